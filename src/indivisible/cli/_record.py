@@ -1,0 +1,281 @@
+"""Record commands: status, binding, changes, history, timeline, export panel, data check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from indivisible._dates import parse_date, parse_year
+from indivisible._errors import InputError
+from indivisible.cli._render import Format, emit_json, table, warn
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    import pandas as pd
+
+    from indivisible.record import Record
+
+OnOpt = Annotated[str, typer.Option("--on", help="Date, YYYY-MM-DD.")]
+FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
+
+
+def _record() -> Record:
+    from indivisible.record import Record
+
+    return Record.load()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the record commands to ``app``."""
+    data_app = typer.Typer(help="The bundled data: check it.", no_args_is_help=True)
+    export_app = typer.Typer(help="Export panels for pandas, R and GIS.", no_args_is_help=True)
+    app.add_typer(data_app, name="data")
+    app.add_typer(export_app, name="export")
+
+    @app.command()
+    def status(
+        on: OnOpt,
+        state: Annotated[
+            str | None, typer.Option("--state", help="ISO 3166-1 alpha-3 code, e.g. POL.")
+        ] = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """Memberships and instrument statuses of a state (or of every state) on a date."""
+        d = parse_date(on, field="--on")
+        rec = _record()
+        if state is None:
+            df = rec.status_frame(d)
+            warn(rec.coverage_warnings(d))
+            if fmt is Format.json:
+                emit_json({"date": d.isoformat(), "statuses": df.to_dict(orient="records")})
+            elif fmt is Format.csv:
+                typer.echo(df.to_csv(index=False), nl=False)
+            else:
+                table(list(df.itertuples(index=False)), list(df.columns), title=f"Statuses on {d}")
+            return
+        res = rec.status(state, d)
+        warn(res["warnings"])
+        if fmt is Format.json:
+            emit_json(res)
+            return
+        rows = [r for r in res["instruments"] if r["status"] != "not_party"]
+        if fmt is Format.csv:
+            import pandas as pd
+
+            typer.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
+            return
+        orgs = ", ".join(f"{m['org']} (since {m['since']})" for m in res["memberships"]) or "none"
+        typer.echo(f"{res['state']} on {res['date']}: member of {orgs}")
+        table(
+            [
+                (
+                    r["id"],
+                    r["status"] + (" (disputed)" if r.get("disputed") else ""),
+                    r["binding"],
+                    r["since"],
+                    r.get("via", ""),
+                    r["source"],
+                )
+                for r in rows
+            ],
+            ["instrument", "status", "binding", "since", "via", "source"],
+        )
+
+    @app.command()
+    def binding(
+        a: Annotated[str, typer.Argument(help="A state (ISO3) or organisation id.")],
+        b: Annotated[str, typer.Argument(help="A state (ISO3) or organisation id.")],
+        on: OnOpt,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """Instruments that bind both A and B on a date (legally or politically)."""
+        d = parse_date(on, field="--on")
+        res = _record().binding(a, b, d)
+        warn(res["warnings"])
+        if fmt is Format.json:
+            emit_json(res)
+            return
+        rows = [
+            (
+                r["id"],
+                r["binding"],
+                ", ".join(f"{k}: {v}" for k, v in r["status"].items()),
+                ", ".join(f"{k} via {v}" for k, v in r["via"].items()),
+                "; ".join(r["sources"]),
+            )
+            for r in res["instruments"]
+        ]
+        if fmt is Format.csv:
+            import pandas as pd
+
+            df = pd.DataFrame(rows, columns=["id", "binding", "status", "via", "sources"])
+            typer.echo(df.to_csv(index=False), nl=False)
+            return
+        pa, pb = res["parties"]
+        table(
+            rows,
+            ["instrument", "binding", "status", "via", "sources"],
+            title=f"Binding {pa} and {pb} on {res['date']}: {len(rows)} instruments",
+        )
+
+    @app.command()
+    def changes(
+        from_: Annotated[str, typer.Option("--from", help="Start date (exclusive).")],
+        to: Annotated[str, typer.Option("--to", help="End date (inclusive).")],
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """What changed after --from and on or before --to (memberships, statuses)."""
+        d1, d2 = parse_date(from_, field="--from"), parse_date(to, field="--to")
+        rec = _record()
+        warn(rec.coverage_warnings(d2))
+        df = rec.changes(d1, d2)
+        _frame_out(df, fmt, title=f"Changes after {d1} up to {d2}: {len(df)}")
+
+    @app.command()
+    def history(
+        instrument: Annotated[str, typer.Argument(help="Instrument id, e.g. inf-1987.")],
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """Every party's status history under one instrument."""
+        df = _record().history(instrument)
+        _frame_out(df, fmt, title=f"History of {instrument}")
+
+    @app.command()
+    def timeline(
+        a: Annotated[str, typer.Argument(help="A state (ISO3) or organisation id.")],
+        b: Annotated[str, typer.Argument(help="A state (ISO3) or organisation id.")],
+        from_: Annotated[str, typer.Option("--from", help="First year.")] = "1972",
+        to: Annotated[str | None, typer.Option("--to", help="Last year (default: now).")] = None,
+        plot: Annotated[Path | None, typer.Option("--plot", help="Write a figure (PNG).")] = None,
+        out: Annotated[
+            Path | None, typer.Option("--out", help="Also write the table (CSV).")
+        ] = None,
+        legal_only: Annotated[
+            bool, typer.Option("--legal-only", help="Only legally binding instruments.")
+        ] = False,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """Which instruments bound a pair in force, year by year (31 December snapshots)."""
+        from indivisible.record import timeline as _timeline
+
+        rec = _record()
+        y1 = parse_year(from_, field="--from")
+        y2 = parse_year(to, field="--to") if to is not None else rec.coverage.reviewed.year
+        if y2 < y1:
+            raise InputError(f"--to {y2} is before --from {y1}", field="--to")
+        kinds = ("legal",) if legal_only else ("legal", "political")
+        df = _timeline(rec, a, b, y1, y2, binding=kinds)
+        if out is not None:
+            _write_frame(df.reset_index(), out)
+        if plot is not None:
+            from indivisible.record._plot import plot_timeline
+
+            pa, pb = rec.resolve(a), rec.resolve(b)
+            plot_timeline(rec, df, pa, pb, plot)
+        if fmt is Format.json:
+            emit_json(
+                {
+                    "parties": [rec.resolve(a), rec.resolve(b)],
+                    "years": [
+                        {
+                            "year": int(str(y)),
+                            "n_legal": int(r["n_legal"]),
+                            "n_political": int(r["n_political"]),
+                            "instruments": [i for i in str(r["instruments"]).split(";") if i],
+                        }
+                        for y, r in df.iterrows()
+                    ],
+                }
+            )
+        elif fmt is Format.csv:
+            typer.echo(df.reset_index().to_csv(index=False), nl=False)
+        else:
+            table(
+                [(y, r["n_legal"], r["n_political"], r["instruments"]) for y, r in df.iterrows()],
+                ["year", "legal", "political", "instruments in force on 31 December"],
+            )
+
+    @export_app.command("panel")
+    def export_panel(
+        out: Annotated[Path, typer.Option("--out", help="Output file: .csv or .parquet.")],
+        unit: Annotated[str, typer.Option("--unit", help="day or year.")] = "year",
+        kind: Annotated[str, typer.Option("--kind", help="state or dyad.")] = "state",
+        from_: Annotated[str, typer.Option("--from", help="Start date or year.")] = "1945",
+        to: Annotated[str | None, typer.Option("--to", help="End date or year.")] = None,
+    ) -> None:
+        """State-year/-day or dyad-year/-day panel of memberships and instruments in force."""
+        import datetime as dt
+
+        from indivisible.record import panel as _panel
+
+        rec = _record()
+        if unit not in ("day", "year"):
+            raise InputError(f"expected 'day' or 'year', got {unit!r}", field="--unit")
+        if kind not in ("state", "dyad"):
+            raise InputError(f"expected 'state' or 'dyad', got {kind!r}", field="--kind")
+        start = _date_or_year(from_, "--from", end=False)
+        end = _date_or_year(to, "--to", end=True) if to else rec.coverage.reviewed
+        if end > rec.coverage.reviewed:
+            warn(rec.coverage_warnings(end))
+        del dt
+        df = _panel(rec, unit, kind, start, end)  # type: ignore[arg-type]
+        _write_frame(df, out)
+        typer.echo(f"Wrote {len(df)} rows x {len(df.columns)} columns to {out}")
+
+    @data_app.command("check")
+    def data_check(
+        path: Annotated[
+            Path | None, typer.Argument(help="A data folder (default: the bundled data).")
+        ] = None,
+    ) -> None:
+        """Check the data: references resolve, facts have sources, dates are sane."""
+        from indivisible.record import check
+
+        problems = check(path)
+        if problems:
+            for p in problems:
+                typer.echo(f"Error: {p}", err=True)
+            typer.echo(f"data check failed: {len(problems)} problem(s)", err=True)
+            raise typer.Exit(2)
+        from indivisible.record._load import load_raw
+
+        raw = load_raw(path)
+        typer.echo(
+            f"data check passed: {len(raw.states)} states, {len(raw.organisations)} "
+            f"organisations, {len(raw.memberships)} memberships, {len(raw.instruments)} "
+            f"instruments, {len(raw.sources)} sources"
+        )
+
+
+def _date_or_year(text: str, field: str, *, end: bool) -> dt.date:
+    import datetime as dt
+
+    if len(text.strip()) == 4:
+        y = parse_year(text, field=field)
+        return dt.date(y, 12, 31) if end else dt.date(y, 1, 1)
+    return parse_date(text, field=field)
+
+
+def _write_frame(df: pd.DataFrame, out: Path) -> None:
+    suffix = out.suffix.lower()
+    if suffix not in (".csv", ".parquet"):
+        raise InputError(f"expected a .csv or .parquet file name, got {out.name!r}", field="--out")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    if suffix == ".csv":
+        df.to_csv(tmp, index=False)
+    else:
+        df.to_parquet(tmp, index=False)
+    tmp.replace(out)
+
+
+def _frame_out(df: pd.DataFrame, fmt: Format, title: str) -> None:
+    if fmt is Format.json:
+        emit_json(df.to_dict(orient="records"))
+    elif fmt is Format.csv:
+        typer.echo(df.to_csv(index=False), nl=False)
+    else:
+        table(list(df.itertuples(index=False)), list(df.columns), title=title)

@@ -1,0 +1,43 @@
+"""Rendering helpers shared by the commands: tables, JSON, CSV, warnings."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+
+class Format(StrEnum):
+    """Output formats of the record commands."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def emit_json(obj: Any) -> None:
+    """Print an object as indented JSON (dates as ISO strings)."""
+    typer.echo(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+
+
+def warn(messages: Sequence[str]) -> None:
+    """Print warnings on standard error."""
+    for m in messages:
+        typer.echo(f"Warning: {m}", err=True)
+
+
+def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | None = None) -> None:
+    """Print a readable table (rich, plain when not a terminal)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=title, show_lines=False, header_style="bold")
+    for h in headers:
+        t.add_column(h, overflow="fold")
+    for r in rows:
+        t.add_row(*["" if v is None else str(v) for v in r])
+    Console(file=sys.stdout, width=160 if not sys.stdout.isatty() else None).print(t)

@@ -1,0 +1,144 @@
+"""Load the record from YAML files into validated models.
+
+Layout of a data folder (the bundled one is ``indivisible/data``)::
+
+    meta.yaml                 coverage: {start, reviewed}
+    sources/*.yaml            bibliography entries (a list of Source)
+    states.yaml               a list of State
+    organisations.yaml        a list of Organisation
+    memberships.yaml          a list of Membership
+    instruments/<id>.yaml     one Instrument per file (file name = id)
+
+Any file may be malformed; the error names the file, line and field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from indivisible._errors import InputError
+from indivisible._yaml import load_yaml, validate
+from indivisible.record.types import (
+    Coverage,
+    Instrument,
+    Membership,
+    Organisation,
+    Source,
+    State,
+)
+
+
+@dataclass
+class Located:
+    """Where a record entry came from: its file and line, for error messages."""
+
+    path: Path
+    line: int | None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
+
+@dataclass
+class RawRecord:
+    """The validated models of a data folder, with the location of each entry."""
+
+    root: Path
+    coverage: Coverage
+    sources: dict[str, Source] = field(default_factory=dict)
+    states: dict[str, State] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    memberships: list[Membership] = field(default_factory=list)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    where: dict[tuple[str, str], Located] = field(default_factory=dict)
+    """Location of each entry, keyed by (kind, id); memberships by (membership, index)."""
+
+
+def bundled_data_dir() -> Path:
+    """The folder of the bundled data files."""
+    return Path(str(resources.files("indivisible") / "data"))
+
+
+def _as_list(data: Any, path: Path, node: yaml.Node | None) -> list[Any]:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        line = node.start_mark.line + 1 if node is not None else None
+        raise InputError("expected a list of entries at the top level", path=path, line=line)
+    return data
+
+
+def _seq_line(node: yaml.Node | None, i: int) -> int | None:
+    if isinstance(node, yaml.SequenceNode) and i < len(node.value):
+        return int(node.value[i].start_mark.line) + 1
+    return None
+
+
+def load_raw(root: Path | None = None) -> RawRecord:
+    """Read and validate every file of a data folder.
+
+    Raises:
+        InputError: a file is missing, not valid YAML, or an entry is malformed, or an id
+            is defined twice.
+    """
+    root = bundled_data_dir() if root is None else Path(root)
+    meta_path = root / "meta.yaml"
+    meta, meta_node = load_yaml(meta_path)
+    if not isinstance(meta, dict) or "coverage" not in meta:
+        raise InputError("expected a mapping with key 'coverage'", path=meta_path)
+    coverage = validate(
+        Coverage, meta["coverage"], path=meta_path, node=meta_node, prefix=("coverage",)
+    )
+    raw = RawRecord(root=root, coverage=coverage)
+
+    def put(
+        kind: str, key: str, path: Path, line: int | None, store: dict[str, Any], obj: Any
+    ) -> None:
+        if key in store:
+            first = raw.where[(kind, key)]
+            raise InputError(
+                f"{kind} {key!r} is defined twice (first at {first})", path=path, line=line
+            )
+        store[key] = obj
+        raw.where[(kind, key)] = Located(path, line)
+
+    for path in sorted((root / "sources").glob("*.yaml")):
+        data, node = load_yaml(path)
+        for i, item in enumerate(_as_list(data, path, node)):
+            src = validate(Source, item, path=path, node=node, prefix=(i,))
+            put("source", src.id, path, _seq_line(node, i), raw.sources, src)
+
+    path = root / "states.yaml"
+    data, node = load_yaml(path)
+    for i, item in enumerate(_as_list(data, path, node)):
+        st = validate(State, item, path=path, node=node, prefix=(i,))
+        put("state", st.id, path, _seq_line(node, i), raw.states, st)
+    path = root / "organisations.yaml"
+    data, node = load_yaml(path)
+    for i, item in enumerate(_as_list(data, path, node)):
+        org = validate(Organisation, item, path=path, node=node, prefix=(i,))
+        put("organisation", org.id, path, _seq_line(node, i), raw.organisations, org)
+
+    path = root / "memberships.yaml"
+    data, node = load_yaml(path)
+    for i, item in enumerate(_as_list(data, path, node)):
+        m = validate(Membership, item, path=path, node=node, prefix=(i,))
+        raw.where[("membership", str(len(raw.memberships)))] = Located(path, _seq_line(node, i))
+        raw.memberships.append(m)
+
+    for path in sorted((root / "instruments").glob("*.yaml")):
+        data, node = load_yaml(path)
+        inst = validate(Instrument, data, path=path, node=node)
+        if inst.id != path.stem:
+            raise InputError(
+                f"instrument id {inst.id!r} does not match the file name {path.name!r}",
+                path=path,
+                field="id",
+            )
+        put("instrument", inst.id, path, 1, raw.instruments, inst)
+    return raw

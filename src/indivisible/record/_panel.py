@@ -1,0 +1,167 @@
+"""Year-by-year timelines and state/dyad panels, vectorised over parties and dates.
+
+Yearly observations are end-of-year snapshots: a membership or instrument counts for a year
+if it holds on 31 December of that year (for the current year, on the record's review
+date). Cells outside the data's coverage, or for a state that does not exist on that day,
+are missing (``<NA>``), never zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import combinations
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from indivisible._errors import InputError
+from indivisible.record._record import Record
+
+
+def observation_days(
+    rec: Record, unit: Literal["day", "year"], start: dt.date, end: dt.date
+) -> tuple[np.ndarray, list[str]]:
+    """The observation days and their labels for a panel or timeline."""
+    if end < start:
+        raise InputError(f"the end {end.isoformat()} is before the start {start.isoformat()}")
+    if unit == "day":
+        days = np.arange(np.datetime64(start, "D"), np.datetime64(end, "D") + 1)
+        return days, [str(d) for d in days]
+    if unit != "year":
+        raise InputError(f"unit must be 'day' or 'year', got {unit!r}", field="unit")
+    years = list(range(start.year, end.year + 1))
+    obs = [min(dt.date(y, 12, 31), rec.coverage.reviewed) for y in years]
+    return np.array(obs, dtype="datetime64[D]"), [str(y) for y in years]
+
+
+def timeline(
+    rec: Record,
+    a: str,
+    b: str,
+    start_year: int,
+    end_year: int,
+    *,
+    binding: tuple[str, ...] = ("legal", "political"),
+) -> pd.DataFrame:
+    """Which instruments bound a pair, year by year (31 December snapshots).
+
+    Returns a frame indexed by year with one boolean column per instrument that bound the
+    pair in at least one year of the range, plus ``n_legal``, ``n_political`` and
+    ``instruments`` (the ids, ``;``-separated).
+
+    Examples:
+        >>> rec = Record.load()
+        >>> t = timeline(rec, "RUS", "USA", 1990, 2025)
+        >>> bool(t.loc[2001, "abm-1972"]), bool(t.loc[2002, "abm-1972"])
+        (True, False)
+    """
+    pa, pb = rec.resolve(a, field="A"), rec.resolve(b, field="B")
+    s = dt.date(start_year, 1, 1)
+    e = min(dt.date(end_year, 12, 31), max(rec.coverage.reviewed, dt.date(start_year, 12, 31)))
+    days, _labels = observation_days(rec, "year", s, e)
+    years = list(range(start_year, end_year + 1))
+    mats = rec.bound_matrix([pa, pb], days)
+    data: dict[str, np.ndarray] = {}
+    for inst_id, m in mats.items():
+        inst = rec.instruments[inst_id]
+        if inst.binding not in binding:
+            continue
+        both = m[0] & m[1]
+        if both.any():
+            data[inst_id] = both
+    order = sorted(data, key=lambda i: (rec.instruments[i].binding != "legal", i))
+    df = pd.DataFrame({k: data[k] for k in order}, index=pd.Index(years, name="year"))
+    legal = [k for k in order if rec.instruments[k].binding == "legal"]
+    political = [k for k in order if rec.instruments[k].binding == "political"]
+    df["n_legal"] = df[legal].sum(axis=1).astype(int) if legal else 0
+    df["n_political"] = df[political].sum(axis=1).astype(int) if political else 0
+    df["instruments"] = [";".join(k for k in order if df.loc[y, k]) for y in years]
+    return df
+
+
+def panel(
+    rec: Record,
+    unit: Literal["day", "year"],
+    kind: Literal["state", "dyad"],
+    start: dt.date,
+    end: dt.date,
+) -> pd.DataFrame:
+    """A state-year/-day or dyad-year/-day panel of memberships and instruments in force.
+
+    State panel columns: ``state``, ``period``, ``member_<org>`` and ``bound_<instrument>``
+    (nullable 0/1). Dyad panel (undirected, ``state_a < state_b``): ``shared_<org>`` (both
+    members), ``bound_<instrument>`` (both bound), ``n_legal``, ``n_political`` and
+    ``allied`` (share a collective-defence organisation). Cells outside the record's
+    coverage, or where a state does not exist, are ``<NA>``.
+    """
+    days, labels = observation_days(rec, unit, start, end)
+    states = sorted(rec.states)
+    exists = rec.existence_mask(states, days)
+    day_i = days.astype(np.int64)
+    covered = (day_i >= _i(rec.coverage.start)) & (day_i <= _i(rec.coverage.reviewed))
+    valid = exists & covered[None, :]
+    members = rec.member_matrix(states, days)
+    bound = rec.bound_matrix(states, days)
+    inst_ids = [i for i in sorted(rec.instruments) if rec.instruments[i].binding != "proposed"]
+    n_s, n_t = len(states), len(days)
+    if kind == "state":
+        cols: dict[str, object] = {
+            "state": np.repeat(states, n_t),
+            "period": np.tile(labels, n_s),
+        }
+        mask = valid.reshape(-1)
+        for org in sorted(members):
+            cols[f"member_{org}"] = _nullable(members[org].reshape(-1), mask)
+        for inst in inst_ids:
+            cols[f"bound_{inst}"] = _nullable(bound[inst].reshape(-1), mask)
+        return pd.DataFrame(cols)
+    if kind != "dyad":
+        raise InputError(f"kind must be 'state' or 'dyad', got {kind!r}", field="kind")
+    pairs = np.array(list(combinations(range(n_s), 2)), dtype=np.int64)
+    ia, ib = pairs[:, 0], pairs[:, 1]
+    n_p = len(pairs)
+    if n_p * n_t > 60_000_000:
+        raise InputError(
+            f"a dyad-{unit} panel of {n_p} dyads x {n_t} periods is too large; "
+            "narrow --from/--to or use --unit year"
+        )
+    mask = (valid[ia] & valid[ib]).reshape(-1)
+    cols = {
+        "state_a": np.repeat(np.array(states)[ia], n_t),
+        "state_b": np.repeat(np.array(states)[ib], n_t),
+        "period": np.tile(labels, n_p),
+    }
+    allied = np.zeros((n_p, n_t), dtype=bool)
+    for org in sorted(members):
+        both = members[org][ia] & members[org][ib]
+        cols[f"shared_{org}"] = _nullable(both.reshape(-1), mask)
+        if rec.organisations[org].collective_defence and org != "eu":
+            allied |= both
+    n_legal = np.zeros((n_p, n_t), dtype=np.int64)
+    n_pol = np.zeros((n_p, n_t), dtype=np.int64)
+    for inst in inst_ids:
+        both = bound[inst][ia] & bound[inst][ib]
+        cols[f"bound_{inst}"] = _nullable(both.reshape(-1), mask)
+        if rec.instruments[inst].binding == "legal":
+            n_legal += both
+        else:
+            n_pol += both
+    cols["n_legal"] = pd.array(np.where(mask, n_legal.reshape(-1), 0), dtype="Int64")
+    cols["n_political"] = pd.array(np.where(mask, n_pol.reshape(-1), 0), dtype="Int64")
+    for c in ("n_legal", "n_political"):
+        arr = cols[c]
+        assert isinstance(arr, pd.arrays.IntegerArray)
+        arr[~mask] = pd.NA
+    cols["allied"] = _nullable(allied.reshape(-1), mask)
+    return pd.DataFrame(cols)
+
+
+def _i(d: dt.date) -> int:
+    return int(np.datetime64(d, "D").astype(np.int64))
+
+
+def _nullable(values: np.ndarray, mask: np.ndarray) -> pd.arrays.IntegerArray:
+    arr = pd.array(values.astype(np.int8), dtype="Int8")
+    arr[~mask] = pd.NA
+    return arr

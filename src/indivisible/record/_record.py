@@ -1,0 +1,532 @@
+"""The record: who is bound by what, on any date.
+
+``Record`` answers the temporal questions every other room asks. Tabular answers are pandas
+objects; the CLI and the web API render them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from indivisible._dates import parse_date
+from indivisible._errors import InputError
+from indivisible.record._engine import FAR_FUTURE, Segment, member_events, segments_for
+from indivisible.record._load import RawRecord, load_raw
+from indivisible.record.types import (
+    BINDING_STATUSES,
+    Clause,
+    Instrument,
+    Membership,
+    Organisation,
+    ParameterValue,
+    Source,
+    State,
+)
+
+DateLike = str | dt.date
+
+
+class Record:
+    """The dated, sourced record of the Euro-Atlantic security architecture.
+
+    Build one with :meth:`Record.load` (the bundled data, cached) or
+    ``Record.load(path)`` for a data folder of the same layout.
+
+    Examples:
+        >>> rec = Record.load()
+        >>> rec.is_member("POL", "nato", "1999-03-11"), rec.is_member("POL", "nato", "1999-03-12")
+        (False, True)
+    """
+
+    def __init__(self, raw: RawRecord) -> None:
+        self.raw = raw
+        self.coverage = raw.coverage
+        self.states: dict[str, State] = raw.states
+        self.organisations: dict[str, Organisation] = raw.organisations
+        self.instruments: dict[str, Instrument] = raw.instruments
+        self.sources: dict[str, Source] = raw.sources
+        self.memberships: list[Membership] = sorted(
+            raw.memberships, key=lambda m: (m.org, m.state, m.start)
+        )
+        segs: list[Segment] = []
+        for inst in self.instruments.values():
+            segs.extend(segments_for(inst, member_events(inst, self.memberships)))
+        self.segments: list[Segment] = sorted(segs, key=lambda s: (s.instrument, s.party, s.start))
+        self._segs_by_key: dict[tuple[str, str], list[Segment]] = defaultdict(list)
+        for s in self.segments:
+            self._segs_by_key[(s.instrument, s.party)].append(s)
+        self._members_by_state: dict[str, list[Membership]] = defaultdict(list)
+        self._members_by_org: dict[str, list[Membership]] = defaultdict(list)
+        for m in self.memberships:
+            self._members_by_state[m.state].append(m)
+            self._members_by_org[m.org].append(m)
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, root: Path | str | None = None) -> Record:
+        """Load the bundled record (cached), or the data folder at ``root``."""
+        if root is None:
+            return _bundled()
+        return cls(load_raw(Path(root)))
+
+    # ------------------------------------------------------------------ names
+    def resolve(self, code: str, *, field: str = "code") -> str:
+        """Resolve a state code, state name or organisation id to its canonical id.
+
+        Raises:
+            InputError: unknown code, with the closest known codes as suggestions.
+
+        Examples:
+            >>> rec = Record.load()
+            >>> rec.resolve("pol"), rec.resolve("Poland"), rec.resolve("NATO")
+            ('POL', 'POL', 'nato')
+        """
+        text = code.strip()
+        if text.upper() in self.states:
+            return text.upper()
+        if text.lower() in self.organisations:
+            return text.lower()
+        names: dict[str, str] = {}
+        for s in self.states.values():
+            for n in [s.name, *s.aliases]:
+                names[n.casefold()] = s.id
+        for o in self.organisations.values():
+            for n in [o.name, *o.aliases]:
+                names[n.casefold()] = o.id
+        if text.casefold() in names:
+            return names[text.casefold()]
+        candidates = [*self.states, *self.organisations]
+        close = difflib.get_close_matches(text.upper(), [c.upper() for c in candidates], n=3)
+        close_names = difflib.get_close_matches(text.casefold(), list(names), n=2, cutoff=0.75)
+        hints = [c if c in self.states else c.lower() for c in close]
+        hints += [names[n] for n in close_names if names[n] not in hints]
+        hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
+        raise InputError(
+            f"unknown state or organisation {code!r}{hint} (states are ISO 3166-1 alpha-3 "
+            "codes such as POL; organisations: " + ", ".join(sorted(self.organisations)) + ")",
+            field=field,
+        )
+
+    def resolve_instrument(self, ident: str, *, field: str = "instrument") -> str:
+        """Resolve an instrument id or alias (``INF Treaty``) to its id."""
+        text = ident.strip()
+        if text.lower() in self.instruments:
+            return text.lower()
+        for inst in self.instruments.values():
+            if text.casefold() in {a.casefold() for a in [inst.short, inst.title, *inst.aliases]}:
+                return inst.id
+        close = difflib.get_close_matches(text.lower(), list(self.instruments), n=3)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise InputError(f"unknown instrument {ident!r}{hint}", field=field)
+
+    def coverage_warnings(self, *dates: dt.date) -> list[str]:
+        """Warnings for dates outside the period the record was built and reviewed for."""
+        out = []
+        for d in dates:
+            if d > self.coverage.reviewed:
+                out.append(
+                    f"{d.isoformat()} is after the record's review date "
+                    f"{self.coverage.reviewed.isoformat()}: the record may be incomplete there"
+                )
+            elif d < self.coverage.start:
+                out.append(
+                    f"{d.isoformat()} is before the record's coverage "
+                    f"(from {self.coverage.start.isoformat()}): the record may be incomplete"
+                )
+        return out
+
+    # ------------------------------------------------------------------ memberships
+    def memberships_on(self, state: str, on: DateLike) -> list[Membership]:
+        """Membership periods of ``state`` that hold on ``on``."""
+        d = parse_date(on, field="on")
+        return [
+            m
+            for m in self._members_by_state.get(state, [])
+            if m.start <= d and (m.end is None or d < m.end)
+        ]
+
+    def is_member(self, state: str, org: str, on: DateLike) -> bool:
+        """Whether ``state`` is a member of ``org`` on ``on``."""
+        return any(m.org == org for m in self.memberships_on(state, on))
+
+    def members(self, org: str, on: DateLike) -> list[str]:
+        """Sorted ids of the members of ``org`` on ``on``."""
+        d = parse_date(on, field="on")
+        return sorted(
+            {
+                m.state
+                for m in self._members_by_org.get(org, [])
+                if m.start <= d and (m.end is None or d < m.end)
+            }
+        )
+
+    def allied(self, a: str, b: str, on: DateLike) -> list[str]:
+        """Collective-defence organisations both ``a`` and ``b`` belong to on ``on``."""
+        d = parse_date(on, field="on")
+        orgs_a = {m.org for m in self.memberships_on(a, d)}
+        orgs_b = {m.org for m in self.memberships_on(b, d)}
+        return sorted(
+            o
+            for o in orgs_a & orgs_b
+            if self.organisations[o].collective_defence is not None and o != "eu"
+        )
+
+    # ------------------------------------------------------------------ instruments
+    def party_segment(self, instrument: str, party: str, on: DateLike) -> Segment | None:
+        """The status segment of ``party`` under ``instrument`` holding on ``on``."""
+        d = parse_date(on, field="on")
+        for s in self._segs_by_key.get((instrument, party), []):
+            if s.start <= d < s.end:
+                return s
+        return None
+
+    def party_status(self, instrument: str, party: str, on: DateLike) -> str:
+        """Status of ``party`` under ``instrument`` on ``on`` (``not_party`` if none)."""
+        seg = self.party_segment(instrument, party, on)
+        return seg.status if seg is not None else "not_party"
+
+    def _state_status(
+        self, instrument: str, state: str, d: dt.date
+    ) -> tuple[str, Segment | None, str | None]:
+        """A state's status, directly or through an organisation that is itself a party."""
+        seg = self.party_segment(instrument, state, d)
+        if seg is not None and seg.status != "not_party":
+            return seg.status, seg, None
+        for m in self.memberships_on(state, d):
+            oseg = self.party_segment(instrument, m.org, d)
+            if oseg is not None and oseg.status != "not_party":
+                return oseg.status, oseg, m.org
+        return "not_party", seg, None
+
+    def status(self, state: str, on: DateLike) -> dict[str, Any]:
+        """The status of a state on a date: its memberships and instruments.
+
+        Returns the JSON contract of ``indivisible status``: ``{"date", "state",
+        "memberships": [{"org", "since", "source"}], "instruments": [{"id", "status",
+        "since", "source", ...}], "warnings": [...]}``.
+        """
+        d = parse_date(on, field="on")
+        state = self.resolve(state, field="state")
+        if state not in self.states:
+            raise InputError(f"{state!r} is an organisation; status takes a state", field="state")
+        mems = [
+            {"org": m.org, "since": m.start.isoformat(), "source": m.source}
+            for m in sorted(self.memberships_on(state, d), key=lambda m: m.org)
+        ]
+        insts = []
+        for inst in self.instruments.values():
+            st, seg, via = self._state_status(inst.id, state, d)
+            row: dict[str, Any] = {
+                "id": inst.id,
+                "status": st,
+                "since": seg.start.isoformat() if seg is not None else None,
+                "source": seg.source if seg is not None else None,
+                "binding": inst.binding,
+            }
+            if via is not None:
+                row["via"] = via
+            if seg is not None and seg.disputed:
+                row["disputed"] = True
+            insts.append(row)
+        insts.sort(key=lambda r: (r["status"] == "not_party", r["id"]))
+        return {
+            "date": d.isoformat(),
+            "state": state,
+            "memberships": mems,
+            "instruments": insts,
+            "warnings": self.coverage_warnings(d),
+        }
+
+    def status_frame(self, on: DateLike, states: list[str] | None = None) -> pd.DataFrame:
+        """Long table (state, instrument, status, since, source) of every party status."""
+        d = parse_date(on, field="on")
+        ids = [self.resolve(s, field="state") for s in states] if states else sorted(self.states)
+        rows = [
+            {"state": s, **r}
+            for s in ids
+            for r in self.status(s, d)["instruments"]
+            if r["status"] != "not_party"
+        ]
+        return pd.DataFrame(
+            rows, columns=["state", "id", "status", "since", "source", "binding", "via"]
+        )
+
+    def binding(self, a: str, b: str, on: DateLike) -> dict[str, Any]:
+        """Instruments binding both parties on a date.
+
+        A party that is an organisation is bound by an instrument it is a party to itself,
+        or that binds every one of its members on that date. The result follows the JSON
+        contract of ``indivisible binding``.
+        """
+        d = parse_date(on, field="on")
+        pa, pb = self.resolve(a, field="A"), self.resolve(b, field="B")
+        rows = []
+        for inst in self.instruments.values():
+            if inst.binding == "proposed":
+                continue
+            sa, via_a = self._bound(inst.id, pa, d)
+            sb, via_b = self._bound(inst.id, pb, d)
+            if sa is None or sb is None:
+                continue
+            rows.append(
+                {
+                    "id": inst.id,
+                    "short": inst.short,
+                    "binding": inst.binding,
+                    "status": {pa: sa.status, pb: sb.status},
+                    "via": {k: v for k, v in ((pa, via_a), (pb, via_b)) if v},
+                    "sources": sorted({sa.source, sb.source}),
+                }
+            )
+        rows.sort(key=lambda r: (r["binding"] != "legal", r["id"]))
+        return {
+            "date": d.isoformat(),
+            "parties": [pa, pb],
+            "instruments": rows,
+            "warnings": self.coverage_warnings(d),
+        }
+
+    def _bound(self, instrument: str, party: str, d: dt.date) -> tuple[Segment | None, str | None]:
+        if party in self.states:
+            st, seg, via = self._state_status(instrument, party, d)
+            return (seg, via) if st in BINDING_STATUSES else (None, None)
+        seg = self.party_segment(instrument, party, d)
+        if seg is not None and seg.status in BINDING_STATUSES:
+            return seg, None
+        members = self.members(party, d)
+        if not members:
+            return None, None
+        segs = []
+        for m in members:
+            s = self.party_segment(instrument, m, d)
+            if s is None or s.status not in BINDING_STATUSES:
+                return None, None
+            segs.append(s)
+        latest = max(segs, key=lambda s: s.start)
+        return latest, "all members"
+
+    def changes(self, start: DateLike, end: DateLike) -> pd.DataFrame:
+        """Every change that takes effect after ``start`` and on or before ``end``.
+
+        Columns: date, kind (membership|instrument), subject (org or instrument id), party,
+        change, before, after, source, note.
+        """
+        d1, d2 = parse_date(start, field="from"), parse_date(end, field="to")
+        if d2 < d1:
+            raise InputError(f"--to {d2.isoformat()} is before --from {d1.isoformat()}", field="to")
+        rows: list[dict[str, Any]] = []
+        for m in self.memberships:
+            if d1 < m.start <= d2:
+                rows.append(
+                    dict(
+                        date=m.start,
+                        kind="membership",
+                        subject=m.org,
+                        party=m.state,
+                        change="joined",
+                        before="not_member",
+                        after="member",
+                        source=m.source,
+                        note=m.note,
+                    )
+                )
+            if m.end is not None and d1 < m.end <= d2:
+                rows.append(
+                    dict(
+                        date=m.end,
+                        kind="membership",
+                        subject=m.org,
+                        party=m.state,
+                        change=m.end_reason or "left",
+                        before="member",
+                        after="not_member",
+                        source=m.end_source,
+                        note=m.note,
+                    )
+                )
+        for key, segs in self._segs_by_key.items():
+            prev = "not_party"
+            for s in segs:
+                if d1 < s.start <= d2:
+                    rows.append(
+                        dict(
+                            date=s.start,
+                            kind="instrument",
+                            subject=key[0],
+                            party=key[1],
+                            change=s.event,
+                            before=prev,
+                            after=s.status,
+                            source=s.source,
+                            note=s.note,
+                        )
+                    )
+                prev = s.status
+        cols = ["date", "kind", "subject", "party", "change", "before", "after", "source", "note"]
+        df = pd.DataFrame(rows, columns=cols)
+        return df.sort_values(["date", "kind", "subject", "party"], ignore_index=True)
+
+    def history(self, instrument: str) -> pd.DataFrame:
+        """Every status segment of every party under one instrument."""
+        inst = self.resolve_instrument(instrument)
+        rows = [
+            {
+                "party": s.party,
+                "start": s.start,
+                "end": None if s.end == FAR_FUTURE else s.end,
+                "status": s.status,
+                "event": s.event,
+                "source": s.source,
+                "note": s.note,
+            }
+            for s in self.segments
+            if s.instrument == inst
+        ]
+        return pd.DataFrame(
+            rows, columns=["party", "start", "end", "status", "event", "source", "note"]
+        )
+
+    # ------------------------------------------------------------------ parameters
+    def clause(self, instrument: str, clause_id: str) -> Clause:
+        """A clause of an instrument by id (``cfe-1990``, ``art-iv-1``)."""
+        inst = self.instruments[self.resolve_instrument(instrument)]
+        for c in inst.clauses:
+            if c.id == clause_id:
+                return c
+        known = ", ".join(c.id for c in inst.clauses)
+        raise InputError(f"{inst.id} has no clause {clause_id!r} (clauses: {known})")
+
+    def parameter_values(
+        self, instrument: str, param_id: str, on: DateLike
+    ) -> dict[str | None, ParameterValue]:
+        """The value in force on ``on`` of a clause parameter, per reading.
+
+        The key ``None`` holds the value without a named reading; a term the parties read
+        differently has one key per reading. A reading with no value on or before the
+        date is absent.
+        """
+        d = parse_date(on, field="on")
+        inst = self.instruments[self.resolve_instrument(instrument)]
+        for c in inst.clauses:
+            for p in c.parameters:
+                if p.id == param_id:
+                    out: dict[str | None, ParameterValue] = {}
+                    for v in sorted(p.values, key=lambda v: v.since):
+                        if v.since <= d:
+                            out[v.reading] = v
+                    return out
+        raise InputError(f"{inst.id} has no parameter {param_id!r}")
+
+    def parameter(
+        self, instrument: str, param_id: str, on: DateLike, reading: str | None = None
+    ) -> ParameterValue:
+        """The value of one parameter (under one reading) in force on a date.
+
+        Raises:
+            InputError: no such parameter, or no value on that date.
+        """
+        vals = self.parameter_values(instrument, param_id, on)
+        if reading not in vals:
+            raise InputError(
+                f"{instrument} parameter {param_id!r} has no value"
+                + (f" under reading {reading!r}" if reading else "")
+                + f" on {parse_date(on)}"
+            )
+        return vals[reading]
+
+    # ------------------------------------------------------------------ vectorised
+    def bound_matrix(self, parties: list[str], days: np.ndarray) -> dict[str, np.ndarray]:
+        """For each instrument, a boolean array [party, day]: bound (directly or via org).
+
+        ``days`` is an array of ``datetime64[D]``. Membership-derived and direct segments
+        are looked up with ``searchsorted``; no per-day Python loop.
+        """
+        out: dict[str, np.ndarray] = {}
+        day_i = days.astype("datetime64[D]").astype(np.int64)
+        for inst in self.instruments:
+            mat = np.zeros((len(parties), len(day_i)), dtype=bool)
+            for pi, p in enumerate(parties):
+                mat[pi] = self._bound_days(inst, p, day_i)
+            out[inst] = mat
+        return out
+
+    def _bound_days(self, inst: str, party: str, day_i: np.ndarray) -> np.ndarray:
+        res = _segment_mask(self._segs_by_key.get((inst, party), []), day_i)
+        for org in {m.org for m in self._members_by_state.get(party, [])}:
+            oseg = self._segs_by_key.get((inst, org), [])
+            if not oseg:
+                continue
+            mem = _period_mask(
+                [(m.start, m.end) for m in self._members_by_state[party] if m.org == org], day_i
+            )
+            res |= _segment_mask(oseg, day_i) & mem
+        return res
+
+    def member_matrix(self, parties: list[str], days: np.ndarray) -> dict[str, np.ndarray]:
+        """For each organisation, a boolean array [party, day]: member."""
+        day_i = days.astype("datetime64[D]").astype(np.int64)
+        out: dict[str, np.ndarray] = {}
+        for org in self.organisations:
+            mat = np.zeros((len(parties), len(day_i)), dtype=bool)
+            for pi, p in enumerate(parties):
+                periods = [
+                    (m.start, m.end) for m in self._members_by_state.get(p, []) if m.org == org
+                ]
+                mat[pi] = _period_mask(periods, day_i)
+            out[org] = mat
+        return out
+
+    def existence_mask(self, parties: list[str], days: np.ndarray) -> np.ndarray:
+        """Boolean [party, day]: the state exists on that day (organisations: founded)."""
+        day_i = days.astype("datetime64[D]").astype(np.int64)
+        mat = np.zeros((len(parties), len(day_i)), dtype=bool)
+        for pi, p in enumerate(parties):
+            if p in self.states:
+                s = self.states[p]
+                mat[pi] = _period_mask([(s.exists_from or dt.date(1, 1, 1), s.exists_to)], day_i)
+            else:
+                o = self.organisations[p]
+                mat[pi] = _period_mask([(o.founded, None)], day_i)
+        return mat
+
+
+def _to_i(d: dt.date) -> int:
+    return int(np.datetime64(d, "D").astype(np.int64))
+
+
+def _period_mask(periods: list[tuple[dt.date, dt.date | None]], day_i: np.ndarray) -> np.ndarray:
+    mask = np.zeros(day_i.shape, dtype=bool)
+    for start, end in periods:
+        lo = _to_i(start)
+        hi = _to_i(end) if end is not None else np.iinfo(np.int64).max
+        mask |= (day_i >= lo) & (day_i < hi)
+    return mask
+
+
+def _segment_mask(segs: list[Segment], day_i: np.ndarray) -> np.ndarray:
+    if not segs:
+        return np.zeros(day_i.shape, dtype=bool)
+    starts = np.array([_to_i(s.start) for s in segs], dtype=np.int64)
+    ends = np.array([_to_i(s.end) for s in segs], dtype=np.int64)
+    ok = np.array([s.status in BINDING_STATUSES for s in segs], dtype=bool)
+    idx = np.searchsorted(starts, day_i, side="right") - 1
+    valid = idx >= 0
+    safe = np.where(valid, idx, 0)
+    result: np.ndarray = valid & (day_i < ends[safe]) & ok[safe]
+    return result
+
+
+@cache
+def _bundled() -> Record:
+    return Record(load_raw())
+
+
+Unit = Literal["day", "year"]
