@@ -22,7 +22,7 @@ system-deps:
 ## The headline analysis: erosion of the architecture between Russia and the United States.
 run: install
 	mkdir -p out
-	$(BIN)/indivisible timeline RUS USA --from 1972 --plot out/rus-usa-timeline.png --format csv --out out/rus-usa-timeline.csv
+	$(BIN)/indivisible timeline RUS USA --from 1972 --category arms_control --plot out/rus-usa-timeline.png --out out/rus-usa-timeline.csv
 	@echo "Wrote out/rus-usa-timeline.csv and out/rus-usa-timeline.png"
 
 lint: install

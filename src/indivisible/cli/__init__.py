@@ -41,7 +41,9 @@ for _name in ("_ingest", "_rules", "_indicators", "_negotiate", "_web"):
 def main() -> None:
     """Entry point of the ``indivisible`` console script."""
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        if isinstance(rc, int) and rc != 0:
+            sys.exit(rc)
     except IndivisibleError as exc:
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -156,6 +156,10 @@ def register(app: typer.Typer) -> None:
         legal_only: Annotated[
             bool, typer.Option("--legal-only", help="Only legally binding instruments.")
         ] = False,
+        category: Annotated[
+            str | None,
+            typer.Option("--category", help="Only instruments of a category, e.g. arms_control."),
+        ] = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
         """Which instruments bound a pair in force, year by year (31 December snapshots)."""
@@ -167,7 +171,14 @@ def register(app: typer.Typer) -> None:
         if y2 < y1:
             raise InputError(f"--to {y2} is before --from {y1}", field="--to")
         kinds = ("legal",) if legal_only else ("legal", "political")
-        df = _timeline(rec, a, b, y1, y2, binding=kinds)
+        if category is not None:
+            known = sorted({c for i in rec.instruments.values() for c in i.categories})
+            if category not in known:
+                raise InputError(
+                    f"unknown category {category!r}; known: {', '.join(known)}",
+                    field="--category",
+                )
+        df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)
         if out is not None:
             _write_frame(df.reset_index(), out)
         if plot is not None:

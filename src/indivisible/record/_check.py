@@ -45,7 +45,9 @@ def check(root: Path | None = None) -> list[Problem]:
     try:
         raw = load_raw(root)
     except InputError as exc:
-        return [Problem(exc.path or "?", "file", exc.message if exc.path is None else str(exc))]
+        where = (exc.path or str(root or "bundled data")) + (f":{exc.line}" if exc.line else "")
+        record = f"field '{exc.field}'" if exc.field else "file"
+        return [Problem(where, record, exc.reason)]
     return check_raw(raw)
 
 

@@ -120,7 +120,9 @@ def fold_status(
         elif kind == "resumed":
             status = "in_force"
         elif kind == "notice_of_withdrawal":
-            status = "notice_given"
+            # a party that has suspended its obligations stays suspended while notice runs
+            if status != "suspended":
+                status = "notice_given"
         elif kind == "withdrawn":
             status = "withdrawn"
     in_force = any(e.event == "entered_into_force" for e in general_events)

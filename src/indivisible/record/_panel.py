@@ -43,12 +43,14 @@ def timeline(
     end_year: int,
     *,
     binding: tuple[str, ...] = ("legal", "political"),
+    category: str | None = None,
 ) -> pd.DataFrame:
     """Which instruments bound a pair, year by year (31 December snapshots).
 
     Returns a frame indexed by year with one boolean column per instrument that bound the
     pair in at least one year of the range, plus ``n_legal``, ``n_political`` and
-    ``instruments`` (the ids, ``;``-separated).
+    ``instruments`` (the ids, ``;``-separated). ``category`` keeps only instruments of
+    that category (``arms_control``, ``principles``, ...).
 
     Examples:
         >>> rec = Record.load()
@@ -66,6 +68,8 @@ def timeline(
     for inst_id, m in mats.items():
         inst = rec.instruments[inst_id]
         if inst.binding not in binding:
+            continue
+        if category is not None and category not in inst.categories:
             continue
         both = m[0] & m[1]
         if both.any():
