@@ -1,0 +1,259 @@
+"""Gazetteers and rules: organisations, instruments, persons, boilerplate and stance cues.
+
+Everything the linker knows is read from the YAML files in ``indivisible/data/gazetteer``
+so that every link can be explained by the entry and the name or pattern that matched.
+Extra entries can be given in a folder named by the ``INDIVISIBLE_GAZETTEER`` environment
+variable, holding files of the same names; their entries are added to the bundled ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from indivisible._errors import DataError
+
+_FILES = ("organisations", "instruments", "persons", "rules")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One organisation or instrument: the ids it resolves to and how it is named."""
+
+    ids: tuple[str, ...]
+    kind: str
+    names: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    window: tuple[dt.date | None, dt.date | None]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role a person held between two dates (``end`` None while held)."""
+
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def held_on(self, day: dt.date | None) -> bool:
+        """Whether the role was held on ``day`` (any role counts when the day is unknown)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the speakers and quoted persons resolve to."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+
+    def role_on(self, day: dt.date | None) -> str | None:
+        """The role held on ``day`` (the latest one when several match), or None."""
+        held = [r for r in self.roles if r.held_on(day)]
+        return held[-1].title if held else None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Line and statement rules: boilerplate, teaser headings, moderator and stance cues."""
+
+    boilerplate: tuple[tuple[re.Pattern[str], str], ...]
+    teaser_headings: tuple[re.Pattern[str], ...]
+    moderator: tuple[re.Pattern[str], ...]
+    roles_without_person: tuple[tuple[str, re.Pattern[str]], ...]
+    stances: tuple[tuple[str, re.Pattern[str]], ...]
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All gazetteers and rules, loaded once."""
+
+    entries: tuple[Entry, ...]
+    persons: tuple[Person, ...]
+    rules: Rules
+    name_regex: re.Pattern[str]
+    name_index: dict[str, tuple[Entry, ...]]
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(f"{where}: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _compile(pattern: Any, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(str(pattern), flags)
+    except re.error as exc:
+        raise DataError(f"{where}: invalid regular expression {pattern!r}: {exc}") from None
+
+
+def _load_yaml(name: str) -> list[tuple[str, dict[str, Any]]]:
+    """The bundled file ``name``.yaml and any extra one, as (label, data) pairs."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    bundled = resources.files("indivisible").joinpath("data", "gazetteer", f"{name}.yaml")
+    texts = [(f"gazetteer/{name}.yaml", bundled.read_text(encoding="utf-8"))]
+    extra_dir = os.environ.get("INDIVISIBLE_GAZETTEER")
+    if extra_dir:
+        extra = Path(extra_dir) / f"{name}.yaml"
+        if extra.is_file():
+            texts.append((str(extra), extra.read_text(encoding="utf-8")))
+    for label, text in texts:
+        try:
+            data = yaml.safe_load(text) or {}
+        except yaml.YAMLError as exc:
+            raise DataError(f"{label}: not valid YAML: {exc}") from None
+        if not isinstance(data, dict):
+            raise DataError(f"{label}: expected a mapping at the top level")
+        found.append((label, data))
+    return found
+
+
+def _entries() -> list[Entry]:
+    entries: list[Entry] = []
+    for name, kind in (("organisations", "organisation"), ("instruments", "instrument")):
+        for label, data in _load_yaml(name):
+            for i, raw in enumerate(data.get(name, []) or []):
+                where = f"{label}: {name}[{i}]"
+                if not isinstance(raw, dict):
+                    raise DataError(f"{where}: expected a mapping")
+                unknown = set(raw) - {"id", "ids", "name", "names", "patterns", "window", "note"}
+                if unknown:
+                    raise DataError(f"{where}: unknown keys {sorted(unknown)}")
+                ids = raw.get("ids") or ([raw["id"]] if raw.get("id") else [])
+                if not ids:
+                    raise DataError(f"{where}: needs 'id' or 'ids'")
+                window = raw.get("window") or {}
+                entries.append(
+                    Entry(
+                        ids=tuple(str(x) for x in ids),
+                        kind=kind,
+                        names=tuple(str(n) for n in raw.get("names", []) or []),
+                        patterns=tuple(
+                            _compile(p, f"{where}.patterns") for p in raw.get("patterns", []) or []
+                        ),
+                        window=(
+                            _date(window.get("from"), f"{where}.window.from"),
+                            _date(window.get("to"), f"{where}.window.to"),
+                        ),
+                    )
+                )
+    return entries
+
+
+def _persons() -> list[Person]:
+    persons: list[Person] = []
+    for label, data in _load_yaml("persons"):
+        for i, raw in enumerate(data.get("persons", []) or []):
+            where = f"{label}: persons[{i}]"
+            if not isinstance(raw, dict) or "id" not in raw or "name" not in raw:
+                raise DataError(f"{where}: needs 'id' and 'name'")
+            name = str(raw["name"])
+            aliases = {name, *(str(a) for a in raw.get("aliases", []) or [])}
+            words = name.split()
+            aliases.add(words[-1])
+            plain = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
+            aliases.add(" ".join(plain))
+            roles = tuple(
+                Role(
+                    title=str(r["role"]),
+                    start=_date(r.get("from"), f"{where}.roles[{j}].from"),
+                    end=_date(r.get("to"), f"{where}.roles[{j}].to"),
+                )
+                for j, r in enumerate(raw.get("roles", []) or [])
+            )
+            persons.append(
+                Person(
+                    id=str(raw["id"]),
+                    name=name,
+                    aliases=tuple(sorted(aliases, key=len, reverse=True)),
+                    roles=roles,
+                )
+            )
+    return persons
+
+
+def _rules() -> Rules:
+    boiler: list[tuple[re.Pattern[str], str]] = []
+    teasers: list[re.Pattern[str]] = []
+    moderator: list[re.Pattern[str]] = []
+    roles: list[tuple[str, re.Pattern[str]]] = []
+    stances: list[tuple[str, re.Pattern[str]]] = []
+    places: list[str] = []
+    for label, data in _load_yaml("rules"):
+        for i, item in enumerate(data.get("boilerplate", []) or []):
+            boiler.append((_compile(item["pattern"], f"{label}: boilerplate[{i}]"), item["why"]))
+        teasers += [
+            _compile(p, f"{label}: teaser_headings") for p in data.get("teaser_headings", [])
+        ]
+        moderator += [_compile(p, f"{label}: moderator") for p in data.get("moderator", [])]
+        for role, patterns in (data.get("roles_without_person") or {}).items():
+            roles += [(role, _compile(p, f"{label}: roles_without_person")) for p in patterns]
+        for i, item in enumerate(data.get("stances", []) or []):
+            stances.append((item["stance"], _compile(item["pattern"], f"{label}: stances[{i}]")))
+        places += [str(p) for p in data.get("places", []) or []]
+    return Rules(
+        tuple(boiler), tuple(teasers), tuple(moderator), tuple(roles), tuple(stances), tuple(places)
+    )
+
+
+def _name_pattern(name: str) -> str:
+    """A regex for a literal name: flexible spaces and hyphens, word boundaries."""
+    parts = [re.escape(p) for p in re.split(r"\s+", _key(name))]
+    body = r"\s+".join(parts).replace(r"\-", "[-–‑]")
+    return rf"(?<![\w-]){body}(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Load and compile the gazetteers (cached).
+
+    Raises:
+        DataError: a gazetteer file is malformed.
+    """
+    entries = _entries()
+    index: dict[str, list[Entry]] = {}
+    for entry in entries:
+        for name in entry.names:
+            index.setdefault(_key(name), []).append(entry)
+    names = sorted(index, key=len, reverse=True)
+    originals: dict[str, str] = {}
+    for entry in entries:
+        for name in entry.names:
+            originals.setdefault(_key(name), name)
+    regex = re.compile("|".join(_name_pattern(originals[k]) for k in names))
+    return Gazetteer(
+        entries=tuple(entries),
+        persons=tuple(_persons()),
+        rules=_rules(),
+        name_regex=regex,
+        name_index={k: tuple(v) for k, v in index.items()},
+    )
+
+
+def _key(name: str) -> str:
+    """The lookup key of a name: spaces collapsed, dashes unified."""
+    return re.sub(r"\s+", " ", re.sub(r"[–‑]", "-", name)).strip()
+
+
+def lookup(matched: str) -> tuple[Entry, ...]:
+    """The entries a literal name match resolves to."""
+    return load().name_index.get(_key(matched), ())

@@ -1,0 +1,325 @@
+"""Linking a statement to the record: instruments, organisations, persons, dates, stance.
+
+Every link comes from a gazetteer entry or a rule in ``data/gazetteer``; nothing is
+learned, so each link can be explained by the name, pattern or cue that matched.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from indivisible.ingest._gazetteer import Person, load, lookup
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
+_WEEKDAYS = [d.lower() for d in calendar.day_name]
+_ORD = r"(?:st|nd|rd|th)?"
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1}
+
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:[Tt]he\s+)?(?P<d>[0-3]?\d){_ORD}(?:\s+of)?[\s-]+(?P<mon>{_MONTH})\.?"
+            r"(?:,?[\s-]+(?P<y>(?:19|20)\d\d))?\b",
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d){_ORD}"
+            r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b(?!\s*(?:per|%))",
+        ),
+    ),
+    (
+        "my",
+        re.compile(
+            rf"\b(?:(?:early|mid|late)-?\s*)?(?P<mon>{_MONTH})(?:\s+of)?\s+(?P<y>(?:19|20)\d\d)\b"
+        ),
+    ),
+    (
+        "mid",
+        re.compile(rf"\b(?:early|mid|late)-?\s*(?P<mon>{_MONTH})\b", re.IGNORECASE),
+    ),
+    ("year", re.compile(r"(?<![\d,.-])(?P<y>(?:19|20)\d\d)(?!\d|,\d|-\d)")),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>the day before yesterday|yesterday|today|tomorrow|next year|last year|this year"
+            r"|(?P<n>\d+|one|two|three|four|five|a|an) days? (?P<dir>ago|later)"
+            r"|in (?P<n2>\d+|two|three|four|five) days"
+            r"|(?:on|last|this|next) (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+def _year_for(month: int, day: int | None, doc: dt.date | None) -> int | None:
+    """The year of a day-and-month given without a year.
+
+    The document's year, or the year before when that would put the date more than two
+    months after the document.
+    """
+    if doc is None:
+        return None
+    candidate = dt.date(doc.year, month, min(day or 1, 28))
+    if (candidate - doc).days > 62:
+        return doc.year - 1
+    return doc.year
+
+
+def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]]:
+    """Dates mentioned in ``text``, resolved against the document date ``doc``.
+
+    Returns:
+        ``(start, end, iso)`` triples, where ``iso`` has the precision of the mention:
+        ``2001-10-02``, ``2021-12`` or ``1997``. Relative mentions ("yesterday", "on
+        Tuesday", "next year") need ``doc`` and are skipped without it.
+
+    Examples:
+        >>> [d for _, _, d in dates_mentioned("Yesterday, and on 17 May 1990.", dt.date(2001, 10, 3))]
+        ['2001-10-02', '1990-05-17']
+    """
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            iso = _resolve(kind, m, doc)
+            if iso is None:
+                continue
+            taken.append((a, b))
+            found.append((a, b, iso))
+    found.sort()
+    return found
+
+
+def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> str | None:
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return dt.date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
+        if kind in ("dmy", "mdy"):
+            month = _MONTHS[
+                g["mon"].lower().rstrip(".")[:3] if len(g["mon"]) <= 4 else g["mon"].lower()
+            ]
+            day = int(g["d"])
+            year = int(g["y"]) if g.get("y") else _year_for(month, day, doc)
+            if year is None or day == 0:
+                return None
+            return dt.date(year, month, day).isoformat()
+        if kind in ("my", "mid"):
+            month = _MONTHS[
+                g["mon"].lower() if g["mon"].lower() in _MONTHS else g["mon"].lower()[:3]
+            ]
+            year = int(g["y"]) if g.get("y") else _year_for(month, None, doc)
+            return None if year is None else f"{year:04d}-{month:02d}"
+        if kind == "year":
+            return g["y"]
+        if kind == "relative":
+            return _relative(m, doc)
+    except (KeyError, ValueError):
+        return None
+    return None
+
+
+def _relative(m: re.Match[str], doc: dt.date | None) -> str | None:
+    if doc is None:
+        return None
+    rel = m.group("rel").lower()
+    fixed = {
+        "the day before yesterday": doc - dt.timedelta(days=2),
+        "yesterday": doc - dt.timedelta(days=1),
+        "today": doc,
+        "tomorrow": doc + dt.timedelta(days=1),
+    }
+    if rel in fixed:
+        return fixed[rel].isoformat()
+    if rel == "next year":
+        return str(doc.year + 1)
+    if rel == "last year":
+        return str(doc.year - 1)
+    if rel == "this year":
+        return str(doc.year)
+    n_text = m.group("n") or m.group("n2")
+    if n_text:
+        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text.lower()]
+        sign = -1 if (m.group("dir") or "").lower() == "ago" else 1
+        return (doc + dt.timedelta(days=sign * n)).isoformat()
+    wd = m.group("wd")
+    if wd:
+        target = _WEEKDAYS.index(wd.lower())
+        which = rel.split()[0]
+        if which == "next":
+            delta = (target - doc.weekday()) % 7 or 7
+            return (doc + dt.timedelta(days=delta)).isoformat()
+        # "on Tuesday" and "last Tuesday" in reporting refer to the most recent one.
+        delta = (doc.weekday() - target) % 7
+        if which == "last" and delta == 0:
+            delta = 7
+        return (doc - dt.timedelta(days=delta)).isoformat()
+    return None
+
+
+def first_date(text: str) -> dt.date | None:
+    """The first full calendar date written in ``text`` (no relative resolution)."""
+    for _, _, iso in dates_mentioned(text, None):
+        if len(iso) == 10:
+            return dt.date.fromisoformat(iso)
+    return None
+
+
+@dataclass(frozen=True)
+class Links:
+    """Instruments and organisations mentioned in a text."""
+
+    instruments: tuple[str, ...]
+    organisations: tuple[str, ...]
+
+
+def link(text: str, doc: dt.date | None) -> Links:
+    """Instruments and organisations named or described in ``text``.
+
+    Literal names are matched case-sensitively, longest first; descriptive patterns are
+    matched case-insensitively and honour their date window.
+
+    Examples:
+        >>> link("The Adapted Treaty on Conventional Armed Forces in Europe and NATO.", None)
+        Links(instruments=('acfe-1999',), organisations=('nato',))
+    """
+    gaz = load()
+    instruments: list[str] = []
+    organisations: list[str] = []
+    for m in gaz.name_regex.finditer(text):
+        for entry in lookup(m.group(0)):
+            target = instruments if entry.kind == "instrument" else organisations
+            target.extend(i for i in entry.ids if i not in target)
+    for entry in gaz.entries:
+        if not entry.patterns:
+            continue
+        lo, hi = entry.window
+        if (lo or hi) and (doc is None or (lo and doc < lo) or (hi and doc > hi)):
+            continue
+        if any(p.search(text) for p in entry.patterns):
+            target = instruments if entry.kind == "instrument" else organisations
+            target.extend(i for i in entry.ids if i not in target)
+    return Links(tuple(instruments), tuple(organisations))
+
+
+def stance(text: str) -> tuple[str, str | None]:
+    """The stance of a statement and the cue that triggered it.
+
+    Examples:
+        >>> stance("We cannot be satisfied with them.")
+        ('rejection', 'cannot be satisfied')
+        >>> stance("It was formulated on ten pages.")
+        ('position', None)
+    """
+    plain = text.replace("**", "")
+    for label, pattern in load().rules.stances:
+        m = pattern.search(plain)
+        if m:
+            cue = m.group(0).strip()
+            return label, (cue if label != "question" else "?")
+    return "position", None
+
+
+# --- persons -------------------------------------------------------------------------
+
+_HONORIFICS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Madam|Mister|H\.E\.)\.?\s+", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person mentioned at a span of text (``person`` None for a role of nobody known)."""
+
+    start: int
+    end: int
+    name: str
+    person: Person | None
+
+
+def _alias_regex() -> re.Pattern[str]:
+    aliases = sorted({a for p in load().persons for a in p.aliases}, key=len, reverse=True)
+    return re.compile("|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in aliases))
+
+
+_ALIASES: list[re.Pattern[str]] = []
+
+
+def _aliases() -> re.Pattern[str]:
+    if not _ALIASES:
+        _ALIASES.append(_alias_regex())
+    return _ALIASES[0]
+
+
+def person_by_alias(alias: str) -> Person | None:
+    """The gazetteer person with this alias (exact, then case-insensitive)."""
+    folded = alias.casefold()
+    for p in load().persons:
+        if alias in p.aliases:
+            return p
+    for p in load().persons:
+        if any(a.casefold() == folded for a in p.aliases):
+            return p
+    return None
+
+
+def person_by_role(
+    role: str, day: dt.date | None, among: list[Person] | None = None
+) -> Person | None:
+    """The person holding a role whose title contains ``role`` on ``day``, if unique."""
+    key = role.casefold().strip()
+    if not key:
+        return None
+    pool = among if among is not None else list(load().persons)
+    hits = [p for p in pool if any(key in r.title.casefold() and r.held_on(day) for r in p.roles)]
+    unique = {p.id: p for p in hits}
+    return next(iter(unique.values())) if len(unique) == 1 else None
+
+
+_ROLE_REF = re.compile(
+    r"\bthe (?P<role>(?:US |American |Russian |French |German )?(?:President|Secretary General|"
+    r"General Secretary|Secretary of State|Foreign Minister|Federal Chancellor|Chancellor|"
+    r"Prime Minister|High Representative)(?: of (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*| of NATO)?)"
+)
+
+
+def persons_mentioned(text: str, day: dt.date | None) -> list[PersonRef]:
+    """Persons named ("Mr Woerner") or described ("the President of the United States")."""
+    refs: list[PersonRef] = []
+    for m in _aliases().finditer(text):
+        refs.append(PersonRef(m.start(), m.end(), m.group(0), person_by_alias(m.group(0))))
+    for m in _ROLE_REF.finditer(text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue
+        role = re.sub(r"^(?:US|American) ", "", m.group("role"))
+        role = role.replace("General Secretary", "Secretary General")
+        role = role.replace("President of the USA", "President of the United States")
+        person = person_by_role(role, day)
+        if person is not None:
+            refs.append(PersonRef(m.start(), m.end(), m.group(0), person))
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def strip_honorifics(name: str) -> str:
+    """``"Mr Lavrov"`` → ``"Lavrov"``."""
+    return _HONORIFICS.sub("", name).strip()

@@ -1,0 +1,324 @@
+"""The statement store: SQLAlchemy Core over SQLite (default) or PostgreSQL.
+
+Documents are keyed by the SHA-256 of their bytes, so ingesting the same file twice is a
+no-op. Each document is written in one transaction: if anything fails, nothing of it is
+stored. Statements keep their character offsets into ``documents.text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    create_engine,
+    exists,
+    func,
+    select,
+)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from indivisible._errors import InputError
+from indivisible.ingest._errors import StoreError
+from indivisible.ingest.types import ParsedDocument
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text),
+    Column("date", Date),
+    Column("place", Text),
+    Column("kind", String(32), nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("author", Text),
+    Column("source_path", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("document_id", String(64), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("turn", Integer, nullable=False),
+    Column("speaker", Text),
+    Column("role", Text),
+    Column("person_id", String(128)),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("page", Integer),
+    Column("date", Date),
+    Column("stance", String(32), nullable=False),
+    Column("stance_cue", Text),
+    Column("quoted_by", Text),
+    ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
+    Index("ix_statements_speaker", "speaker"),
+    Index("ix_statements_date", "date"),
+    Index("ix_statements_stance", "stance"),
+)
+
+
+def _link_table(name: str, column: str) -> Table:
+    return Table(
+        name,
+        metadata,
+        Column("document_id", String(64), primary_key=True),
+        Column("seq", Integer, primary_key=True),
+        Column(column, String(128), primary_key=True),
+        ForeignKeyConstraint(
+            ["document_id", "seq"],
+            ["statements.document_id", "statements.seq"],
+            ondelete="CASCADE",
+        ),
+        Index(f"ix_{name}_{column}", column),
+    )
+
+
+statement_instruments = _link_table("statement_instruments", "instrument_id")
+statement_organisations = _link_table("statement_organisations", "organisation_id")
+statement_dates = _link_table("statement_dates", "date_mentioned")
+
+
+def default_db_url() -> str:
+    """The store used when no ``--db`` is given.
+
+    ``INDIVISIBLE_DB`` (a file path, or a full database URL) if set, else
+    ``~/.local/share/indivisible/indivisible.db``. The folder is created.
+    """
+    configured = os.environ.get("INDIVISIBLE_DB")
+    if configured and "://" in configured:
+        return configured
+    path = (
+        Path(configured).expanduser()
+        if configured
+        else (Path.home() / ".local" / "share" / "indivisible" / "indivisible.db")
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def _normalise_url(url: str) -> str:
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain) :]
+    return url
+
+
+class Store:
+    """A statement store at a database URL.
+
+    Args:
+        url: a SQLAlchemy URL (``sqlite:///path.db``, ``postgresql://user@host/db``).
+
+    Raises:
+        InputError: the URL is not a database URL (field ``--db``).
+        StoreError: the database cannot be reached or its tables created.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = _normalise_url(url)
+        try:
+            self.engine: Engine = create_engine(self.url)
+        except (ArgumentError, ValueError) as exc:
+            raise InputError(f"not a database URL: {url!r} ({exc})", field="--db") from None
+        except ImportError as exc:
+            raise InputError(f"no driver for {url!r}: {exc}", field="--db") from None
+        try:
+            metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot open the store {url!r}: {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]}"
+            ) from None
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"store error: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
+            ) from None
+
+    def has(self, document_id: str) -> bool:
+        """Whether a document with this content hash is stored."""
+        with self._connect() as conn:
+            return (
+                conn.execute(select(documents.c.id).where(documents.c.id == document_id)).first()
+                is not None
+            )
+
+    def add(self, parsed: ParsedDocument) -> bool:
+        """Store a document and its statements in one transaction.
+
+        Returns:
+            True if stored, False if a document with the same content was already there.
+        """
+        doc = parsed.document
+        with self._connect() as conn:
+            if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
+                return False
+            conn.execute(
+                documents.insert().values(
+                    id=doc.id,
+                    title=doc.title,
+                    date=doc.date,
+                    place=doc.place,
+                    kind=doc.kind,
+                    format=doc.format,
+                    author=doc.author,
+                    source_path=doc.source_path,
+                    text=doc.text,
+                    ingested_at=dt.datetime.now(dt.UTC),
+                )
+            )
+            rows = [
+                {
+                    "document_id": doc.id,
+                    "seq": s.seq,
+                    "turn": s.turn,
+                    "speaker": s.speaker,
+                    "role": s.role,
+                    "person_id": s.person_id,
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "page": s.page,
+                    "date": s.date,
+                    "stance": s.stance,
+                    "stance_cue": s.stance_cue,
+                    "quoted_by": s.quoted_by,
+                }
+                for s in parsed.statements
+            ]
+            if rows:
+                conn.execute(statements.insert(), rows)
+            for table, column, attr in (
+                (statement_instruments, "instrument_id", "instruments"),
+                (statement_organisations, "organisation_id", "organisations"),
+                (statement_dates, "date_mentioned", "dates_mentioned"),
+            ):
+                links = [
+                    {"document_id": doc.id, "seq": s.seq, column: value}
+                    for s in parsed.statements
+                    for value in getattr(s, attr)
+                ]
+                if links:
+                    conn.execute(table.insert(), links)
+        return True
+
+    def document_text(self, document_id: str) -> str | None:
+        """The stored text a document's statement offsets point into."""
+        with self._connect() as conn:
+            row = conn.execute(
+                select(documents.c.text).where(documents.c.id == document_id)
+            ).first()
+        return None if row is None else str(row[0])
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows per table (for checks and tests)."""
+        with self._connect() as conn:
+            return {
+                t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                for t in metadata.sorted_tables
+            }
+
+    def statements(
+        self,
+        *,
+        speaker: str | None = None,
+        instrument: str | None = None,
+        organisation: str | None = None,
+        stance: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored statements matching every filter given, in document-date order.
+
+        Args:
+            speaker: part of the speaker's name, or a person id (case-insensitive).
+            instrument: an instrument id mentioned in the statement.
+            organisation: an organisation id mentioned in the statement.
+            stance: one stance label.
+            date_from: statements made on or after this date.
+            date_to: statements made on or before this date.
+        """
+        s, d = statements, documents
+        query = select(s, d.c.title.label("document_title"), d.c.kind.label("document_kind")).join(
+            d, d.c.id == s.c.document_id
+        )
+        if speaker:
+            low = speaker.lower()
+            query = query.where(
+                (func.lower(s.c.speaker).contains(low, autoescape=True)) | (s.c.person_id == low)
+            )
+        for table, column, value in (
+            (statement_instruments, "instrument_id", instrument),
+            (statement_organisations, "organisation_id", organisation),
+        ):
+            if value:
+                query = query.where(
+                    exists().where(
+                        and_(
+                            table.c.document_id == s.c.document_id,
+                            table.c.seq == s.c.seq,
+                            table.c[column] == value,
+                        )
+                    )
+                )
+        if stance:
+            query = query.where(s.c.stance == stance)
+        if date_from:
+            query = query.where(s.c.date >= date_from)
+        if date_to:
+            query = query.where(s.c.date <= date_to)
+        query = query.order_by(d.c.date, s.c.document_id, s.c.seq)
+        with self._connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(query)]
+            if not rows:
+                return []
+            ids = sorted({r["document_id"] for r in rows})
+            links: dict[tuple[str, int], dict[str, list[str]]] = {}
+            for table, column, key in (
+                (statement_instruments, "instrument_id", "instruments"),
+                (statement_organisations, "organisation_id", "organisations"),
+                (statement_dates, "date_mentioned", "dates_mentioned"),
+            ):
+                found = conn.execute(
+                    select(table.c.document_id, table.c.seq, table.c[column]).where(
+                        table.c.document_id.in_(ids)
+                    )
+                )
+                for doc_id, seq, value in found:
+                    links.setdefault((doc_id, seq), {}).setdefault(key, []).append(value)
+        for row in rows:
+            extra = links.get((row["document_id"], row["seq"]), {})
+            for key in ("instruments", "organisations", "dates_mentioned"):
+                row[key] = sorted(extra.get(key, []))
+        return rows

@@ -1,0 +1,687 @@
+"""Document structure: boilerplate, metadata, kind, speaker turns and quotations.
+
+The reader turns a decoded text into *blocks* (a line, or a paragraph of wrapped lines),
+drops page furniture, takes the header and footer apart into metadata (title, date,
+place, byline), and assembles the body into speaker turns. Every block keeps its
+character span in the text, so every statement can be re-checked against the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from indivisible.ingest._gazetteer import Person, load
+from indivisible.ingest._link import (
+    dates_mentioned,
+    first_date,
+    person_by_alias,
+    person_by_role,
+    persons_mentioned,
+    strip_honorifics,
+)
+from indivisible.ingest._read import RawText
+
+_PAGE = re.compile(r"\s*\((?:Page|p\.)\s*(\d+)\)\s*$", re.IGNORECASE)
+_LOCATION = re.compile(r"\s*\(Location\s*\d+\)\s*$", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_MD_META = re.compile(r"^[-*]\s*([A-Za-z][\w ]{0,30}):\s*(.*)$")
+_BYLINE = re.compile(r"^(?:by|from)\s+(?P<who>.{3,160})$", re.IGNORECASE)
+_VOCATIVE = re.compile(
+    r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chairman|secretary)|madam \w+|"
+    r"(?:dear )?colleagues|(?:dear )?friends|good (?:morning|afternoon|evening)|"
+    r"excellenc(?:y|ies)|thank you(?:,| very much| for)|distinguished)\b",
+    re.IGNORECASE,
+)
+_CONNECTORS = {
+    "of",
+    "the",
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "al",
+    "bin",
+    "and",
+    "for",
+    "on",
+    "in",
+    "to",
+    "y",
+}
+_NOT_LABELS = {
+    "note",
+    "source",
+    "updated",
+    "date",
+    "place",
+    "tags",
+    "photo",
+    "article",
+    "section",
+    "chapter",
+    "annex",
+    "title",
+    "subject",
+    "example",
+    "warning",
+    "important",
+    "update",
+    "editor",
+    "read",
+    "see",
+    "tel",
+    "fax",
+    "email",
+    "url",
+}
+_INTERPRETER = re.compile(
+    r"^(?:via |through (?:an )?)?(?:interpreter|interpretation|translation|"
+    r"in \w+|translated|as interpreted|speaking \w+)$",
+    re.IGNORECASE,
+)
+_TREATY_ARTICLE = re.compile(r"^Article\s+(?:\d+|[IVXLC]+)\b")
+_QUESTION_FOR = re.compile(r"\bquestion (?:for|to)\s+(?P<who>[^.?!,]{2,60})", re.IGNORECASE)
+
+
+@dataclass
+class Block:
+    """A line or paragraph of the text, by character span."""
+
+    start: int
+    end: int
+    page: int | None = None
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who speaks a turn: a name and/or a role, and the gazetteer person if known."""
+
+    name: str | None
+    role: str | None
+    person: Person | None = None
+
+    @property
+    def key(self) -> str:
+        """A label for the turn's speaker: the name, else the role."""
+        return self.name or self.role or "unknown"
+
+
+@dataclass
+class Turn:
+    """A speaker's uninterrupted turn: the spans of its paragraphs."""
+
+    speaker: Speaker
+    spans: list[tuple[int, int, int | None]] = field(default_factory=list)
+    labelled: bool = False
+
+
+@dataclass
+class Structure:
+    """The structure found in one document."""
+
+    title: str | None
+    date: dt.date | None
+    place: str | None
+    author: str | None
+    kind: str
+    turns: list[Turn]
+    participants: list[Person]
+    dropped: list[tuple[int, int, str]]
+
+
+# --- blocks --------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as stripped ``(start, end)`` spans; a blank line is ``(-1, -1)``."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        else:
+            spans.append((-1, -1))
+        pos += len(line) + 1
+    return spans
+
+
+def _wrapped(lines: list[tuple[int, int]]) -> bool:
+    """Whether paragraphs are hard-wrapped over several lines."""
+    real = [(s, e) for s, e in lines if s >= 0]
+    if len(real) < 6:
+        return False
+    in_groups = 0
+    run = 0
+    for s, _ in [*lines, (-1, -1)]:
+        if s >= 0:
+            run += 1
+        else:
+            if run > 1:
+                in_groups += run
+            run = 0
+    short = sum(1 for s, e in real if e - s <= 90)
+    return in_groups / len(real) >= 0.6 and short / len(real) >= 0.8
+
+
+def _blocks(text: str) -> list[Block]:
+    lines = _lines(text)
+    if not _wrapped(lines):
+        return [Block(s, e) for s, e in lines if s >= 0]
+    blocks: list[Block] = []
+    current: Block | None = None
+    for s, e in lines:
+        if s < 0:
+            current = None
+            continue
+        if current is None:
+            current = Block(s, e)
+            blocks.append(current)
+        else:
+            current.end = e
+    return blocks
+
+
+def _markdown_blocks(
+    text: str, meta: dict[str, str], dropped: list[tuple[int, int, str]]
+) -> tuple[list[Block], bool]:
+    """Blocks of a Markdown file, with headings, metadata and page markers taken out.
+
+    Returns the blocks and whether the file is a reading-highlights export.
+    """
+    blocks: list[Block] = []
+    section = ""
+    highlights = False
+    last_bullet: Block | None = None
+    for s, e in _lines(text):
+        if s < 0:
+            last_bullet = None
+            continue
+        line = text[s:e]
+        heading = _HEADING.match(line)
+        if heading:
+            level, title = len(heading.group(1)), heading.group(2).strip()
+            if level == 1 and "title" not in meta:
+                meta["title"] = title
+            section = title.lower()
+            highlights = highlights or section == "highlights"
+            dropped.append((s, e, "heading"))
+            last_bullet = None
+            continue
+        if section == "metadata":
+            m = _MD_META.match(line)
+            if m:
+                key = m.group(1).strip().lower()
+                value = re.sub(r"\[\[|\]\]", "", m.group(2)).strip()
+                meta.setdefault({"full title": "title"}.get(key, key), value)
+                dropped.append((s, e, "metadata"))
+                continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            block = Block(s + bullet.end(), e)
+            blocks.append(block)
+            last_bullet = block
+        elif last_bullet is not None and section == "highlights":
+            last_bullet.end = e
+            continue
+        else:
+            blocks.append(Block(s, e))
+            last_bullet = None
+    for block in blocks:
+        chunk = text[block.start : block.end]
+        page = _PAGE.search(chunk)
+        if page:
+            block.page = int(page.group(1))
+            block.end = block.start + page.start()
+            highlights = True
+        loc = _LOCATION.search(text[block.start : block.end])
+        if loc:
+            block.end = block.start + loc.start()
+    return [b for b in blocks if b.end > b.start], highlights
+
+
+# --- line classification -------------------------------------------------------------
+
+
+def _boilerplate(line: str) -> str | None:
+    for pattern, why in load().rules.boilerplate:
+        if pattern.search(line):
+            return why
+    return None
+
+
+def _teaser_heading(line: str) -> bool:
+    return any(p.search(line) for p in load().rules.teaser_headings)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _date_line(line: str) -> tuple[dt.date, str | None] | None:
+    """A line that is a date, optionally with a place: ``3 October 2001``."""
+    for a, b, iso in dates_mentioned(line, None):
+        if len(iso) != 10:
+            continue
+        rest = (line[:a] + " " + line[b:]).strip(" ,.;–-—|")
+        if _words(rest) > 6:
+            return None
+        place = re.sub(r"\s+", " ", rest).strip(" ,") or None
+        if place and not place[0].isupper():
+            place = None
+        return dt.date.fromisoformat(iso), place
+    return None
+
+
+def _place_line(line: str) -> bool:
+    if _words(line) > 6 or re.search(r"[.?!:;]$", line) or re.search(r"\d", line):
+        return False
+    known = any(re.search(rf"\b{re.escape(p)}\b", line) for p in load().rules.places)
+    return known or ("," in line and all(w[:1].isupper() for w in line.replace(",", " ").split()))
+
+
+def _label_like(label: str) -> bool:
+    core = re.sub(r"\([^)]*\)", " ", label).strip(" ,")
+    words = core.split()
+    if not 1 <= len(words) <= 9 or len(label) > 110:
+        return False
+    if re.search(r"[\d?!;\"“”]", core) or words[0].lower().strip(".") in _NOT_LABELS:
+        return False
+    if not words[0][:1].isupper():
+        return False
+    for w in words:
+        bare = w.strip(",")
+        if bare.lower() in _CONNECTORS:
+            continue
+        if not bare[:1].isupper():
+            return False
+        if "." in bare and not re.fullmatch(
+            r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|H\.E\.", bare
+        ):
+            return False
+    return True
+
+
+def _inline_label(line: str) -> tuple[str, int] | None:
+    """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon."""
+    m = re.match(r"^(?P<label>[^:\n]{1,110}?)\s*:(?:\s+|$)", line)
+    if not m or not _label_like(m.group("label")):
+        return None
+    return m.group("label"), m.end()
+
+
+# --- speaker resolution --------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    day: dt.date | None
+    participants: list[Person]
+    seen: dict[str, Speaker] = field(default_factory=dict)
+
+
+def _role_without_person(core: str) -> str | None:
+    for role, pattern in load().rules.roles_without_person:
+        if pattern.search(core.strip()):
+            return role
+    return None
+
+
+def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
+    paren = " ".join(re.findall(r"\(([^)]*)\)", label)).strip()
+    core = re.sub(r"\s*\([^)]*\)", "", label).strip(" ,")
+    role_only = _role_without_person(core)
+    if role_only:
+        return Speaker(None, role_only)
+    person, found = _find_alias(core)
+    if person is not None:
+        if person.name in ctx.seen:
+            return ctx.seen[person.name]
+        rest = strip_honorifics((core[: found[0]] + " " + core[found[1] :]).strip(" ,-–"))
+        rest = re.sub(r"\s+", " ", rest).strip(" ,")
+        if paren and not _INTERPRETER.match(paren) and _words(rest) < 2:
+            rest = paren
+        role = rest if _words(rest) >= 2 else (person.role_on(ctx.day) or rest or None)
+        speaker = Speaker(person.name, role, person)
+        ctx.seen[person.name] = speaker
+        return speaker
+    pools = [ctx.participants, [s.person for s in ctx.seen.values() if s.person]]
+    for pool in pools:
+        holder = person_by_role(core, ctx.day, pool) if pool else None
+        if holder is not None:
+            return Speaker(holder.name, holder.role_on(ctx.day), holder)
+    if _words(core) >= 2:
+        holder = person_by_role(core, ctx.day)
+        if holder is not None:
+            return Speaker(holder.name, holder.role_on(ctx.day), holder)
+    plain = strip_honorifics(core)
+    plain = plain.title() if plain.isupper() else plain
+    for name, speaker in ctx.seen.items():
+        if name == plain or name.split()[-1] == plain.split()[-1]:
+            return speaker
+    if standalone:
+        return None
+    speaker = Speaker(plain, paren if paren and not _INTERPRETER.match(paren) else None)
+    ctx.seen[plain] = speaker
+    return speaker
+
+
+def _find_alias(core: str) -> tuple[Person | None, tuple[int, int]]:
+    best: tuple[Person | None, tuple[int, int]] = (None, (0, 0))
+    for person in load().persons:
+        for alias in person.aliases:
+            m = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", core, re.IGNORECASE)
+            if m and (m.end() - m.start()) > (best[1][1] - best[1][0]):
+                best = (person, m.span())
+    return best
+
+
+def _moderator(line: str) -> bool:
+    return _words(line) <= 12 and any(p.search(line) for p in load().rules.moderator)
+
+
+# --- the reader ----------------------------------------------------------------------
+
+
+def structure(raw: RawText) -> Structure:
+    """Find metadata, kind and speaker turns in a decoded document.
+
+    Args:
+        raw: the decoded text and any metadata the format carried.
+
+    Returns:
+        The document's structure; turns hold spans into ``raw.text``.
+    """
+    text = raw.text
+    meta: dict[str, str] = {}
+    dropped: list[tuple[int, int, str]] = []
+    highlights = False
+    if raw.format == "markdown":
+        blocks, highlights = _markdown_blocks(text, meta, dropped)
+    else:
+        blocks = _blocks(text)
+
+    # Page furniture and the teaser list at the end of a page.
+    kept: list[Block] = []
+    for i, block in enumerate(blocks):
+        line = text[block.start : block.end]
+        if _teaser_heading(line) and i >= len(blocks) // 2:
+            dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
+            break
+        why = _boilerplate(line)
+        if why:
+            dropped.append((block.start, block.end, why))
+            continue
+        kept.append(block)
+    blocks = kept
+
+    title = raw.title or meta.get("title")
+    author = raw.author or meta.get("author")
+    day = raw.date
+    place = raw.place
+    if "date" in meta:
+        day = day or first_date(meta["date"])
+    byline = ""
+
+    if raw.format == "html" and blocks and title:
+        first = text[blocks[0].start : blocks[0].end]
+        if first.strip().rstrip(".") == title.strip().rstrip("."):
+            dropped.append((blocks[0].start, blocks[0].end, "title"))
+            blocks = blocks[1:]
+
+    # Header: boilerplate is gone; take title, date, place and byline lines.
+    body_from = 0
+    if not highlights:
+        pending_place: str | None = None
+        for i, block in enumerate(blocks):
+            line = text[block.start : block.end]
+            if _inline_label(line):
+                break
+            dated = _date_line(line)
+            if dated:
+                day = day or dated[0]
+                place = place or dated[1] or pending_place
+                dropped.append((block.start, block.end, "date"))
+                body_from = i + 1
+                continue
+            by = _BYLINE.match(line)
+            if by and _words(line) <= 16 and not re.search(r"[.?!]$", line):
+                byline = by.group("who")
+                dropped.append((block.start, block.end, "byline"))
+                body_from = i + 1
+                continue
+            if byline and line.lower().startswith("and ") and _words(line) <= 12:
+                byline += " " + line
+                dropped.append((block.start, block.end, "byline"))
+                body_from = i + 1
+                continue
+            if _place_line(line) and (place is None):
+                pending_place = line
+                place = place or (line if day else None)
+                dropped.append((block.start, block.end, "place"))
+                body_from = i + 1
+                continue
+            if _VOCATIVE.match(line) or _words(line) > 25:
+                break
+            if title is None and not line.endswith((",", ":")) and not re.search(r"[?]$", line):
+                title = line.rstrip()
+                dropped.append((block.start, block.end, "title"))
+                body_from = i + 1
+                continue
+            break
+        if place is None and pending_place:
+            place = pending_place
+        blocks = blocks[body_from:]
+        # Footer: a date line (with place) closing the page.
+        while blocks:
+            line = text[blocks[-1].start : blocks[-1].end]
+            dated = _date_line(line)
+            if not dated:
+                break
+            day = day or dated[0]
+            place = place or dated[1]
+            dropped.append((blocks[-1].start, blocks[-1].end, "date"))
+            blocks = blocks[:-1]
+    else:
+        for block in blocks[:3]:
+            line = text[block.start : block.end].replace("**", "")
+            if _words(line) <= 15:
+                found = first_date(line)
+                if found:
+                    day = day or found
+                    break
+
+    if place is None and title:
+        for city in load().rules.places:
+            if re.search(rf"\b{re.escape(city)}\b", title):
+                place = city
+                break
+
+    participants: list[Person] = []
+    for source in (byline, author or "", title or ""):
+        for ref in persons_mentioned(source, day):
+            if ref.person is not None and ref.person not in participants:
+                participants.append(ref.person)
+        if participants:
+            break
+    if author is None and participants:
+        author = participants[0].name
+
+    ctx = _Context(day, participants)
+    opening = _opening_speaker(participants, author, day)
+    if highlights:
+        turns = [Turn(opening, [(b.start, b.end, b.page)]) for b in blocks]
+        kind = "highlights"
+    else:
+        turns, flags = _turns(text, blocks, ctx, opening)
+        kind = _kind(text, blocks, turns, flags, raw, byline, title)
+    if title is None and byline:
+        label = {"press_conference": "Press conference", "transcript": "Transcript"}.get(
+            kind, "Statement"
+        )
+        title = f"{label} by {byline.strip(' ,')}"
+    return Structure(title, day, place, author, kind, turns, participants, dropped)
+
+
+def _opening_speaker(
+    participants: list[Person], author: str | None, day: dt.date | None
+) -> Speaker:
+    if participants:
+        p = participants[0]
+        return Speaker(p.name, p.role_on(day), p)
+    if author:
+        person = person_by_alias(author)
+        if person is not None:
+            return Speaker(person.name, person.role_on(day), person)
+        return Speaker(author, None)
+    return Speaker(None, None)
+
+
+def _turns(
+    text: str, blocks: list[Block], ctx: _Context, opening: Speaker
+) -> tuple[list[Turn], dict[str, int]]:
+    turns: list[Turn] = []
+    flags = {"labels": 0, "moderator": 0, "journalist": 0, "articles": 0}
+    state = ""
+    last_official: Speaker | None = None
+
+    def new(speaker: Speaker, labelled: bool = False) -> Turn:
+        turn = Turn(speaker, labelled=labelled)
+        turns.append(turn)
+        return turn
+
+    current: Turn | None = None
+    for block in blocks:
+        line = text[block.start : block.end]
+        first_line_end = text.find("\n", block.start, block.end)
+        first_line = text[block.start : first_line_end] if first_line_end >= 0 else line
+        if _TREATY_ARTICLE.match(line):
+            flags["articles"] += 1
+        speaker: Speaker | None = None
+        body_start = block.start
+        inline = _inline_label(first_line)
+        if inline:
+            speaker = _resolve(inline[0], ctx, standalone=False)
+            body_start = block.start + inline[1]
+        elif (
+            _words(first_line) <= 8
+            and not re.search(r"[.?!,;:]$", first_line)
+            and _label_like(first_line)
+        ):
+            speaker = _resolve(first_line, ctx, standalone=True)
+            if speaker is not None:
+                body_start = block.start + len(first_line)
+        if speaker is not None:
+            flags["labels"] += 1
+            if speaker.role == "journalist":
+                flags["journalist"] += 1
+            current = new(speaker, labelled=True)
+            rest = text[body_start : block.end]
+            lead = len(rest) - len(rest.lstrip())
+            if rest.strip():
+                current.spans.append((body_start + lead, block.end, block.page))
+            if speaker.role == "journalist":
+                state = "question_done" if "?" in rest else "in_question"
+            else:
+                state = ""
+                if speaker.role != "moderator":
+                    last_official = speaker
+            continue
+        if _moderator(line):
+            flags["moderator"] += 1
+            current = new(Speaker(None, "moderator"))
+            current.spans.append((block.start, block.end, block.page))
+            state = "after_moderator"
+            continue
+        if state == "after_moderator":
+            flags["journalist"] += 1
+            current = new(Speaker(None, "journalist"))
+            state = "in_question"
+        if state == "in_question" and current is not None:
+            current.spans.append((block.start, block.end, block.page))
+            if "?" in line:
+                state = "question_done"
+            continue
+        if state == "question_done" and current is not None:
+            question = " ".join(text[s:e] for s, e, _ in current.spans)
+            answerer = _addressee(question, ctx) or last_official or opening
+            current = new(answerer)
+            last_official = answerer
+            state = ""
+        if current is None:
+            current = new(opening)
+            last_official = opening
+        current.spans.append((block.start, block.end, block.page))
+    return [t for t in turns if t.spans or t.labelled], flags
+
+
+def _addressee(question: str, ctx: _Context) -> Speaker | None:
+    """The person a journalist's question is put to."""
+    known = ctx.participants + [s.person for s in ctx.seen.values() if s.person]
+    for m in _QUESTION_FOR.finditer(question):
+        for ref in persons_mentioned(m.group("who"), ctx.day):
+            if ref.person is not None:
+                return Speaker(ref.person.name, ref.person.role_on(ctx.day), ref.person)
+        holder = person_by_role(strip_honorifics(m.group("who")), ctx.day, known)
+        if holder is not None:
+            return Speaker(holder.name, holder.role_on(ctx.day), holder)
+    vocative = re.match(
+        r"^(?:Mr\.?|Madam)\s+(President|Secretary General|Minister|Chancellor)", question
+    )
+    if vocative:
+        holder = person_by_role(vocative.group(1), ctx.day, known)
+        if holder is not None:
+            return Speaker(holder.name, holder.role_on(ctx.day), holder)
+    return None
+
+
+_SAID = re.compile(
+    r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
+    r"according to)\b"
+)
+
+
+def _kind(
+    text: str,
+    blocks: list[Block],
+    turns: list[Turn],
+    flags: dict[str, int],
+    raw: RawText,
+    byline: str,
+    title: str | None,
+) -> str:
+    body = " ".join(text[b.start : b.end] for b in blocks)
+    if flags["articles"] >= 2 and re.search(
+        r"have agreed as follows|the (?:states )?parties", body, re.IGNORECASE
+    ):
+        return "treaty_text"
+    if (
+        flags["moderator"]
+        or flags["journalist"]
+        or re.search(
+            r"press (?:conference|point|briefing)|news conference", title or "", re.IGNORECASE
+        )
+    ):
+        return "press_conference"
+    named = {t.speaker.key for t in turns if t.labelled}
+    if flags["labels"] >= 2 and len(named) >= 2:
+        return "transcript"
+    quotes = len(re.findall(r"[“\"][^”\"]{10,}[”\"]", body))
+    said = len(_SAID.findall(body))
+    personal_byline = bool(byline) and not persons_mentioned(byline, None)
+    if not flags["labels"] and (raw.format == "html" or personal_byline) and (quotes or said):
+        return "news_article"
+    if not flags["labels"] and said >= 3 and quotes >= 2:
+        return "news_article"
+    return "speech"
