@@ -20,18 +20,18 @@ def rec() -> Record:
     return Record.load()
 
 
-@pytest.mark.parametrize("case", CASES["binding"], ids=lambda c: str(c["on"]))
+@pytest.mark.parametrize("case", CASES["binding"], ids=lambda c: str(c["date"]))
 def test_arms_control_binding_rus_usa(rec: Record, case: dict[str, Any]) -> None:
     a, b = case["pair"]
-    got = {i["id"] for i in rec.binding(a, b, case["on"])["instruments"]}
+    got = {i["id"] for i in rec.binding(a, b, case["date"])["instruments"]}
     assert sorted(got & set(CASES["arms_control"])) == sorted(case["expect"])
 
 
 @pytest.mark.parametrize(
-    "case", CASES["memberships"], ids=lambda c: f"{c['state']}-{c['org']}-{c['on']}"
+    "case", CASES["memberships"], ids=lambda c: f"{c['state']}-{c['org']}-{c['date']}"
 )
 def test_membership_boundaries(rec: Record, case: dict[str, Any]) -> None:
-    assert rec.is_member(case["state"], case["org"], case["on"]) is case["member"]
+    assert rec.is_member(case["state"], case["org"], case["date"]) is case["member"]
 
 
 def test_poland_status_either_side_of_accession(rec: Record) -> None:
