@@ -53,10 +53,12 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?P<rel>the day before yesterday|yesterday|today|tomorrow|next year|last year|this year"
+            r"\b(?P<rel>the day before yesterday|yesterday|today|tomorrow"
+            r"|next year|last year|this year"
             r"|(?P<n>\d+|one|two|three|four|five|a|an) days? (?P<dir>ago|later)"
             r"|in (?P<n2>\d+|two|three|four|five) days"
-            r"|(?:on|last|this|next) (?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+            r"|(?:on|last|this|next) "
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
             re.IGNORECASE,
         ),
     ),
@@ -86,7 +88,8 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
         Tuesday", "next year") need ``doc`` and are skipped without it.
 
     Examples:
-        >>> [d for _, _, d in dates_mentioned("Yesterday, and on 17 May 1990.", dt.date(2001, 10, 3))]
+        >>> day = dt.date(2001, 10, 3)
+        >>> [d for _, _, d in dates_mentioned("Yesterday, and on 17 May 1990.", day)]
         ['2001-10-02', '1990-05-17']
     """
     found: list[tuple[int, int, str]] = []
@@ -304,11 +307,13 @@ _ROLE_REF = re.compile(
 
 def persons_mentioned(text: str, day: dt.date | None) -> list[PersonRef]:
     """Persons named ("Mr Woerner") or described ("the President of the United States")."""
-    refs: list[PersonRef] = []
-    for m in _aliases().finditer(text):
-        refs.append(PersonRef(m.start(), m.end(), m.group(0), person_by_alias(m.group(0))))
+    refs = [
+        PersonRef(m.start(), m.end(), m.group(0), person_by_alias(m.group(0)))
+        for m in _aliases().finditer(text)
+    ]
+    named = list(refs)
     for m in _ROLE_REF.finditer(text):
-        if any(r.start <= m.start() < r.end for r in refs):
+        if any(r.start <= m.start() < r.end for r in named):
             continue
         role = re.sub(r"^(?:US|American) ", "", m.group("role"))
         role = role.replace("General Secretary", "Secretary General")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from indivisible._errors import InputError
 from indivisible.ingest._gazetteer import Person
 from indivisible.ingest._link import (
     dates_mentioned,
@@ -34,8 +35,9 @@ _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECA
 _REPORTED = re.compile(
     rf"^(?P<who>(?:{_NAME})|He|She)(?:,[^,]{{1,80}},)?\s+(?:{_VERBS})"
     r"(?:\s+(?:reporters|journalists|the \w+|on \w+|in \w+|at \w+)){0,3}"
-    r"\s+(?:that\s+)?(?P<what>[a-z“\"].+)$"
+    r"\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’)]*|$)")
 
 
@@ -52,6 +54,12 @@ def parse(path: Path) -> ParsedDocument:
 def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
     """Find the statements of an already decoded document."""
     found = structure(raw)
+    if found.body_blocks == 0:
+        raise InputError(
+            "no document text left once page furniture (navigation, share bars, "
+            "metadata) is removed",
+            path=source_path,
+        )
     document = Document(
         id=raw.sha256,
         title=found.title,
@@ -164,6 +172,8 @@ def _quotations(
         lead = len(inner) - len(inner.lstrip())
         trail = len(inner) - len(inner.rstrip())
         a, b = a + lead, b - trail
+        while b > a and body[b - 1] in ",;:":
+            b -= 1
         before = body[: m.start()]
         window_start = max(0, before.rfind(".", 0, max(0, len(before) - 1)) - 200)
         speaker: Speaker | None = None
@@ -210,12 +220,14 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                     turn = turns.setdefault(who.key, len(turns))
                     drafts.append((turn, who, a, b, page, when or found.date, None))
                 continue
-            rep = _REPORTED.match(s_text)
+            dateline = _DATELINE.match(s_text)
+            skip = dateline.end() if dateline else 0
+            rep = _REPORTED.match(s_text[skip:])
             if rep:
                 reporter = _speaker_of(rep.group("who"), context, found.date)
                 if reporter is None:
                     continue
-                a = s_start + rep.start("what")
+                a = s_start + skip + rep.start("what")
                 b = s_start + len(s_text)
                 turn = turns.setdefault(reporter.key, len(turns))
                 drafts.append((turn, reporter, a, b, page, found.date, None))

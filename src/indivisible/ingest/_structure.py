@@ -137,6 +137,7 @@ class Structure:
     turns: list[Turn]
     participants: list[Person]
     dropped: list[tuple[int, int, str]]
+    body_blocks: int = 0
 
 
 # --- blocks --------------------------------------------------------------------------
@@ -502,11 +503,24 @@ def structure(raw: RawText) -> Structure:
                     day = day or found
                     break
 
-    if place is None and title:
-        for city in load().rules.places:
-            if re.search(rf"\b{re.escape(city)}\b", title):
-                place = city
-                break
+    if place is None and not highlights and blocks:
+        dateline = re.match(
+            r"^([A-Z][A-Z .'’-]{2,40}?)\s*(?:,[^—–]{1,40})?\s*[—–]",
+            text[blocks[0].start : blocks[0].end],
+        )
+        if dateline:
+            place = dateline.group(1).strip().title()
+    if place is None:
+        heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
+        place = next(
+            (
+                city
+                for head in heads
+                for city in load().rules.places
+                if re.search(rf"\b{re.escape(city)}\b", head)
+            ),
+            None,
+        )
 
     participants: list[Person] = []
     for source in (byline, author or "", title or ""):
@@ -531,7 +545,7 @@ def structure(raw: RawText) -> Structure:
             kind, "Statement"
         )
         title = f"{label} by {byline.strip(' ,')}"
-    return Structure(title, day, place, author, kind, turns, participants, dropped)
+    return Structure(title, day, place, author, kind, turns, participants, dropped, len(blocks))
 
 
 def _opening_speaker(
