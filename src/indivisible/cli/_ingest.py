@@ -92,6 +92,8 @@ def ingest_command(
         )
     else:
         table = Table("file", "status", "id", "kind", "date", "title", "statements")
+        for column in table.columns[1:5]:
+            column.no_wrap = True
         for o in outcomes:
             doc = o.parsed.document if o.parsed else None
             table.add_row(

@@ -1,0 +1,147 @@
+"""The linker: gazetteer names and descriptions, persons, dates, stances."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indivisible.ingest._link import dates_mentioned, link, person_by_alias, stance
+from indivisible.ingest._structure import _Context, _resolve
+
+DAY = dt.date(2022, 2, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "instruments", "organisations"),
+    [
+        ("the Adapted Treaty on Conventional Armed Forces in Europe", ["acfe-1999"], []),
+        ("the CFE Treaty and the Founding Act", ["cfe-1990", "founding-act-1997"], []),
+        ("the 1999 OSCE summit decisions", ["istanbul-charter-1999"], ["osce"]),
+        (
+            "formalised in OSCE top-level decisions at the 1999 and 2010 summits",
+            ["istanbul-charter-1999", "astana-declaration-2010"],
+            ["osce"],
+        ),
+        ("the North Atlantic Treaty Organisation", [], ["nato"]),
+        ("the North Atlantic Treaty", ["north-atlantic-treaty-1949"], []),
+        ("the CSCE and the CIS", [], ["osce", "cis"]),
+        ("the Russia-NATO Council", [], ["nato-russia-council"]),
+        ("the NATO-Russia Permanent Joint Council", [], ["nato"]),
+        (
+            "the UN Charter and the UN Security Council",
+            ["un-charter-1945"],
+            ["un-security-council"],
+        ),
+        ("the Collective Security Treaty and the CSTO", ["cst-1992"], ["csto"]),
+        (
+            "our December 2021 initiative",
+            ["ru-us-draft-2021", "ru-nato-draft-2021"],
+            [],
+        ),
+        (
+            "a response from the United States and a response from the North Atlantic Alliance",
+            ["us-response-2022", "nato-response-2022"],
+            ["nato"],
+        ),
+        (
+            "missiles after the Americans discarded the treaty on intermediate-range missiles",
+            [],
+            [],
+        ),
+        (
+            "intermediate-range missiles after the Americans discarded the corresponding treaty",
+            ["inf-1987"],
+            [],
+        ),
+        ("the un-ratified text", [], []),
+    ],
+)
+def test_link(text: str, instruments: list[str], organisations: list[str]) -> None:
+    found = link(text, DAY)
+    assert list(found.instruments) == instruments
+    assert list(found.organisations) == organisations
+
+
+def test_descriptive_reference_honours_its_date_window() -> None:
+    text = "The US response consists of two parts."
+    assert link(text, DAY).instruments == ("us-response-2022",)
+    assert link(text, dt.date(2001, 10, 3)).instruments == ()
+    assert link(text, None).instruments == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("Yesterday, NATO declared", dt.date(2001, 10, 3), ["2001-10-02"]),
+        ("they met on Tuesday", dt.date(2021, 3, 3), ["2021-03-02"]),
+        ("on January 25, I believe", DAY, ["2022-01-25"]),
+        ("since mid-December", DAY, ["2021-12"]),
+        ("since September 2020", DAY, ["2020-09"]),
+        ("on the 11th of September", dt.date(2001, 10, 3), ["2001-09-11"]),
+        ("in 1997 and 2,000 troops and 1,500 men", DAY, ["1997"]),
+        ("an enlargement next year", dt.date(2001, 10, 3), ["2002"]),
+        ("will be here tomorrow; in two days", DAY, ["2022-02-15", "2022-02-16"]),
+        ("Brussels on 17 May 1990", None, ["1990-05-17"]),
+        ("yesterday", None, []),
+    ],
+)
+def test_dates_mentioned(text: str, day: dt.date | None, expected: list[str]) -> None:
+    assert [iso for _, _, iso in dates_mentioned(text, day)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cue"),
+    [
+        ("Do you think we still have a chance?", "question", "?"),
+        ("Of course, we cannot be satisfied with them.", "rejection", "cannot be satisfied"),
+        ("It represents a serious provocation.", "accusation", "provocation"),
+        ("We insist on a written answer.", "demand", "We insist"),
+        ("We will respond in a measured way.", "warning", "We will respond"),
+        (
+            "NATO is not interested in recreating dividing lines.",
+            "assurance",
+            "not interested in recreating",
+        ),
+        ("We will always operate within the law.", "commitment", "We will always"),
+        ("I find this proposal good and we support it.", "support", "we support"),
+        ("We propose a moratorium.", "proposal", "We propose"),
+        ("This is a matter of concern.", "concern", "concern"),
+        ("NATO declared that the attack was an attack on all.", "announcement", "declared that"),
+        ("It was formulated on ten pages.", "position", None),
+    ],
+)
+def test_stance_and_cue(text: str, label: str, cue: str | None) -> None:
+    assert stance(text) == (label, cue)
+
+
+def test_aliases_are_one_person() -> None:
+    ids = {
+        person.id
+        for alias in ("Putin", "Vladimir Putin", "Vladimir Vladimirovich Putin")
+        if (person := person_by_alias(alias)) is not None
+    }
+    assert ids == {"vladimir-putin"}
+    ctx = _Context(dt.date(2001, 10, 3), [])
+    labels = ["President Putin", "President of Russia Vladimir Putin", "PUTIN"]
+    speakers = [_resolve(label, ctx, standalone=False) for label in labels]
+    assert {s.person.id for s in speakers if s and s.person} == {"vladimir-putin"}
+
+
+def test_role_label_resolves_through_the_role_held_on_the_date() -> None:
+    ctx = _Context(dt.date(2001, 10, 3), [])
+    speaker = _resolve("NATO Secretary General", ctx, standalone=True)
+    assert speaker is not None and speaker.name == "George Robertson"
+    ctx = _Context(dt.date(2016, 1, 1), [])
+    speaker = _resolve("NATO Secretary General", ctx, standalone=True)
+    assert speaker is not None and speaker.name == "Jens Stoltenberg"
+
+
+def test_unknown_labels() -> None:
+    ctx = _Context(None, [])
+    first = _resolve("Ambassador Jane Doe", ctx, standalone=False)
+    assert first is not None and (first.name, first.person) == ("Ambassador Jane Doe", None)
+    again = _resolve("Doe", ctx, standalone=False)
+    assert again == first
+    assert _resolve("Opening Remarks", ctx, standalone=True) is None
+    assert _resolve("Q", ctx, standalone=False) == type(first)(None, "journalist")
