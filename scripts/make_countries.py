@@ -43,11 +43,65 @@ STEM = "ne_10m_admin_0_countries_deu"
 TOLERANCE_DEG = 0.02
 OUT = Path(__file__).resolve().parents[1] / "src/indivisible/data/geo/countries.geojson"
 
-OSCE = (
-    "ALB AND ARM AUT AZE BLR BEL BIH BGR CAN HRV CYP CZE DNK EST FIN FRA GEO DEU GRC VAT HUN "
-    "ISL IRL ITA KAZ KGZ LVA LIE LTU LUX MLT MDA MCO MNG MNE NLD MKD NOR POL PRT ROU RUS SMR "
-    "SRB SVK SVN ESP SWE CHE TJK TUR TKM UKR GBR USA UZB"
-).split()
+OSCE = [
+    "ALB",
+    "AND",
+    "ARM",
+    "AUT",
+    "AZE",
+    "BLR",
+    "BEL",
+    "BIH",
+    "BGR",
+    "CAN",
+    "HRV",
+    "CYP",
+    "CZE",
+    "DNK",
+    "EST",
+    "FIN",
+    "FRA",
+    "GEO",
+    "DEU",
+    "GRC",
+    "VAT",
+    "HUN",
+    "ISL",
+    "IRL",
+    "ITA",
+    "KAZ",
+    "KGZ",
+    "LVA",
+    "LIE",
+    "LTU",
+    "LUX",
+    "MLT",
+    "MDA",
+    "MCO",
+    "MNG",
+    "MNE",
+    "NLD",
+    "MKD",
+    "NOR",
+    "POL",
+    "PRT",
+    "ROU",
+    "RUS",
+    "SMR",
+    "SRB",
+    "SVK",
+    "SVN",
+    "ESP",
+    "SWE",
+    "CHE",
+    "TJK",
+    "TUR",
+    "TKM",
+    "UKR",
+    "GBR",
+    "USA",
+    "UZB",
+]
 # Neighbours drawn on maps (Natural Earth ADM0_A3 code → ISO 3166-1 alpha-3 used here).
 NEIGHBOURS = {
     "KOS": "XKX",  # Kosovo (user-assigned code, as used by the EU and the IMF)
