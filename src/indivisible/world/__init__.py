@@ -8,7 +8,11 @@ Front door of the ``world`` room::
     sc.system("9m729").range_km.value("RUS")
 """
 
+from indivisible.world._catalogue import load_catalogue
+from indivisible.world._load import load_scenario
 from indivisible.world.types import (
+    CATEGORIES,
+    REPORTED,
     Accession,
     Area,
     Deployment,
@@ -27,6 +31,8 @@ from indivisible.world.types import (
 )
 
 __all__ = [
+    "CATEGORIES",
+    "REPORTED",
     "Accession",
     "Area",
     "Deployment",
@@ -42,4 +48,6 @@ __all__ = [
     "SystemCatalogue",
     "SystemPatch",
     "UseOfForce",
+    "load_catalogue",
+    "load_scenario",
 ]

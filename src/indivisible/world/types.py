@@ -94,8 +94,8 @@ def _owners(value: Any) -> Any:
 Owners = Annotated[tuple[str, ...], BeforeValidator(_owners), Field(min_length=1)]
 """One ISO3 code or a non-empty list of them, stored as a tuple."""
 
-Code = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-"""An ISO 3166-1 alpha-3 code in upper case."""
+Code = Annotated[str, Field(min_length=1, max_length=80)]
+"""An ISO 3166-1 alpha-3 code in upper case; checked against the record when loaded."""
 
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
 """An entry id: lower case letters, digits, ``_``, ``.`` and ``-``."""
@@ -125,7 +125,14 @@ Role = Literal["combat", "support", "training", "air_policing", "peacekeeping"]
 
 Basing = Literal["ground", "sea", "air"]
 
-NuclearCapable = bool | Literal["dual"]
+
+def _nuclear(value: Any) -> Any:
+    if value is True or value is False or value == "dual":
+        return value
+    raise ValueError(f"expected true, false or dual, got {value!r}")
+
+
+NuclearCapable = Annotated[bool | Literal["dual"], BeforeValidator(_nuclear)]
 """``true`` (nuclear only), ``false`` (conventional only) or ``dual`` (either)."""
 
 SystemClass = Literal[
@@ -281,6 +288,9 @@ class ScenarioSource(_Model):
 class Site(_Model):
     """A named point: a base, a launch site, a town (WGS84 decimal degrees).
 
+    ``precision`` says what the point is: the installation itself (``site``), the nearest
+    town (``town``), the centre of a wider area (``area``), or a stand-in where the location
+    is not public (``placeholder``, e.g. the host's capital).
     ``id`` and ``host`` are only used for the scenario-level ``sites:`` list (extra places to
     measure exposure for); a deployment's or force's ``site`` needs only name and position.
     """
@@ -289,6 +299,7 @@ class Site(_Model):
     name: str = Field(min_length=1)
     lat: float = Field(ge=-90, le=90, allow_inf_nan=False)
     lon: float = Field(ge=-180, le=180, allow_inf_nan=False)
+    precision: Literal["site", "town", "area", "placeholder"] = "site"
     host: Code | None = None
     source: str | None = None
     note: str | None = None
@@ -339,7 +350,16 @@ class Deployment(_Model):
     site: Site
     system: str = Field(min_length=1)
     count: int = Field(default=1, ge=0)
-    count_of: Literal["missiles", "launchers", "batteries", "warheads", "aircraft"] = "missiles"
+    count_of: Literal[
+        "missiles",
+        "launchers",
+        "batteries",
+        "battalions",
+        "brigades",
+        "warheads",
+        "aircraft",
+        "sites",
+    ] = "missiles"
     since: IsoDate
     until: IsoDate | None = None
     posture: Posture = "permanent"
@@ -384,7 +404,8 @@ class Exercise(_Model):
 
     Counts are :class:`Readings`: a plain number, or one value per reading where the
     notified figure and other figures differ (by convention the figure the conducting
-    states declared or notified is the reading ``declared``). ``notified_on`` is the date
+    states declared or notified is the reading ``declared``). ``personnel`` is required;
+    an equipment count left out (``None``) was not reported. ``notified_on`` is the date
     of prior notification (``None``: not notified or unknown).
     """
 
@@ -395,11 +416,11 @@ class Exercise(_Model):
     area: Area
     start: IsoDate
     end: IsoDate
-    personnel: Readings = Readings({REPORTED: Reading(value=0)})
-    battle_tanks: Readings = Readings({REPORTED: Reading(value=0)})
-    acv: Readings = Readings({REPORTED: Reading(value=0)})
-    artillery: Readings = Readings({REPORTED: Reading(value=0)})
-    sorties: Readings = Readings({REPORTED: Reading(value=0)})
+    personnel: Readings
+    battle_tanks: Readings | None = None
+    acv: Readings | None = None
+    artillery: Readings | None = None
+    sorties: Readings | None = None
     notified_on: IsoDate | None = None
     commands: int = Field(default=1, ge=0)
     observers_invited: bool = False
@@ -454,7 +475,9 @@ class System(_Model):
     """A weapon system of the catalogue.
 
     ``range_km`` and ``speed_kmh`` are :class:`Readings` (one value per party where
-    disputed). ``speed_kmh`` is the cruise speed for cruise missiles and the reported
+    disputed); ``None`` where no public figure was found (SM-3 interceptors).
+    ``nuclear_capable`` is ``None`` where the sources used do not establish it.
+    ``speed_kmh`` is the cruise speed for cruise missiles and the reported
     (usually peak) speed for ballistic and hypersonic ones; each reading's note says which.
     ``carries`` lists the missiles a ``launcher`` fires. ``missiles_per_launcher`` and
     ``count_note`` keep the launcher-versus-missile counting the sources use.
@@ -465,10 +488,10 @@ class System(_Model):
     designations: tuple[str, ...] = ()
     class_: SystemClass = Field(alias="class")
     basing: Basing
-    range_km: Readings
+    range_km: Readings | None = None
     min_range_km: Readings | None = None
     speed_kmh: Readings | None = None
-    nuclear_capable: NuclearCapable
+    nuclear_capable: NuclearCapable | None = None
     carries: tuple[str, ...] = ()
     missiles_per_launcher: int | None = Field(default=None, ge=1)
     count_note: str | None = None
@@ -502,8 +525,8 @@ class SystemPatch(_Model):
     """A scenario's ``systems:`` entry: a new system, or fields overriding a catalogue entry.
 
     Keys given replace the catalogue's (shallowly: a new ``range_km`` replaces all its
-    readings). A new system needs at least ``class``, ``basing``, ``range_km`` and
-    ``nuclear_capable``; its ``name`` defaults to its id.
+    readings). A new system needs at least ``class``, ``basing`` and ``range_km``; its
+    ``name`` defaults to its id.
     """
 
     id: Ident
