@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -84,13 +85,24 @@ class _File(_Model):
 
 # --------------------------------------------------------------------------- YAML
 class _ScenarioLoader(_UniqueKeyLoader):
-    """Safe loader with duplicate-key rejection that leaves dates as text."""
+    """Safe loader with duplicate-key rejection that leaves dates as text.
+
+    Booleans follow YAML 1.2 (only ``true``/``false``), so ``on``, ``yes`` and ``no`` are
+    plain text.
+    """
 
 
+_SKIP = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _ScenarioLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _SKIP]
     for first, resolvers in _UniqueKeyLoader.yaml_implicit_resolvers.items()
 }
+# Booleans as in YAML 1.2 (true/false only): `on:` (an accession's date) stays a key, not True.
+_ScenarioLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, yaml.Node | None]:
