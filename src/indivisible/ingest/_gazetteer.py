@@ -216,10 +216,9 @@ def _rules() -> Rules:
 
 
 def _name_pattern(name: str) -> str:
-    """A regex for a literal name: flexible spaces and hyphens, word boundaries."""
+    """A regex for a literal name: flexible spaces and dashes."""
     parts = [re.escape(p) for p in re.split(r"\s+", _key(name))]
-    body = r"\s+".join(parts).replace(r"\-", "[-–‑]")
-    return rf"(?<![\w-]){body}(?![\w-])"
+    return r"\s+".join(parts).replace(r"\-", "[-–‑]")
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +238,10 @@ def load() -> Gazetteer:
     for entry in entries:
         for name in entry.names:
             originals.setdefault(_key(name), name)
-    regex = re.compile("|".join(_name_pattern(originals[k]) for k in names))
+    # One boundary check outside the alternation: trying it once per position, not once
+    # per name, is what keeps matching fast.
+    alternatives = "|".join(_name_pattern(originals[k]) for k in names)
+    regex = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
     return Gazetteer(
         entries=tuple(entries),
         persons=tuple(_persons()),

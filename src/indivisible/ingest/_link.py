@@ -259,18 +259,20 @@ class PersonRef:
     person: Person | None
 
 
-def _alias_regex() -> re.Pattern[str]:
+def _alias_regex(flags: int = 0) -> re.Pattern[str]:
     aliases = sorted({a for p in load().persons for a in p.aliases}, key=len, reverse=True)
-    return re.compile("|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in aliases))
+    alternatives = "|".join(re.escape(a) for a in aliases)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", flags)
 
 
-_ALIASES: list[re.Pattern[str]] = []
+_ALIASES: dict[int, re.Pattern[str]] = {}
 
 
-def _aliases() -> re.Pattern[str]:
-    if not _ALIASES:
-        _ALIASES.append(_alias_regex())
-    return _ALIASES[0]
+def _aliases(flags: int = 0) -> re.Pattern[str]:
+    """The compiled alternation of every person alias (cached per flags)."""
+    if flags not in _ALIASES:
+        _ALIASES[flags] = _alias_regex(flags)
+    return _ALIASES[flags]
 
 
 def person_by_alias(alias: str) -> Person | None:

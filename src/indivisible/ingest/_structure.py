@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from indivisible.ingest._gazetteer import Person, load
 from indivisible.ingest._link import (
+    _aliases,
     dates_mentioned,
     first_date,
     person_by_alias,
@@ -379,12 +380,11 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
 
 
 def _find_alias(core: str) -> tuple[Person | None, tuple[int, int]]:
+    """The longest person alias in a label (case-insensitive, for labels in capitals)."""
     best: tuple[Person | None, tuple[int, int]] = (None, (0, 0))
-    for person in load().persons:
-        for alias in person.aliases:
-            m = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", core, re.IGNORECASE)
-            if m and (m.end() - m.start()) > (best[1][1] - best[1][0]):
-                best = (person, m.span())
+    for m in _aliases(re.IGNORECASE).finditer(core):
+        if m.end() - m.start() > best[1][1] - best[1][0]:
+            best = (person_by_alias(m.group(0)), m.span())
     return best
 
 

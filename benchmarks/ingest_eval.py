@@ -1,0 +1,295 @@
+"""Score the ingest room against a corpus with gold annotations.
+
+A corpus is a folder of documents with a ``gold/`` folder beside them holding one YAML
+file per document (the shape of ``../shared/samples``): ``file``, ``date``, ``doc_kind``,
+``speakers`` (``mode: turn`` or ``quoted``), ``turn_speakers`` or ``highlights``,
+``instruments_mentioned`` and ``organisations_mentioned`` (``id`` may be null, a string
+or a list), ``boilerplate_lines``, ``metadata_lines``, ``dated_references`` and
+``key_statements``.
+
+Metrics:
+  * speaker turns: gold turn speakers compared position by position with the predicted
+    turns (quotations left out); a predicted turn matches when the gold token is the
+    speaker's surname or, for unnamed speakers, the role;
+  * quoted speakers: gold speakers with ``mode: quoted`` found among quotation
+    statements (and their dates, when the gold gives one);
+  * instruments and organisations: precision and recall of the ids mentioned in any
+    statement against the gold ids (entries whose id is null are not scored), micro-averaged
+    over the corpus;
+  * boilerplate leaked: gold boilerplate and metadata lines found inside a statement;
+  * dates: the document date, and the gold dated references whose date can be read
+    (``2001-10-02``, ``January 25 (2022)``, ``mid-December 2021``, ``1999``) found among
+    the dates mentioned;
+  * stance agreement on key statements (informational): the statement of the same speaker
+    (and page) sharing most words with the paraphrase, compared with the gold stance.
+
+Usage:
+    python benchmarks/ingest_eval.py [CORPUS] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from indivisible.ingest import ParsedDocument, parse_file
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+
+
+def _ids(entries: list[dict[str, Any]] | None) -> set[str]:
+    out: set[str] = set()
+    for entry in entries or []:
+        value = entry.get("id")
+        if isinstance(value, list):
+            out.update(str(v) for v in value)
+        elif value:
+            out.add(str(value))
+    return out
+
+
+def _token_matches(token: str, speaker: str | None, role: str | None) -> bool:
+    token = token.lower()
+    if speaker:
+        return token in [w.lower() for w in speaker.split()]
+    return bool(role) and token == str(role).lower()
+
+
+def _turns(parsed: ParsedDocument) -> list[tuple[str | None, str | None, int | None]]:
+    out: list[tuple[int, str | None, str | None, int | None]] = []
+    for s in parsed.statements:
+        if s.quoted_by is None and (not out or out[-1][0] != s.turn):
+            out.append((s.turn, s.speaker, s.role, s.page))
+    return [(a, b, c) for _, a, b, c in out]
+
+
+def _gold_dates(refs: list[str], year: int | None) -> list[str]:
+    """Readable dates at the head of each gold dated reference."""
+    out: list[str] = []
+    for ref in refs:
+        head = ref.split(":")[0]
+        iso = re.search(r"\b(\d{4}-\d\d-\d\d)\b", head)
+        if iso:
+            out.append(iso.group(1))
+            continue
+        m = re.search(r"([A-Z][a-z]+) (\d{1,2})\b(?: \((\d{4})\))?", head)
+        if m and m.group(1).lower() in _MONTHS and (m.group(3) or year):
+            y = int(m.group(3) or year or 0)
+            out.append(f"{y:04d}-{_MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}")
+            continue
+        m = re.search(r"([A-Z][a-z]+) (\d{4})\b", head)
+        if m and m.group(1).lower() in _MONTHS:
+            out.append(f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}")
+            continue
+        out.extend(re.findall(r"\b((?:19|20)\d\d)\b", head))
+    return out
+
+
+def _fold(name: str) -> str:
+    """Compare names across spellings: Wörner and Woerner are one name."""
+    for a, b in (("ö", "oe"), ("ä", "ae"), ("ü", "ue"), ("é", "e"), ("ß", "ss")):
+        name = name.replace(a, b)
+    return name
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+def score_document(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
+    """Scores of one document against its gold annotation."""
+    parsed = parse_file(path)
+    doc = parsed.document
+    statements = parsed.statements
+    turn_speakers = [s for s in gold.get("speakers", []) if s.get("mode") == "turn"]
+    if gold.get("turn_speakers"):
+        gold_turns = [str(t) for t in gold["turn_speakers"]]
+    else:
+        author = str(turn_speakers[0]["name"]).split()[-1] if turn_speakers else "?"
+        gold_turns = [author] * int(gold.get("highlights", 0))
+    predicted = _turns(parsed)
+    hits = sum(
+        1
+        for token, (speaker, role, _) in zip(gold_turns, predicted, strict=False)
+        if _token_matches(token, speaker, role)
+    )
+    pages_ok = None
+    if gold.get("pages"):
+        pages_ok = [p for _, _, p in predicted] == list(gold["pages"])
+
+    quoted_gold = [s for s in gold.get("speakers", []) if s.get("mode") == "quoted"]
+    quoted = [s for s in statements if s.quoted_by is not None]
+    quoted_found = 0
+    quoted_dates = [0, 0]
+    for q in quoted_gold:
+        name = q.get("name")
+        match = [
+            s
+            for s in quoted
+            if (name and s.speaker and _fold(str(name).split()[-1]) in _fold(s.speaker))
+            or (
+                not name
+                and s.speaker is None
+                and s.role
+                and "audience" in s.role
+                and "audience" in str(q.get("role"))
+            )
+        ]
+        quoted_found += bool(match)
+        if q.get("date_of_quoted_statement"):
+            quoted_dates[1] += 1
+            want = str(q["date_of_quoted_statement"])
+            quoted_dates[0] += any(s.date and s.date.isoformat() == want for s in match)
+
+    inst_pred = {i for s in statements for i in s.instruments}
+    org_pred = {o for s in statements for o in s.organisations}
+    inst_gold = _ids(gold.get("instruments_mentioned"))
+    org_gold = _ids(gold.get("organisations_mentioned"))
+
+    lines = [str(x) for x in gold.get("boilerplate_lines", []) or []] + [
+        str(x) for x in gold.get("metadata_lines", []) or []
+    ]
+    leaked = [line for line in lines if any(line.strip() in s.text for s in statements)]
+
+    gold_date = str(gold.get("date")) if gold.get("date") else None
+    mentioned = {d for s in statements for d in s.dates_mentioned}
+    if doc.date:
+        mentioned.add(doc.date.isoformat())
+    refs = _gold_dates(
+        [str(r) for r in gold.get("dated_references", []) or []],
+        doc.date.year if doc.date else None,
+    )
+    refs_found = [r for r in refs if r in mentioned]
+
+    stance_hits = 0
+    mismatches: list[dict[str, Any]] = []
+    keys = gold.get("key_statements", []) or []
+    for key in keys:
+        surname = str(key.get("speaker") or "").split()[-1:] or [""]
+        pool = [
+            s
+            for s in statements
+            if s.speaker
+            and _fold(surname[0]) in _fold(s.speaker)
+            and (key.get("page") is None or s.page == key.get("page"))
+        ]
+        if not pool:
+            continue
+        want = _words(str(key.get("paraphrase", "")))
+        best = max(pool, key=lambda s: len(want & _words(s.text)))
+        stance_hits += best.stance == key.get("stance")
+        if best.stance != key.get("stance"):
+            mismatches.append(
+                {
+                    "paraphrase": key.get("paraphrase"),
+                    "gold": key.get("stance"),
+                    "predicted": best.stance,
+                    "cue": best.stance_cue,
+                    "text": best.text[:80],
+                }
+            )
+
+    return {
+        "file": path.name,
+        "kind": [doc.kind, gold.get("doc_kind")],
+        "date_ok": doc.date is not None and doc.date.isoformat() == gold_date,
+        "date": [doc.date.isoformat() if doc.date else None, gold_date],
+        "place": [doc.place, gold.get("place")],
+        "turns": {"gold": len(gold_turns), "predicted": len(predicted), "matched": hits},
+        "pages_ok": pages_ok,
+        "quoted_speakers": {"gold": len(quoted_gold), "found": quoted_found},
+        "quoted_dates": {"gold": quoted_dates[1], "found": quoted_dates[0]},
+        "instruments": {
+            "tp": len(inst_pred & inst_gold),
+            "fp": sorted(inst_pred - inst_gold),
+            "fn": sorted(inst_gold - inst_pred),
+        },
+        "organisations": {
+            "tp": len(org_pred & org_gold),
+            "fp": sorted(org_pred - org_gold),
+            "fn": sorted(org_gold - org_pred),
+        },
+        "boilerplate": {"lines": len(lines), "leaked": leaked},
+        "dated_references": {"readable": len(refs), "found": len(refs_found)},
+        "stance": {"key_statements": len(keys), "agree": stance_hits, "differ": mismatches},
+    }
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 1.0
+
+
+def evaluate(corpus: Path) -> dict[str, Any]:
+    """Score every document of a corpus that has a gold file; totals included."""
+    docs = []
+    for gold_path in sorted((corpus / "gold").glob("*.yaml")):
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        docs.append(score_document(corpus / str(gold["file"]), gold))
+    tot: dict[str, Any] = {}
+    for key in ("instruments", "organisations"):
+        tp = sum(d[key]["tp"] for d in docs)
+        fp = sum(len(d[key]["fp"]) for d in docs)
+        fn = sum(len(d[key]["fn"]) for d in docs)
+        tot[key] = {"precision": _ratio(tp, tp + fp), "recall": _ratio(tp, tp + fn)}
+    turns_gold = sum(d["turns"]["gold"] for d in docs)
+    turns_pred = sum(d["turns"]["predicted"] for d in docs)
+    tot["speaker_turn_accuracy"] = _ratio(
+        sum(d["turns"]["matched"] for d in docs), max(turns_gold, turns_pred)
+    )
+    tot["turn_count_exact"] = sum(d["turns"]["gold"] == d["turns"]["predicted"] for d in docs)
+    tot["quoted_speakers_recall"] = _ratio(
+        sum(d["quoted_speakers"]["found"] for d in docs),
+        sum(d["quoted_speakers"]["gold"] for d in docs),
+    )
+    tot["quoted_dates_right"] = _ratio(
+        sum(d["quoted_dates"]["found"] for d in docs), sum(d["quoted_dates"]["gold"] for d in docs)
+    )
+    tot["boilerplate_lines_leaked"] = sum(len(d["boilerplate"]["leaked"]) for d in docs)
+    tot["boilerplate_lines"] = sum(d["boilerplate"]["lines"] for d in docs)
+    tot["document_date_accuracy"] = _ratio(sum(d["date_ok"] for d in docs), len(docs))
+    tot["dated_reference_recall"] = _ratio(
+        sum(d["dated_references"]["found"] for d in docs),
+        sum(d["dated_references"]["readable"] for d in docs),
+    )
+    tot["stance_agreement_key_statements"] = _ratio(
+        sum(d["stance"]["agree"] for d in docs), sum(d["stance"]["key_statements"] for d in docs)
+    )
+    tot["kind_accuracy"] = _ratio(sum(d["kind"][0] == d["kind"][1] for d in docs), len(docs))
+    return {"documents": docs, "totals": tot}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default="../shared/samples", type=Path)
+    parser.add_argument("--json", action="store_true", help="print the full report as JSON")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "gold").is_dir():
+        print(f"Error: {args.corpus}: no gold/ folder", file=sys.stderr)
+        return 2
+    report = evaluate(args.corpus)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False, default=str))
+        return 0
+    for doc in report["documents"]:
+        print(
+            f"{doc['file']}: turns {doc['turns']['matched']}/{doc['turns']['gold']} "
+            f"(predicted {doc['turns']['predicted']}), date {doc['date'][0]} "
+            f"{'ok' if doc['date_ok'] else 'WRONG'}, kind {doc['kind'][0]}, "
+            f"instruments fp={doc['instruments']['fp']} fn={doc['instruments']['fn']}, "
+            f"organisations fp={doc['organisations']['fp']} fn={doc['organisations']['fn']}, "
+            f"leaked {doc['boilerplate']['leaked']}"
+        )
+    for key, value in report["totals"].items():
+        print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
