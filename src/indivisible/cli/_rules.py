@@ -1,0 +1,199 @@
+"""Rules commands: ``check`` a scenario against the rules, list the ``rules`` and coverage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from indivisible._dates import parse_date
+from indivisible._errors import InputError
+from indivisible.cli._render import Format, emit_json, table, warn
+
+if TYPE_CHECKING:
+    from indivisible.record import Record
+    from indivisible.rules import Finding
+
+
+def _record() -> Record:
+    from indivisible.record import Record
+
+    return Record.load()
+
+
+def _instruments(rec: Record, ids: list[str] | None) -> list[str] | None:
+    if not ids:
+        return None
+    from indivisible.rules import REGISTRY
+
+    known = set(REGISTRY.instruments())
+    out = []
+    for i in ids:
+        try:
+            rid = rec.resolve_instrument(i, field="--instrument")
+        except InputError:
+            rid = i.strip().lower()
+        if rid not in known:
+            raise InputError(
+                f"no rules for instrument {i!r} (known: {', '.join(sorted(known))})",
+                field="--instrument",
+            )
+        out.append(rid)
+    return out
+
+
+def _party(rec: Record, party: str | None) -> str | None:
+    if party is None:
+        return None
+    return rec.resolve(party, field="--party")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``check`` and ``rules`` commands to ``app``."""
+
+    @app.command()
+    def check(
+        scenario: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+        on: Annotated[
+            str | None, typer.Option("--on", help="Date, YYYY-MM-DD (default: scenario date).")
+        ] = None,
+        instrument: Annotated[
+            list[str] | None,
+            typer.Option("--instrument", help="Instrument id (repeatable), e.g. inf-1987."),
+        ] = None,
+        party: Annotated[
+            str | None, typer.Option("--party", help="Only findings about this party (ISO3).")
+        ] = None,
+        fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+        explain: Annotated[
+            bool, typer.Option("--explain", help="Show the chain from facts to each result.")
+        ] = False,
+        start: Annotated[
+            str | None, typer.Option("--from", help="Range mode: first date, YYYY-MM-DD.")
+        ] = None,
+        end: Annotated[
+            str | None, typer.Option("--to", help="Range mode: last date, YYYY-MM-DD.")
+        ] = None,
+    ) -> None:
+        """Check a scenario against the rules on a date, or report changes over a range."""
+        from indivisible.rules import evaluate, evaluate_range
+        from indivisible.world import load_scenario
+
+        if (start is None) != (end is None):
+            raise InputError("give both --from and --to for the range mode", field="--from")
+        if start is not None and on is not None:
+            raise InputError("--on and --from/--to exclude each other", field="--on")
+        rec = _record()
+        insts = _instruments(rec, instrument)
+        who = _party(rec, party)
+        sc = load_scenario(scenario, rec)
+        if start is not None and end is not None:
+            res = evaluate_range(rec, sc, start, end, instruments=insts, party=who)
+            warn(rec.coverage_warnings(res.start, res.end))
+            _render_range(sc.scenario, res, fmt)
+            return
+        d = parse_date(on, field="--on") if on is not None else sc.date
+        findings = evaluate(rec, sc, d, instruments=insts, party=who)
+        warn(rec.coverage_warnings(d))
+        _render(sc.scenario, d.isoformat(), findings, fmt, explain=explain)
+
+    @app.command("rules")
+    def rules_cmd(
+        show_coverage: Annotated[
+            bool, typer.Option("--coverage", help="Only the counts and the unformalised clauses.")
+        ] = False,
+        instrument: Annotated[
+            list[str] | None, typer.Option("--instrument", help="Instrument id (repeatable).")
+        ] = None,
+        fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    ) -> None:
+        """List every clause of every instrument with its formalisation status."""
+        from indivisible.rules import coverage
+
+        rec = _record()
+        insts = _instruments(rec, instrument)
+        rows = coverage(rec, instruments=insts)
+        done = sum(r["status"] == "formalised" for r in rows)
+        summary = {"formalised": done, "not_formalised": len(rows) - done, "clauses": len(rows)}
+        if fmt is Format.json:
+            emit_json({"coverage": summary, "clauses": rows})
+            return
+        if fmt is Format.csv:
+            import pandas as pd
+
+            typer.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
+            return
+        shown = [r for r in rows if not show_coverage or r["status"] != "formalised"]
+        table(
+            [(r["instrument"], r["ref"], r["status"], r["detail"]) for r in shown],
+            ["instrument", "clause", "status", "detail"],
+            title="Clauses and their formalisation",
+        )
+        typer.echo(f"{done} of {len(rows)} clauses formalised; {len(rows) - done} not formalised.")
+
+
+def _render(name: str, date: str, findings: list[Finding], fmt: Format, *, explain: bool) -> None:
+    if fmt is Format.json:
+        emit_json(
+            {
+                "date": date,
+                "scenario": name,
+                "findings": [f.to_json(explain=explain) for f in findings],
+            }
+        )
+        return
+    if fmt is Format.csv:
+        import pandas as pd
+
+        rows = [f.to_json(explain=explain) for f in findings]
+        for r in rows:
+            if "explain" in r:
+                r["explain"] = " | ".join(r["explain"])
+        typer.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
+        return
+    table(
+        [
+            (f.instrument, f.clause, f.party, f.subject, f.result, f.reading, f.evidence)
+            for f in findings
+        ],
+        ["instrument", "clause", "party", "subject", "result", "reading", "evidence"],
+        title=f"{name}: findings on {date}",
+    )
+    if explain:
+        for f in findings:
+            typer.echo(
+                f"\n{f.instrument} {f.clause} {f.party or ''} {f.subject or ''} "
+                f"{f.reading or ''} -> {f.result}"
+            )
+            for line in f.explain:
+                typer.echo(f"  - {line}")
+
+
+def _render_range(name: str, res: object, fmt: Format) -> None:
+    from indivisible.rules import RangeResult
+
+    assert isinstance(res, RangeResult)
+    payload = {
+        "from": res.start.isoformat(),
+        "to": res.end.isoformat(),
+        "scenario": name,
+        "dates": [d.isoformat() for d in res.dates],
+        "changes": [c.to_json() for c in res.changes],
+    }
+    if fmt is Format.json:
+        emit_json(payload)
+        return
+    if fmt is Format.csv:
+        import pandas as pd
+
+        typer.echo(pd.DataFrame(payload["changes"]).to_csv(index=False), nl=False)
+        return
+    table(
+        [
+            (c.date, c.instrument, c.clause, c.party, c.subject, c.reading, c.before, c.after)
+            for c in res.changes
+        ],
+        ["date", "instrument", "clause", "party", "subject", "reading", "before", "after"],
+        title=f"{name}: changes from {res.start} to {res.end}",
+    )

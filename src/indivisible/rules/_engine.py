@@ -1,0 +1,512 @@
+"""The engine: evaluate the rules on one date, or on every day of a range.
+
+One date
+    For each rule (in registry order) and each party its ``parties`` function names, the
+    engine asks the record whether the party is bound on the date. A party not bound gets
+    one ``not_applicable`` finding with the reason taken from its status segment. A bound
+    party (or any party of a proposal: "what it would require") gets the rule's findings.
+    Declared exceptions are then applied to the findings of the rule they qualify, and an
+    undeclared conflict (two rules, same subject, different results) is an error.
+
+A range of dates
+    Findings can only change on a day when some input changes: a status segment starts or
+    ends, a membership starts or ends, a parameter value takes effect, a scenario item
+    starts or ends, a calendar year starts, a rule version starts. The engine evaluates
+    once per such *breakpoint*, encodes the results as an integer array
+    ``[finding key × breakpoint]``, broadcasts it onto the ``[finding key × day]`` grid
+    with ``numpy.repeat`` and finds the change days with ``numpy.diff``: no Python loop
+    over days.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from indivisible._dates import parse_date
+from indivisible._errors import InputError
+from indivisible.rules._common import bound_line, not_bound_reason
+from indivisible.rules._errors import RuleConflictError
+from indivisible.rules._registry import REGISTRY, Registry
+from indivisible.rules.types import (
+    ANCHORS,
+    RESULTS,
+    Call,
+    Context,
+    Finding,
+    MissingData,
+    Rule,
+    Version,
+)
+
+if TYPE_CHECKING:
+    from indivisible.record import Record
+    from indivisible.world import Scenario
+
+BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
+PROPOSAL_NOTE = "Proposal, never in force: what it would require. "
+
+
+# ---------------------------------------------------------------------------- anchors
+def resolve_anchor(record: Record, r: Rule, anchor: str) -> dt.date | None:
+    """The date a ``since``/``end`` anchor stands for, from the record (``None``: unknown)."""
+    if anchor[:1].isdigit():
+        return dt.date.fromisoformat(anchor)
+    inst = record.instruments.get(r.instrument)
+    if inst is None:
+        return None
+    if anchor == "signed":
+        return inst.signed
+    if anchor in ("entered_into_force", "proposed"):
+        ds = [e.date for e in inst.events if e.event == anchor]
+        return min(ds) if ds else None
+    if anchor.startswith("param:"):
+        pid = anchor.split(":", 1)[1]
+        for c in inst.clauses:
+            for p in c.parameters:
+                if p.id == pid:
+                    return min(v.since for v in p.values)
+        return None
+    raise AssertionError(f"unknown anchor {anchor!r}; known: {ANCHORS}")  # pragma: no cover
+
+
+def _version(record: Record, r: Rule, on: dt.date) -> tuple[Version | None, str]:
+    """The version of ``r`` in effect on ``on`` and an explain line (or why none)."""
+    best: tuple[dt.date, Version] | None = None
+    for v in r.versions:
+        d = resolve_anchor(record, r, v.since)
+        if d is None:
+            continue
+        if d <= on and (best is None or d >= best[0]):
+            best = (d, v)
+    if r.end is not None:
+        e = resolve_anchor(record, r, r.end)
+        if e is not None and on >= e:
+            return None, f"rule {r.id} ends on {e.isoformat()} ({r.end})"
+    if best is None:
+        firsts = [resolve_anchor(record, r, v.since) for v in r.versions]
+        known = [d for d in firsts if d is not None]
+        when = min(known).isoformat() if known else f"{r.since} (not in the record)"
+        return None, f"rule {r.id} applies from {when}; not on {on.isoformat()}"
+    return best[1], f"rule {r.id}, version since {best[1].since} ({best[0].isoformat()})"
+
+
+# ---------------------------------------------------------------------------- one date
+def _run(call: Call, fn: Any) -> list[Finding]:
+    try:
+        return list(fn(call))
+    except MissingData as exc:
+        return [
+            call.finding(
+                "undetermined",
+                f"The record lacks data this clause needs: {exc}.",
+                explain=[f"missing: {exc}"],
+            )
+        ]
+
+
+def _apply_exceptions(reg: Registry, found: dict[str, list[Finding]]) -> dict[str, list[Finding]]:
+    out = dict(found)
+    for r in reg.rules:
+        if r.id not in found:
+            continue
+        excs = [x for x in reg.exceptions_of(r) if x.id in found]
+        if not excs:
+            continue
+        merged: list[Finding] = []
+        for f in found[r.id]:
+            if f.result != "breached":
+                merged.append(f)
+                continue
+            related = [
+                (x, g)
+                for x in excs
+                for g in found[x.id]
+                if g.party == f.party
+                and g.subject == f.subject
+                and (g.reading is None or g.reading == f.reading)
+            ]
+            applies = [(x, g) for x, g in related if g.result == "holds"]
+            open_ = [(x, g) for x, g in related if g.result in ("disputed", "undetermined")]
+            if applies:
+                x, g = applies[0]
+                f = dataclasses.replace(
+                    f,
+                    result="holds",
+                    evidence=f"{f.evidence} Exception {g.clause} ({x.label or x.id}) applies: "
+                    f"{g.evidence}",
+                    explain=[*f.explain, f"exception {x.id} applies ({g.clause})", *g.explain],
+                )
+            elif open_:
+                x, g = open_[0]
+                f = dataclasses.replace(
+                    f,
+                    result=g.result,
+                    evidence=f"{f.evidence} Whether exception {g.clause} applies is "
+                    f"{g.result}: {g.evidence}",
+                    explain=[*f.explain, f"exception {x.id} is {g.result}", *g.explain],
+                )
+            else:
+                f = dataclasses.replace(
+                    f,
+                    explain=[*f.explain, *(f"exception {x.id} does not apply" for x in excs)],
+                )
+            merged.append(f)
+        out[r.id] = _summarise(merged)
+    return out
+
+
+def _summarise(fs: list[Finding]) -> list[Finding]:
+    """Add a reading-free summary per subject whose findings are all per reading."""
+    groups: dict[tuple[str | None, str | None], list[Finding]] = {}
+    for f in fs:
+        groups.setdefault((f.party, f.subject), []).append(f)
+    out = list(fs)
+    for group in groups.values():
+        if any(f.reading is None for f in group):
+            continue
+        results = sorted({f.result for f in group})
+        per = "; ".join(f"{f.reading}: {f.result}" for f in group)
+        first = group[0]
+        out.append(
+            dataclasses.replace(
+                first,
+                result=results[0] if len(results) == 1 else "disputed",
+                reading=None,
+                evidence=(
+                    f"Every reading gives {results[0]} ({per})."
+                    if len(results) == 1
+                    else f"The finding depends on the reading ({per})."
+                ),
+                explain=[ln for f in group for ln in f.explain[-1:]],
+            )
+        )
+    return out
+
+
+def _check_conflicts(found: dict[str, list[Finding]]) -> None:
+    seen: dict[tuple[str, ...], tuple[str, Finding]] = {}
+    for rid, fs in found.items():
+        for f in fs:
+            k = f.key()
+            if k in seen and seen[k][0] != rid and seen[k][1].result != f.result:
+                other, g = seen[k]
+                raise RuleConflictError(
+                    f"undeclared conflict on {f.party}/{f.subject}: {other} ({g.clause}) says "
+                    f"{g.result}, {rid} ({f.clause}) says {f.result}; declare one rule an "
+                    "exception to the other"
+                )
+            seen.setdefault(k, (rid, f))
+
+
+def evaluate(
+    record: Record,
+    scenario: Scenario,
+    on: str | dt.date,
+    *,
+    instruments: Iterable[str] | None = None,
+    party: str | None = None,
+    registry: Registry = REGISTRY,
+) -> list[Finding]:
+    """Every finding of the rules on one date.
+
+    Args:
+        record: the record (who is bound, parameters, memberships).
+        scenario: the scenario (holdings, deployments, exercises...).
+        on: the date.
+        instruments: restrict to these instrument ids (all when ``None``).
+        party: restrict to findings about this party.
+        registry: the rule set (the bundled one by default).
+
+    Returns:
+        Findings, in registry order, then party, subject and reading.
+
+    Raises:
+        InputError: an unknown instrument id.
+        RuleConflictError: two rules disagree on a subject with no declared precedence.
+    """
+    d = parse_date(on, field="on")
+    if instruments is not None:
+        instruments = list(instruments)
+        known = set(registry.instruments())
+        for i in instruments:
+            if i not in known:
+                raise InputError(
+                    f"no rules for instrument {i!r} (known: {', '.join(sorted(known))})",
+                    field="--instrument",
+                )
+    ctx = Context(record=record, scenario=scenario, on=d)
+    found: dict[str, list[Finding]] = {}
+    for r in registry.select(instruments):
+        found[r.id] = list(_evaluate_rule(ctx, r, party))
+    found = _apply_exceptions(registry, found)
+    _check_conflicts(found)
+    out: list[Finding] = []
+    for r in registry.select(instruments):
+        out.extend(
+            sorted(found[r.id], key=lambda f: (f.party or "", f.subject or "", f.reading or ""))
+        )
+    return out
+
+
+def _evaluate_rule(ctx: Context, r: Rule, only: str | None) -> Iterator[Finding]:
+    record = ctx.record
+    inst = record.instruments.get(r.instrument)
+    try:
+        parties = list(r.parties(ctx))
+    except MissingData as exc:
+        parties = []
+        yield Finding(
+            r.instrument, r.ref, None, None, "undetermined", None, f"{exc}.", "", [str(exc)]
+        )
+    if only is not None:
+        parties = [p for p in parties if p == only]
+    version, vline = _version(record, r, ctx.on)
+    proposed = inst is not None and inst.binding == "proposed"
+    via = r.binding_via or r.instrument
+    for p in parties:
+        call = Call(ctx=ctx, rule=r, party=p, proposed=proposed)
+        if inst is None:
+            yield call.finding(
+                "undetermined",
+                f"The record has no instrument {r.instrument}.",
+                explain=[f"missing: instrument {r.instrument}"],
+            )
+            continue
+        if version is None:
+            yield call.finding(
+                "not_applicable", vline[0].upper() + vline[1:] + ".", explain=[vline]
+            )
+            continue
+        if proposed:
+            head = [
+                f"record: {r.instrument} is a proposal (binding: proposed); "
+                "evaluated as what it would require",
+                vline,
+            ]
+            for f in _run(call, version.fn):
+                yield dataclasses.replace(
+                    f, evidence=PROPOSAL_NOTE + f.evidence, explain=[*head, *f.explain]
+                )
+            continue
+        status = "in_force" if r.binding == "rule" else record.party_status(via, p, ctx.on)
+        if status not in BINDING:
+            reason, src, line = not_bound_reason(ctx, via, p)
+            yield call.finding("not_applicable", reason + ".", sources=[src], explain=[line, vline])
+            continue
+        head = [vline] if r.binding == "rule" else [bound_line(ctx, via, p), vline]
+        for f in _run(call, version.fn):
+            yield dataclasses.replace(f, explain=[*head, *f.explain])
+
+
+# ---------------------------------------------------------------------------- range
+@dataclass(frozen=True)
+class Change:
+    """A finding whose result changes on ``date`` (``before``/``after`` ``None``: absent)."""
+
+    date: dt.date
+    instrument: str
+    clause: str
+    party: str | None
+    subject: str | None
+    reading: str | None
+    before: str | None
+    after: str | None
+    evidence: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The change as a JSON mapping."""
+        return {
+            "date": self.date.isoformat(),
+            "instrument": self.instrument,
+            "clause": self.clause,
+            "party": self.party,
+            "subject": self.subject,
+            "reading": self.reading,
+            "before": self.before,
+            "after": self.after,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True)
+class RangeResult:
+    """The outcome of a range evaluation.
+
+    Attributes:
+        start, end: the range (both included).
+        initial: the findings on ``start``.
+        changes: every change after ``start``, by date.
+        codes: ``int8`` array ``[finding key × day]`` of result codes (index into
+            ``RESULTS``; ``-1`` where the finding does not exist on that day).
+        keys: the finding keys, one per row of ``codes``.
+    """
+
+    start: dt.date
+    end: dt.date
+    initial: list[Finding]
+    changes: list[Change]
+    codes: np.ndarray
+    keys: list[tuple[str, str, str, str, str]]
+
+    @property
+    def dates(self) -> list[dt.date]:
+        """The dates on which at least one finding changes."""
+        return sorted({c.date for c in self.changes})
+
+
+def _walk_dates(obj: Any, out: set[dt.date], depth: int = 0) -> None:
+    if depth > 8 or obj is None:
+        return
+    if isinstance(obj, dt.date):
+        out.add(obj)
+        out.add(obj + dt.timedelta(days=1))
+    elif isinstance(obj, str | int | float | bool):
+        return
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            _walk_dates(v, out, depth + 1)
+    elif isinstance(obj, list | tuple | set | frozenset):
+        for v in obj:
+            _walk_dates(v, out, depth + 1)
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            _walk_dates(getattr(obj, f.name), out, depth + 1)
+    elif hasattr(obj, "model_fields"):
+        for name in type(obj).model_fields:
+            _walk_dates(getattr(obj, name), out, depth + 1)
+
+
+def breakpoints(
+    record: Record,
+    scenario: Scenario,
+    start: dt.date,
+    end: dt.date,
+    registry: Registry = REGISTRY,
+) -> list[dt.date]:
+    """Every day in ``[start, end]`` on which some input of the rules may change."""
+    pts: set[dt.date] = {start}
+    for s in record.segments:
+        pts.add(s.start)
+        pts.add(s.end)
+    for m in record.memberships:
+        pts.add(m.start)
+        if m.end is not None:
+            pts.add(m.end)
+    for inst in record.instruments.values():
+        for c in inst.clauses:
+            for p in c.parameters:
+                pts.update(v.since for v in p.values)
+    for r in registry.rules:
+        for v in r.versions:
+            d = resolve_anchor(record, r, v.since)
+            if d is not None:
+                pts.add(d)
+        if r.end is not None:
+            e = resolve_anchor(record, r, r.end)
+            if e is not None:
+                pts.add(e)
+    _walk_dates(scenario, pts)
+    pts.update(dt.date(y, 1, 1) for y in range(start.year, end.year + 1))
+    return sorted(p for p in pts if start <= p <= end)
+
+
+def evaluate_range(
+    record: Record,
+    scenario: Scenario,
+    start: str | dt.date,
+    end: str | dt.date,
+    *,
+    instruments: Iterable[str] | None = None,
+    party: str | None = None,
+    registry: Registry = REGISTRY,
+) -> RangeResult:
+    """Evaluate every day of ``[start, end]`` and report the days on which findings change.
+
+    Raises:
+        InputError: ``end`` before ``start``, or an unknown instrument id.
+    """
+    d1, d2 = parse_date(start, field="--from"), parse_date(end, field="--to")
+    if d2 < d1:
+        raise InputError(f"--to {d2.isoformat()} is before --from {d1.isoformat()}", field="--to")
+    insts = list(instruments) if instruments is not None else None
+    pts = breakpoints(record, scenario, d1, d2, registry)
+    per_point = [
+        evaluate(record, scenario, p, instruments=insts, party=party, registry=registry)
+        for p in pts
+    ]
+    index: dict[tuple[str, str, str, str, str], int] = {}
+    last: dict[tuple[str, str, str, str, str], Finding] = {}
+    for fs in per_point:
+        for f in fs:
+            index.setdefault(f.key(), len(index))
+    code_of = {r: i for i, r in enumerate(RESULTS)}
+    at_points = np.full((len(index), len(pts)), -1, dtype=np.int8)
+    evidence: dict[tuple[int, int], str] = {}
+    for j, fs in enumerate(per_point):
+        for f in fs:
+            i = index[f.key()]
+            at_points[i, j] = code_of[f.result]
+            evidence[(i, j)] = f.evidence
+            last[f.key()] = f
+    # broadcast onto the day grid: breakpoint j holds until the next breakpoint
+    day0 = np.datetime64(d1, "D")
+    offsets = np.array([(p - d1).days for p in pts] + [(d2 - d1).days + 1], dtype=np.int64)
+    lengths = np.diff(offsets)
+    codes = np.repeat(at_points, lengths, axis=1)
+    changed = np.diff(codes, axis=1) != 0
+    rows, cols = np.nonzero(changed)
+    day_to_point = np.repeat(np.arange(len(pts)), lengths)
+    keys = list(index)
+    changes: list[Change] = []
+    for i, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        day = (day0 + np.timedelta64(c + 1, "D")).astype(dt.date)
+        j = int(day_to_point[c + 1])
+        b, a = int(codes[i, c]), int(codes[i, c + 1])
+        k = keys[i]
+        changes.append(
+            Change(
+                date=day,
+                instrument=k[0],
+                clause=k[1],
+                party=k[2] or None,
+                subject=k[3] or None,
+                reading=k[4] or None,
+                before=RESULTS[b] if b >= 0 else None,
+                after=RESULTS[a] if a >= 0 else None,
+                evidence=evidence.get((i, j), "finding no longer produced"),
+            )
+        )
+    changes.sort(key=lambda c: (c.date, c.instrument, c.clause, c.party or "", c.subject or ""))
+    return RangeResult(
+        start=d1,
+        end=d2,
+        initial=per_point[0] if per_point else [],
+        changes=changes,
+        codes=codes,
+        keys=keys,
+    )
+
+
+def evaluate_days_naive(
+    record: Record,
+    scenario: Scenario,
+    start: dt.date,
+    end: dt.date,
+    *,
+    instruments: Iterable[str] | None = None,
+    registry: Registry = REGISTRY,
+) -> list[tuple[dt.date, list[Finding]]]:
+    """The baseline the range mode is checked and benchmarked against: one call per day."""
+    insts = list(instruments) if instruments is not None else None
+    out = []
+    d = start
+    while d <= end:
+        out.append((d, evaluate(record, scenario, d, instruments=insts, registry=registry)))
+        d += dt.timedelta(days=1)
+    return out

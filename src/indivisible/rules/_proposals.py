@@ -1,0 +1,114 @@
+"""Checks shared by the December 2021 drafts and the January 2022 answers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from indivisible.rules._geo import reaches
+from indivisible.rules.inf_1987 import ground_missiles
+from indivisible.rules.types import Call, Finding
+
+_CODE = re.compile(r"\b[A-Z]{3}\b")
+
+
+def codes(call: Call, param_id: str) -> tuple[list[str], str]:
+    """A list-of-states parameter (comma-separated ISO3 codes) and its explain line."""
+    pv = call.param(param_id)
+    out = sorted({m.group(0) for item in str(pv.value).split(",") if (m := _CODE.search(item))})
+    return out, call.cite(param_id)
+
+
+def band(call: Call) -> tuple[float, float, list[str]]:
+    """The intermediate- and shorter-range band, read from the INF Treaty's parameters."""
+    lo = call.num("min_range_km", instrument="inf-1987")
+    hi = call.num("max_range_km", instrument="inf-1987")
+    lines = [
+        call.cite("min_range_km", instrument="inf-1987"),
+        call.cite("max_range_km", instrument="inf-1987"),
+    ]
+    return lo, hi, lines
+
+
+def ground_missiles_reaching(
+    call: Call, targets: list[str], *, abroad_banned: bool
+) -> Iterator[Finding]:
+    """Ground-launched missiles of the party in the band: abroad, or able to reach ``targets``."""
+    lo, hi, lines = band(call)
+    found = False
+    for d in call.scenario.deployments_on(call.on):
+        if call.party not in d.owner:
+            continue
+        for m in ground_missiles(call, d):
+            if m.range_km is None:
+                continue
+            rng, low = m.range_km.high, m.range_km.low
+            if not lo <= rng <= hi and not lo <= low <= hi:
+                continue
+            found = True
+            src = [d.source or "", *m.sources]
+            line = (
+                f"scenario: {d.id}: {m.id} (range {low:g}-{rng:g} km over readings) "
+                f"at {d.site.name}, {d.host}"
+            )
+            if abroad_banned and d.host not in d.owner:
+                yield call.finding(
+                    "breached",
+                    f"{m.name} deployed outside {call.party}'s territory, on {d.host}.",
+                    subject=d.id,
+                    sources=src,
+                    explain=[*lines, line],
+                )
+                continue
+            hit, why = reaches(call, d.site.lat, d.site.lon, rng, targets)
+            yield call.finding(
+                "breached" if hit else "undetermined",
+                f"{m.name} at {d.site.name}: {why}.",
+                subject=d.id,
+                sources=src,
+                explain=[*lines, line, why],
+            )
+    if not found:
+        yield call.finding(
+            "holds",
+            f"No ground-launched missile of {call.party} in the {lo:g}-{hi:g} km band in the "
+            "scenario.",
+            explain=lines,
+        )
+
+
+def presence_on(
+    call: Call, hosts: list[str], *, what: str, combat_only: bool = False
+) -> Iterator[Finding]:
+    """Forces, deployments or exercises of the party on the territory of ``hosts``."""
+    found = False
+    items = [
+        *(
+            ("force", f.id, f.host, f.owner, f.source)
+            for f in call.scenario.forces_on(call.on)
+            if not combat_only or f.role == "combat"
+        ),
+        *(
+            ("deployment", d.id, d.host, d.owner, d.source)
+            for d in call.scenario.deployments_on(call.on)
+        ),
+        *(
+            ("exercise", x.id, x.host, x.owner, x.source)
+            for x in call.scenario.exercises_on(call.on)
+        ),
+    ]
+    for kind, ident, host, owner, src in items:
+        if call.party in owner and host in hosts and host != call.party:
+            found = True
+            yield call.finding(
+                "breached",
+                f"{kind} {ident} of {call.party} on {host}: {what}.",
+                subject=ident,
+                sources=[src or ""],
+                explain=[f"scenario: {kind} {ident} of {'+'.join(owner)} on {host}"],
+            )
+    if not found:
+        yield call.finding(
+            "holds",
+            f"No force, deployment or exercise of {call.party} on {', '.join(hosts)}.",
+        )

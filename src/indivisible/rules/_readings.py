@@ -1,0 +1,91 @@
+"""Findings under several readings: one per reading, and ``disputed`` where they differ."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from indivisible.rules.types import Call, Finding, Result
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of a clause under one reading, with its evidence."""
+
+    result: Result
+    evidence: str
+    explain: tuple[str, ...] = ()
+
+
+def under_readings(
+    call: Call,
+    outcomes: Mapping[str, Outcome],
+    *,
+    subject: str | None,
+    party: str | None = None,
+    sources: Iterable[str] = (),
+    explain: Iterable[str] = (),
+    always_split: bool = False,
+) -> list[Finding]:
+    """Findings for a clause whose facts or terms are read differently.
+
+    When every reading gives the same result, one finding (``reading`` ``None``) says so
+    and names the readings. When they differ, a ``disputed`` finding comes first, then one
+    finding per reading. ``always_split`` gives the per-reading findings even when they
+    agree (for an undefined term, where each party's reading is shown).
+    """
+    src = list(sources)
+    base = list(explain)
+    results = {o.result for o in outcomes.values()}
+    if len(outcomes) == 1 and not always_split:
+        ((name, o),) = outcomes.items()
+        return [
+            call.finding(
+                o.result,
+                o.evidence,
+                subject=subject,
+                party=party,
+                sources=src,
+                explain=[*base, *o.explain],
+            )
+        ]
+    out: list[Finding] = []
+    if len(results) == 1:
+        (res,) = results
+        if not always_split:
+            ev = " ".join(f"Under reading {n}: {o.evidence}" for n, o in outcomes.items())
+            lines = [ln for o in outcomes.values() for ln in o.explain]
+            return [
+                call.finding(
+                    res, ev, subject=subject, party=party, sources=src, explain=[*base, *lines]
+                )
+            ]
+        summary = f"Every reading ({', '.join(outcomes)}) gives {res}."
+        out.append(
+            call.finding(res, summary, subject=subject, party=party, sources=src, explain=base)
+        )
+    else:
+        per = "; ".join(f"{n}: {o.result}" for n, o in outcomes.items())
+        out.append(
+            call.finding(
+                "disputed",
+                f"The finding depends on the reading ({per}).",
+                subject=subject,
+                party=party,
+                sources=src,
+                explain=base,
+            )
+        )
+    for name, o in outcomes.items():
+        out.append(
+            call.finding(
+                o.result,
+                o.evidence,
+                subject=subject,
+                party=party,
+                reading=name,
+                sources=src,
+                explain=[*base, *o.explain],
+            )
+        )
+    return out

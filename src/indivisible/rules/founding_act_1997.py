@@ -1,0 +1,159 @@
+"""NATO-Russia Founding Act (1997): substantial combat forces and the nuclear commitments.
+
+Section IV: NATO states that, in the current and foreseeable security environment, it will
+carry out collective defence through interoperability, integration and reinforcement rather
+than by additional permanent stationing of "substantial combat forces" (a term the Act
+never defines), and that its members have no intention, no plan and no reason to deploy
+nuclear weapons on the territory of new members.
+
+"New members" are the states that joined NATO after the Act was signed (the record's
+``signed`` date of the instrument; a scenario's hypothetical accessions count). "Substantial
+combat forces" is the record's parameter ``substantial_combat_forces`` (clause ``sec-iv``)
+with one value per reading and who gave it; every finding is given under every reading.
+Whether rotational presence counts as permanent stationing is the parameter
+``counts_rotational`` under the same readings (when absent, only ``permanent`` forces
+count, and the explain line says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from indivisible.rules._readings import Outcome, under_readings
+from indivisible.rules.types import Call, Context, Finding, MissingData, not_formalised, rule
+
+INSTRUMENT = "founding-act-1997"
+ALLIANCE = "nato"
+
+
+def _parties(ctx: Context) -> list[str]:
+    return [ALLIANCE]
+
+
+def new_members(call: Call) -> list[tuple[str, str]]:
+    """(state, explain line) for every NATO member that joined after the Act was signed."""
+    inst = call.ctx.record.instruments.get(INSTRUMENT)
+    if inst is None or inst.signed is None:
+        raise MissingData(f"the record has no signature date of {INSTRUMENT}")
+    out = []
+    for s in call.ctx.members(ALLIANCE):
+        since = call.ctx.member_since(s, ALLIANCE)
+        if since is not None and since[0] > inst.signed:
+            out.append(
+                (
+                    s,
+                    f"{s} member of {ALLIANCE} since {since[0].isoformat()} (source {since[1]}),"
+                    f" after the Act was signed on {inst.signed.isoformat()}",
+                )
+            )
+    return out
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="sec-iv-forces",
+    ref="Sec. IV (substantial combat forces)",
+    text="""NATO will provide for collective defence by interoperability, integration and
+    reinforcement rather than by additional permanent stationing of substantial combat
+    forces (on the territory of new members).""",
+    parties=_parties,
+    since="signed",
+)
+def substantial_combat_forces(call: Call) -> Iterator[Finding]:
+    """Per new member host: allied combat forces stationed there, under each reading."""
+    readings = call.readings("substantial_combat_forces")
+    for host, mline in new_members(call):
+        forces = [
+            f
+            for f in call.scenario.forces_on(call.on)
+            if f.host == host and f.role == "combat" and any(o != host for o in f.owner)
+        ]
+        outcomes = {}
+        lines = [mline]
+        for name, pv in readings.items():
+            if isinstance(pv.value, bool) or not isinstance(pv.value, int | float):
+                outcomes[name] = Outcome(
+                    "undetermined", f"Reading {name} gives no number ({pv.value!r})."
+                )
+                continue
+            rot = call.maybe("counts_rotational", name)
+            postures = {"permanent"} | ({"rotational"} if rot is not None and rot.value else set())
+            total = sum(f.personnel for f in forces if f.posture in postures)
+            over = total > float(pv.value)
+            by = f" ({pv.by})" if pv.by else ""
+            outcomes[name] = Outcome(
+                "breached" if over else "holds",
+                f"Allied combat forces stationed on {host} ({'/'.join(sorted(postures))}): "
+                f"{total} personnel; reading {name}{by} sets substantial at more than "
+                f"{pv.value:g}.",
+                (
+                    call.cite("substantial_combat_forces", name),
+                    call.cite("counts_rotational", name)
+                    if rot is not None
+                    else f"no counts_rotational for reading {name}: only permanent forces count",
+                ),
+            )
+        lines += [
+            f"scenario: force {f.id} of {'+'.join(f.owner)}: {f.personnel} {f.posture} "
+            f"{f.role} since {f.since.isoformat()}"
+            for f in forces
+        ]
+        yield from under_readings(
+            call,
+            outcomes,
+            subject=host,
+            sources=[pv.source for pv in readings.values()] + [f.source or "" for f in forces],
+            explain=lines,
+            always_split=True,
+        )
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="sec-iv-nuclear",
+    ref="Sec. IV (nuclear)",
+    text="""NATO members have no intention, no plan and no reason to deploy nuclear weapons
+    on the territory of new members, nor to establish nuclear weapon storage sites there.""",
+    parties=_parties,
+    since="signed",
+)
+def nuclear(call: Call) -> Iterator[Finding]:
+    """No deployment with nuclear weapons on a new member's territory."""
+    hosts = dict(new_members(call))
+    found = False
+    for d in call.scenario.deployments_on(call.on):
+        if d.host not in hosts or d.nuclear is not True:
+            continue
+        found = True
+        yield call.finding(
+            "breached",
+            f"Deployment {d.id} of {'+'.join(d.owner)} on {d.host}, a new member, is reported "
+            "with nuclear weapons.",
+            subject=d.id,
+            sources=[d.source or ""],
+            explain=[hosts[d.host], f"scenario: {d.id} nuclear=true, system {d.system}"],
+        )
+    if not found:
+        yield call.finding(
+            "holds",
+            "No deployment reported with nuclear weapons on a new member's territory "
+            f"({', '.join(hosts) or 'no new members'}).",
+            explain=list(hosts.values()),
+        )
+
+
+RULES = (substantial_combat_forces, nuclear)
+NOT_FORMALISED = (
+    not_formalised(
+        INSTRUMENT,
+        "sec-ii",
+        "Sec. II",
+        "The Permanent Joint Council is an institution; its meetings are not scenario facts.",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "sec-iv-restraint",
+        "Sec. IV (Russian restraint)",
+        "The wording of the reciprocal Russian restraint is unconfirmed in the fact base.",
+    ),
+)

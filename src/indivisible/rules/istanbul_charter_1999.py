@@ -1,0 +1,50 @@
+"""Charter for European Security (Istanbul, 1999): the two principles side by side.
+
+Para. 8 reaffirms (a) each participating State's inherent right to be free to choose or
+change its security arrangements, treaties of alliance included, and (b) that no State
+will strengthen its security at the expense of the security of other States. An accession
+in the scenario is an exercise of (a). Whether it strengthens one State's security at the
+expense of another's is what the indivisibility test (the ``assess`` room) will measure;
+until it exists, (b) is ``undetermined`` with that reason, never a guessed answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from indivisible.rules._principles import accession_parties, at_expense, free_choice
+from indivisible.rules.types import Call, Finding, rule
+
+INSTRUMENT = "istanbul-charter-1999"
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="para-8-a",
+    ref="Para. 8 (free choice)",
+    text="""Each participating State has the inherent right to be free to choose or change its
+    security arrangements, including treaties of alliance, as they evolve.""",
+    parties=accession_parties,
+    since="signed",
+)
+def choice(call: Call) -> Iterator[Finding]:
+    """An accession is an exercise of the freedom to choose alliances."""
+    yield from free_choice(call)
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="para-8-b",
+    ref="Para. 8 (not at the expense of others)",
+    text="""Participating States will not strengthen their security at the expense of the
+    security of other States.""",
+    parties=accession_parties,
+    since="signed",
+)
+def expense(call: Call) -> Iterator[Finding]:
+    """Undetermined until the indivisibility test exists."""
+    yield from at_expense(call)
+
+
+RULES = (choice, expense)
+NOT_FORMALISED = ()

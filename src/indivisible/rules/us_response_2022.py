@@ -1,0 +1,104 @@
+"""The US written answer (26 January 2022): its checkable proposals, as what they would require.
+
+Item 1: reciprocal transparency to confirm that no Tomahawk-class ground-launched cruise
+missiles are at the Aegis Ashore sites (hosts: the record's parameter
+``aegis_ashore_hosts``). Item 4: reciprocal US and Russian commitments not to deploy
+offensive ground-launched missile systems or permanent forces with a combat mission on
+Ukraine's territory (the record's parameter ``no_deployment_states``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from indivisible.rules._common import fixed
+from indivisible.rules._proposals import codes
+from indivisible.rules.inf_1987 import ground_missiles
+from indivisible.rules.types import Call, Finding, not_formalised, rule
+
+INSTRUMENT = "us-response-2022"
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="item-1",
+    ref="Item 1 (Aegis Ashore transparency)",
+    text="""A transparency mechanism would confirm that no ground-launched cruise missiles
+    are present at the Aegis Ashore sites, with reciprocal measures at Russian bases.""",
+    parties=fixed("USA"),
+    since="proposed",
+)
+def item_1(call: Call) -> Iterator[Finding]:
+    """No ground-launched strike missile of the US on the Aegis Ashore host states."""
+    hosts, line = codes(call, "aegis_ashore_hosts")
+    found = False
+    for d in call.scenario.deployments_on(call.on):
+        if "USA" in d.owner and d.host in hosts and ground_missiles(call, d):
+            found = True
+            yield call.finding(
+                "breached",
+                f"Ground-launched strike missiles ({d.id}) on {d.host}.",
+                subject=d.id,
+                sources=[d.source or ""],
+                explain=[line],
+            )
+    if not found:
+        yield call.finding(
+            "holds",
+            f"No US ground-launched strike missile on {', '.join(hosts)}.",
+            explain=[line],
+        )
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="item-4",
+    ref="Item 4 (Ukraine force posture)",
+    text="""The US and Russia would each refrain from deploying offensive ground-launched
+    missile systems and permanent forces with a combat mission on Ukraine's territory.""",
+    parties=fixed("RUS", "USA"),
+    since="proposed",
+)
+def item_4(call: Call) -> Iterator[Finding]:
+    """No offensive ground-launched missiles or permanent combat forces on the listed states."""
+    hosts, line = codes(call, "no_deployment_states")
+    found = False
+    for d in call.scenario.deployments_on(call.on):
+        if call.party in d.owner and d.host in hosts and ground_missiles(call, d):
+            found = True
+            yield call.finding(
+                "breached",
+                f"Ground-launched missiles {d.id} on {d.host}.",
+                subject=d.id,
+                sources=[d.source or ""],
+                explain=[line],
+            )
+    for f in call.scenario.forces_on(call.on):
+        if (
+            call.party in f.owner
+            and f.host in hosts
+            and f.role == "combat"
+            and f.posture == "permanent"
+        ):
+            found = True
+            yield call.finding(
+                "breached",
+                f"Permanent combat force {f.id} on {f.host}.",
+                subject=f.id,
+                sources=[f.source or ""],
+                explain=[line],
+            )
+    if not found:
+        yield call.finding(
+            "holds",
+            f"Nothing of {call.party} of these kinds on {', '.join(hosts)}.",
+            explain=[line],
+        )
+
+
+RULES = (item_1, item_4)
+NOT_FORMALISED = (
+    not_formalised(INSTRUMENT, "item-2", "Item 2", "An offer to negotiate; nothing to check."),
+    not_formalised(INSTRUMENT, "item-3", "Item 3", "An offer to negotiate; nothing to check."),
+    not_formalised(INSTRUMENT, "item-6", "Item 6", "Principles restated; see the Istanbul rules."),
+)

@@ -1,0 +1,259 @@
+"""Vienna Document 2011 (politically binding CSBMs): notification, observation, constraints.
+
+Chapter V: a military activity at or above any notification threshold is notified in
+advance by the notice period. Chapter VI: an activity at or above any observation threshold
+is open to observers. Chapter VIII: a participating State carries out at most a set number
+of large activities per span of calendar years. Thresholds, the notice period and the
+constraint numbers are parameters of the record (clauses ``ch-v``, ``ch-vi``, ``ch-viii``);
+none is written here.
+
+A count that parties give differently (declared against observed) is evaluated under each
+reading. Several activities running at once under separate commands in one area, each
+below a threshold but together at or above it, are flagged: under the reading
+``separate_activities`` each is judged alone, under ``single_activity`` they are one
+activity; the finding is ``disputed`` where the two differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from indivisible.rules._common import record_parties, with_subjects
+from indivisible.rules._readings import Outcome, under_readings
+from indivisible.rules.types import Call, Context, Finding, not_formalised, rule
+from indivisible.world import Exercise
+
+INSTRUMENT = "vienna-document-2011"
+COUNTS = ("personnel", "battle_tanks", "acv", "artillery", "sorties")
+"""Exercise counts compared with thresholds (scenario field names)."""
+
+
+def _owners(ctx: Context) -> list[str]:
+    return sorted({o for x in ctx.scenario.exercises_on(ctx.on) for o in x.owner})
+
+
+def _thresholds(call: Call, prefix: str) -> tuple[dict[str, float], list[str], list[str]]:
+    out, lines, src = {}, [], []
+    for k in COUNTS:
+        pv = call.maybe(f"{prefix}_{k}")
+        if pv is None:
+            continue
+        out[k] = call.num(f"{prefix}_{k}")
+        lines.append(call.cite(f"{prefix}_{k}"))
+        src.append(pv.source)
+    return out, lines, src
+
+
+def _reading_names(x: Exercise) -> list[str]:
+    names: dict[str, None] = {}
+    for k in COUNTS:
+        for n in getattr(x, k).names:
+            names.setdefault(n, None)
+    return list(names)
+
+
+def _value(x: Exercise, k: str, reading: str) -> float:
+    r = getattr(x, k)
+    if reading in r.root:
+        return float(r.root[reading].value)
+    if len(r.root) == 1:
+        return float(next(iter(r.root.values())).value)
+    return float(r.high)
+
+
+def _over(x: Exercise, reading: str, th: dict[str, float]) -> list[str]:
+    return [
+        f"{k} {_value(x, k, reading):g} >= {v:g}"
+        for k, v in th.items()
+        if _value(x, k, reading) >= v
+    ]
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="ch-v",
+    ref="Ch. V",
+    text="""A military activity at or above any of the notification thresholds is notified
+    in writing to all participating States at least the notice period before it starts.""",
+    parties=with_subjects(record_parties(INSTRUMENT), _owners),
+    since="signed",
+)
+def prior_notification(call: Call) -> Iterator[Finding]:
+    """Each notifiable activity of the party was notified in time."""
+    th, lines, src = _thresholds(call, "notification")
+    notice = call.num("notice_days")
+    lines.append(call.cite("notice_days"))
+    src.append(call.param("notice_days").source)
+    mine = [x for x in call.scenario.exercises_on(call.on) if call.party in x.owner]
+    for x in mine:
+        outcomes = {}
+        for rd in _reading_names(x):
+            over = _over(x, rd, th)
+            if not over:
+                outcomes[rd] = Outcome("holds", f"{x.id} is below every notification threshold.")
+                continue
+            due = (x.start - x.notified_on).days if x.notified_on else None
+            ok = due is not None and due >= notice
+            when = f"notified {due} days before the start" if due is not None else "not notified"
+            outcomes[rd] = Outcome(
+                "holds" if ok else "breached",
+                f"{x.id} is notifiable ({'; '.join(over)}) and was {when}; the notice period "
+                f"is {notice:g} days.",
+            )
+        yield from under_readings(
+            call,
+            outcomes,
+            subject=x.id,
+            sources=[*src, x.source or ""],
+            explain=[*lines, f"scenario: exercise {x.id} {x.start}..{x.end} on {x.host}"],
+        )
+    yield from _circumvention(call, th, lines, src)
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="ch-vi",
+    ref="Ch. VI",
+    text="""A military activity at or above any of the observation thresholds is open to
+    observers from all other participating States.""",
+    parties=with_subjects(record_parties(INSTRUMENT), _owners),
+    since="signed",
+)
+def observation(call: Call) -> Iterator[Finding]:
+    """Each activity of the party at or above an observation threshold invites observers."""
+    th, lines, src = _thresholds(call, "observation")
+    for x in call.scenario.exercises_on(call.on):
+        if call.party not in x.owner:
+            continue
+        outcomes = {}
+        for rd in _reading_names(x):
+            over = _over(x, rd, th)
+            if not over:
+                outcomes[rd] = Outcome("holds", f"{x.id} is below every observation threshold.")
+            else:
+                inv = "invited" if x.observers_invited else "did not invite"
+                outcomes[rd] = Outcome(
+                    "holds" if x.observers_invited else "breached",
+                    f"{x.id} is subject to observation ({'; '.join(over)}) and {inv} observers.",
+                )
+        yield from under_readings(
+            call,
+            outcomes,
+            subject=x.id,
+            sources=[*src, x.source or ""],
+            explain=[*lines, f"scenario: exercise {x.id} {x.start}..{x.end} on {x.host}"],
+        )
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="ch-viii",
+    ref="Ch. VIII",
+    text="""A participating State carries out no more than the set number of very large
+    military activities within a span of calendar years.""",
+    parties=with_subjects(record_parties(INSTRUMENT), _owners),
+    since="signed",
+)
+def constraints(call: Call) -> Iterator[Finding]:
+    """The party's large activities in the calendar window stay within the constraint."""
+    th, lines, src = _thresholds(call, "constraint_large")
+    years = int(call.num("constraint_large_years"))
+    most = call.num("constraint_large_max")
+    lines += [call.cite("constraint_large_years"), call.cite("constraint_large_max")]
+    first = call.on.year - years + 1
+    window = [
+        x
+        for x in call.scenario.exercises
+        if call.party in x.owner and first <= x.start.year <= call.on.year
+    ]
+    if not window:
+        return
+    outcomes = {}
+    names = sorted({n for x in window for n in _reading_names(x)})
+    for rd in names:
+        big = [x.id for x in window if _over(x, rd, th)]
+        ok = len(big) <= most
+        outcomes[rd] = Outcome(
+            "holds" if ok else "breached",
+            f"{call.party} carried out {len(big)} activities above the large-activity "
+            f"threshold in {first}-{call.on.year} ({', '.join(big) or 'none'}); at most "
+            f"{most:g} are allowed.",
+        )
+    yield from under_readings(
+        call, outcomes, subject=f"calendar-{first}-{call.on.year}", sources=src, explain=lines
+    )
+
+
+def _overlap(a: Exercise, b: Exercise) -> bool:
+    if a.end < b.start or b.end < a.start:
+        return False
+    from pyproj import Geod
+
+    _, _, dist_m = Geod(ellps="WGS84").inv(a.area.lon, a.area.lat, b.area.lon, b.area.lat)
+    return float(dist_m) / 1000.0 <= a.area.radius_km + b.area.radius_km
+
+
+def _circumvention(
+    call: Call, th: dict[str, float], lines: list[str], src: list[str]
+) -> Iterator[Finding]:
+    mine = [x for x in call.scenario.exercises_on(call.on) if call.party in x.owner]
+    for x in mine:
+        group = [y for y in mine if y.id != x.id and _overlap(x, y)]
+        if not group or x.id > min(y.id for y in group):
+            continue  # report each cluster once, under its first id
+        cluster = [x, *group]
+        outcomes = {}
+        for rd in ("declared", "reported"):
+            combined = {k: sum(_value(y, k, rd) for y in cluster) for k in th}
+            alone = [y.id for y in cluster if _over(y, rd, th)]
+            over = [f"{k} {combined[k]:g} >= {v:g}" for k, v in th.items() if combined[k] >= v]
+            if alone or not over:
+                continue
+            notified = all(y.notified_on is not None for y in cluster)
+            outcomes["separate_activities"] = Outcome(
+                "holds", "Each activity, judged alone, is below every notification threshold."
+            )
+            outcomes["single_activity"] = Outcome(
+                "holds" if notified else "breached",
+                f"Judged as one activity ({'; '.join(over)}), the cluster is notifiable and "
+                f"was {'notified' if notified else 'not notified'}.",
+            )
+            break
+        if outcomes:
+            ids = "+".join(y.id for y in cluster)
+            yield from under_readings(
+                call,
+                outcomes,
+                subject=ids,
+                sources=src,
+                explain=[
+                    *lines,
+                    f"scenario: {ids} overlap in time and area under {len(cluster)} "
+                    "separate commands: a possible way around the thresholds",
+                ],
+            )
+
+
+RULES = (prior_notification, observation, constraints)
+NOT_FORMALISED = (
+    not_formalised(
+        INSTRUMENT,
+        "ch-vii",
+        "Ch. VII",
+        "Annual calendars: the scenario format has no calendar announcements to check "
+        "activities against.",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "ch-i",
+        "Ch. I",
+        "The annual exchange of military information is a procedure the scenario does not "
+        "describe.",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "ch-ix",
+        "Ch. IX",
+        "Inspections and evaluation visits are procedures the scenario does not describe.",
+    ),
+)
