@@ -34,6 +34,7 @@ import calendar
 import json
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,46 @@ def _fold(name: str) -> str:
 
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+class _AllText(HTMLParser):
+    """The naive baseline: every text node of the page, scripts and styles left out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and data.strip():
+            self.lines.append(data.strip())
+
+
+def html_extraction(path: Path, boilerplate: list[str], parsed: ParsedDocument) -> dict[str, Any]:
+    """Boilerplate lines left by a naive text dump, by trafilatura, and after our filters."""
+    import trafilatura
+
+    html = path.read_text(encoding="utf-8", errors="replace")
+    naive = _AllText()
+    naive.feed(html)
+    extracted = trafilatura.extract(html, favor_precision=True) or ""
+    kept = [s.text for s in parsed.statements]
+
+    def leaked(lines: list[str]) -> int:
+        return sum(1 for b in boilerplate if any(b.strip() == x.strip() or b in x for x in lines))
+
+    return {
+        "naive_leaked": leaked(naive.lines),
+        "trafilatura_leaked": leaked(extracted.splitlines()),
+        "after_filters_leaked": leaked(kept),
+        "boilerplate_lines": len(boilerplate),
+    }
 
 
 def score_document(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
@@ -196,7 +237,13 @@ def score_document(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
                 }
             )
 
+    html = (
+        html_extraction(path, [str(x) for x in gold.get("boilerplate_lines", []) or []], parsed)
+        if doc.format == "html"
+        else None
+    )
     return {
+        "html_extraction": html,
         "file": path.name,
         "kind": [doc.kind, gold.get("doc_kind")],
         "date_ok": doc.date is not None and doc.date.isoformat() == gold_date,
@@ -286,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
             f"organisations fp={doc['organisations']['fp']} fn={doc['organisations']['fn']}, "
             f"leaked {doc['boilerplate']['leaked']}"
         )
+    for doc in report["documents"]:
+        if doc["html_extraction"]:
+            print(f"{doc['file']}: HTML boilerplate lines leaked {doc['html_extraction']}")
     for key, value in report["totals"].items():
         print(f"{key}: {value}")
     return 0

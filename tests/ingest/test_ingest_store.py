@@ -11,7 +11,7 @@ from indivisible.ingest import Store, StoreError, default_db_url, ingest, query_
 from indivisible.ingest import _store as store_module
 
 FIXTURES = Path(__file__).parent / "fixtures"
-ALL = sorted(FIXTURES.iterdir())
+ALL = sorted(p for p in FIXTURES.iterdir() if p.is_file())
 
 
 def test_ingest_then_reingest_is_a_no_op(db_url: str) -> None:

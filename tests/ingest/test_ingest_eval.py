@@ -1,0 +1,69 @@
+"""The evaluation script, run on the fixtures and their gold files."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def ingest_eval() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ingest_eval", ROOT / "benchmarks/ingest_eval.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["ingest_eval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_scores_on_the_fixtures(ingest_eval: ModuleType) -> None:
+    totals = ingest_eval.evaluate(FIXTURES)["totals"]
+    assert totals == {
+        "instruments": {"precision": 1.0, "recall": 0.867},
+        "organisations": {"precision": 1.0, "recall": 1.0},
+        "speaker_turn_accuracy": 1.0,
+        "turn_count_exact": 5,
+        "quoted_speakers_recall": 1.0,
+        "quoted_dates_right": 1.0,
+        "boilerplate_lines_leaked": 0,
+        "boilerplate_lines": 30,
+        "document_date_accuracy": 1.0,
+        "dated_reference_recall": 0.889,
+        "stance_agreement_key_statements": 0.909,
+        "kind_accuracy": 1.0,
+    }
+
+
+def test_html_extraction_is_measured_against_a_naive_dump(ingest_eval: ModuleType) -> None:
+    docs = {d["file"]: d for d in ingest_eval.evaluate(FIXTURES)["documents"]}
+    assert docs["page.html"]["html_extraction"] == {
+        "naive_leaked": 10,
+        "trafilatura_leaked": 0,
+        "after_filters_leaked": 0,
+        "boilerplate_lines": 10,
+    }
+    assert docs["news.txt"]["instruments"]["fn"] == ["ru-nato-draft-2021", "ru-us-draft-2021"]
+
+
+def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None:
+    refs = [
+        "2001-10-02 ('yesterday'): NATO declared",
+        "January 25 (2022), 'I believe': written responses sent",
+        "mid-December 2021: Russian initiatives",
+        "1999 and 2010: OSCE summits",
+        "no date here",
+    ]
+    assert ingest_eval._gold_dates(refs, 2022) == [
+        "2001-10-02",
+        "2022-01-25",
+        "2021-12",
+        "1999",
+        "2010",
+    ]
