@@ -145,3 +145,35 @@ def test_unknown_labels() -> None:
     assert again == first
     assert _resolve("Opening Remarks", ctx, standalone=True) is None
     assert _resolve("Q", ctx, standalone=False) == type(first)(None, "journalist")
+
+
+def test_gazetteer_extension_folder(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indivisible._errors import DataError
+    from indivisible.ingest import _gazetteer, _link
+
+    (tmp_path / "instruments.yaml").write_text(
+        "instruments:\n"
+        "  - id: european-security-treaty-2008\n"
+        "    patterns: ['\\bMedvedev(?:’s|''s)? (?:draft )?treaty\\b']\n"
+        "    window: {from: 2008-06-05, to: null}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("INDIVISIBLE_GAZETTEER", str(tmp_path))
+    _gazetteer.load.cache_clear()
+    _link._ALIASES.clear()
+    try:
+        day = dt.date(2009, 11, 30)
+        assert link("He discussed Medvedev's draft treaty.", day).instruments == (
+            "european-security-treaty-2008",
+        )
+        assert link("He discussed Medvedev's draft treaty.", dt.date(2007, 1, 1)).instruments == ()
+        (tmp_path / "persons.yaml").write_text(
+            "persons:\n  - {id: x, name: X Y, title: Dr}\n", encoding="utf-8"
+        )
+        _gazetteer.load.cache_clear()
+        with pytest.raises(DataError, match=r"persons\[0\]: unknown keys \['title'\]"):
+            _gazetteer.load()
+    finally:
+        monkeypatch.delenv("INDIVISIBLE_GAZETTEER")
+        _gazetteer.load.cache_clear()
+        _link._ALIASES.clear()

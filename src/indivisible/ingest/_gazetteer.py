@@ -166,6 +166,9 @@ def _persons() -> list[Person]:
             where = f"{label}: persons[{i}]"
             if not isinstance(raw, dict) or "id" not in raw or "name" not in raw:
                 raise DataError(f"{where}: needs 'id' and 'name'")
+            unknown = set(raw) - {"id", "name", "aliases", "roles", "note"}
+            if unknown:
+                raise DataError(f"{where}: unknown keys {sorted(unknown)}")
             name = str(raw["name"])
             aliases = {name, *(str(a) for a in raw.get("aliases", []) or [])}
             words = name.split()
@@ -192,6 +195,13 @@ def _persons() -> list[Person]:
 
 
 def _rules() -> Rules:
+    try:
+        return _rules_unchecked()
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataError(f"gazetteer/rules.yaml: malformed entry ({exc!r})") from None
+
+
+def _rules_unchecked() -> Rules:
     boiler: list[tuple[re.Pattern[str], str]] = []
     teasers: list[re.Pattern[str]] = []
     moderator: list[re.Pattern[str]] = []
