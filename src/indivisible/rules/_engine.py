@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from pydantic import BaseModel
 
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
@@ -377,7 +378,7 @@ def _walk_dates(obj: Any, out: set[dt.date], depth: int = 0) -> None:
     elif dataclasses.is_dataclass(obj):
         for f in dataclasses.fields(obj):
             _walk_dates(getattr(obj, f.name), out, depth + 1)
-    elif hasattr(obj, "model_fields"):
+    elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             _walk_dates(getattr(obj, name), out, depth + 1)
 

@@ -18,12 +18,13 @@ from indivisible.rules.types import Call, Finding, not_formalised, rule
 
 INSTRUMENT = "acfe-1999"
 CATEGORIES = ("battle_tank", "acv", "artillery", "combat_aircraft", "attack_helicopter")
+DATA_NAME = {"battle_tank": "tanks", "attack_helicopter": "attack_helicopters"}
 
 
 @rule(
     instrument=INSTRUMENT,
     clause="national-ceilings",
-    ref="Art. 4 / Protocol on National Ceilings",
+    ref="Art. 21 / Protocol on National Ceilings",
     text="""Each State Party limits its holdings in each of the five categories in the area
     of application to its national ceiling.""",
     parties=record_parties(INSTRUMENT),
@@ -32,7 +33,7 @@ CATEGORIES = ("battle_tank", "acv", "artillery", "combat_aircraft", "attack_heli
 def national_ceilings(call: Call) -> Iterator[Finding]:
     """A state's holdings stay at or under its national ceiling in each category."""
     for cat in CATEGORIES:
-        pid = f"national_ceiling_{cat}"
+        pid = f"national_ceiling_{DATA_NAME.get(cat, cat)}"
         pv = call.maybe(pid, call.party)
         if pv is None:
             yield call.finding(

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from indivisible.rules._principles import accession_parties, at_expense, free_choice
-from indivisible.rules.types import Call, Finding, rule
+from indivisible.rules.types import Call, Finding, not_formalised, rule
 
 INSTRUMENT = "astana-declaration-2010"
 
 
 @rule(
     instrument=INSTRUMENT,
-    clause="para-3-a",
-    ref="Para. 3 (free choice)",
+    clause="para-3-indivisible-security",
+    ref="para 3 (free choice)",
+    label="para-3-free-choice",
     text="""Each participating State is free to choose or change its security arrangements,
     including treaties of alliance.""",
     parties=accession_parties,
@@ -32,8 +33,9 @@ def choice(call: Call) -> Iterator[Finding]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="para-3-b",
-    ref="Para. 3 (not at the expense of others)",
+    clause="para-3-indivisible-security",
+    ref="para 3 (not at the expense of others)",
+    label="para-3-not-at-expense",
     text="""No participating State will strengthen its security at the expense of the
     security of other States.""",
     parties=accession_parties,
@@ -45,4 +47,10 @@ def expense(call: Call) -> Iterator[Finding]:
 
 
 RULES = (choice, expense)
-NOT_FORMALISED = ()
+NOT_FORMALISED = (
+    not_formalised(INSTRUMENT, "para-1-security-community", "para 1", "An aim, not a duty."),
+    not_formalised(
+        INSTRUMENT, "para-2-comprehensive-security", "para 2", "A reaffirmation of texts."
+    ),
+    not_formalised(INSTRUMENT, "para-7-helsinki-principles", "para 7", "A reaffirmation of texts."),
+)

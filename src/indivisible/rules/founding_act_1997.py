@@ -51,8 +51,8 @@ def new_members(call: Call) -> list[tuple[str, str]]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="sec-iv-forces",
-    ref="Sec. IV (substantial combat forces)",
+    clause="substantial-combat-forces",
+    ref="Section IV",
     text="""NATO will provide for collective defence by interoperability, integration and
     reinforcement rather than by additional permanent stationing of substantial combat
     forces (on the territory of new members).""",
@@ -110,8 +110,8 @@ def substantial_combat_forces(call: Call) -> Iterator[Finding]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="sec-iv-nuclear",
-    ref="Sec. IV (nuclear)",
+    clause="nuclear-three-nos",
+    ref="Section IV",
     text="""NATO members have no intention, no plan and no reason to deploy nuclear weapons
     on the territory of new members, nor to establish nuclear weapon storage sites there.""",
     parties=_parties,
@@ -144,16 +144,30 @@ def nuclear(call: Call) -> Iterator[Finding]:
 
 RULES = (substantial_combat_forces, nuclear)
 NOT_FORMALISED = (
+    not_formalised(INSTRUMENT, "not-adversaries", "Preamble", "A statement of attitude."),
     not_formalised(
         INSTRUMENT,
-        "sec-ii",
-        "Sec. II",
+        "nuclear-storage-sites",
+        "Section IV",
+        "Storage sites are not scenario entries; nuclear deployments are checked by the "
+        "three-nos rule.",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "cfe-adaptation-parameters",
+        "Section IV",
+        "Parameters for a negotiation, not a duty of result.",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "permanent-joint-council",
+        "Section II",
         "The Permanent Joint Council is an institution; its meetings are not scenario facts.",
     ),
     not_formalised(
         INSTRUMENT,
-        "sec-iv-restraint",
-        "Sec. IV (Russian restraint)",
+        "russian-reciprocal-restraint",
+        "Section IV",
         "The wording of the reciprocal Russian restraint is unconfirmed in the fact base.",
     ),
 )

@@ -13,15 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from indivisible.rules._principles import accession_parties, at_expense, free_choice
-from indivisible.rules.types import Call, Finding, rule
+from indivisible.rules.types import Call, Finding, not_formalised, rule
 
 INSTRUMENT = "istanbul-charter-1999"
 
 
 @rule(
     instrument=INSTRUMENT,
-    clause="para-8-a",
-    ref="Para. 8 (free choice)",
+    clause="para-8-free-choice",
+    ref="para 8 (first principle)",
     text="""Each participating State has the inherent right to be free to choose or change its
     security arrangements, including treaties of alliance, as they evolve.""",
     parties=accession_parties,
@@ -34,8 +34,8 @@ def choice(call: Call) -> Iterator[Finding]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="para-8-b",
-    ref="Para. 8 (not at the expense of others)",
+    clause="para-8-not-at-expense",
+    ref="para 8 (second principle)",
     text="""Participating States will not strengthen their security at the expense of the
     security of other States.""",
     parties=accession_parties,
@@ -47,4 +47,24 @@ def expense(call: Call) -> Iterator[Finding]:
 
 
 RULES = (choice, expense)
-NOT_FORMALISED = ()
+NOT_FORMALISED = (
+    not_formalised(INSTRUMENT, "para-1-indivisible-space", "para 1", "An aim, not a duty."),
+    not_formalised(
+        INSTRUMENT,
+        "para-9-inseparably-linked",
+        "para 9",
+        "A statement of principle; its measure is the indivisibility test (assess room).",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "summit-declaration-para-19-moldova",
+        "Summit Declaration para 19",
+        "Withdrawal from Moldova by the deadline: checkable from forces; not written yet.",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "georgia-bases",
+        "Joint Statement of Georgia and Russia",
+        "Base closures: checkable from forces; not written yet.",
+    ),
+)

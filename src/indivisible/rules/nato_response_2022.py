@@ -18,8 +18,8 @@ INSTRUMENT = "nato-response-2022"
 
 @rule(
     instrument=INSTRUMENT,
-    clause="item-3",
-    ref="Item 3 (withdrawal of forces)",
+    clause="p3-european-security",
+    ref="area 3",
     text="""Russia would withdraw its forces from Ukraine, Georgia and Moldova, where they are
     stationed without those states' consent.""",
     parties=fixed("RUS"),
@@ -33,8 +33,11 @@ def item_3(call: Call) -> Iterator[Finding]:
 
 RULES = (item_3,)
 NOT_FORMALISED = (
-    not_formalised(INSTRUMENT, "item-1", "Item 1", "Offices and channels: procedures."),
+    not_formalised(INSTRUMENT, "p1-nato-russia-relations", "area 1", "Offices and channels."),
+    not_formalised(INSTRUMENT, "p2-nrc-meetings", "area 2", "Meetings: a procedure."),
+    not_formalised(INSTRUMENT, "p4-risk-reduction", "area 4", "An offer to negotiate."),
+    not_formalised(INSTRUMENT, "p5-arms-control", "area 5", "An offer to negotiate."),
     not_formalised(
-        INSTRUMENT, "item-4", "Item 4", "Modernising the Vienna Document is an offer to negotiate."
+        INSTRUMENT, "p6-open-door", "area 6", "A position; see the Istanbul free-choice rule."
     ),
 )

@@ -4,7 +4,8 @@ Each party limits (a) its deployed ICBMs, deployed SLBMs and deployed heavy bomb
 (b) the warheads on deployed ICBMs and SLBMs plus one counted for each deployed heavy
 bomber, and (c) its deployed and non-deployed ICBM and SLBM launchers and heavy bombers.
 The three numbers are the record's parameters ``deployed_delivery_vehicles``,
-``deployed_warheads`` and ``launchers`` (clause ``art-ii``); the limits take effect on the
+``deployed_warheads`` and ``deployed_and_nondeployed_launchers`` (clause
+``art-ii-central-limits``); the limits take effect on the
 date the data gives (seven years after entry into force) and apply while the treaty binds
 the party (Russia's suspension of 2023-02-28 makes them ``not_applicable`` for Russia, with
 that reason, whatever Russia said about keeping to them).
@@ -23,12 +24,13 @@ from indivisible.rules._common import record_parties
 from indivisible.rules.types import Call, Finding, not_formalised, rule
 
 INSTRUMENT = "new-start-2010"
+LAUNCHERS = "deployed_and_nondeployed_launchers"
 STRATEGIC = frozenset({"icbm", "slbm", "heavy_bomber"})
 
 
 def counts(call: Call) -> tuple[dict[str, int], list[str], list[str]]:
     """Delivery vehicles, warheads and launchers of the party, with explain lines and ids."""
-    c = {"deployed_delivery_vehicles": 0, "deployed_warheads": 0, "launchers": 0}
+    c = {"deployed_delivery_vehicles": 0, "deployed_warheads": 0, LAUNCHERS: 0}
     lines, ids = [], []
     for d in call.scenario.deployments_on(call.on):
         if call.party not in d.owner:
@@ -41,12 +43,12 @@ def counts(call: Call) -> tuple[dict[str, int], list[str], list[str]]:
         if d.count_of == "warheads":
             c["deployed_warheads"] += d.count
         elif d.count_of == "launchers":
-            c["launchers"] += d.count
+            c[LAUNCHERS] += d.count
         elif (s.class_ == "heavy_bomber" and d.count_of == "aircraft") or (
             s.class_ != "heavy_bomber" and d.count_of == "missiles"
         ):
             c["deployed_delivery_vehicles"] += d.count
-            c["launchers"] += d.count
+            c[LAUNCHERS] += d.count
             if s.class_ == "heavy_bomber":
                 c["deployed_warheads"] += d.count
     return c, lines, ids
@@ -54,8 +56,8 @@ def counts(call: Call) -> tuple[dict[str, int], list[str], list[str]]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="art-ii",
-    ref="Art. II.1",
+    clause="art-ii-central-limits",
+    ref="Art. II(1)",
     text="""Each party reduces and limits its strategic offensive arms so that, from seven
     years after entry into force, its deployed ICBMs, SLBMs and heavy bombers, the
     warheads counted for them, and its deployed and non-deployed launchers and heavy
@@ -100,13 +102,13 @@ RULES = (central_limits,)
 NOT_FORMALISED = (
     not_formalised(
         INSTRUMENT,
-        "art-xi",
+        "inspections",
         "Art. XI",
         "Inspections are a procedure; the scenario describes forces, not inspection visits.",
     ),
     not_formalised(
         INSTRUMENT,
-        "art-xiv",
+        "art-xiv-duration",
         "Art. XIV",
         "Duration, extension and withdrawal are status events in the record.",
     ),

@@ -127,7 +127,7 @@ def art_6(call: Call) -> Iterator[Finding]:
 @rule(
     instrument=INSTRUMENT,
     clause="art-7",
-    ref="Art. 7(1)",
+    ref="Art. 7",
     text="""NATO member states conduct no military activity on the territory of Ukraine and
     of other states in Eastern Europe, the South Caucasus and Central Asia.""",
     parties=lambda ctx: ctx.members(ALLIANCE),
@@ -150,12 +150,6 @@ NOT_FORMALISED = (
     ),
     not_formalised(INSTRUMENT, "art-2", "Art. 2", "Consultations and hotlines are procedures."),
     not_formalised(INSTRUMENT, "art-3", "Art. 3", "A statement of attitude; no scenario fact."),
-    not_formalised(
-        INSTRUMENT,
-        "art-7-2",
-        "Art. 7(2)",
-        "The zone's width and \"above brigade "
-        'level" are left open in the draft and have no parameter in the record.',
-    ),
+    not_formalised(INSTRUMENT, "art-8", "Art. 8", "A saving clause; nothing to check."),
     not_formalised(INSTRUMENT, "art-9", "Art. 9", "Final clauses."),
 )

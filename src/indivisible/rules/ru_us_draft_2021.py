@@ -39,7 +39,7 @@ def _other(call: Call) -> list[str]:
 )
 def art_4(call: Call) -> Iterator[Finding]:
     """No NATO accession of, and no US presence on, former Soviet non-NATO states."""
-    ussr, line = codes(call, "former_ussr_non_nato")
+    ussr, line = codes(call, "former_ussr_non_nato_states")
     hit = False
     for a in call.scenario.accessions:
         if a.org == "nato" and a.state in ussr and a.on <= call.on:
@@ -76,7 +76,7 @@ def art_4(call: Call) -> Iterator[Finding]:
 @rule(
     instrument=INSTRUMENT,
     clause="art-5",
-    ref="Art. 5(2)",
+    ref="Art. 5",
     text="""Neither party flies heavy bombers or deploys surface warships outside its national
     airspace or territorial waters in areas from which they can strike targets on the other
     party's territory.""",
@@ -160,6 +160,7 @@ NOT_FORMALISED = (
         "Art. 2",
         "A duty of conduct within organisations; no scenario fact tests it.",
     ),
+    not_formalised(INSTRUMENT, "art-8", "Art. 8", "Final clauses."),
     not_formalised(
         INSTRUMENT,
         "art-3",

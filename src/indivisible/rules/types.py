@@ -415,7 +415,7 @@ exception_to, instrument, label, parties, ref, since, text)
 
     def wrap(fn: RuleFn) -> Rule:
         return Rule(
-            id=rid,
+            id=f"{attrs['instrument']}/{attrs.get('label') or attrs['clause']}",
             instrument=attrs["instrument"],
             clause=attrs["clause"],
             ref=attrs["ref"],

@@ -122,8 +122,8 @@ def art_51(call: Call) -> Iterator[Finding]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="ch-vii",
-    ref="Ch. VII (Arts. 39, 42)",
+    clause="art-42",
+    ref="Art. 42 (Ch. VII)",
     text="""The Security Council determines a threat to the peace, breach of the peace or act
     of aggression and may take action by air, sea or land forces to maintain or restore
     international peace and security.""",
@@ -141,14 +141,15 @@ RULES = (art_2_4, art_51, ch_vii)
 NOT_FORMALISED = (
     not_formalised(
         INSTRUMENT,
-        "art-2-3",
-        "Art. 2(3)",
-        "Peaceful settlement of disputes is a duty of conduct with no scenario facts to test.",
+        "art-39",
+        "Art. 39",
+        "The Security Council's determination is the premise of the Art. 42 exception; the "
+        "scenario records it as the basis unsc_authorization.",
     ),
     not_formalised(
         INSTRUMENT,
-        "art-2-7",
-        "Art. 2(7)",
-        "Domestic jurisdiction: the scenario format does not describe internal matters.",
+        "art-41",
+        "Art. 41",
+        "Measures not involving armed force are not uses of force; nothing to check.",
     ),
 )

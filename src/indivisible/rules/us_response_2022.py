@@ -21,8 +21,8 @@ INSTRUMENT = "us-response-2022"
 
 @rule(
     instrument=INSTRUMENT,
-    clause="item-1",
-    ref="Item 1 (Aegis Ashore transparency)",
+    clause="p1-aegis-ashore-transparency",
+    ref="item 1",
     text="""A transparency mechanism would confirm that no ground-launched cruise missiles
     are present at the Aegis Ashore sites, with reciprocal measures at Russian bases.""",
     parties=fixed("USA"),
@@ -52,8 +52,8 @@ def item_1(call: Call) -> Iterator[Finding]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="item-4",
-    ref="Item 4 (Ukraine force posture)",
+    clause="p4-ukraine-restraint",
+    ref="item 4",
     text="""The US and Russia would each refrain from deploying offensive ground-launched
     missile systems and permanent forces with a combat mission on Ukraine's territory.""",
     parties=fixed("RUS", "USA"),
@@ -98,7 +98,13 @@ def item_4(call: Call) -> Iterator[Finding]:
 
 RULES = (item_1, item_4)
 NOT_FORMALISED = (
-    not_formalised(INSTRUMENT, "item-2", "Item 2", "An offer to negotiate; nothing to check."),
-    not_formalised(INSTRUMENT, "item-3", "Item 3", "An offer to negotiate; nothing to check."),
-    not_formalised(INSTRUMENT, "item-6", "Item 6", "Principles restated; see the Istanbul rules."),
+    not_formalised(INSTRUMENT, "p2-inf-range-talks", "item 2", "An offer to negotiate."),
+    not_formalised(INSTRUMENT, "p3-strategic-arms", "item 3", "An offer to negotiate."),
+    not_formalised(
+        INSTRUMENT, "p5-risk-reduction", "item 5", "Specific measures not in the fact base."
+    ),
+    not_formalised(
+        INSTRUMENT, "p6-principles", "item 6", "Principles restated; see the Istanbul rules."
+    ),
+    not_formalised(INSTRUMENT, "p7-conditionality", "item 7", "A condition, not a measure."),
 )

@@ -20,12 +20,26 @@ from collections.abc import Iterator
 
 from indivisible.rules._common import record_parties, with_subjects
 from indivisible.rules._readings import Outcome, under_readings
-from indivisible.rules.types import Call, Context, Finding, not_formalised, rule
+from indivisible.rules.types import Call, Context, Finding, MissingData, not_formalised, rule
 from indivisible.world import Exercise
 
 INSTRUMENT = "vienna-document-2011"
 COUNTS = ("personnel", "battle_tanks", "acv", "artillery", "sorties")
+DATA_NAME = {
+    "personnel": "troops",
+    "battle_tanks": "tanks",
+    "acv": "acv",
+    "artillery": "artillery",
+    "sorties": "sorties",
+}
+"""Scenario count -> the suffix the record's parameter ids use."""
 """Exercise counts compared with thresholds (scenario field names)."""
+
+
+NOTICE = "notification_days_in_advance"
+LARGE_YEARS = "large_activity_window_years"
+"""Span of calendar years of the large-activity constraint (see the report: not in data)."""
+LARGE_MAX = "max_large_activities_per_3_years"
 
 
 def _owners(ctx: Context) -> list[str]:
@@ -35,11 +49,15 @@ def _owners(ctx: Context) -> list[str]:
 def _thresholds(call: Call, prefix: str) -> tuple[dict[str, float], list[str], list[str]]:
     out, lines, src = {}, [], []
     for k in COUNTS:
-        pv = call.maybe(f"{prefix}_{k}")
+        pid = f"{prefix}_{DATA_NAME[k]}"
+        try:
+            pv = call.maybe(pid)
+        except MissingData:
+            continue
         if pv is None:
             continue
-        out[k] = call.num(f"{prefix}_{k}")
-        lines.append(call.cite(f"{prefix}_{k}"))
+        out[k] = call.num(pid)
+        lines.append(call.cite(pid))
         src.append(pv.source)
     return out, lines, src
 
@@ -71,8 +89,8 @@ def _over(x: Exercise, reading: str, th: dict[str, float]) -> list[str]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="ch-v",
-    ref="Ch. V",
+    clause="ch-v-notification",
+    ref="Chapter V (paras 38-40)",
     text="""A military activity at or above any of the notification thresholds is notified
     in writing to all participating States at least the notice period before it starts.""",
     parties=with_subjects(record_parties(INSTRUMENT), _owners),
@@ -81,9 +99,9 @@ def _over(x: Exercise, reading: str, th: dict[str, float]) -> list[str]:
 def prior_notification(call: Call) -> Iterator[Finding]:
     """Each notifiable activity of the party was notified in time."""
     th, lines, src = _thresholds(call, "notification")
-    notice = call.num("notice_days")
-    lines.append(call.cite("notice_days"))
-    src.append(call.param("notice_days").source)
+    notice = call.num(NOTICE)
+    lines.append(call.cite(NOTICE))
+    src.append(call.param(NOTICE).source)
     mine = [x for x in call.scenario.exercises_on(call.on) if call.party in x.owner]
     for x in mine:
         outcomes = {}
@@ -112,8 +130,8 @@ def prior_notification(call: Call) -> Iterator[Finding]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="ch-vi",
-    ref="Ch. VI",
+    clause="ch-vi-observation",
+    ref="Chapter VI",
     text="""A military activity at or above any of the observation thresholds is open to
     observers from all other participating States.""",
     parties=with_subjects(record_parties(INSTRUMENT), _owners),
@@ -147,8 +165,8 @@ def observation(call: Call) -> Iterator[Finding]:
 
 @rule(
     instrument=INSTRUMENT,
-    clause="ch-viii",
-    ref="Ch. VIII",
+    clause="ch-viii-constraints",
+    ref="Chapter VIII",
     text="""A participating State carries out no more than the set number of very large
     military activities within a span of calendar years.""",
     parties=with_subjects(record_parties(INSTRUMENT), _owners),
@@ -156,10 +174,10 @@ def observation(call: Call) -> Iterator[Finding]:
 )
 def constraints(call: Call) -> Iterator[Finding]:
     """The party's large activities in the calendar window stay within the constraint."""
-    th, lines, src = _thresholds(call, "constraint_large")
-    years = int(call.num("constraint_large_years"))
-    most = call.num("constraint_large_max")
-    lines += [call.cite("constraint_large_years"), call.cite("constraint_large_max")]
+    th, lines, src = _thresholds(call, "calendar_two_year")
+    years = int(call.num(LARGE_YEARS))
+    most = call.num(LARGE_MAX)
+    lines += [call.cite(LARGE_YEARS), call.cite(LARGE_MAX)]
     first = call.on.year - years + 1
     window = [
         x
@@ -238,22 +256,16 @@ RULES = (prior_notification, observation, constraints)
 NOT_FORMALISED = (
     not_formalised(
         INSTRUMENT,
-        "ch-vii",
-        "Ch. VII",
+        "ch-vii-annual-calendar",
+        "Chapter VII",
         "Annual calendars: the scenario format has no calendar announcements to check "
         "activities against.",
     ),
     not_formalised(
         INSTRUMENT,
-        "ch-i",
-        "Ch. I",
+        "ch-i-annual-exchange",
+        "Chapter I",
         "The annual exchange of military information is a procedure the scenario does not "
         "describe.",
-    ),
-    not_formalised(
-        INSTRUMENT,
-        "ch-ix",
-        "Ch. IX",
-        "Inspections and evaluation visits are procedures the scenario does not describe.",
     ),
 )
