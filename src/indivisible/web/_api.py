@@ -1,0 +1,530 @@
+"""The HTTP API: one handler per CLI command, each parsing, calling the library, rendering.
+
+Handlers hold no domain logic: they turn query parameters into the library's arguments
+(the library validates them and raises :class:`~indivisible.InputError` with the CLI's
+message), call one library function and shape its answer as JSON. Names that reach the
+file system (example scenarios) are looked up in a fixed list, never joined to a path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from indivisible._dates import parse_date, parse_year
+from indivisible._errors import InputError
+from indivisible.web._errors import WebError
+from indivisible.web._jobs import JobManager
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from indivisible.record import Record
+
+
+@dataclass
+class WebConfig:
+    """What the app needs beyond the library: the store, the examples, the limits.
+
+    Attributes:
+        db_url: statement store URL (``None``: the CLI's default store).
+        examples_dir: folder of the bundled example scenarios.
+        max_body_bytes: largest request body accepted.
+        job_time_limit_s: time limit of one job.
+        jobs: the job manager.
+    """
+
+    db_url: str | None = None
+    examples_dir: Path | None = None
+    max_body_bytes: int = 1_000_000
+    job_time_limit_s: float = 120.0
+    jobs: JobManager = field(default_factory=JobManager)
+
+
+router = APIRouter(prefix="/api")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"description": "Bad input: the message is the CLI's `Error:` line."},
+}
+
+DateQ = Annotated[str, Query(description="Date, YYYY-MM-DD.", max_length=64)]
+CodeQ = Annotated[
+    str, Query(description="A state (ISO3, e.g. POL) or organisation id.", max_length=128)
+]
+
+
+def _config(request: Request) -> WebConfig:
+    config: WebConfig = request.app.state.config
+    return config
+
+
+def _record() -> Record:
+    from indivisible.record import Record
+
+    return Record.load()
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready copy: dates as ISO text, NaN and pandas' missing values as ``None``.
+
+    Examples:
+        >>> plain({"d": dt.date(1999, 3, 12), "x": float("nan"), "l": (1, 2)})
+        {'d': '1999-03-12', 'x': None, 'l': [1, 2]}
+    """
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [plain(v) for v in value]
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    item = getattr(value, "item", None)  # numpy scalars
+    if callable(item):
+        return plain(item())
+    if type(value).__name__ in ("NaTType", "NAType"):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """A frame's rows as JSON-ready dicts."""
+    out: list[dict[str, Any]] = plain(df.astype(object).to_dict(orient="records"))
+    return out
+
+
+# --------------------------------------------------------------------------- record
+@router.get("/meta", summary="What the server knows: version, record coverage, rooms")
+def meta(request: Request) -> dict[str, Any]:
+    """Version, the record's coverage, organisations and categories, example scenarios."""
+    from indivisible import __version__
+    from indivisible.ingest import STANCES
+
+    rec = _record()
+    return {
+        "version": __version__,
+        "coverage": {
+            "start": rec.coverage.start.isoformat(),
+            "reviewed": rec.coverage.reviewed.isoformat(),
+        },
+        "organisations": [
+            {"id": o.id, "name": o.name, "kind": o.kind} for o in rec.organisations.values()
+        ],
+        "categories": sorted({c for i in rec.instruments.values() for c in i.categories}),
+        "examples": sorted(_examples(_config(request))),
+        "stances": list(STANCES),
+    }
+
+
+@router.get("/status", summary="indivisible status", responses=ERRORS)
+def status(
+    on: DateQ,
+    state: Annotated[
+        str | None, Query(description="ISO 3166-1 alpha-3 code, e.g. POL.", max_length=128)
+    ] = None,
+) -> dict[str, Any]:
+    """Memberships and instrument statuses of a state (or of every state) on a date."""
+    d = parse_date(on, field="on")
+    rec = _record()
+    if state is None:
+        df = rec.status_frame(d)
+        return {
+            "date": d.isoformat(),
+            "statuses": records(df),
+            "warnings": rec.coverage_warnings(d),
+        }
+    out: dict[str, Any] = plain(rec.status(state, d))
+    return out
+
+
+@router.get("/binding", summary="indivisible binding", responses=ERRORS)
+def binding(a: CodeQ, b: CodeQ, on: DateQ) -> dict[str, Any]:
+    """Instruments that bind both A and B on a date (legally or politically)."""
+    d = parse_date(on, field="on")
+    out: dict[str, Any] = plain(_record().binding(a, b, d))
+    return out
+
+
+@router.get("/changes", summary="indivisible changes", responses=ERRORS)
+def changes(
+    from_: Annotated[
+        str, Query(alias="from", description="Start date (exclusive).", max_length=64)
+    ],
+    to: Annotated[str, Query(description="End date (inclusive).", max_length=64)],
+) -> dict[str, Any]:
+    """What changed after ``from`` and on or before ``to`` (memberships, statuses)."""
+    d1, d2 = parse_date(from_, field="from"), parse_date(to, field="to")
+    rec = _record()
+    return {
+        "from": d1.isoformat(),
+        "to": d2.isoformat(),
+        "changes": records(rec.changes(d1, d2)),
+        "warnings": rec.coverage_warnings(d2),
+    }
+
+
+@router.get("/history", summary="indivisible history", responses=ERRORS)
+def history(
+    instrument: Annotated[str, Query(description="Instrument id, e.g. inf-1987.", max_length=128)],
+) -> dict[str, Any]:
+    """Every party's status history under one instrument."""
+    rec = _record()
+    inst = rec.resolve_instrument(instrument)
+    return {"instrument": inst, "segments": records(rec.history(inst))}
+
+
+@router.get("/timeline", summary="indivisible timeline", responses=ERRORS)
+def timeline(
+    a: CodeQ,
+    b: CodeQ,
+    from_: Annotated[str, Query(alias="from", description="First year.", max_length=16)] = "1972",
+    to: Annotated[str | None, Query(description="Last year (default: now).", max_length=16)] = None,
+    legal_only: Annotated[bool, Query(description="Only legally binding instruments.")] = False,
+    category: Annotated[
+        str | None, Query(description="Only instruments of a category.", max_length=64)
+    ] = None,
+) -> dict[str, Any]:
+    """Instruments binding a pair, year by year, with each one's events and sources.
+
+    ``years`` is the CLI's JSON; ``instruments`` adds, for the pages, each instrument that
+    bound the pair in some year of the range with its status history for the two parties
+    (``rec.history``) and instrument-wide events, each with its source.
+    """
+    from indivisible.record import timeline as _timeline
+
+    rec = _record()
+    y1 = parse_year(from_, field="from")
+    y2 = parse_year(to, field="to") if to is not None else rec.coverage.reviewed.year
+    if y2 < y1:
+        raise InputError(f"--to {y2} is before --from {y1}", field="to")
+    if category is not None:
+        known = sorted({c for i in rec.instruments.values() for c in i.categories})
+        if category not in known:
+            raise InputError(
+                f"unknown category {category!r}; known: {', '.join(known)}", field="category"
+            )
+    kinds = ("legal",) if legal_only else ("legal", "political")
+    df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)
+    pa, pb = rec.resolve(a, field="a"), rec.resolve(b, field="b")
+    inst_ids = [c for c in df.columns if c in rec.instruments]
+    years = [
+        {
+            "year": int(str(y)),
+            "n_legal": int(r["n_legal"]),
+            "n_political": int(r["n_political"]),
+            "instruments": [i for i in str(r["instruments"]).split(";") if i],
+        }
+        for y, r in df.iterrows()
+    ]
+    used_sources: set[str] = set()
+    insts = []
+    for iid in inst_ids:
+        inst = rec.instruments[iid]
+        hist = rec.history(iid)
+        segs = records(hist[hist["party"].isin([pa, pb])])
+        events = [
+            {"date": e.date.isoformat(), "event": e.event, "source": e.source, "note": e.note}
+            for e in inst.events
+            if e.party is None
+        ]
+        used_sources.update(s["source"] for s in segs if s["source"])
+        used_sources.update(e.source for e in inst.events if e.party is None)
+        used_sources.add(inst.source)
+        insts.append(
+            {
+                "id": iid,
+                "short": inst.short,
+                "title": inst.title,
+                "binding": inst.binding,
+                "source": inst.source,
+                "bound_years": [int(str(y)) for y in df.index[df[iid].astype(bool)]],
+                "segments": segs,
+                "events": events,
+            }
+        )
+    return {
+        "parties": [pa, pb],
+        "from": y1,
+        "to": y2,
+        "years": years,
+        "instruments": insts,
+        "sources": _sources(rec, used_sources),
+    }
+
+
+def _sources(rec: Record, ids: set[str]) -> dict[str, dict[str, Any]]:
+    return {
+        s: {"title": rec.sources[s].title, "url": rec.sources[s].url}
+        for s in sorted(ids)
+        if s in rec.sources
+    }
+
+
+@router.get("/alliances", summary="Alliance of every state on a date (for the map)")
+def alliances(on: DateQ) -> dict[str, Any]:
+    """Each state's memberships on a date, and its alliance: ``nato``, ``csto`` or ``none``.
+
+    ``exists`` is false for a state not in existence on that date (its shape is drawn
+    grey). ``memberships`` lists every organisation (EU, CIS... as secondary information).
+    """
+    d = parse_date(on, field="on")
+    rec = _record()
+    rows = []
+    for s in sorted(rec.states.values(), key=lambda s: s.id):
+        orgs = sorted({m.org for m in rec.memberships_on(s.id, d)})
+        exists = (s.exists_from is None or s.exists_from <= d) and (
+            s.exists_to is None or d < s.exists_to
+        )
+        alliance = "nato" if "nato" in orgs else "csto" if "csto" in orgs else "none"
+        rows.append(
+            {
+                "state": s.id,
+                "name": s.name,
+                "exists": exists,
+                "alliance": alliance if exists else "none",
+                "memberships": orgs,
+                "capital": {"name": s.capital.name, "lat": s.capital.lat, "lon": s.capital.lon},
+            }
+        )
+    return {"date": d.isoformat(), "states": rows, "warnings": rec.coverage_warnings(d)}
+
+
+@router.get("/instruments", summary="Every instrument of the record")
+def instruments() -> dict[str, Any]:
+    """Id, title, kind, binding force and categories of every instrument."""
+    rec = _record()
+    return {
+        "instruments": [
+            {
+                "id": i.id,
+                "short": i.short,
+                "title": i.title,
+                "kind": i.kind,
+                "binding": i.binding,
+                "categories": list(i.categories),
+                "signed": i.signed.isoformat() if i.signed else None,
+                "source": i.source,
+            }
+            for i in rec.instruments.values()
+        ]
+    }
+
+
+@router.get("/instruments/{instrument}", summary="One instrument: clauses, events, sources")
+def instrument(
+    instrument: Annotated[str, PathParam(description="Instrument id, e.g. inf-1987.")],
+) -> dict[str, Any]:
+    """The whole instrument: its clauses (reference, text, parameters), events and sources."""
+    rec = _record()
+    inst = rec.instruments[rec.resolve_instrument(instrument)]
+    body: dict[str, Any] = plain(inst.model_dump(mode="json"))
+    ids = {inst.source} | {e.source for e in inst.events} | {c.source for c in inst.clauses}
+    body["sources"] = _sources(rec, ids)
+    return body
+
+
+@router.get("/sources", summary="The bibliography")
+def sources() -> dict[str, Any]:
+    """Every source of the record, by id."""
+    rec = _record()
+    return {"sources": {k: plain(v.model_dump(mode="json")) for k, v in rec.sources.items()}}
+
+
+@router.get(
+    "/geo/countries",
+    summary="Country shapes (Natural Earth 1:10m, shipped with the package)",
+    response_class=FileResponse,
+    responses={200: {"content": {"application/geo+json": {}}}},
+)
+def countries() -> FileResponse:
+    """The shipped GeoJSON of country polygons (properties: iso3, name, sovereign, osce)."""
+    from importlib.resources import files
+
+    path = Path(str(files("indivisible") / "data" / "geo" / "countries.geojson"))
+    return FileResponse(
+        path,
+        media_type="application/geo+json",
+        headers={"Cache-Control": "public, max-age=3600"},
+    )
+
+
+# --------------------------------------------------------------------------- scenarios
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+def _examples(config: WebConfig) -> dict[str, Path]:
+    """Bundled example scenarios by stem (the only names a request may use)."""
+    folder = config.examples_dir
+    if folder is None or not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if _NAME.match(p.stem)}
+
+
+def example_path(config: WebConfig, name: str, *, field: str = "scenario") -> Path:
+    """The file of a bundled example, looked up by stem in a fixed list (never joined).
+
+    Raises:
+        InputError: not the stem of a bundled example.
+    """
+    found = _examples(config)
+    if name not in found:
+        known = ", ".join(sorted(found)) or "none installed"
+        raise InputError(f"unknown example scenario {name!r}; known: {known}", field=field)
+    return found[name]
+
+
+class ApiModel(BaseModel):
+    """Base of request bodies: unknown keys are an error, as in the YAML files."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Upload(ApiModel):
+    """A scenario file sent as text (the page reads the chosen file and posts it)."""
+
+    filename: str = Field(
+        default="upload.yaml", max_length=200, description="Shown in error messages."
+    )
+    text: str = Field(max_length=1_000_000, description="The YAML text of the scenario.")
+
+
+def _scenario_path(config: WebConfig, name: str) -> Path:
+    if not _NAME.match(name):
+        raise InputError(
+            f"expected the name of a bundled example scenario (letters, digits, '.', '_', "
+            f"'-'), got {name!r}",
+            field="name",
+        )
+    return example_path(config, name, field="name")
+
+
+@router.get("/scenarios", summary="The bundled example scenarios")
+def scenarios(request: Request) -> dict[str, Any]:
+    """Name (file stem), title and date of every bundled example scenario."""
+    from indivisible.world import load_scenario
+
+    out = []
+    for name, path in sorted(_examples(_config(request)).items()):
+        sc = load_scenario(path, _record())
+        out.append({"name": name, "title": sc.scenario, "date": sc.date.isoformat()})
+    return {"scenarios": out}
+
+
+@router.get("/scenarios/{name}", summary="One example scenario: its deployments", responses=ERRORS)
+def scenario(
+    request: Request,
+    name: Annotated[str, PathParam(description="Stem of a bundled example, see /api/scenarios.")],
+    on: Annotated[
+        str | None,
+        Query(
+            description="Deployments active on this date (default: the scenario's date).",
+            max_length=64,
+        ),
+    ] = None,
+) -> dict[str, Any]:
+    """An example scenario's title, date and the deployments active on a date."""
+    from indivisible.world import load_scenario
+
+    path = _scenario_path(_config(request), name)
+    d = parse_date(on, field="on") if on is not None else None
+    sc = load_scenario(path, _record())
+    when = d or sc.date
+    return {
+        "name": name,
+        "title": sc.scenario,
+        "date": sc.date.isoformat(),
+        "on": when.isoformat(),
+        "note": sc.note,
+        "deployments": [
+            plain(x.model_dump(mode="json", by_alias=True)) for x in sc.deployments_on(when)
+        ],
+    }
+
+
+# --------------------------------------------------------------------------- statements
+@router.get("/statements", summary="indivisible statements", responses=ERRORS)
+def statements(
+    request: Request,
+    speaker: Annotated[
+        str | None, Query(description="Part of the speaker's name, or a person id.", max_length=200)
+    ] = None,
+    instrument: Annotated[
+        str | None, Query(description="An instrument id, e.g. cfe-1990.", max_length=128)
+    ] = None,
+    org: Annotated[
+        str | None, Query(description="An organisation id, e.g. nato.", max_length=128)
+    ] = None,
+    stance: Annotated[
+        str | None, Query(description="A stance label, e.g. assurance.", max_length=64)
+    ] = None,
+    from_: Annotated[
+        str | None, Query(alias="from", description="First date, YYYY-MM-DD.", max_length=64)
+    ] = None,
+    to: Annotated[str | None, Query(description="Last date, YYYY-MM-DD.", max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=5000, description="At most this many rows.")] = 500,
+) -> dict[str, Any]:
+    """Stored statements matching every filter given, each with its place in its document.
+
+    ``link`` opens the statement's document on the statements page with the statement's
+    characters (``start`` to ``end``) marked.
+    """
+    from indivisible.ingest import query_statements
+
+    rows = query_statements(
+        _config(request).db_url,
+        speaker=speaker,
+        instrument=instrument,
+        organisation=org,
+        stance=stance,
+        date_from=from_,
+        date_to=to,
+    )
+    out = []
+    for r in rows[:limit]:
+        row = plain(r)
+        row["link"] = (
+            f"/statements?doc={r['document_id']}&start={r['start']}&end={r['end']}#statement"
+        )
+        out.append(row)
+    return {"count": len(rows), "returned": len(out), "statements": out}
+
+
+@router.get(
+    "/documents/{document_id}", summary="The text of an ingested document", responses=ERRORS
+)
+def document(
+    request: Request,
+    document_id: Annotated[
+        str,
+        PathParam(description="The document's SHA-256 (64 hex digits).", pattern="^[0-9a-f]{64}$"),
+    ],
+) -> dict[str, Any]:
+    """The stored text of one document; statements' ``start``/``end`` index into it."""
+    from indivisible.ingest import Store, default_db_url
+
+    store = Store(_config(request).db_url or default_db_url())
+    try:
+        text = store.document_text(document_id)
+    finally:
+        store.close()
+    if text is None:
+        raise WebError(
+            f"no document {document_id!r} in the store", status_code=404, field="document_id"
+        )
+    return {"id": document_id, "text": text}
+
+
+__all__ = ["WebConfig", "example_path", "plain", "records", "router"]

@@ -1,0 +1,108 @@
+"use strict";
+// Shared helpers of the pages: API calls, DOM building, the map projection.
+
+const IV = (() => {
+  /** GET or POST a JSON API endpoint; throws an Error carrying the server's message. */
+  async function api(path, params, body) {
+    const url = new URL(path, window.location.origin);
+    for (const [k, v] of Object.entries(params || {})) {
+      if (v !== undefined && v !== null && v !== "") url.searchParams.set(k, v);
+    }
+    const init = body === undefined ? {} : {
+      method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body),
+    };
+    const res = await fetch(url, init);
+    let data = null;
+    try { data = await res.json(); } catch (_e) { data = null; }
+    if (!res.ok) {
+      const msg = data && data.error ? data.error.message : `HTTP ${res.status}`;
+      const err = new Error(msg);
+      err.status = res.status;
+      throw err;
+    }
+    return data;
+  }
+
+  /** Create an element: el("a", {href: "/x", "data-testid": "y"}, "text", child). */
+  function el(tag, attrs, ...children) {
+    const svgTags = new Set(["svg", "g", "path", "circle", "polygon", "title", "text", "line", "rect"]);
+    const node = svgTags.has(tag)
+      ? document.createElementNS("http://www.w3.org/2000/svg", tag)
+      : document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === "onclick") node.addEventListener("click", v);
+      else node.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const c of children.flat()) {
+      if (c === undefined || c === null) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  function showError(message) {
+    const box = document.querySelector("[data-testid=error]");
+    if (!box) return;
+    box.textContent = message ? `Error: ${message}` : "";
+    box.hidden = !message;
+  }
+
+  /** A table from rows of cells (strings or nodes). */
+  function table(headers, rows, attrs) {
+    return el("table", attrs || {},
+      el("thead", {}, el("tr", {}, headers.map((h) => el("th", {scope: "col"}, h)))),
+      el("tbody", {}, rows.map((r) => el("tr", r.attrs || {}, r.cells.map((c) => el("td", {}, c))))));
+  }
+
+  /** A link to a source of the bibliography (its URL if it has one). */
+  function sourceLink(id, sources) {
+    const s = (sources || {})[id];
+    if (s && s.url) return el("a", {href: s.url, title: s.title, rel: "noreferrer", target: "_blank"}, id);
+    return el("span", {title: s ? s.title : id}, id);
+  }
+
+  // Lambert azimuthal equal-area projection on a sphere, centred on Europe.
+  const RAD = Math.PI / 180;
+  const LON0 = 20 * RAD, LAT0 = 52 * RAD, R = 1000;
+  function project(lon, lat) {
+    const l = lon * RAD - LON0, p = lat * RAD;
+    const c = 1 + Math.sin(LAT0) * Math.sin(p) + Math.cos(LAT0) * Math.cos(p) * Math.cos(l);
+    const k = Math.sqrt(2 / Math.max(c, 1e-9));
+    const x = R * k * Math.cos(p) * Math.sin(l);
+    const y = R * k * (Math.cos(LAT0) * Math.sin(p) - Math.sin(LAT0) * Math.cos(p) * Math.cos(l));
+    return [x, -y];
+  }
+
+  function ringPath(ring) {
+    let d = "";
+    ring.forEach(([lon, lat], i) => {
+      const [x, y] = project(lon, lat);
+      d += `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
+    });
+    return d + "Z";
+  }
+
+  /** SVG path data of a GeoJSON Polygon or MultiPolygon. */
+  function geometryPath(g) {
+    if (!g) return "";
+    if (g.type === "Polygon") return g.coordinates.map(ringPath).join("");
+    if (g.type === "MultiPolygon") return g.coordinates.map((p) => p.map(ringPath).join("")).join("");
+    return "";
+  }
+
+  /** The viewBox of the map: a window over Europe and its neighbours. */
+  function viewBox() {
+    const pts = [[-25, 35], [-25, 70], [60, 40], [60, 72], [20, 33], [20, 72], [-12, 62], [50, 37]];
+    const xy = pts.map(([lon, lat]) => project(lon, lat));
+    const xs = xy.map((p) => p[0]), ys = xy.map((p) => p[1]);
+    const x0 = Math.min(...xs), y0 = Math.min(...ys);
+    return [x0, y0, Math.max(...xs) - x0, Math.max(...ys) - y0].map((v) => v.toFixed(0)).join(" ");
+  }
+
+  function fmt(x, digits) {
+    return x === null || x === undefined ? "—" : Number(x).toFixed(digits);
+  }
+
+  return {api, el, showError, table, sourceLink, project, geometryPath, viewBox, fmt};
+})();
