@@ -202,3 +202,49 @@ def test_document_id_is_the_sha256_of_the_bytes() -> None:
 
     data = (FIXTURES / "news.txt").read_bytes()
     assert _parse("news.txt").document.id == hashlib.sha256(data).hexdigest()
+
+
+def test_treaty_text_speaks_for_its_parties(tmp_path: Path) -> None:
+    path = tmp_path / "agreement.txt"
+    path.write_text(
+        "Agreement on Measures of Mutual Restraint\n\n"
+        "The Parties to this Agreement,\n\n"
+        "Guided by the Charter of the United Nations,\n\n"
+        "Have agreed as follows:\n\n"
+        "Article 1\n"
+        "The Parties shall not station additional combat forces near their common border.\n\n"
+        "Article 2\n"
+        "The Parties shall consult within the OSCE.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert parsed.document.kind == "treaty_text"
+    assert [(s.role, s.stance, s.text[:24]) for s in parsed.statements] == [
+        ("text of the instrument", "position", "The Parties to this Agre"),
+        ("text of the instrument", "position", "Guided by the Charter of"),
+        ("text of the instrument", "position", "Have agreed as follows:"),
+        ("text of the instrument", "commitment", "The Parties shall not st"),
+        ("text of the instrument", "commitment", "The Parties shall consul"),
+    ]
+    assert parsed.statements[1].instruments == ("un-charter-1945",)
+
+
+def test_furniture_that_the_extractor_keeps_is_still_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "kept.html"
+    path.write_text(
+        "<html><head><title>Minister's address</title></head><body><article>"
+        "<h1>Minister's address</h1>"
+        "<p>Sergei Lavrov: We insist that the Founding Act is respected by every signatory "
+        "of it, in letter and in spirit, today and in the years to come.</p>"
+        "<p>Share this page</p>"
+        "<p>Sergei Lavrov: The OSCE remains the place for this discussion, and we are ready "
+        "to continue it with all participating States.</p>"
+        "<p>Back to top</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    parsed = parse_file(path)
+    assert [s.text[:20] for s in parsed.statements] == [
+        "We insist that the F",
+        "The OSCE remains the",
+    ]

@@ -540,6 +540,8 @@ def structure(raw: RawText) -> Structure:
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
         kind = _kind(text, blocks, turns, flags, raw, byline, title)
+        if kind == "treaty_text":
+            turns = _instrument_text(text, turns)
     if title is None and byline:
         label = {"press_conference": "Press conference", "transcript": "Transcript"}.get(
             kind, "Statement"
@@ -638,6 +640,19 @@ def _turns(
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+def _instrument_text(text: str, turns: list[Turn]) -> list[Turn]:
+    """An instrument's text speaks for its parties: one turn, article headings dropped."""
+    spans = [
+        span
+        for turn in turns
+        for span in turn.spans
+        if not (
+            _TREATY_ARTICLE.match(text[span[0] : span[1]]) and _words(text[span[0] : span[1]]) <= 4
+        )
+    ]
+    return [Turn(Speaker(None, "text of the instrument"), spans)]
 
 
 def _addressee(question: str, ctx: _Context) -> Speaker | None:
