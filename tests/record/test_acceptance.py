@@ -63,8 +63,8 @@ def test_every_change_takes_effect_on_its_date(rec: Record) -> None:
     mem = df[df["kind"] == "membership"]
     for row in mem.itertuples(index=False):
         d = row.date
-        assert rec.is_member(row.party, row.subject, d - one) is (row.before == "member"), row
-        assert rec.is_member(row.party, row.subject, d) is (row.after == "member"), row
+        assert rec.is_member(row.party, row.subject, d - one) is (row.before != "not_member")
+        assert rec.is_member(row.party, row.subject, d) is (row.after != "not_member"), row
 
 
 def test_binding_statuses_vocabulary() -> None:

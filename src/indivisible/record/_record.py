@@ -219,6 +219,7 @@ class Record:
             raise InputError(f"{state!r} is an organisation; status takes a state", field="state")
         mems = [
             {"org": m.org, "since": m.start.isoformat(), "source": m.source}
+            | ({"status": m.status} if m.status != "member" else {})
             for m in sorted(self.memberships_on(state, d), key=lambda m: m.org)
         ]
         insts = []
@@ -324,33 +325,37 @@ class Record:
             raise InputError(f"--to {d2.isoformat()} is before --from {d1.isoformat()}", field="to")
         rows: list[dict[str, Any]] = []
         for m in self.memberships:
+            mine = self._members_by_state[m.state]
+            # a period that ends the day the next begins is one change of status
+            prior = next((p for p in mine if p.org == m.org and p.end == m.start), None)
+            follows = any(p.org == m.org and p.start == m.end for p in mine)
             if d1 < m.start <= d2:
                 rows.append(
-                    dict(
-                        date=m.start,
-                        kind="membership",
-                        subject=m.org,
-                        party=m.state,
-                        change="joined",
-                        before="not_member",
-                        after="member",
-                        source=m.source,
-                        note=m.note,
-                    )
+                    {
+                        "date": m.start,
+                        "kind": "membership",
+                        "subject": m.org,
+                        "party": m.state,
+                        "change": (prior.end_reason or "status changed") if prior else "joined",
+                        "before": prior.status if prior else "not_member",
+                        "after": m.status,
+                        "source": m.source,
+                        "note": m.note,
+                    }
                 )
-            if m.end is not None and d1 < m.end <= d2:
+            if m.end is not None and d1 < m.end <= d2 and not follows:
                 rows.append(
-                    dict(
-                        date=m.end,
-                        kind="membership",
-                        subject=m.org,
-                        party=m.state,
-                        change=m.end_reason or "left",
-                        before="member",
-                        after="not_member",
-                        source=m.end_source,
-                        note=m.note,
-                    )
+                    {
+                        "date": m.end,
+                        "kind": "membership",
+                        "subject": m.org,
+                        "party": m.state,
+                        "change": m.end_reason or "left",
+                        "before": m.status,
+                        "after": "not_member",
+                        "source": m.end_source,
+                        "note": m.note,
+                    }
                 )
         for key, segs in self._segs_by_key.items():
             prev = "not_party"

@@ -137,6 +137,9 @@ class Membership(_Model):
     state: ISO3
     start: dt.date
     end: dt.date | None = None
+    status: Literal["member", "associate"] = "member"
+    """``associate``: an associate member (e.g. Turkmenistan in the CIS since 2005). A change
+    of status is recorded as one period ending the day the next begins."""
     end_reason: str | None = None
     source: str
     end_source: str | None = None
