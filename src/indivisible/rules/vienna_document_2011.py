@@ -65,13 +65,17 @@ def _thresholds(call: Call, prefix: str) -> tuple[dict[str, float], list[str], l
 def _reading_names(x: Exercise) -> list[str]:
     names: dict[str, None] = {}
     for k in COUNTS:
-        for n in getattr(x, k).names:
+        r = getattr(x, k)
+        for n in r.names if r is not None else ():
             names.setdefault(n, None)
-    return list(names)
+    return list(names) or ["reported"]
 
 
 def _value(x: Exercise, k: str, reading: str) -> float:
+    """The count under ``reading`` (a count the scenario does not give counts as 0)."""
     r = getattr(x, k)
+    if r is None:
+        return 0.0
     if reading in r.root:
         return float(r.root[reading].value)
     if len(r.root) == 1:
