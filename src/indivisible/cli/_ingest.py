@@ -91,18 +91,18 @@ def ingest_command(
             json.dumps([o.parsed.to_json() for o in done if o.parsed], ensure_ascii=False, indent=2)
         )
     else:
-        table = Table("file", "status", "id", "kind", "date", "title", "statements")
-        for column in table.columns[1:5]:
+        table = Table("file", "status", "id", "kind", "date", "statements")
+        for column in table.columns[1:]:
             column.no_wrap = True
+        table.columns[0].overflow = "fold"
         for o in outcomes:
             doc = o.parsed.document if o.parsed else None
             table.add_row(
-                o.path,
+                Path(o.path).name,
                 o.status,
                 doc.id[:12] if doc else "",
                 doc.kind if doc else "",
                 doc.date.isoformat() if doc and doc.date else "",
-                (doc.title or "") if doc else (o.error or ""),
                 str(len(o.parsed.statements)) if o.parsed else "",
             )
         Console(highlight=False, soft_wrap=True).print(table)
