@@ -178,6 +178,8 @@ def observation(call: Call) -> Iterator[Finding]:
 )
 def constraints(call: Call) -> Iterator[Finding]:
     """The party's large activities in the calendar window stay within the constraint."""
+    if not any(call.party in x.owner for x in call.scenario.exercises):
+        return
     th, lines, src = _thresholds(call, "calendar_two_year")
     years = int(call.num(LARGE_YEARS))
     most = call.num(LARGE_MAX)
