@@ -91,19 +91,20 @@ def ingest_command(
             json.dumps([o.parsed.to_json() for o in done if o.parsed], ensure_ascii=False, indent=2)
         )
     else:
-        table = Table("file", "status", "id", "kind", "date", "statements")
-        for column in table.columns[1:]:
+        table = Table("file", "status", "kind", "date", "statements", "id", box=None)
+        for column in table.columns:
             column.no_wrap = True
         table.columns[0].overflow = "fold"
+        table.columns[0].no_wrap = False
         for o in outcomes:
             doc = o.parsed.document if o.parsed else None
             table.add_row(
                 Path(o.path).name,
                 o.status,
-                doc.id[:12] if doc else "",
                 doc.kind if doc else "",
                 doc.date.isoformat() if doc and doc.date else "",
                 str(len(o.parsed.statements)) if o.parsed else "",
+                doc.id[:12] if doc else "",
             )
         Console(highlight=False, soft_wrap=True).print(table)
     if failed:
