@@ -6,6 +6,7 @@ objects; the CLI and the web API render them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 from collections import defaultdict
@@ -203,6 +204,9 @@ class Record:
         for m in self.memberships_on(state, d):
             oseg = self.party_segment(instrument, m.org, d)
             if oseg is not None and oseg.status != "not_party":
+                # through the organisation only since the state joined it
+                if m.start > oseg.start:
+                    oseg = dataclasses.replace(oseg, start=m.start, source=m.source)
                 return oseg.status, oseg, m.org
         return "not_party", seg, None
 
