@@ -39,8 +39,8 @@ def test_status_bad_date_is_the_cli_message(client: httpx.Client) -> None:
     r = client.get("/api/status", params={"on": "1999-13-01", "state": "POL"})
     assert r.status_code == 422
     e = error(r)
-    assert e["message"] == f"field 'on': {BAD_DATE}"
-    assert e["field"] == "on"
+    assert e["message"] == f"field '--on': {BAD_DATE}"
+    assert e["field"] == "--on"
     assert e["reason"] == BAD_DATE
 
 
@@ -133,11 +133,15 @@ def test_timeline_abm_ends_in_2002(client: httpx.Client) -> None:
 def test_timeline_errors(client: httpx.Client) -> None:
     r = client.get("/api/timeline", params={"a": "RUS", "b": "USA", "from": "2003", "to": "2000"})
     assert r.status_code == 422
-    assert error(r)["message"] == "field 'to': --to 2000 is before --from 2003"
+    assert error(r)["message"] == "field '--to': --to 2000 is before --from 2003"
     r = client.get("/api/timeline", params={"a": "RUS", "b": "USA", "from": "72"})
-    assert error(r)["message"] == "field 'from': expected a four-digit year such as 1972, got '72'"
+    assert (
+        error(r)["message"] == "field '--from': expected a four-digit year such as 1972, got '72'"
+    )
     r = client.get("/api/timeline", params={"a": "RUS", "b": "USA", "category": "nope"})
-    assert str(error(r)["message"]).startswith("field 'category': unknown category 'nope'; known:")
+    assert str(error(r)["message"]).startswith(
+        "field '--category': unknown category 'nope'; known:"
+    )
 
 
 def test_alliances_poland_and_finland(client: httpx.Client) -> None:
@@ -203,7 +207,7 @@ def test_unknown_route_is_json(client: httpx.Client) -> None:
 
 
 def test_pages_are_served_with_a_strict_csp(client: httpx.Client) -> None:
-    for path in ("/map", "/timeline", "/statements"):
+    for path in ("/map", "/timeline", "/scenario", "/statements"):
         r = client.get(path)
         assert r.status_code == 200, path
         assert "default-src 'self'" in r.headers["content-security-policy"]

@@ -45,3 +45,16 @@ def test_click_a_country_shows_secondary_memberships(page: Any) -> None:
     assert "Poland" in info
     assert "EU" in info
     assert page.inner_text("[data-testid=country-alliance]") == "NATO"
+
+
+def test_deployment_reach_ring_and_capitals(page: Any) -> None:
+    page.goto(page.base + "/map?year=2022&scenario=europe-2022-02")
+    page.wait_for_selector("[data-testid=map-svg][data-ready=true]")
+    page.wait_for_selector("[data-testid=deployment-iskander-kaliningrad]")
+    page.click("[data-testid=deployment-iskander-kaliningrad]")
+    ring = page.wait_for_selector("[data-testid=reach-ring]")
+    assert ring.get_attribute("data-reading") == "RUS"
+    assert len(ring.get_attribute("d")) > 1000
+    row = page.locator("[data-testid=reach-row-POL] td").all_inner_texts()
+    assert row == ["Warsaw", "POL", "272", "4.0"]
+    assert page.locator("[data-testid=reach-row-FRA]").count() == 0

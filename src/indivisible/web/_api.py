@@ -137,7 +137,7 @@ def status(
     ] = None,
 ) -> dict[str, Any]:
     """Memberships and instrument statuses of a state (or of every state) on a date."""
-    d = parse_date(on, field="on")
+    d = parse_date(on, field="--on")
     rec = _record()
     if state is None:
         df = rec.status_frame(d)
@@ -153,7 +153,7 @@ def status(
 @router.get("/binding", summary="indivisible binding", responses=ERRORS)
 def binding(a: CodeQ, b: CodeQ, on: DateQ) -> dict[str, Any]:
     """Instruments that bind both A and B on a date (legally or politically)."""
-    d = parse_date(on, field="on")
+    d = parse_date(on, field="--on")
     out: dict[str, Any] = plain(_record().binding(a, b, d))
     return out
 
@@ -166,7 +166,7 @@ def changes(
     to: Annotated[str, Query(description="End date (inclusive).", max_length=64)],
 ) -> dict[str, Any]:
     """What changed after ``from`` and on or before ``to`` (memberships, statuses)."""
-    d1, d2 = parse_date(from_, field="from"), parse_date(to, field="to")
+    d1, d2 = parse_date(from_, field="--from"), parse_date(to, field="--to")
     rec = _record()
     return {
         "from": d1.isoformat(),
@@ -206,19 +206,19 @@ def timeline(
     from indivisible.record import timeline as _timeline
 
     rec = _record()
-    y1 = parse_year(from_, field="from")
-    y2 = parse_year(to, field="to") if to is not None else rec.coverage.reviewed.year
+    y1 = parse_year(from_, field="--from")
+    y2 = parse_year(to, field="--to") if to is not None else rec.coverage.reviewed.year
     if y2 < y1:
-        raise InputError(f"--to {y2} is before --from {y1}", field="to")
+        raise InputError(f"--to {y2} is before --from {y1}", field="--to")
     if category is not None:
         known = sorted({c for i in rec.instruments.values() for c in i.categories})
         if category not in known:
             raise InputError(
-                f"unknown category {category!r}; known: {', '.join(known)}", field="category"
+                f"unknown category {category!r}; known: {', '.join(known)}", field="--category"
             )
     kinds = ("legal",) if legal_only else ("legal", "political")
     df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)
-    pa, pb = rec.resolve(a, field="a"), rec.resolve(b, field="b")
+    pa, pb = rec.resolve(a), rec.resolve(b)
     inst_ids = [c for c in df.columns if c in rec.instruments]
     years = [
         {
@@ -439,7 +439,7 @@ def scenario(
     from indivisible.world import load_scenario
 
     path = _scenario_path(_config(request), name)
-    d = parse_date(on, field="on") if on is not None else None
+    d = parse_date(on, field="--on") if on is not None else None
     sc = load_scenario(path, _record())
     when = d or sc.date
     return {
@@ -525,6 +525,318 @@ def document(
             f"no document {document_id!r} in the store", status_code=404, field="document_id"
         )
     return {"id": document_id, "text": text}
+
+
+# --------------------------------------------------------------------------- check
+_UPLOAD_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,99}\.ya?ml$")
+
+
+class CheckRequest(ApiModel):
+    """``indivisible check`` on one date, for a bundled example or an uploaded file."""
+
+    scenario: str | None = Field(
+        default=None, max_length=100, description="Stem of a bundled example (or give upload)."
+    )
+    upload: Upload | None = Field(default=None, description="A scenario file's text.")
+    on: str | None = Field(
+        default=None, max_length=64, description="Date, YYYY-MM-DD (default: scenario date)."
+    )
+    instrument: list[str] = Field(
+        default_factory=list, max_length=50, description="Only these instruments' rules."
+    )
+    party: str | None = Field(default=None, max_length=128, description="Only this party.")
+
+
+class RangeRequest(ApiModel):
+    """``indivisible check --from --to``: the days on which findings change (a job)."""
+
+    scenario: str | None = Field(default=None, max_length=100)
+    upload: Upload | None = None
+    from_: str = Field(alias="from", max_length=64, description="First date, YYYY-MM-DD.")
+    to: str = Field(max_length=64, description="Last date, YYYY-MM-DD.")
+    instrument: list[str] = Field(default_factory=list, max_length=50)
+    party: str | None = Field(default=None, max_length=128)
+
+
+def _upload_name(filename: str) -> str:
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not _UPLOAD_NAME.match(name):
+        raise InputError(
+            f"expected a file name ending in .yaml or .yml (letters, digits, '.', '_', '-', "
+            f"spaces), got {filename!r}",
+            field="filename",
+        )
+    return name
+
+
+def load_upload(config: WebConfig, upload: Upload, rec: Record) -> Any:
+    """Load an uploaded scenario exactly as the CLI loads a file of that name.
+
+    The text is written into a fresh temporary folder, next to copies of the bundled
+    examples, under its own (sanitised) file name, and given to ``load_scenario``; error
+    messages name the file as the user called it, as the CLI would when run in that
+    folder. An uploaded file may ``extends`` only a bundled example, by file name: no
+    other file of the server can be reached through it.
+    """
+    import shutil
+    import tempfile
+
+    import yaml
+
+    from indivisible.world import load_scenario
+
+    name = _upload_name(upload.filename)
+    examples = _examples(config)
+    try:
+        data = yaml.safe_load(upload.text)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
+        data = None  # load_scenario reports the problem with its line
+    if isinstance(data, dict) and "extends" in data:
+        base = data["extends"]
+        allowed = {p.name for p in examples.values()}
+        if not isinstance(base, str) or base not in allowed:
+            raise InputError(
+                f"an uploaded scenario may extend only a bundled example, by file name "
+                f"({', '.join(sorted(allowed)) or 'none installed'}); got {base!r}",
+                path=name,
+                field="extends",
+            )
+    with tempfile.TemporaryDirectory(prefix="indivisible-upload-") as tmp:
+        for p in examples.values():
+            shutil.copyfile(p, Path(tmp) / p.name)
+        path = Path(tmp) / name
+        path.write_text(upload.text, encoding="utf-8")
+        try:
+            return load_scenario(path, rec)
+        except InputError as exc:
+            prefix = tmp + "/"
+            shown = exc.path[len(prefix) :] if exc.path and exc.path.startswith(prefix) else None
+            raise InputError(
+                exc.reason.replace(prefix, ""),
+                path=shown or exc.path,
+                line=exc.line,
+                field=exc.field,
+            ) from None
+
+
+def _scenario_of(
+    config: WebConfig, scenario: str | None, upload: Upload | None, rec: Record
+) -> Any:
+    from indivisible.world import load_scenario
+
+    if (scenario is None) == (upload is None):
+        raise InputError("give either 'scenario' (a bundled example) or 'upload'", field="scenario")
+    if upload is not None:
+        return load_upload(config, upload, rec)
+    assert scenario is not None
+    return load_scenario(example_path(config, scenario), rec)
+
+
+def _instruments(rec: Record, ids: list[str]) -> list[str] | None:
+    """Instrument ids or aliases to ids, as the CLI's ``--instrument`` (rules check them)."""
+    if not ids:
+        return None
+    out = []
+    for i in ids:
+        try:
+            out.append(rec.resolve_instrument(i, field="--instrument"))
+        except InputError:
+            out.append(i.strip().lower())
+    return out
+
+
+def _clause_of(rec: Record, instrument: str, ref: str) -> dict[str, Any] | None:
+    """The record's clause with reference ``ref``: its text and source, for a finding."""
+    inst = rec.instruments.get(instrument)
+    if inst is None:
+        return None
+    for c in inst.clauses:
+        if c.ref == ref:
+            src = rec.sources.get(c.source)
+            return {
+                "id": c.id,
+                "ref": c.ref,
+                "title": c.title,
+                "text": c.paraphrase,
+                "confidence": c.confidence,
+                "source": c.source,
+                "source_title": src.title if src else None,
+                "source_url": src.url if src else None,
+                "instrument_title": inst.title,
+            }
+    return None
+
+
+def findings_json(
+    rec: Record, scenario_name: str, on: dt.date, findings: list[Any]
+) -> dict[str, Any]:
+    """The JSON contract of ``indivisible check --explain``, each finding with its clause."""
+    out = []
+    for f in findings:
+        row = f.to_json(explain=True)
+        row["clause_text"] = _clause_of(rec, f.instrument, f.clause)
+        row["sources"] = _sources(rec, {s.strip() for s in f.source.split(";") if s.strip()})
+        out.append(row)
+    return {
+        "date": on.isoformat(),
+        "scenario": scenario_name,
+        "findings": out,
+        "warnings": rec.coverage_warnings(on),
+    }
+
+
+def _check(config: WebConfig, req: CheckRequest) -> dict[str, Any]:
+    from indivisible.rules import evaluate
+
+    rec = _record()
+    insts = _instruments(rec, req.instrument)
+    who = rec.resolve(req.party, field="--party") if req.party is not None else None
+    sc = _scenario_of(config, req.scenario, req.upload, rec)
+    d = parse_date(req.on, field="--on") if req.on is not None else sc.date
+    return findings_json(rec, sc.scenario, d, evaluate(rec, sc, d, instruments=insts, party=who))
+
+
+@router.get("/check", summary="indivisible check --explain (a bundled example)", responses=ERRORS)
+def check(
+    request: Request,
+    scenario: Annotated[str, Query(description="Stem of a bundled example.", max_length=100)],
+    on: Annotated[
+        str | None, Query(description="Date, YYYY-MM-DD (default: scenario date).", max_length=64)
+    ] = None,
+    instrument: Annotated[
+        list[str] | None, Query(description="Only these instruments (repeatable).", max_length=128)
+    ] = None,
+    party: Annotated[str | None, Query(description="Only this party.", max_length=128)] = None,
+) -> dict[str, Any]:
+    """Findings of the rules on a bundled example, each with its clause's text and source."""
+    req = CheckRequest(scenario=scenario, on=on, instrument=instrument or [], party=party)
+    return _check(_config(request), req)
+
+
+@router.post("/check", summary="indivisible check --explain (example or upload)", responses=ERRORS)
+def check_post(request: Request, body: CheckRequest) -> dict[str, Any]:
+    """Findings for a bundled example or an uploaded file (validated as the CLI does)."""
+    return _check(_config(request), body)
+
+
+@router.post(
+    "/check/range",
+    summary="indivisible check --from --to, as a job",
+    status_code=202,
+    responses={**ERRORS, 429: {"description": "Too many jobs at once."}},
+)
+def check_range(request: Request, body: RangeRequest) -> dict[str, Any]:
+    """Start a range check as a job; poll ``/api/jobs/{id}`` for progress and the result.
+
+    The scenario and dates are validated before the job starts (errors answer at once).
+    """
+    from indivisible.rules import evaluate_range
+
+    config = _config(request)
+    rec = _record()
+    insts = _instruments(rec, body.instrument)
+    who = rec.resolve(body.party, field="--party") if body.party is not None else None
+    d1, d2 = parse_date(body.from_, field="--from"), parse_date(body.to, field="--to")
+    if d2 < d1:
+        raise InputError(f"--to {d2.isoformat()} is before --from {d1.isoformat()}", field="--to")
+    sc = _scenario_of(config, body.scenario, body.upload, rec)
+
+    def work(ctx: Any) -> dict[str, Any]:
+        ctx.progress(0, 1, "evaluating the rules on every breakpoint")
+        res = evaluate_range(rec, sc, d1, d2, instruments=insts, party=who)
+        ctx.progress(1, 1, "done")
+        return {
+            "from": res.start.isoformat(),
+            "to": res.end.isoformat(),
+            "scenario": sc.scenario,
+            "dates": [d.isoformat() for d in res.dates],
+            "changes": [c.to_json() for c in res.changes],
+            "warnings": rec.coverage_warnings(res.start, res.end),
+        }
+
+    job = config.jobs.submit("check-range", work)
+    return job.to_json()
+
+
+JobId = Annotated[str, PathParam(description="The job's id.", pattern="^[0-9a-f]{32}$")]
+
+
+@router.get("/jobs/{job_id}", summary="A job's state, progress and result", responses=ERRORS)
+def job(request: Request, job_id: JobId) -> dict[str, Any]:
+    """State (queued, running, done, failed, cancelled, timed_out), progress and result."""
+    return _config(request).jobs.get(job_id).to_json()
+
+
+@router.post("/jobs/{job_id}/cancel", summary="Cancel a job", responses=ERRORS)
+def cancel_job(request: Request, job_id: JobId) -> dict[str, Any]:
+    """Ask a job to stop; its result is discarded."""
+    return _config(request).jobs.cancel(job_id).to_json()
+
+
+# --------------------------------------------------------------------------- reach
+@router.get(
+    "/reach", summary="indivisible reach (a deployment of a bundled example)", responses=ERRORS
+)
+def reach(
+    request: Request,
+    scenario: Annotated[str, Query(description="Stem of a bundled example.", max_length=100)],
+    deployment: Annotated[str, Query(description="Deployment id in the scenario.", max_length=100)],
+    on: Annotated[
+        str | None,
+        Query(description="Date, YYYY-MM-DD: the deployment must be present.", max_length=64),
+    ] = None,
+    system: Annotated[
+        str | None,
+        Query(description="Catalogue system id (default: the deployment's).", max_length=100),
+    ] = None,
+) -> dict[str, Any]:
+    """Capitals within range of a deployment, distances and flight (warning) times.
+
+    The answer is the JSON of ``indivisible reach --format json`` plus ``geojson``: the
+    site, the geodesic range ring(s) (one per disputed range reading) and the capitals,
+    as ``--format geojson`` gives them.
+    """
+    from indivisible.indicators import osce_capitals
+    from indivisible.indicators import reach as compute_reach
+    from indivisible.indicators._reach import system_parameters
+    from indivisible.world import load_scenario
+
+    day = parse_date(on, field="--on") if on is not None else None
+    rec = _record()
+    sc = load_scenario(example_path(_config(request), scenario, field="--scenario"), rec)
+    dep = next((d for d in sc.deployments if d.id == deployment), None)
+    if dep is None:
+        known = ", ".join(d.id for d in sc.deployments) or "none"
+        raise InputError(
+            f"no deployment {deployment!r} in {scenario}; deployments: {known}",
+            field="--deployment",
+        )
+    if day is not None and not dep.active(day):
+        raise InputError(
+            f"deployment {deployment!r} is not present on {day} "
+            f"(since {dep.since}, until {dep.until or 'open'})",
+            field="--on",
+        )
+    try:
+        sys_ = sc.catalogue.get(system or dep.system)
+    except KeyError as exc:
+        raise InputError(str(exc.args[0]), field="--system") from None
+    ranges, model, speed = system_parameters(sys_)
+    result = compute_reach(
+        dep.site.lat,
+        dep.site.lon,
+        ranges,
+        osce_capitals(rec),
+        system=sys_.id,
+        flight_model=model,
+        speed_kmh=speed,
+        site_name=dep.site.name,
+        deployment=deployment,
+    )
+    out: dict[str, Any] = plain(result.to_json())
+    out["flight_model"] = result.flight_model
+    out["geojson"] = result.to_geojson()
+    return out
 
 
 __all__ = ["WebConfig", "example_path", "plain", "records", "router"]

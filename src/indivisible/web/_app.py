@@ -30,6 +30,7 @@ _HERE = Path(str(files("indivisible") / "web"))
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("map", "/map", "Map"),
     ("timeline", "/timeline", "Architecture timeline"),
+    ("scenario", "/scenario", "Scenario"),
     ("statements", "/statements", "Statements"),
 )
 """(name, path, title) of every page, in the order of the navigation bar."""
@@ -39,10 +40,6 @@ CSP = (
     "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
-
-
-class _TooLarge(Exception):
-    pass
 
 
 class BodyLimit:
@@ -84,29 +81,36 @@ class BodyLimit:
                 if length > self.max_bytes:
                     await self._refuse(send, 413, too_big)
                     return
-        received = 0
-        started = False
+        if not any(key == b"content-length" for key, _ in scope.get("headers", [])):
+            # A body of unannounced length (chunked) is read here, up to the limit, and
+            # replayed: refusing it mid-stream would surface as a parse error downstream.
+            chunks: list[bytes] = []
+            size = 0
+            more = True
+            while more:
+                msg = await receive()
+                if msg["type"] != "http.request":
+                    return  # the client went away
+                chunk = msg.get("body", b"")
+                size += len(chunk)
+                if size > self.max_bytes:
+                    await self._refuse(send, 413, too_big)
+                    return
+                chunks.append(chunk)
+                more = bool(msg.get("more_body", False))
+            body = b"".join(chunks)
+            replayed = False
 
-        async def limited() -> Message:
-            nonlocal received
-            msg = await receive()
-            if msg["type"] == "http.request":
-                received += len(msg.get("body", b""))
-                if received > self.max_bytes:
-                    raise _TooLarge
-            return msg
+            async def replay() -> Message:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
 
-        async def tracking(msg: Message) -> None:
-            nonlocal started
-            if msg["type"] == "http.response.start":
-                started = True
-            await send(msg)
-
-        try:
-            await self.app(scope, limited, tracking)
-        except _TooLarge:
-            if not started:
-                await self._refuse(send, 413, too_big)
+            await self.app(scope, replay, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:

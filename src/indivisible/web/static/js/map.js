@@ -123,7 +123,7 @@
     reachInfo.replaceChildren(
       el("h2", {}, `${dep.id}: ${r.system}`),
       el("p", {}, `${dep.count} ${dep.count_of || ""} at ${dep.site.name} (${dep.owner} in ${dep.host}), `,
-        `range ${Object.entries(r.range_km_readings || {default: r.range_km}).map(([k, v]) => `${v} km (${k})`).join(", ")}. `,
+        `range ${Object.entries(r.range_readings || {default: r.range_km}).map(([k, v]) => `${v} km (${k})`).join(", ")}. `,
         el("strong", {"data-testid": "reach-count"}, `${reached.length}`), " capitals within range."),
       IV.table(["Capital", "State", "Distance (km)", "Warning time (min)"],
         reached.map((t) => ({attrs: {"data-testid": `reach-row-${t.state}`},
