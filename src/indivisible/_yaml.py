@@ -47,6 +47,47 @@ _UniqueKeyLoader.add_constructor(
 )
 
 
+class LineDict(dict[Any, Any]):
+    """A mapping that remembers the 1-based line it started on in its file."""
+
+    line: int | None = None
+
+
+def _construct_line_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+    out = LineDict(_construct_mapping(loader, node))  # type: ignore[arg-type]
+    out.line = node.start_mark.line + 1
+    return out
+
+
+_FastBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastUniqueKeyLoader(_FastBase):  # type: ignore[valid-type,misc]
+    """Duplicate keys rejected, mappings remember their line; libyaml's parser if present."""
+
+
+_FastUniqueKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _construct_line_mapping,
+)
+
+
+class LazyNode:
+    """A YAML node tree composed only when a field's line number is needed (on an error)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._node: yaml.Node | None = None
+        self._done = False
+
+    def get(self) -> yaml.Node | None:
+        """Compose (once) and return the node tree."""
+        if not self._done:
+            self._node = yaml.compose(self._text, Loader=_UniqueKeyLoader)
+            self._done = True
+        return self._node
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file with a clear error for missing, huge or binary files."""
     try:
@@ -66,8 +107,10 @@ def read_text(path: Path) -> str:
         raise InputError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", path=path) from None
 
 
-def load_yaml(path: Path, text: str | None = None) -> tuple[Any, yaml.Node | None]:
-    """Parse a YAML file into data and its node tree.
+def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LazyNode]:
+    """Parse a YAML file into data and its (lazily composed) node tree.
+
+    Mappings in the data are ``LineDict`` objects that know their line.
 
     Raises:
         InputError: the file cannot be read or is not valid YAML (with line number).
@@ -75,8 +118,7 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, yaml.Node | Non
     if text is None:
         text = read_text(path)
     try:
-        node = yaml.compose(text, Loader=_UniqueKeyLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_FastUniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -84,11 +126,13 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, yaml.Node | Non
         raise InputError(reason, path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", path=path) from None
-    return data, node
+    return data, LazyNode(text)
 
 
-def line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+def line_of(node: yaml.Node | LazyNode | None, loc: Sequence[int | str]) -> int | None:
     """Return the 1-based line of the node at ``loc`` (or of its deepest existing parent)."""
+    if isinstance(node, LazyNode):
+        node = node.get()
     if node is None:
         return None
     line = node.start_mark.line + 1
@@ -130,7 +174,7 @@ def validate(
     data: Any,
     *,
     path: Path | str | None,
-    node: yaml.Node | None,
+    node: yaml.Node | LazyNode | None,
     prefix: Sequence[int | str] = (),
 ) -> M:
     """Validate ``data`` as ``model``; on failure raise one located ``InputError``."""

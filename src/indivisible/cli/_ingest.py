@@ -14,9 +14,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from indivisible.ingest import ingest as ingest_paths
-from indivisible.ingest import query_statements
-
 
 class IngestFormat(enum.StrEnum):
     """Output formats of ``ingest``."""
@@ -80,6 +77,8 @@ def ingest_command(
     Each file is ingested in its own transaction; a file that fails is reported and the
     others still ingest. The exit status is 2 if any file failed.
     """
+    from indivisible.ingest import ingest as ingest_paths
+
     outcomes = ingest_paths(paths, db)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     failed = [o for o in outcomes if o.status == "failed"]
@@ -128,6 +127,8 @@ def statements_command(
     ] = StatementsFormat.table,
 ) -> None:
     """List stored statements; the filters combine."""
+    from indivisible.ingest import query_statements
+
     rows = [
         _plain(r)
         for r in query_statements(

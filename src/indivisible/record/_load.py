@@ -19,10 +19,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from indivisible._errors import InputError
-from indivisible._yaml import load_yaml, validate
+from indivisible._yaml import LineDict, load_yaml, validate
 from indivisible.record.types import (
     Coverage,
     Instrument,
@@ -64,19 +62,17 @@ def bundled_data_dir() -> Path:
     return Path(str(resources.files("indivisible") / "data"))
 
 
-def _as_list(data: Any, path: Path, node: yaml.Node | None) -> list[Any]:
+def _as_list(data: Any, path: Path) -> list[Any]:
     if data is None:
         return []
     if not isinstance(data, list):
-        line = node.start_mark.line + 1 if node is not None else None
+        line = data.line if isinstance(data, LineDict) else None
         raise InputError("expected a list of entries at the top level", path=path, line=line)
     return data
 
 
-def _seq_line(node: yaml.Node | None, i: int) -> int | None:
-    if isinstance(node, yaml.SequenceNode) and i < len(node.value):
-        return int(node.value[i].start_mark.line) + 1
-    return None
+def _line(item: Any) -> int | None:
+    return item.line if isinstance(item, LineDict) else None
 
 
 def load_raw(root: Path | None = None) -> RawRecord:
@@ -109,26 +105,26 @@ def load_raw(root: Path | None = None) -> RawRecord:
 
     for path in sorted((root / "sources").glob("*.yaml")):
         data, node = load_yaml(path)
-        for i, item in enumerate(_as_list(data, path, node)):
+        for i, item in enumerate(_as_list(data, path)):
             src = validate(Source, item, path=path, node=node, prefix=(i,))
-            put("source", src.id, path, _seq_line(node, i), raw.sources, src)
+            put("source", src.id, path, _line(item), raw.sources, src)
 
     path = root / "states.yaml"
     data, node = load_yaml(path)
-    for i, item in enumerate(_as_list(data, path, node)):
+    for i, item in enumerate(_as_list(data, path)):
         st = validate(State, item, path=path, node=node, prefix=(i,))
-        put("state", st.id, path, _seq_line(node, i), raw.states, st)
+        put("state", st.id, path, _line(item), raw.states, st)
     path = root / "organisations.yaml"
     data, node = load_yaml(path)
-    for i, item in enumerate(_as_list(data, path, node)):
+    for i, item in enumerate(_as_list(data, path)):
         org = validate(Organisation, item, path=path, node=node, prefix=(i,))
-        put("organisation", org.id, path, _seq_line(node, i), raw.organisations, org)
+        put("organisation", org.id, path, _line(item), raw.organisations, org)
 
     path = root / "memberships.yaml"
     data, node = load_yaml(path)
-    for i, item in enumerate(_as_list(data, path, node)):
+    for i, item in enumerate(_as_list(data, path)):
         m = validate(Membership, item, path=path, node=node, prefix=(i,))
-        raw.where[("membership", str(len(raw.memberships)))] = Located(path, _seq_line(node, i))
+        raw.where[("membership", str(len(raw.memberships)))] = Located(path, _line(item))
         raw.memberships.append(m)
 
     for path in sorted((root / "instruments").glob("*.yaml")):

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import combinations
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-import pandas as pd
 
 from indivisible._errors import InputError
 from indivisible.record._record import Record
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def observation_days(
@@ -61,6 +63,8 @@ def timeline(
     pa, pb = rec.resolve(a, field="A"), rec.resolve(b, field="B")
     s = dt.date(start_year, 1, 1)
     e = min(dt.date(end_year, 12, 31), max(rec.coverage.reviewed, dt.date(start_year, 12, 31)))
+    import pandas as pd
+
     days, _labels = observation_days(rec, "year", s, e)
     years = list(range(start_year, end_year + 1))
     mats = rec.bound_matrix([pa, pb], days)
@@ -99,6 +103,8 @@ def panel(
     ``allied`` (share a collective-defence organisation). Cells outside the record's
     coverage, or where a state does not exist, are ``<NA>``.
     """
+    import pandas as pd
+
     days, labels = observation_days(rec, unit, start, end)
     states = sorted(rec.states)
     exists = rec.existence_mask(states, days)
@@ -166,6 +172,8 @@ def _i(d: dt.date) -> int:
 
 
 def _nullable(values: np.ndarray, mask: np.ndarray) -> pd.arrays.IntegerArray:
+    import pandas as pd
+
     arr = pd.array(values.astype(np.int8), dtype="Int8")
     arr[~mask] = pd.NA
     return arr

@@ -12,10 +12,9 @@ import difflib
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import pandas as pd
 
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
@@ -31,6 +30,9 @@ from indivisible.record.types import (
     Source,
     State,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DateLike = str | dt.date
 
@@ -260,6 +262,8 @@ class Record:
             for r in self.status(s, d)["instruments"]
             if r["status"] != "not_party"
         ]
+        import pandas as pd
+
         return pd.DataFrame(
             rows, columns=["state", "id", "status", "since", "source", "binding", "via"]
         )
@@ -380,6 +384,8 @@ class Record:
                     )
                 prev = s.status
         cols = ["date", "kind", "subject", "party", "change", "before", "after", "source", "note"]
+        import pandas as pd
+
         df = pd.DataFrame(rows, columns=cols)
         return df.sort_values(["date", "kind", "subject", "party"], ignore_index=True)
 
@@ -399,6 +405,8 @@ class Record:
             for s in self.segments
             if s.instrument == inst
         ]
+        import pandas as pd
+
         return pd.DataFrame(
             rows, columns=["party", "start", "end", "status", "event", "source", "note"]
         )
