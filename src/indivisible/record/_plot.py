@@ -45,7 +45,10 @@ def plot_timeline(rec: Record, df: pd.DataFrame, a: str, b: str, path: Path) -> 
     )
     ax.grid(axis="x", alpha=0.3)
     ax2.step(years, df["n_legal"], where="mid", color=colours["legal"], label="legally binding")
-    ax2.step(years, df["n_political"], where="mid", color=colours["political"], label="political")
+    if df["n_political"].any():
+        ax2.step(
+            years, df["n_political"], where="mid", color=colours["political"], label="political"
+        )
     ax2.set_ylabel("count")
     ax2.set_xlabel("year")
     ax2.legend(loc="upper left", fontsize=8, frameon=False)
