@@ -1,0 +1,723 @@
+"""The indivisibility test: baseline + action → deltas, verdicts, engaged commitments, findings.
+
+Method (``docs/assessment.md`` states every formula):
+
+1. The action is applied to the baseline: a NEW scenario and a NEW record (instrument
+   events); the baseline is never changed.
+2. Both are profiled on the same date with the same readings and the same seed (common
+   random numbers: the draws differ only by what the action changed).
+3. Per state, indicator and reading: ``change = after - before``; ``better`` is ``None``
+   when ``|change| <= max(absolute, relative × |before|)``, else ``True`` when the change
+   goes in the indicator's safer direction and ``False`` otherwise.
+4. Per state and evaluation (a reading, or a Monte Carlo draw): the outcome is ``gain``
+   (something better, nothing worse), ``loss`` (something worse, nothing better),
+   ``mixed`` (both) or ``neutral`` (neither).
+5. Per ordered pair (actor, other): the verdict from the two outcomes
+   (:data:`~indivisible.assess.types.VERDICT_TABLE`); reported is the most frequent
+   verdict over the evaluations and its share as the probability.
+6. Commitments in force for both states (baseline or after the action) whose principle the
+   verdict engages: not strengthening one's security at the other's expense, when the
+   other is worse on some indicator; the freedom to choose alliances, beside it, for each
+   accession the action makes.
+7. The rules are run on the baseline and on the new scenario; the findings that appear
+   and disappear are reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from indivisible._dates import parse_date
+from indivisible._errors import InputError
+from indivisible.assess._load import apply_action, check_action
+from indivisible.assess.types import (
+    OUTCOMES,
+    VERDICT_TABLE,
+    VERDICTS,
+    Action,
+    Assessment,
+    Delta,
+    Engagement,
+    Outcome,
+    Tolerance,
+    Verdict,
+    VerdictKind,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from indivisible.record import Record
+    from indivisible.rules import Finding
+    from indivisible.world import Scenario
+
+NOT_AT_EXPENSE: tuple[tuple[str, str], ...] = (
+    ("istanbul-charter-1999", "para-8-not-at-expense"),
+    ("astana-declaration-2010", "para-3-indivisible-security"),
+    ("founding-act-1997", "not-adversaries"),
+    ("rome-declaration-2002", "founding-act-reaffirmed"),
+    ("ru-nato-draft-2021", "art-1"),
+    ("ru-us-draft-2021", "art-1"),
+)
+"""(instrument, clause) of the commitments not to strengthen one's security at another's
+expense, in the order shown. The Founding Act has no clause of its own on indivisibility in
+the record: its preamble (``not-adversaries``) stands for its principles. The drafts count
+only where both states are bound by them (an action can adopt them with status events)."""
+
+FREE_CHOICE: tuple[tuple[str, str], ...] = (
+    ("istanbul-charter-1999", "para-8-free-choice"),
+    ("astana-declaration-2010", "para-3-indivisible-security"),
+)
+"""(instrument, clause) of the freedom to choose security arrangements, alliances included."""
+
+BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
+
+_OUT_CODE = {o: i for i, o in enumerate(OUTCOMES)}
+_VERDICT_CODE = {v: i for i, v in enumerate(VERDICTS)}
+# _LOOKUP[actor outcome code, other outcome code] -> verdict code
+_LOOKUP = np.full((len(OUTCOMES), len(OUTCOMES)), _VERDICT_CODE["mixed"], dtype=np.int8)
+for (_a, _o), _v in VERDICT_TABLE.items():
+    _LOOKUP[_OUT_CODE[_a], _OUT_CODE[_o]] = _VERDICT_CODE[_v]
+
+
+# --------------------------------------------------------------------------- helpers
+def outcome(better: Iterable[bool | None]) -> Outcome:
+    """A state's outcome from its indicators' ``better`` flags.
+
+    Examples:
+        >>> outcome([True, None]), outcome([False]), outcome([True, False]), outcome([None])
+        ('gain', 'loss', 'mixed', 'neutral')
+    """
+    flags = list(better)
+    up = any(b is True for b in flags)
+    down = any(b is False for b in flags)
+    if up and down:
+        return "mixed"
+    if up:
+        return "gain"
+    if down:
+        return "loss"
+    return "neutral"
+
+
+def verdict_of(actor: Outcome, other: Outcome) -> VerdictKind:
+    """The verdict for (actor, other) outcomes.
+
+    Examples:
+        >>> verdict_of("gain", "loss"), verdict_of("neutral", "loss"), verdict_of("mixed", "gain")
+        ('at_expense', 'other_loses', 'mixed')
+    """
+    return VERDICT_TABLE.get((actor, other), "mixed")
+
+
+def _sign(change: np.ndarray, bound: np.ndarray, safer_up: np.ndarray) -> np.ndarray:
+    """+1 safer, -1 less safe, 0 within tolerance or unsignable (NaN), as int8."""
+    with np.errstate(invalid="ignore"):
+        moved = np.isfinite(change) & (np.abs(change) > bound)
+        up = change > 0
+    s = np.where(up == safer_up, 1, -1).astype(np.int8)
+    return np.where(moved, s, 0).astype(np.int8)
+
+
+def _resolve_seed(seed: int | None, rng: np.random.Generator | None, draws: int) -> int | None:
+    if seed is not None and rng is not None:
+        raise InputError("give seed or rng, not both", field="seed")
+    if seed is not None:
+        if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+            raise InputError(f"seed must be a non-negative integer, got {seed!r}", field="seed")
+        return int(seed)
+    if rng is not None:
+        return int(rng.integers(0, 2**63 - 1))
+    if draws > 0:
+        return int(np.random.default_rng().integers(0, 2**63 - 1))
+    return None
+
+
+def _profile(
+    record: Record,
+    scenario: Scenario,
+    on: dt.date,
+    *,
+    states: Sequence[str] | None,
+    readings: Any,
+    draws: int,
+    seed: int | None,
+) -> Any:
+    from indivisible.indicators import profile
+
+    return profile(record, scenario, on, states=states, readings=readings, draws=draws, seed=seed)
+
+
+def _reading(x: Any) -> str | None:
+    if x is None or (isinstance(x, float) and math.isnan(x)) or x is getattr(np, "nan", None):
+        return None
+    try:
+        import pandas as pd
+
+        if pd.isna(x):
+            return None
+    except (TypeError, ValueError):
+        pass
+    text = str(x)
+    return text or None
+
+
+@dataclass(frozen=True)
+class _Row:
+    unit: str
+    direction: str
+    value: float
+
+
+def _rows(table: pd.DataFrame) -> dict[tuple[str, str, str | None], _Row]:
+    out: dict[tuple[str, str, str | None], _Row] = {}
+    has_reading = "reading" in table.columns
+    for rec in table.to_dict("records"):
+        key = (
+            str(rec["state"]),
+            str(rec["indicator"]),
+            _reading(rec["reading"]) if has_reading else None,
+        )
+        v = rec["value"]
+        out[key] = _Row(
+            unit=str(rec.get("unit", "")),
+            direction=str(rec["direction"]),
+            value=float(v) if v is not None and not _isna(v) else math.nan,
+        )
+    return out
+
+
+def _isna(v: Any) -> bool:
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def deltas(before: pd.DataFrame, after: pd.DataFrame, tolerance: Tolerance) -> tuple[Delta, ...]:
+    """Per (state, indicator, reading) the change between two profile tables.
+
+    A row present in only one table gets ``NaN`` on the other side and ``better=None``.
+    """
+    b, a = _rows(before), _rows(after)
+    out = []
+    for key in sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or "")):
+        rb, ra = b.get(key), a.get(key)
+        meta = rb or ra
+        assert meta is not None
+        vb = rb.value if rb is not None else math.nan
+        va = ra.value if ra is not None else math.nan
+        change = va - vb
+        bound = tolerance.bound(key[1], vb)
+        safer_up = meta.direction == "higher_is_safer"
+        s = int(_sign(np.array([change]), np.array([bound]), np.array([safer_up]))[0])
+        out.append(
+            Delta(
+                state=key[0],
+                indicator=key[1],
+                unit=meta.unit,
+                direction=meta.direction,
+                reading=key[2],
+                before=vb,
+                after=va,
+                change=change if math.isfinite(change) else math.nan,
+                better=None if s == 0 else s > 0,
+                tolerance=bound,
+            )
+        )
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- evaluations
+def _reading_evaluations(ds: Sequence[Delta]) -> tuple[list[str | None], dict[str, np.ndarray]]:
+    """Per state, the outcome code under each reading: ``(readings, {state: codes})``.
+
+    An indicator with a row for the reading uses it; one with only an undisputed row
+    (reading ``None``) uses that under every reading.
+    """
+    names = sorted({d.reading for d in ds if d.reading is not None})
+    evals: list[str | None] = list(names) if names else [None]
+    by_state: dict[str, dict[str, dict[str | None, bool | None]]] = {}
+    for d in ds:
+        by_state.setdefault(d.state, {}).setdefault(d.indicator, {})[d.reading] = d.better
+    out: dict[str, np.ndarray] = {}
+    for state, inds in by_state.items():
+        codes = np.empty(len(evals), dtype=np.int8)
+        for j, r in enumerate(evals):
+            flags = []
+            for per in inds.values():
+                if r in per:
+                    flags.append(per[r])
+                elif None in per:
+                    flags.append(per[None])
+            codes[j] = _OUT_CODE[outcome(flags)]
+        out[state] = codes
+    return evals, out
+
+
+def _draw_evaluations(
+    before: pd.DataFrame, after: pd.DataFrame, tolerance: Tolerance, meta: dict[str, str]
+) -> tuple[int, dict[str, np.ndarray]]:
+    """Per state, the outcome code under each Monte Carlo draw (vectorised over draws)."""
+    import pandas as pd
+
+    if before is None or after is None or len(before) == 0 or len(after) == 0:
+        return 0, {}
+    keys = ["state", "indicator", "draw"]
+    m = pd.merge(
+        before[[*keys, "value"]],
+        after[[*keys, "value"]],
+        on=keys,
+        how="outer",
+        suffixes=("_before", "_after"),
+    )
+    m = m.sort_values(keys, kind="stable").reset_index(drop=True)
+    vb = m["value_before"].to_numpy(dtype=float)
+    va = m["value_after"].to_numpy(dtype=float)
+    rel = np.array(
+        [tolerance.per_indicator.get(i, (tolerance.relative, tolerance.absolute))[0]
+         for i in m["indicator"]]
+    )  # fmt: skip
+    ab = np.array(
+        [tolerance.per_indicator.get(i, (tolerance.relative, tolerance.absolute))[1]
+         for i in m["indicator"]]
+    )  # fmt: skip
+    base = np.where(np.isfinite(vb), np.abs(vb), 0.0)
+    bound = np.maximum(ab, rel * base)
+    safer_up = np.array(
+        [meta.get(i, "higher_is_safer") == "higher_is_safer" for i in m["indicator"]]
+    )
+    sign = _sign(va - vb, bound, safer_up)
+    m["up"] = sign > 0
+    m["down"] = sign < 0
+    g = m.groupby(["state", "draw"], sort=True)[["up", "down"]].any()
+    n = int(m["draw"].nunique())
+    out: dict[str, np.ndarray] = {}
+    for state, part in g.groupby(level="state", sort=True):
+        up = part["up"].to_numpy()
+        down = part["down"].to_numpy()
+        one = np.where(down, _OUT_CODE["loss"], _OUT_CODE["neutral"])
+        codes = np.where(up & down, _OUT_CODE["mixed"], np.where(up, _OUT_CODE["gain"], one))
+        codes = codes.astype(np.int8)
+        out[str(state)] = codes
+    return n, out
+
+
+def _verdicts(
+    actors: Sequence[str],
+    others: Sequence[str],
+    codes: dict[str, np.ndarray],
+    n: int,
+    basis: str,
+    ds: Sequence[Delta],
+) -> list[Verdict]:
+    neutral = np.full(max(n, 1), _OUT_CODE["neutral"], dtype=np.int8)
+    better: dict[str, list[str]] = {}
+    worse: dict[str, list[str]] = {}
+    for d in ds:
+        label = d.indicator if d.reading is None else f"{d.indicator} [{d.reading}]"
+        if d.better is True:
+            better.setdefault(d.state, []).append(label)
+        elif d.better is False:
+            worse.setdefault(d.state, []).append(label)
+    out = []
+    for a in actors:
+        ca = codes.get(a, neutral)
+        for o in others:
+            if o == a:
+                continue
+            co = codes.get(o, neutral)
+            vs = _LOOKUP[ca, co]
+            counts = np.bincount(vs, minlength=len(VERDICTS))
+            total = int(counts.sum())
+            best = int(np.argmax(counts))  # first maximum: ties go to the earlier verdict
+            dist: dict[str, float] = {
+                VERDICTS[i]: float(c) / total for i, c in enumerate(counts) if c
+            }
+            mode_a = OUTCOMES[int(np.bincount(ca, minlength=4).argmax())]
+            mode_o = OUTCOMES[int(np.bincount(co, minlength=4).argmax())]
+            out.append(
+                Verdict(
+                    actor=a,
+                    other=o,
+                    verdict=VERDICTS[best],
+                    probability=float(counts[best]) / total,
+                    distribution=dist,
+                    actor_outcome=mode_a,
+                    other_outcome=mode_o,
+                    actor_better=tuple(better.get(a, ())),
+                    actor_worse=tuple(worse.get(a, ())),
+                    other_better=tuple(better.get(o, ())),
+                    other_worse=tuple(worse.get(o, ())),
+                    basis="draws" if basis == "draws" else "readings",
+                    n=total,
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- commitments
+class _Bound:
+    """Cached binding statuses per (record, state)."""
+
+    def __init__(self, records: Sequence[Record], on: dt.date) -> None:
+        self.records = records
+        self.on = on
+        self._cache: dict[tuple[int, str], dict[str, str]] = {}
+
+    def status(self, state: str) -> dict[str, str]:
+        """Instrument → status text (``in_force``, ``in_force via nato``) binding ``state``."""
+        out: dict[str, str] = {}
+        for i, rec in enumerate(self.records):
+            key = (i, state)
+            if key not in self._cache:
+                got: dict[str, str] = {}
+                if state in rec.states:
+                    for row in rec.status(state, self.on)["instruments"]:
+                        if row["status"] in BINDING:
+                            via = row.get("via")
+                            got[row["id"]] = row["status"] + (f" via {via}" if via else "")
+                self._cache[key] = got
+            for k, v in self._cache[key].items():
+                out.setdefault(k, v)
+        return out
+
+
+def _clause(record: Record, instrument: str, clause: str) -> Any | None:
+    inst = record.instruments.get(instrument)
+    if inst is None:
+        return None
+    for c in inst.clauses:
+        if c.id == clause:
+            return c
+    return None
+
+
+def engaged(
+    records: Sequence[Record],
+    on: dt.date,
+    verdicts: Sequence[Verdict],
+    action: Action,
+) -> tuple[list[Engagement], list[str]]:
+    """The commitments the verdicts and the action's accessions engage, and notes.
+
+    Not at the expense of others: for each pair whose other state is less safe on some
+    indicator (under some reading), every :data:`NOT_AT_EXPENSE` clause binding both states
+    on ``on`` (in the baseline record or after the action). Free choice: for each accession,
+    every :data:`FREE_CHOICE` clause binding the acceding state.
+    """
+    bound = _Bound(records, on)
+    out: list[Engagement] = []
+    notes: list[str] = []
+    seen: set[tuple[str, str, tuple[str, ...], str]] = set()
+    for acc in action.add.accessions:
+        st = bound.status(acc.state)
+        for inst, cl in FREE_CHOICE:
+            clause = _clause(records[0], inst, cl)
+            if clause is None or inst not in st:
+                continue
+            key: tuple[str, str, tuple[str, ...], str] = (inst, cl, (acc.state,), "free_choice")
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                Engagement(
+                    instrument=inst,
+                    clause=cl,
+                    ref=clause.ref,
+                    principle="free_choice",
+                    parties=(acc.state,),
+                    because=f"{acc.state} joins {acc.org} on {acc.on.isoformat()}: an exercise "
+                    "of the freedom to choose security arrangements, alliances included",
+                    status={acc.state: st[inst]},
+                    source=clause.source,
+                )
+            )
+    for v in verdicts:
+        if not v.other_worse:
+            continue
+        sa, so = bound.status(v.actor), bound.status(v.other)
+        for inst, cl in NOT_AT_EXPENSE:
+            clause = _clause(records[0], inst, cl)
+            if clause is None:
+                notes.append(f"clause {inst}/{cl} is not in the record; not shown")
+                continue
+            if inst not in sa or inst not in so:
+                continue
+            key2: tuple[str, str, tuple[str, ...], str] = (
+                inst,
+                cl,
+                (v.actor, v.other),
+                "not_at_expense",
+            )
+            if key2 in seen:
+                continue
+            seen.add(key2)
+            worse = ", ".join(v.other_worse[:3]) + (" ..." if len(v.other_worse) > 3 else "")
+            out.append(
+                Engagement(
+                    instrument=inst,
+                    clause=cl,
+                    ref=clause.ref,
+                    principle="not_at_expense",
+                    parties=(v.actor, v.other),
+                    because=f"verdict {v.verdict} (p = {v.probability:.2f}): {v.other} less safe "
+                    f"on {worse}",
+                    status={v.actor: sa[inst], v.other: so[inst]},
+                    source=clause.source,
+                )
+            )
+    return out, sorted(set(notes))
+
+
+# --------------------------------------------------------------------------- findings
+def _finding_diff(
+    before: Sequence[Finding], after: Sequence[Finding]
+) -> tuple[list[Finding], list[Finding]]:
+    """Findings whose (key, result) appear only after / only before the action."""
+    kb = {(f.key(), f.result) for f in before}
+    ka = {(f.key(), f.result) for f in after}
+    added = [f for f in after if (f.key(), f.result) not in kb]
+    removed = [f for f in before if (f.key(), f.result) not in ka]
+    return added, removed
+
+
+# --------------------------------------------------------------------------- front door
+def _date(action: Action, baseline: Scenario, on: str | dt.date | None) -> dt.date:
+    if on is not None:
+        return parse_date(on, field="on")
+    return action.on if action.on is not None else baseline.date
+
+
+def _inactive_notes(action: Action, d: dt.date) -> list[str]:
+    notes = [
+        f"added {group[:-1]} {x.id!r} is not active on {d.isoformat()}; it changes nothing "
+        "on that date"
+        for group in ("deployments", "forces", "exercises")
+        for x in getattr(action.add, group)
+        if not x.active(d)
+    ]
+    notes += [
+        f"accession of {acc.state} to {acc.org} takes effect {acc.on.isoformat()}, after "
+        f"{d.isoformat()}"
+        for acc in action.add.accessions
+        if acc.on > d
+    ]
+    return notes
+
+
+@dataclass(frozen=True)
+class _Core:
+    on: dt.date
+    seed: int | None
+    before: Any
+    after: Any
+    deltas: tuple[Delta, ...]
+    verdicts: list[Verdict]
+    changed: Scenario
+    record_after: Record
+
+
+def _core(
+    record: Record,
+    baseline: Scenario,
+    action: Action,
+    on: str | dt.date | None,
+    *,
+    states: Sequence[str] | None,
+    readings: Any,
+    draws: int,
+    seed: int | None,
+    rng: np.random.Generator | None,
+    tolerance: Tolerance,
+) -> _Core:
+    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
+        raise InputError(f"draws must be a non-negative integer, got {draws!r}", field="draws")
+    s = _resolve_seed(seed, rng, draws)
+    d = _date(action, baseline, on)
+    check_action(action, record)
+    changed, rec2 = apply_action(action, baseline, record, d)
+    kw: dict[str, Any] = {"states": states, "readings": readings, "draws": draws, "seed": s}
+    before = _profile(record, baseline, d, **kw)
+    after = _profile(rec2, changed, d, **kw)
+    ds = deltas(before.table, after.table, tolerance)
+    present = sorted({x.state for x in ds})
+    others = list(action.others) if action.others is not None else present
+    if draws > 0:
+        meta = {
+            str(i): str(di)
+            for i, di in zip(before.table["indicator"], before.table["direction"], strict=True)
+        }
+        n, codes = _draw_evaluations(before.draws, after.draws, tolerance, meta)
+        basis = "draws"
+    else:
+        evals, codes = _reading_evaluations(ds)
+        n, basis = len(evals), "readings"
+    vs = _verdicts(list(action.actor), others, codes, n, basis, ds)
+    return _Core(d, s, before, after, ds, vs, changed, rec2)
+
+
+def at_expense(
+    record: Record,
+    baseline: Scenario,
+    action: Action,
+    on: str | dt.date | None = None,
+    *,
+    states: Sequence[str] | None = None,
+    readings: Any = None,
+    draws: int = 0,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
+    tolerance: Tolerance | None = None,
+) -> list[Verdict]:
+    """The verdicts of the indivisibility test only (no rule findings): for the rules.
+
+    The Istanbul and Astana "not at the expense" rules call this with the scenario minus an
+    accession as ``baseline`` and the accession as ``action``; it never runs the rules
+    itself, so it cannot recurse.
+
+    Args:
+        record: the record.
+        baseline: the scenario before the action (not changed).
+        action: the action.
+        on: date of assessment (default: the action's ``on``, else the scenario date).
+        states: restrict the profile to these states (default: the profile's).
+        readings: readings passed to the profile.
+        draws: Monte Carlo draws (0: the verdict's probability is over readings).
+        seed: seed for the draws (exclusive with ``rng``).
+        rng: a NumPy generator to draw the seed from (exclusive with ``seed``).
+        tolerance: when a change counts (default: :class:`Tolerance`'s defaults).
+
+    Returns:
+        One verdict per ordered pair (actor, other).
+
+    Raises:
+        InputError: bad action (unknown id to remove, invalid added entry...), bad date, or
+            both ``seed`` and ``rng``.
+    """
+    core = _core(
+        record,
+        baseline,
+        action,
+        on,
+        states=states,
+        readings=readings,
+        draws=draws,
+        seed=seed,
+        rng=rng,
+        tolerance=tolerance or Tolerance(),
+    )
+    return core.verdicts
+
+
+def assess(
+    record: Record,
+    baseline: Scenario,
+    action: Action,
+    on: str | dt.date | None = None,
+    *,
+    states: Sequence[str] | None = None,
+    readings: Any = None,
+    draws: int = 0,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
+    tolerance: Tolerance | None = None,
+) -> Assessment:
+    """The indivisibility test of ``action`` against ``baseline`` on a date.
+
+    Args:
+        record: the record (who is bound by what).
+        baseline: the scenario before the action; never changed.
+        action: the action (see :class:`~indivisible.assess.types.Action`).
+        on: date of assessment (default: the action's ``on``, else the scenario date).
+        states: restrict the profile to these states (default: the profile's).
+        readings: readings passed to the profile (which figure of a disputed number).
+        draws: Monte Carlo draws of the profile (0: readings only).
+        seed: seed of the draws; both profiles use it (exclusive with ``rng``).
+        rng: a NumPy generator the seed is drawn from (exclusive with ``seed``).
+        tolerance: when a change counts (default: relative 1 %, absolute 1e-9).
+
+    Returns:
+        The assessment: deltas, verdicts, engaged commitments, findings added and removed,
+        assumptions, and the new scenario (``changed``).
+
+    Raises:
+        InputError: bad action or date; ``seed`` and ``rng`` together.
+
+    Examples:
+        >>> from indivisible.record import Record
+        >>> from indivisible.world import load_scenario
+        >>> rec = Record.load()
+        >>> base = load_scenario("examples/europe-2022-02.yaml", rec)
+        >>> act = Action.of("nothing", "USA")
+        >>> assess(rec, base, act).verdicts[0].verdict
+        'neutral'
+    """
+    from indivisible.rules import evaluate
+
+    tol = tolerance or Tolerance()
+    core = _core(
+        record,
+        baseline,
+        action,
+        on,
+        states=states,
+        readings=readings,
+        draws=draws,
+        seed=seed,
+        rng=rng,
+        tolerance=tol,
+    )
+    eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action)
+    fb = evaluate(record, baseline, core.on)
+    fa = evaluate(core.record_after, core.changed, core.on)
+    added, removed = _finding_diff(fb, fa)
+    assumptions = [
+        *[str(x) for x in getattr(core.before, "assumptions", ())],
+        f"a change counts when |after - before| > max({tol.absolute:g}, "
+        f"{tol.relative:g} × |before|) in the indicator's unit",
+        "verdict: the most frequent over the "
+        + (f"{draws} Monte Carlo draws (seed {core.seed})" if draws else "readings")
+        + "; probability: its share",
+        "commitments: in force for both states on the date, in the baseline record or after "
+        "the action",
+        *_inactive_notes(action, core.on),
+        *eng_notes,
+    ]
+    return Assessment(
+        action=action,
+        scenario=baseline.scenario,
+        on=core.on,
+        deltas=core.deltas,
+        verdicts=tuple(core.verdicts),
+        engaged=tuple(eng),
+        findings_added=tuple(added),
+        findings_removed=tuple(removed),
+        tolerance=tol,
+        assumptions=tuple(dict.fromkeys(assumptions)),
+        draws=draws,
+        seed=core.seed,
+        before=core.before,
+        after=core.after,
+        baseline=baseline,
+        changed=core.changed,
+    )
+
+
+def verdict_counts(verdicts: Iterable[Verdict]) -> dict[str, int]:
+    """How many pairs got each verdict (for summaries).
+
+    Examples:
+        >>> verdict_counts([])
+        {}
+    """
+    return dict(Counter(v.verdict for v in verdicts))

@@ -1,0 +1,290 @@
+"""Action files: YAML with line numbers, validation, reference checks, and application.
+
+An action file is parsed with YAML 1.2 booleans (``on:`` is a key, not ``True``) and dates
+kept as text, so that a malformed date is reported like any other field. The data is
+validated as :class:`~indivisible.assess.types.Action`; then the references that do not
+depend on a baseline are checked against the record (actors, ``others``, instrument ids,
+parties, sources). References that do depend on it (ids to remove, systems of added
+deployments, id clashes) are checked by :func:`apply_action`, which reports the problem at
+its line in the action file when the action was loaded from one.
+
+Every problem is one ``InputError``: ``file:line: field 'x': reason`` (exit status 2).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import yaml
+from pydantic import ValidationError
+
+from indivisible._errors import InputError
+from indivisible._yaml import LazyNode, _UniqueKeyLoader, format_loc, line_of, read_text
+from indivisible.assess.types import ADD_GROUPS, REMOVE_GROUPS, Action
+
+if TYPE_CHECKING:
+    from indivisible.record import Record
+    from indivisible.world import Scenario
+
+Loc = tuple[int | str, ...]
+
+_NOUN = {
+    "deployments": "deployment",
+    "forces": "force",
+    "exercises": "exercise",
+    "uses_of_force": "use of force",
+    "sites": "site",
+}
+
+
+class _ActionLoader(_UniqueKeyLoader):
+    """Safe loader, duplicate keys rejected, YAML 1.2 booleans, dates left as text."""
+
+
+_SKIP = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
+_ActionLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _SKIP]
+    for first, resolvers in _UniqueKeyLoader.yaml_implicit_resolvers.items()
+}
+_ActionLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _hint(value: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
+    if not close and value.upper() in known:
+        close = [value.upper()]
+    return f"; did you mean {' or '.join(close)}?" if close else ""
+
+
+def _clean_loc(data: Any, loc: Sequence[int | str], *, keep_last: bool) -> Loc:
+    """Keep the parts of a pydantic location that index the input (drop union/type tags)."""
+    out: list[int | str] = []
+    cur = data
+    for i, part in enumerate(loc):
+        indexes = (isinstance(cur, dict) and part in cur) or (
+            isinstance(cur, list | tuple) and isinstance(part, int) and 0 <= part < len(cur)
+        )
+        if indexes:
+            out.append(part)
+            cur = cur[part]
+        elif keep_last and i == len(loc) - 1 and isinstance(cur, dict):
+            out.append(part)
+        elif not isinstance(cur, dict | list | tuple):
+            break
+    return tuple(out)
+
+
+def parse_action(data: Any, *, path: str | None = None, node: LazyNode | None = None) -> Action:
+    """Validate plain data (a parsed action file) as an :class:`Action`; one located error."""
+
+    def fail(loc: Loc, reason: str) -> NoReturn:
+        raise InputError(reason, path=path, line=line_of(node, loc), field=format_loc(loc) or None)
+
+    if data is None:
+        fail((), "empty file: expected a mapping with at least 'action' and 'actor'")
+    if not isinstance(data, dict):
+        fail((), f"expected a mapping of action keys (action, actor, on, add...), got "
+             f"{type(data).__name__}")  # fmt: skip
+    try:
+        action = Action.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        kind = err["type"]
+        loc = _clean_loc(data, err["loc"], keep_last=kind in {"missing", "extra_forbidden"})
+        msg = str(err["msg"])
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, ") :]
+        elif kind == "extra_forbidden":
+            msg = f"unknown key {loc[-1] if loc else '?'!r}"
+            if len(loc) == 1:
+                msg += " (known: action, actor, on, add, remove, instruments, others, source, note)"
+        elif kind == "missing":
+            msg = "required field is missing"
+        elif "input" in err and not isinstance(err["input"], dict | list | tuple):
+            msg = f"{msg} (got {err['input']!r})"
+        fail(loc, msg)
+    if node is not None:
+        action._path = path
+        action._locate = lambda loc: line_of(node, loc)
+    return action
+
+
+def load_action(path: str | Path, record: Record | None = None) -> Action:
+    """Load and check an action file.
+
+    Args:
+        path: the action YAML file.
+        record: the record to check states, instruments and sources against (default: the
+            bundled record).
+
+    Returns:
+        The validated action; it remembers its file so that later errors (an id to remove
+        that the baseline lacks) are reported at their line.
+
+    Raises:
+        InputError: the first problem, as ``file:line: field 'x': reason``.
+    """
+    if record is None:
+        from indivisible.record import Record
+
+        record = Record.load()
+    shown = str(path)
+    try:
+        text = read_text(Path(path))
+    except InputError as exc:
+        raise InputError(exc.reason, path=shown) from None
+    try:
+        data = yaml.load(text, Loader=_ActionLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise InputError(
+            f"invalid YAML: {exc.problem or exc.context}", path=shown, line=line
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", path=shown) from None
+    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
+        raise InputError(f"invalid YAML value: {exc}", path=shown) from None
+    action = parse_action(data, path=shown, node=LazyNode(text))
+    check_action(action, record)
+    return action
+
+
+def _fail(action: Action, loc: Loc, reason: str) -> NoReturn:
+    raise InputError(reason, path=action.path, line=action.line(loc), field=format_loc(loc) or None)
+
+
+def check_action(action: Action, record: Record) -> None:
+    """Check the action's references that do not depend on a baseline (located errors).
+
+    Raises:
+        InputError: an unknown state (actor, others, instrument party), instrument or
+            source.
+    """
+    states = record.states
+
+    def state(code: str, loc: Loc) -> None:
+        if code not in states:
+            hint = _hint(code, list(states))
+            _fail(action, loc, f"unknown state {code!r} (not in the record){hint}")
+
+    for i, a in enumerate(action.actor):
+        state(a, ("actor", i) if len(action.actor) > 1 else ("actor",))
+    for i, o in enumerate(action.others or ()):
+        state(o, ("others", i))
+    sources = set(record.sources)
+    for i, s in enumerate(action.sources):
+        if s not in sources:
+            loc: Loc = ("source", i) if not isinstance(action.source, str) else ("source",)
+            _fail(
+                action,
+                loc,
+                f"unknown source {s!r} (not in the bibliography){_hint(s, sorted(sources))}",
+            )
+    for i, ev in enumerate(action.instruments):
+        if ev.id not in record.instruments:
+            _fail(
+                action,
+                ("instruments", i, "id"),
+                f"unknown instrument {ev.id!r} (not in the record)"
+                f"{_hint(ev.id, sorted(record.instruments))}",
+            )
+        if ev.party not in states and ev.party not in record.organisations:
+            known = [*states, *record.organisations]
+            _fail(
+                action,
+                ("instruments", i, "party"),
+                f"unknown party {ev.party!r} (neither a state nor an organisation of the record)"
+                f"{_hint(ev.party, known)}",
+            )
+        if ev.source is not None and ev.source not in sources:
+            _fail(
+                action,
+                ("instruments", i, "source"),
+                f"unknown source {ev.source!r} (not in the bibliography)"
+                f"{_hint(ev.source, sorted(sources))}",
+            )
+
+
+def _loc_of_field(text: str) -> Loc:
+    """Parse a dotted field path (``deployments[0].site.lat``) back into a location."""
+    parts = re.findall(r"[^.\[\]]+|\[\d+\]", text)
+    return tuple(int(p[1:-1]) if p.startswith("[") else p for p in parts)
+
+
+def apply_action(
+    action: Action, baseline: Scenario, record: Record, on: dt.date
+) -> tuple[Scenario, Record]:
+    """The scenario and the record after the action; neither input is changed.
+
+    Removals are checked per section against the baseline; additions go through
+    ``Scenario.with_changes`` (validated like a scenario file); instrument events are
+    appended to a copy of the record's instruments, dated ``on`` unless they give a date.
+
+    Raises:
+        InputError: an id to remove that the baseline lacks (or that names an entry of
+            another section), an added entry that fails the scenario checks; located in
+            the action file when the action came from one.
+    """
+    for group in REMOVE_GROUPS:
+        have = {x.id for x in getattr(baseline, group) if x.id is not None}
+        elsewhere = {
+            x.id: g
+            for g in REMOVE_GROUPS
+            if g != group
+            for x in getattr(baseline, g)
+            if x.id is not None
+        }
+        for i, ident in enumerate(getattr(action.remove, group)):
+            if ident in have:
+                continue
+            if ident in elsewhere:
+                reason = (
+                    f"{ident!r} is a {_NOUN[elsewhere[ident]]} of the baseline, not a "
+                    f"{_NOUN[group]}: list it under remove.{elsewhere[ident]}"
+                )
+            else:
+                reason = (
+                    f"no {_NOUN[group]} {ident!r} in the baseline scenario "
+                    f"{baseline.scenario!r}{_hint(ident, sorted(have))}"
+                )
+            _fail(action, ("remove", group, i), reason)
+    try:
+        changed = baseline.with_changes(
+            add=action.add.entries(), remove=action.remove.ids(), record=record
+        )
+    except InputError as exc:
+        loc = _loc_of_field(exc.field or "")
+        if loc and loc[0] in ADD_GROUPS:
+            _fail(action, ("add", *loc), exc.reason)
+        raise InputError(
+            exc.reason, path=action.path, line=action.line(("add",)), field="add"
+        ) from None
+    if not action.instruments:
+        return changed, record
+    from indivisible.record import Record as _Record
+    from indivisible.record import StatusEvent
+
+    instruments = dict(record.instruments)
+    for ev in action.instruments:
+        inst = instruments[ev.id]
+        event = StatusEvent(
+            event=ev.event,
+            date=ev.date or on,
+            party=None if ev.event in ("expired", "terminated") else ev.party,
+            source=ev.source or next(iter(action.sources), f"action: {action.action}"),
+            note=ev.note or f"added by the action {action.action!r}",
+        )
+        instruments[ev.id] = inst.model_copy(update={"events": [*inst.events, event]})
+    raw = dataclasses.replace(record.raw, instruments=instruments)
+    return changed, _Record(raw)
