@@ -10,20 +10,34 @@ nuclear weapons on the territory of new members.
 ``signed`` date of the instrument; a scenario's hypothetical accessions count). "Substantial
 combat forces" is the record's parameter ``substantial_combat_forces`` (clause ``sec-iv``)
 with one value per reading and who gave it; every finding is given under every reading.
-Whether rotational presence counts as permanent stationing is the parameter
-``counts_rotational`` under the same readings (when absent, only ``permanent`` forces
-count, and the explain line says so).
+Whether rotational presence counts as stationing is the parameter ``counts_rotational``
+under the same readings (when absent, only ``permanent`` forces count, and the explain
+line says so).
+
+Per reading, on each new member: no counted allied combat force -> ``holds``. A reading that
+gave numbers (``substantial_combat_forces_tanks`` / ``_armoured_vehicles`` / ``_aircraft``,
+"more than") needs equipment counts the scenario's forces do not carry -> ``undetermined``,
+naming what is missing. A reading with no number that counts rotational presence holds that
+such presence is itself substantial (that is what those statements say of the contingents
+they describe) -> ``breached``. A reading with no number that does not -> ``undetermined``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from indivisible.rules._readings import Outcome, under_readings
 from indivisible.rules.types import Call, Context, Finding, MissingData, not_formalised, rule
 
+if TYPE_CHECKING:
+    from indivisible.record import ParameterValue
+    from indivisible.world import Force
+
 INSTRUMENT = "founding-act-1997"
 ALLIANCE = "nato"
+EQUIPMENT = ("tanks", "armoured_vehicles", "aircraft")
+"""Suffixes of the numeric readings ``substantial_combat_forces_<kind>``."""
 
 
 def _parties(ctx: Context) -> list[str]:
@@ -68,32 +82,10 @@ def substantial_combat_forces(call: Call) -> Iterator[Finding]:
             for f in call.scenario.forces_on(call.on)
             if f.host == host and f.role == "combat" and any(o != host for o in f.owner)
         ]
-        outcomes = {}
-        lines = [mline]
-        for name, pv in readings.items():
-            if isinstance(pv.value, bool) or not isinstance(pv.value, int | float):
-                outcomes[name] = Outcome(
-                    "undetermined", f"Reading {name} gives no number ({pv.value!r})."
-                )
-                continue
-            rot = call.maybe("counts_rotational", name)
-            postures = {"permanent"} | ({"rotational"} if rot is not None and rot.value else set())
-            total = sum(f.personnel for f in forces if f.posture in postures)
-            over = total > float(pv.value)
-            by = f" ({pv.by})" if pv.by else ""
-            outcomes[name] = Outcome(
-                "breached" if over else "holds",
-                f"Allied combat forces stationed on {host} ({'/'.join(sorted(postures))}): "
-                f"{total} personnel; reading {name}{by} sets substantial at more than "
-                f"{pv.value:g}.",
-                (
-                    call.cite("substantial_combat_forces", name),
-                    call.cite("counts_rotational", name)
-                    if rot is not None
-                    else f"no counts_rotational for reading {name}: only permanent forces count",
-                ),
-            )
-        lines += [
+        outcomes = {
+            name: _sfc_outcome(call, name, pv, host, forces) for name, pv in readings.items()
+        }
+        lines = [mline] + [
             f"scenario: force {f.id} of {'+'.join(f.owner)}: {f.personnel} {f.posture} "
             f"{f.role} since {f.since.isoformat()}"
             for f in forces
@@ -106,6 +98,58 @@ def substantial_combat_forces(call: Call) -> Iterator[Finding]:
             explain=lines,
             always_split=True,
         )
+
+
+def _sfc_outcome(
+    call: Call, name: str, pv: ParameterValue, host: str, forces: list[Force]
+) -> Outcome:
+    """The substantial-combat-forces result on ``host`` under one reading."""
+    by = f" ({pv.by})" if pv.by else ""
+    rot = call.maybe("counts_rotational", name)
+    postures = {"permanent"} | ({"rotational"} if rot is not None and rot.value is True else set())
+    counted = [f for f in forces if f.posture in postures]
+    total = sum(f.personnel for f in counted)
+    cites = [call.cite("substantial_combat_forces", name)]
+    cites.append(
+        call.cite("counts_rotational", name)
+        if rot is not None
+        else f"no counts_rotational for reading {name}: only permanent forces count"
+    )
+    thresholds = {}
+    for k in EQUIPMENT:
+        v = call.maybe(f"substantial_combat_forces_{k}", name)
+        if v is not None:
+            thresholds[k] = call.num(f"substantial_combat_forces_{k}", name)
+            cites.append(call.cite(f"substantial_combat_forces_{k}", name))
+    kinds = "/".join(sorted(postures))
+    if not counted:
+        return Outcome(
+            "holds",
+            f"Under reading {name}{by}, no allied combat forces ({kinds}) are stationed on {host}.",
+            tuple(cites),
+        )
+    if thresholds:
+        limits = ", ".join(f"more than {v:g} {k.replace('_', ' ')}" for k, v in thresholds.items())
+        return Outcome(
+            "undetermined",
+            f"Reading {name}{by} sets substantial at {limits}; the scenario's force entries on "
+            f"{host} ({', '.join(f.id for f in counted)}: {total} {kinds} personnel) give no "
+            "battle tank, armoured vehicle or combat aircraft counts to compare.",
+            (*cites, "missing: equipment counts (tanks, armoured vehicles, aircraft) on forces"),
+        )
+    if rot is not None and rot.value is True:
+        return Outcome(
+            "breached",
+            f"Reading {name}{by} holds that rotational presence of this kind is itself "
+            f"substantial: {total} allied combat personnel ({kinds}) stationed on {host}.",
+            tuple(cites),
+        )
+    return Outcome(
+        "undetermined",
+        f"Reading {name}{by} gives no size for the term; {total} allied combat personnel "
+        f"({kinds}) are stationed on {host}.",
+        tuple(cites),
+    )
 
 
 @rule(
