@@ -28,6 +28,7 @@ from indivisible.indicators._geo import (
     haversine_km,
 )
 from indivisible.indicators._polygons import Country, distance_to_territory_km, load_countries
+from indivisible.indicators._profile import profile
 from indivisible.indicators._reach import (
     ReachResult,
     Target,
@@ -37,6 +38,7 @@ from indivisible.indicators._reach import (
     range_ring_geometry,
     reach,
 )
+from indivisible.indicators.types import Profile
 
 __all__ = [
     "FLIGHT_TIME_STATEMENTS",
@@ -45,6 +47,7 @@ __all__ = [
     "SCREEN_ERROR",
     "SCREEN_MARGIN",
     "Country",
+    "Profile",
     "ReachResult",
     "Target",
     "TargetReach",
@@ -59,6 +62,7 @@ __all__ = [
     "haversine_km",
     "load_countries",
     "osce_capitals",
+    "profile",
     "range_ring",
     "range_ring_geometry",
     "reach",
