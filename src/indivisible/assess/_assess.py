@@ -120,7 +120,9 @@ def verdict_of(actor: Outcome, other: Outcome) -> VerdictKind:
 def _sign(change: np.ndarray, bound: np.ndarray, safer_up: np.ndarray) -> np.ndarray:
     """+1 safer, -1 less safe, 0 within tolerance or unsignable (NaN), as int8."""
     with np.errstate(invalid="ignore"):
-        moved = np.isfinite(change) & (np.abs(change) > bound)
+        # inf - finite is a signed infinite change (something now reaches, or no longer
+        # does); inf - inf and anything with NaN is NaN: no signed change.
+        moved = ~np.isnan(change) & (np.abs(change) > bound)
         up = change > 0
     s = np.where(up == safer_up, 1, -1).astype(np.int8)
     return np.where(moved, s, 0).astype(np.int8)
@@ -150,8 +152,12 @@ def _profile(
     draws: int,
     seed: int | None,
 ) -> Any:
-    from indivisible.indicators import profile
+    import importlib
 
+    front = importlib.import_module("indivisible.indicators")
+    profile = getattr(front, "profile", None)
+    if profile is None:  # the front door does not export it yet
+        profile = importlib.import_module("indivisible.indicators._profile").profile
     return profile(record, scenario, on, states=states, readings=readings, draws=draws, seed=seed)
 
 
@@ -229,7 +235,7 @@ def deltas(before: pd.DataFrame, after: pd.DataFrame, tolerance: Tolerance) -> t
                 reading=key[2],
                 before=vb,
                 after=va,
-                change=change if math.isfinite(change) else math.nan,
+                change=change,
                 better=None if s == 0 else s > 0,
                 tolerance=bound,
             )
@@ -552,6 +558,14 @@ def _core(
     ds = deltas(before.table, after.table, tolerance)
     present = sorted({x.state for x in ds})
     others = list(action.others) if action.others is not None else present
+    if draws > 0 and (
+        getattr(before, "draws", None) is None or getattr(after, "draws", None) is None
+    ):
+        raise InputError(
+            "the indicators' profile returned no Monte Carlo draws; run with draws=0 "
+            "(probability over readings)",
+            field="draws",
+        )
     if draws > 0:
         meta = {
             str(i): str(di)

@@ -259,6 +259,22 @@ def apply_action(
                     f"{baseline.scenario!r}{_hint(ident, sorted(have))}"
                 )
             _fail(action, ("remove", group, i), reason)
+    removed = set(action.remove.ids())
+    kept = {
+        x.id: g
+        for g in REMOVE_GROUPS
+        for x in getattr(baseline, g)
+        if x.id is not None and x.id not in removed
+    }
+    for group in REMOVE_GROUPS:
+        for i, x in enumerate(getattr(action.add, group)):
+            if x.id is not None and kept.get(x.id, group) != group:
+                _fail(
+                    action,
+                    ("add", group, i, "id"),
+                    f"id {x.id!r} is already used by a {_NOUN[kept[x.id]]} of the baseline; "
+                    "an added entry replaces one of its own section only",
+                )
     try:
         changed = baseline.with_changes(
             add=action.add.entries(), remove=action.remove.ids(), record=record

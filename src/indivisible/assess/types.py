@@ -377,7 +377,7 @@ class Delta:
     tolerance: float
 
     def to_json(self) -> dict[str, Any]:
-        """The delta as the JSON contract's mapping (non-finite numbers as ``null``)."""
+        """The delta as the JSON contract's mapping (``"inf"`` for infinity, NaN as ``null``)."""
         return {
             "state": self.state,
             "indicator": self.indicator,
@@ -392,8 +392,13 @@ class Delta:
         }
 
 
-def _num(x: float) -> float | None:
-    return float(x) if math.isfinite(x) else None
+def _num(x: float) -> float | str | None:
+    """A JSON number: ``"inf"``/``"-inf"`` for infinities (no threat), ``None`` for NaN."""
+    if math.isnan(x):
+        return None
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return float(x)
 
 
 @dataclass(frozen=True)
