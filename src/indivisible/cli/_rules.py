@@ -109,13 +109,19 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     ) -> None:
         """List every clause of every instrument with its formalisation status."""
-        from indivisible.rules import coverage
+        from indivisible.rules import UNDECLARED, coverage
 
         rec = _record()
         insts = _instruments(rec, instrument)
         rows = coverage(rec, instruments=insts)
         done = sum(r["status"] == "formalised" for r in rows)
-        summary = {"formalised": done, "not_formalised": len(rows) - done, "clauses": len(rows)}
+        undeclared = sum(r["detail"] == UNDECLARED for r in rows)
+        summary = {
+            "formalised": done,
+            "not_formalised": len(rows) - done,
+            "undeclared": undeclared,
+            "clauses": len(rows),
+        }
         if fmt is Format.json:
             emit_json({"coverage": summary, "clauses": rows})
             return
@@ -130,7 +136,10 @@ def register(app: typer.Typer) -> None:
             ["instrument", "clause", "status", "detail"],
             title="Clauses and their formalisation",
         )
-        typer.echo(f"{done} of {len(rows)} clauses formalised; {len(rows) - done} not formalised.")
+        typer.echo(
+            f"{done} of {len(rows)} clauses formalised; {len(rows) - done - undeclared} not "
+            f"formalised with a reason; {undeclared} undeclared."
+        )
 
 
 def _render(name: str, date: str, findings: list[Finding], fmt: Format, *, explain: bool) -> None:

@@ -14,7 +14,7 @@ Each instrument has one module (``inf_1987``, ``cfe_1990``...). Each formalised 
 registry of both is built once at import and is immutable.
 """
 
-from indivisible.rules._coverage import coverage
+from indivisible.rules._coverage import UNDECLARED, coverage
 from indivisible.rules._engine import (
     Change,
     RangeResult,
@@ -42,6 +42,7 @@ __all__ = [
     "JSON_KEYS",
     "REGISTRY",
     "RESULTS",
+    "UNDECLARED",
     "Call",
     "Change",
     "Context",

@@ -9,6 +9,9 @@ from indivisible.rules._registry import REGISTRY, Registry
 if TYPE_CHECKING:
     from indivisible.record import Record
 
+UNDECLARED = "no rule and no reason declared"
+"""The detail of a record clause with neither a rule nor a declared reason."""
+
 
 def coverage(
     record: Record, *, instruments: list[str] | None = None, registry: Registry = REGISTRY
@@ -68,5 +71,5 @@ def _row(i: str, clause: str, ref: str, r: Any, u: Any, *, in_record: bool) -> d
         "clause": clause,
         "ref": ref,
         "status": "not formalised",
-        "detail": "no rule and no reason declared",
+        "detail": UNDECLARED,
     }

@@ -67,4 +67,18 @@ NOT_FORMALISED = (
         "Art. 5 / Protocol on Territorial Ceilings",
         "Territorial ceilings are not in the fact base (only some national ceilings are).",
     ),
+    not_formalised(
+        INSTRUMENT,
+        "russia-national-ceiling",
+        "Protocol on National Ceilings (Russian Federation row)",
+        "Russia's row is the reading RUS of the national-ceilings parameters, checked by the "
+        "national-ceilings rule.",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "entry-into-force-condition",
+        "Art. 31",
+        "The condition (ratification by all signatories) is read from the record's status "
+        "events; it was never met, which is why every finding is not_applicable.",
+    ),
 )

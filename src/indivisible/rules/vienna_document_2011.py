@@ -38,7 +38,7 @@ DATA_NAME = {
 
 NOTICE = "notification_days_in_advance"
 LARGE_YEARS = "large_activity_window_years"
-"""Span of calendar years of the large-activity constraint (see the report: not in data)."""
+"""Span of calendar years of the large-activity constraint (record parameter, years)."""
 LARGE_MAX = "max_large_activities_per_3_years"
 
 
@@ -62,7 +62,8 @@ def _thresholds(call: Call, prefix: str) -> tuple[dict[str, float], list[str], l
     return out, lines, src
 
 
-def _reading_names(x: Exercise) -> list[str]:
+def reading_names(x: Exercise) -> list[str]:
+    """The readings an exercise's counts are given under (``reported`` when none)."""
     names: dict[str, None] = {}
     for k in COUNTS:
         r = getattr(x, k)
@@ -71,7 +72,7 @@ def _reading_names(x: Exercise) -> list[str]:
     return list(names) or ["reported"]
 
 
-def _value(x: Exercise, k: str, reading: str) -> float:
+def count_value(x: Exercise, k: str, reading: str) -> float:
     """The count under ``reading`` (a count the scenario does not give counts as 0)."""
     r = getattr(x, k)
     if r is None:
@@ -85,9 +86,9 @@ def _value(x: Exercise, k: str, reading: str) -> float:
 
 def _over(x: Exercise, reading: str, th: dict[str, float]) -> list[str]:
     return [
-        f"{k} {_value(x, k, reading):g} >= {v:g}"
+        f"{k} {count_value(x, k, reading):g} >= {v:g}"
         for k, v in th.items()
-        if _value(x, k, reading) >= v
+        if count_value(x, k, reading) >= v
     ]
 
 
@@ -109,7 +110,7 @@ def prior_notification(call: Call) -> Iterator[Finding]:
     mine = [x for x in call.scenario.exercises_on(call.on) if call.party in x.owner]
     for x in mine:
         outcomes = {}
-        for rd in _reading_names(x):
+        for rd in reading_names(x):
             over = _over(x, rd, th)
             if not over:
                 outcomes[rd] = Outcome("holds", f"{x.id} is below every notification threshold.")
@@ -148,7 +149,7 @@ def observation(call: Call) -> Iterator[Finding]:
         if call.party not in x.owner:
             continue
         outcomes = {}
-        for rd in _reading_names(x):
+        for rd in reading_names(x):
             over = _over(x, rd, th)
             if not over:
                 outcomes[rd] = Outcome("holds", f"{x.id} is below every observation threshold.")
@@ -193,7 +194,7 @@ def constraints(call: Call) -> Iterator[Finding]:
     if not window:
         return
     outcomes = {}
-    names = sorted({n for x in window for n in _reading_names(x)})
+    names = sorted({n for x in window for n in reading_names(x)})
     for rd in names:
         big = [x.id for x in window if _over(x, rd, th)]
         ok = len(big) <= most
@@ -228,7 +229,7 @@ def _circumvention(
         cluster = [x, *group]
         outcomes = {}
         for rd in ("declared", "reported"):
-            combined = {k: sum(_value(y, k, rd) for y in cluster) for k in th}
+            combined = {k: sum(count_value(y, k, rd) for y in cluster) for k in th}
             alone = [y.id for y in cluster if _over(y, rd, th)]
             over = [f"{k} {combined[k]:g} >= {v:g}" for k, v in th.items() if combined[k] >= v]
             if alone or not over:

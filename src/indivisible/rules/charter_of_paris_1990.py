@@ -1,0 +1,64 @@
+"""Charter of Paris (1990): free choice of security arrangements, and indivisible security.
+
+The participating States recognise each State's freedom to choose its own security
+arrangements and state that the security of each is linked to that of all others. The two
+principles are evaluated side by side, as for the Istanbul Charter: an accession in the
+scenario is an exercise of the first; whether it affects others' security is the
+indivisibility test (``_principles.at_expense``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from indivisible.rules._principles import accession_parties, at_expense, free_choice
+from indivisible.rules.types import Call, Finding, not_formalised, rule
+
+INSTRUMENT = "charter-of-paris-1990"
+CLAUSE = "freedom-to-choose-security-arrangements"
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause=CLAUSE,
+    ref="Friendly relations among participating States (unnumbered): free choice",
+    label="free-choice",
+    text="""Each participating State is free to choose its own security arrangements.""",
+    parties=accession_parties,
+    since="signed",
+)
+def choice(call: Call) -> Iterator[Finding]:
+    """An accession is an exercise of the freedom to choose security arrangements."""
+    yield from free_choice(call)
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause=CLAUSE,
+    ref="Friendly relations among participating States (unnumbered): indivisible security",
+    label="indivisible",
+    text="""Security is indivisible: the security of each participating State is linked to
+    that of all the others.""",
+    parties=accession_parties,
+    since="signed",
+)
+def indivisible(call: Call) -> Iterator[Finding]:
+    """Whether the accession affects others' security: the indivisibility test."""
+    yield from at_expense(call)
+
+
+RULES = (choice, indivisible)
+NOT_FORMALISED = (
+    not_formalised(
+        INSTRUMENT,
+        "helsinki-principles-reaffirmed",
+        "Friendly relations among participating States",
+        "A reaffirmation of texts: the Helsinki Final Act's rules check the principles.",
+    ),
+    not_formalised(
+        INSTRUMENT,
+        "institutions",
+        "Supplementary document",
+        "Institutions; their work is not a scenario fact.",
+    ),
+)
