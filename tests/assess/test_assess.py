@@ -1,0 +1,138 @@
+"""The assess front door: JSON contract, no mutation, randomness ownership, at_expense, report."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from indivisible._errors import InputError
+from indivisible.assess import Action, assess, at_expense, load_action, outcome, verdict_of
+from indivisible.record import Record
+from indivisible.world import Deployment, Site, load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = ROOT / "examples/actions/baselines/europe-2018-02-04.yaml"
+ACTION = ROOT / "examples/actions/iskander-kaliningrad-2018.yaml"
+
+
+@pytest.fixture(scope="module")
+def rec() -> Record:
+    return Record.load()
+
+
+def test_json_contract_and_pinned_headline(rec: Record) -> None:
+    base = load_scenario(BASE, rec)
+    result = assess(rec, base, load_action(ACTION, rec))
+    out = result.to_json()
+    assert {"deltas", "verdicts", "engaged", "findings_added", "findings_removed"} <= set(out)
+    assert set(out["deltas"][0]) >= {"state", "indicator", "before", "after", "change", "better"}
+    assert set(out["verdicts"][0]) >= {"actor", "other", "verdict", "probability"}
+    assert set(out["engaged"][0]) >= {"instrument", "clause", "parties"}
+    pol = [
+        d for d in out["deltas"] if d["state"] == "POL" and d["indicator"] == "exposure_launchers"
+    ]
+    assert pol == [
+        {
+            "state": "POL",
+            "indicator": "exposure_launchers",
+            "before": 0.0,
+            "after": 1.0,
+            "change": 1.0,
+            "better": False,
+            "unit": "count",
+            "direction": "higher_is_less_safe",
+            "reading": None,
+            "tolerance": 1e-09,
+        }
+    ]
+    changed = sorted((v["actor"], v["other"], v["verdict"]) for v in out["verdicts"]
+                     if v["verdict"] != "neutral")  # fmt: skip
+    assert changed == [
+        ("RUS", "LTU", "other_loses"),
+        ("RUS", "LVA", "other_loses"),
+        ("RUS", "POL", "other_loses"),
+    ]
+    assert len(out["engaged"]) == 12
+    json.dumps(out)  # serialisable
+
+
+def test_baseline_is_never_mutated(rec: Record) -> None:
+    base = load_scenario(BASE, rec)
+    snapshot = base.model_dump()
+    result = assess(rec, base, load_action(ACTION, rec))
+    assert base.model_dump() == snapshot
+    assert result.changed is not None
+    assert [d.id for d in result.changed.deployments_on(result.on)] == [
+        "deveselu",
+        "iskander-kaliningrad",
+    ]
+
+
+def test_seed_and_rng_exclude_each_other(rec: Record) -> None:
+    base = load_scenario(BASE, rec)
+    act = load_action(ACTION, rec)
+    with pytest.raises(InputError, match="give seed or rng, not both"):
+        assess(rec, base, act, seed=1, rng=np.random.default_rng(1))
+
+
+def test_at_expense_gives_the_verdicts_for_the_rules(rec: Record) -> None:
+    base = load_scenario(BASE, rec)
+    act = Action.of(
+        "Iskander-M at Chernyakhovsk",
+        "RUS",
+        add=[
+            Deployment(
+                id="isk",
+                owner=("RUS",),
+                host="RUS",
+                site=Site(name="Chernyakhovsk", lat=54.63, lon=21.82),
+                system="iskander-m",
+                count=12,
+                since="2018-01-01",  # type: ignore[arg-type]
+            )
+        ],
+    )
+    vs = at_expense(rec, base, act, "2018-02-05")
+    pol = [v for v in vs if v.other == "POL"]
+    assert [(v.actor, v.verdict, v.probability, v.other_worse) for v in pol] == [
+        ("RUS", "other_loses", 1.0, ("exposure_launchers",))
+    ]
+
+
+def test_outcome_and_verdict_tables() -> None:
+    assert outcome([]) == "neutral"
+    assert verdict_of("gain", "gain") == "mutual_gain"
+    assert verdict_of("gain", "loss") == "at_expense"
+    assert verdict_of("loss", "loss") == "mutual_loss"
+    assert verdict_of("loss", "gain") == "at_own_expense"
+
+
+def test_report_is_one_self_contained_file(rec: Record, tmp_path: Path) -> None:
+    from indivisible.assess._report import write_report
+
+    base = load_scenario(BASE, rec)
+    result = assess(rec, base, load_action(ACTION, rec))
+    path = write_report(result, tmp_path / "r.html")
+    html = path.read_text(encoding="utf-8")
+    assert "http://" not in html and "https://" not in html
+    assert "<script" not in html and "<link" not in html
+    head = 'src="data:image/png;base64,'
+    start = html.index(head) + len(head)
+    png = base64.b64decode(html[start : html.index('"', start)])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "para 8 (second principle)" in html
+    assert "other_loses" in html
+
+
+def test_cli_json_and_map(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    png = tmp_path / "m.png"
+    r = cli("assess", str(BASE), "--action", str(ACTION), "--format", "json", "--map", str(png))
+    assert r.code == 0, r.err
+    out = json.loads(r.out)
+    assert out["on"] == "2018-02-05"
+    assert out["findings_added"][0]["subject"] == "iskander-kaliningrad"
+    assert png.read_bytes()[:4] == b"\x89PNG"
