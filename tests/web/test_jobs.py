@@ -105,3 +105,26 @@ def test_unknown_job(jobs: JobManager) -> None:
     with pytest.raises(WebError) as info:
         jobs.get("f" * 32)
     assert info.value.status_code == 404
+
+
+def spin(ctx: JobContext) -> None:
+    """Work that never reports progress (like a library call without a callback)."""
+    x = 0
+    while True:
+        x += 1
+
+
+def test_cancel_stops_work_that_never_reports(jobs: JobManager) -> None:
+    job = jobs.submit("spin", spin)
+    while jobs.get(job.id).state != "running":
+        threading.Event().wait(0.01)
+    jobs.cancel(job.id)
+    assert jobs.wait(job.id, timeout_s=10).state == "cancelled"
+    # The worker is free again: the only pool thread runs the next job.
+    assert jobs.wait(jobs.submit("next", lambda ctx: 7).id, timeout_s=10).result == 7
+
+
+def test_time_limit_stops_work_that_never_reports(jobs: JobManager) -> None:
+    job = jobs.submit("spin", spin, time_limit_s=0.2)
+    assert jobs.wait(job.id, timeout_s=10).state == "timed_out"
+    assert jobs.wait(jobs.submit("next", lambda ctx: 8).id, timeout_s=10).result == 8

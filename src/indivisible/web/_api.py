@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from indivisible._dates import parse_date, parse_year
 from indivisible._errors import InputError
-from indivisible.web._errors import WebError
+from indivisible.web._errors import ERROR_RESPONSES, WebError
 from indivisible.web._jobs import JobManager
 
 if TYPE_CHECKING:
@@ -50,11 +50,7 @@ class WebConfig:
     jobs: JobManager = field(default_factory=JobManager)
 
 
-router = APIRouter(prefix="/api")
-
-ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"description": "Bad input: the message is the CLI's `Error:` line."},
-}
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 DateQ = Annotated[str, Query(description="Date, YYYY-MM-DD.", max_length=64)]
 CodeQ = Annotated[
@@ -129,7 +125,7 @@ def meta(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/status", summary="indivisible status", responses=ERRORS)
+@router.get("/status", summary="indivisible status")
 def status(
     on: DateQ,
     state: Annotated[
@@ -150,7 +146,7 @@ def status(
     return out
 
 
-@router.get("/binding", summary="indivisible binding", responses=ERRORS)
+@router.get("/binding", summary="indivisible binding")
 def binding(a: CodeQ, b: CodeQ, on: DateQ) -> dict[str, Any]:
     """Instruments that bind both A and B on a date (legally or politically)."""
     d = parse_date(on, field="--on")
@@ -158,7 +154,7 @@ def binding(a: CodeQ, b: CodeQ, on: DateQ) -> dict[str, Any]:
     return out
 
 
-@router.get("/changes", summary="indivisible changes", responses=ERRORS)
+@router.get("/changes", summary="indivisible changes")
 def changes(
     from_: Annotated[
         str, Query(alias="from", description="Start date (exclusive).", max_length=64)
@@ -176,7 +172,7 @@ def changes(
     }
 
 
-@router.get("/history", summary="indivisible history", responses=ERRORS)
+@router.get("/history", summary="indivisible history")
 def history(
     instrument: Annotated[str, Query(description="Instrument id, e.g. inf-1987.", max_length=128)],
 ) -> dict[str, Any]:
@@ -186,7 +182,7 @@ def history(
     return {"instrument": inst, "segments": records(rec.history(inst))}
 
 
-@router.get("/timeline", summary="indivisible timeline", responses=ERRORS)
+@router.get("/timeline", summary="indivisible timeline")
 def timeline(
     a: CodeQ,
     b: CodeQ,
@@ -398,7 +394,7 @@ class Upload(ApiModel):
     filename: str = Field(
         default="upload.yaml", max_length=200, description="Shown in error messages."
     )
-    text: str = Field(max_length=1_000_000, description="The YAML text of the scenario.")
+    text: str = Field(max_length=500_000, description="The YAML text of the scenario.")
 
 
 def _scenario_path(config: WebConfig, name: str) -> Path:
@@ -423,7 +419,7 @@ def scenarios(request: Request) -> dict[str, Any]:
     return {"scenarios": out}
 
 
-@router.get("/scenarios/{name}", summary="One example scenario: its deployments", responses=ERRORS)
+@router.get("/scenarios/{name}", summary="One example scenario: its deployments")
 def scenario(
     request: Request,
     name: Annotated[str, PathParam(description="Stem of a bundled example, see /api/scenarios.")],
@@ -455,7 +451,7 @@ def scenario(
 
 
 # --------------------------------------------------------------------------- statements
-@router.get("/statements", summary="indivisible statements", responses=ERRORS)
+@router.get("/statements", summary="indivisible statements")
 def statements(
     request: Request,
     speaker: Annotated[
@@ -502,9 +498,7 @@ def statements(
     return {"count": len(rows), "returned": len(out), "statements": out}
 
 
-@router.get(
-    "/documents/{document_id}", summary="The text of an ingested document", responses=ERRORS
-)
+@router.get("/documents/{document_id}", summary="The text of an ingested document")
 def document(
     request: Request,
     document_id: Annotated[
@@ -685,18 +679,25 @@ def findings_json(
     }
 
 
-def _check(config: WebConfig, req: CheckRequest) -> dict[str, Any]:
+def _check(
+    config: WebConfig,
+    scenario: str | None,
+    upload: Upload | None,
+    on: str | None,
+    instrument: list[str],
+    party: str | None,
+) -> dict[str, Any]:
     from indivisible.rules import evaluate
 
     rec = _record()
-    insts = _instruments(rec, req.instrument)
-    who = rec.resolve(req.party, field="--party") if req.party is not None else None
-    sc = _scenario_of(config, req.scenario, req.upload, rec)
-    d = parse_date(req.on, field="--on") if req.on is not None else sc.date
+    insts = _instruments(rec, instrument)
+    who = rec.resolve(party, field="--party") if party is not None else None
+    sc = _scenario_of(config, scenario, upload, rec)
+    d = parse_date(on, field="--on") if on is not None else sc.date
     return findings_json(rec, sc.scenario, d, evaluate(rec, sc, d, instruments=insts, party=who))
 
 
-@router.get("/check", summary="indivisible check --explain (a bundled example)", responses=ERRORS)
+@router.get("/check", summary="indivisible check --explain (a bundled example)")
 def check(
     request: Request,
     scenario: Annotated[str, Query(description="Stem of a bundled example.", max_length=100)],
@@ -709,21 +710,21 @@ def check(
     party: Annotated[str | None, Query(description="Only this party.", max_length=128)] = None,
 ) -> dict[str, Any]:
     """Findings of the rules on a bundled example, each with its clause's text and source."""
-    req = CheckRequest(scenario=scenario, on=on, instrument=instrument or [], party=party)
-    return _check(_config(request), req)
+    return _check(_config(request), scenario, None, on, instrument or [], party)
 
 
-@router.post("/check", summary="indivisible check --explain (example or upload)", responses=ERRORS)
+@router.post("/check", summary="indivisible check --explain (example or upload)")
 def check_post(request: Request, body: CheckRequest) -> dict[str, Any]:
     """Findings for a bundled example or an uploaded file (validated as the CLI does)."""
-    return _check(_config(request), body)
+    return _check(
+        _config(request), body.scenario, body.upload, body.on, body.instrument, body.party
+    )
 
 
 @router.post(
     "/check/range",
     summary="indivisible check --from --to, as a job",
     status_code=202,
-    responses={**ERRORS, 429: {"description": "Too many jobs at once."}},
 )
 def check_range(request: Request, body: RangeRequest) -> dict[str, Any]:
     """Start a range check as a job; poll ``/api/jobs/{id}`` for progress and the result.
@@ -761,22 +762,20 @@ def check_range(request: Request, body: RangeRequest) -> dict[str, Any]:
 JobId = Annotated[str, PathParam(description="The job's id.", pattern="^[0-9a-f]{32}$")]
 
 
-@router.get("/jobs/{job_id}", summary="A job's state, progress and result", responses=ERRORS)
+@router.get("/jobs/{job_id}", summary="A job's state, progress and result")
 def job(request: Request, job_id: JobId) -> dict[str, Any]:
     """State (queued, running, done, failed, cancelled, timed_out), progress and result."""
     return _config(request).jobs.get(job_id).to_json()
 
 
-@router.post("/jobs/{job_id}/cancel", summary="Cancel a job", responses=ERRORS)
+@router.post("/jobs/{job_id}/cancel", summary="Cancel a job")
 def cancel_job(request: Request, job_id: JobId) -> dict[str, Any]:
     """Ask a job to stop; its result is discarded."""
     return _config(request).jobs.cancel(job_id).to_json()
 
 
 # --------------------------------------------------------------------------- reach
-@router.get(
-    "/reach", summary="indivisible reach (a deployment of a bundled example)", responses=ERRORS
-)
+@router.get("/reach", summary="indivisible reach (a deployment of a bundled example)")
 def reach(
     request: Request,
     scenario: Annotated[str, Query(description="Stem of a bundled example.", max_length=100)],

@@ -20,6 +20,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indivisible._errors import IndivisibleError, InputError
@@ -40,6 +42,33 @@ class WebError(IndivisibleError):
         super().__init__(message)
         self.status_code = status_code
         self.field = field
+
+
+class ErrorDetail(BaseModel):
+    """One error: the CLI's message, and its parts where known."""
+
+    message: str
+    field: str | None
+    reason: str
+    path: str | None
+    line: int | None
+
+
+class ErrorResponse(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "The request body is not valid JSON."},
+    404: {"model": ErrorResponse, "description": "No such job, document or endpoint."},
+    413: {"model": ErrorResponse, "description": "Request body too large."},
+    422: {"model": ErrorResponse, "description": "Bad input: the CLI's `Error:` message."},
+    429: {"model": ErrorResponse, "description": "Too many jobs at once."},
+    503: {"model": ErrorResponse, "description": "The store could not answer now."},
+}
+"""Error responses every API operation may give, for the OpenAPI schema."""
 
 
 def error_body(
@@ -115,12 +144,25 @@ def install(app: FastAPI) -> None:
         message, reason, field = _validation_message(exc)
         return JSONResponse(error_body(message, field=field, reason=reason), status_code=422)
 
-    async def _http(_request: Request, exc: Exception) -> JSONResponse:
+    async def _http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
         detail = exc.detail if isinstance(exc.detail, str) else "request failed"
+        headers = dict(exc.headers or {})
         if exc.status_code == 404 and detail == "Not Found":
             detail = "no such page or endpoint; the API is described at /openapi.json"
-        return JSONResponse(error_body(detail), status_code=exc.status_code, headers=exc.headers)
+        elif exc.status_code == 405:
+            # One path may have several routes (GET and POST /api/check): allow them all.
+            allowed = sorted(
+                {
+                    m
+                    for r in request.app.routes
+                    if isinstance(r, APIRoute) and r.path_regex.match(request.url.path)
+                    for m in (r.methods or ())
+                }
+            )
+            headers["Allow"] = ", ".join(allowed)
+            detail = f"method {request.method} not allowed here; allowed: {', '.join(allowed)}"
+        return JSONResponse(error_body(detail), status_code=exc.status_code, headers=headers)
 
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)

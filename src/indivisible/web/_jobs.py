@@ -4,9 +4,12 @@ Long computations (a ``check`` over a date range now; a package search later) ru
 The work function receives a :class:`JobContext`; it reports progress with
 ``ctx.progress(done, total)`` and that same call raises :class:`JobStopped` once the job is
 cancelled or past its time limit, so a library function that accepts a progress callback
-stops cooperatively at its next report. A job that never reports is still bounded: at its
-deadline it is marked ``timed_out``, its result will be discarded, and the pool slot is
-freed for new work as soon as the function returns.
+stops cooperatively at its next report. A work function that never reports (a library
+call without a callback, such as ``evaluate_range``) is stopped too: on cancel, and at its
+deadline (a watchdog timer), :class:`JobStopped` is raised asynchronously in the worker
+thread (``PyThreadState_SetAsyncExc``), which takes effect at the next Python bytecode the
+worker runs, so the pool slot is freed and the work does not run on unseen. Code inside
+one long C call (a single NumPy operation) finishes that call first.
 
 Examples:
     >>> jm = JobManager(workers=1, time_limit_s=5.0)
@@ -18,6 +21,8 @@ Examples:
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
 import json
 import threading
@@ -57,6 +62,8 @@ class Job:
     started: float | None = None
     finished: float | None = None
     cancel_requested: bool = False
+    thread: int | None = field(default=None, repr=False)
+    """Ident of the worker thread while the work function runs (``None`` otherwise)."""
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def deadline(self) -> float | None:
@@ -174,14 +181,30 @@ class JobManager:
             del self._jobs[k]
 
     def _run(self, job: Job, work: Work) -> None:
+        with contextlib.suppress(JobStopped):  # a stop arriving as the job ends: recorded
+            self._run_job(job, work)
+
+    def _run_job(self, job: Job, work: Work) -> None:
         with job.lock:
             if job.cancel_requested:
                 job.state, job.finished = "cancelled", time.time()
                 return
             job.state, job.started = "running", time.time()
+        watchdog = threading.Timer(job.time_limit_s, self._stop, (job, "timed_out"))
+        watchdog.daemon = True
+        watchdog.start()
         ctx = JobContext(job)
         try:
-            result = work(ctx)
+            try:
+                # Only from here on may a stop be raised in this thread (see ``_stop``).
+                with job.lock:
+                    job.thread = threading.get_ident()
+                ctx.check()
+                result = work(ctx)
+            finally:
+                with job.lock:
+                    job.thread = None
+                watchdog.cancel()
         except JobStopped:
             self._finish(job, "cancelled" if job.cancel_requested else "timed_out")
         except IndivisibleError as exc:
@@ -194,6 +217,18 @@ class JobManager:
                 self._finish(job, "cancelled" if job.cancel_requested else "timed_out")
             else:
                 self._finish(job, "done", result=result)
+
+    @staticmethod
+    def _stop(job: Job, reason: JobState) -> None:
+        """Raise :class:`JobStopped` in the job's worker thread, if the work still runs."""
+        with job.lock:
+            if job.thread is None:
+                return
+            if reason == "cancelled":
+                job.cancel_requested = True
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(job.thread), ctypes.py_object(JobStopped)
+            )
 
     @staticmethod
     def _finish(
@@ -247,6 +282,7 @@ class JobManager:
                 if job.state == "queued":
                     job.state, job.finished = "cancelled", time.time()
                     job.error = {"message": "the job was cancelled"}
+        self._stop(job, "cancelled")
         return job
 
     def wait(self, job_id: str, timeout_s: float) -> Job:
@@ -263,4 +299,5 @@ class JobManager:
         for job in list(self._jobs.values()):
             with job.lock:
                 job.cancel_requested = True
+            self._stop(job, "cancelled")
         self._pool.shutdown(wait=False, cancel_futures=True)

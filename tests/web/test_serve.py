@@ -1,0 +1,48 @@
+"""``indivisible serve``: binds to loopback by default and serves the API and pages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from tests.web.conftest import free_port
+
+
+def test_serve_on_loopback_with_a_store(tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "INDIVISIBLE_DB": str(tmp_path / "unused.db")}
+    args = ["serve", "--port", str(port), "--db", f"sqlite:///{tmp_path / 'store.db'}"]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from indivisible.cli import main; main()", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        body = None
+        for _ in range(300):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/statements", timeout=2)
+                body = r.json()
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert body == {"count": 0, "returned": 0, "statements": []}
+        assert (tmp_path / "store.db").exists()
+        assert not (tmp_path / "unused.db").exists()
+        page = httpx.get(f"http://127.0.0.1:{port}/map", timeout=5)
+        assert page.status_code == 200
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=10)
+    assert f"Serving indivisible on http://127.0.0.1:{port}/" in err.decode()
+
+
+def test_serve_rejects_a_bad_port(cli) -> None:  # type: ignore[no-untyped-def]
+    run = cli("serve", "--port", "70000")
+    assert run.code == 2
+    assert run.err == "Error: field '--port': expected a TCP port between 0 and 65535, got 70000\n"
