@@ -16,8 +16,9 @@ runs over ``[draws × deployments × states]`` for Monte Carlo draws.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -25,8 +26,19 @@ import numpy.typing as npt
 import pandas as pd
 
 from indivisible._errors import InputError
+from indivisible.indicators._constraints import FORCE_CATEGORIES, constraint_pairs
+from indivisible.indicators._flight import flight_kind, flight_time_min
 from indivisible.indicators._geo import FloatArray, screened_pairwise_km
+from indivisible.indicators._proximity import DEFAULT_BANDS_KM, proximity
+from indivisible.indicators._second_strike import SecondStrikeInputs, as_inputs, second_strike
+from indivisible.indicators._uncertainty import (
+    Distribution,
+    UncertaintySpec,
+    as_spec,
+    generator,
+)
 from indivisible.indicators.types import (
+    DRAW_COLUMNS,
     HIGHER_IS_LESS_SAFE,
     HIGHER_IS_SAFER,
     PROFILE_COLUMNS,
@@ -180,6 +192,327 @@ def geometry(record: Any, scenario: Any, on: dt.date, states: tuple[str, ...]) -
     )
 
 
+_CHUNK = 64
+"""Draws (or readings) evaluated per block, bounding memory to ``64 × L × S`` booleans."""
+
+RANGE_INDICATORS: tuple[str, ...] = (
+    "exposure_launchers",
+    "exposure_nuclear_launchers",
+    "exposure_systems",
+    "exposure_min_warning_min",
+    "counter_reach_launchers",
+    "defence_sites_covering",
+)
+"""Indicators that depend on ranges (one row per reading where a range is disputed)."""
+
+UNITS: dict[str, tuple[str, str]] = {
+    "exposure_launchers": ("count", HIGHER_IS_LESS_SAFE),
+    "exposure_nuclear_launchers": ("count (expected)", HIGHER_IS_LESS_SAFE),
+    "exposure_systems": ("systems", HIGHER_IS_LESS_SAFE),
+    "exposure_min_warning_min": ("minutes", HIGHER_IS_SAFER),
+    "counter_reach_launchers": ("count", HIGHER_IS_SAFER),
+    "defence_sites_covering": ("sites", HIGHER_IS_SAFER),
+    "alliance_cover": ("commitments", HIGHER_IS_SAFER),
+    "constraint_legal_count": ("instruments (mean over non-allied counterparts)", HIGHER_IS_SAFER),
+    "constraint_political_count": (
+        "instruments (mean over non-allied counterparts)",
+        HIGHER_IS_SAFER,
+    ),
+    "constraint_categories_covered": ("share 0-1 (mean over counterparts)", HIGHER_IS_SAFER),
+    "second_strike_fraction": ("share 0-1 of warheads", HIGHER_IS_SAFER),
+}
+"""Unit and direction of every fixed-name indicator (proximity names depend on the bands)."""
+
+
+@dataclass(frozen=True)
+class Launchers:
+    """Per-deployment inputs of the range indicators (index l as in ``Geometry``)."""
+
+    systems: tuple[str, ...]
+    strike: BoolArray
+    interceptor: BoolArray
+    count: FloatArray
+    count_of: tuple[str, ...]
+    readings: tuple[Any, ...]
+    coverage: tuple[Distribution | None, ...]
+    nuclear: FloatArray
+    dual: BoolArray
+    flight_min: FloatArray
+
+
+def _range_readings(scenario: Any, system: Any, notes: list[str]) -> Any:
+    """A system's range readings; a bare launcher takes the longest-reaching missile it carries."""
+    if system.range_km is not None or system.class_ != "launcher":
+        return system.range_km
+    carried = [scenario.system(c) for c in system.carries if c in scenario.catalogue]
+    carried = [c for c in carried if c.range_km is not None]
+    if not carried:
+        return None
+    best = max(carried, key=lambda c: c.range_km.high)
+    notes.append(
+        f"launcher {system.id}: range of the longest-reaching missile it carries, {best.id}"
+    )
+    return best.range_km
+
+
+def launchers(scenario: Any, geo: Geometry, spec: UncertaintySpec, notes: list[str]) -> Launchers:
+    """Ranges, counts, nuclear shares and flight times of the active deployments."""
+    systems, readings, coverage, counts, count_of = [], [], [], [], []
+    strike, intercept, nuclear, dual = [], [], [], []
+    n_s = len(geo.states)
+    flight = np.full((len(geo.deployments), n_s), np.nan)
+    for li, d in enumerate(geo.deployments):
+        sysm = scenario.system(d.system)
+        systems.append(sysm.id)
+        is_int = sysm.class_ == "interceptor"
+        strike.append(sysm.strike)
+        intercept.append(is_int)
+        counts.append(float(d.count))
+        count_of.append(d.count_of)
+        cov = spec.coverage(d.id, sysm.id) if is_int else None
+        coverage.append(cov)
+        readings.append(_range_readings(scenario, sysm, notes))
+        share, is_dual = 0.0, False
+        if d.nuclear is not None:
+            share = 1.0 if d.nuclear else 0.0
+        elif sysm.nuclear_capable == "dual":
+            share, is_dual = spec.dual_share(sysm.id), True
+        elif sysm.nuclear_capable is True:
+            share = 1.0
+        nuclear.append(share if sysm.strike else 0.0)
+        dual.append(is_dual and sysm.strike)
+        kind = flight_kind(str(sysm.class_))
+        speed = None
+        if sysm.speed_kmh is not None:
+            speed = float(sysm.speed_kmh.high)
+        if kind == "ballistic" or (kind is not None and speed is not None):
+            flight[li] = flight_time_min(geo.d_state[li], kind, speed_kmh=speed)
+    notes.extend(
+        f"{sid} is dual-capable and its deployments do not state warheads: counted as "
+        f"nuclear-armed with probability {spec.dual_share(sid):g}"
+        for sid in sorted({s for s, du in zip(systems, dual, strict=True) if du})
+    )
+    fast = sorted(
+        {
+            s
+            for s, d in zip(systems, geo.deployments, strict=True)
+            if (sp := scenario.system(s).speed_kmh) is not None and sp.disputed
+        }
+    )
+    notes.extend(
+        f"{sid}: disputed speed; the highest reading is used (shortest warning)" for sid in fast
+    )
+    return Launchers(
+        tuple(systems),
+        np.asarray(strike, dtype=bool),
+        np.asarray(intercept, dtype=bool),
+        np.asarray(counts, dtype=np.float64),
+        tuple(count_of),
+        tuple(readings),
+        tuple(coverage),
+        np.asarray(nuclear, dtype=np.float64),
+        np.asarray(dual, dtype=bool),
+        flight,
+    )
+
+
+def reading_names(lau: Launchers, wanted: Sequence[str] | None) -> list[str | None]:
+    """The readings to compute under: every name a disputed range uses (or ``wanted``)."""
+    names: list[str] = []
+    for r, cov in zip(lau.readings, lau.coverage, strict=True):
+        if cov is None and r is not None and r.disputed:
+            names += [n for n in r.names if n not in names]
+    if wanted is not None:
+        unknown = [w for w in wanted if w not in names]
+        if unknown:
+            known = ", ".join(names) or "none (no range is disputed)"
+            raise InputError(f"unknown reading(s) {unknown}; readings: {known}", field="readings")
+        names = list(dict.fromkeys(wanted))
+    return list(names) if names else [None]
+
+
+def range_matrix(lau: Launchers, names: list[str | None], notes: list[str]) -> FloatArray:
+    """``[K, L]`` ranges (interceptors: coverage radii), km, one row per reading; NaN unknown.
+
+    Under reading r, a disputed range takes its value for r; a disputed range without a
+    reading r takes its lowest reading (listed in the assumptions).
+    """
+    out = np.full((len(names), lau.count.size), np.nan)
+    missed: dict[tuple[str, str], float] = {}
+    for li, (r, cov) in enumerate(zip(lau.readings, lau.coverage, strict=True)):
+        if cov is not None:
+            out[:, li] = cov.central
+            continue
+        if r is None:
+            continue
+        for k, name in enumerate(names):
+            if not r.disputed:
+                out[k, li] = r.high
+            elif name is not None and name in r.root:
+                out[k, li] = r.value(name)
+            else:
+                out[k, li] = r.low
+                missed[(lau.systems[li], str(name))] = r.low
+    for (sid, name), low in sorted(missed.items()):
+        notes.append(f"{sid} has no reading {name!r}: its lowest reading ({low:g} km) is used")
+    return out
+
+
+def range_draws(
+    lau: Launchers,
+    deployments: tuple[Any, ...],
+    spec: UncertaintySpec,
+    rng: np.random.Generator,
+    n: int,
+) -> FloatArray:
+    """``[N, L]`` ranges drawn per system (or per coverage key).
+
+    A disputed range picks a reading by weight; a spec distribution replaces the readings;
+    every deployment of a system shares the draw.
+    """
+    out = np.full((n, lau.count.size), np.nan)
+    keys: dict[str, list[int]] = {}
+    for li, (sid, cov) in enumerate(zip(lau.systems, lau.coverage, strict=True)):
+        key = sid
+        if cov is not None and deployments[li].id in spec.coverage_km:
+            key = f"deployment:{deployments[li].id}"
+        keys.setdefault(key, []).append(li)
+    for key in sorted(keys):
+        cols = keys[key]
+        li = cols[0]
+        sid, cov, r = lau.systems[li], lau.coverage[li], lau.readings[li]
+        if cov is not None:
+            values = cov.sample(rng, n)
+        elif sid in spec.ranges:
+            values = spec.ranges[sid].sample(rng, n)
+        elif r is None:
+            continue
+        elif not r.disputed:
+            values = np.full(n, r.high)
+        else:
+            w = np.array([spec.weight(name) for name in r.names], dtype=np.float64)
+            if w.sum() <= 0:
+                raise InputError(
+                    f"every reading of {sid} has weight 0; give one a positive weight",
+                    field="uncertainty.readings",
+                )
+            vals = np.array([r.value(name) for name in r.names], dtype=np.float64)
+            values = vals[rng.choice(len(vals), size=n, p=w / w.sum())]
+        out[:, cols] = values[:, None]
+    return out
+
+
+def nuclear_draws(
+    lau: Launchers, spec: UncertaintySpec, rng: np.random.Generator, n: int
+) -> FloatArray:
+    """``[N, L]`` 0/1 nuclear-armed draws: dual-capable deployments by Bernoulli trials."""
+    out = np.broadcast_to(lau.nuclear, (n, lau.count.size)).copy()
+    for sid in sorted({s for s, d in zip(lau.systems, lau.dual, strict=True) if d}):
+        cols = np.flatnonzero(lau.dual & (np.asarray(lau.systems) == sid))
+        p = np.clip(spec.dual_distribution(sid).sample(rng, n), 0.0, 1.0)
+        out[:, cols] = (rng.random((n, cols.size)) < p[:, None]).astype(np.float64)
+    return out
+
+
+def range_indicators(
+    geo: Geometry, lau: Launchers, radius: FloatArray, nuclear: FloatArray
+) -> dict[str, FloatArray]:
+    """The range indicators for ``K`` rows of ranges: ``{name: [K, S]}``.
+
+    Args:
+        geo: the geometry.
+        lau: the deployments' inputs.
+        radius: ``[K, L]`` ranges (strike) and coverage radii (interceptors), km.
+        nuclear: ``[K, L]`` (or ``[L]``) nuclear-armed share of each deployment.
+    """
+    n_k, n_s = radius.shape[0], len(geo.states)
+    nuc = np.broadcast_to(nuclear, radius.shape)
+    hs = geo.owners_hostile & lau.strike[:, None]
+    fs = geo.owners_friendly & lau.strike[:, None]
+    fi = geo.owners_friendly & lau.interceptor[:, None]
+    sys_ids = {s: i for i, s in enumerate(dict.fromkeys(lau.systems))}
+    onehot = np.zeros((lau.count.size, max(len(sys_ids), 1)))
+    onehot[np.arange(lau.count.size), [sys_ids[s] for s in lau.systems]] = 1.0
+    known = np.isfinite(lau.flight_min)
+    ft = np.where(known, lau.flight_min, np.inf)
+    out = {name: np.zeros((n_k, n_s)) for name in RANGE_INDICATORS}
+    for a in range(0, n_k, _CHUNK):
+        r = radius[a : a + _CHUNK, :, None]
+        with np.errstate(invalid="ignore"):
+            exp = (geo.d_state[None] <= r) & hs[None]
+            ctr = (geo.d_adversary[None] <= r) & fs[None]
+            cov = (geo.d_capital[None] <= r) & fi[None]
+        expf = exp.astype(np.float64)
+        out["exposure_launchers"][a : a + _CHUNK] = np.einsum("kls,l->ks", expf, lau.count)
+        out["exposure_nuclear_launchers"][a : a + _CHUNK] = np.einsum(
+            "kls,kl->ks", expf, lau.count * nuc[a : a + _CHUNK]
+        )
+        out["exposure_systems"][a : a + _CHUNK] = (np.einsum("kls,ly->ksy", expf, onehot) > 0).sum(
+            axis=2
+        )
+        warn = np.where(exp & known[None], ft[None], np.inf).min(axis=1)
+        unknown = (exp & ~known[None]).any(axis=1)
+        warn[np.isinf(warn) & unknown] = np.nan
+        out["exposure_min_warning_min"][a : a + _CHUNK] = warn
+        out["counter_reach_launchers"][a : a + _CHUNK] = np.einsum(
+            "kls,l->ks", ctr.astype(np.float64), lau.count
+        )
+        sites = cov.sum(axis=1).astype(np.float64)
+        undetermined = (np.isnan(radius[a : a + _CHUNK])[:, :, None] & fi[None]).any(axis=1)
+        sites[undetermined] = np.nan
+        out["defence_sites_covering"][a : a + _CHUNK] = sites
+    return out
+
+
+def _fmt_count(count: float, of: str) -> str:
+    return f"{count:g} {of}"
+
+
+def _range_details(
+    geo: Geometry, lau: Launchers, radius: FloatArray, k: int, si: int
+) -> dict[str, str]:
+    """Human-readable decomposition of the range indicators of state ``si`` under row k."""
+    r = radius[k]
+    deps = geo.deployments
+    with np.errstate(invalid="ignore"):
+        exp = np.flatnonzero((geo.d_state[:, si] <= r) & geo.owners_hostile[:, si] & lau.strike)
+        ctr = np.flatnonzero(
+            (geo.d_adversary[:, si] <= r) & geo.owners_friendly[:, si] & lau.strike
+        )
+        cov = np.flatnonzero(
+            (geo.d_capital[:, si] <= r) & geo.owners_friendly[:, si] & lau.interceptor
+        )
+    und = np.flatnonzero(np.isnan(r) & geo.owners_friendly[:, si] & lau.interceptor)
+    parts = []
+    for li in exp:
+        ft = lau.flight_min[li, si]
+        when = "no flight-time model" if np.isnan(ft) else f"{ft:.1f} min"
+        parts.append(
+            f"{deps[li].id}: {_fmt_count(lau.count[li], lau.count_of[li])} of {lau.systems[li]} "
+            f"({'+'.join(deps[li].owner)}), {geo.d_state[li, si]:.0f} km to "
+            f"{geo.nearest[li, si]}, {when}"
+        )
+    exposure = "; ".join(parts) or "no non-allied strike system reaches"
+    counter = "; ".join(
+        f"{deps[li].id}: {_fmt_count(lau.count[li], lau.count_of[li])} of {lau.systems[li]} "
+        f"({'+'.join(deps[li].owner)})"
+        for li in ctr
+    )
+    defence = [f"{deps[li].id} ({lau.systems[li]}, {r[li]:g} km)" for li in cov]
+    defence += [
+        f"undetermined: {deps[li].id} ({lau.systems[li]} has no public range; give "
+        "coverage_km in the uncertainty spec)"
+        for li in und
+    ]
+    units = sorted({lau.count_of[li] for li in exp})
+    return {
+        "exposure": exposure,
+        "counter": counter or "no own or allied strike system reaches a non-allied capital",
+        "defence": "; ".join(defence) or "no own or allied interceptor site covers the capital",
+        "units": "+".join(units),
+    }
+
+
 def profile(
     record: Any,
     scenario: Any,
@@ -190,72 +523,317 @@ def profile(
     draws: int = 0,
     seed: int | None = None,
     rng: np.random.Generator | None = None,
+    uncertainty: UncertaintySpec | Mapping[str, Any] | str | Path | None = None,
+    second_strike: SecondStrikeInputs | Mapping[str, Any] | str | Path | None = None,
+    bands_km: Sequence[float] = DEFAULT_BANDS_KM,
 ) -> Profile:
     """The decomposed security profile of every state on a date.
+
+    Indicators (formulas in ``docs/indicators.md``): ``exposure_launchers``,
+    ``exposure_nuclear_launchers``, ``exposure_systems``, ``exposure_min_warning_min``,
+    ``counter_reach_launchers``, ``defence_sites_covering`` (one row per reading where a
+    range is disputed), ``proximity_personnel_<b>km`` and ``proximity_tle_<b>km`` per band,
+    ``constraint_legal_count``, ``constraint_political_count``,
+    ``constraint_categories_covered``, ``alliance_cover`` and, with second-strike inputs,
+    ``second_strike_fraction``.
 
     Args:
         record: an ``indivisible.record.Record``.
         scenario: an ``indivisible.world.Scenario``.
         on: the date (``date`` or ``YYYY-MM-DD``).
         states: ISO3 codes to profile (default: the OSCE participating States existing on
-            the date).
-        readings: reading names to compute disputed inputs under (default: every reading).
-        draws: number of Monte Carlo draws (0: none).
+            the date). Alliances and adversaries are always judged among all of them.
+        readings: reading names to compute disputed ranges under (default: every reading).
+        draws: number of Monte Carlo draws of the uncertain inputs (0: none).
         seed: seed of the draws' generator (exclusive with ``rng``).
         rng: a ``numpy.random.Generator`` to draw from (exclusive with ``seed``).
+        uncertainty: the ``uncertainty:`` spec (object, mapping or YAML path).
+        second_strike: second-strike inputs (object, mapping or YAML path).
+        bands_km: proximity bands, km, strictly increasing.
 
     Returns:
         The ``Profile``.
 
     Raises:
-        InputError: bad date, unknown state, both ``seed`` and ``rng``, negative ``draws``.
+        InputError: bad date, unknown state or reading, both ``seed`` and ``rng``, negative
+            ``draws``, or invalid uncertainty or second-strike inputs.
+
+    Examples:
+        >>> from indivisible.record import Record
+        >>> from indivisible.world import load_scenario
+        >>> sc = load_scenario("examples/europe-2022-02.yaml")
+        >>> p = profile(Record.load(), sc, "2022-02-14", states=["POL", "RUS"])
+        >>> p.readings
+        ('RUS', 'USA', 'faz-2019')
+        >>> [p.value("POL", "exposure_launchers", reading=r) for r in p.readings]
+        [1.0, 1.0, 17.0]
+        >>> round(p.value("POL", "exposure_min_warning_min"), 2)   # Iskander, 272 km
+        3.98
+        >>> p.value("RUS", "alliance_cover")
+        1.0
     """
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
-    if draws < 0:
-        raise InputError(f"draws must be >= 0, got {draws}", field="draws")
+    if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 0:
+        raise InputError(f"draws must be an integer >= 0, got {draws!r}", field="draws")
     day = _day(on)
-    chosen = profiled_states(record, day, states)
-    geo = geometry(record, scenario, day, chosen)
+    spec = as_spec(uncertainty)
+    ss = as_inputs(second_strike) if second_strike is not None else None
+    every = profiled_states(record, day, None)
+    chosen = profiled_states(record, day, states) if states is not None else every
+    missing = [s for s in chosen if s not in every]
+    universe = every + tuple(missing)
+    geo = geometry(record, scenario, day, universe)
+    notes: list[str] = [
+        "allied = sharing a collective-defence organisation on the date (NATO, CSTO; the "
+        "EU's Art. 42(7) not counted), scenario accessions honoured",
+        "a deployment owned by several states counts against a state if any owner is "
+        "neither that state nor its ally",
+    ]
+    lau = launchers(scenario, geo, spec, notes)
+    names = reading_names(lau, readings)
+    radius = range_matrix(lau, names, notes)
+    ri = range_indicators(geo, lau, radius, lau.nuclear)
+    prox, prox_detail, prox_notes = proximity(record, scenario, day, universe, geo.allied, bands_km)
+    notes += prox_notes
+    pairs = constraint_pairs(record, day, universe, geo.allied)
+    ss_rows = second_strike_rows(ss) if ss is not None else {}
+    if ss is not None:
+        notes += [f"second strike: {a}" for a in ss.assumptions]
+    pos = {s: i for i, s in enumerate(universe)}
     rows: list[dict[str, Any]] = []
-    strike = np.array([scenario.system(d.system).strike for d in geo.deployments], dtype=bool)
-    rng_km = np.array(
-        [_single_range(scenario.system(d.system)) for d in geo.deployments], dtype=np.float64
-    )
-    count = np.array([d.count for d in geo.deployments], dtype=np.float64)
-    reach = (geo.d_state <= rng_km[:, None]) & geo.owners_hostile & strike[:, None]
-    exposure = count @ reach if count.size else np.zeros(len(chosen))
-    for si, s in enumerate(chosen):
+
+    def add(
+        state: str,
+        name: str,
+        value: float,
+        detail: str,
+        reading: str | None = None,
+        unit: str | None = None,
+        direction: str | None = None,
+    ) -> None:
+        u, dirn = UNITS.get(name, (unit or "", direction or HIGHER_IS_LESS_SAFE))
         rows.append(
             {
-                "state": s,
-                "indicator": "exposure_launchers",
-                "value": float(exposure[si]),
-                "unit": "count",
-                "direction": HIGHER_IS_LESS_SAFE,
-                "reading": None,
-                "detail": ", ".join(geo.deployments[li].id for li in np.flatnonzero(reach[:, si])),
+                "state": state,
+                "indicator": name,
+                "value": float(value),
+                "unit": unit or u,
+                "direction": direction or dirn,
+                "reading": reading,
+                "detail": detail,
             }
         )
-        rows.append(
-            {
-                "state": s,
-                "indicator": "alliance_cover",
-                "value": float(len(geo.orgs[s])),
-                "unit": "count",
-                "direction": HIGHER_IS_SAFER,
-                "reading": None,
-                "detail": ", ".join(geo.orgs[s]),
-            }
+
+    for s in chosen:
+        si = pos[s]
+        for k, reading in enumerate(names):
+            det = _range_details(geo, lau, radius, k, si)
+            unit = f"count ({det['units']})" if det["units"] else "count"
+            add(
+                s,
+                "exposure_launchers",
+                ri["exposure_launchers"][k, si],
+                det["exposure"],
+                reading,
+                unit,
+            )
+            add(
+                s,
+                "exposure_nuclear_launchers",
+                ri["exposure_nuclear_launchers"][k, si],
+                det["exposure"],
+                reading,
+                f"{unit}, expected nuclear-armed",
+            )
+            add(s, "exposure_systems", ri["exposure_systems"][k, si], det["exposure"], reading)
+            warn = ri["exposure_min_warning_min"][k, si]
+            add(
+                s,
+                "exposure_min_warning_min",
+                warn,
+                ("inf: nothing reaches (no threat); " if np.isinf(warn) else "") + det["exposure"],
+                reading,
+            )
+            add(
+                s,
+                "counter_reach_launchers",
+                ri["counter_reach_launchers"][k, si],
+                det["counter"],
+                reading,
+            )
+            add(
+                s,
+                "defence_sites_covering",
+                ri["defence_sites_covering"][k, si],
+                det["defence"],
+                reading,
+            )
+        for key, arr in prox.items():
+            what, band = key.split("_", 1)
+            unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
+            add(
+                s,
+                f"proximity_{key}",
+                arr[si],
+                "; ".join(
+                    d
+                    for d in prox_detail[si]
+                    if float(d.rsplit("(", 1)[1].split()[0]) <= float(band.removesuffix("km"))
+                )
+                or f"none within {band}",
+                None,
+                unit,
+                HIGHER_IS_LESS_SAFE,
+            )
+        mine = pairs[pairs["state"] == s]
+        n_cp = len(mine)
+        add(
+            s,
+            "constraint_legal_count",
+            mine["legal"].mean() if n_cp else np.nan,
+            _constraint_detail(record, mine, "legal"),
         )
+        add(
+            s,
+            "constraint_political_count",
+            mine["political"].mean() if n_cp else np.nan,
+            _constraint_detail(record, mine, "political"),
+        )
+        add(
+            s,
+            "constraint_categories_covered",
+            mine["covered"].mean() if n_cp else np.nan,
+            _category_detail(mine),
+        )
+        add(
+            s,
+            "alliance_cover",
+            len(geo.orgs[s]),
+            ", ".join(f"{o} ({record.organisations[o].collective_defence})" for o in geo.orgs[s])
+            or "no collective-defence commitment",
+        )
+        if s in ss_rows:
+            add(s, "second_strike_fraction", ss_rows[s][0], ss_rows[s][1])
     table = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
-    return Profile(day.isoformat(), str(scenario.scenario), table, None, [], seed, None)
+    table["reading"] = table["reading"].astype(object).where(table["reading"].notna(), None)
+    draw_frame = None
+    used_seed: int | None = seed
+    state0: dict[str, Any] | None = None
+    if draws:
+        gen, used_seed, state0 = generator(seed, rng)
+        rad = range_draws(lau, geo.deployments, spec, gen, int(draws))
+        nuc = nuclear_draws(lau, spec, gen, int(draws))
+        dr = range_indicators(geo, lau, rad, nuc)
+        if ss is not None:
+            for s, arr in second_strike_draws(ss, gen, int(draws)).items():
+                dr.setdefault(
+                    "second_strike_fraction", np.full((int(draws), len(universe)), np.nan)
+                )
+                if s in pos:
+                    dr["second_strike_fraction"][:, pos[s]] = arr
+        draw_frame = draws_frame(dr, universe, chosen)
+        notes.append(
+            f"{draws} Monte Carlo draws: a disputed range is drawn per system by reading "
+            "weight (default equal) or from its uncertainty distribution; dual-capable "
+            "deployments are nuclear-armed by Bernoulli trials"
+        )
+    return Profile(
+        day.isoformat(),
+        str(scenario.scenario),
+        table,
+        draw_frame,
+        list(dict.fromkeys(notes)),
+        used_seed,
+        state0,
+    )
 
 
-def _single_range(system: Any) -> float:
-    if system.range_km is None:
-        return float("nan")
-    return float(system.range_km.low)
+def draws_frame(
+    values: dict[str, FloatArray], universe: tuple[str, ...], chosen: tuple[str, ...]
+) -> pd.DataFrame:
+    """Long ``state, indicator, draw, value`` frame of ``{indicator: [N, S]}`` (vectorised)."""
+    idx = np.array([universe.index(s) for s in chosen], dtype=np.int64)
+    parts = []
+    for name, arr in values.items():
+        sub = arr[:, idx]  # [N, S']
+        n = sub.shape[0]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "state": np.tile(np.asarray(chosen, dtype=object), n),
+                    "indicator": name,
+                    "draw": np.repeat(np.arange(n), len(chosen)),
+                    "value": sub.reshape(-1),
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)[list(DRAW_COLUMNS)]
 
 
-__all__ = ["Geometry", "alliances", "geometry", "profile", "profiled_states"]
+def second_strike_rows(inputs: SecondStrikeInputs) -> dict[str, tuple[float, str]]:
+    """Per retaliating state: the lowest fraction over its pairs, and each pair's numbers."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in second_strike(inputs):
+        out.setdefault(row["second"], []).append(row)
+    res = {}
+    for state, rs in out.items():
+        worst = min(r["fraction"] for r in rs)
+        detail = "; ".join(
+            f"after a first strike by {r['first']}: {r['surviving']:.0f} of {r['warheads']:.0f} "
+            f"warheads survive, {r['penetrating']:.0f} penetrate ({r['fraction']:.3f})"
+            for r in rs
+        )
+        res[state] = (worst, f"lowest over pairs; {detail}")
+    return res
+
+
+def second_strike_draws(
+    inputs: SecondStrikeInputs, rng: np.random.Generator, n: int
+) -> dict[str, FloatArray]:
+    """Per retaliating state: ``[N]`` draws of the lowest fraction over its pairs."""
+    out: dict[str, FloatArray] = {}
+    for row in second_strike(inputs, rng, n):
+        prev = out.get(row["second"])
+        out[row["second"]] = row["draws"] if prev is None else np.minimum(prev, row["draws"])
+    return out
+
+
+def _constraint_detail(record: Any, mine: pd.DataFrame, kind: str) -> str:
+    if mine.empty:
+        return "no non-allied counterpart"
+    counts: dict[str, int] = {}
+    for insts in mine["instruments"]:
+        for i in insts:
+            if record.instruments[i].binding == kind:
+                counts[i] = counts.get(i, 0) + 1
+    n = len(mine)
+    body = ", ".join(f"{i} ({c}/{n})" for i, c in sorted(counts.items()))
+    return f"mean over {n} non-allied counterparts; " + (body or f"no {kind} instrument")
+
+
+def _category_detail(mine: pd.DataFrame) -> str:
+    if mine.empty:
+        return "no non-allied counterpart"
+    counts: dict[str, int] = {c: 0 for c in FORCE_CATEGORIES}
+    for cats in mine["categories"]:
+        for c in cats:
+            counts[c] += 1
+    n = len(mine)
+    return f"categories covered, of {n} counterparts: " + ", ".join(
+        f"{c} {k}/{n}" for c, k in counts.items()
+    )
+
+
+__all__ = [
+    "RANGE_INDICATORS",
+    "UNITS",
+    "Geometry",
+    "Launchers",
+    "alliances",
+    "geometry",
+    "launchers",
+    "profile",
+    "profiled_states",
+    "range_indicators",
+]
