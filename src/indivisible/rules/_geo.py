@@ -1,43 +1,123 @@
-"""Reach: can a system at a site strike a state's territory? (capital-distance bound).
+"""Reach: can a system at a site strike a state's territory? (distance to the territory).
 
-The distance from a site to the nearest point of a state's territory is at most the distance
-to its capital. A range at or above the capital distance therefore reaches the territory for
-certain; a shorter range may or may not reach the border, and is reported as undetermined
-with both numbers rather than guessed.
+The distance is the geodesic (WGS84) distance from the site to the nearest point of the
+target state's land territory, from the indicators room
+(:func:`indivisible.indicators.distance_to_territory_km`, over the shipped Natural Earth
+polygons; 0 inside the territory; the outline is within 2.3 km of Natural Earth 1:10m). A
+range at or above that distance reaches the territory; a shorter one does not. A target
+with no bundled territory falls back to its capital, which only bounds the answer: a range
+at or above the capital distance reaches; a shorter one is ``None`` (cannot tell).
+
+Distances depend only on the site and the target, so they are computed once per (site,
+target) and memoised (:func:`territory_km`): the range mode evaluates many dates but
+computes each distance once. The indicators room (pyproj, shapely, pandas) is imported on
+first use, so a check with no reach question never loads it.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
 from indivisible.rules.types import Call
+
+
+@lru_cache(maxsize=4096)
+def territory_km(lat: float, lon: float, iso3: str) -> float | None:
+    """Geodesic km from a point to ``iso3``'s territory (``None``: no bundled territory)."""
+    from indivisible._errors import InputError
+    from indivisible.indicators import distance_to_territory_km
+
+    try:
+        return float(distance_to_territory_km(lat, lon, iso3))
+    except InputError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _capital_km(lat: float, lon: float, clat: float, clon: float) -> float:
+    from indivisible.indicators import distance_km
+
+    return float(distance_km(lat, lon, clat, clon))
 
 
 def capital_km(call: Call, lat: float, lon: float, state: str) -> float | None:
     """Geodesic (WGS84) distance in km from a point to ``state``'s capital (``None``: unknown)."""
-    from pyproj import Geod
-
     st = call.ctx.record.states.get(state)
     if st is None:
         return None
-    _, _, m = Geod(ellps="WGS84").inv(lon, lat, st.capital.lon, st.capital.lat)
-    return float(m) / 1000.0
+    return _capital_km(lat, lon, st.capital.lat, st.capital.lon)
+
+
+@lru_cache(maxsize=256)
+def _outline(iso3: str) -> tuple[Any, float] | None:
+    """Vertices (lon, lat) of a bundled territory's outline and half its longest edge, km."""
+    from indivisible.indicators import haversine_km, load_countries
+
+    c = load_countries().get(iso3)
+    if c is None:
+        return None
+    import shapely
+
+    pts = shapely.get_coordinates(shapely.boundary(c.geometry))
+    edges = haversine_km(pts[:-1, 1], pts[:-1, 0], pts[1:, 1], pts[1:, 0])
+    return pts, float(edges.max()) / 2.0 if len(edges) else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _screen_km(lat: float, lon: float, iso3: str) -> float | None:
+    """A lower bound of the distance to ``iso3``'s territory (nearest vertex, less slack)."""
+    from indivisible.indicators import SCREEN_ERROR, haversine_km
+
+    o = _outline(iso3)
+    if o is None:
+        return None
+    pts, half_edge = o
+    near = float(haversine_km(lat, lon, pts[:, 1], pts[:, 0]).min())
+    return max(0.0, near * (1.0 - SCREEN_ERROR) - half_edge)
+
+
+def nearest(call: Call, lat: float, lon: float, targets: list[str]) -> tuple[float, str, str]:
+    """The nearest target: (km, target, what the distance is to), territory before capital.
+
+    Targets are screened by a cheap lower bound (haversine to the outline's nearest vertex,
+    less the sphere's error and half the longest edge); the exact distance is computed
+    only for targets whose bound is below the best exact distance found so far, so one or
+    two exact computations settle the nearest of thirty targets. Returns
+    ``(inf, "", "none")`` when no target has a territory or a capital in the data.
+    """
+    bounds = sorted((b, t) for t in targets if (b := _screen_km(lat, lon, t)) is not None)
+    best: tuple[float, str, str] | None = None
+    for b, t in bounds:
+        if best is not None and b > best[0]:
+            break
+        d = territory_km(lat, lon, t)
+        if d is not None and (best is None or d < best[0]):
+            best = (d, t, "territory")
+    if best is not None:
+        return best
+    for t in targets:
+        d = capital_km(call, lat, lon, t)
+        if d is not None and (best is None or d < best[0]):
+            best = (d, t, "capital")
+    return best if best is not None else (float("inf"), "", "none")
 
 
 def reaches(
     call: Call, lat: float, lon: float, range_km: float, targets: list[str]
 ) -> tuple[bool | None, str]:
     """Whether ``range_km`` from the point reaches one of ``targets`` (``None``: cannot tell)."""
-    best: tuple[float, str] | None = None
-    for t in targets:
-        d = capital_km(call, lat, lon, t)
-        if d is not None and (best is None or d < best[0]):
-            best = (d, t)
-    if best is None:
-        return None, "no target capital in the record"
-    d, t = best
+    d, t, what = nearest(call, lat, lon, targets)
+    if not t:
+        return None, "no territory or capital of the targets in the data"
+    if what == "territory":
+        if range_km >= d:
+            return True, f"range {range_km:g} km reaches {t}'s territory at {d:.0f} km"
+        return False, f"range {range_km:g} km is short of {t}'s territory at {d:.0f} km"
     name = call.ctx.record.states[t].capital.name
     if range_km >= d:
         return True, f"range {range_km:g} km reaches {name} ({t}) at {d:.0f} km"
     return None, (
-        f"range {range_km:g} km is short of {name} ({t}) at {d:.0f} km; whether it reaches "
-        f"{t}'s border is not determined from capital distances"
+        f"range {range_km:g} km is short of {name} ({t}) at {d:.0f} km; {t} has no bundled "
+        "territory, so whether it reaches the border is not determined"
     )

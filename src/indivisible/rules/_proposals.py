@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 
 from indivisible.rules._geo import reaches
+from indivisible.rules._readings import Outcome, under_readings
 from indivisible.rules.inf_1987 import ground_missiles
-from indivisible.rules.types import Call, Finding
+from indivisible.rules.types import Call, Finding, Result
 
 _CODE = re.compile(r"\b[A-Z]{3}\b")
 
@@ -33,40 +34,50 @@ def band(call: Call) -> tuple[float, float, list[str]]:
 def ground_missiles_reaching(
     call: Call, targets: list[str], *, abroad_banned: bool
 ) -> Iterator[Finding]:
-    """Ground-launched missiles of the party in the band: abroad, or able to reach ``targets``."""
+    """Ground-launched missiles of the party in the band: abroad, or able to reach ``targets``.
+
+    Each range reading of a missile is judged on its own (in the band? reaching the nearest
+    target's territory?), so a range the parties report differently gives ``disputed``.
+    """
     lo, hi, lines = band(call)
     found = False
     for d in call.scenario.deployments_on(call.on):
         if call.party not in d.owner:
             continue
-        for m in ground_missiles(call, d):
+        missiles = ground_missiles(call, d)
+        for m in missiles:
             if m.range_km is None:
                 continue
-            rng, low = m.range_km.high, m.range_km.low
-            if not lo <= rng <= hi and not lo <= low <= hi:
+            ranges = {n: r.value for n, r in m.range_km.root.items()}
+            if not any(lo <= v <= hi for v in ranges.values()):
                 continue
             found = True
+            subject = d.id if len(missiles) == 1 else f"{d.id}:{m.id}"
             src = [d.source or "", *m.sources]
             line = (
-                f"scenario: {d.id}: {m.id} (range {low:g}-{rng:g} km over readings) "
-                f"at {d.site.name}, {d.host}"
+                f"scenario: {d.id}: {m.id} (range per reading: "
+                + ", ".join(f"{n}={v:g} km" for n, v in ranges.items())
+                + f") at {d.site.name} ({d.site.lat:g}, {d.site.lon:g}), {d.host}"
             )
-            if abroad_banned and d.host not in d.owner:
-                yield call.finding(
-                    "breached",
-                    f"{m.name} deployed outside {call.party}'s territory, on {d.host}.",
-                    subject=d.id,
-                    sources=src,
-                    explain=[*lines, line],
-                )
-                continue
-            hit, why = reaches(call, d.site.lat, d.site.lon, rng, targets)
-            yield call.finding(
-                "breached" if hit else "undetermined",
-                f"{m.name} at {d.site.name}: {why}.",
-                subject=d.id,
-                sources=src,
-                explain=[*lines, line, why],
+            abroad = abroad_banned and d.host not in d.owner
+            outcomes = {}
+            for name, rng in ranges.items():
+                if not lo <= rng <= hi:
+                    outcomes[name] = Outcome(
+                        "holds", f"{m.name}: range {rng:g} km, outside the {lo:g}-{hi:g} km band."
+                    )
+                elif abroad:
+                    outcomes[name] = Outcome(
+                        "breached",
+                        f"{m.name} (range {rng:g} km) deployed outside {call.party}'s territory, "
+                        f"on {d.host}.",
+                    )
+                else:
+                    hit, why = reaches(call, d.site.lat, d.site.lon, rng, targets)
+                    res: Result = "breached" if hit else "holds" if hit is False else "undetermined"
+                    outcomes[name] = Outcome(res, f"{m.name} at {d.site.name}: {why}.", (why,))
+            yield from under_readings(
+                call, outcomes, subject=subject, sources=src, explain=[*lines, line]
             )
     if not found:
         yield call.finding(

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from indivisible.rules._common import fixed
 from indivisible.rules._geo import reaches
 from indivisible.rules._proposals import codes, ground_missiles_reaching
-from indivisible.rules.types import Call, Finding, not_formalised, rule
+from indivisible.rules._readings import Outcome, under_readings
+from indivisible.rules.types import Call, Finding, Result, not_formalised, rule
 from indivisible.world import Deployment, Force
 
 INSTRUMENT = "ru-us-draft-2021"
@@ -93,14 +94,29 @@ def art_5(call: Call) -> Iterator[Finding]:
         if not (s.class_ == "heavy_bomber" or (s.basing == "sea" and s.strike)):
             continue
         found = True
-        reach = s.range_km.high if s.range_km is not None else 0.0
-        hit, why = reaches(call, d.site.lat, d.site.lon, reach, _other(call))
-        yield call.finding(
-            "breached" if hit else "undetermined",
-            f"{s.name} ({d.id}) outside {call.party}'s territory: {why}.",
+        if s.range_km is None:
+            yield call.finding(
+                "undetermined",
+                f"{s.name} ({d.id}) outside {call.party}'s territory; the scenario gives no "
+                "range to judge whether it can strike the other party.",
+                subject=d.id,
+                sources=[d.source or "", *s.sources],
+                explain=[f"scenario: {s.id} has no range_km"],
+            )
+            continue
+        outcomes = {}
+        for name, r in s.range_km.root.items():
+            hit, why = reaches(call, d.site.lat, d.site.lon, r.value, _other(call))
+            res: Result = "breached" if hit else "holds" if hit is False else "undetermined"
+            outcomes[name] = Outcome(
+                res, f"{s.name} ({d.id}) outside {call.party}'s territory: {why}.", (why,)
+            )
+        yield from under_readings(
+            call,
+            outcomes,
             subject=d.id,
             sources=[d.source or "", *s.sources],
-            explain=[why],
+            explain=[f"scenario: {d.id} at {d.site.name} ({d.site.lat:g}, {d.site.lon:g})"],
         )
     if not found:
         yield call.finding("holds", f"No heavy bomber or warship of {call.party} deployed abroad.")
