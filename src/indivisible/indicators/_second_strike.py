@@ -35,6 +35,7 @@ assumption, in the inputs file (``examples/second-strike-2022.yaml``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,7 @@ class Pair(_Model):
 class SecondStrikeInputs(_Model):
     """The ``second_strike:`` inputs (file or mapping); see ``examples/second-strike-2022.yaml``."""
 
-    date: str | None = None
+    date: dt.date | None = None
     states: dict[str, StateForces]
     pairs: list[Pair] = Field(min_length=1)
     assumptions: list[str] = []

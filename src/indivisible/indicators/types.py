@@ -44,6 +44,12 @@ DRAW_COLUMNS: Final = ("state", "indicator", "draw", "value")
 """Columns of ``Profile.draws``: one row per (state, indicator, Monte Carlo draw)."""
 
 
+def _num(value: Any) -> float | None:
+    """A finite float, or ``None`` for NaN and infinities (JSON has neither)."""
+    v = float(value)
+    return v if math.isfinite(v) else None
+
+
 @dataclass(frozen=True)
 class Profile:
     """The decomposed security profile of states on a date.
@@ -163,6 +169,47 @@ class Profile:
             }
         ).reset_index()
         return out
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract of ``indivisible profile``.
+
+        ``{"date", "scenario", "profiles": [{"state", "indicators": [{"indicator", "value",
+        "unit", "direction", "reading", "detail"}]}], "assumptions", "seed"}``. A value that
+        is ``inf`` (no threat) or ``NaN`` (undetermined) is ``null`` with ``"missing":
+        "no_threat"`` or ``"undetermined"``. With draws, each indicator that was drawn gets
+        ``"interval": {"low", "median", "high", "mean"}`` (5th, 50th, 95th percentiles).
+        """
+        iv: dict[tuple[str, str], dict[str, float | None]] = {}
+        if self.draws is not None:
+            for r in self.intervals().to_dict("records"):
+                iv[(str(r["state"]), str(r["indicator"]))] = {
+                    k: _num(r[k]) for k in ("low", "median", "high", "mean")
+                }
+        profiles: dict[str, list[dict[str, Any]]] = {}
+        for r in self.table.to_dict("records"):
+            v = float(r["value"])
+            item: dict[str, Any] = {
+                "indicator": r["indicator"],
+                "value": _num(v),
+                "unit": r["unit"],
+                "direction": r["direction"],
+                "reading": r["reading"],
+                "detail": r["detail"],
+            }
+            if math.isinf(v):
+                item["missing"] = "no_threat" if v > 0 else "undetermined"
+            elif math.isnan(v):
+                item["missing"] = "undetermined"
+            if (r["state"], r["indicator"]) in iv:
+                item["interval"] = iv[(r["state"], r["indicator"])]
+            profiles.setdefault(str(r["state"]), []).append(item)
+        return {
+            "date": self.date,
+            "scenario": self.scenario,
+            "profiles": [{"state": s, "indicators": v} for s, v in profiles.items()],
+            "assumptions": list(self.assumptions),
+            "seed": self.seed,
+        }
 
     def with_table(self, table: pd.DataFrame) -> Profile:
         """A copy with another table (same date, scenario, draws and assumptions)."""
