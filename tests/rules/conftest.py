@@ -71,7 +71,8 @@ class CaseItem(pytest.Item):
             if "evidence_contains" in want and not any(
                 want["evidence_contains"] in f.evidence for f in hits
             ):
-                raise CaseFailure(self.case["name"], crit, hits, found)
+                crit = {**crit, "evidence_contains": want["evidence_contains"]}
+                raise CaseFailure(self.case["name"], crit, [], found)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, CaseFailure):

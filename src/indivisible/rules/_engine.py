@@ -280,6 +280,16 @@ def _evaluate_rule(ctx: Context, r: Rule, only: str | None) -> Iterator[Finding]
             )
             continue
         if version is None:
+            status = (
+                None if proposed or r.binding == "rule" else record.party_status(via, p, ctx.on)
+            )
+            if status is not None and status not in BINDING:
+                # the party's status is the more telling reason (e.g. ratified, never in force)
+                reason, src, line = not_bound_reason(ctx, via, p)
+                yield call.finding(
+                    "not_applicable", reason + ".", sources=[src], explain=[line, vline]
+                )
+                continue
             yield call.finding(
                 "not_applicable", vline[0].upper() + vline[1:] + ".", explain=[vline]
             )
