@@ -185,3 +185,21 @@ def test_docs_rules_table_is_current() -> None:
     script = Path(__file__).parents[2] / "scripts" / "rules_table.py"
     run = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_every_clause_is_formalised_or_declared_with_a_reason(rec: Record) -> None:
+    from indivisible.rules import UNDECLARED, coverage
+
+    rows = coverage(rec)
+    assert [f"{r['instrument']}/{r['clause']}" for r in rows if r["detail"] == UNDECLARED] == []
+    assert sum(r["status"] == "formalised" for r in rows) == 36
+
+
+def test_every_formalised_instrument_has_a_case_file() -> None:
+    from pathlib import Path
+
+    from indivisible.rules import REGISTRY
+
+    cases = {p.stem for p in (Path(__file__).parent / "cases").glob("*.yaml")}
+    with_rules = {r.instrument for r in REGISTRY.rules}
+    assert sorted(with_rules - cases) == []
