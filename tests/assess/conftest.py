@@ -1,6 +1,7 @@
 """A pytest plugin: YAML cases of the indivisibility test, collected from ``cases/*.yaml``.
 
-A case file holds a list of cases ``{name, scenario, action, on?, draws?, seed?, expect:
+A case file holds a list of cases ``{name, scenario, action, on?, draws?, seed?, indicators?,
+expect:
 {verdicts, engaged, better, findings_added, findings_removed}}``. ``scenario`` and
 ``action`` are inline mappings (written to temporary files and loaded with the real loaders,
 so they are validated like any file) or paths relative to the case file.
@@ -97,7 +98,15 @@ class CaseItem(pytest.Item):
             sc = load_scenario(_file(case["scenario"], self.path.parent, Path(tmp), "s.yaml"), rec)
             act = load_action(_file(case["action"], self.path.parent, Path(tmp), "a.yaml"), rec)
         on = str(case["on"]) if "on" in case else None
-        result = assess(rec, sc, act, on, draws=int(case.get("draws", 0)), seed=case.get("seed"))
+        result = assess(
+            rec,
+            sc,
+            act,
+            on,
+            draws=int(case.get("draws", 0)),
+            seed=case.get("seed"),
+            indicators=case.get("indicators"),
+        )
         got = result.to_json()
         expect = case["expect"]
         problems: list[str] = []

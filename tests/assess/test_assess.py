@@ -17,6 +17,8 @@ from indivisible.world import Deployment, Site, load_scenario
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "examples/actions/baselines/europe-2018-02-04.yaml"
 ACTION = ROOT / "examples/actions/iskander-kaliningrad-2018.yaml"
+# Pinned on two indicators so that the numbers do not move while the profile grows.
+PINNED = ["exposure_launchers", "alliance_cover"]
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +28,7 @@ def rec() -> Record:
 
 def test_json_contract_and_pinned_headline(rec: Record) -> None:
     base = load_scenario(BASE, rec)
-    result = assess(rec, base, load_action(ACTION, rec))
+    result = assess(rec, base, load_action(ACTION, rec), indicators=PINNED)
     out = result.to_json()
     assert {"deltas", "verdicts", "engaged", "findings_added", "findings_removed"} <= set(out)
     assert set(out["deltas"][0]) >= {"state", "indicator", "before", "after", "change", "better"}
@@ -96,7 +98,7 @@ def test_at_expense_gives_the_verdicts_for_the_rules(rec: Record) -> None:
             )
         ],
     )
-    vs = at_expense(rec, base, act, "2018-02-05")
+    vs = at_expense(rec, base, act, "2018-02-05", indicators=PINNED)
     pol = [v for v in vs if v.other == "POL"]
     assert [(v.actor, v.verdict, v.probability, v.other_worse) for v in pol] == [
         ("RUS", "other_loses", 1.0, ("exposure_launchers",))
@@ -115,7 +117,7 @@ def test_report_is_one_self_contained_file(rec: Record, tmp_path: Path) -> None:
     from indivisible.assess._report import write_report
 
     base = load_scenario(BASE, rec)
-    result = assess(rec, base, load_action(ACTION, rec))
+    result = assess(rec, base, load_action(ACTION, rec), indicators=PINNED)
     path = write_report(result, tmp_path / "r.html")
     html = path.read_text(encoding="utf-8")
     assert "http://" not in html and "https://" not in html
@@ -136,3 +138,30 @@ def test_cli_json_and_map(cli, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert out["on"] == "2018-02-05"
     assert out["findings_added"][0]["subject"] == "iskander-kaliningrad"
     assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_draw_evaluations_share_of_draws() -> None:
+    import pandas as pd
+
+    from indivisible.assess._assess import _draw_evaluations, _verdicts
+    from indivisible.assess.types import Tolerance
+
+    rows_b, rows_a = [], []
+    for k in range(4):
+        for s in ("RUS", "POL"):
+            rows_b.append({"state": s, "indicator": "x", "draw": k, "value": 10.0})
+            # POL worse (higher x) in draws 0-2, unchanged in draw 3; RUS never moves
+            worse = s == "POL" and k < 3
+            rows_a.append(
+                {"state": s, "indicator": "x", "draw": k, "value": 12.0 if worse else 10.0}
+            )
+    n, codes = _draw_evaluations(
+        pd.DataFrame(rows_b), pd.DataFrame(rows_a), Tolerance(), {"x": "higher_is_less_safe"}
+    )
+    (v,) = _verdicts(["RUS"], ["POL"], codes, n, "draws", ())
+    assert (n, v.verdict, v.probability, dict(v.distribution)) == (
+        4,
+        "other_loses",
+        0.75,
+        {"neutral": 0.25, "other_loses": 0.75},
+    )

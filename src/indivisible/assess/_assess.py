@@ -161,6 +161,27 @@ def _profile(
     return profile(record, scenario, on, states=states, readings=readings, draws=draws, seed=seed)
 
 
+def _select(prof: Any, indicators: Sequence[str] | None) -> Any:
+    """The profile restricted to ``indicators`` (all when ``None``); unknown names are errors."""
+    if indicators is None:
+        return prof
+    import dataclasses
+
+    known = set(prof.table["indicator"])
+    for name in indicators:
+        if name not in known:
+            raise InputError(
+                f"unknown indicator {name!r} (the profile has: {', '.join(sorted(known))})",
+                field="indicators",
+            )
+    keep = list(indicators)
+    table = prof.table[prof.table["indicator"].isin(keep)].reset_index(drop=True)
+    draws = prof.draws
+    if draws is not None:
+        draws = draws[draws["indicator"].isin(keep)].reset_index(drop=True)
+    return dataclasses.replace(prof, table=table, draws=draws)
+
+
 def _reading(x: Any) -> str | None:
     if x is None or (isinstance(x, float) and math.isnan(x)) or x is getattr(np, "nan", None):
         return None
@@ -545,6 +566,7 @@ def _core(
     seed: int | None,
     rng: np.random.Generator | None,
     tolerance: Tolerance,
+    indicators: Sequence[str] | None = None,
 ) -> _Core:
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
         raise InputError(f"draws must be a non-negative integer, got {draws!r}", field="draws")
@@ -553,8 +575,8 @@ def _core(
     check_action(action, record)
     changed, rec2 = apply_action(action, baseline, record, d)
     kw: dict[str, Any] = {"states": states, "readings": readings, "draws": draws, "seed": s}
-    before = _profile(record, baseline, d, **kw)
-    after = _profile(rec2, changed, d, **kw)
+    before = _select(_profile(record, baseline, d, **kw), indicators)
+    after = _select(_profile(rec2, changed, d, **kw), indicators)
     ds = deltas(before.table, after.table, tolerance)
     present = sorted({x.state for x in ds})
     others = list(action.others) if action.others is not None else present
@@ -592,6 +614,7 @@ def at_expense(
     seed: int | None = None,
     rng: np.random.Generator | None = None,
     tolerance: Tolerance | None = None,
+    indicators: Sequence[str] | None = None,
 ) -> list[Verdict]:
     """The verdicts of the indivisibility test only (no rule findings): for the rules.
 
@@ -610,6 +633,7 @@ def at_expense(
         seed: seed for the draws (exclusive with ``rng``).
         rng: a NumPy generator to draw the seed from (exclusive with ``seed``).
         tolerance: when a change counts (default: :class:`Tolerance`'s defaults).
+        indicators: compare only these indicators of the profile (default: all).
 
     Returns:
         One verdict per ordered pair (actor, other).
@@ -629,6 +653,7 @@ def at_expense(
         seed=seed,
         rng=rng,
         tolerance=tolerance or Tolerance(),
+        indicators=indicators,
     )
     return core.verdicts
 
@@ -645,6 +670,7 @@ def assess(
     seed: int | None = None,
     rng: np.random.Generator | None = None,
     tolerance: Tolerance | None = None,
+    indicators: Sequence[str] | None = None,
 ) -> Assessment:
     """The indivisibility test of ``action`` against ``baseline`` on a date.
 
@@ -659,6 +685,7 @@ def assess(
         seed: seed of the draws; both profiles use it (exclusive with ``rng``).
         rng: a NumPy generator the seed is drawn from (exclusive with ``seed``).
         tolerance: when a change counts (default: relative 1 %, absolute 1e-9).
+        indicators: compare only these indicators of the profile (default: all).
 
     Returns:
         The assessment: deltas, verdicts, engaged commitments, findings added and removed,
@@ -690,6 +717,7 @@ def assess(
         seed=seed,
         rng=rng,
         tolerance=tol,
+        indicators=indicators,
     )
     eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action)
     fb = evaluate(record, baseline, core.on)
@@ -704,6 +732,11 @@ def assess(
         + "; probability: its share",
         "commitments: in force for both states on the date, in the baseline record or after "
         "the action",
+        *(
+            [f"only these indicators are compared: {', '.join(indicators)}"]
+            if indicators is not None
+            else []
+        ),
         *_inactive_notes(action, core.on),
         *eng_notes,
     ]

@@ -54,6 +54,10 @@ def register(app: typer.Typer) -> None:
         report: Annotated[
             Path | None, typer.Option("--report", help="Write a self-contained HTML report.")
         ] = None,
+        indicator: Annotated[
+            list[str] | None,
+            typer.Option("--indicator", help="Compare only this indicator (repeatable)."),
+        ] = None,
         map_png: Annotated[
             Path | None, typer.Option("--map", help="Write a PNG map of the deployments.")
         ] = None,
@@ -74,7 +78,7 @@ def register(app: typer.Typer) -> None:
         rec = Record.load()
         base = load_scenario(scenario, rec)
         act = load_action(action, rec)
-        result = run(rec, base, act, d, draws=draws, seed=seed)
+        result = run(rec, base, act, d, draws=draws, seed=seed, indicators=indicator or None)
         warn(rec.coverage_warnings(result.on))
         if map_png is not None:
             from indivisible.assess._map import assessment_map
