@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -397,6 +398,19 @@ class Upload(ApiModel):
     text: str = Field(max_length=500_000, description="The YAML text of the scenario.")
 
 
+def load_example(path: Path) -> Any:
+    """A bundled example, loaded once per file version (scenarios are immutable)."""
+    stat = path.stat()
+    return _load_example(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _load_example(path: str, _mtime_ns: int, _size: int) -> Any:
+    from indivisible.world import load_scenario
+
+    return load_scenario(path, _record())
+
+
 def _scenario_path(config: WebConfig, name: str) -> Path:
     if not _NAME.match(name):
         raise InputError(
@@ -409,14 +423,20 @@ def _scenario_path(config: WebConfig, name: str) -> Path:
 
 @router.get("/scenarios", summary="The bundled example scenarios")
 def scenarios(request: Request) -> dict[str, Any]:
-    """Name (file stem), title and date of every bundled example scenario."""
-    from indivisible.world import load_scenario
+    """Name (file stem), title and date of every bundled example scenario.
 
-    out = []
+    A file of the examples folder that is not a valid scenario (an input of another
+    command) is listed under ``skipped`` with the loader's message.
+    """
+    out, skipped = [], []
     for name, path in sorted(_examples(_config(request)).items()):
-        sc = load_scenario(path, _record())
+        try:
+            sc = load_example(path)
+        except InputError as exc:
+            skipped.append({"name": name, "error": exc.reason})
+            continue
         out.append({"name": name, "title": sc.scenario, "date": sc.date.isoformat()})
-    return {"scenarios": out}
+    return {"scenarios": out, "skipped": skipped}
 
 
 @router.get("/scenarios/{name}", summary="One example scenario: its deployments")
@@ -432,11 +452,9 @@ def scenario(
     ] = None,
 ) -> dict[str, Any]:
     """An example scenario's title, date and the deployments active on a date."""
-    from indivisible.world import load_scenario
-
     path = _scenario_path(_config(request), name)
     d = parse_date(on, field="--on") if on is not None else None
-    sc = load_scenario(path, _record())
+    sc = load_example(path)
     when = d or sc.date
     return {
         "name": name,
@@ -616,14 +634,13 @@ def load_upload(config: WebConfig, upload: Upload, rec: Record) -> Any:
 def _scenario_of(
     config: WebConfig, scenario: str | None, upload: Upload | None, rec: Record
 ) -> Any:
-    from indivisible.world import load_scenario
 
     if (scenario is None) == (upload is None):
         raise InputError("give either 'scenario' (a bundled example) or 'upload'", field="scenario")
     if upload is not None:
         return load_upload(config, upload, rec)
     assert scenario is not None
-    return load_scenario(example_path(config, scenario), rec)
+    return load_example(example_path(config, scenario))
 
 
 def _instruments(rec: Record, ids: list[str]) -> list[str] | None:
@@ -798,11 +815,10 @@ def reach(
     from indivisible.indicators import osce_capitals
     from indivisible.indicators import reach as compute_reach
     from indivisible.indicators._reach import system_parameters
-    from indivisible.world import load_scenario
 
     day = parse_date(on, field="--on") if on is not None else None
     rec = _record()
-    sc = load_scenario(example_path(_config(request), scenario, field="--scenario"), rec)
+    sc = load_example(example_path(_config(request), scenario, field="--scenario"))
     dep = next((d for d in sc.deployments if d.id == deployment), None)
     if dep is None:
         known = ", ".join(d.id for d in sc.deployments) or "none"

@@ -34,7 +34,8 @@
       s ? el("p", {}, `${s.exists ? "" : "Not a state on this date. "}Alliance: `,
         el("strong", {"data-testid": "country-alliance"}, s.alliance.toUpperCase()),
         ` · member of: ${s.memberships.join(", ").toUpperCase() || "none"}`,
-        props.sovereign !== props.iso3 ? ` (territory of ${props.sovereign})` : "")
+        props.sovereign !== props.iso3 && alliances[props.sovereign] && !alliances[props.iso3]
+          ? ` (territory of ${alliances[props.sovereign].name})` : "")
         : el("p", {}, "Not in the record (drawn for orientation)."),
       el("p", {class: "hint"}, `On ${out.value}.`));
   }
@@ -46,7 +47,8 @@
     const params = new URLSearchParams(window.location.search);
     slider.max = reviewed.slice(0, 4);
     slider.value = params.get("year") || slider.max;
-    for (const name of meta.examples) select.append(el("option", {value: name}, name));
+    const list = await api("/api/scenarios");
+    for (const s of list.scenarios) select.append(el("option", {value: s.name}, `${s.title} (${s.date})`));
     if (params.get("scenario")) select.value = params.get("scenario");
     const geo = await (await fetch("/api/geo/countries")).json();
     for (const f of geo.features) {
