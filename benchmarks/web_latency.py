@@ -153,7 +153,7 @@ def page_timings(base: str, n: int, deadline: float) -> list[dict[str, float]]:
 
 def write_readme(section: str) -> None:
     text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    start = text.find("\n## Web\n")
+    start = text.find("\n## Web ")
     if start >= 0:
         nxt = text.find("\n## ", start + 1)
         text = text[: start + 1] + section + (text[nxt + 1 :] if nxt >= 0 else "")
