@@ -450,7 +450,7 @@ def range_indicators(
         out["exposure_systems"][a : a + _CHUNK] = (np.einsum("kls,ly->ksy", expf, onehot) > 0).sum(
             axis=2
         )
-        warn = np.where(exp & known[None], ft[None], np.inf).min(axis=1)
+        warn = np.where(exp & known[None], ft[None], np.inf).min(axis=1, initial=np.inf)
         unknown = (exp & ~known[None]).any(axis=1)
         warn[np.isinf(warn) & unknown] = np.nan
         out["exposure_min_warning_min"][a : a + _CHUNK] = warn
