@@ -110,8 +110,13 @@ def _render(result: Assessment) -> None:
         + (f"{result.draws} draws (seed {result.seed})" if result.draws else "readings")
         + "."
     )
-    shown = [v for v in result.verdicts if v.verdict != "neutral"]
-    hidden = len(result.verdicts) - len(shown)
+    # Pairs whose other state did not move repeat the actor's own outcome: count them instead.
+    shown = [v for v in result.verdicts if v.other_better or v.other_worse]
+    rest: dict[str, int] = {}
+    for v in result.verdicts:
+        if not (v.other_better or v.other_worse):
+            rest[v.verdict] = rest.get(v.verdict, 0) + 1
+    hidden = sum(rest.values())
     table(
         [
             (
@@ -125,8 +130,13 @@ def _render(result: Assessment) -> None:
             for v in shown
         ],
         ["actor", "other", "verdict", "p", "actor +safer/-less safe", "other +safer/-less safe"],
-        title="Verdicts" + (f" ({hidden} neutral pairs not shown)" if hidden else ""),
+        title="Verdicts (pairs whose other state changed)",
     )
+    if hidden:
+        typer.echo(
+            f"{hidden} pairs where the other state did not change: "
+            + ", ".join(f"{k} {n}" for k, n in sorted(rest.items()))
+        )
     changed = [x for x in result.deltas if x.better is not None]
     table(
         [
