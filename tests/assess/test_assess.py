@@ -165,3 +165,16 @@ def test_draw_evaluations_share_of_draws() -> None:
         0.75,
         {"neutral": 0.25, "other_loses": 0.75},
     )
+
+
+def test_draws_through_the_real_profile_are_seeded(rec: Record) -> None:
+    base = load_scenario(BASE, rec)
+    act = load_action(ACTION, rec)
+    a = assess(rec, base, act, draws=20, seed=7, indicators=PINNED)
+    b = assess(rec, base, act, draws=20, seed=7, indicators=PINNED)
+    pol_a = [v for v in a.verdicts if v.other == "POL"]
+    assert pol_a == [v for v in b.verdicts if v.other == "POL"]
+    assert [(v.verdict, v.probability, v.basis, v.n) for v in pol_a] == [
+        ("other_loses", 1.0, "draws", 20)
+    ]
+    assert a.seed == 7

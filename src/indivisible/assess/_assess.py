@@ -323,7 +323,9 @@ def _draw_evaluations(
     safer_up = np.array(
         [meta.get(i, "higher_is_safer") == "higher_is_safer" for i in m["indicator"]]
     )
-    sign = _sign(va - vb, bound, safer_up)
+    with np.errstate(invalid="ignore"):  # inf - inf is NaN: no signed change
+        change = va - vb
+    sign = _sign(change, bound, safer_up)
     m["up"] = sign > 0
     m["down"] = sign < 0
     g = m.groupby(["state", "draw"], sort=True)[["up", "down"]].any()
