@@ -430,9 +430,8 @@ def range_indicators(
     hs = geo.owners_hostile & lau.strike[:, None]
     fs = geo.owners_friendly & lau.strike[:, None]
     fi = geo.owners_friendly & lau.interceptor[:, None]
-    sys_ids = {s: i for i, s in enumerate(dict.fromkeys(lau.systems))}
-    onehot = np.zeros((lau.count.size, max(len(sys_ids), 1)))
-    onehot[np.arange(lau.count.size), [sys_ids[s] for s in lau.systems]] = 1.0
+    names = np.asarray(lau.systems, dtype=object)
+    groups = [np.flatnonzero(names == y) for y in dict.fromkeys(lau.systems)]
     known = np.isfinite(lau.flight_min)
     ft = np.where(known, lau.flight_min, np.inf)
     out = {name: np.zeros((n_k, n_s)) for name in RANGE_INDICATORS}
@@ -442,20 +441,20 @@ def range_indicators(
             exp = (geo.d_state[None] <= r) & hs[None]
             ctr = (geo.d_adversary[None] <= r) & fs[None]
             cov = (geo.d_capital[None] <= r) & fi[None]
-        expf = exp.astype(np.float64)
-        out["exposure_launchers"][a : a + _CHUNK] = np.einsum("kls,l->ks", expf, lau.count)
-        out["exposure_nuclear_launchers"][a : a + _CHUNK] = np.einsum(
-            "kls,kl->ks", expf, lau.count * nuc[a : a + _CHUNK]
+        block = slice(a, a + _CHUNK)
+        # [K, L, S] bool → float once; sums over l are BLAS matrix-vector products
+        expf = exp.transpose(0, 2, 1).astype(np.float64)  # [K, S, L]
+        out["exposure_launchers"][block] = expf @ lau.count
+        out["exposure_nuclear_launchers"][block] = np.einsum(
+            "ksl,kl->ks", expf, lau.count * nuc[block]
         )
-        out["exposure_systems"][a : a + _CHUNK] = (np.einsum("kls,ly->ksy", expf, onehot) > 0).sum(
-            axis=2
-        )
+        out["exposure_systems"][block] = sum(exp[:, cols, :].any(axis=1) for cols in groups)
         warn = np.where(exp & known[None], ft[None], np.inf).min(axis=1, initial=np.inf)
         unknown = (exp & ~known[None]).any(axis=1)
         warn[np.isinf(warn) & unknown] = np.nan
         out["exposure_min_warning_min"][a : a + _CHUNK] = warn
-        out["counter_reach_launchers"][a : a + _CHUNK] = np.einsum(
-            "kls,l->ks", ctr.astype(np.float64), lau.count
+        out["counter_reach_launchers"][block] = ctr.transpose(0, 2, 1).astype(np.float64) @ (
+            lau.count
         )
         sites = cov.sum(axis=1).astype(np.float64)
         undetermined = (np.isnan(radius[a : a + _CHUNK])[:, :, None] & fi[None]).any(axis=1)
