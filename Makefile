@@ -19,11 +19,13 @@ install: $(STAMP)
 system-deps:
 	bash scripts/system-deps.sh
 
-## The headline analysis: erosion of the architecture between Russia and the United States.
+## The headline analysis: the indivisibility test of one move (Iskander-M in Kaliningrad, 2018),
+## then the erosion of the arms-control architecture between Russia and the United States.
 run: install
 	mkdir -p out
+	$(BIN)/indivisible assess examples/actions/baselines/europe-2018-02-04.yaml --action examples/actions/iskander-kaliningrad-2018.yaml --report out/iskander-kaliningrad-2018.html --map out/iskander-kaliningrad-2018.png
 	$(BIN)/indivisible timeline RUS USA --from 1972 --category arms_control --plot out/rus-usa-timeline.png --out out/rus-usa-timeline.csv
-	@echo "Wrote out/rus-usa-timeline.csv and out/rus-usa-timeline.png"
+	@echo "Wrote out/iskander-kaliningrad-2018.html, .png and out/rus-usa-timeline.csv, .png"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks scripts

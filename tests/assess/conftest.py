@@ -12,8 +12,6 @@ so they are validated like any file) or paths relative to the case file.
   asserts nothing is engaged.
 * ``better``: ``{STATE: {indicator: true|false|null}}`` pinned on the deltas (every reading).
 * ``findings_added`` / ``findings_removed``: partial matches on the findings' JSON keys.
-
-The ``assess`` command is registered on the CLI app here if the app does not have it yet.
 """
 
 from __future__ import annotations
@@ -25,17 +23,6 @@ from typing import Any
 
 import pytest
 import yaml
-
-
-def _ensure_cli() -> None:
-    from indivisible.cli import _assess, app
-
-    names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
-    if "assess" not in names:
-        _assess.register(app)
-
-
-_ensure_cli()
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
