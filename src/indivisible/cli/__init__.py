@@ -28,7 +28,16 @@ app = typer.Typer(
 )
 _record.register(app)
 
-for _name in ("_world", "_rules", "_indicators", "_profile", "_assess", "_ingest", "_negotiate", "_web"):
+for _name in (
+    "_world",
+    "_rules",
+    "_indicators",
+    "_profile",
+    "_assess",
+    "_ingest",
+    "_negotiate",
+    "_web",
+):
     try:
         _mod = __import__(f"indivisible.cli.{_name}", fromlist=["register"])
     except ModuleNotFoundError as _exc:  # a room not built yet
