@@ -1,0 +1,248 @@
+"""The exact vectorised bundle evaluation: per-slot contributions, then bitmask algebra.
+
+For every global group g (which measures with global changes a bundle holds) the profile is
+evaluated once on the *core* scenario (the baseline with every touched entry taken out, plus
+the group's global changes) and once on the core plus each slot s alone::
+
+    v0[g]    = profile(core_g)
+    v[g, s]  = profile(core_g + {s})
+
+Then, for a bundle b with present slots S_b (see ``_effects``), per party, indicator, draw:
+
+* ``sum``:  value(b) = v0 + sum_{s in S_b} (v[s] - v0)   (added in slot order)
+* ``min``:  value(b) = min(v0, min_{s in S_b} v[s])     (masked running minimum; NaN spreads)
+* ``max``:  value(b) = max(v0, max_{s in S_b} v[s])
+
+These identities are exact when the indicator is a sum (a minimum, a maximum) of per-entry
+terms given the global context, which ``_profile.AGGREGATION`` declares and the tests check
+against full recomputation. Cost: (1 + S) profile evaluations per group and draw chunk,
+then O(B·S·P·K·D) array operations.
+
+Judging (``judge``): ``gain = sign × (after - before)`` counted where ``|gain|`` exceeds the
+tolerance bound ``max(absolute, relative × |before|)``; NaN changes count as none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from indivisible.negotiate._effects import Effects, bits, scenario_of
+from indivisible.negotiate._profile import Keys, Profiler, as_evaluation
+
+F = npt.NDArray[np.float64]
+B = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Contributions:
+    """Per-group base values and per-slot values of one layer (point or a draw chunk).
+
+    Attributes:
+        v0: ``[G, P, K, D]`` values of each group's core scenario.
+        term: ``[G, S, P, K, D]``: for ``sum`` keys ``v[s] - v0``, else ``v[s]``.
+        agg: ``[K]`` aggregation code per key (0 sum, 1 min, 2 max, 3 exact).
+    """
+
+    v0: F
+    term: F
+    agg: npt.NDArray[np.int8]
+
+
+AGG_CODE = {"sum": 0, "min": 1, "max": 2, "exact": 3}
+
+
+def profiles(
+    effects: Effects,
+    profiler: Profiler,
+    record: Any,
+    baseline: Any,
+    on: dt.date,
+    parties: Sequence[str],
+    *,
+    draws: int,
+    seed: int | None,
+) -> list[list[Any]]:
+    """Profile every group's core scenario and core + each slot: ``[G][1 + S]`` profiles."""
+    n_g = 1 << len(effects.global_measures)
+    n_s = len(effects.slots)
+    out: list[list[Any]] = []
+    for g in range(n_g):
+        grp = effects.group_measures(g)
+        row = []
+        for s in range(-1, n_s):
+            present = np.zeros(n_s, dtype=bool)
+            if s >= 0:
+                present[s] = True
+            sc, rec = scenario_of(effects, baseline, record, on, present=present, group=grp)
+            row.append(profiler(rec, sc, on, states=list(parties), draws=draws, seed=seed))
+        out.append(row)
+    return out
+
+
+def contributions(
+    profs: list[list[Any]],
+    parties: Sequence[str],
+    keys: Keys,
+    *,
+    draws: int,
+) -> Contributions:
+    """The per-slot contributions of profiles from :func:`profiles` (``draws == 0``: point)."""
+    n_g = len(profs)
+    n_s = len(profs[0]) - 1
+    d = max(draws, 1)
+    shape = (len(parties), len(keys.names), d)
+    v0 = np.empty((n_g, *shape))
+    term = np.empty((n_g, n_s, *shape))
+
+    def layer(prof: Any) -> F:
+        ev = as_evaluation(prof, parties, keys, draws)
+        if draws == 0:
+            return np.asarray(ev.point, dtype=np.float64)
+        if ev.draws is None:
+            return np.full(shape, np.nan)
+        return np.asarray(ev.draws, dtype=np.float64)
+
+    for g in range(n_g):
+        v0[g] = layer(profs[g][0])
+        for s in range(n_s):
+            term[g, s] = layer(profs[g][s + 1])
+    agg = np.array([AGG_CODE[a] for a in keys.aggregation], dtype=np.int8)
+    is_sum = agg == 0
+    with np.errstate(invalid="ignore"):  # inf - inf: a sum term that is not finite
+        term[:, :, :, is_sum, :] -= v0[:, None, :, is_sum, :]
+    return Contributions(v0, term, agg)
+
+
+def present_slots(effects: Effects, masks: npt.NDArray[np.int64]) -> B:
+    """``[B, S]`` which slots are present in each bundle (two boolean matrix products)."""
+    inb = bits(masks, effects.n).astype(np.int32)
+    removed = (inb @ effects.removes.astype(np.int32)) > 0
+    added = (inb @ effects.adds.astype(np.int32)) > 0
+    out: B = (effects.in_baseline[None, :] & ~removed) | added
+    return out
+
+
+def values(effects: Effects, c: Contributions, masks: npt.NDArray[np.int64]) -> F:
+    """``[B, P, K, D]`` indicator values of each bundle (``exact`` keys left NaN)."""
+    pres = present_slots(effects, masks)
+    grp = effects.group_of(masks)
+    n_b = masks.shape[0]
+    out = np.empty((n_b, *c.v0.shape[1:]))
+    is_sum = c.agg == 0
+    is_min = c.agg == 1
+    is_max = c.agg == 2
+    with np.errstate(invalid="ignore"):
+        for g in np.unique(grp):
+            _group(c, pres, grp, g, out, is_sum, is_min, is_max)
+    return out
+
+
+def _group(
+    c: Contributions,
+    pres: B,
+    grp: npt.NDArray[np.int64],
+    g: int,
+    out: F,
+    is_sum: B,
+    is_min: B,
+    is_max: B,
+) -> None:
+    """Values of the bundles of global group ``g`` (into ``out``)."""
+    rows = np.flatnonzero(grp == g)
+    p = pres[rows]
+    v0 = c.v0[g]
+    term = c.term[g]
+    block = np.broadcast_to(v0, (rows.size, *v0.shape)).copy()
+    # Element-wise, in slot order: the same arithmetic whatever the chunking (no BLAS).
+    if is_sum.any():
+        acc = block[:, :, is_sum, :]
+        for s in range(term.shape[0]):
+            on_s = p[:, s]
+            if on_s.any():
+                acc[on_s] += term[s][None, :, is_sum, :]
+        block[:, :, is_sum, :] = acc
+    for mask, fn in ((is_min, np.minimum), (is_max, np.maximum)):  # NaN propagates
+        if not mask.any():
+            continue
+        acc = block[:, :, mask, :]
+        for s in range(term.shape[0]):
+            on_s = p[:, s]
+            if on_s.any():
+                acc[on_s] = fn(acc[on_s], term[s][None, :, mask, :])
+        block[:, :, mask, :] = acc
+    block[:, :, c.agg == 3, :] = np.nan
+    out[rows] = block
+
+
+def bounds(before: F, keys: Keys, tolerance: Any) -> F:
+    """``[P, K, D]`` tolerance bounds ``max(absolute, relative × |before|)``."""
+    rel = np.array(
+        [
+            tolerance.per_indicator.get(i, (tolerance.relative, tolerance.absolute))[0]
+            for i in keys.indicator
+        ]
+    )
+    ab = np.array(
+        [
+            tolerance.per_indicator.get(i, (tolerance.relative, tolerance.absolute))[1]
+            for i in keys.indicator
+        ]
+    )
+    base = np.where(np.isfinite(before), np.abs(before), 0.0)
+    out: F = np.maximum(ab[None, :, None], rel[None, :, None] * base)
+    return out
+
+
+def gains(after: F, before: F, sign: F, bound: F) -> F:
+    """Counted gains ``[B, P, K, D]``: safer direction positive, within tolerance zero."""
+    with np.errstate(invalid="ignore"):
+        g = sign[None, None, :, None] * (after - before[None])
+        counted = ~np.isnan(g) & (np.abs(g) > bound[None])
+    out: F = np.where(counted, g, 0.0)
+    return out
+
+
+def judge(g: F, weights: F | None) -> tuple[B, F | None]:
+    """Compatibility ``[B, D]`` of counted gains ``[B, P, K, D]`` (and scores ``[B, P, D]``).
+
+    Strict (``weights`` is ``None``): nobody worse on any indicator, somebody better on one.
+    Weighted: nobody's weighted score below zero, somebody's above.
+    """
+    if weights is None:
+        worse = (g < 0).any(axis=(1, 2))
+        better = (g > 0).any(axis=(1, 2))
+        strict: B = np.logical_and(better, np.logical_not(worse))
+        return strict, None
+    w = weights[None, :, :, None]
+    with np.errstate(invalid="ignore"):
+        terms = np.where(w > 0, w * g, 0.0)
+    score = terms.sum(axis=2)
+    ok = ~(score < 0).any(axis=1) & (score > 0).any(axis=1)
+    return ok, score
+
+
+def compatible_counts(
+    effects: Effects,
+    c: Contributions,
+    masks: npt.NDArray[np.int64],
+    before: F,
+    keys: Keys,
+    tolerance: Any,
+    weights: F | None,
+    exact: F | None = None,
+) -> npt.NDArray[np.int64]:
+    """Per bundle, in how many draws of the layer it is compatible (integer counts)."""
+    after = values(effects, c, masks)
+    if exact is not None:
+        xk = c.agg == 3
+        after[:, :, xk, :] = exact[masks][:, :, xk, :]
+    g = gains(after, before, keys.sign, bounds(before, keys, tolerance))
+    ok, _ = judge(g, weights)
+    out: npt.NDArray[np.int64] = ok.sum(axis=1).astype(np.int64)
+    return out

@@ -1,0 +1,226 @@
+"""From ``indicators.profile`` tables to arrays ``[party × indicator × draw]``, and back.
+
+The search treats the profile as the source of truth: it never computes an indicator itself.
+Each indicator is declared with how it combines over scenario entries
+(:data:`AGGREGATION`); an indicator without a declaration is ``exact`` (recomputed from the
+profile for every bundle, a stated cost). A declaration is checked at run time against full
+recomputation on a few bundles (``verify``), so a wrong one fails loudly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from indivisible.negotiate.types import Aggregation
+
+AGGREGATION: Mapping[str, Aggregation] = {
+    # Sums over deployments of per-deployment terms (docs/indicators.md, the profile table);
+    # "hostile"/"friendly" depend on alliances, which are global changes here.
+    "exposure_launchers": "sum",
+    "exposure_nuclear_launchers": "sum",
+    "counter_reach_launchers": "sum",
+    # a sum with NaN when a friendly interceptor has no coverage radius: NaN propagates
+    # through the sum exactly as through the profile's own sum
+    "defence_sites_covering": "sum",
+    # shortest flight time over reaching hostile launchers; inf when none
+    "exposure_min_warning_min": "min",
+    # sums over forces and exercises within each band
+    "proximity_personnel_100km": "sum",
+    "proximity_tle_100km": "sum",
+    "proximity_personnel_300km": "sum",
+    "proximity_tle_300km": "sum",
+    "proximity_personnel_500km": "sum",
+    "proximity_tle_500km": "sum",
+    # record and alliances only (global context): every per-entry term is zero
+    "constraint_legal_count": "sum",
+    "constraint_political_count": "sum",
+    "constraint_categories_covered": "sum",
+    "alliance_cover": "sum",
+    # a count of DISTINCT systems is not a sum over entries: exact (recomputed), so
+    # large menus exclude it explicitly (``indicators=``)
+    "exposure_systems": "exact",
+}
+"""How each profile indicator combines over deployments, forces and exercises."""
+
+Profiler = Callable[..., Any]
+"""``profiler(record, scenario, on, *, states, draws, seed) -> Profile`` (the signature of
+:func:`indivisible.indicators.profile`)."""
+
+
+def default_profiler() -> Profiler:
+    """The indicators room's ``profile``."""
+    from indivisible.indicators import profile
+
+    return profile
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The indicator keys compared: ``name`` or ``name[reading]``, with their metadata."""
+
+    names: tuple[str, ...]
+    indicator: tuple[str, ...]
+    unit: tuple[str, ...]
+    direction: tuple[str, ...]
+    aggregation: tuple[Aggregation, ...]
+    dropped: tuple[str, ...] = ()
+
+    @property
+    def sign(self) -> npt.NDArray[np.float64]:
+        """+1 where higher is safer, -1 where higher is less safe."""
+        return np.array([1.0 if d == "higher_is_safer" else -1.0 for d in self.direction])
+
+    def describe(self) -> tuple[dict[str, str], ...]:
+        """The keys as JSON-ready mappings."""
+        return tuple(
+            {"key": k, "indicator": i, "unit": u, "direction": d, "aggregation": a}
+            for k, i, u, d, a in zip(
+                self.names, self.indicator, self.unit, self.direction, self.aggregation, strict=True
+            )
+        )
+
+
+def _reading(x: Any) -> str | None:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return None
+    return str(x)
+
+
+def keys_of(
+    table: Any, parties: Sequence[str], aggregation: Mapping[str, Aggregation], *more: Any
+) -> Keys:
+    """The indicator keys every evaluated profile table defines (first table's order).
+
+    Which readings a profile shows depends on the deployments present (a reading exists
+    while some disputed range has it). A key ``name[r]`` is kept when, in EVERY table and
+    for every party, there is a row under ``r`` or an undisputed row (which holds under any
+    reading); a key ``name`` when every table has undisputed rows only. Other keys are
+    listed in ``Keys.dropped`` (the result's assumptions name them): they cannot be compared
+    across bundles without guessing.
+    """
+    tables = (table, *more)
+    meta: dict[str, tuple[str, str]] = {}
+    readings: dict[str, list[str]] = {}
+    have: list[set[tuple[str, str, str | None]]] = []
+    for t in tables:
+        seen: set[tuple[str, str, str | None]] = set()
+        for st, ind, unit, direction, rd in zip(
+            t["state"], t["indicator"], t["unit"], t["direction"], t["reading"], strict=True
+        ):
+            if st not in parties:
+                continue
+            meta.setdefault(str(ind), (str(unit), str(direction)))
+            r = _reading(rd)
+            seen.add((str(st), str(ind), r))
+            rs = readings.setdefault(str(ind), [])
+            if r is not None and r not in rs:
+                rs.append(r)
+        have.append(seen)
+    names: list[str] = []
+    ind_of: list[str] = []
+    dropped: list[str] = []
+    for ind in meta:
+        cands: list[tuple[str, str | None]] = [(f"{ind}[{r}]", r) for r in readings[ind]]
+        for key, r in cands or [(ind, None)]:
+            ok = all(
+                (p, ind, r) in seen or (p, ind, None) in seen for seen in have for p in parties
+            )
+            if ok:
+                names.append(key)
+                ind_of.append(ind)
+            else:
+                dropped.append(key)
+    return Keys(
+        tuple(names),
+        tuple(ind_of),
+        tuple(meta[i][0] for i in ind_of),
+        tuple(meta[i][1] for i in ind_of),
+        tuple(aggregation.get(i, "exact") for i in ind_of),
+        tuple(dropped),
+    )
+
+
+def point_array(table: Any, parties: Sequence[str], keys: Keys) -> npt.NDArray[np.float64]:
+    """``[P, K, 1]`` point values; ``name[r]`` falls back to the undisputed row of ``name``.
+
+    ``NaN`` where a party has no row for the key's indicator.
+    """
+    out = np.full((len(parties), len(keys.names), 1), np.nan)
+    pi = {p: i for i, p in enumerate(parties)}
+    rows: dict[tuple[int, str, str | None], float] = {}
+    for st, ind, rd, v in zip(
+        table["state"], table["indicator"], table["reading"], table["value"], strict=True
+    ):
+        if st in pi:
+            rows[(pi[st], str(ind), _reading(rd))] = float(v) if v is not None else np.nan
+    for k, (name, ind) in enumerate(zip(keys.names, keys.indicator, strict=True)):
+        r = name[len(ind) + 1 : -1] if name != ind else None
+        for p in range(len(parties)):
+            v = rows.get((p, ind, r))
+            if v is None and r is not None:
+                v = rows.get((p, ind, None))
+            if v is not None:
+                out[p, k, 0] = v
+    return out
+
+
+def draw_array(draws: Any, parties: Sequence[str], keys: Keys, n: int) -> npt.NDArray[np.float64]:
+    """``[P, K, n]`` draw values; keys with readings take the draws of their indicator."""
+    out = np.full((len(parties), len(keys.names), n), np.nan)
+    if draws is None or len(draws) == 0:
+        return out
+    pi = {p: i for i, p in enumerate(parties)}
+    by_ind: dict[str, list[int]] = {}
+    for k, ind in enumerate(keys.indicator):
+        by_ind.setdefault(ind, []).append(k)
+    st = draws["state"].to_numpy()
+    ind = draws["indicator"].to_numpy()
+    dr = draws["draw"].to_numpy(dtype=np.int64)
+    val = draws["value"].to_numpy(dtype=np.float64)
+    for j in range(len(st)):
+        p = pi.get(st[j])
+        if p is None or ind[j] not in by_ind or not 0 <= dr[j] < n:
+            continue
+        for k in by_ind[ind[j]]:
+            out[p, k, dr[j]] = val[j]
+    return out
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One profile evaluation, as arrays: point ``[P, K, 1]`` and draws ``[P, K, D]``."""
+
+    point: npt.NDArray[np.float64]
+    draws: npt.NDArray[np.float64] | None
+
+
+def as_evaluation(prof: Any, parties: Sequence[str], keys: Keys, draws: int) -> Evaluation:
+    """The arrays of a profile for ``keys``."""
+    point = point_array(prof.table, parties, keys)
+    dv = None
+    if draws > 0 and getattr(prof, "draws", None) is not None:
+        dv = draw_array(prof.draws, parties, keys, draws)
+    return Evaluation(point, dv)
+
+
+def evaluate(
+    profiler: Profiler,
+    record: Any,
+    scenario: Any,
+    on: dt.date,
+    parties: Sequence[str],
+    keys: Keys,
+    *,
+    draws: int,
+    seed: int | None,
+) -> Evaluation:
+    """Profile ``scenario`` and return the values of ``keys`` for ``parties``."""
+    prof = profiler(record, scenario, on, states=list(parties), draws=draws, seed=seed)
+    return as_evaluation(prof, parties, keys, draws)

@@ -1,0 +1,668 @@
+"""The package search: every bundle of a menu against a baseline, exactly, optionally on Dask.
+
+Steps (``docs/negotiation.md`` gives the formulas):
+
+1. compile the menu into slots and masks (``_effects``); bundles are bitmasks 0 … 2^N − 1,
+   kept when they contain what their measures ``require``;
+2. evaluate the per-slot contributions with the profile (``_kernel.contributions``), once
+   for the point values and once per draw chunk;
+3. evaluate every bundle's indicator values by bitmask algebra, judge compatibility, count
+   per bundle the draws in which it is compatible;
+4. verify a few bundles by full recomputation (the declared aggregations must hold);
+5. Pareto set, ranking, and per compatible bundle what each measure gives to whom.
+
+Randomness: draws are made in fixed chunks of ``chunk_draws``; chunk k is profiled with the
+seed ``SeedSequence(seed).spawn(K)[k]``. Chunking depends on the run's parameters only, never
+on the number of workers, and per-bundle counts are integers summed over chunks, so a Dask
+run gives bit-for-bit the single-process result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from indivisible._errors import IndivisibleError, InputError
+from indivisible.negotiate._effects import Effects, apply_bundle, compile_effects, feasible
+from indivisible.negotiate._kernel import (
+    Contributions,
+    bounds,
+    compatible_counts,
+    contributions,
+    gains,
+    judge,
+    profiles,
+    values,
+)
+from indivisible.negotiate._profile import (
+    AGGREGATION,
+    Keys,
+    Profiler,
+    default_profiler,
+    evaluate,
+    keys_of,
+)
+from indivisible.negotiate.types import (
+    Aggregation,
+    BundleResult,
+    Explanation,
+    Menu,
+    Mode,
+    Negotiation,
+    ParetoPoint,
+    Perspective,
+)
+
+MAX_MEASURES = 24
+"""Exhaustive search bound: 2^24 bundles (about 16.8 million), chunked."""
+
+
+def draw_seeds(seed: int, draws: int, chunk: int) -> list[tuple[int, int]]:
+    """``(n_draws, seed)`` of each draw chunk: children of ``SeedSequence(seed)``.
+
+    Examples:
+        >>> [n for n, _ in draw_seeds(7, 600, 250)]
+        [250, 250, 100]
+    """
+    k = -(-draws // chunk)
+    children = np.random.SeedSequence(seed).spawn(k)
+    out = []
+    for i, child in enumerate(children):
+        n = min(chunk, draws - i * chunk)
+        out.append((n, int(child.generate_state(1, dtype=np.uint32)[0])))
+    return out
+
+
+def _resolve_seed(seed: int | None, rng: np.random.Generator | None, draws: int) -> int | None:
+    if seed is not None and rng is not None:
+        raise InputError("give seed or rng, not both", field="seed")
+    if rng is not None:
+        return int(rng.integers(0, 2**63 - 1))
+    if seed is None and draws > 0:
+        raise InputError(
+            "draws need a seed (or rng) so that the run can be reproduced", field="seed"
+        )
+    return seed
+
+
+def _check_parties(record: Any, parties: Sequence[str], on: dt.date) -> tuple[str, ...]:
+    out = []
+    for p in parties:
+        st = record.states.get(p)
+        if st is None:
+            raise InputError(f"party {p!r} is not a state of the record", field="--parties")
+        if (st.exists_from is not None and on < st.exists_from) or (
+            st.exists_to is not None and on >= st.exists_to
+        ):
+            raise InputError(f"party {p!r} does not exist on {on.isoformat()}", field="--parties")
+        out.append(p)
+    if len(set(out)) != len(out) or not out:
+        raise InputError("expected distinct parties, at least one", field="--parties")
+    return tuple(out)
+
+
+def _weights(
+    perspectives: Mapping[str, Perspective], parties: Sequence[str], keys: Keys
+) -> npt.NDArray[np.float64]:
+    w = np.zeros((len(parties), len(keys.names)))
+    known = set(keys.indicator)
+    for i, p in enumerate(parties):
+        persp = perspectives.get(p)
+        if persp is None:
+            raise InputError(
+                f"weighted mode needs a perspective for every party; none for {p!r}",
+                field="--weights",
+            )
+        for name, wt in persp.weights.items():
+            if name not in known:
+                raise InputError(
+                    f"weight for unknown indicator {name!r} (profile indicators: "
+                    f"{', '.join(sorted(known))})",
+                    path=persp.path,
+                    field=f"weights.{name}",
+                )
+            for k, ind in enumerate(keys.indicator):
+                if ind == name:
+                    w[i, k] = wt.weight
+    return w
+
+
+def _run(
+    fn: Callable[..., Any],
+    tasks: list[tuple[Any, ...]],
+    shared: tuple[Any, ...],
+    *,
+    workers: int | None,
+    scheduler: str | None,
+    client: Any,
+    progress: bool,
+    desc: str,
+) -> list[Any]:
+    """Run ``fn(*shared, *task)`` for every task, in order, locally or on Dask."""
+    from tqdm import tqdm
+
+    if client is None and workers is None and scheduler is None:
+        return [
+            fn(*shared, *t)
+            for t in tqdm(tasks, desc=desc, file=sys.stderr, disable=not progress, leave=False)
+        ]
+    from distributed import Client, LocalCluster
+
+    own: list[Any] = []
+    if client is None:
+        if scheduler is not None:
+            client = Client(scheduler, set_as_default=False)  # type: ignore[no-untyped-call]
+        else:
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=int(workers or 1),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                host="127.0.0.1",
+            )
+            own.append(cluster)
+            client = Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]
+        own.insert(0, client)
+    try:
+        big = client.scatter(list(shared), broadcast=True)
+        futures = [client.submit(fn, *big, *t, pure=False) for t in tasks]
+        bar = tqdm(
+            total=len(futures), desc=desc, file=sys.stderr, disable=not progress, leave=False
+        )
+        for f in futures:  # in order: deterministic, and no default client needed
+            f.result()
+            bar.update(1)
+        bar.close()
+        return list(client.gather(futures))
+    finally:
+        for x in own:
+            x.close()
+
+
+def _chunk_counts(
+    effects: Effects,
+    c: Contributions,
+    before: npt.NDArray[np.float64],
+    keys: Keys,
+    tolerance: Any,
+    weights: npt.NDArray[np.float64] | None,
+    exact: npt.NDArray[np.float64] | None,
+    lo: int,
+    hi: int,
+) -> npt.NDArray[np.int64]:
+    masks = np.arange(lo, hi, dtype=np.int64)
+    return compatible_counts(effects, c, masks, before, keys, tolerance, weights, exact)
+
+
+def _exact_all(
+    effects: Effects,
+    profiler: Profiler,
+    record: Any,
+    baseline: Any,
+    on: dt.date,
+    parties: Sequence[str],
+    keys: Keys,
+    draws: int,
+    seed: int | None,
+) -> npt.NDArray[np.float64]:
+    n = effects.n
+    d = max(draws, 1)
+    out = np.full((1 << n, len(parties), len(keys.names), d), np.nan)
+    for m in range(1 << n):
+        sc, rec = apply_bundle(effects, baseline, record, on, m)
+        ev = evaluate(profiler, rec, sc, on, parties, keys, draws=draws, seed=seed)
+        out[m] = ev.point if draws == 0 else (ev.draws if ev.draws is not None else np.nan)
+    return out
+
+
+def _popcount(m: int) -> int:
+    return bin(m).count("1")
+
+
+def _pareto(obj: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """Non-dominated rows of ``obj`` (maximise every column); duplicates all kept."""
+    uniq, inverse = np.unique(obj, axis=0, return_inverse=True)
+    order = np.argsort(-uniq.sum(axis=1), kind="stable")
+    kept: list[int] = []
+    for i in order:
+        row = uniq[i]
+        if kept:
+            front = uniq[kept]
+            dom = (front >= row).all(axis=1) & (front > row).any(axis=1)
+            if dom.any():
+                continue
+        kept.append(int(i))
+    nd = np.zeros(len(uniq), dtype=bool)
+    nd[kept] = True
+    out: npt.NDArray[np.bool_] = nd[inverse.reshape(-1)]
+    return out
+
+
+def negotiate(
+    record: Any,
+    baseline: Any,
+    menu: Menu,
+    parties: Sequence[str],
+    *,
+    on: dt.date | None = None,
+    mode: Mode = "strict",
+    perspectives: Mapping[str, Perspective] | None = None,
+    draws: int = 0,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
+    level: float = 0.9,
+    tolerance: Any = None,
+    aggregation: Mapping[str, Aggregation] | None = None,
+    indicators: Sequence[str] | None = None,
+    profiler: Profiler | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    chunk_bundles: int = 4096,
+    chunk_draws: int = 250,
+    verify: int = 4,
+    limit: int | None = None,
+    explain: int = 10,
+    progress: bool = False,
+    max_recompute: int = 1024,
+) -> Negotiation:
+    """Search every bundle of ``menu`` for packages that leave no party in ``parties`` worse off.
+
+    Args:
+        record: the record (instrument events of measures are applied to copies).
+        baseline: the baseline scenario (never changed).
+        menu: the menu (:func:`load_menu`).
+        parties: the parties P whose security is compared (ISO3 codes).
+        on: date of evaluation (default: the menu's ``on``, else the scenario date).
+        mode: ``strict`` (no party worse on any indicator) or ``weighted`` (no party worse
+            on its weighted score; needs ``perspectives``).
+        perspectives: party → perspective (weights), for ``weighted``.
+        draws: Monte Carlo draws of the profile (0: point values only).
+        seed: seed of the draws (exclusive with ``rng``).
+        rng: a generator to draw the seed from (exclusive with ``seed``).
+        level: robustness level: compatible bundles with probability >= level are robust.
+        tolerance: an ``assess.Tolerance`` (when a change counts); default its defaults.
+        aggregation: indicator → ``sum``/``min``/``max``/``exact`` (default
+            :data:`AGGREGATION`; unknown indicators are ``exact``).
+        indicators: compare only these profile indicators (default: all); the result lists
+            the ones compared.
+        profiler: the profile function (default ``indicators.profile``).
+        workers: run the draw layer on a local Dask cluster with this many processes.
+        scheduler: address of an existing Dask scheduler.
+        client: an existing ``distributed.Client`` (tests).
+        chunk_bundles: bundles per task.
+        chunk_draws: draws per chunk (part of the run's definition: it fixes the seeds).
+        verify: bundles checked by full recomputation against the vectorised values.
+        limit: at most this many compatible bundles reported (``None``: all).
+        explain: explanations for the first ``explain`` ranked compatible bundles.
+        progress: tqdm progress bars on stderr.
+        max_recompute: most bundles an ``exact`` indicator may be recomputed for.
+
+    Returns:
+        The :class:`Negotiation`.
+
+    Raises:
+        InputError: bad parties, seed/rng, mode, perspectives, too many measures.
+        IndivisibleError: a declared aggregation fails verification (exit 1).
+    """
+    from indivisible.assess import Tolerance
+
+    if mode not in ("strict", "weighted"):
+        raise InputError(f"mode must be strict or weighted, got {mode!r}", field="--mode")
+    if isinstance(draws, bool) or draws < 0:
+        raise InputError(f"draws must be >= 0, got {draws!r}", field="--draws")
+    if not 0.0 <= level <= 1.0:
+        raise InputError(f"level must lie in [0, 1], got {level!r}", field="--level")
+    if chunk_bundles < 1 or chunk_draws < 1:
+        raise InputError("chunk sizes must be >= 1", field="chunk")
+    s = _resolve_seed(seed, rng, draws)
+    day = on or menu.on or baseline.date
+    ps = _check_parties(record, parties, day)
+    tol = tolerance if tolerance is not None else Tolerance()
+    prof = profiler or default_profiler()
+    agg = dict(AGGREGATION if aggregation is None else aggregation)
+    effects = compile_effects(menu, baseline)
+    n = effects.n
+    if n > MAX_MEASURES:
+        raise InputError(
+            f"{n} measures: exhaustive search stops at {MAX_MEASURES} (2^{MAX_MEASURES} bundles); "
+            "split the menu, or add an exact solver (ortools) for larger menus",
+            path=menu.path,
+            field="measures",
+        )
+    base_prof = prof(record, baseline, day, states=list(ps), draws=0, seed=None)
+    missing = [p for p in ps if p not in set(base_prof.table["state"])]
+    if missing:
+        raise InputError(
+            f"party {missing[0]!r} is not in the profile of the scenario", field="--parties"
+        )
+    known = set(base_prof.table["indicator"])
+    for name in indicators or ():
+        if name not in known:
+            raise InputError(
+                f"unknown indicator {name!r} (profile indicators: {', '.join(sorted(known))})",
+                field="--indicators",
+            )
+    # ---- point layer: profiles of every core and core + slot, then the keys over all
+    point_profs = profiles(effects, prof, record, baseline, day, ps, draws=0, seed=None)
+    calls = 1 + sum(len(r) for r in point_profs)
+
+    def chosen(t: Any) -> Any:
+        return t if indicators is None else t[t["indicator"].isin(list(indicators))]
+
+    keys = keys_of(
+        chosen(base_prof.table), ps, agg, *(chosen(p.table) for r in point_profs for p in r)
+    )
+    weights = None
+    if mode == "weighted":
+        if not perspectives:
+            raise InputError("weighted mode needs --weights (perspective files)", field="--weights")
+        weights = _weights(perspectives, ps, keys)
+    has_exact = any(a == "exact" for a in keys.aggregation)
+    n_all = 1 << n
+    if has_exact and n_all > max_recompute:
+        names = sorted(
+            {i for i, a in zip(keys.indicator, keys.aggregation, strict=True) if a == "exact"}
+        )
+        raise InputError(
+            f"indicator(s) {', '.join(names)} are not declared decomposable: exact recomputation "
+            f"of {n_all} bundles exceeds max_recompute={max_recompute}; declare their aggregation, "
+            "leave them out (--indicators) or use a smaller menu",
+            field="aggregation",
+        )
+    c_pt = contributions(point_profs, ps, keys, draws=0)
+    exact_pt = None
+    if has_exact:
+        exact_pt = _exact_all(effects, prof, record, baseline, day, ps, keys, 0, None)
+        calls += n_all
+    masks_all = np.arange(n_all, dtype=np.int64)
+    vals = np.concatenate(
+        [
+            values(effects, c_pt, masks_all[i : i + chunk_bundles])
+            for i in range(0, n_all, chunk_bundles)
+        ]
+    )
+    if exact_pt is not None:
+        xk = c_pt.agg == 3
+        vals[:, :, xk, :] = exact_pt[:, :, xk, :]
+    before = vals[0]
+    g_all = gains(vals, before, keys.sign, bounds(before, keys, tol))
+    ok_pt, score_pt = judge(g_all, weights)
+    ok = ok_pt[:, 0]
+    feas = feasible(masks_all, effects.requires)
+    # ---- verification against full recomputation
+    calls += _verify(effects, prof, record, baseline, day, ps, keys, vals, feas, verify)
+    # ---- draws
+    prob: npt.NDArray[np.float64] | None = None
+    no_draws = False
+    per_chunk: list[tuple[Contributions, npt.NDArray[np.float64], Any]] = []
+    if draws > 0:
+        assert s is not None
+        counts = np.zeros(n_all, dtype=np.int64)
+        for nd, sd in draw_seeds(s, draws, chunk_draws):
+            d_profs = profiles(effects, prof, record, baseline, day, ps, draws=nd, seed=sd)
+            calls += sum(len(r) for r in d_profs)
+            c_d = contributions(d_profs, ps, keys, draws=nd)
+            ex = None
+            if has_exact:
+                ex = _exact_all(effects, prof, record, baseline, day, ps, keys, nd, sd)
+                calls += n_all
+            b_d = values(effects, c_d, np.zeros(1, dtype=np.int64))[0]
+            if ex is not None:
+                b_d[:, c_d.agg == 3, :] = ex[0][:, c_d.agg == 3, :]
+            per_chunk.append((c_d, b_d, ex))
+        no_draws = not has_exact and all(np.isnan(c.v0).all() for c, _, _ in per_chunk)
+        if not no_draws:
+            tasks = [
+                (k, lo, min(n_all, lo + chunk_bundles))
+                for k in range(len(per_chunk))
+                for lo in range(0, n_all, chunk_bundles)
+            ]
+            results = _run(
+                _task,
+                tasks,
+                (effects, per_chunk, keys, tol, weights),
+                workers=workers,
+                scheduler=scheduler,
+                client=client,
+                progress=progress,
+                desc="bundles x draws",
+            )
+            for (_, lo, hi), r in zip(tasks, results, strict=True):
+                counts[lo:hi] += r
+            prob = counts / float(draws)
+    return _report(
+        menu, baseline, day, ps, mode, keys, before, g_all, ok, score_pt, feas, prob, effects,
+        draws, s, level, limit, explain, calls, base_prof, no_draws,
+    )  # fmt: skip
+
+
+def _task(
+    effects: Effects,
+    per_chunk: list[tuple[Contributions, npt.NDArray[np.float64], Any]],
+    keys: Keys,
+    tol: Any,
+    weights: npt.NDArray[np.float64] | None,
+    k: int,
+    lo: int,
+    hi: int,
+) -> npt.NDArray[np.int64]:
+    c, b, ex = per_chunk[k]
+    return _chunk_counts(effects, c, b, keys, tol, weights, ex, lo, hi)
+
+
+def _verify(
+    effects: Effects,
+    prof: Profiler,
+    record: Any,
+    baseline: Any,
+    day: dt.date,
+    ps: Sequence[str],
+    keys: Keys,
+    vals: npt.NDArray[np.float64],
+    feas: npt.NDArray[np.bool_],
+    verify: int,
+) -> int:
+    if verify <= 0:
+        return 0
+    n_all = vals.shape[0]
+    picks = [0, n_all - 1]
+    picks += [int(x) for x in np.random.default_rng(n_all).integers(0, n_all, size=verify)]
+    chosen = list(dict.fromkeys(m for m in picks if feas[m]))[: max(verify, 1)]
+    for m in chosen:
+        sc, rec = apply_bundle(effects, baseline, record, day, m)
+        ev = evaluate(prof, rec, sc, day, ps, keys, draws=0, seed=None)
+        a, b = vals[m], ev.point
+        same = np.isclose(a, b, rtol=1e-9, atol=1e-9, equal_nan=True)
+        if not same.all():
+            p, k, _ = (int(x[0]) for x in np.nonzero(~same))
+            bundle = [effects.measures[i] for i in range(effects.n) if (m >> i) & 1]
+            raise IndivisibleError(
+                f"indicator {keys.names[k]!r} (declared {keys.aggregation[k]}) is not "
+                f"decomposable: for {ps[p]} and bundle {bundle} the vectorised value is "
+                f"{a[p, k, 0]!r} but recomputation gives {b[p, k, 0]!r}; declare it 'exact'"
+            )
+    return len(chosen)
+
+
+def _indices(m: int, n: int) -> tuple[int, ...]:
+    return tuple(i for i in range(n) if (m >> i) & 1)
+
+
+def _members(m: int, ids: Sequence[str]) -> tuple[str, ...]:
+    return tuple(ids[i] for i in range(len(ids)) if (m >> i) & 1)
+
+
+def _explain(
+    m: int,
+    ids: Sequence[str],
+    ps: Sequence[str],
+    keys: Keys,
+    g: npt.NDArray[np.float64],
+    score: npt.NDArray[np.float64] | None,
+) -> Explanation:
+    gives: dict[str, dict[str, dict[str, float]]] = {}
+    pays: dict[str, list[str]] = {p: [] for p in ps}
+    inside = [i for i in range(len(ids)) if (m >> i) & 1]
+    contrib: dict[int, npt.NDArray[np.float64]] = {}
+    for i in inside:
+        with np.errstate(invalid="ignore"):  # inf - inf: no marginal change
+            d = np.nan_to_num(g[m] - g[m & ~(1 << i)], nan=0.0, posinf=np.inf, neginf=-np.inf)
+        contrib[i] = d
+        per: dict[str, dict[str, float]] = {}
+        for pi, p in enumerate(ps):
+            row = {keys.names[k]: float(d[pi, k]) for k in range(len(keys.names)) if d[pi, k] != 0}
+            if row:
+                per[p] = row
+            costly = (
+                (d[pi] < 0).any()
+                if score is None
+                else bool(score[m, pi] - score[m & ~(1 << i), pi] < 0)
+            )
+            if costly:
+                pays[p].append(ids[i])
+        gives[ids[i]] = per
+    price_of: dict[tuple[str, str], tuple[str, ...]] = {}
+    for pi, p in enumerate(ps):
+        for mid in pays[p]:
+            i = ids.index(mid)
+            by = tuple(ids[j] for j in inside if j != i and (contrib[j][pi] > 0).any())
+            price_of[(p, mid)] = by
+    trade: dict[str, tuple[str, ...]] = {}
+    if score is not None:
+        for pi, p in enumerate(ps):
+            trade[p] = tuple(keys.names[k] for k in range(len(keys.names)) if g[m, pi, k] < 0)
+    return Explanation(gives, {p: tuple(v) for p, v in pays.items()}, price_of, trade)
+
+
+def _report(
+    menu: Menu,
+    baseline: Any,
+    day: dt.date,
+    ps: tuple[str, ...],
+    mode: Mode,
+    keys: Keys,
+    before: npt.NDArray[np.float64],
+    g_all: npt.NDArray[np.float64],
+    ok: npt.NDArray[np.bool_],
+    score_pt: npt.NDArray[np.float64] | None,
+    feas: npt.NDArray[np.bool_],
+    prob: npt.NDArray[np.float64] | None,
+    effects: Effects,
+    draws: int,
+    seed: int | None,
+    level: float,
+    limit: int | None,
+    explain: int,
+    calls: int,
+    base_prof: Any,
+    no_draws: bool,
+) -> Negotiation:
+    ids = effects.measures
+    g = g_all[..., 0]  # [M, P, K]
+    score = score_pt[..., 0] if score_pt is not None else None  # [M, P]
+    cand = np.flatnonzero(ok & feas)
+    improved = (g > 0).sum(axis=(1, 2))
+    p_rank = prob if prob is not None else np.ones(len(ok))
+    order = sorted(
+        cand.tolist(), key=lambda m: (-p_rank[m], -improved[m], _popcount(m), _indices(m, len(ids)))
+    )
+    if limit is not None:
+        order = order[:limit]
+    bundles = []
+    for rank, m in enumerate(order):
+        gains_m = {
+            p: {keys.names[k]: float(g[m, pi, k]) for k in range(len(keys.names))}
+            for pi, p in enumerate(ps)
+        }
+        if score is not None:
+            better = tuple(p for pi, p in enumerate(ps) if score[m, pi] > 0)
+            worse = tuple(p for pi, p in enumerate(ps) if score[m, pi] < 0)
+            scores = {p: float(score[m, pi]) for pi, p in enumerate(ps)}
+        else:
+            better = tuple(p for pi, p in enumerate(ps) if (g[m, pi] > 0).any())
+            worse = tuple(p for pi, p in enumerate(ps) if (g[m, pi] < 0).any())
+            scores = {}
+        bundles.append(
+            BundleResult(
+                measures=_members(m, ids),
+                compatible=True,
+                probability=None if prob is None else float(prob[m]),
+                gains=gains_m,
+                scores=scores,
+                better=better,
+                worse=worse,
+                explanation=_explain(m, ids, ps, keys, g, score) if rank < explain else None,
+            )
+        )
+    fm = np.flatnonzero(feas)
+    obj = (score if score is not None else g.reshape(g.shape[0], -1))[fm]
+    nd = _pareto(obj)
+    groups: dict[bytes, list[int]] = {}
+    for m, is_nd in zip(fm.tolist(), nd.tolist(), strict=True):
+        if is_nd:
+            groups.setdefault(_key(score, g, m), []).append(m)
+    pareto = []
+    for ms in groups.values():
+        best = min(ms, key=lambda m: (_popcount(m), _indices(m, len(ids))))
+        pareto.append(ParetoPoint(_members(best, ids), len(ms), bool(ok[best])))
+    pareto.sort(key=lambda p: (not p.compatible, len(p.measures), p.measures))
+    robust = tuple(
+        b.measures for b in bundles if b.probability is not None and b.probability >= level
+    )
+    base = {
+        p: {keys.names[k]: float(before[pi, k, 0]) for k in range(len(keys.names))}
+        for pi, p in enumerate(ps)
+    }
+    assumptions = [
+        "aggregation over deployments, forces and exercises: "
+        + ", ".join(f"{k}={a}" for k, a in zip(keys.names, keys.aggregation, strict=True)),
+        "a gain counts when |change| > max(absolute, relative x |baseline|) (assess.Tolerance); "
+        "a change that cannot be computed (NaN) counts as none",
+        "strict: compatible when no party is worse on any indicator and some party is better; "
+        "weighted: when no party's weighted score falls and some party's rises",
+        "measures combine as sets: an entry removed by two measures is removed once",
+    ]
+    if keys.dropped:
+        assumptions.append(
+            "not compared (a reading that some evaluated scenario does not show, so no value "
+            "under it exists there): " + ", ".join(keys.dropped)
+        )
+    if no_draws:
+        assumptions.append("the profile returned no Monte Carlo draws: no probability is given")
+    elif draws > 0:
+        assumptions.append(
+            "probability: share of Monte Carlo draws (profile draws in chunks seeded from "
+            "SeedSequence(seed).spawn) in which the bundle is compatible"
+        )
+    assumptions += [str(a) for a in getattr(base_prof, "assumptions", [])]
+    return Negotiation(
+        menu=menu.menu,
+        scenario=str(baseline.scenario),
+        on=day,
+        parties=ps,
+        mode=mode,
+        indicators=keys.describe(),
+        baseline=base,
+        bundles=tuple(bundles),
+        pareto=tuple(pareto),
+        evaluated=int(feas.sum()),
+        exhaustive=True,
+        bound=None,
+        draws=draws,
+        seed=seed,
+        level=level,
+        robust=robust,
+        profile_calls=calls,
+        assumptions=tuple(assumptions),
+    )
+
+
+def _key(score: npt.NDArray[np.float64] | None, g: npt.NDArray[np.float64], m: int) -> bytes:
+    row = score[m] if score is not None else g[m].reshape(-1)
+    return np.ascontiguousarray(row).tobytes()
