@@ -7,7 +7,14 @@ Front door of the ``indicators`` room::
 
 Every indicator documents its formula, units, inputs and assumptions in its docstring and in
 ``docs/indicators.md``.
+
+The light modules (distances, flight times, reach, territory polygons: NumPy, pyproj and
+shapely) are imported with the package; ``profile`` and ``Profile`` (which need pandas and
+pydantic) are imported on first access, so the rules engine's reach questions do not pay
+for pandas.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from indivisible.indicators._exposure import reach_counts
 from indivisible.indicators._flight import (
@@ -28,7 +35,6 @@ from indivisible.indicators._geo import (
     haversine_km,
 )
 from indivisible.indicators._polygons import Country, distance_to_territory_km, load_countries
-from indivisible.indicators._profile import profile
 from indivisible.indicators._reach import (
     ReachResult,
     Target,
@@ -38,7 +44,27 @@ from indivisible.indicators._reach import (
     range_ring_geometry,
     reach,
 )
-from indivisible.indicators.types import Profile
+
+if TYPE_CHECKING:
+    from indivisible.indicators._profile import profile
+    from indivisible.indicators.types import Profile
+
+_LAZY = {
+    "profile": "indivisible.indicators._profile",
+    "Profile": "indivisible.indicators.types",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import ``profile`` and ``Profile`` (pandas) on first access."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FLIGHT_TIME_STATEMENTS",

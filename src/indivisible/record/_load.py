@@ -10,10 +10,23 @@ Layout of a data folder (the bundled one is ``indivisible/data``)::
     instruments/<id>.yaml     one Instrument per file (file name = id)
 
 Any file may be malformed; the error names the file, line and field.
+
+The bundled record (``load_raw()`` with no folder) is cached on disk between runs: a pickle of
+the validated models in ``$XDG_CACHE_HOME/indivisible/`` (else ``~/.cache/indivisible/``),
+named by a SHA-256 of the bytes of every data file read, of the modules that validate them
+and of the Python and pydantic versions, so any change to the data or the models misses the
+cache and revalidates. The file is written atomically (a temporary file, then a rename), and
+an unreadable, stale or foreign file is ignored and rebuilt. ``INDIVISIBLE_NO_CACHE=1``
+disables it. A user's data folder (``load_raw(path)``) is never cached.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -75,14 +88,92 @@ def _line(item: Any) -> int | None:
     return item.line if isinstance(item, LineDict) else None
 
 
+def _data_files(root: Path) -> list[Path]:
+    """Every file ``load_raw`` reads from a data folder, in reading order."""
+    return [
+        root / "meta.yaml",
+        *sorted((root / "sources").glob("*.yaml")),
+        root / "states.yaml",
+        root / "organisations.yaml",
+        root / "memberships.yaml",
+        *sorted((root / "instruments").glob("*.yaml")),
+    ]
+
+
+def _cache_path(root: Path) -> Path | None:
+    """The cache file of the bundled record, named by a hash of its inputs (``None``: off)."""
+    if os.environ.get("INDIVISIBLE_NO_CACHE", "") not in ("", "0"):
+        return None
+    import pydantic
+
+    import indivisible._yaml
+    import indivisible.record.types
+
+    h = hashlib.sha256()
+    h.update(f"{sys.version}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}".encode())
+    code = [
+        Path(__file__),
+        Path(indivisible._yaml.__file__),
+        Path(indivisible.record.types.__file__),
+    ]
+    try:
+        for path in [*code, *_data_files(root)]:
+            h.update(str(path.relative_to(path.parents[1])).encode() + b"\0")
+            h.update(path.read_bytes())
+            h.update(b"\0")
+    except OSError:
+        return None  # a file is missing: validate and report it, uncached
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "indivisible" / f"record-{h.hexdigest()[:32]}.pickle"
+
+
+def _read_cache(path: Path) -> RawRecord | None:
+    try:
+        with path.open("rb") as f:
+            raw = pickle.load(f)
+    except Exception:  # any unreadable cache (truncated, foreign, old classes) is rebuilt
+        return None
+    return raw if isinstance(raw, RawRecord) else None
+
+
+def _write_cache(path: Path, raw: RawRecord) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".record-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(raw, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, pickle.PicklingError):
+        return  # a read-only or full disk: run uncached
+
+
 def load_raw(root: Path | None = None) -> RawRecord:
-    """Read and validate every file of a data folder.
+    """Read and validate every file of a data folder (the bundled one cached on disk).
 
     Raises:
         InputError: a file is missing, not valid YAML, or an entry is malformed, or an id
             is defined twice.
     """
-    root = bundled_data_dir() if root is None else Path(root)
+    if root is None:
+        bundled = bundled_data_dir()
+        cache = _cache_path(bundled)
+        if cache is not None:
+            hit = _read_cache(cache)
+            if hit is not None and hit.root == bundled:
+                return hit
+        raw = _load_raw(bundled)
+        if cache is not None:
+            _write_cache(cache, raw)
+        return raw
+    return _load_raw(Path(root))
+
+
+def _load_raw(root: Path) -> RawRecord:
+    """Read and validate every file of a data folder (uncached)."""
     meta_path = root / "meta.yaml"
     meta, meta_node = load_yaml(meta_path)
     if not isinstance(meta, dict) or "coverage" not in meta:
