@@ -621,14 +621,23 @@ def load_upload(config: WebConfig, upload: Upload, rec: Record) -> Any:
         try:
             return load_scenario(path, rec)
         except InputError as exc:
-            prefix = tmp + "/"
-            shown = exc.path[len(prefix) :] if exc.path and exc.path.startswith(prefix) else None
-            raise InputError(
-                exc.reason.replace(prefix, ""),
-                path=shown or exc.path,
-                line=exc.line,
-                field=exc.field,
-            ) from None
+            raise relocated(exc, tmp) from None
+
+
+def relocated(exc: InputError, *folders: str | Path) -> InputError:
+    """``exc`` with the server's folders cut from its file path and reason.
+
+    An uploaded file is loaded from a temporary folder and a bundled example from the
+    package: the message names the file as the user knows it (``bad.yaml``,
+    ``actions/x.yaml``), never a path of the server.
+    """
+    path, reason = exc.path, exc.reason
+    for folder in folders:
+        prefix = str(folder).rstrip("/") + "/"
+        if path is not None and path.startswith(prefix):
+            path = path[len(prefix) :]
+        reason = reason.replace(prefix, "")
+    return InputError(reason, path=path, line=exc.line, field=exc.field)
 
 
 def _scenario_of(
@@ -792,6 +801,37 @@ def cancel_job(request: Request, job_id: JobId) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- reach
+def deployment_reach(rec: Record, sc: Any, dep: Any, system: str | None = None) -> Any:
+    """Reach of a scenario's deployment (its system, or ``system``) to the OSCE capitals.
+
+    The CLI's glue of ``indivisible reach --deployment`` (the indicators room has no single
+    function for it yet): look the system up in the scenario's catalogue, take its range
+    readings, flight model and speed, and compute the reach from the deployment's site.
+
+    Raises:
+        InputError: an unknown system, an interceptor or a bare launcher (``--system``).
+    """
+    from indivisible.indicators import osce_capitals, reach
+    from indivisible.indicators._reach import system_parameters
+
+    try:
+        sys_ = sc.catalogue.get(system or dep.system)
+    except KeyError as exc:
+        raise InputError(str(exc.args[0]), field="--system") from None
+    ranges, model, speed = system_parameters(sys_)
+    return reach(
+        dep.site.lat,
+        dep.site.lon,
+        ranges,
+        osce_capitals(rec),
+        system=sys_.id,
+        flight_model=model,
+        speed_kmh=speed,
+        site_name=dep.site.name,
+        deployment=dep.id,
+    )
+
+
 @router.get("/reach", summary="indivisible reach (a deployment of a bundled example)")
 def reach(
     request: Request,
@@ -812,10 +852,6 @@ def reach(
     site, the geodesic range ring(s) (one per disputed range reading) and the capitals,
     as ``--format geojson`` gives them.
     """
-    from indivisible.indicators import osce_capitals
-    from indivisible.indicators import reach as compute_reach
-    from indivisible.indicators._reach import system_parameters
-
     day = parse_date(on, field="--on") if on is not None else None
     rec = _record()
     sc = load_example(example_path(_config(request), scenario, field="--scenario"))
@@ -832,26 +868,19 @@ def reach(
             f"(since {dep.since}, until {dep.until or 'open'})",
             field="--on",
         )
-    try:
-        sys_ = sc.catalogue.get(system or dep.system)
-    except KeyError as exc:
-        raise InputError(str(exc.args[0]), field="--system") from None
-    ranges, model, speed = system_parameters(sys_)
-    result = compute_reach(
-        dep.site.lat,
-        dep.site.lon,
-        ranges,
-        osce_capitals(rec),
-        system=sys_.id,
-        flight_model=model,
-        speed_kmh=speed,
-        site_name=dep.site.name,
-        deployment=deployment,
-    )
+    result = deployment_reach(rec, sc, dep, system)
     out: dict[str, Any] = plain(result.to_json())
     out["flight_model"] = result.flight_model
     out["geojson"] = result.to_geojson()
     return out
 
 
-__all__ = ["WebConfig", "example_path", "plain", "records", "router"]
+__all__ = [
+    "WebConfig",
+    "deployment_reach",
+    "example_path",
+    "plain",
+    "records",
+    "relocated",
+    "router",
+]

@@ -22,6 +22,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from indivisible.web import _errors
+from indivisible.web._analysis import router as analysis_router
 from indivisible.web._api import WebConfig, router
 from indivisible.web._jobs import JobManager
 
@@ -201,6 +202,7 @@ def create_app(
     )
     _errors.install(app)
     app.include_router(router)
+    app.include_router(analysis_router)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from indivisible._errors import IndivisibleError
-from indivisible.web._errors import WebError, as_response
+from indivisible.web._errors import WebError, as_response, log
 
 JobState = Literal["queued", "running", "done", "failed", "cancelled", "timed_out"]
 FINAL: frozenset[str] = frozenset({"done", "failed", "cancelled", "timed_out"})
@@ -211,6 +211,7 @@ class JobManager:
             body = json.loads(bytes(as_response(exc).body))
             self._finish(job, "failed", error=body["error"])
         except Exception as exc:  # a bug in the work function must not kill the pool
+            log.exception("job %s (%s) failed", job.id, job.kind, exc_info=exc)
             self._finish(job, "failed", error={"message": f"internal error ({type(exc).__name__})"})
         else:
             if ctx.stopped:

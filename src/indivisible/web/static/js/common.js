@@ -104,5 +104,42 @@ const IV = (() => {
     return x === null || x === undefined ? "—" : Number(x).toFixed(digits);
   }
 
-  return {api, el, showError, table, sourceLink, project, geometryPath, viewBox, fmt};
+  let countries = null;
+  /** Draw the shipped country shapes (fetched once per page) into an SVG group. */
+  async function drawCountries(g) {
+    if (!countries) countries = fetch("/api/geo/countries").then((r) => r.json());
+    const geo = await countries;
+    g.replaceChildren(...geo.features.map((f) => el("path", {
+      d: geometryPath(f.geometry), class: "country plain", "data-iso3": f.properties.iso3,
+    }, el("title", {}, f.properties.name))));
+  }
+
+  /** Poll a job until it finishes (or still(id) turns false), calling show(job) each time. */
+  async function followJob(job, show, still) {
+    show(job);
+    while (["queued", "running"].includes(job.state) && still(job.id)) {
+      await new Promise((r) => setTimeout(r, 250));
+      job = await api(`/api/jobs/${job.id}`);
+      show(job);
+    }
+    return job;
+  }
+
+  /** Show a job's state on a <progress> and a text box; returns whether it still runs. */
+  function jobState(job, progress, stateBox, cancelBtn) {
+    progress.hidden = false;
+    const f = job.progress.fraction;
+    if (f === null || f === undefined) progress.removeAttribute("value");
+    else progress.value = f;
+    const p = job.progress;
+    const count = p.total ? ` (${p.done} / ${p.total})` : "";
+    stateBox.textContent = `${job.state}${p.message ? `: ${p.message}` : ""}${count}`;
+    stateBox.dataset.state = job.state;
+    const running = ["queued", "running"].includes(job.state);
+    cancelBtn.disabled = !running;
+    return running;
+  }
+
+  return {api, el, showError, table, sourceLink, project, geometryPath, viewBox, fmt,
+    drawCountries, followJob, jobState};
 })();

@@ -1,0 +1,384 @@
+"""The HTTP API of the analysis rooms: ``profile``, ``assess`` and ``negotiate``.
+
+As in ``_api``: each handler parses its parameters, calls one library function and shapes
+its answer; the JSON is the CLI's ``--format json`` unchanged, plus what the pages need
+(coverage warnings, map layers). Example files are looked up by stem in fixed lists (the
+scenarios, ``actions/``, ``actions/baselines/`` and ``menus/`` of the bundled examples),
+never joined to a path. An assessment and a package search take seconds: they run as jobs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from pydantic import Field
+
+from indivisible._dates import parse_date
+from indivisible._errors import InputError
+from indivisible.web._api import (
+    ApiModel,
+    Upload,
+    WebConfig,
+    _record,
+    deployment_reach,
+    load_example,
+    load_upload,
+    plain,
+    relocated,
+)
+from indivisible.web._errors import ERROR_RESPONSES
+
+if TYPE_CHECKING:
+    from indivisible.record import Record
+
+router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
+
+MAX_DRAWS = 2000
+"""Most Monte Carlo draws a web request may ask for (memory grows with the draws)."""
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_BASELINE_NOTE = re.compile(r"Baseline:\s*(?:baselines/)?([A-Za-z0-9][A-Za-z0-9._-]*)\.ya?ml")
+
+
+def _config(request: Request) -> WebConfig:
+    config: WebConfig = request.app.state.config
+    return config
+
+
+def _stems(folder: Path | None) -> dict[str, Path]:
+    if folder is None or not folder.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if _NAME.match(p.stem)}
+
+
+def scenario_files(config: WebConfig) -> dict[str, Path]:
+    """Scenarios a request may name: the bundled examples and the actions' baselines."""
+    root = config.examples_dir
+    found = _stems(root / "actions" / "baselines") if root is not None else {}
+    found.update(_stems(root))
+    return dict(sorted(found.items()))
+
+
+def action_files(config: WebConfig) -> dict[str, Path]:
+    """The bundled example actions (``actions/*.yaml``) by stem."""
+    root = config.examples_dir
+    return _stems(root / "actions") if root is not None else {}
+
+
+def menu_files(config: WebConfig) -> dict[str, Path]:
+    """The bundled menus of measures (``menus/*.yaml``) by stem."""
+    root = config.examples_dir
+    return _stems(root / "menus") if root is not None else {}
+
+
+def load_scenario_file(config: WebConfig, path: Path) -> Any:
+    """A bundled scenario (example or baseline), its errors naming it from ``examples/``."""
+    try:
+        return load_example(path)
+    except InputError as exc:
+        raise relocated(exc, *_shown(config)) from None
+
+
+def _pick(found: dict[str, Path], name: str, what: str, field: str) -> Path:
+    if name not in found:
+        known = ", ".join(sorted(found)) or "none installed"
+        raise InputError(f"unknown example {what} {name!r}; known: {known}", field=field)
+    return found[name]
+
+
+def _shown(config: WebConfig) -> tuple[str, ...]:
+    """Server folders cut from error messages (bundled files are named from ``examples/``)."""
+    root = config.examples_dir
+    return () if root is None else (str(root),)
+
+
+@lru_cache(maxsize=32)
+def _load_action(path: str, _mtime_ns: int, _size: int) -> Any:
+    from indivisible.assess import load_action
+
+    return load_action(path, _record())
+
+
+def load_example_action(config: WebConfig, path: Path) -> Any:
+    """A bundled action, loaded once per file version."""
+    stat = path.stat()
+    try:
+        return _load_action(str(path), stat.st_mtime_ns, stat.st_size)
+    except InputError as exc:
+        raise relocated(exc, *_shown(config)) from None
+
+
+def suggested_baseline(config: WebConfig, path: Path) -> str | None:
+    """The baseline an example action's header names (``Baseline: x.yaml``), if bundled."""
+    text = path.read_text(encoding="utf-8")
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    m = _BASELINE_NOTE.search(header)
+    if m is None or m.group(1) not in scenario_files(config):
+        return None
+    return m.group(1)
+
+
+# --------------------------------------------------------------------------- profile
+@router.get("/profile", summary="indivisible profile --format json (a bundled example)")
+def profile(
+    request: Request,
+    scenario: Annotated[
+        str, Query(description="Stem of a bundled example or baseline.", max_length=100)
+    ],
+    on: Annotated[
+        str | None, Query(description="Date, YYYY-MM-DD (default: scenario date).", max_length=64)
+    ] = None,
+    state: Annotated[
+        list[str] | None,
+        Query(description="ISO3 code (repeatable; default: every state).", max_length=128),
+    ] = None,
+) -> dict[str, Any]:
+    """Every indicator for every state (or the ones named) on a date, decomposed.
+
+    The JSON of ``indivisible profile --format json``, plus the record's coverage
+    ``warnings`` for the date.
+    """
+    from indivisible.indicators import profile as compute
+
+    config = _config(request)
+    path = _pick(scenario_files(config), scenario, "scenario", "scenario")
+    d = parse_date(on, field="--on") if on is not None else None
+    rec = _record()
+    sc = load_scenario_file(config, path)
+    day = d or sc.date
+    out: dict[str, Any] = plain(compute(rec, sc, day, states=state or None).to_json())
+    out["warnings"] = rec.coverage_warnings(day)
+    return out
+
+
+# --------------------------------------------------------------------------- assess
+@router.get("/actions", summary="The bundled example actions (for assess)")
+def actions(request: Request) -> dict[str, Any]:
+    """Every bundled example action by stem, and the scenarios an assessment may start from.
+
+    ``baseline`` is the scenario the action's file names as its baseline (a stem of
+    ``baselines``), if any. An action that does not load is listed under ``skipped``.
+    """
+    config = _config(request)
+    out, skipped = [], []
+    for name, path in action_files(config).items():
+        try:
+            act = load_example_action(config, path)
+        except InputError as exc:
+            skipped.append({"name": name, "error": str(exc)})
+            continue
+        out.append(
+            {
+                "name": name,
+                "title": act.action,
+                "actor": list(act.actor),
+                "on": act.on.isoformat() if act.on else None,
+                "baseline": suggested_baseline(config, path),
+                "note": act.note,
+                "sources": list(act.sources),
+            }
+        )
+    baselines = []
+    for name, path in scenario_files(config).items():
+        try:
+            sc = load_example(path)
+        except InputError:
+            continue  # an input of another command (listed as skipped by /api/scenarios)
+        baselines.append({"name": name, "title": sc.scenario, "date": sc.date.isoformat()})
+    return {"actions": out, "skipped": skipped, "baselines": baselines}
+
+
+class AssessRequest(ApiModel):
+    """``indivisible assess``: a baseline scenario and an action, bundled or uploaded."""
+
+    scenario: str | None = Field(
+        default=None,
+        max_length=100,
+        description="Stem of a bundled example or baseline (default: the action's baseline).",
+    )
+    upload: Upload | None = Field(default=None, description="A baseline scenario file's text.")
+    action: str | None = Field(
+        default=None, max_length=100, description="Stem of a bundled example action."
+    )
+    action_upload: Upload | None = Field(default=None, description="An action file's text.")
+    on: str | None = Field(
+        default=None,
+        max_length=64,
+        description="Date, YYYY-MM-DD (default: the action's, else the scenario's).",
+    )
+    draws: int = Field(default=0, description=f"Monte Carlo draws (0 to {MAX_DRAWS}).")
+    seed: int | None = Field(default=None, description="Seed of the draws (>= 0).")
+    indicator: list[str] = Field(
+        default_factory=list, max_length=50, description="Compare only these indicators."
+    )
+
+
+def _action_of(config: WebConfig, body: AssessRequest, rec: Record) -> tuple[Any, str | None]:
+    """The action, and the temporary folder it was uploaded to (cut from later errors)."""
+    import tempfile
+
+    from indivisible.assess import load_action
+
+    if (body.action is None) == (body.action_upload is None):
+        raise InputError(
+            "give either 'action' (a bundled example) or 'action_upload'", field="action"
+        )
+    if body.action is not None:
+        path = _pick(action_files(config), body.action, "action", "--action")
+        return load_example_action(config, path), None
+    assert body.action_upload is not None
+    from indivisible.web._api import _upload_name
+
+    name = _upload_name(body.action_upload.filename)
+    with tempfile.TemporaryDirectory(prefix="indivisible-action-") as tmp:
+        path = Path(tmp) / name
+        path.write_text(body.action_upload.text, encoding="utf-8")
+        try:
+            return load_action(path, rec), tmp
+        except InputError as exc:
+            raise relocated(exc, tmp) from None
+
+
+def _baseline_of(
+    config: WebConfig, body: AssessRequest, action_path: Path | None, rec: Record
+) -> tuple[Any, str]:
+    if body.scenario is not None and body.upload is not None:
+        raise InputError("give either 'scenario' (a bundled example) or 'upload'", field="scenario")
+    if body.upload is not None:
+        return load_upload(config, body.upload, rec), body.upload.filename
+    name = body.scenario
+    if name is None and action_path is not None:
+        name = suggested_baseline(config, action_path)
+    if name is None:
+        raise InputError(
+            "give either 'scenario' (a bundled example or baseline) or 'upload'", field="scenario"
+        )
+    path = _pick(scenario_files(config), name, "scenario", "scenario")
+    return load_scenario_file(config, path), name
+
+
+def _rings(rec: Record, sc: Any, dep: Any) -> list[dict[str, Any]]:
+    """Range rings of a deployment's strike system (a launcher: of each missile it fires)."""
+    try:
+        system = sc.catalogue.get(dep.system)
+    except KeyError:
+        return []
+    names = list(system.carries) if str(system.class_) == "launcher" else [system.id]
+    rings: list[dict[str, Any]] = []
+    for name in names:
+        try:
+            result = deployment_reach(rec, sc, dep, name)
+        except InputError:
+            continue  # an interceptor, or a missile the catalogue lacks: no strike reach
+        rings.extend(
+            {**f["properties"], "geometry": f["geometry"]}
+            for f in result.to_geojson()["features"]
+            if f["properties"]["kind"] == "range_ring"
+        )
+    return rings
+
+
+def assessment_layers(rec: Record, result: Any) -> dict[str, Any]:
+    """What the page's map draws: deployments (added, removed, kept) with rings, capitals.
+
+    The browser twin of the assess room's PNG map: rings for the strike systems the action
+    adds or removes, and each state's capital coloured by its outcome (less safe on some
+    indicator, safer, or both).
+    """
+    on = result.on
+    before = {d.id: d for d in result.baseline.deployments_on(on)}
+    after = {d.id: d for d in result.changed.deployments_on(on)}
+    layers = (
+        [(d, result.changed, "added") for i, d in after.items() if i not in before]
+        + [(d, result.baseline, "removed") for i, d in before.items() if i not in after]
+        + [(d, result.changed, "kept") for i, d in after.items() if i in before]
+    )
+    deployments = []
+    for d, sc, change in layers:
+        row: dict[str, Any] = plain(d.model_dump(mode="json", by_alias=True))
+        row["change"] = change
+        row["rings"] = _rings(rec, sc, d) if change != "kept" else []
+        deployments.append(row)
+    worse = {x.state for x in result.deltas if x.better is False}
+    better = {x.state for x in result.deltas if x.better is True}
+    capitals = []
+    for s in sorted(worse | better):
+        st = rec.states.get(s)
+        if st is None:
+            continue
+        outcome = "both" if s in worse and s in better else "less_safe" if s in worse else "safer"
+        capitals.append(
+            {
+                "state": s,
+                "capital": st.capital.name,
+                "lat": st.capital.lat,
+                "lon": st.capital.lon,
+                "outcome": outcome,
+            }
+        )
+    return {"deployments": deployments, "capitals": capitals}
+
+
+@router.post("/assess", summary="indivisible assess --format json, as a job", status_code=202)
+def assess(request: Request, body: AssessRequest) -> dict[str, Any]:
+    """Start the indivisibility test of an action against a baseline; poll the job.
+
+    The scenario and the action are loaded and validated before the job starts (their
+    errors answer at once, as the CLI's ``file:line: field 'x': reason``); errors that
+    depend on both (an id to remove that the baseline lacks) fail the job with the same
+    message. The job's result is the JSON of ``indivisible assess --format json`` plus
+    ``baseline`` (the scenario's name), ``warnings`` and ``map`` (deployments added,
+    removed and kept, with range rings, and capitals by outcome).
+    """
+    from indivisible.assess import assess as run
+
+    config = _config(request)
+    if body.draws < 0:
+        raise InputError(
+            f"expected a non-negative number of draws, got {body.draws}", field="--draws"
+        )
+    if body.draws > MAX_DRAWS:
+        raise InputError(
+            f"at most {MAX_DRAWS} draws over the web (the CLI has no limit), got {body.draws}",
+            field="--draws",
+        )
+    if body.seed is not None and body.seed < 0:
+        raise InputError(f"expected a non-negative seed, got {body.seed}", field="--seed")
+    d = parse_date(body.on, field="--on") if body.on is not None else None
+    rec = _record()
+    act, tmp = _action_of(config, body, rec)
+    action_path = action_files(config).get(body.action) if body.action is not None else None
+    base, base_name = _baseline_of(config, body, action_path, rec)
+    folders = (*_shown(config), *((tmp,) if tmp else ()))
+    draws, seed, indicators = body.draws, body.seed, body.indicator or None
+
+    def work(ctx: Any) -> dict[str, Any]:
+        ctx.progress(0, 2, "profiling the baseline and the scenario after the action")
+        try:
+            result = run(rec, base, act, d, draws=draws, seed=seed, indicators=indicators)
+        except InputError as exc:
+            raise relocated(exc, *folders) from None
+        ctx.progress(1, 2, "drawing the map")
+        out: dict[str, Any] = plain(result.to_json())
+        out["baseline"] = base_name
+        out["warnings"] = rec.coverage_warnings(result.on)
+        out["map"] = assessment_layers(rec, result)
+        ctx.progress(2, 2, "assessment ready")
+        return out
+
+    return config.jobs.submit("assess", work).to_json()
+
+
+__all__ = [
+    "MAX_DRAWS",
+    "action_files",
+    "assessment_layers",
+    "menu_files",
+    "router",
+    "scenario_files",
+    "suggested_baseline",
+]

@@ -1,0 +1,54 @@
+"""Browser test of "assess an action" on the scenario page, in Debian's headless Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_run_an_example_assessment(page: Any) -> None:
+    page.goto(page.base + "/scenario")
+    page.wait_for_selector("#assess-form[data-ready=true]")
+    page.select_option("[data-testid=assess-action]", "iskander-kaliningrad-2018")
+    assert page.input_value("[data-testid=assess-baseline]") == "europe-2018-02-04"
+    page.click("[data-testid=assess-go]")
+    page.wait_for_selector("[data-testid=assess-result][data-ready=true]", timeout=60_000)
+    assert page.get_attribute("[data-testid=assess-state]", "data-state") == "done"
+    row = page.locator("[data-testid=verdict-RUS-POL]")
+    assert row.get_attribute("data-verdict") == "at_expense"
+    cells = row.locator("td").all_inner_texts()
+    assert cells[:4] == ["RUS", "POL", "at_expense", "1.00"]
+    # the pairs whose other state changed: 3 at Russia's neighbours' expense, 5 mutual gains
+    assert page.locator("[data-testid^=verdict-RUS-]").count() == 8
+    assert page.locator("[data-testid=engaged-row]").count() == 12
+    assert page.locator("[data-testid=delta-row]").count() == 18
+    page.select_option("[data-testid=assess-delta-state]", "POL")
+    assert page.locator("[data-testid=delta-row][data-state=POL]").count() > 4
+    assert page.locator("[data-testid=delta-row]:not([data-state=POL])").count() == 0
+    # the map: the added brigade, its 500 km ring, Warsaw less safe
+    assert (
+        page.get_attribute("[data-testid=assess-deployment-iskander-kaliningrad]", "data-change")
+        == "added"
+    )
+    assert page.locator("[data-testid=assess-ring]").count() == 1
+    assert page.get_attribute("[data-testid=assess-capital-POL]", "data-outcome") == "less_safe"
+    assert page.locator("[data-testid=finding-added]").count() >= 1
+
+
+def test_an_action_error_shows_the_cli_message(page: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad-action.yaml"
+    bad.write_text("action: x\nactor: RUS\non: 2018-13-01\n", encoding="utf-8")
+    page.goto(page.base + "/scenario")
+    page.wait_for_selector("#assess-form[data-ready=true]")
+    page.set_input_files("[data-testid=assess-action-file]", str(bad))
+    page.select_option("[data-testid=assess-baseline]", "europe-2022-02")
+    page.click("[data-testid=assess-go]")
+    page.wait_for_selector("[data-testid=error]:not([hidden])")
+    assert page.inner_text("[data-testid=error]") == (
+        "Error: bad-action.yaml:3: field 'on': expected a date as YYYY-MM-DD (e.g. 2025-01-01), "
+        "got '2018-13-01'"
+    )
