@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from indivisible.rules._principles import accession_parties, at_expense, free_choice
+from indivisible.rules._principles import (
+    accession_parties,
+    at_expense,
+    entry_parties,
+    free_choice,
+)
 from indivisible.rules.types import Call, Finding, not_formalised, rule
 
 INSTRUMENT = "astana-declaration-2010"
@@ -38,11 +43,11 @@ def choice(call: Call) -> Iterator[Finding]:
     label="para-3-not-at-expense",
     text="""No participating State will strengthen its security at the expense of the
     security of other States.""",
-    parties=accession_parties,
+    parties=entry_parties,
     since="signed",
 )
 def expense(call: Call) -> Iterator[Finding]:
-    """Undetermined until the indivisibility test exists."""
+    """Each entry of the party, tested against the scenario without it."""
     yield from at_expense(call)
 
 

@@ -3,15 +3,22 @@
 The participating States recognise each State's freedom to choose its own security
 arrangements and state that the security of each is linked to that of all others. The two
 principles are evaluated side by side, as for the Istanbul Charter: an accession in the
-scenario is an exercise of the first; whether it affects others' security is the
-indivisibility test (``_principles.at_expense``).
+scenario is an exercise of the first. The second is read, as in the Istanbul Charter, as
+not strengthening one's security at the expense of others: each entry of the party active on
+the date is compared with the scenario without it (``_principles.at_expense``) and breaches it
+when the verdict is ``at_expense`` against another State bound by the Charter on the date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from indivisible.rules._principles import accession_parties, at_expense, free_choice
+from indivisible.rules._principles import (
+    accession_parties,
+    at_expense,
+    entry_parties,
+    free_choice,
+)
 from indivisible.rules.types import Call, Finding, not_formalised, rule
 
 INSTRUMENT = "charter-of-paris-1990"
@@ -39,11 +46,11 @@ def choice(call: Call) -> Iterator[Finding]:
     label="indivisible",
     text="""Security is indivisible: the security of each participating State is linked to
     that of all the others.""",
-    parties=accession_parties,
+    parties=entry_parties,
     since="signed",
 )
 def indivisible(call: Call) -> Iterator[Finding]:
-    """Whether the accession affects others' security: the indivisibility test."""
+    """Each entry of the party, tested against the scenario without it."""
     yield from at_expense(call)
 
 

@@ -4,15 +4,22 @@ Para. 8 reaffirms (a) each participating State's inherent right to be free to ch
 change its security arrangements, treaties of alliance included, and (b) that no State
 will strengthen its security at the expense of the security of other States. An accession
 in the scenario is an exercise of (a). Whether it strengthens one State's security at the
-expense of another's is what the indivisibility test (the ``assess`` room) will measure;
-until it exists, (b) is ``undetermined`` with that reason, never a guessed answer.
+expense of another's is the indivisibility test: each entry of the party active on the date
+(deployment, stationed force, exercise, accession) is compared with the scenario without it
+(``_principles.at_expense``); (b) is breached by the entry when the verdict is
+``at_expense`` against another participating State bound by the Charter on the date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from indivisible.rules._principles import accession_parties, at_expense, free_choice
+from indivisible.rules._principles import (
+    accession_parties,
+    at_expense,
+    entry_parties,
+    free_choice,
+)
 from indivisible.rules.types import Call, Finding, not_formalised, rule
 
 INSTRUMENT = "istanbul-charter-1999"
@@ -38,11 +45,11 @@ def choice(call: Call) -> Iterator[Finding]:
     ref="para 8 (second principle)",
     text="""Participating States will not strengthen their security at the expense of the
     security of other States.""",
-    parties=accession_parties,
+    parties=entry_parties,
     since="signed",
 )
 def expense(call: Call) -> Iterator[Finding]:
-    """Undetermined until the indivisibility test exists."""
+    """Each entry of the party, tested against the scenario without it."""
     yield from at_expense(call)
 
 

@@ -1,10 +1,14 @@
 """Russia's draft agreement with NATO member states (17 December 2021): what it would require.
 
 A proposal that never entered into force; findings say what it would require. Checkable
-articles: Art. 4 (Russia and the states that were NATO members on the baseline date deploy
-no forces on other European states' territory beyond those there on that date; the date is
-the record's parameter ``baseline_date``), Art. 5 (no ground-launched intermediate- or
-shorter-range missiles where they can reach the other parties), Art. 6 (no further NATO
+articles: Art. 1 (no party strengthens its security at the expense of the other parties:
+each entry of a party active on the date is compared with the scenario without it, and the
+draft would be breached by it when the verdict is ``at_expense`` against another party —
+Russia or a NATO member; ``_principles.at_expense``), Art. 4 (Russia and the states that
+were NATO members on the baseline date deploy no forces on other European states' territory
+beyond those there on that date; the date is the record's parameter ``baseline_date``),
+Art. 5 (no ground-launched intermediate- or shorter-range missiles where they can reach the
+other parties), Art. 6 (no further NATO
 enlargement; the scenario's accessions count), Art. 7(1) (no NATO military activity on the
 territory of Ukraine and the other listed states, the record's parameter
 ``excluded_states``).
@@ -16,6 +20,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
+from indivisible.rules._principles import at_expense, entry_parties
 from indivisible.rules._proposals import codes, ground_missiles_reaching, presence_on
 from indivisible.rules.types import Call, Context, Finding, not_formalised, rule
 from indivisible.world import Deployment, Force
@@ -31,6 +36,22 @@ def _parties(ctx: Context) -> list[str]:
 def _baseline(call: Call) -> tuple[dt.date, str]:
     pv = call.param("baseline_date")
     return dt.date.fromisoformat(str(pv.value)), call.cite("baseline_date")
+
+
+@rule(
+    instrument=INSTRUMENT,
+    clause="art-1",
+    ref="Art. 1",
+    text="""The parties do not strengthen their security individually, within international
+    organisations, military alliances or coalitions, at the expense of the security of the
+    other parties.""",
+    parties=lambda ctx: sorted(set(_parties(ctx)) & set(entry_parties(ctx))),
+    since="proposed",
+)
+def art_1(call: Call) -> Iterator[Finding]:
+    """Each entry of the party, tested against the scenario without it (others: the parties)."""
+    parties = set(_parties(call.ctx))
+    yield from at_expense(call, others=lambda c, s: s in parties)
 
 
 @rule(
@@ -140,14 +161,8 @@ def art_7(call: Call) -> Iterator[Finding]:
         yield dataclasses.replace(f, explain=[line, *f.explain])
 
 
-RULES = (art_4, art_5, art_6, art_7)
+RULES = (art_1, art_4, art_5, art_6, art_7)
 NOT_FORMALISED = (
-    not_formalised(
-        INSTRUMENT,
-        "art-1",
-        "Art. 1",
-        '"At the expense of" is the indivisibility test of the assess room, not built yet.',
-    ),
     not_formalised(INSTRUMENT, "art-2", "Art. 2", "Consultations and hotlines are procedures."),
     not_formalised(INSTRUMENT, "art-3", "Art. 3", "A statement of attitude; no scenario fact."),
     not_formalised(INSTRUMENT, "art-8", "Art. 8", "A saving clause; nothing to check."),

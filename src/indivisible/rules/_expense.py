@@ -1,0 +1,370 @@
+"""The "not at the expense of others" test of one scenario entry (the moves of a party).
+
+For a scenario on a date, each entry active on the date — a deployment, a stationed force,
+an exercise, a hypothetical accession in effect — is tested as an action against the
+scenario without it: the security profile (``indicators.profile``) of the scenario without
+the entry is compared with that of the scenario with it, by the assess room's functions
+(``assess.deltas``, ``assess.outcome``, ``assess.verdict_of``; formulas in
+``docs/assessment.md``, steps 3-6). The rules then read the verdicts of the entry's owner
+against the other states bound by the same commitment.
+
+What an entry can change, and so what is compared (``docs/indicators.md``):
+
+* a deployment: the range indicators (``exposure_*``, ``counter_reach_launchers``,
+  ``defence_sites_covering``); they are computed from the deployments, the scenario's sites
+  and the alliances only, so both profiles are taken on the scenario without its forces and
+  exercises (the range indicators are the same, the proximity pass is skipped);
+* a stationed force or an exercise: the proximity indicators (``proximity_*``), computed
+  from the forces, the exercises and the alliances only: both profiles are taken on the
+  scenario without its deployments;
+* an accession: every indicator (it changes the alliances), on the whole scenario.
+
+The profile "with" the entry is computed once per scenario, date and kind and shared by
+every entry of the kind. The comparison is restricted to the owner and to the states whose
+values differ between the two profiles (every other state is ``neutral`` by definition: no
+change is beyond the tolerance). Results are cached on the inputs they depend on (the
+active entries, the collective-defence memberships, the existing states and, for
+accessions, the record's status segments in effect), so the range mode computes a test
+again only on the dates one of those changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from indivisible.rules.types import Call, Context
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from indivisible.assess import Delta, Tolerance
+    from indivisible.record import Record
+    from indivisible.world import Scenario
+
+Kind = Literal["deployment", "force", "exercise", "accession"]
+
+RANGE_PREFIXES = ("exposure_", "counter_reach_", "defence_")
+PROXIMITY_PREFIXES = ("proximity_",)
+PREFIXES: dict[str, tuple[str, ...] | None] = {
+    "deployment": RANGE_PREFIXES,
+    "force": PROXIMITY_PREFIXES,
+    "exercise": PROXIMITY_PREFIXES,
+    "accession": None,
+}
+"""Indicator name prefixes compared per kind of entry (``None``: every indicator)."""
+
+WHAT = {
+    "deployment": "the range indicators (exposure_*, counter_reach_launchers, "
+    "defence_sites_covering)",
+    "force": "the proximity indicators (proximity_*)",
+    "exercise": "the proximity indicators (proximity_*)",
+    "accession": "every indicator of the profile",
+}
+
+BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
+
+_CACHE: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+_CACHE_SIZE = 512
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One move of the scenario: its kind, id (the findings' subject) and owners."""
+
+    kind: Kind
+    id: str
+    owners: tuple[str, ...]
+    since: dt.date
+    source: str | None
+    model: Any
+
+
+@dataclass(frozen=True)
+class Test:
+    """The comparison for one entry: per reading, each state's outcome, and the deltas.
+
+    Attributes:
+        entry: the entry tested.
+        readings: the evaluations (reading names, or ``(None,)`` when nothing is disputed).
+        outcomes: per reading, state -> outcome (``gain``, ``loss``, ``mixed``); states
+            absent are ``neutral``.
+        deltas: the deltas beyond the tolerance (the ones that drove the outcomes).
+        undetermined: per reading, why it cannot be compared (empty when it can).
+        tolerance: the tolerance used.
+        indicators: the indicators compared.
+    """
+
+    entry: Entry
+    readings: tuple[str | None, ...]
+    outcomes: dict[str | None, dict[str, str]]
+    deltas: tuple[Delta, ...]
+    undetermined: dict[str | None, str]
+    tolerance: Tolerance
+    indicators: tuple[str, ...]
+
+    def outcome(self, state: str, reading: str | None) -> str:
+        """The outcome of ``state`` under ``reading`` (``neutral`` when nothing moved)."""
+        return self.outcomes.get(reading, {}).get(state, "neutral")
+
+    def moved(self, state: str, reading: str | None, better: bool) -> list[Delta]:
+        """The deltas of ``state`` under ``reading`` beyond the tolerance, one direction."""
+        return [
+            d
+            for d in self.deltas
+            if d.state == state and d.better is better and d.reading in (reading, None)
+        ]
+
+
+def entries_of(ctx: Context, party: str | None = None) -> list[Entry]:
+    """The entries active on the date (accessions in effect), of ``party`` when given."""
+    sc = ctx.scenario
+    out: list[Entry] = [
+        *(Entry("deployment", d.id, tuple(d.owner), d.since, d.source, d)
+          for d in sc.deployments_on(ctx.on)),
+        *(Entry("force", f.id, tuple(f.owner), f.since, f.source, f)
+          for f in sc.forces_on(ctx.on)),
+        *(Entry("exercise", x.id, tuple(x.owner), x.start, x.source, x)
+          for x in sc.exercises_on(ctx.on)),
+        *(Entry("accession", f"accession:{a.state}:{a.org}", (a.state,), a.on, a.source, a)
+          for a in sc.accessions if a.on <= ctx.on),
+    ]  # fmt: skip
+    if party is not None:
+        out = [e for e in out if party in e.owners]
+    return out
+
+
+def owners(ctx: Context) -> list[str]:
+    """Parties: every owner of an entry active on the date."""
+    return sorted({o for e in entries_of(ctx) for o in e.owners})
+
+
+def bound(ctx: Context, instrument: str, state: str) -> bool:
+    """Whether ``state`` is bound by ``instrument`` on the date (record status)."""
+    return ctx.record.party_status(instrument, state, ctx.on) in BINDING
+
+
+# ------------------------------------------------------------------------- scenarios
+def _reduced(scenario: Scenario, kind: Kind) -> Scenario:
+    """The scenario with only the sections that feed the indicators compared for ``kind``."""
+    if kind == "deployment":
+        return scenario.model_copy(update={"forces": (), "exercises": ()})
+    if kind in ("force", "exercise"):
+        return scenario.model_copy(update={"deployments": ()})
+    return scenario
+
+
+def _without(scenario: Scenario, e: Entry) -> Scenario:
+    """The scenario without the entry (a subset of a valid scenario is valid)."""
+    if e.kind == "accession":
+        acc = tuple(a for a in scenario.accessions if a is not e.model)
+        return scenario.model_copy(update={"accessions": acc})
+    group = {"deployment": "deployments", "force": "forces", "exercise": "exercises"}[e.kind]
+    kept = tuple(x for x in getattr(scenario, group) if x.id != e.id)
+    return scenario.model_copy(update={group: kept})
+
+
+def _signature(ctx: Context, kind: Kind) -> tuple[Any, ...]:
+    """What the compared indicators depend on, on the date (for the cache)."""
+    rec, sc, on = ctx.record, ctx.scenario, ctx.on
+    orgs = sorted(
+        o.id
+        for o in rec.organisations.values()
+        if o.collective_defence is not None and o.id != "eu"
+    )
+    members = tuple((org, tuple(sc.members(rec, org, on))) for org in orgs)
+    states = tuple(
+        s.id
+        for s in rec.states.values()
+        if s.osce
+        and (s.exists_from is None or s.exists_from <= on)
+        and (s.exists_to is None or on < s.exists_to)
+    )
+    parts: list[Any] = [kind, members, states]
+    if kind == "deployment":
+        parts.append(tuple(d.id for d in sc.deployments_on(on)))
+    elif kind in ("force", "exercise"):
+        parts.append(tuple(f.id for f in sc.forces_on(on)))
+        parts.append(tuple(x.id for x in sc.exercises_on(on)))
+    else:
+        parts.append(tuple(d.id for d in sc.deployments_on(on)))
+        parts.append(tuple(f.id for f in sc.forces_on(on)))
+        parts.append(tuple(x.id for x in sc.exercises_on(on)))
+        parts.append(tuple(a.key for a in sc.accessions_by(on)))
+        parts.append(tuple(i for i, s in enumerate(rec.segments) if s.start <= on < s.end))
+    return tuple(parts)
+
+
+def _remember(key: tuple[Any, ...], record: Record, scenario: Scenario, value: Any) -> Any:
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[key] = (record, scenario, value)
+    return value
+
+
+def _recall(key: tuple[Any, ...], record: Record, scenario: Scenario) -> Any | None:
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] is not record or hit[1] is not scenario:
+        return None
+    return hit[2]
+
+
+# ------------------------------------------------------------------------- profiles
+def _table(record: Record, scenario: Scenario, on: dt.date, kind: Kind) -> pd.DataFrame:
+    from indivisible.indicators import profile
+
+    table = profile(record, scenario, on).table
+    pre = PREFIXES[kind]
+    if pre is not None:
+        table = table[table["indicator"].str.startswith(pre)]
+    return table.reset_index(drop=True)
+
+
+def _readings(table: pd.DataFrame) -> set[str]:
+    return {str(r) for r in table["reading"] if isinstance(r, str)}
+
+
+def _spread(table: pd.DataFrame, names: Sequence[str], other: pd.DataFrame) -> pd.DataFrame:
+    """Rows without a reading, copied under each of ``names``.
+
+    Only for the indicators ``other`` has per reading: a profile with no disputed range has
+    the same value under every reading.
+    """
+    import pandas as pd
+
+    per = set(other.loc[other["reading"].map(lambda r: isinstance(r, str)), "indicator"])
+    plain = table["reading"].map(lambda r: not isinstance(r, str)) & table["indicator"].isin(per)
+    if not plain.any() or not names:
+        return table
+    copies = [table[plain].assign(reading=n) for n in names]
+    return pd.concat([table[~plain], *copies], ignore_index=True)
+
+
+def _changed_states(before: pd.DataFrame, after: pd.DataFrame) -> set[str]:
+    """States with at least one value that differs (NaN = NaN and inf = inf count as equal)."""
+    import numpy as np
+    import pandas as pd
+
+    keys = ["state", "indicator", "reading"]
+    b = before[[*keys, "value"]].assign(reading=before["reading"].fillna(""))
+    a = after[[*keys, "value"]].assign(reading=after["reading"].fillna(""))
+    m = pd.merge(b, a, on=keys, how="outer", suffixes=("_b", "_a"))
+    vb = m["value_b"].to_numpy(dtype=float)
+    va = m["value_a"].to_numpy(dtype=float)
+    same = (vb == va) | (np.isnan(vb) & np.isnan(va))
+    return set(m.loc[~same, "state"].astype(str))
+
+
+def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Test:
+    """The comparison of the scenario without ``e`` and with it, on the context's date."""
+    from indivisible.assess import Tolerance as Tol
+    from indivisible.assess import deltas, outcome
+
+    tol = tolerance if tolerance is not None else Tol()
+    rec, sc, on = ctx.record, ctx.scenario, ctx.on
+    sig = _signature(ctx, e.kind)
+    tkey = (tol.relative, tol.absolute, tuple(sorted(tol.per_indicator.items())))
+    key = ("test", id(rec), id(sc), e.kind, e.id, sig, tkey)
+    hit = _recall(key, rec, sc)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    full_key = ("profile", id(rec), id(sc), e.kind, sig)
+    after = _recall(full_key, rec, sc)
+    reduced = _reduced(sc, e.kind)
+    if after is None:
+        after = _remember(full_key, rec, sc, _table(rec, reduced, on, e.kind))
+    before = _table(rec, _without(reduced, e), on, e.kind)
+    rb, ra = _readings(before), _readings(after)
+    undetermined: dict[str | None, str] = {}
+    if rb and ra and rb != ra:
+        for r in sorted(rb ^ ra):
+            side = "without" if r in ra else "with"
+            undetermined[r] = (
+                f"the profile {side} {e.id} has no value under reading {r} while other "
+                "readings are disputed there; the comparison under it is not made"
+            )
+    before = _spread(before, sorted(ra - rb), after) if not rb else before
+    after = _spread(after, sorted(rb - ra), before) if not ra else after
+    names = sorted(rb | ra)
+    evals: tuple[str | None, ...] = tuple(names) if names else (None,)
+    keep = _changed_states(before, after) | set(e.owners)
+    before = before[before["state"].isin(keep)]
+    after = after[after["state"].isin(keep)]
+    ds = deltas(before, after, tol)
+    per: dict[str, dict[str, dict[str | None, bool | None]]] = {}
+    for d in ds:
+        per.setdefault(d.state, {}).setdefault(d.indicator, {})[d.reading] = d.better
+    outcomes: dict[str | None, dict[str, str]] = {}
+    for ev in evals:
+        row: dict[str, str] = {}
+        for state, flags_by in per.items():
+            flags = [v[ev] if ev in v else v.get(None) for v in flags_by.values()]
+            res = outcome(flags)
+            if res != "neutral":
+                row[state] = res
+        outcomes[ev] = row
+    compared = tuple(
+        sorted({str(i) for i in after["indicator"]} | {str(i) for i in before["indicator"]})
+    )
+    test = Test(
+        entry=e,
+        readings=evals,
+        outcomes=outcomes,
+        deltas=tuple(d for d in ds if d.better is not None),
+        undetermined=undetermined,
+        tolerance=tol,
+        indicators=compared,
+    )
+    return _remember(key, rec, sc, test)  # type: ignore[no-any-return]
+
+
+# ------------------------------------------------------------------------- wording
+def _num(x: float) -> str:
+    if math.isnan(x):
+        return "undetermined"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return f"{x:g}"
+
+
+def delta_line(d: Delta) -> str:
+    """One explain line for a delta: values, change, bound and direction."""
+    rd = f" [{d.reading}]" if d.reading else ""
+    way = "safer" if d.better else "less safe"
+    return (
+        f"delta: {d.state} {d.indicator}{rd}: {_num(d.before)} -> {_num(d.after)} "
+        f"({d.unit}; change {_num(d.change)}, bound {d.tolerance:g}; {way})"
+    )
+
+
+def names(ds: Iterable[Delta], limit: int = 3) -> str:
+    """Indicator names (without readings) of deltas, at most ``limit``, in order."""
+    out = list(dict.fromkeys(d.indicator for d in ds))
+    more = f" and {len(out) - limit} more" if len(out) > limit else ""
+    return ", ".join(out[:limit]) + more
+
+
+def tolerance_text(t: Tolerance) -> str:
+    """The tolerance in words."""
+    extra = f"; per indicator {dict(t.per_indicator)}" if t.per_indicator else ""
+    return (
+        f"a change counts when |after - before| > max({t.absolute:g}, {t.relative:g} x "
+        f"|before|){extra}"
+    )
+
+
+def head_lines(t: Test, call: Call) -> list[str]:
+    """Explain lines common to every finding of one test."""
+    e = t.entry
+    return [
+        f"scenario: {e.kind} {e.id} of {'+'.join(e.owners)} since {e.since.isoformat()}",
+        f"test: profile of the scenario without {e.id} vs with it on {call.on.isoformat()} "
+        f"(indicators.profile; assess.deltas, outcome, verdict_of)",
+        f"compared: {WHAT[e.kind]}: {', '.join(t.indicators)}",
+        "states compared: the owner and every state whose values differ between the two "
+        "profiles (the others are neutral)",
+        f"tolerance: {tolerance_text(t.tolerance)}",
+    ]
