@@ -1,0 +1,89 @@
+"""Response menu files: validation with located errors (``file:line: field: reason``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from pydantic import ValidationError
+
+from indivisible._errors import InputError
+from indivisible._yaml import format_loc, line_of
+from indivisible.dynamics.types import ResponseMenu
+from indivisible.negotiate._menu import _hint, _read, _validation
+
+if TYPE_CHECKING:
+    from indivisible.record import Record
+
+Loc = tuple[int | str, ...]
+
+
+def load_responses(path: str | Path, record: Record | None = None) -> ResponseMenu:
+    """Load and check a response menu (parties, actors, sources, unique response ids).
+
+    Raises:
+        InputError: the first problem, located.
+    """
+    from indivisible.assess import Action
+
+    if record is None:
+        from indivisible.record import Record
+
+        record = Record.load()
+    shown = str(path)
+    data, node = _read(Path(path))
+
+    def fail(loc: Loc, reason: str) -> NoReturn:
+        raise InputError(reason, path=shown, line=line_of(node, loc), field=format_loc(loc) or None)
+
+    if not isinstance(data, dict):
+        fail((), "expected a mapping with 'responses' and 'parties'")
+    try:
+        menu = ResponseMenu.model_validate(data)
+    except ValidationError as exc:
+        fail(*_validation(exc, data))
+    states = list(record.states)
+    sources = set(record.sources)
+    seen: set[str] = set()
+    acts: dict[str, tuple[Any, ...]] = {}
+
+    def actions(
+        raw: list[dict[str, Any]], at: Loc, name: str, source: str | None
+    ) -> tuple[Any, ...]:
+        out = []
+        for j, a in enumerate(raw):
+            d = {"action": f"{name} ({j + 1})", **a}
+            if source is not None:
+                d.setdefault("source", source)
+            try:
+                act = Action.model_validate(d)
+            except ValidationError as exc:
+                fail(*_validation(exc, d, (*at, j)))
+            for code in act.actor:
+                if code not in states:
+                    fail((*at, j, "actor"), f"actor {code!r} is not a state{_hint(code, states)}")
+            out.append(act)
+        return tuple(out)
+
+    for party, pol in menu.parties.items():
+        if party not in states:
+            fail(
+                ("parties", party),
+                f"party {party!r} is not a state of the record{_hint(party, states)}",
+            )
+        for i, r in enumerate(pol.responses):
+            at: Loc = ("parties", party, "responses", i)
+            if r.id in seen:
+                fail((*at, "id"), f"duplicate response id {r.id!r}")
+            seen.add(r.id)
+            if r.source is not None and r.source not in sources:
+                fail(
+                    (*at, "source"),
+                    f"unknown source {r.source!r}{_hint(r.source, sorted(sources))}",
+                )
+            acts[r.id] = actions(list(r.actions), (*at, "actions"), r.id, r.source)
+    if menu.opening is not None:
+        acts["opening"] = actions([menu.opening], ("opening",), "opening", None)
+    menu._path = shown
+    menu._actions = acts
+    return menu

@@ -1,0 +1,210 @@
+"""Action-reaction runs: each party compares its profile to its reference and responds.
+
+Policy (documented in :class:`~indivisible.dynamics.types.PartyPolicy`, parameters per party
+in the response menu): every round, simultaneously, each party whose score deficit against
+its reference (the baseline before the opening move and the package) exceeds its threshold
+responds, with its ``respond_probability``, with the unused response that raises its own
+score most per unit cost. Cheap asymmetric answers win when they buy more score per cost.
+All chosen responses are applied at once; the next round starts from the new scenario.
+
+Randomness: only the decision to respond is random. Run r draws from
+``Generator(PCG64(SeedSequence(seed).spawn(runs)[r]))``; its state before the first draw is
+stored. Profiles are cached by the set of moves made, so an ensemble costs one profile per
+distinct state, not per run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from indivisible._errors import InputError
+from indivisible.dynamics.types import Outcome, ResponseMenu, Simulation
+
+
+def _fold(baseline: Any, record: Any, actions: Sequence[Any]) -> Any:
+    """The scenario after ``actions`` as one set of changes (removals, then additions)."""
+    remove: list[str] = []
+    add: dict[tuple[str, Any], Any] = {}
+    for a in actions:
+        remove += [x for x in a.remove.ids() if x not in remove]
+        for x in a.add.entries():
+            add[(type(x).__name__, getattr(x, "id", None) or getattr(x, "key", None))] = x
+    if not remove and not add:
+        return baseline
+    return baseline.with_changes(add=list(add.values()), remove=remove, record=record)
+
+
+def _scores(table: Any, weights: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Per party, ``sum_i w_i * sign_i * mean over readings of value_i`` (finite values)."""
+    out = {p: 0.0 for p in weights}
+    t = table[table["state"].isin(list(weights))]
+    for (st, ind, direction), grp in t.groupby(["state", "indicator", "direction"], sort=True):
+        w = weights[str(st)].get(str(ind), 0.0)
+        if w == 0.0:
+            continue
+        vals = [float(v) for v in grp["value"] if v is not None and math.isfinite(float(v))]
+        if not vals:
+            continue
+        sign = 1.0 if direction == "higher_is_safer" else -1.0
+        out[str(st)] += w * sign * sum(vals) / len(vals)
+    return out
+
+
+def simulate(
+    record: Any,
+    baseline: Any,
+    responses: ResponseMenu,
+    *,
+    rounds: int = 5,
+    runs: int = 1,
+    seed: int | None = None,
+    rng: np.random.Generator | None = None,
+    package: Sequence[str] = (),
+    menu: Any = None,
+    on: dt.date | None = None,
+    profiler: Any = None,
+    progress: bool = False,
+) -> Simulation:
+    """Run the action-reaction dynamics ``runs`` times over ``rounds`` rounds.
+
+    Args:
+        record: the record.
+        baseline: the baseline scenario (the parties' reference; never changed).
+        responses: the response menu (:func:`load_responses`).
+        rounds: rounds per run (T).
+        runs: Monte Carlo runs (an ensemble).
+        seed: seed of the runs' generators (exclusive with ``rng``).
+        rng: a generator to draw the seed from (exclusive with ``seed``).
+        package: measure ids of ``menu`` applied before the opening move.
+        menu: the negotiation menu the package comes from.
+        on: date profiled (default: the scenario date).
+        profiler: the profile function (default ``indicators.profile``).
+        progress: a tqdm bar over runs on stderr.
+
+    Returns:
+        The :class:`Simulation`.
+
+    Raises:
+        InputError: bad rounds/runs, seed and rng together, a package without a menu or
+            with unknown measures, a response that cannot be applied.
+    """
+    import pandas as pd
+    from tqdm import tqdm
+
+    if seed is not None and rng is not None:
+        raise InputError("give seed or rng, not both", field="seed")
+    if rounds < 1 or runs < 1:
+        raise InputError(f"rounds and runs must be >= 1, got {rounds}, {runs}", field="--rounds")
+    if rng is not None:
+        seed = int(rng.integers(0, 2**63 - 1))
+    if seed is None:
+        seed = 0
+    if profiler is None:
+        from indivisible.indicators import profile as profiler
+    day = on or baseline.date
+    start = baseline
+    rec = record
+    if package:
+        if menu is None:
+            raise InputError("--package needs the response file's 'menu'", field="--package")
+        from indivisible.negotiate import apply_bundle, compile_effects
+
+        unknown = [p for p in package if p not in menu.ids]
+        if unknown:
+            raise InputError(f"unknown measure {unknown[0]!r} in the package", field="--package")
+        eff = compile_effects(menu, baseline)
+        mask = sum(1 << menu.ids.index(p) for p in package)
+        start, rec = apply_bundle(eff, baseline, record, day, mask)
+    parties = sorted(responses.parties)
+    weights = {p: dict(responses.parties[p].weights) for p in parties}
+    opening = list(responses.actions("opening")) if responses.opening is not None else []
+    cache: dict[frozenset[str], tuple[Any, dict[str, float]]] = {}
+
+    def state(moves: frozenset[str]) -> tuple[Any, dict[str, float]]:
+        if moves not in cache:
+            acts = [*opening, *(a for r in sorted(moves) for a in responses.actions(r))]
+            sc = _fold(start, rec, acts)
+            table = profiler(rec, sc, day, states=parties).table
+            cache[moves] = (table, _scores(table, weights))
+        return cache[moves]
+
+    ref_table = profiler(record, baseline, day, states=parties).table
+    reference = _scores(ref_table, weights)
+    children = np.random.SeedSequence(seed).spawn(runs)
+    rows: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    outcomes: list[Outcome] = []
+    states: list[dict[str, Any]] = []
+    for run in tqdm(range(runs), file=sys.stderr, disable=not progress, desc="runs", leave=False):
+        g = np.random.Generator(np.random.PCG64(children[run]))
+        states.append(dict(g.bit_generator.state))
+        moves: frozenset[str] = frozenset()
+        responded_last = False
+        exhausted = False
+        for t in range(rounds + 1):
+            table, score = state(moves)
+            mine = table[table["state"].isin(parties)]
+            rows.extend(
+                {"run": run, "round": t, "party": st, "indicator": ind, "reading": rd,
+                 "value": float(v), "score": score[st]}
+                for st, ind, rd, v in zip(
+                    mine["state"], mine["indicator"], mine["reading"], mine["value"], strict=True
+                )
+            )  # fmt: skip
+            if t == rounds:
+                break
+            chosen: list[str] = []
+            exhausted = False
+            for p in parties:
+                pol = responses.parties[p]
+                deficit = reference[p] - score[p]
+                if deficit <= pol.threshold:
+                    continue
+                roll = g.random()
+                if roll >= pol.respond_probability:
+                    continue
+                best: tuple[float, str, float] | None = None
+                for r in pol.responses:
+                    if r.id in moves:
+                        continue
+                    gain = state(moves | {r.id})[1][p] - score[p]
+                    if gain > 0 and (best is None or gain / r.cost > best[0]):
+                        best = (gain / r.cost, r.id, gain)
+                if best is None:
+                    exhausted = True
+                    continue
+                chosen.append(best[1])
+                cost = next(r.cost for r in pol.responses if r.id == best[1])
+                events.append({"run": run, "round": t + 1, "party": p, "response": best[1],
+                               "gain": best[2], "cost": cost})  # fmt: skip
+            responded_last = bool(chosen)
+            moves = moves | frozenset(chosen)
+        if responded_last:
+            outcomes.append("spiral")
+        elif exhausted:
+            outcomes.append("exhausted")
+        else:
+            outcomes.append("stable")
+    traj = pd.DataFrame(
+        rows, columns=["run", "round", "party", "indicator", "reading", "value", "score"]
+    )
+    ev = pd.DataFrame(events, columns=["run", "round", "party", "response", "gain", "cost"])
+    return Simulation(
+        scenario=str(baseline.scenario),
+        on=day,
+        rounds=rounds,
+        runs=runs,
+        seed=seed,
+        package=tuple(package),
+        trajectories=traj,
+        events=ev,
+        outcomes=tuple(outcomes),
+        rng_states=tuple(states),
+        profile_calls=len(cache) + 1,
+    )

@@ -1,0 +1,63 @@
+"""Action-reaction runs on today's scenario: reproducible, pinned, and the package effect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from indivisible._errors import InputError
+from indivisible.dynamics import load_responses, simulate
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.fixture(scope="module")
+def setup() -> Any:
+    from indivisible.negotiate import load_menu
+    from indivisible.record import Record
+    from indivisible.world import load_scenario
+
+    rec = Record.load()
+    sc = load_scenario(ROOT / "examples/europe-today.yaml", rec)
+    rm = load_responses(ROOT / "examples/responses/europe-today.yaml", rec)
+    menu = load_menu(ROOT / "examples/menus/2020-2022-proposals.yaml", rec)
+    return rec, sc, rm, menu
+
+
+def test_opening_move_spirals_and_runs_reproduce(setup: Any) -> None:
+    rec, sc, rm, _ = setup
+    s = simulate(rec, sc, rm, rounds=5, runs=20, seed=3)
+    assert s.outcomes.count("spiral") == 17
+    assert s.outcomes.count("exhausted") == 3
+    first = s.events[s.events.run == 0][["round", "party", "response"]].values.tolist()
+    assert first[:2] == [[1, "RUS", "rus-9m729-kaliningrad"], [2, "POL", "pol-prsm-orzysz"]]
+    again = simulate(rec, sc, rm, rounds=5, runs=20, seed=3)
+    assert again.to_json() == s.to_json()
+    assert s.rng_states[0]["bit_generator"] == "PCG64"
+
+
+def test_package_first_changes_the_ensemble(setup: Any) -> None:
+    rec, sc, rm, menu = setup
+    s = simulate(rec, sc, rm, rounds=5, runs=20, seed=3, package=["no-glm-in-reach"], menu=menu)
+    assert s.package == ("no-glm-in-reach",)
+    assert (s.share("stable"), s.share("spiral"), s.share("exhausted")) == (0.25, 0.1, 0.65)
+
+
+def test_bad_inputs(setup: Any, tmp_path: Path) -> None:
+    rec, sc, rm, menu = setup
+    with pytest.raises(InputError, match="give seed or rng, not both"):
+        import numpy as np
+
+        simulate(rec, sc, rm, seed=1, rng=np.random.default_rng(1))
+    with pytest.raises(InputError, match="unknown measure 'nope'"):
+        simulate(rec, sc, rm, package=["nope"], menu=menu)
+    bad = tmp_path / "r.yaml"
+    bad.write_text(
+        (ROOT / "examples/responses/europe-today.yaml").read_text().replace("  POL:\n", "  PLO:\n")
+    )
+    with pytest.raises(
+        InputError, match=r"r.yaml:\d+: field 'parties.PLO': party 'PLO' is not a state"
+    ):
+        load_responses(bad, rec)
