@@ -77,19 +77,25 @@ def constraint_pairs(
     covered = np.einsum("ist,ic->stc", both.astype(np.int64), cover.astype(np.int64)) > 0
     si, ti = np.nonzero(pair)
     names = list(FORCE_CATEGORIES)
+    # The instruments binding each pair, in instrument order: one nonzero over [pairs, I]
+    # (row-major, so each pair's instruments come out in order), split per pair.
+    ids = [i.id for i in insts]
+    pk, ik = np.nonzero(both[:, si, ti].T)
+    starts = np.searchsorted(pk, np.arange(si.size + 1))
+    inst_lists = [
+        tuple(ids[k] for k in ik[starts[p] : starts[p + 1]].tolist()) for p in range(si.size)
+    ]
+    cov_pairs = covered[si, ti]
+    cat_lists = [
+        tuple(n for n, c in zip(names, row, strict=True) if c) for row in cov_pairs.tolist()
+    ]
     rows = {
         "state": [states[i] for i in si],
         "counterpart": [states[j] for j in ti],
         "legal": legal_n[si, ti].astype(np.float64),
         "political": pol_n[si, ti].astype(np.float64),
-        "covered": covered[si, ti].mean(axis=1) if si.size else np.zeros(0),
-        "instruments": [
-            tuple(insts[k].id for k in np.flatnonzero(both[:, i, j]))
-            for i, j in zip(si, ti, strict=True)
-        ],
-        "categories": [
-            tuple(n for n, c in zip(names, covered[i, j], strict=True) if c)
-            for i, j in zip(si, ti, strict=True)
-        ],
+        "covered": cov_pairs.mean(axis=1) if si.size else np.zeros(0),
+        "instruments": inst_lists,
+        "categories": cat_lists,
     }
     return pd.DataFrame(rows)

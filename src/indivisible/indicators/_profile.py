@@ -600,6 +600,15 @@ def profile(
     if ss is not None:
         notes += [f"second strike: {a}" for a in ss.assumptions]
     pos = {s: i for i, s in enumerate(universe)}
+    # Each state's counterpart rows, grouped once (not one boolean filter per state).
+    pair_rows: dict[str, list[int]] = {}
+    for r, st in enumerate(pairs["state"].tolist()):
+        pair_rows.setdefault(st, []).append(r)
+    pair_legal = pairs["legal"].to_numpy(dtype=np.float64)
+    pair_political = pairs["political"].to_numpy(dtype=np.float64)
+    pair_covered = pairs["covered"].to_numpy(dtype=np.float64)
+    pair_insts: list[tuple[str, ...]] = pairs["instruments"].tolist()
+    pair_cats: list[tuple[str, ...]] = pairs["categories"].tolist()
     rows: list[dict[str, Any]] = []
 
     def add(
@@ -685,25 +694,26 @@ def profile(
                 unit,
                 HIGHER_IS_LESS_SAFE,
             )
-        mine = pairs[pairs["state"] == s]
-        n_cp = len(mine)
+        mine = np.asarray(pair_rows.get(s, []), dtype=np.intp)
+        n_cp = mine.size
+        mine_insts = [pair_insts[r] for r in mine.tolist()]
         add(
             s,
             "constraint_legal_count",
-            mine["legal"].mean() if n_cp else np.nan,
-            _constraint_detail(record, mine, "legal"),
+            pair_legal[mine].mean() if n_cp else np.nan,
+            _constraint_detail(record, mine_insts, "legal"),
         )
         add(
             s,
             "constraint_political_count",
-            mine["political"].mean() if n_cp else np.nan,
-            _constraint_detail(record, mine, "political"),
+            pair_political[mine].mean() if n_cp else np.nan,
+            _constraint_detail(record, mine_insts, "political"),
         )
         add(
             s,
             "constraint_categories_covered",
-            mine["covered"].mean() if n_cp else np.nan,
-            _category_detail(mine),
+            pair_covered[mine].mean() if n_cp else np.nan,
+            _category_detail([pair_cats[r] for r in mine.tolist()]),
         )
         add(
             s,
@@ -798,11 +808,12 @@ def second_strike_draws(
     return out
 
 
-def _constraint_detail(record: Any, mine: pd.DataFrame, kind: str) -> str:
-    if mine.empty:
+def _constraint_detail(record: Any, mine: list[tuple[str, ...]], kind: str) -> str:
+    """Detail of a constraint count: ``mine`` holds each counterpart's binding instruments."""
+    if not mine:
         return "no non-allied counterpart"
     counts: dict[str, int] = {}
-    for insts in mine["instruments"]:
+    for insts in mine:
         for i in insts:
             if record.instruments[i].binding == kind:
                 counts[i] = counts.get(i, 0) + 1
@@ -811,11 +822,12 @@ def _constraint_detail(record: Any, mine: pd.DataFrame, kind: str) -> str:
     return f"mean over {n} non-allied counterparts; " + (body or f"no {kind} instrument")
 
 
-def _category_detail(mine: pd.DataFrame) -> str:
-    if mine.empty:
+def _category_detail(mine: list[tuple[str, ...]]) -> str:
+    """Detail of the categories covered: ``mine`` holds each counterpart's categories."""
+    if not mine:
         return "no non-allied counterpart"
     counts: dict[str, int] = {c: 0 for c in FORCE_CATEGORIES}
-    for cats in mine["categories"]:
+    for cats in mine:
         for c in cats:
             counts[c] += 1
     n = len(mine)
