@@ -126,9 +126,9 @@ def _weights(
                     path=persp.path,
                     field=f"weights.{name}",
                 )
-            for k, ind in enumerate(keys.indicator):
-                if ind == name:
-                    w[i, k] = wt.weight
+            ks = [k for k, ind in enumerate(keys.indicator) if ind == name]
+            for k in ks:  # an indicator under several readings: the mean over readings
+                w[i, k] = wt.weight / len(ks)
     return w
 
 
@@ -610,7 +610,11 @@ def _report(
     pareto = []
     for ms in groups.values():
         best = min(ms, key=lambda m: (_popcount(m), _indices(m, len(ids))))
-        pareto.append(ParetoPoint(_members(best, ids), len(ms), bool(ok[best])))
+        gains_b = {
+            p: {keys.names[k]: float(g[best, pi, k]) for k in range(len(keys.names))}
+            for pi, p in enumerate(ps)
+        }
+        pareto.append(ParetoPoint(_members(best, ids), len(ms), bool(ok[best]), gains_b))
     pareto.sort(key=lambda p: (not p.compatible, len(p.measures), p.measures))
     robust = tuple(
         b.measures for b in bundles if b.probability is not None and b.probability >= level

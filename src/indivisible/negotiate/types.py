@@ -223,7 +223,8 @@ class Perspective(_Model):
     """One party's weights over indicators, each traced to a stated priority and its source.
 
     The weighted score of a bundle for ``party`` is ``sum(weight_i * gain_i)`` over the
-    weighted indicators; indicators not listed weigh zero (the perspective says it does not
+    weighted indicators (an indicator given under several readings enters as the mean of its
+    readings' gains); indicators not listed weigh zero (the perspective says it does not
     trade on them).
     """
 
@@ -275,8 +276,12 @@ class Explanation:
         for (party, m), by in sorted(self.price_of.items()):
             lost = {i: v for i, v in self.gives.get(m, {}).get(party, {}).items() if v < 0}
             losses = ", ".join(f"{i} {v:+g}" for i, v in sorted(lost.items()))
+            own = {i: v for i, v in self.gives.get(m, {}).get(party, {}).items() if v > 0}
             if by:
                 out.append(f"{party} accepts {m} ({losses}) as the price of {', '.join(by)}")
+            elif own:
+                gained = ", ".join(f"{i} {v:+g}" for i, v in sorted(own.items()))
+                out.append(f"{party} accepts {m} ({losses}) for what it gives {party} ({gained})")
             else:
                 out.append(f"{party} accepts {m} ({losses}) with no compensating measure")
         for m, per in sorted(self.gives.items()):
@@ -353,11 +358,13 @@ class ParetoPoint:
         measures: the smallest bundle (fewest measures, then menu order) with this outcome.
         equivalent: how many evaluated bundles give exactly this outcome.
         compatible: whether the outcome is indivisible-compatible.
+        gains: party → indicator → gain of the outcome.
     """
 
     measures: tuple[str, ...]
     equivalent: int
     compatible: bool
+    gains: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The point as JSON."""
@@ -365,6 +372,7 @@ class ParetoPoint:
             "measures": list(self.measures),
             "equivalent": self.equivalent,
             "compatible": self.compatible,
+            "gains": {p: {k: _num(x) for k, x in v.items()} for p, v in self.gains.items()},
         }
 
 

@@ -1,0 +1,208 @@
+"""Negotiation commands: ``negotiate`` (package search) and ``simulate`` (action-reaction)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from indivisible._errors import InputError
+from indivisible.cli._render import emit_json, table
+
+
+class NegotiateFormat(StrEnum):
+    """Output formats of ``negotiate``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class NegotiateMode(StrEnum):
+    """Compatibility modes."""
+
+    strict = "strict"
+    weighted = "weighted"
+
+
+def _codes(text: str, field: str) -> list[str]:
+    out = [c.strip() for c in text.split(",") if c.strip()]
+    if not out:
+        raise InputError(f"expected a comma-separated list, got {text!r}", field=field)
+    return out
+
+
+def _scenario(path: Path, record: Any) -> Any:
+    from indivisible.world import load_scenario
+
+    return load_scenario(path, record)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:+g}" if x == x else "nan"
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``negotiate`` and ``simulate`` to ``app``."""
+
+    @app.command()
+    def negotiate(
+        scenario: Annotated[Path, typer.Argument(help="Baseline scenario YAML.")],
+        menu: Annotated[Path, typer.Option("--menu", help="Menu of measures (YAML).")],
+        parties: Annotated[str, typer.Option("--parties", help="Parties, e.g. RUS,USA,POL.")],
+        mode: Annotated[NegotiateMode, typer.Option("--mode", help="strict or weighted.")] = (
+            NegotiateMode.strict
+        ),
+        weights: Annotated[
+            list[Path] | None,
+            typer.Option("--weights", help="Perspective files or a directory (weighted mode)."),
+        ] = None,
+        indicators: Annotated[
+            str | None, typer.Option("--indicators", help="Compare only these indicators.")
+        ] = None,
+        draws: Annotated[int, typer.Option("--draws", help="Monte Carlo draws (0: none).")] = 0,
+        seed: Annotated[int | None, typer.Option("--seed", help="Seed of the draws.")] = None,
+        level: Annotated[float, typer.Option("--level", help="Robustness level.")] = 0.9,
+        workers: Annotated[
+            int | None, typer.Option("--workers", help="Local Dask worker processes.")
+        ] = None,
+        scheduler: Annotated[
+            str | None, typer.Option("--scheduler", help="Address of a Dask scheduler.")
+        ] = None,
+        limit: Annotated[int, typer.Option("--limit", help="Compatible bundles shown.")] = 20,
+        fmt: Annotated[
+            NegotiateFormat, typer.Option("--format", help="Output format.")
+        ] = NegotiateFormat.table,
+        plot: Annotated[Path | None, typer.Option("--plot", help="Write a PNG figure.")] = None,
+    ) -> None:
+        """Bundles of measures that leave no party worse off: ranked, explained, Pareto set."""
+        from indivisible.negotiate import load_menu, load_perspectives
+        from indivisible.negotiate import negotiate as run
+        from indivisible.record import Record
+
+        if workers is not None and scheduler is not None:
+            raise InputError("give --workers or --scheduler, not both", field="--workers")
+        if workers is not None and workers < 1:
+            raise InputError(f"--workers must be >= 1, got {workers}", field="--workers")
+        rec = Record.load()
+        base = _scenario(scenario, rec)
+        m = load_menu(menu, rec)
+        persp = load_perspectives(weights, rec) if weights else None
+        result = run(
+            rec,
+            base,
+            m,
+            _codes(parties, "--parties"),
+            mode=mode.value,
+            perspectives=persp,
+            indicators=_codes(indicators, "--indicators") if indicators else None,
+            draws=draws,
+            seed=seed,
+            level=level,
+            workers=workers,
+            scheduler=scheduler,
+            limit=limit,
+            progress=sys.stderr.isatty(),
+        )
+        if plot is not None:
+            from indivisible.negotiate._plot import plot_negotiation
+
+            plot_negotiation(result, plot)
+        if fmt is NegotiateFormat.json:
+            emit_json(result.to_json())
+            return
+        if fmt is NegotiateFormat.csv:
+            w = csv.writer(sys.stdout)
+            w.writerow(
+                ["rank", "measures", "compatible", "probability", "party", "indicator", "gain"]
+            )
+            for i, b in enumerate(result.bundles, 1):
+                for p, gains in b.gains.items():
+                    for k, v in gains.items():
+                        w.writerow([i, "+".join(b.measures), b.compatible, b.probability, p, k, v])
+            return
+        rows = []
+        for i, b in enumerate(result.bundles, 1):
+            prob = "" if b.probability is None else f"{b.probability:.3f}"
+            rows.append([i, " + ".join(b.measures), prob, ",".join(b.better), ",".join(b.worse)])
+        table(
+            rows,
+            ["#", "bundle", "probability", "better off", "worse off"],
+            title=f"{result.menu} vs {result.scenario}: {len(result.compatible)} compatible of "
+            f"{result.evaluated} bundles ({result.mode})",
+        )
+        for b in result.bundles[:3]:
+            if b.explanation is not None:
+                typer.echo(f"why {' + '.join(b.measures)}:")
+                for line in b.explanation.sentences():
+                    typer.echo(f"  {line}")
+        prow = []
+        for pt in result.pareto:
+            worse = sorted(
+                f"{party}:{k}" for party, g in pt.gains.items() for k, v in g.items() if v < 0
+            )
+            name = " + ".join(pt.measures) or "(baseline)"
+            prow.append([name, pt.equivalent, pt.compatible, ", ".join(worse)])
+        table(prow, ["Pareto outcome (smallest bundle)", "bundles", "compatible", "worse off on"])
+
+    @app.command()
+    def simulate(
+        scenario: Annotated[Path, typer.Argument(help="Baseline scenario YAML.")],
+        responses: Annotated[Path, typer.Option("--responses", help="Response menu (YAML).")],
+        rounds: Annotated[int, typer.Option("--rounds", help="Rounds per run.")] = 5,
+        draws: Annotated[int, typer.Option("--draws", help="Monte Carlo runs.")] = 1,
+        seed: Annotated[int | None, typer.Option("--seed", help="Seed of the runs.")] = None,
+        package: Annotated[
+            str | None, typer.Option("--package", help="Measure ids applied first.")
+        ] = None,
+        plot: Annotated[Path | None, typer.Option("--plot", help="Write a PNG figure.")] = None,
+        fmt: Annotated[
+            NegotiateFormat, typer.Option("--format", help="Output format.")
+        ] = NegotiateFormat.table,
+    ) -> None:
+        """Action-reaction runs: each party answers from its response menu, round by round."""
+        from indivisible.dynamics import load_responses
+        from indivisible.dynamics import simulate as run
+        from indivisible.record import Record
+
+        rec = Record.load()
+        base = _scenario(scenario, rec)
+        rm = load_responses(responses, rec)
+        menu = None
+        if package and rm.menu is not None:
+            from indivisible.negotiate import load_menu
+
+            menu = load_menu((responses.parent / rm.menu), rec)
+        result = run(
+            rec,
+            base,
+            rm,
+            rounds=rounds,
+            runs=draws,
+            seed=seed,
+            package=_codes(package, "--package") if package else (),
+            menu=menu,
+            progress=sys.stderr.isatty(),
+        )
+        if plot is not None:
+            from indivisible.negotiate._plot import plot_simulation
+
+            plot_simulation(result, plot)
+        if fmt is NegotiateFormat.json:
+            emit_json(result.to_json())
+            return
+        if fmt is NegotiateFormat.csv:
+            result.trajectories.to_csv(sys.stdout, index=False)
+            return
+        t = result.trajectories.drop_duplicates(["run", "round", "party"])
+        mean = t.groupby(["round", "party"])["score"].mean().unstack("party")
+        rows = [[r, *(_fmt(v) for v in mean.loc[r])] for r in mean.index]
+        table(rows, ["round", *mean.columns], title="mean score per round (higher is safer)")
+        counts = result.events.groupby(["party", "response"]).size().reset_index(name="runs")
+        table(counts.values.tolist(), ["party", "response", "times chosen"])
+        shares = ", ".join(f"{o} {result.share(o):.0%}" for o in ("stable", "spiral", "exhausted"))
+        typer.echo(f"{result.runs} runs of {result.rounds} rounds: {shares}")

@@ -1,0 +1,58 @@
+"""The ``negotiate`` and ``simulate`` commands (in-process, through the real entry point)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).parents[2]
+MENU = str(ROOT / "examples/menus/2020-2022-proposals.yaml")
+BASE = str(ROOT / "examples/menus/europe-today-kaliningrad.yaml")
+INDS = "exposure_launchers,exposure_nuclear_launchers,counter_reach_launchers,alliance_cover"
+
+
+def test_negotiate_json_contract_and_shipped_results(cli: Any, tmp_path: Path) -> None:
+    png = tmp_path / "n.png"
+    r = cli("negotiate", BASE, "--menu", MENU, "--parties", "RUS,BLR,POL,LTU,DEU",
+            "--indicators", INDS, "--mode", "weighted", "--weights",
+            str(ROOT / "examples/perspectives"), "--format", "json", "--plot", str(png))  # fmt: skip
+    assert r.code == 0, r.err
+    d = json.loads(r.out)
+    assert {"parties", "bundles", "pareto", "evaluated", "exhaustive", "bound"} <= set(d)
+    assert d["parties"] == ["RUS", "BLR", "POL", "LTU", "DEU"]
+    assert d["evaluated"] == 768 and d["exhaustive"] is True and d["bound"] is None
+    got = [b["measures"] for b in d["bundles"]]
+    assert got[0] == ["no-glm-abroad"]
+    assert len(got) == 20  # --limit default; 5 x 2^? variants with neutral measures
+    b = d["bundles"][0]
+    assert b["compatible"] is True and b["probability"] is None
+    assert b["gains"]["LTU"]["exposure_launchers[RUS]"] == 2.0
+    assert b["scores"] == {"RUS": 0.0, "BLR": 0.5, "POL": 0.75, "LTU": 1.75, "DEU": 0.25}
+    assert png.stat().st_size > 10_000
+
+
+def test_negotiate_strict_with_usa_finds_nothing(cli: Any) -> None:
+    r = cli("negotiate", BASE, "--menu", MENU, "--parties", "RUS,USA,POL", "--indicators", INDS)
+    assert r.code == 0, r.err
+    assert "0 compatible of 768 bundles (strict)" in r.out
+
+
+def test_negotiate_bad_input_is_one_line_exit_2(cli: Any) -> None:
+    r = cli("negotiate", BASE, "--menu", MENU, "--parties", "RUS,XXX")
+    assert r.code == 2
+    assert r.err.strip() == "Error: field '--parties': party 'XXX' is not a state of the record"
+    r = cli("negotiate", BASE, "--menu", str(ROOT / "tests/negotiate/fixtures/bad-cycle.yaml"),
+            "--parties", "RUS")  # fmt: skip
+    assert r.code == 2 and "cycle among measures: a -> b -> c -> a" in r.err
+    assert len(r.err.strip().splitlines()) == 1
+
+
+def test_simulate_table_and_plot(cli: Any, tmp_path: Path) -> None:
+    png = tmp_path / "s.png"
+    r = cli("simulate", str(ROOT / "examples/europe-today.yaml"), "--responses",
+            str(ROOT / "examples/responses/europe-today.yaml"), "--rounds", "4", "--draws", "10",
+            "--seed", "3", "--package", "no-glm-in-reach", "--plot", str(png))  # fmt: skip
+    assert r.code == 0, r.err
+    assert "10 runs of 4 rounds:" in r.out
+    assert png.stat().st_size > 10_000
