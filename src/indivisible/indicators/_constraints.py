@@ -41,10 +41,19 @@ FORCE_CATEGORIES: Final[dict[str, frozenset[str]]] = {
 """Force category → instrument tags that must all be present for the instrument to cover it."""
 
 
+_MEMO: dict[tuple[Any, ...], tuple[Any, pd.DataFrame]] = {}
+_MEMO_SIZE: Final = 32
+
+
 def constraint_pairs(
     record: Any, on: Any, states: tuple[str, ...], allied: np.ndarray
 ) -> pd.DataFrame:
     """One row per ordered non-allied pair, with what binds it and what that covers.
+
+    Memoised per (record, date, states, alliance matrix): the table depends on nothing
+    else, and a what-if never edits a record in place (it builds a new one), so the rules'
+    indivisibility test, which profiles many variants of one scenario, computes it once.
+    Each call returns its own copy.
 
     Columns: ``state, counterpart, legal, political, covered, instruments, categories``.
 
@@ -56,6 +65,22 @@ def constraint_pairs(
         states: the states (ISO3).
         allied: ``[S, S]`` alliance matrix (see ``_profile.alliances``).
     """
+    a = np.ascontiguousarray(allied, dtype=bool)
+    key = (id(record), str(on), tuple(states), a.shape, a.tobytes())
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is record:
+        return hit[1].copy()
+    table = _constraint_pairs(record, on, states, allied)
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[key] = (record, table)
+    return table.copy()
+
+
+def _constraint_pairs(
+    record: Any, on: Any, states: tuple[str, ...], allied: np.ndarray
+) -> pd.DataFrame:
+    """The uncached computation of ``constraint_pairs``."""
     day = np.array([np.datetime64(on, "D")])
     bound = record.bound_matrix(list(states), day)
     insts = [i for i in record.instruments.values() if i.binding != "proposed"]
