@@ -153,31 +153,30 @@ def _group(
     is_min: B,
     is_max: B,
 ) -> None:
-    """Values of the bundles of global group ``g`` (into ``out``)."""
+    """Values of the bundles of global group ``g`` (into ``out``).
+
+    In-place ufuncs with ``where=`` masks, slot by slot: the same arithmetic in the same
+    order whatever the chunking (no BLAS, whose blocking could change the last bits).
+    """
     rows = np.flatnonzero(grp == g)
     p = pres[rows]
     v0 = c.v0[g]
     term = c.term[g]
-    block = np.broadcast_to(v0, (rows.size, *v0.shape)).copy()
-    # Element-wise, in slot order: the same arithmetic whatever the chunking (no BLAS).
-    if is_sum.any():
-        acc = block[:, :, is_sum, :]
-        for s in range(term.shape[0]):
-            on_s = p[:, s]
-            if on_s.any():
-                acc[on_s] += term[s][None, :, is_sum, :]
-        block[:, :, is_sum, :] = acc
-    for mask, fn in ((is_min, np.minimum), (is_max, np.maximum)):  # NaN propagates
+    n = rows.size
+    for mask, fn in ((is_sum, np.add), (is_min, np.minimum), (is_max, np.maximum)):
         if not mask.any():
             continue
-        acc = block[:, :, mask, :]
-        for s in range(term.shape[0]):
+        acc = np.empty((n, v0.shape[0], int(mask.sum()), v0.shape[2]))
+        acc[...] = v0[None, :, mask, :]
+        t = np.ascontiguousarray(term[:, :, mask, :])
+        for s in range(t.shape[0]):
             on_s = p[:, s]
-            if on_s.any():
-                acc[on_s] = fn(acc[on_s], term[s][None, :, mask, :])
-        block[:, :, mask, :] = acc
-    block[:, :, c.agg == 3, :] = np.nan
-    out[rows] = block
+            if on_s.all():
+                fn(acc, t[s][None], out=acc)
+            elif on_s.any():
+                fn(acc, t[s][None], out=acc, where=on_s[:, None, None, None])
+        out[rows[:, None], :, np.flatnonzero(mask)[None, :], :] = np.moveaxis(acc, 2, 1)
+    out[rows[:, None], :, np.flatnonzero(c.agg == 3)[None, :], :] = np.nan
 
 
 def bounds(before: F, keys: Keys, tolerance: Any) -> F:

@@ -169,7 +169,7 @@ def _run(
             client = Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]
         own.insert(0, client)
     try:
-        big = client.scatter(list(shared), broadcast=True)
+        big = client.scatter(list(shared), broadcast=True, hash=False)
         futures = [client.submit(fn, *big, *t, pure=False) for t in tasks]
         bar = tqdm(
             total=len(futures), desc=desc, file=sys.stderr, disable=not progress, leave=False
