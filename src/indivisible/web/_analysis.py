@@ -122,6 +122,19 @@ def suggested_baseline(config: WebConfig, path: Path) -> str | None:
     return m.group(1)
 
 
+def _check_draws(draws: int, seed: int | None, most: int) -> None:
+    """The CLI's checks of ``--draws`` and ``--seed``, and the web's bound on the draws."""
+    if draws < 0:
+        raise InputError(f"expected a non-negative number of draws, got {draws}", field="--draws")
+    if draws > most:
+        raise InputError(
+            f"at most {most} draws over the web (the CLI has no limit), got {draws}",
+            field="--draws",
+        )
+    if seed is not None and seed < 0:
+        raise InputError(f"expected a non-negative seed, got {seed}", field="--seed")
+
+
 # --------------------------------------------------------------------------- profile
 @router.get("/profile", summary="indivisible profile --format json (a bundled example)")
 def profile(
@@ -337,17 +350,7 @@ def assess(request: Request, body: AssessRequest) -> dict[str, Any]:
     from indivisible.assess import assess as run
 
     config = _config(request)
-    if body.draws < 0:
-        raise InputError(
-            f"expected a non-negative number of draws, got {body.draws}", field="--draws"
-        )
-    if body.draws > MAX_DRAWS:
-        raise InputError(
-            f"at most {MAX_DRAWS} draws over the web (the CLI has no limit), got {body.draws}",
-            field="--draws",
-        )
-    if body.seed is not None and body.seed < 0:
-        raise InputError(f"expected a non-negative seed, got {body.seed}", field="--seed")
+    _check_draws(body.draws, body.seed, MAX_DRAWS)
     d = parse_date(body.on, field="--on") if body.on is not None else None
     rec = _record()
     act, tmp = _action_of(config, body, rec)
@@ -373,11 +376,258 @@ def assess(request: Request, body: AssessRequest) -> dict[str, Any]:
     return config.jobs.submit("assess", work).to_json()
 
 
+# --------------------------------------------------------------------------- negotiate
+MAX_NEGOTIATE_DRAWS = 1000
+"""Most Monte Carlo draws a package search over the web may ask for."""
+
+
+@lru_cache(maxsize=8)
+def _load_menu(path: str, _mtime_ns: int, _size: int) -> Any:
+    from indivisible.negotiate import load_menu
+
+    return load_menu(path, _record())
+
+
+def load_example_menu(config: WebConfig, path: Path) -> Any:
+    """A bundled menu, loaded once per file version."""
+    stat = path.stat()
+    try:
+        return _load_menu(str(path), stat.st_mtime_ns, stat.st_size)
+    except InputError as exc:
+        raise relocated(exc, *_shown(config)) from None
+
+
+def menu_baseline(config: WebConfig, path: Path, menu: Any) -> tuple[str, Path] | None:
+    """The scenario a bundled menu names as its ``baseline``: its stem and file, if bundled.
+
+    The menu's ``baseline`` is a path relative to the menu file; it is followed only to a
+    file of the bundled examples folder (a request never names a path).
+    """
+    root = config.examples_dir
+    if not menu.baseline or root is None:
+        return None
+    target = (path.parent / str(menu.baseline)).resolve()
+    if not target.is_file() or not target.is_relative_to(root.resolve()):
+        return None
+    for name, p in scenario_files(config).items():
+        if p.resolve() == target:
+            return name, p
+    return target.stem, target
+
+
+@router.get("/menus", summary="The bundled menus of measures (for negotiate)")
+def menus(request: Request) -> dict[str, Any]:
+    """Every bundled menu by stem: its measures, who proposed them, who would implement them.
+
+    ``baseline`` is the bundled scenario the menu is meant for (by stem), if any; a menu
+    that does not load is listed under ``skipped``. ``perspectives`` lists the parties
+    with a bundled perspective (weights), usable in ``weighted`` mode.
+    """
+    config = _config(request)
+    out, skipped = [], []
+    for name, path in menu_files(config).items():
+        try:
+            menu = load_example_menu(config, path)
+        except InputError as exc:
+            skipped.append({"name": name, "error": str(exc)})
+            continue
+        out.append(
+            {
+                "name": name,
+                "title": menu.menu,
+                "baseline": (menu_baseline(config, path, menu) or (None,))[0],
+                "on": menu.on.isoformat() if menu.on else None,
+                "note": menu.note,
+                "measures": [
+                    {
+                        "id": m.id,
+                        "summary": m.summary,
+                        "proposed_by": list(m.proposed_by),
+                        "implemented_by": list(m.implemented_by),
+                        "require": list(m.require),
+                        "extend": list(m.extend),
+                        "sources": list(m.sources),
+                        "actions": len(menu.actions(m.id)),
+                        "note": m.note,
+                    }
+                    for m in menu.measures
+                ],
+            }
+        )
+    try:
+        persp = sorted(_perspectives(config))
+    except InputError:
+        persp = []
+    return {"menus": out, "skipped": skipped, "perspectives": persp}
+
+
+def _perspectives(config: WebConfig) -> dict[str, Any]:
+    from indivisible.negotiate import load_perspectives
+
+    root = config.examples_dir
+    folder = root / "perspectives" if root is not None else None
+    if folder is None or not folder.is_dir():
+        raise InputError("no bundled perspectives: weighted mode is unavailable", field="mode")
+    try:
+        found: dict[str, Any] = load_perspectives([folder], _record())
+    except InputError as exc:
+        raise relocated(exc, *_shown(config)) from None
+    return found
+
+
+class NegotiateRequest(ApiModel):
+    """``indivisible negotiate``: a bundled menu, the parties, and how to compare them."""
+
+    menu: str = Field(max_length=100, description="Stem of a bundled menu, see /api/menus.")
+    parties: list[str] = Field(
+        max_length=30, description="The parties whose security is compared (ISO3 codes)."
+    )
+    scenario: str | None = Field(
+        default=None,
+        max_length=100,
+        description="Stem of a bundled example or baseline (default: the menu's baseline).",
+    )
+    measures: list[str] = Field(
+        default_factory=list,
+        max_length=24,
+        description="Only these measures (with what they require or extend); default: all.",
+    )
+    on: str | None = Field(
+        default=None, max_length=64, description="Date, YYYY-MM-DD (default: the menu's)."
+    )
+    mode: str = Field(
+        default="strict",
+        max_length=16,
+        description="strict (no party worse on any indicator) or weighted (bundled "
+        "perspectives' scores).",
+    )
+    draws: int = Field(default=0, description=f"Monte Carlo draws (0 to {MAX_NEGOTIATE_DRAWS}).")
+    seed: int | None = Field(default=None, description="Seed of the draws (>= 0).")
+    indicator: list[str] = Field(
+        default_factory=list, max_length=50, description="Compare only these indicators."
+    )
+
+
+def planned_profiles(effects: Any, draws: int, chunk_draws: int = 250, verify: int = 4) -> int:
+    """An upper bound of the profile evaluations a search makes (its progress total).
+
+    The search profiles the core scenario and core + each touched entry per group of
+    global measures, checks ``verify`` bundles by recomputation, recomputes every bundle
+    when an indicator is not decomposable, and repeats the profiles per chunk of draws
+    (``docs/negotiation.md``). The search itself reports no progress; the web counts its
+    calls of the profile against this bound.
+    """
+    per_layer = (1 << len(effects.global_measures)) * (1 + len(effects.slots))
+    bundles = 1 << effects.n
+    chunks = -(-draws // chunk_draws) if draws > 0 else 0
+    return int(1 + per_layer + verify + bundles + chunks * (per_layer + bundles))
+
+
+@router.post("/negotiate", summary="indivisible negotiate --format json, as a job", status_code=202)
+def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
+    """Start a package search over a bundled menu; poll the job for progress and the result.
+
+    The menu, the scenario, the measures and the parties' codes are checked before the job
+    starts (their errors answer at once). Progress counts the search's profile evaluations
+    against an upper bound (see ``planned_profiles``); cancel stops the search at its next
+    profile. The result is the JSON of ``indivisible negotiate --format json`` (``parties,
+    bundles [{measures, compatible, probability, gains, better, worse, why}], pareto,
+    evaluated, exhaustive, bound``...) plus ``menu_name``, ``baseline`` and ``warnings``.
+    """
+    from indivisible.indicators import profile as default_profile
+    from indivisible.negotiate import compile_effects
+    from indivisible.negotiate import negotiate as search
+
+    config = _config(request)
+    _check_draws(body.draws, body.seed, MAX_NEGOTIATE_DRAWS)
+    if body.mode not in ("strict", "weighted"):
+        raise InputError(f"mode must be strict or weighted, got {body.mode!r}", field="--mode")
+    if not body.parties:
+        raise InputError("expected distinct parties, at least one", field="--parties")
+    d = parse_date(body.on, field="--on") if body.on is not None else None
+    rec = _record()
+    parties = [rec.resolve(p, field="--parties") for p in body.parties]
+    path = _pick(menu_files(config), body.menu, "menu", "--menu")
+    menu = load_example_menu(config, path)
+    if body.measures:
+        known = menu.ids
+        for m in body.measures:
+            if m not in known:
+                raise InputError(
+                    f"no measure {m!r} in menu {menu.menu!r}; measures: {', '.join(known)}",
+                    field="measures",
+                )
+        menu = menu.subset(list(body.measures))
+    own = menu_baseline(config, path, menu)
+    choices = scenario_files(config)
+    if own is not None:
+        choices.setdefault(own[0], own[1])
+    name = body.scenario or (own[0] if own is not None else None)
+    if name is None:
+        raise InputError(
+            "give 'scenario' (a bundled example or baseline): the menu names no bundled one",
+            field="scenario",
+        )
+    base = load_scenario_file(config, _pick(choices, name, "scenario", "scenario"))
+    try:
+        effects = compile_effects(menu, base)
+    except InputError as exc:
+        raise relocated(exc, *_shown(config)) from None
+    persp = _perspectives(config) if body.mode == "weighted" else None
+    total = planned_profiles(effects, body.draws)
+    bundles = 1 << effects.n
+    draws, seed, indicators = body.draws, body.seed, body.indicator or None
+    mode = body.mode
+
+    def work(ctx: Any) -> dict[str, Any]:
+        calls = 0
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            ctx.progress(
+                min(calls, total),
+                total,
+                f"{bundles} bundles of {effects.n} measures: profile evaluation {calls} "
+                f"(at most {total})",
+            )
+            return default_profile(*args, **kwargs)
+
+        ctx.progress(0, total, f"{bundles} bundles of {effects.n} measures")
+        try:
+            result = search(
+                rec,
+                base,
+                menu,
+                parties,
+                on=d,
+                mode=mode,  # type: ignore[arg-type]
+                perspectives=persp,
+                draws=draws,
+                seed=seed,
+                indicators=indicators,
+                profiler=counted,
+                limit=200,
+            )
+        except InputError as exc:
+            raise relocated(exc, *_shown(config)) from None
+        ctx.progress(total, total, f"{result.evaluated} of {bundles} bundles evaluated")
+        out: dict[str, Any] = plain(result.to_json())
+        out["menu_name"] = body.menu
+        out["baseline_name"] = name
+        out["warnings"] = rec.coverage_warnings(result.on)
+        return out
+
+    return config.jobs.submit("negotiate", work).to_json()
+
+
 __all__ = [
     "MAX_DRAWS",
+    "MAX_NEGOTIATE_DRAWS",
     "action_files",
     "assessment_layers",
     "menu_files",
+    "planned_profiles",
     "router",
     "scenario_files",
     "suggested_baseline",

@@ -32,6 +32,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("map", "/map", "Map"),
     ("timeline", "/timeline", "Architecture timeline"),
     ("scenario", "/scenario", "Scenario"),
+    ("packages", "/packages", "Packages"),
     ("statements", "/statements", "Statements"),
 )
 """(name, path, title) of every page, in the order of the navigation bar."""
