@@ -3,7 +3,8 @@
 Starts the app with uvicorn on 127.0.0.1 on a free port in a thread (with a temporary
 statement store seeded from ``tests/web/fixtures/``), drives ``/usr/bin/chromium`` through
 Playwright (never a downloaded browser), and writes ``map.png``, ``timeline.png``,
-``scenario.png`` and ``statements.png``. No network is used.
+``scenario.png``, ``assess.png`` (the scenario page's "assess an action" section),
+``packages.png`` and ``statements.png``. No network is used.
 
 Usage::
 
@@ -84,6 +85,28 @@ def main() -> int:
                 page.select_option("[data-testid=result-filter]", "breached")
                 page.locator("[data-testid=finding-row] summary").first.click()
                 page.screenshot(path=str(OUT / "scenario.png"))
+
+                page.goto(base + "/scenario?action=iskander-kaliningrad-2018")
+                page.wait_for_selector("[data-testid=assess-result][data-ready=true]")
+                section = page.locator("[data-testid=assess-section]")
+                section.screenshot(path=str(OUT / "assess.png"))
+
+                page.goto(base + "/packages?menu=2020-2022-proposals&parties=RUS+BLR")
+                page.wait_for_selector("#negotiate-form[data-ready=true]")
+                for m in (
+                    "no-glm-abroad",
+                    "no-glm-in-reach",
+                    "exercise-pullback",
+                    "ukraine-posture-restraint",
+                    "new-start-follow-on",
+                    "vienna-document-modernised",
+                    "no-further-enlargement",
+                ):
+                    page.uncheck(f"[data-testid=measure-tick-{m}]")
+                page.click("[data-testid=negotiate-go]")
+                page.wait_for_selector("[data-testid=negotiate-summary][data-ready=true]")
+                page.locator("[data-testid=bundle-why] summary").first.click()
+                page.screenshot(path=str(OUT / "packages.png"), full_page=True)
 
                 page.goto(base + "/statements?speaker=Lavrov")
                 page.wait_for_selector("#results[data-ready=true]")
