@@ -105,6 +105,25 @@ _ScenarioLoader.add_implicit_resolver(
 )
 
 
+class _FastScenarioLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same rules as ``_ScenarioLoader`` on libyaml's C parser (when available)."""
+
+
+_FastScenarioLoader.yaml_implicit_resolvers = dict(_ScenarioLoader.yaml_implicit_resolvers)
+_FastScenarioLoader.yaml_constructors = dict(_ScenarioLoader.yaml_constructors)
+
+
+def _compose_and_construct(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse once: compose the node tree (for line numbers) and construct data from it."""
+    loader = _FastScenarioLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
+
+
 def read_yaml(path: Path, shown: str) -> tuple[Any, yaml.Node | None]:
     """Parse ``path`` into data and node tree; any failure is one located ``InputError``."""
     try:
@@ -112,8 +131,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, yaml.Node | None]:
     except InputError as exc:
         raise InputError(exc.reason, path=shown) from None
     try:
-        node = yaml.compose(text, Loader=_ScenarioLoader)
-        data = yaml.load(text, Loader=_ScenarioLoader)
+        data, node = _compose_and_construct(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
