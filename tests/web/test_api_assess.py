@@ -211,11 +211,20 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
         ("RUS", "LVA"),
         ("RUS", "POL"),
     }
-    # The rules room grows (principles are being formalised): pin the INF finding only.
     added = [(f["instrument"], f["clause"], f["result"]) for f in r["findings_added"]]
     removed = [(f["instrument"], f["clause"], f["result"]) for f in r["findings_removed"]]
-    assert ("inf-1987", "Art. VI", "breached") in added
-    assert ("inf-1987", "Art. VI", "holds") in removed
+    assert added == [
+        ("inf-1987", "Art. VI", "breached"),
+        (
+            "charter-of-paris-1990",
+            "Friendly relations among participating States (unnumbered): indivisible security",
+            "breached",
+        ),
+        ("istanbul-charter-1999", "para 8 (second principle)", "breached"),
+        ("astana-declaration-2010", "para 3 (not at the expense of others)", "breached"),
+        ("ru-nato-draft-2021", "Art. 1", "not_applicable"),
+    ]
+    assert removed == [("inf-1987", "Art. VI", "holds")]
 
 
 def test_assess_map_layers(client: httpx.Client) -> None:
