@@ -81,3 +81,35 @@ def test_static_files_cannot_escape(client: httpx.Client) -> None:
         r = client.get(path)
         assert r.status_code == 404, path
         assert "create_app" not in r.text
+
+
+def test_malformed_analysis_requests_then_still_serving(client: httpx.Client) -> None:
+    bad = [
+        client.post(
+            "/api/assess", content=b"{not json", headers={"content-type": "application/json"}
+        ),
+        client.post("/api/assess", json=[1, 2]),
+        client.post("/api/assess", json={"action": "iskander-kaliningrad-2018", "draws": 10**30}),
+        client.post(
+            "/api/assess",
+            json={"action_upload": {"filename": "a.yaml", "text": "action: [unclosed"}},
+        ),
+        client.post(
+            "/api/assess",
+            json={"action_upload": {"filename": "a.yaml", "text": "&a [*a]"}, "scenario": "x"},
+        ),
+        client.post("/api/assess", json={"action": "/etc/passwd"}),
+        client.post("/api/negotiate", json={"menu": "../../etc/passwd", "parties": ["RUS"]}),
+        client.post("/api/negotiate", json={"menu": "2020-2022-proposals", "parties": "RUS"}),
+        client.post(
+            "/api/negotiate",
+            json={"menu": "2020-2022-proposals", "parties": ["RUS"], "measures": ["x"] * 25},
+        ),
+        client.get("/api/profile", params={"scenario": "..%2F..%2Fetc%2Fpasswd"}),
+        client.get("/api/profile", params={"scenario": "europe-2022-02", "state": "\u0000"}),
+    ]
+    for r in bad:
+        assert 400 <= r.status_code < 500, (r.request.url, r.status_code, r.text)
+        assert "error" in r.json()
+        assert "/work" not in r.text and "/tmp" not in r.text
+    healthy(client)
