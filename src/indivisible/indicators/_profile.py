@@ -16,7 +16,7 @@ runs over ``[draws × deployments × states]`` for Monte Carlo draws.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,10 @@ class Geometry:
     d_capital: FloatArray
     d_adversary: FloatArray
     nearest: npt.NDArray[np.str_]
+
+
+FAMILIES = ("range", "proximity", "constraints", "alliance", "second_strike")
+"""Indicator families ``profile`` can compute (its ``families=`` argument)."""
 
 
 def _day(on: Any) -> dt.date:
@@ -525,6 +529,7 @@ def profile(
     uncertainty: UncertaintySpec | Mapping[str, Any] | str | Path | None = None,
     second_strike: SecondStrikeInputs | Mapping[str, Any] | str | Path | None = None,
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
+    families: Collection[str] | None = None,
 ) -> Profile:
     """The decomposed security profile of every state on a date.
 
@@ -549,6 +554,10 @@ def profile(
         uncertainty: the ``uncertainty:`` spec (object, mapping or YAML path).
         second_strike: second-strike inputs (object, mapping or YAML path).
         bands_km: proximity bands, km, strictly increasing.
+        families: compute only these indicator families (``range``: exposure,
+            counter-reach and defence coverage; ``proximity``; ``constraints``;
+            ``alliance``; ``second_strike``); ``None`` computes all. The values of a
+            family do not depend on which other families are computed.
 
     Returns:
         The ``Profile``.
@@ -575,6 +584,13 @@ def profile(
         raise InputError("give seed or rng, not both", field="seed")
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 0:
         raise InputError(f"draws must be an integer >= 0, got {draws!r}", field="draws")
+    wanted = set(FAMILIES if families is None else families)
+    unknown = sorted(wanted - set(FAMILIES))
+    if unknown:
+        raise InputError(
+            f"unknown indicator families {unknown}; known: {', '.join(FAMILIES)}",
+            field="families",
+        )
     day = _day(on)
     spec = as_spec(uncertainty)
     ss = as_inputs(second_strike) if second_strike is not None else None
@@ -593,9 +609,28 @@ def profile(
     names = reading_names(lau, readings)
     radius = range_matrix(lau, names, notes)
     ri = range_indicators(geo, lau, radius, lau.nuclear)
-    prox, prox_detail, prox_notes = proximity(record, scenario, day, universe, geo.allied, bands_km)
-    notes += prox_notes
-    pairs = constraint_pairs(record, day, universe, geo.allied)
+    prox: dict[str, Any] = {}
+    prox_detail: Any = {}
+    if "proximity" in wanted:
+        prox, prox_detail, prox_notes = proximity(
+            record, scenario, day, universe, geo.allied, bands_km
+        )
+        notes += prox_notes
+    pairs = (
+        constraint_pairs(record, day, universe, geo.allied)
+        if "constraints" in wanted
+        else pd.DataFrame(
+            columns=[
+                "state",
+                "counterpart",
+                "legal",
+                "political",
+                "covered",
+                "instruments",
+                "categories",
+            ]
+        )
+    )
     ss_rows = second_strike_rows(ss) if ss is not None else {}
     if ss is not None:
         notes += [f"second strike: {a}" for a in ss.assumptions]
@@ -635,7 +670,7 @@ def profile(
 
     for s in chosen:
         si = pos[s]
-        for k, reading in enumerate(names):
+        for k, reading in enumerate(names if "range" in wanted else ()):
             det = _range_details(geo, lau, radius, k, si)
             unit = f"count ({det['units']})" if det["units"] else "count"
             add(
@@ -694,35 +729,29 @@ def profile(
                 unit,
                 HIGHER_IS_LESS_SAFE,
             )
-        mine = np.asarray(pair_rows.get(s, []), dtype=np.intp)
-        n_cp = mine.size
-        mine_insts = [pair_insts[r] for r in mine.tolist()]
-        add(
-            s,
-            "constraint_legal_count",
-            pair_legal[mine].mean() if n_cp else np.nan,
-            _constraint_detail(record, mine_insts, "legal"),
-        )
-        add(
-            s,
-            "constraint_political_count",
-            pair_political[mine].mean() if n_cp else np.nan,
-            _constraint_detail(record, mine_insts, "political"),
-        )
-        add(
-            s,
-            "constraint_categories_covered",
-            pair_covered[mine].mean() if n_cp else np.nan,
-            _category_detail([pair_cats[r] for r in mine.tolist()]),
-        )
-        add(
-            s,
-            "alliance_cover",
-            len(geo.orgs[s]),
-            ", ".join(f"{o} ({record.organisations[o].collective_defence})" for o in geo.orgs[s])
-            or "no collective-defence commitment",
-        )
-        if s in ss_rows:
+        if "constraints" in wanted:
+            _add_constraints(
+                add,
+                record,
+                s,
+                pair_rows,
+                pair_legal,
+                pair_political,
+                pair_covered,
+                pair_insts,
+                pair_cats,
+            )
+        if "alliance" in wanted:
+            add(
+                s,
+                "alliance_cover",
+                len(geo.orgs[s]),
+                ", ".join(
+                    f"{o} ({record.organisations[o].collective_defence})" for o in geo.orgs[s]
+                )
+                or "no collective-defence commitment",
+            )
+        if s in ss_rows and "second_strike" in wanted:
             add(s, "second_strike_fraction", ss_rows[s][0], ss_rows[s][1])
     table = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
     table["reading"] = table["reading"].astype(object).where(table["reading"].notna(), None)
@@ -848,3 +877,38 @@ __all__ = [
     "profiled_states",
     "range_indicators",
 ]
+
+
+def _add_constraints(
+    add: Callable[..., None],
+    record: Any,
+    s: str,
+    pair_rows: dict[str, list[int]],
+    pair_legal: np.ndarray,
+    pair_political: np.ndarray,
+    pair_covered: np.ndarray,
+    pair_insts: list[tuple[str, ...]],
+    pair_cats: list[tuple[str, ...]],
+) -> None:
+    """The three constraint-coverage rows of one state (means over its counterparts)."""
+    mine = np.asarray(pair_rows.get(s, []), dtype=np.intp)
+    n_cp = mine.size
+    mine_insts = [pair_insts[r] for r in mine.tolist()]
+    add(
+        s,
+        "constraint_legal_count",
+        pair_legal[mine].mean() if n_cp else np.nan,
+        _constraint_detail(record, mine_insts, "legal"),
+    )
+    add(
+        s,
+        "constraint_political_count",
+        pair_political[mine].mean() if n_cp else np.nan,
+        _constraint_detail(record, mine_insts, "political"),
+    )
+    add(
+        s,
+        "constraint_categories_covered",
+        pair_covered[mine].mean() if n_cp else np.nan,
+        _category_detail([pair_cats[r] for r in mine.tolist()]),
+    )

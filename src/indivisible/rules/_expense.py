@@ -57,6 +57,14 @@ PREFIXES: dict[str, tuple[str, ...] | None] = {
 }
 """Indicator name prefixes compared per kind of entry (``None``: every indicator)."""
 
+FAMILIES: dict[str, tuple[str, ...] | None] = {
+    "deployment": ("range",),
+    "force": ("proximity",),
+    "exercise": ("proximity",),
+    "accession": None,
+}
+"""The profile families computed per kind of entry (only those the prefixes compare)."""
+
 WHAT = {
     "deployment": "the range indicators (exposure_*, counter_reach_launchers, "
     "defence_sites_covering)",
@@ -216,7 +224,7 @@ def _recall(key: tuple[Any, ...], record: Record, scenario: Scenario) -> Any | N
 def _table(record: Record, scenario: Scenario, on: dt.date, kind: Kind) -> pd.DataFrame:
     from indivisible.indicators import profile
 
-    table = profile(record, scenario, on).table
+    table = profile(record, scenario, on, families=FAMILIES[kind]).table
     pre = PREFIXES[kind]
     if pre is not None:
         table = table[table["indicator"].str.startswith(pre)]
