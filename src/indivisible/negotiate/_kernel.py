@@ -226,6 +226,11 @@ def judge(g: F, weights: F | None) -> tuple[B, F | None]:
     return ok, score
 
 
+CACHE_ELEMENTS = 1 << 18
+"""Target size (float64 elements) of one block of bundles x parties x indicators x draws:
+small enough to stay in cache, so the per-slot passes are not memory-bound."""
+
+
 def compatible_counts(
     effects: Effects,
     c: Contributions,
@@ -236,12 +241,21 @@ def compatible_counts(
     weights: F | None,
     exact: F | None = None,
 ) -> npt.NDArray[np.int64]:
-    """Per bundle, in how many draws of the layer it is compatible (integer counts)."""
-    after = values(effects, c, masks)
-    if exact is not None:
-        xk = c.agg == 3
-        after[:, :, xk, :] = exact[masks][:, :, xk, :]
-    g = gains(after, before, keys.sign, bounds(before, keys, tolerance))
-    ok, _ = judge(g, weights)
-    out: npt.NDArray[np.int64] = ok.sum(axis=1).astype(np.int64)
+    """Per bundle, in how many draws of the layer it is compatible (integer counts).
+
+    Bundles are processed in cache-sized blocks; every bundle's arithmetic is independent
+    of the others, so the blocking does not change any result.
+    """
+    bound = bounds(before, keys, tolerance)
+    per = max(1, int(np.prod(before.shape)))
+    step = max(1, CACHE_ELEMENTS // per)
+    out = np.empty(masks.shape[0], dtype=np.int64)
+    for lo in range(0, masks.shape[0], step):
+        m = masks[lo : lo + step]
+        after = values(effects, c, m)
+        if exact is not None:
+            xk = c.agg == 3
+            after[:, :, xk, :] = exact[m][:, :, xk, :]
+        ok, _ = judge(gains(after, before, keys.sign, bound), weights)
+        out[lo : lo + step] = ok.sum(axis=1)
     return out
