@@ -230,12 +230,33 @@ def _isna(v: Any) -> bool:
         return False
 
 
+def _align_readings(
+    x: dict[tuple[str, str, str | None], _Row], y: dict[tuple[str, str, str | None], _Row]
+) -> dict[tuple[str, str, str | None], _Row]:
+    """Give ``x`` a row under each reading ``y`` has, from ``x``'s undisputed row.
+
+    A profile without a disputed range has one undisputed row per indicator; the profile
+    with one has a row per reading. The undisputed value holds under every reading, so it
+    is compared with each of them (and not left unmatched).
+    """
+    out = dict(x)
+    named_in_y = {(s, i) for s, i, r in y if r is not None}
+    for s, i, r in y:
+        if r is not None and (s, i, r) not in out and (s, i, None) in out:
+            out[(s, i, r)] = out[(s, i, None)]
+    for s, i, r in x:
+        if r is None and (s, i) in named_in_y and (s, i, None) not in y:
+            del out[(s, i, None)]
+    return out
+
+
 def deltas(before: pd.DataFrame, after: pd.DataFrame, tolerance: Tolerance) -> tuple[Delta, ...]:
     """Per (state, indicator, reading) the change between two profile tables.
 
     A row present in only one table gets ``NaN`` on the other side and ``better=None``.
     """
     b, a = _rows(before), _rows(after)
+    b, a = _align_readings(b, a), _align_readings(a, b)
     out = []
     for key in sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or "")):
         rb, ra = b.get(key), a.get(key)
