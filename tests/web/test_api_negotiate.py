@@ -141,12 +141,40 @@ def test_a_search_can_be_cancelled(client: httpx.Client) -> None:
     assert client.get("/api/menus").status_code == 200
 
 
-def test_a_party_error_found_by_the_search_fails_the_job(client: httpx.Client) -> None:
+def test_an_indicator_error_found_by_the_search_fails_the_job(client: httpx.Client) -> None:
     job = searched(client, {**SMALL, "indicator": ["nope"]})
     assert job["state"] == "failed"
     assert job["error"]["message"].startswith(
         "field '--indicators': unknown indicator 'nope' (profile indicators: "
     )
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"draws": -1}, "field '--draws': draws must be >= 0, got -1"),
+        (
+            {"draws": 10},
+            "field 'seed': draws need a seed (or rng) so that the run can be reproduced",
+        ),
+        ({"level": 1.5}, "field '--level': level must lie in [0, 1], got 1.5"),
+    ],
+)
+def test_the_searchs_own_checks_fail_the_job_with_its_message(
+    client: httpx.Client, extra: dict[str, Any], message: str
+) -> None:
+    job = searched(client, {**SMALL, **extra})
+    assert (job["state"], job["error"]["message"]) == ("failed", message)
+
+
+def test_a_search_with_seeded_draws(client: httpx.Client) -> None:
+    job = searched(client, {**SMALL, "draws": 20, "seed": 7, "level": 0.5})
+    assert job["state"] == "done", job["error"]
+    r = job["result"]
+    assert (r["draws"], r["seed"], r["level"]) == (20, 7, 0.5)
+    compatible = [b for b in r["bundles"] if b["compatible"]]
+    assert [b["probability"] for b in compatible] == [1.0, 1.0, 0.65, 0.65]
+    assert r["robust"] == [b["measures"] for b in compatible]
 
 
 @pytest.mark.parametrize(
@@ -177,10 +205,6 @@ def test_a_party_error_found_by_the_search_fails_the_job(client: httpx.Client) -
         (
             {"menu": MENU, "parties": ["RUS"], "mode": "lenient"},
             "field '--mode': mode must be strict or weighted, got 'lenient'",
-        ),
-        (
-            {"menu": MENU, "parties": ["RUS"], "draws": -1},
-            "field '--draws': expected a non-negative number of draws, got -1",
         ),
         (
             {"menu": MENU, "parties": ["RUS"], "draws": 1001},

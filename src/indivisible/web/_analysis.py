@@ -502,7 +502,12 @@ class NegotiateRequest(ApiModel):
         "perspectives' scores).",
     )
     draws: int = Field(default=0, description=f"Monte Carlo draws (0 to {MAX_NEGOTIATE_DRAWS}).")
-    seed: int | None = Field(default=None, description="Seed of the draws (>= 0).")
+    seed: int | None = Field(
+        default=None, description="Seed of the draws (>= 0; needed with draws)."
+    )
+    level: float = Field(
+        default=0.9, description="Robustness level: compatible with at least this probability."
+    )
     indicator: list[str] = Field(
         default_factory=list, max_length=50, description="Compare only these indicators."
     )
@@ -539,7 +544,16 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
     from indivisible.negotiate import negotiate as search
 
     config = _config(request)
-    _check_draws(body.draws, body.seed, MAX_NEGOTIATE_DRAWS)
+    # The search checks its own arguments (draws >= 0, a seed with draws, the level) at once,
+    # failing the job with its message; the web adds its bound and refuses a negative seed.
+    if body.draws > MAX_NEGOTIATE_DRAWS:
+        raise InputError(
+            f"at most {MAX_NEGOTIATE_DRAWS} draws over the web (the CLI has no limit), "
+            f"got {body.draws}",
+            field="--draws",
+        )
+    if body.seed is not None and body.seed < 0:
+        raise InputError(f"expected a non-negative seed, got {body.seed}", field="--seed")
     if body.mode not in ("strict", "weighted"):
         raise InputError(f"mode must be strict or weighted, got {body.mode!r}", field="--mode")
     if not body.parties:
@@ -577,7 +591,7 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
     total = planned_profiles(effects, body.draws)
     bundles = 1 << effects.n
     draws, seed, indicators = body.draws, body.seed, body.indicator or None
-    mode = body.mode
+    mode, level = body.mode, body.level
 
     def work(ctx: Any) -> dict[str, Any]:
         calls = 0
@@ -605,6 +619,7 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
                 perspectives=persp,
                 draws=draws,
                 seed=seed,
+                level=level,
                 indicators=indicators,
                 profiler=counted,
                 limit=200,

@@ -46,6 +46,8 @@
     if (on) body.on = on;
     if (draws) body.draws = Number(draws);
     if (seed !== "") body.seed = Number(seed);
+    const level = form.elements.namedItem("level").value;
+    if (level !== "") body.level = Number(level);
     return body;
   }
 
