@@ -105,3 +105,22 @@ def test_wrong_aggregation_fails_verification(record: Any, toy_scenario: Any) ->
 
     with pytest.raises(IndivisibleError, match="'warning' \\(declared sum\\) is not decomposable"):
         _run(record, toy_scenario, aggregation={**TOY_AGGREGATION, "warning": "sum"}, verify=8)
+
+
+def test_weights_on_left_out_indicators_are_ignored_unknown_ones_fail(
+    record: Any, toy_scenario: Any, tmp_path: Path
+) -> None:
+    from indivisible._errors import InputError
+
+    persp = load_perspectives([FIX / "rus.yaml", FIX / "usa.yaml"], record)
+    r = _run(record, toy_scenario, mode="weighted", perspectives=persp, indicators=["threat"])
+    assert [k["key"] for k in r.indicators] == ["threat"]
+    # deterrence left out: removals are pure gains (RUS +1 from us-out, USA +2 from ru-out)
+    assert {b.measures for b in r.compatible} == {
+        ("us-out",), ("ru-out",), ("us-out", "ru-out"), ("us-out", "ru-out", "us-add"),
+    }  # fmt: skip
+    bad = tmp_path / "rus.yaml"
+    bad.write_text((FIX / "rus.yaml").read_text().replace("  deterrence:", "  deterence:"))
+    persp = load_perspectives([bad, FIX / "usa.yaml"], record)
+    with pytest.raises(InputError, match="weight for unknown indicator 'deterence'"):
+        _run(record, toy_scenario, mode="weighted", perspectives=persp)

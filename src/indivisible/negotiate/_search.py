@@ -107,10 +107,14 @@ def _check_parties(record: Any, parties: Sequence[str], on: dt.date) -> tuple[st
 
 
 def _weights(
-    perspectives: Mapping[str, Perspective], parties: Sequence[str], keys: Keys
+    perspectives: Mapping[str, Perspective],
+    parties: Sequence[str],
+    keys: Keys,
+    profiled: set[str] | None = None,
 ) -> npt.NDArray[np.float64]:
+    """``[P, K]`` weights; a weight on an indicator left out of the comparison is ignored."""
     w = np.zeros((len(parties), len(keys.names)))
-    known = set(keys.indicator)
+    known = set(keys.indicator) if profiled is None else profiled
     for i, p in enumerate(parties):
         persp = perspectives.get(p)
         if persp is None:
@@ -362,7 +366,7 @@ def negotiate(
     if mode == "weighted":
         if not perspectives:
             raise InputError("weighted mode needs --weights (perspective files)", field="--weights")
-        weights = _weights(perspectives, ps, keys)
+        weights = _weights(perspectives, ps, keys, known)
     has_exact = any(a == "exact" for a in keys.aggregation)
     n_all = 1 << n
     if has_exact and n_all > max_recompute:
