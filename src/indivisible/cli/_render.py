@@ -55,7 +55,7 @@ def _plain(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | N
     widths = [len(h) for h in headers]
     for r in cells:
         for i, v in enumerate(r[:-1]):
-            widths[i] = min(max(widths[i], len(v)), 48)
+            widths[i] = min(max(widths[i], len(v)), 80)
     out = []
     if title:
         out.append(title)
