@@ -7,6 +7,7 @@ offending field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from indivisible._errors import InputError
 
 M = TypeVar("M", bound=BaseModel)
+Loc = tuple[int | str, ...]
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -88,6 +90,45 @@ class LazyNode:
         return self._node
 
 
+class Yaml12Loader(_UniqueKeyLoader):
+    """Safe loader, duplicate keys rejected, YAML 1.2 booleans, dates left as text.
+
+    Only ``true``/``false`` are booleans, so ``on``, ``yes`` and ``no`` are plain text (``on:``
+    stays a key); a malformed date is then reported like any other field.
+    """
+
+
+_SKIP = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _SKIP]
+    for first, resolvers in _UniqueKeyLoader.yaml_implicit_resolvers.items()
+}
+Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+class _FastYaml12Loader(_FastBase):  # type: ignore[valid-type,misc]
+    """The same rules as ``Yaml12Loader`` on libyaml's C parser (when available)."""
+
+
+_FastYaml12Loader.yaml_implicit_resolvers = dict(Yaml12Loader.yaml_implicit_resolvers)
+_FastYaml12Loader.yaml_constructors = dict(Yaml12Loader.yaml_constructors)
+
+
+def _compose_and_construct(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse once: compose the node tree (for line numbers) and construct data from it."""
+    loader = _FastYaml12Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
+
+
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file with a clear error for missing, huge or binary files."""
     try:
@@ -127,6 +168,75 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LazyNode]:
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", path=path) from None
     return data, LazyNode(text)
+
+
+def read_yaml_nodes(path: Path, shown: str | Path) -> tuple[Any, yaml.Node | None]:
+    """Parse an input file (YAML 1.2 booleans, dates as text) into data and its node tree.
+
+    One pass of libyaml's parser builds the node tree (for line numbers) and the data from
+    it. Mappings in the data are plain dicts; duplicate keys are rejected.
+
+    Raises:
+        InputError: the file cannot be read or is not valid YAML, reported at ``shown``
+            (with the line number when the parser gives one).
+    """
+    try:
+        text = read_text(path)
+    except InputError as exc:
+        raise InputError(exc.reason, path=shown) from None
+    try:
+        return _compose_and_construct(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise InputError(
+            f"invalid YAML: {exc.problem or exc.context}", path=shown, line=line
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", path=shown) from None
+    except RecursionError:
+        raise InputError("invalid YAML: nested too deeply", path=shown) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise InputError(f"invalid YAML value: {exc}", path=shown) from None
+
+
+def clean_loc(data: Any, loc: Sequence[int | str], *, keep_last: bool) -> Loc:
+    """Keep the parts of a pydantic location that index the input (drop union/type tags)."""
+    out: list[int | str] = []
+    cur = data
+    for i, part in enumerate(loc):
+        indexes = (isinstance(cur, dict) and part in cur) or (
+            isinstance(cur, list | tuple) and isinstance(part, int) and 0 <= part < len(cur)
+        )
+        if indexes:
+            out.append(part)
+            cur = cur[part]
+        elif keep_last and i == len(loc) - 1 and isinstance(cur, dict):
+            out.append(part)
+        elif not isinstance(cur, dict | list | tuple):
+            break
+    return tuple(out)
+
+
+def validation_problem(exc: ValidationError, data: Any, prefix: Loc = ()) -> tuple[Loc, str]:
+    """The location (``prefix`` + the input's part) and reason of a pydantic error.
+
+    ``Value error, `` is dropped from validator messages; an extra key reads ``unknown key
+    'x'``, a missing one ``required field is missing``; a bad scalar is quoted (``(got 'x')``).
+    """
+    err = exc.errors()[0]
+    kind = err["type"]
+    loc = (*prefix, *clean_loc(data, err["loc"], keep_last=kind in {"missing", "extra_forbidden"}))
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    elif kind == "extra_forbidden":
+        msg = f"unknown key {loc[-1] if loc else '?'!r}"
+    elif kind == "missing":
+        msg = "required field is missing"
+    elif "input" in err and not isinstance(err["input"], dict | list | tuple):
+        msg = f"{msg} (got {err['input']!r})"
+    return loc, msg
 
 
 def line_of(node: yaml.Node | LazyNode | None, loc: Sequence[int | str]) -> int | None:

@@ -25,7 +25,14 @@ import yaml
 from pydantic import ValidationError
 
 from indivisible._errors import InputError
-from indivisible._yaml import LazyNode, _UniqueKeyLoader, format_loc, line_of, read_text
+from indivisible._yaml import (
+    LazyNode,
+    Yaml12Loader,
+    format_loc,
+    line_of,
+    read_yaml_nodes,
+    validation_problem,
+)
 from indivisible.assess.types import ADD_GROUPS, REMOVE_GROUPS, Action
 
 if TYPE_CHECKING:
@@ -43,20 +50,7 @@ _NOUN = {
 }
 
 
-class _ActionLoader(_UniqueKeyLoader):
-    """Safe loader, duplicate keys rejected, YAML 1.2 booleans, dates left as text."""
-
-
-_SKIP = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
-_ActionLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in _SKIP]
-    for first, resolvers in _UniqueKeyLoader.yaml_implicit_resolvers.items()
-}
-_ActionLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
+_ActionLoader = Yaml12Loader  # YAML 1.2 booleans, dates as text (the tests load with it)
 
 
 def _hint(value: str, known: Sequence[str]) -> str:
@@ -66,25 +60,9 @@ def _hint(value: str, known: Sequence[str]) -> str:
     return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
-def _clean_loc(data: Any, loc: Sequence[int | str], *, keep_last: bool) -> Loc:
-    """Keep the parts of a pydantic location that index the input (drop union/type tags)."""
-    out: list[int | str] = []
-    cur = data
-    for i, part in enumerate(loc):
-        indexes = (isinstance(cur, dict) and part in cur) or (
-            isinstance(cur, list | tuple) and isinstance(part, int) and 0 <= part < len(cur)
-        )
-        if indexes:
-            out.append(part)
-            cur = cur[part]
-        elif keep_last and i == len(loc) - 1 and isinstance(cur, dict):
-            out.append(part)
-        elif not isinstance(cur, dict | list | tuple):
-            break
-    return tuple(out)
-
-
-def parse_action(data: Any, *, path: str | None = None, node: LazyNode | None = None) -> Action:
+def parse_action(
+    data: Any, *, path: str | None = None, node: yaml.Node | LazyNode | None = None
+) -> Action:
     """Validate plain data (a parsed action file) as an :class:`Action`; one located error."""
 
     def fail(loc: Loc, reason: str) -> NoReturn:
@@ -98,20 +76,9 @@ def parse_action(data: Any, *, path: str | None = None, node: LazyNode | None = 
     try:
         action = Action.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        kind = err["type"]
-        loc = _clean_loc(data, err["loc"], keep_last=kind in {"missing", "extra_forbidden"})
-        msg = str(err["msg"])
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        elif kind == "extra_forbidden":
-            msg = f"unknown key {loc[-1] if loc else '?'!r}"
-            if len(loc) == 1:
-                msg += " (known: action, actor, on, add, remove, instruments, others, source, note)"
-        elif kind == "missing":
-            msg = "required field is missing"
-        elif "input" in err and not isinstance(err["input"], dict | list | tuple):
-            msg = f"{msg} (got {err['input']!r})"
+        loc, msg = validation_problem(exc, data)
+        if exc.errors()[0]["type"] == "extra_forbidden" and len(loc) == 1:
+            msg += " (known: action, actor, on, add, remove, instruments, others, source, note)"
         fail(loc, msg)
     if node is not None:
         action._path = path
@@ -139,23 +106,8 @@ def load_action(path: str | Path, record: Record | None = None) -> Action:
 
         record = Record.load()
     shown = str(path)
-    try:
-        text = read_text(Path(path))
-    except InputError as exc:
-        raise InputError(exc.reason, path=shown) from None
-    try:
-        data = yaml.load(text, Loader=_ActionLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise InputError(
-            f"invalid YAML: {exc.problem or exc.context}", path=shown, line=line
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path=shown) from None
-    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
-        raise InputError(f"invalid YAML value: {exc}", path=shown) from None
-    action = parse_action(data, path=shown, node=LazyNode(text))
+    data, node = read_yaml_nodes(Path(path), shown)
+    action = parse_action(data, path=shown, node=node)
     check_action(action, record)
     return action
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from pydantic import ValidationError
 
 from indivisible._errors import InputError
-from indivisible._yaml import format_loc, line_of
+from indivisible._yaml import format_loc, line_of, read_yaml_nodes, validation_problem
 from indivisible.dynamics.types import ResponseMenu
-from indivisible.negotiate._menu import _hint, _read, _validation
+from indivisible.negotiate._menu import _hint
 
 if TYPE_CHECKING:
     from indivisible.record import Record
@@ -31,7 +31,7 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
 
         record = Record.load()
     shown = str(path)
-    data, node = _read(Path(path))
+    data, node = read_yaml_nodes(Path(path), Path(path))
 
     def fail(loc: Loc, reason: str) -> NoReturn:
         raise InputError(reason, path=shown, line=line_of(node, loc), field=format_loc(loc) or None)
@@ -41,7 +41,7 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
     try:
         menu = ResponseMenu.model_validate(data)
     except ValidationError as exc:
-        fail(*_validation(exc, data))
+        fail(*validation_problem(exc, data))
     states = list(record.states)
     sources = set(record.sources)
     seen: set[str] = set()
@@ -58,7 +58,7 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
             try:
                 act = Action.model_validate(d)
             except ValidationError as exc:
-                fail(*_validation(exc, d, (*at, j)))
+                fail(*validation_problem(exc, d, (*at, j)))
             for code in act.actor:
                 if code not in states:
                     fail((*at, j, "actor"), f"actor {code!r} is not a state{_hint(code, states)}")

@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from indivisible._errors import InputError
-from indivisible._yaml import LazyNode, format_loc, line_of, read_text
+from indivisible._yaml import format_loc, line_of, read_yaml_nodes, validation_problem
 from indivisible.negotiate.types import Measure, Menu, Perspective
 
 if TYPE_CHECKING:
@@ -29,56 +29,6 @@ Loc = tuple[int | str, ...]
 def _hint(value: str, known: Sequence[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
     return f"; did you mean {' or '.join(close)}?" if close else ""
-
-
-def _read(path: Path) -> tuple[Any, LazyNode]:
-    from indivisible.assess._load import _ActionLoader  # YAML 1.2 booleans, dates as text
-
-    text = read_text(path)
-    try:
-        data = yaml.load(text, Loader=_ActionLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise InputError(
-            f"invalid YAML: {exc.problem or exc.context}", path=path, line=line
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path=path) from None
-    return data, LazyNode(text)
-
-
-def _clean(data: Any, loc: Sequence[int | str], keep_last: bool) -> Loc:
-    out: list[int | str] = []
-    cur = data
-    for i, part in enumerate(loc):
-        indexes = (isinstance(cur, dict) and part in cur) or (
-            isinstance(cur, list | tuple) and isinstance(part, int) and 0 <= part < len(cur)
-        )
-        if indexes:
-            out.append(part)
-            cur = cur[part]
-        elif keep_last and i == len(loc) - 1 and isinstance(cur, dict):
-            out.append(part)
-        elif not isinstance(cur, dict | list | tuple):
-            break
-    return tuple(out)
-
-
-def _validation(exc: ValidationError, data: Any, prefix: Loc = ()) -> tuple[Loc, str]:
-    err = exc.errors()[0]
-    kind = err["type"]
-    loc = (*prefix, *_clean(data, err["loc"], kind in {"missing", "extra_forbidden"}))
-    msg = str(err["msg"])
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
-    elif kind == "extra_forbidden":
-        msg = f"unknown key {loc[-1] if loc else '?'!r}"
-    elif kind == "missing":
-        msg = "required field is missing"
-    elif "input" in err and not isinstance(err["input"], dict | list | tuple):
-        msg = f"{msg} (got {err['input']!r})"
-    return loc, msg
 
 
 def _cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
@@ -127,7 +77,7 @@ def load_menu(path: str | Path, record: Record | None = None) -> Menu:
 
         record = Record.load()
     shown = str(path)
-    data, node = _read(Path(path))
+    data, node = read_yaml_nodes(Path(path), Path(path))
 
     def fail(loc: Loc, reason: str) -> NoReturn:
         raise InputError(reason, path=shown, line=line_of(node, loc), field=format_loc(loc) or None)
@@ -137,7 +87,7 @@ def load_menu(path: str | Path, record: Record | None = None) -> Menu:
     try:
         menu = Menu.model_validate(data)
     except ValidationError as exc:
-        fail(*_validation(exc, data))
+        fail(*validation_problem(exc, data))
     menu._path = shown
     check_menu(menu, record, fail)
     return menu
@@ -205,7 +155,7 @@ def check_menu(menu: Menu, record: Record, fail: Any = None) -> None:
             try:
                 act = Action.model_validate(raw)
             except ValidationError as exc:
-                fail(*_validation(exc, raw, at))
+                fail(*validation_problem(exc, raw, at))
             for k, code in enumerate(act.actor):
                 if code not in states:
                     loc = (*at, "actor", k) if len(act.actor) > 1 else (*at, "actor")
@@ -273,9 +223,9 @@ def load_perspectives(
     sources = set(record.sources)
     parties = [*record.states, *record.organisations]
     for f in files:
-        data, node = _read(f)
+        data, node = read_yaml_nodes(f, f)
 
-        def fail(loc: Loc, reason: str, f: Path = f, node: LazyNode = node) -> NoReturn:
+        def fail(loc: Loc, reason: str, f: Path = f, node: yaml.Node | None = node) -> NoReturn:
             raise InputError(reason, path=f, line=line_of(node, loc), field=format_loc(loc) or None)
 
         if not isinstance(data, dict):
@@ -283,7 +233,7 @@ def load_perspectives(
         try:
             persp = Perspective.model_validate(data)
         except ValidationError as exc:
-            fail(*_validation(exc, data))
+            fail(*validation_problem(exc, data))
         if persp.party not in parties:
             fail(("party",), f"unknown party {persp.party!r}{_hint(persp.party, parties)}")
         for i, pr in enumerate(persp.priorities):

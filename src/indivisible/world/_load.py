@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -22,7 +21,13 @@ import yaml
 from pydantic import ValidationError
 
 from indivisible._errors import InputError
-from indivisible._yaml import _UniqueKeyLoader, format_loc, line_of, read_text
+from indivisible._yaml import (
+    clean_loc,
+    format_loc,
+    line_of,
+    read_yaml_nodes,
+    validation_problem,
+)
 from indivisible.world._catalogue import load_catalogue
 from indivisible.world.types import (
     AREAS,
@@ -84,105 +89,17 @@ class _File(_Model):
 
 
 # --------------------------------------------------------------------------- YAML
-class _ScenarioLoader(_UniqueKeyLoader):
-    """Safe loader with duplicate-key rejection that leaves dates as text.
+read_yaml = read_yaml_nodes
+"""Parse ``path`` into data and node tree; any failure is one located ``InputError``."""
 
-    Booleans follow YAML 1.2 (only ``true``/``false``), so ``on``, ``yes`` and ``no`` are
-    plain text.
-    """
-
-
-_SKIP = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
-_ScenarioLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in _SKIP]
-    for first, resolvers in _UniqueKeyLoader.yaml_implicit_resolvers.items()
-}
-# Booleans as in YAML 1.2 (true/false only): `on:` (an accession's date) stays a key, not True.
-_ScenarioLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-
-class _FastScenarioLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The same rules as ``_ScenarioLoader`` on libyaml's C parser (when available)."""
-
-
-_FastScenarioLoader.yaml_implicit_resolvers = dict(_ScenarioLoader.yaml_implicit_resolvers)
-_FastScenarioLoader.yaml_constructors = dict(_ScenarioLoader.yaml_constructors)
-
-
-def _compose_and_construct(text: str) -> tuple[Any, yaml.Node | None]:
-    """Parse once: compose the node tree (for line numbers) and construct data from it."""
-    loader = _FastScenarioLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return data, node
-
-
-def read_yaml(path: Path, shown: str) -> tuple[Any, yaml.Node | None]:
-    """Parse ``path`` into data and node tree; any failure is one located ``InputError``."""
-    try:
-        text = read_text(path)
-    except InputError as exc:
-        raise InputError(exc.reason, path=shown) from None
-    try:
-        data, node = _compose_and_construct(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise InputError(
-            f"invalid YAML: {exc.problem or exc.context}", path=shown, line=line
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path=shown) from None
-    except RecursionError:
-        raise InputError("invalid YAML: nested too deeply", path=shown) from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise InputError(f"invalid YAML value: {exc}", path=shown) from None
-    return data, node
-
-
-def _clean_loc(data: Any, loc: Sequence[int | str], *, keep_last: bool) -> Loc:
-    """Keep the parts of a pydantic location that index the input (drop union/type tags)."""
-    out: list[int | str] = []
-    cur = data
-    for i, part in enumerate(loc):
-        if isinstance(cur, dict) and part in cur:
-            out.append(part)
-            cur = cur[part]
-            continue
-        if isinstance(cur, list | tuple) and isinstance(part, int) and 0 <= part < len(cur):
-            out.append(part)
-            cur = cur[part]
-            continue
-        if keep_last and i == len(loc) - 1 and isinstance(cur, dict):
-            out.append(part)
-        elif not isinstance(cur, dict | list | tuple):
-            break
-    return tuple(out)
+_clean_loc = clean_loc  # the catalogue's loader locates its errors with it too
 
 
 def _validate(model: type[_File], data: Any, *, shown: str | None, node: yaml.Node | None) -> _File:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        kind = err["type"]
-        loc = _clean_loc(data, err["loc"], keep_last=kind in {"missing", "extra_forbidden"})
-        msg = str(err["msg"])
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, ") :]
-        elif kind == "extra_forbidden":
-            msg = f"unknown key {loc[-1] if loc else '?'!r}"
-        elif kind == "missing":
-            msg = "required field is missing"
-        elif "input" in err and not isinstance(err["input"], dict | list | tuple):
-            msg = f"{msg} (got {err['input']!r})"
+        loc, msg = validation_problem(exc, data)
         raise InputError(
             msg, path=shown, line=line_of(node, loc), field=format_loc(loc) or None
         ) from None
