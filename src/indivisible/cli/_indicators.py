@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Which OSCE capitals a system at a site can reach, at what distance and flight time."""
-        from indivisible.indicators import osce_capitals
+        from indivisible.indicators import osce_capitals, reach_of_deployment
         from indivisible.indicators import reach as compute_reach
         from indivisible.indicators._reach import system_parameters
         from indivisible.record import Record
@@ -101,49 +101,34 @@ def register(app: typer.Typer) -> None:
         day = parse_date(on, field="--on") if on is not None else None
         if (site is None) == (deployment is None):
             raise InputError("give either --site LAT,LON or --deployment ID", field="--site")
-        sc = None
-        name = None
         if deployment is not None:
             if scenario is None:
                 raise InputError("--deployment needs --scenario FILE", field="--scenario")
             sc = _world().load_scenario(scenario)
-            dep = next((d for d in sc.deployments if d.id == deployment), None)
-            if dep is None:
-                known = ", ".join(d.id for d in sc.deployments) or "none"
-                raise InputError(
-                    f"no deployment {deployment!r} in {scenario}; deployments: {known}",
-                    field="--deployment",
-                )
-            if day is not None and not dep.active(day):
-                raise InputError(
-                    f"deployment {deployment!r} is not present on {day} "
-                    f"(since {dep.since}, until {dep.until or 'open'})",
-                    field="--on",
-                )
-            lat, lon, name = dep.site.lat, dep.site.lon, dep.site.name
-            system = system or dep.system
+            result = reach_of_deployment(
+                Record.load(), sc, deployment, day, system, scenario_name=str(scenario)
+            )
+            lat, lon, name = result.site["lat"], result.site["lon"], result.site["name"]
         else:
             assert site is not None
             lat, lon = _parse_site(site)
-            if scenario is not None:
-                sc = _world().load_scenario(scenario)
-        if system is None:
-            raise InputError(
-                "--system is required with --site (e.g. --system iskander-m)", field="--system"
+            sc = _world().load_scenario(scenario) if scenario is not None else None
+            if system is None:
+                raise InputError(
+                    "--system is required with --site (e.g. --system iskander-m)", field="--system"
+                )
+            sys_ = _system(_catalogue(sc), system)
+            ranges, model, speed = system_parameters(sys_)
+            name = None
+            result = compute_reach(
+                lat,
+                lon,
+                ranges,
+                osce_capitals(Record.load()),
+                system=sys_.id,
+                flight_model=model,
+                speed_kmh=speed,
             )
-        sys_ = _system(_catalogue(sc), system)
-        ranges, model, speed = system_parameters(sys_)
-        result = compute_reach(
-            lat,
-            lon,
-            ranges,
-            osce_capitals(Record.load()),
-            system=sys_.id,
-            flight_model=model,
-            speed_kmh=speed,
-            site_name=name,
-            deployment=deployment,
-        )
         if map_path is not None:
             from indivisible.indicators._map import reach_map
 
@@ -169,4 +154,4 @@ def register(app: typer.Typer) -> None:
         ]
         where = name or f"{lat:.2f}, {lon:.2f}"
         model_text = result.flight_model or "none"
-        table(rows, headers, title=f"{sys_.id} at {where} (flight model: {model_text})")
+        table(rows, headers, title=f"{result.system} at {where} (flight model: {model_text})")

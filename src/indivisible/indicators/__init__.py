@@ -43,6 +43,7 @@ from indivisible.indicators._reach import (
     range_ring,
     range_ring_geometry,
     reach,
+    reach_of_deployment,
 )
 
 if TYPE_CHECKING:
@@ -93,4 +94,5 @@ __all__ = [
     "range_ring_geometry",
     "reach",
     "reach_counts",
+    "reach_of_deployment",
 ]

@@ -19,6 +19,7 @@ the capital. The range ring is the geodesic circle of radius ``range_km`` (``Geo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -340,3 +341,67 @@ def system_parameters(system: Any) -> tuple[dict[str, float], FlightKind | None,
     if system.speed_kmh is not None:
         speed = float(next(iter(system.speed_kmh.root.values())).value)
     return ranges, flight_kind(cls), speed
+
+
+def reach_of_deployment(
+    record: Any,
+    scenario: Any,
+    deployment_id: str,
+    on: dt.date | None = None,
+    system: str | None = None,
+    *,
+    scenario_name: str | None = None,
+) -> ReachResult:
+    """Reach of a scenario's deployment (its system, or ``system``) to the OSCE capitals.
+
+    Finds the deployment, checks that it is present ``on`` the date (if given), looks the
+    system up in the scenario's catalogue, takes its range readings, flight model and speed
+    (``system_parameters``) and computes the reach from the deployment's site.
+
+    Args:
+        record: an ``indivisible.record.Record`` (for the capitals).
+        scenario: an ``indivisible.world.Scenario``.
+        deployment_id: the deployment's id in ``scenario``.
+        on: a date the deployment must be present on (``None``: no check).
+        system: a catalogue system id to use instead of the deployment's.
+        scenario_name: how the scenario is named in errors (default: its file).
+
+    Returns:
+        The ``ReachResult``.
+
+    Raises:
+        InputError: no such deployment (field ``--deployment``), the deployment is not
+            present on ``on`` (``--on``), an unknown system, an interceptor or a bare
+            launcher (``--system``).
+    """
+    dep = next((d for d in scenario.deployments if d.id == deployment_id), None)
+    if dep is None:
+        known = ", ".join(d.id for d in scenario.deployments) or "none"
+        if scenario_name is None:
+            scenario_name = scenario.files[-1] if scenario.files else scenario.scenario
+        raise InputError(
+            f"no deployment {deployment_id!r} in {scenario_name}; deployments: {known}",
+            field="--deployment",
+        )
+    if on is not None and not dep.active(on):
+        raise InputError(
+            f"deployment {deployment_id!r} is not present on {on} "
+            f"(since {dep.since}, until {dep.until or 'open'})",
+            field="--on",
+        )
+    try:
+        sys_ = scenario.catalogue.get(system or dep.system)
+    except KeyError as exc:
+        raise InputError(str(exc.args[0]), field="--system") from None
+    ranges, model, speed = system_parameters(sys_)
+    return reach(
+        dep.site.lat,
+        dep.site.lon,
+        ranges,
+        osce_capitals(record),
+        system=sys_.id,
+        flight_model=model,
+        speed_kmh=speed,
+        site_name=dep.site.name,
+        deployment=dep.id,
+    )

@@ -24,7 +24,6 @@ from indivisible.web._api import (
     Upload,
     WebConfig,
     _record,
-    deployment_reach,
     load_example,
     load_upload,
     plain,
@@ -276,6 +275,8 @@ def _baseline_of(
 
 def _rings(rec: Record, sc: Any, dep: Any) -> list[dict[str, Any]]:
     """Range rings of a deployment's strike system (a launcher: of each missile it fires)."""
+    from indivisible.indicators import reach_of_deployment
+
     try:
         system = sc.catalogue.get(dep.system)
     except KeyError:
@@ -284,7 +285,7 @@ def _rings(rec: Record, sc: Any, dep: Any) -> list[dict[str, Any]]:
     rings: list[dict[str, Any]] = []
     for name in names:
         try:
-            result = deployment_reach(rec, sc, dep, name)
+            result = reach_of_deployment(rec, sc, dep.id, system=name)
         except InputError:
             continue  # an interceptor, or a missile the catalogue lacks: no strike reach
         rings.extend(

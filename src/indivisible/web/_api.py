@@ -801,37 +801,6 @@ def cancel_job(request: Request, job_id: JobId) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- reach
-def deployment_reach(rec: Record, sc: Any, dep: Any, system: str | None = None) -> Any:
-    """Reach of a scenario's deployment (its system, or ``system``) to the OSCE capitals.
-
-    The CLI's glue of ``indivisible reach --deployment`` (the indicators room has no single
-    function for it yet): look the system up in the scenario's catalogue, take its range
-    readings, flight model and speed, and compute the reach from the deployment's site.
-
-    Raises:
-        InputError: an unknown system, an interceptor or a bare launcher (``--system``).
-    """
-    from indivisible.indicators import osce_capitals, reach
-    from indivisible.indicators._reach import system_parameters
-
-    try:
-        sys_ = sc.catalogue.get(system or dep.system)
-    except KeyError as exc:
-        raise InputError(str(exc.args[0]), field="--system") from None
-    ranges, model, speed = system_parameters(sys_)
-    return reach(
-        dep.site.lat,
-        dep.site.lon,
-        ranges,
-        osce_capitals(rec),
-        system=sys_.id,
-        flight_model=model,
-        speed_kmh=speed,
-        site_name=dep.site.name,
-        deployment=dep.id,
-    )
-
-
 @router.get("/reach", summary="indivisible reach (a deployment of a bundled example)")
 def reach(
     request: Request,
@@ -852,23 +821,12 @@ def reach(
     site, the geodesic range ring(s) (one per disputed range reading) and the capitals,
     as ``--format geojson`` gives them.
     """
+    from indivisible.indicators import reach_of_deployment
+
     day = parse_date(on, field="--on") if on is not None else None
     rec = _record()
     sc = load_example(example_path(_config(request), scenario, field="--scenario"))
-    dep = next((d for d in sc.deployments if d.id == deployment), None)
-    if dep is None:
-        known = ", ".join(d.id for d in sc.deployments) or "none"
-        raise InputError(
-            f"no deployment {deployment!r} in {scenario}; deployments: {known}",
-            field="--deployment",
-        )
-    if day is not None and not dep.active(day):
-        raise InputError(
-            f"deployment {deployment!r} is not present on {day} "
-            f"(since {dep.since}, until {dep.until or 'open'})",
-            field="--on",
-        )
-    result = deployment_reach(rec, sc, dep, system)
+    result = reach_of_deployment(rec, sc, deployment, day, system, scenario_name=scenario)
     out: dict[str, Any] = plain(result.to_json())
     out["flight_model"] = result.flight_model
     out["geojson"] = result.to_geojson()
@@ -877,7 +835,6 @@ def reach(
 
 __all__ = [
     "WebConfig",
-    "deployment_reach",
     "example_path",
     "plain",
     "records",
