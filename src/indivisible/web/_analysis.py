@@ -10,6 +10,7 @@ never joined to a path. An assessment and a package search take seconds: they ru
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -102,13 +103,18 @@ def _load_action(path: str, _mtime_ns: int, _size: int) -> Any:
     return load_action(path, _record())
 
 
-def load_example_action(config: WebConfig, path: Path) -> Any:
-    """A bundled action, loaded once per file version."""
+def _by_version(config: WebConfig, path: Path, load: Callable[[str, int, int], Any]) -> Any:
+    """``load`` (a cache keyed by file version) of ``path``, its errors named from ``examples/``."""
     stat = path.stat()
     try:
-        return _load_action(str(path), stat.st_mtime_ns, stat.st_size)
+        return load(str(path), stat.st_mtime_ns, stat.st_size)
     except InputError as exc:
         raise relocated(exc, *_shown(config)) from None
+
+
+def load_example_action(config: WebConfig, path: Path) -> Any:
+    """A bundled action, loaded once per file version."""
+    return _by_version(config, path, _load_action)
 
 
 def suggested_baseline(config: WebConfig, path: Path) -> str | None:
@@ -391,11 +397,7 @@ def _load_menu(path: str, _mtime_ns: int, _size: int) -> Any:
 
 def load_example_menu(config: WebConfig, path: Path) -> Any:
     """A bundled menu, loaded once per file version."""
-    stat = path.stat()
-    try:
-        return _load_menu(str(path), stat.st_mtime_ns, stat.st_size)
-    except InputError as exc:
-        raise relocated(exc, *_shown(config)) from None
+    return _by_version(config, path, _load_menu)
 
 
 def menu_baseline(config: WebConfig, path: Path, menu: Any) -> tuple[str, Path] | None:

@@ -447,7 +447,7 @@ def _load(
     for g in GROUPS:
         kept = [x for x in getattr(base, g) if g not in ID_GROUPS or x.id not in removed]
         out[g] = _layer(kept, getattr(f, g), g)
-    _cross_group_ids(out, f, fail)
+    _cross_group_ids(out, {g: getattr(f, g) for g in ID_GROUPS}, fail, of=" of the base scenario")
     return Scenario(
         scenario=f.scenario if f.scenario is not None else base.scenario,
         date=f.date if f.date is not None else base.date,
@@ -460,20 +460,19 @@ def _load(
     )
 
 
-def _cross_group_ids(out: dict[str, Any], f: _File, fail: Fail) -> None:
-    """An id the file uses in one section must not name an entry of another section."""
+def _cross_group_ids(
+    out: dict[str, Any], added: Mapping[str, Sequence[Any]], fail: Fail, *, of: str = ""
+) -> None:
+    """An id added in one section must not name an entry of another section (``of``: whose)."""
     owner: dict[str, str] = {}
     for g in ID_GROUPS:
         for x in out[g]:
             if x.id is not None:
                 owner.setdefault(x.id, g)
     for g in ID_GROUPS:
-        for i, x in enumerate(getattr(f, g)):
+        for i, x in enumerate(added[g]):
             if x.id is not None and owner.get(x.id, g) != g:
-                fail(
-                    (g, i, "id"),
-                    f"id {x.id!r} is already used by a {_NOUN[owner[x.id]]} of the base scenario",
-                )
+                fail((g, i, "id"), f"id {x.id!r} is already used by a {_NOUN[owner[x.id]]}{of}")
 
 
 # --------------------------------------------------------------------------- changes
@@ -536,7 +535,7 @@ def apply_changes(
     _duplicates(by_group, fail, lambda loc: None)
     sources = _bibliography(record, sc.sources)
     check_entries(by_group, record=record, catalogue=cat, sources=sources, fail=fail)
-    _cross_group_ids_added(out, by_group, fail)
+    _cross_group_ids(out, by_group, fail)
     return Scenario(
         scenario=name if name is not None else sc.scenario,
         date=date if date is not None else sc.date,
@@ -547,15 +546,3 @@ def apply_changes(
         catalogue=cat,
         **out,
     )
-
-
-def _cross_group_ids_added(out: dict[str, Any], added: dict[str, list[Any]], fail: Fail) -> None:
-    owner: dict[str, str] = {}
-    for g in ID_GROUPS:
-        for x in out[g]:
-            if x.id is not None:
-                owner.setdefault(x.id, g)
-    for g in ID_GROUPS:
-        for i, x in enumerate(added[g]):
-            if x.id is not None and owner.get(x.id, g) != g:
-                fail((g, i, "id"), f"id {x.id!r} is already used by a {_NOUN[owner[x.id]]}")
