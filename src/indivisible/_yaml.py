@@ -8,9 +8,9 @@ offending field.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -19,6 +19,7 @@ from indivisible._errors import InputError
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[int | str, ...]
+Fail = Callable[[Loc, str], NoReturn]
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -237,6 +238,24 @@ def validation_problem(exc: ValidationError, data: Any, prefix: Loc = ()) -> tup
     elif "input" in err and not isinstance(err["input"], dict | list | tuple):
         msg = f"{msg} (got {err['input']!r})"
     return loc, msg
+
+
+def failing_at(path: str | Path | None, node: yaml.Node | LazyNode | None) -> Fail:
+    """``fail(loc, reason)``: raise ``InputError`` at ``path``, on the line of field ``loc``."""
+
+    def fail(loc: Loc, reason: str) -> NoReturn:
+        raise InputError(reason, path=path, line=line_of(node, loc), field=format_loc(loc) or None)
+
+    return fail
+
+
+def validated(model: type[M], data: Any, fail: Fail, prefix: Loc = ()) -> M:
+    """``data`` as ``model``; the first validation problem goes to ``fail`` (see ``failing_at``)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        loc, reason = validation_problem(exc, data, prefix)
+    fail(loc, reason)
 
 
 def line_of(node: yaml.Node | LazyNode | None, loc: Sequence[int | str]) -> int | None:

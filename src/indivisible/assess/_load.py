@@ -28,6 +28,7 @@ from indivisible._errors import InputError
 from indivisible._yaml import (
     LazyNode,
     Yaml12Loader,
+    failing_at,
     format_loc,
     line_of,
     read_yaml_nodes,
@@ -64,9 +65,7 @@ def parse_action(
     data: Any, *, path: str | None = None, node: yaml.Node | LazyNode | None = None
 ) -> Action:
     """Validate plain data (a parsed action file) as an :class:`Action`; one located error."""
-
-    def fail(loc: Loc, reason: str) -> NoReturn:
-        raise InputError(reason, path=path, line=line_of(node, loc), field=format_loc(loc) or None)
+    fail = failing_at(path, node)
 
     if data is None:
         fail((), "empty file: expected a mapping with at least 'action' and 'actor'")

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from indivisible._errors import InputError
-from indivisible._yaml import format_loc, line_of, read_yaml_nodes, validation_problem
+from indivisible._yaml import failing_at, read_yaml_nodes, validated
 from indivisible.dynamics.types import ResponseMenu
 from indivisible.negotiate._menu import _hint
 
@@ -33,15 +30,11 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
     shown = str(path)
     data, node = read_yaml_nodes(Path(path), Path(path))
 
-    def fail(loc: Loc, reason: str) -> NoReturn:
-        raise InputError(reason, path=shown, line=line_of(node, loc), field=format_loc(loc) or None)
+    fail = failing_at(shown, node)
 
     if not isinstance(data, dict):
         fail((), "expected a mapping with 'responses' and 'parties'")
-    try:
-        menu = ResponseMenu.model_validate(data)
-    except ValidationError as exc:
-        fail(*validation_problem(exc, data))
+    menu = validated(ResponseMenu, data, fail)
     states = list(record.states)
     sources = set(record.sources)
     seen: set[str] = set()
@@ -55,10 +48,7 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
             d = {"action": f"{name} ({j + 1})", **a}
             if source is not None:
                 d.setdefault("source", source)
-            try:
-                act = Action.model_validate(d)
-            except ValidationError as exc:
-                fail(*validation_problem(exc, d, (*at, j)))
+            act = validated(Action, d, fail, (*at, j))
             for code in act.actor:
                 if code not in states:
                     fail((*at, j, "actor"), f"actor {code!r} is not a state{_hint(code, states)}")

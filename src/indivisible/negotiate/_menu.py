@@ -11,13 +11,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
-
-import yaml
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from indivisible._errors import InputError
-from indivisible._yaml import format_loc, line_of, read_yaml_nodes, validation_problem
+from indivisible._yaml import failing_at, read_yaml_nodes, validated
 from indivisible.negotiate.types import Measure, Menu, Perspective
 
 if TYPE_CHECKING:
@@ -79,15 +76,11 @@ def load_menu(path: str | Path, record: Record | None = None) -> Menu:
     shown = str(path)
     data, node = read_yaml_nodes(Path(path), Path(path))
 
-    def fail(loc: Loc, reason: str) -> NoReturn:
-        raise InputError(reason, path=shown, line=line_of(node, loc), field=format_loc(loc) or None)
+    fail = failing_at(shown, node)
 
     if not isinstance(data, dict):
         fail((), "expected a mapping with 'menu' and 'measures'")
-    try:
-        menu = Menu.model_validate(data)
-    except ValidationError as exc:
-        fail(*validation_problem(exc, data))
+    menu = validated(Menu, data, fail)
     menu._path = shown
     check_menu(menu, record, fail)
     return menu
@@ -101,9 +94,7 @@ def check_menu(menu: Menu, record: Record, fail: Any = None) -> None:
     from indivisible.assess.types import Action
 
     if fail is None:
-
-        def fail(loc: Loc, reason: str) -> NoReturn:
-            raise InputError(reason, path=menu.path, field=format_loc(loc) or None)
+        fail = failing_at(menu.path, None)
 
     ids = [m.id for m in menu.measures]
     seen: set[str] = set()
@@ -152,10 +143,7 @@ def check_menu(menu: Menu, record: Record, fail: Any = None) -> None:
             raw.setdefault("action", f"{m.id} ({j + 1})")
             if "source" not in raw:
                 raw["source"] = m.source
-            try:
-                act = Action.model_validate(raw)
-            except ValidationError as exc:
-                fail(*validation_problem(exc, raw, at))
+            act = validated(Action, raw, fail, at)
             for k, code in enumerate(act.actor):
                 if code not in states:
                     loc = (*at, "actor", k) if len(act.actor) > 1 else (*at, "actor")
@@ -225,15 +213,10 @@ def load_perspectives(
     for f in files:
         data, node = read_yaml_nodes(f, f)
 
-        def fail(loc: Loc, reason: str, f: Path = f, node: yaml.Node | None = node) -> NoReturn:
-            raise InputError(reason, path=f, line=line_of(node, loc), field=format_loc(loc) or None)
-
+        fail = failing_at(f, node)
         if not isinstance(data, dict):
             fail((), "expected a mapping with 'party', 'title', 'priorities' and 'weights'")
-        try:
-            persp = Perspective.model_validate(data)
-        except ValidationError as exc:
-            fail(*validation_problem(exc, data))
+        persp = validated(Perspective, data, fail)
         if persp.party not in parties:
             fail(("party",), f"unknown party {persp.party!r}{_hint(persp.party, parties)}")
         for i, pr in enumerate(persp.priorities):

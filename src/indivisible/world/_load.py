@@ -17,16 +17,16 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-import yaml
 from pydantic import ValidationError
 
 from indivisible._errors import InputError
 from indivisible._yaml import (
     clean_loc,
+    failing_at,
     format_loc,
     line_of,
     read_yaml_nodes,
-    validation_problem,
+    validated,
 )
 from indivisible.world._catalogue import load_catalogue
 from indivisible.world.types import (
@@ -93,16 +93,6 @@ read_yaml = read_yaml_nodes
 """Parse ``path`` into data and node tree; any failure is one located ``InputError``."""
 
 _clean_loc = clean_loc  # the catalogue's loader locates its errors with it too
-
-
-def _validate(model: type[_File], data: Any, *, shown: str | None, node: yaml.Node | None) -> _File:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        loc, msg = validation_problem(exc, data)
-        raise InputError(
-            msg, path=shown, line=line_of(node, loc), field=format_loc(loc) or None
-        ) from None
 
 
 # --------------------------------------------------------------------------- checks
@@ -344,8 +334,7 @@ def _load(
 ) -> Scenario:
     data, node = read_yaml(path, shown)
 
-    def fail(loc: Loc, reason: str) -> NoReturn:
-        raise InputError(reason, path=shown, line=line_of(node, loc), field=format_loc(loc) or None)
+    fail = failing_at(shown, node)
 
     if data is None:
         fail((), "empty file: expected a mapping with at least 'scenario' and 'date'")
@@ -355,7 +344,7 @@ def _load(
             f"expected a mapping of scenario keys (scenario, date, deployments, ...), "
             f"got {type(data).__name__}",
         )
-    f = _validate(_File, data, shown=shown, node=node)
+    f = validated(_File, data, fail)
 
     base: Scenario | None = None
     if f.extends is not None:
@@ -491,8 +480,7 @@ def apply_changes(
 
         record = Record.load()
 
-    def fail(loc: Loc, reason: str) -> NoReturn:
-        raise InputError(reason, field=format_loc(loc) or None)
+    fail = failing_at(None, None)
 
     known_ids = {x.id for g in ID_GROUPS for x in getattr(sc, g) if x.id is not None}
     for i, r in enumerate(remove):
