@@ -74,6 +74,14 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--scheduler", help="Address of a Dask scheduler.")
         ] = None,
         limit: Annotated[int, typer.Option("--limit", help="Compatible bundles shown.")] = 20,
+        max_evaluations: Annotated[
+            int,
+            typer.Option(
+                "--max-evaluations",
+                help="Above 24 measures: budget of bundles the exact branch-and-bound evaluates "
+                "one by one (an early stop is stated in the output and warned about).",
+            ),
+        ] = 50_000_000,
         fmt: Annotated[
             NegotiateFormat, typer.Option("--format", help="Output format.")
         ] = NegotiateFormat.table,
@@ -107,6 +115,7 @@ def register(app: typer.Typer) -> None:
             scheduler=scheduler,
             limit=limit,
             progress=sys.stderr.isatty(),
+            max_evaluations=max_evaluations,
         )
         if plot is not None:
             from indivisible.negotiate._plot import plot_negotiation
@@ -135,6 +144,13 @@ def register(app: typer.Typer) -> None:
             title=f"{result.menu} vs {result.scenario}: {len(result.compatible)} compatible of "
             f"{result.evaluated} bundles ({result.mode})",
         )
+        if result.bound is not None:
+            bd = result.bound
+            typer.echo(
+                f"branch-and-bound ({'complete' if bd['complete'] else 'INCOMPLETE'}): "
+                f"{bd['evaluated']} bundles evaluated, {bd['pruned_bundles']} pruned by exact "
+                f"bounds, {bd['unexplored']} of {bd['bundles']} neither"
+            )
         for b in result.bundles[:3]:
             if b.explanation is not None:
                 typer.echo(f"why {' + '.join(b.measures)}:")

@@ -15,11 +15,14 @@ Front door of the ``negotiate`` room::
 
 A measure is a named set of actions (the ``assess`` action format); a bundle is a set of
 measures. Every bundle is evaluated exactly and vectorised (per-entry contributions from the
-indicators' profile, then bitmask algebra), up to 2^24 bundles; Monte Carlo draws and Dask
+indicators' profile, then bitmask algebra), up to 2^24 bundles; beyond, an exact
+branch-and-bound prunes subtrees that provably hold no compatible or Pareto bundle and states
+its bound (``Negotiation.bound``); Monte Carlo draws and Dask
 workers give bit-for-bit the single-process result for the same seed. Formulas and the
 shipped menu's results: ``docs/negotiation.md``.
 """
 
+from indivisible.negotiate._bnb import SearchIncompleteWarning
 from indivisible.negotiate._effects import Effects, apply_bundle, compile_effects, feasible
 from indivisible.negotiate._menu import check_menu, load_menu, load_perspectives
 from indivisible.negotiate._profile import AGGREGATION
@@ -56,6 +59,7 @@ __all__ = [
     "ParetoPoint",
     "Perspective",
     "Priority",
+    "SearchIncompleteWarning",
     "Weight",
     "apply_bundle",
     "check_menu",

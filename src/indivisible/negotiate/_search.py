@@ -19,6 +19,7 @@ run gives bit-for-bit the single-process result.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -28,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 from indivisible._errors import IndivisibleError, InputError
+from indivisible.negotiate._bnb import search as bnb_search
 from indivisible.negotiate._effects import Effects, apply_bundle, compile_effects, feasible
 from indivisible.negotiate._kernel import (
     Contributions,
@@ -274,6 +276,9 @@ def negotiate(
     explain: int = 10,
     progress: bool = False,
     max_recompute: int = 1024,
+    max_evaluations: int = 50_000_000,
+    exhaustive_limit: int = MAX_MEASURES,
+    leaf_bits: int = 16,
 ) -> Negotiation:
     """Search every bundle of ``menu`` for packages that leave no party in ``parties`` worse off.
 
@@ -306,6 +311,12 @@ def negotiate(
         explain: explanations for the first ``explain`` ranked compatible bundles.
         progress: tqdm progress bars on stderr.
         max_recompute: most bundles an ``exact`` indicator may be recomputed for.
+        max_evaluations: above ``exhaustive_limit``, the budget of bundles the
+            branch-and-bound evaluates one by one; when it stops early the result says so
+            (``bound["complete"]`` false) and a :class:`SearchIncompleteWarning` is issued.
+        exhaustive_limit: most measures searched exhaustively; larger menus use the exact
+            branch-and-bound (``docs/negotiation.md``).
+        leaf_bits: measures enumerated exhaustively under each branch-and-bound prefix.
 
     Returns:
         The :class:`Negotiation`.
@@ -332,13 +343,15 @@ def negotiate(
     agg = dict(AGGREGATION if aggregation is None else aggregation)
     effects = compile_effects(menu, baseline)
     n = effects.n
-    if n > MAX_MEASURES:
+    if n > 62:
         raise InputError(
-            f"{n} measures: exhaustive search stops at {MAX_MEASURES} (2^{MAX_MEASURES} bundles); "
-            "split the menu, or add an exact solver (ortools) for larger menus",
+            f"{n} measures: at most 62 (bundles are 64-bit masks); split the menu",
             path=menu.path,
             field="measures",
         )
+    if max_evaluations < 1 or leaf_bits < 1:
+        raise InputError("max_evaluations and leaf_bits must be >= 1", field="--max-evaluations")
+    above = n > exhaustive_limit
     base_prof = prof(record, baseline, day, states=list(ps), draws=0, seed=None)
     missing = [p for p in ps if p not in set(base_prof.table["state"])]
     if missing:
@@ -369,7 +382,7 @@ def negotiate(
         weights = _weights(perspectives, ps, keys, known)
     has_exact = any(a == "exact" for a in keys.aggregation)
     n_all = 1 << n
-    if has_exact and n_all > max_recompute:
+    if has_exact and (n_all > max_recompute or above):
         names = sorted(
             {i for i, a in zip(keys.indicator, keys.aggregation, strict=True) if a == "exact"}
         )
@@ -380,6 +393,12 @@ def negotiate(
             field="aggregation",
         )
     c_pt = contributions(point_profs, ps, keys, draws=0)
+    if above:
+        return _negotiate_bnb(
+            menu, record, baseline, day, ps, mode, keys, weights, effects, c_pt, prof, tol,
+            draws, s, level, limit, explain, calls, base_prof, verify, chunk_bundles,
+            chunk_draws, workers, scheduler, client, progress, max_evaluations, leaf_bits,
+        )  # fmt: skip
     exact_pt = None
     if has_exact:
         exact_pt = _exact_all(effects, prof, record, baseline, day, ps, keys, 0, None)
@@ -400,7 +419,10 @@ def negotiate(
     ok = ok_pt[:, 0]
     feas = feasible(masks_all, effects.requires)
     # ---- verification against full recomputation
-    calls += _verify(effects, prof, record, baseline, day, ps, keys, vals, feas, verify)
+    calls += _verify(
+        effects, prof, record, baseline, day, ps, keys,
+        lambda m: vals[m], lambda m: bool(feas[m]), n_all, verify,
+    )  # fmt: skip
     # ---- draws
     prob: npt.NDArray[np.float64] | None = None
     no_draws = False
@@ -468,20 +490,20 @@ def _verify(
     day: dt.date,
     ps: Sequence[str],
     keys: Keys,
-    vals: npt.NDArray[np.float64],
-    feas: npt.NDArray[np.bool_],
+    val_of: Callable[[int], npt.NDArray[np.float64]],
+    feas_of: Callable[[int], bool],
+    n_all: int,
     verify: int,
 ) -> int:
     if verify <= 0:
         return 0
-    n_all = vals.shape[0]
     picks = [0, n_all - 1]
     picks += [int(x) for x in np.random.default_rng(n_all).integers(0, n_all, size=verify)]
-    chosen = list(dict.fromkeys(m for m in picks if feas[m]))[: max(verify, 1)]
+    chosen = list(dict.fromkeys(m for m in picks if feas_of(m)))[: max(verify, 1)]
     for m in chosen:
         sc, rec = apply_bundle(effects, baseline, record, day, m)
         ev = evaluate(prof, rec, sc, day, ps, keys, draws=0, seed=None)
-        a, b = vals[m], ev.point
+        a, b = val_of(m), ev.point
         same = np.isclose(a, b, rtol=1e-9, atol=1e-9, equal_nan=True)
         if not same.all():
             p, k, _ = (int(x[0]) for x in np.nonzero(~same))
@@ -507,16 +529,17 @@ def _explain(
     ids: Sequence[str],
     ps: Sequence[str],
     keys: Keys,
-    g: npt.NDArray[np.float64],
-    score: npt.NDArray[np.float64] | None,
+    look: Callable[[list[int]], tuple[npt.NDArray[np.float64], npt.NDArray[np.float64] | None]],
 ) -> Explanation:
     gives: dict[str, dict[str, dict[str, float]]] = {}
     pays: dict[str, list[str]] = {p: [] for p in ps}
     inside = [i for i in range(len(ids)) if (m >> i) & 1]
+    g_all, s_all = look([m, *(m & ~(1 << i) for i in inside)])
+    gm = g_all[0]
     contrib: dict[int, npt.NDArray[np.float64]] = {}
-    for i in inside:
+    for j, i in enumerate(inside):
         with np.errstate(invalid="ignore"):  # inf - inf: no marginal change
-            d = np.nan_to_num(g[m] - g[m & ~(1 << i)], nan=0.0, posinf=np.inf, neginf=-np.inf)
+            d = np.nan_to_num(gm - g_all[j + 1], nan=0.0, posinf=np.inf, neginf=-np.inf)
         contrib[i] = d
         per: dict[str, dict[str, float]] = {}
         for pi, p in enumerate(ps):
@@ -524,9 +547,7 @@ def _explain(
             if row:
                 per[p] = row
             costly = (
-                (d[pi] < 0).any()
-                if score is None
-                else bool(score[m, pi] - score[m & ~(1 << i), pi] < 0)
+                (d[pi] < 0).any() if s_all is None else bool(s_all[0, pi] - s_all[j + 1, pi] < 0)
             )
             if costly:
                 pays[p].append(ids[i])
@@ -538,9 +559,9 @@ def _explain(
             by = tuple(ids[j] for j in inside if j != i and (contrib[j][pi] > 0).any())
             price_of[(p, mid)] = by
     trade: dict[str, tuple[str, ...]] = {}
-    if score is not None:
+    if s_all is not None:
         for pi, p in enumerate(ps):
-            trade[p] = tuple(keys.names[k] for k in range(len(keys.names)) if g[m, pi, k] < 0)
+            trade[p] = tuple(keys.names[k] for k in range(len(keys.names)) if gm[pi, k] < 0)
     return Explanation(gives, {p: tuple(v) for p, v in pays.items()}, price_of, trade)
 
 
@@ -566,59 +587,87 @@ def _report(
     calls: int,
     base_prof: Any,
     no_draws: bool,
+    ms: npt.NDArray[np.int64] | None = None,
+    search: Any = None,
+    look: Callable[[list[int]], tuple[npt.NDArray[np.float64], Any]] | None = None,
 ) -> Negotiation:
+    """Assemble the result; arrays are indexed by position in ``ms`` (default: the mask).
+
+    ``search`` (a branch-and-bound ``Outcome``) gives the Pareto groups and the bound.
+    """
     ids = effects.measures
     g = g_all[..., 0]  # [M, P, K]
     score = score_pt[..., 0] if score_pt is not None else None  # [M, P]
+    if ms is None:
+        ms = np.arange(g.shape[0], dtype=np.int64)
+    if look is None:
+
+        def look(masks: list[int]) -> tuple[npt.NDArray[np.float64], Any]:
+            return g[masks], None if score is None else score[masks]
+
     cand = np.flatnonzero(ok & feas)
     improved = (g > 0).sum(axis=(1, 2))
     p_rank = prob if prob is not None else np.ones(len(ok))
     order = sorted(
-        cand.tolist(), key=lambda m: (-p_rank[m], -improved[m], _popcount(m), _indices(m, len(ids)))
+        cand.tolist(),
+        key=lambda q: (
+            -p_rank[q],
+            -improved[q],
+            _popcount(int(ms[q])),
+            _indices(int(ms[q]), len(ids)),
+        ),
     )
     if limit is not None:
         order = order[:limit]
     bundles = []
-    for rank, m in enumerate(order):
+    for rank, q in enumerate(order):
+        m = int(ms[q])
         gains_m = {
-            p: {keys.names[k]: float(g[m, pi, k]) for k in range(len(keys.names))}
+            p: {keys.names[k]: float(g[q, pi, k]) for k in range(len(keys.names))}
             for pi, p in enumerate(ps)
         }
         if score is not None:
-            better = tuple(p for pi, p in enumerate(ps) if score[m, pi] > 0)
-            worse = tuple(p for pi, p in enumerate(ps) if score[m, pi] < 0)
-            scores = {p: float(score[m, pi]) for pi, p in enumerate(ps)}
+            better = tuple(p for pi, p in enumerate(ps) if score[q, pi] > 0)
+            worse = tuple(p for pi, p in enumerate(ps) if score[q, pi] < 0)
+            scores = {p: float(score[q, pi]) for pi, p in enumerate(ps)}
         else:
-            better = tuple(p for pi, p in enumerate(ps) if (g[m, pi] > 0).any())
-            worse = tuple(p for pi, p in enumerate(ps) if (g[m, pi] < 0).any())
+            better = tuple(p for pi, p in enumerate(ps) if (g[q, pi] > 0).any())
+            worse = tuple(p for pi, p in enumerate(ps) if (g[q, pi] < 0).any())
             scores = {}
         bundles.append(
             BundleResult(
                 measures=_members(m, ids),
                 compatible=True,
-                probability=None if prob is None else float(prob[m]),
+                probability=None if prob is None else float(prob[q]),
                 gains=gains_m,
                 scores=scores,
                 better=better,
                 worse=worse,
-                explanation=_explain(m, ids, ps, keys, g, score) if rank < explain else None,
+                explanation=_explain(m, ids, ps, keys, look) if rank < explain else None,
             )
         )
-    fm = np.flatnonzero(feas)
-    obj = (score if score is not None else g.reshape(g.shape[0], -1))[fm]
-    nd = _pareto(obj)
-    groups: dict[bytes, list[int]] = {}
-    for m, is_nd in zip(fm.tolist(), nd.tolist(), strict=True):
-        if is_nd:
-            groups.setdefault(_key(score, g, m), []).append(m)
+    if search is None:
+        fm = np.flatnonzero(feas)
+        obj = (score if score is not None else g.reshape(g.shape[0], -1))[fm]
+        nd = _pareto(obj)
+        groups: dict[bytes, list[int]] = {}
+        for m, is_nd in zip(fm.tolist(), nd.tolist(), strict=True):
+            if is_nd:
+                groups.setdefault(_key(score, g, m), []).append(m)
+        chosen = [
+            (min(grp, key=lambda m: (_popcount(m), _indices(m, len(ids)))), len(grp))
+            for grp in groups.values()
+        ]
+    else:
+        chosen = [(int(np.searchsorted(ms, best)), int(cnt)) for best, cnt in search.pareto]
     pareto = []
-    for ms in groups.values():
-        best = min(ms, key=lambda m: (_popcount(m), _indices(m, len(ids))))
+    for best, cnt in chosen:
         gains_b = {
             p: {keys.names[k]: float(g[best, pi, k]) for k in range(len(keys.names))}
             for pi, p in enumerate(ps)
         }
-        pareto.append(ParetoPoint(_members(best, ids), len(ms), bool(ok[best]), gains_b))
+        mb = int(ms[best])
+        pareto.append(ParetoPoint(_members(mb, ids), cnt, bool(ok[best]), gains_b))
     pareto.sort(key=lambda p: (not p.compatible, len(p.measures), p.measures))
     robust = tuple(
         b.measures for b in bundles if b.probability is not None and b.probability >= level
@@ -659,9 +708,9 @@ def _report(
         baseline=base,
         bundles=tuple(bundles),
         pareto=tuple(pareto),
-        evaluated=int(feas.sum()),
-        exhaustive=True,
-        bound=None,
+        evaluated=int(feas.sum()) if search is None else search.evaluated,
+        exhaustive=search is None,
+        bound=None if search is None else dict(search.bound),
         draws=draws,
         seed=seed,
         level=level,
@@ -674,3 +723,132 @@ def _report(
 def _key(score: npt.NDArray[np.float64] | None, g: npt.NDArray[np.float64], m: int) -> bytes:
     row = score[m] if score is not None else g[m].reshape(-1)
     return np.ascontiguousarray(row).tobytes()
+
+
+def _task_masks(
+    effects: Effects,
+    per_chunk: list[tuple[Contributions, npt.NDArray[np.float64], Any]],
+    keys: Keys,
+    tol: Any,
+    weights: npt.NDArray[np.float64] | None,
+    k: int,
+    masks: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    c, b, _ = per_chunk[k]
+    return compatible_counts(effects, c, masks, b, keys, tol, weights, None)
+
+
+def _negotiate_bnb(
+    menu: Menu,
+    record: Any,
+    baseline: Any,
+    day: dt.date,
+    ps: tuple[str, ...],
+    mode: Mode,
+    keys: Keys,
+    weights: npt.NDArray[np.float64] | None,
+    effects: Effects,
+    c_pt: Contributions,
+    prof: Profiler,
+    tol: Any,
+    draws: int,
+    s: int | None,
+    level: float,
+    limit: int | None,
+    explain: int,
+    calls: int,
+    base_prof: Any,
+    verify: int,
+    chunk_bundles: int,
+    chunk_draws: int,
+    workers: int | None,
+    scheduler: str | None,
+    client: Any,
+    progress: bool,
+    max_evaluations: int,
+    leaf_bits: int,
+) -> Negotiation:
+    """Above the exhaustive limit: the exact branch-and-bound (``_bnb``), then the report."""
+    n_all = 1 << effects.n
+    before = values(effects, c_pt, np.zeros(1, dtype=np.int64))[0]
+    tb = bounds(before, keys, tol)
+    out = bnb_search(
+        effects, c_pt, before, keys.sign, tb, weights,
+        leaf_bits=leaf_bits, max_evaluations=max_evaluations,
+    )  # fmt: skip
+    best = np.array([b for b, _ in out.pareto], dtype=np.int64)
+    ms = np.unique(np.concatenate([out.compatible, best, np.zeros(1, dtype=np.int64)]))
+
+    def vals_of(masks: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        if masks.size == 0:
+            return np.empty((0, *before.shape))
+        return np.concatenate(
+            [values(effects, c_pt, masks[i : i + chunk_bundles])
+             for i in range(0, masks.size, chunk_bundles)]
+        )  # fmt: skip
+
+    vals = vals_of(ms)
+    g_all = gains(vals, before, keys.sign, tb)
+    ok_pt, score_pt = judge(g_all, weights)
+    ok = ok_pt[:, 0]
+    feas = feasible(ms, effects.requires)
+
+    def look(masks: list[int]) -> tuple[npt.NDArray[np.float64], Any]:
+        gg = gains(vals_of(np.array(masks, dtype=np.int64)), before, keys.sign, tb)
+        _, sc = judge(gg, weights)
+        return gg[..., 0], None if sc is None else sc[..., 0]
+
+    calls += _verify(
+        effects, prof, record, baseline, day, ps, keys,
+        lambda m: vals_of(np.array([m], dtype=np.int64))[0],
+        lambda m: bool(feasible(np.array([m], dtype=np.int64), effects.requires)[0]),
+        n_all, verify,
+    )  # fmt: skip
+    prob: npt.NDArray[np.float64] | None = None
+    no_draws = False
+    if draws > 0:
+        assert s is not None
+        per_chunk: list[tuple[Contributions, npt.NDArray[np.float64], Any]] = []
+        for nd, sd in draw_seeds(s, draws, chunk_draws):
+            d_profs = profiles(effects, prof, record, baseline, day, ps, draws=nd, seed=sd)
+            calls += sum(len(r) for r in d_profs)
+            c_d = contributions(d_profs, ps, keys, draws=nd)
+            b_d = values(effects, c_d, np.zeros(1, dtype=np.int64))[0]
+            per_chunk.append((c_d, b_d, None))
+        no_draws = all(np.isnan(c.v0).all() for c, _, _ in per_chunk)
+        if not no_draws:
+            tasks = [
+                (k, ms[lo : lo + chunk_bundles])
+                for k in range(len(per_chunk))
+                for lo in range(0, ms.size, chunk_bundles)
+            ]
+            results = _run(
+                _task_masks, tasks, (effects, per_chunk, keys, tol, weights),
+                workers=workers, scheduler=scheduler, client=client, progress=progress,
+                desc="bundles x draws",
+            )  # fmt: skip
+            counts = np.zeros(ms.size, dtype=np.int64)
+            pos = {int(m): i for i, m in enumerate(ms.tolist())}
+            for (_, chunk), r in zip(tasks, results, strict=True):
+                counts[[pos[int(m)] for m in chunk.tolist()]] += r
+            prob = counts / float(draws)
+    res = _report(
+        menu, baseline, day, ps, mode, keys, before, g_all, ok, score_pt, feas, prob, effects,
+        draws, s, level, limit, explain, calls, base_prof, no_draws, ms=ms, search=out, look=look,
+    )  # fmt: skip
+    b = out.bound
+    extra = [
+        f"{effects.n} measures exceed the exhaustive limit: exact branch-and-bound "
+        f"(docs/negotiation.md): {b['evaluated']} feasible bundles evaluated one by one, "
+        f"{b['pruned_bundles']} of {b['bundles']} bundles pruned as provably neither "
+        "compatible nor Pareto-optimal (or infeasible under require)"
+        + ("" if b["complete"] else f", {b['unexplored']} neither evaluated nor pruned "
+           f"(budget max_evaluations={b['max_evaluations']}): results cover the explored "
+           "part only"),
+    ]  # fmt: skip
+    if draws > 0 and not no_draws:
+        extra.append(
+            "probabilities are computed for the bundles compatible at point values (the "
+            "ones ranked) and the Pareto points; pruned bundles are not drawn"
+        )
+    return dataclasses.replace(res, assumptions=(*res.assumptions, *extra))

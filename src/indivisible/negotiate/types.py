@@ -393,7 +393,11 @@ class Negotiation:
         pareto: the Pareto set of outcomes over all evaluated bundles.
         evaluated: number of bundles evaluated (feasible under ``require``).
         exhaustive: whether every feasible bundle was evaluated.
-        bound: the optimality bound of a non-exhaustive search (``None`` when exhaustive).
+        bound: what a non-exhaustive search proved (``None`` when exhaustive): for the
+            branch-and-bound, ``method``, ``complete`` (every bundle evaluated or pruned by
+            an exact bound), ``bundles``, ``evaluated``, ``pruned_bundles``, ``unexplored``
+            (neither evaluated nor pruned; 0 when complete), ``nodes``, ``leaf_bits``,
+            ``max_evaluations``.
         draws: Monte Carlo draws (0: point values only).
         seed: the seed the draws come from.
         level: the robustness level (bundles with probability >= level are robust).
@@ -413,7 +417,7 @@ class Negotiation:
     pareto: tuple[ParetoPoint, ...]
     evaluated: int
     exhaustive: bool
-    bound: float | None
+    bound: Mapping[str, Any] | None
     draws: int
     seed: int | None
     level: float
@@ -440,7 +444,7 @@ class Negotiation:
             "pareto": [p.to_json() for p in self.pareto],
             "evaluated": self.evaluated,
             "exhaustive": self.exhaustive,
-            "bound": self.bound,
+            "bound": None if self.bound is None else dict(self.bound),
             "draws": self.draws,
             "seed": self.seed,
             "level": self.level,
