@@ -221,6 +221,7 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
             "breached",
         ),
         ("istanbul-charter-1999", "para 8 (second principle)", "breached"),
+        ("european-security-treaty-2008", "cover note", "breached"),
         ("astana-declaration-2010", "para 3 (not at the expense of others)", "breached"),
         ("ru-nato-draft-2021", "Art. 1", "not_applicable"),
     ]

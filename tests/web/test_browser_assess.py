@@ -36,7 +36,7 @@ def test_run_an_example_assessment(page: Any) -> None:
     )
     assert page.locator("[data-testid=assess-ring]").count() == 1
     assert page.get_attribute("[data-testid=assess-capital-POL]", "data-outcome") == "less_safe"
-    assert page.locator("[data-testid=finding-added]").count() == 5
+    assert page.locator("[data-testid=finding-added]").count() == 6
     assert page.locator("[data-testid=finding-removed]").count() == 1
 
 
