@@ -19,14 +19,12 @@ import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from indivisible._errors import InputError
-from indivisible.indicators._constraints import FORCE_CATEGORIES, constraint_pairs
 from indivisible.indicators._flight import flight_kind, flight_time_min
 from indivisible.indicators._geo import FloatArray, screened_pairwise_km
 from indivisible.indicators._proximity import DEFAULT_BANDS_KM, proximity
@@ -37,13 +35,16 @@ from indivisible.indicators._uncertainty import (
     as_spec,
     generator,
 )
-from indivisible.indicators.types import (
-    DRAW_COLUMNS,
-    HIGHER_IS_LESS_SAFE,
-    HIGHER_IS_SAFER,
-    PROFILE_COLUMNS,
-    Profile,
-)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from indivisible.indicators.types import Profile
+
+# pandas (``indicators.types``, ``_constraints``) is imported by the functions that build
+# tables, so ``profile_values`` (the rules' "not at the expense" test) does not load it.
+HIGHER_IS_SAFER = "higher_is_safer"  # = indicators.types.HIGHER_IS_SAFER
+HIGHER_IS_LESS_SAFE = "higher_is_less_safe"  # = indicators.types.HIGHER_IS_LESS_SAFE
 
 BoolArray = npt.NDArray[np.bool_]
 
@@ -580,6 +581,11 @@ def profile(
         >>> p.value("RUS", "alliance_cover")
         1.0
     """
+    import pandas as pd
+
+    from indivisible.indicators._constraints import constraint_pairs
+    from indivisible.indicators.types import PROFILE_COLUMNS, Profile
+
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 0:
@@ -787,10 +793,83 @@ def profile(
     )
 
 
+ValueRow = tuple[str, str, str | None, float, str, str]
+"""``(state, indicator, reading, value, unit, direction)``: a profile row without detail."""
+
+
+def _exposure_units(geo: Geometry, lau: Launchers, r: FloatArray, si: int) -> str:
+    """The count units of the strike launchers exposing state ``si`` (``_range_details``)."""
+    with np.errstate(invalid="ignore"):
+        exp = np.flatnonzero((geo.d_state[:, si] <= r) & geo.owners_hostile[:, si] & lau.strike)
+    return "+".join(sorted({lau.count_of[li] for li in exp}))
+
+
+def profile_values(
+    record: Any,
+    scenario: Any,
+    on: Any,
+    *,
+    families: Collection[str],
+    bands_km: Sequence[float] = DEFAULT_BANDS_KM,
+) -> list[ValueRow]:
+    """The rows of ``profile(record, scenario, on, families=families).table``, without pandas.
+
+    Only the ``range`` and ``proximity`` families (no draws, default uncertainty, every
+    OSCE participating State existing on the date): the same values, units, directions and
+    readings as ``profile``, in the same order, without the ``detail`` column (not built).
+    For the rules' "not at the expense of others" test, which compares many partial
+    profiles and reads no detail.
+
+    Raises:
+        InputError: another family, or what ``profile`` raises on the same inputs.
+    """
+    wanted = set(families)
+    other = sorted(wanted - {"range", "proximity"})
+    if other:
+        raise InputError(
+            f"profile_values computes the range and proximity families only, not {other}",
+            field="families",
+        )
+    day = _day(on)
+    spec = as_spec(None)
+    universe = profiled_states(record, day, None)
+    geo = geometry(record, scenario, day, universe)
+    notes: list[str] = []
+    lau = launchers(scenario, geo, spec, notes)
+    names = reading_names(lau, None)
+    radius = range_matrix(lau, names, notes)
+    ri = range_indicators(geo, lau, radius, lau.nuclear)
+    prox: dict[str, Any] = {}
+    if "proximity" in wanted:
+        prox, _, _ = proximity(record, scenario, day, universe, geo.allied, bands_km)
+    rows: list[ValueRow] = []
+    ranged = names if "range" in wanted else ()
+    for si, s in enumerate(universe):
+        for k, reading in enumerate(ranged):
+            units = _exposure_units(geo, lau, radius[k], si)
+            unit = f"count ({units})" if units else "count"
+            for name in RANGE_INDICATORS:
+                u, dirn = UNITS[name]
+                if name == "exposure_launchers":
+                    u = unit
+                elif name == "exposure_nuclear_launchers":
+                    u = f"{unit}, expected nuclear-armed"
+                rows.append((s, name, reading, float(ri[name][k, si]), u, dirn))
+        for key, arr in prox.items():
+            what = key.split("_", 1)[0]
+            unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
+            rows.append((s, f"proximity_{key}", None, float(arr[si]), unit, HIGHER_IS_LESS_SAFE))
+    return rows
+
+
 def draws_frame(
     values: dict[str, FloatArray], universe: tuple[str, ...], chosen: tuple[str, ...]
 ) -> pd.DataFrame:
     """Long ``state, indicator, draw, value`` frame of ``{indicator: [N, S]}`` (vectorised)."""
+    import pandas as pd
+
+    from indivisible.indicators.types import DRAW_COLUMNS
+
     idx = np.array([universe.index(s) for s in chosen], dtype=np.int64)
     parts = []
     for name, arr in values.items():
@@ -855,6 +934,8 @@ def _category_detail(mine: list[tuple[str, ...]]) -> str:
     """Detail of the categories covered: ``mine`` holds each counterpart's categories."""
     if not mine:
         return "no non-allied counterpart"
+    from indivisible.indicators._constraints import FORCE_CATEGORIES
+
     counts: dict[str, int] = {c: 0 for c in FORCE_CATEGORIES}
     for cats in mine:
         for c in cats:

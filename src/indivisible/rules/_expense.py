@@ -266,26 +266,93 @@ def _changed_states(before: pd.DataFrame, after: pd.DataFrame) -> set[str]:
     return set(m.loc[~same, "state"].astype(str))
 
 
-def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Test:
-    """The comparison of the scenario without ``e`` and with it, on the context's date."""
-    from indivisible.assess import Tolerance as Tol
-    from indivisible.assess import deltas, outcome
+# ------------------------------------------------------------------------- rows (no pandas)
+Key = tuple[str, str, str | None]
+Rows = dict[Key, tuple[float, str, str]]
+"""Profile rows ``(state, indicator, reading) -> (value, unit, direction)``."""
 
-    tol = tolerance if tolerance is not None else Tol()
-    rec, sc, on = ctx.record, ctx.scenario, ctx.on
-    sig = _signature(ctx, e.kind)
-    tkey = (tol.relative, tol.absolute, tuple(sorted(tol.per_indicator.items())))
-    key = ("test", id(rec), id(sc), e.kind, e.id, sig, tkey)
-    hit = _recall(key, rec, sc)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
-    full_key = ("profile", id(rec), id(sc), e.kind, sig)
-    after = _recall(full_key, rec, sc)
-    reduced = _reduced(sc, e.kind)
-    if after is None:
-        after = _remember(full_key, rec, sc, _table(rec, reduced, on, e.kind))
-    before = _table(rec, _without(reduced, e), on, e.kind)
-    rb, ra = _readings(before), _readings(after)
+
+def _rows(record: Record, scenario: Scenario, on: dt.date, kind: Kind) -> Rows:
+    """``_table`` as a dict (range and proximity kinds: ``indicators.profile_values``)."""
+    from indivisible.indicators._profile import profile_values
+
+    families, pre = FAMILIES[kind], PREFIXES[kind]
+    assert families is not None and pre is not None
+    return {
+        (s, i, r): (v, u, d)
+        for s, i, r, v, u, d in profile_values(record, scenario, on, families=families)
+        if i.startswith(pre)
+    }
+
+
+def _rows_readings(rows: Rows) -> set[str]:
+    return {r for _, _, r in rows if r is not None}
+
+
+def _rows_spread(rows: Rows, names: Sequence[str], other: Rows) -> Rows:
+    """``_spread`` on rows."""
+    per = {i for _, i, r in other if r is not None}
+    plain = [k for k in rows if k[2] is None and k[1] in per]
+    if not plain or not names:
+        return rows
+    out = {k: v for k, v in rows.items() if not (k[2] is None and k[1] in per)}
+    for n in names:
+        for s, i, _ in plain:
+            out[(s, i, n)] = rows[(s, i, None)]
+    return out
+
+
+def _rows_changed_states(before: Rows, after: Rows) -> set[str]:
+    """``_changed_states`` on rows (a missing row is NaN; NaN = NaN, inf = inf)."""
+    b = {(s, i, r or ""): v[0] for (s, i, r), v in before.items()}
+    a = {(s, i, r or ""): v[0] for (s, i, r), v in after.items()}
+    out = set()
+    for key in b.keys() | a.keys():
+        vb, va = b.get(key, math.nan), a.get(key, math.nan)
+        if not (vb == va or (math.isnan(vb) and math.isnan(va))):
+            out.add(key[0])
+    return out
+
+
+def _rows_deltas(before: Rows, after: Rows, tolerance: Tolerance) -> tuple[Delta, ...]:
+    """``assess.deltas`` on rows (the same steps, without the tables)."""
+    import numpy as np
+
+    from indivisible.assess import Delta
+    from indivisible.assess._assess import _align_readings, _Row, _sign
+
+    b0 = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in before.items()}
+    a0 = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in after.items()}
+    b, a = _align_readings(b0, a0), _align_readings(a0, b0)
+    out = []
+    for key in sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or "")):
+        rb, ra = b.get(key), a.get(key)
+        meta = rb or ra
+        assert meta is not None
+        vb = rb.value if rb is not None else math.nan
+        va = ra.value if ra is not None else math.nan
+        change = va - vb
+        bnd = tolerance.bound(key[1], vb)
+        safer_up = meta.direction == "higher_is_safer"
+        sg = int(_sign(np.array([change]), np.array([bnd]), np.array([safer_up]))[0])
+        out.append(
+            Delta(
+                state=key[0],
+                indicator=key[1],
+                unit=meta.unit,
+                direction=meta.direction,
+                reading=key[2],
+                before=vb,
+                after=va,
+                change=change,
+                better=None if sg == 0 else sg > 0,
+                tolerance=bnd,
+            )
+        )
+    return tuple(out)
+
+
+def _undetermined(e: Entry, rb: set[str], ra: set[str]) -> dict[str | None, str]:
     undetermined: dict[str | None, str] = {}
     if rb and ra and rb != ra:
         for r in sorted(rb ^ ra):
@@ -294,6 +361,50 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
                 f"the profile {side} {e.id} has no value under reading {r} while other "
                 "readings are disputed there; the comparison under it is not made"
             )
+    return undetermined
+
+
+def _compare_rows(
+    ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]
+) -> tuple[tuple[str | None, ...], dict[str | None, str], tuple[Delta, ...], tuple[str, ...]]:
+    """Readings, undetermined readings, deltas and indicators compared (without pandas)."""
+    rec, sc, on = ctx.record, ctx.scenario, ctx.on
+    full_key = ("rows", id(rec), id(sc), e.kind, sig)
+    after: Rows | None = _recall(full_key, rec, sc)
+    reduced = _reduced(sc, e.kind)
+    if after is None:
+        after = _remember(full_key, rec, sc, _rows(rec, reduced, on, e.kind))
+        assert after is not None
+    before = _rows(rec, _without(reduced, e), on, e.kind)
+    rb, ra = _rows_readings(before), _rows_readings(after)
+    undetermined = _undetermined(e, rb, ra)
+    before = _rows_spread(before, sorted(ra - rb), after) if not rb else before
+    after = _rows_spread(after, sorted(rb - ra), before) if not ra else after
+    names = sorted(rb | ra)
+    evals: tuple[str | None, ...] = tuple(names) if names else (None,)
+    keep = _rows_changed_states(before, after) | set(e.owners)
+    before = {k: v for k, v in before.items() if k[0] in keep}
+    after = {k: v for k, v in after.items() if k[0] in keep}
+    ds = _rows_deltas(before, after, tol)
+    compared = tuple(sorted({k[1] for k in after} | {k[1] for k in before}))
+    return evals, undetermined, ds, compared
+
+
+def _compare_tables(
+    ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]
+) -> tuple[tuple[str | None, ...], dict[str | None, str], tuple[Delta, ...], tuple[str, ...]]:
+    """Readings, undetermined readings, deltas and indicators compared (profile tables)."""
+    from indivisible.assess import deltas
+
+    rec, sc, on = ctx.record, ctx.scenario, ctx.on
+    full_key = ("profile", id(rec), id(sc), e.kind, sig)
+    after = _recall(full_key, rec, sc)
+    reduced = _reduced(sc, e.kind)
+    if after is None:
+        after = _remember(full_key, rec, sc, _table(rec, reduced, on, e.kind))
+    before = _table(rec, _without(reduced, e), on, e.kind)
+    rb, ra = _readings(before), _readings(after)
+    undetermined = _undetermined(e, rb, ra)
     before = _spread(before, sorted(ra - rb), after) if not rb else before
     after = _spread(after, sorted(rb - ra), before) if not ra else after
     names = sorted(rb | ra)
@@ -302,6 +413,32 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
     before = before[before["state"].isin(keep)]
     after = after[after["state"].isin(keep)]
     ds = deltas(before, after, tol)
+    compared = tuple(
+        sorted({str(i) for i in after["indicator"]} | {str(i) for i in before["indicator"]})
+    )
+    return evals, undetermined, ds, compared
+
+
+def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Test:
+    """The comparison of the scenario without ``e`` and with it, on the context's date.
+
+    Deployments, forces and exercises are compared on the profile rows of their family
+    (``indicators._profile.profile_values``, no pandas); accessions, which change every
+    indicator, on the profile tables (``indicators.profile``).
+    """
+    from indivisible.assess import Tolerance as Tol
+    from indivisible.assess import outcome
+
+    tol = tolerance if tolerance is not None else Tol()
+    rec, sc = ctx.record, ctx.scenario
+    sig = _signature(ctx, e.kind)
+    tkey = (tol.relative, tol.absolute, tuple(sorted(tol.per_indicator.items())))
+    key = ("test", id(rec), id(sc), e.kind, e.id, sig, tkey)
+    hit = _recall(key, rec, sc)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    compare = _compare_tables if e.kind == "accession" else _compare_rows
+    evals, undetermined, ds, compared = compare(ctx, e, tol, sig)
     per: dict[str, dict[str, dict[str | None, bool | None]]] = {}
     for d in ds:
         per.setdefault(d.state, {}).setdefault(d.indicator, {})[d.reading] = d.better
@@ -314,9 +451,6 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
             if res != "neutral":
                 row[state] = res
         outcomes[ev] = row
-    compared = tuple(
-        sorted({str(i) for i in after["indicator"]} | {str(i) for i in before["indicator"]})
-    )
     test = Test(
         entry=e,
         readings=evals,
