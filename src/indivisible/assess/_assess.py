@@ -255,8 +255,16 @@ def deltas(before: pd.DataFrame, after: pd.DataFrame, tolerance: Tolerance) -> t
 
     A row present in only one table gets ``NaN`` on the other side and ``better=None``.
     """
-    b, a = _rows(before), _rows(after)
-    b, a = _align_readings(b, a), _align_readings(a, b)
+    return deltas_of_rows(_rows(before), _rows(after), tolerance)
+
+
+def deltas_of_rows(
+    before: dict[tuple[str, str, str | None], _Row],
+    after: dict[tuple[str, str, str | None], _Row],
+    tolerance: Tolerance,
+) -> tuple[Delta, ...]:
+    """``deltas`` on rows keyed by (state, indicator, reading), without the tables."""
+    b, a = _align_readings(before, after), _align_readings(after, before)
     out = []
     for key in sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or "")):
         rb, ra = b.get(key), a.get(key)

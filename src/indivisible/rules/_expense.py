@@ -316,40 +316,11 @@ def _rows_changed_states(before: Rows, after: Rows) -> set[str]:
 
 def _rows_deltas(before: Rows, after: Rows, tolerance: Tolerance) -> tuple[Delta, ...]:
     """``assess.deltas`` on rows (the same steps, without the tables)."""
-    import numpy as np
+    from indivisible.assess._assess import _Row, deltas_of_rows
 
-    from indivisible.assess import Delta
-    from indivisible.assess._assess import _align_readings, _Row, _sign
-
-    b0 = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in before.items()}
-    a0 = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in after.items()}
-    b, a = _align_readings(b0, a0), _align_readings(a0, b0)
-    out = []
-    for key in sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or "")):
-        rb, ra = b.get(key), a.get(key)
-        meta = rb or ra
-        assert meta is not None
-        vb = rb.value if rb is not None else math.nan
-        va = ra.value if ra is not None else math.nan
-        change = va - vb
-        bnd = tolerance.bound(key[1], vb)
-        safer_up = meta.direction == "higher_is_safer"
-        sg = int(_sign(np.array([change]), np.array([bnd]), np.array([safer_up]))[0])
-        out.append(
-            Delta(
-                state=key[0],
-                indicator=key[1],
-                unit=meta.unit,
-                direction=meta.direction,
-                reading=key[2],
-                before=vb,
-                after=va,
-                change=change,
-                better=None if sg == 0 else sg > 0,
-                tolerance=bnd,
-            )
-        )
-    return tuple(out)
+    b = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in before.items()}
+    a = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in after.items()}
+    return deltas_of_rows(b, a, tolerance)
 
 
 def _undetermined(e: Entry, rb: set[str], ra: set[str]) -> dict[str | None, str]:
