@@ -201,6 +201,25 @@ def read_yaml_nodes(path: Path, shown: str | Path) -> tuple[Any, yaml.Node | Non
         raise InputError(f"invalid YAML value: {exc}", path=shown) from None
 
 
+def read_wrapped(path: str | Path, key: str, *, beside: bool = False) -> tuple[Any, Fail]:
+    """Read an input file whose content may sit under one top-level ``key``.
+
+    Returns the content (unwrapped when the file is ``{key: ...}``, or, with ``beside``,
+    when ``key`` is one of its top-level keys) and a ``fail(loc, reason)`` that reports a
+    field relative to that content, on its line in the file.
+    """
+    p = Path(path)
+    data, node = read_yaml_nodes(p, p)
+    wrapped = isinstance(data, dict) and (key in data if beside else set(data) == {key})
+    inner = data[key] if wrapped else data
+
+    def fail(loc: Loc, reason: str) -> NoReturn:
+        full = (key, *loc) if wrapped else tuple(loc)
+        raise InputError(reason, path=p, line=line_of(node, full), field=format_loc(loc) or None)
+
+    return inner, fail
+
+
 def clean_loc(data: Any, loc: Sequence[int | str], *, keep_last: bool) -> Loc:
     """Keep the parts of a pydantic location that index the input (drop union/type tags)."""
     out: list[int | str] = []

@@ -33,19 +33,12 @@ __all__ = ["load_weights", "score"]
 
 def load_weights(path: str | Path) -> dict[str, float]:
     """Read ``weights: {indicator: weight}`` from YAML (weights >= 0, at least one > 0)."""
-    import yaml
+    from indivisible._yaml import read_wrapped
 
     p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", path=p) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", path=p) from None
-    if isinstance(data, dict) and "weights" in data:
-        data = data["weights"]
+    data, fail = read_wrapped(p, "weights", beside=True)
     if not isinstance(data, dict):
-        raise InputError("expected weights: {indicator: weight}", path=p, field="weights")
+        fail(("weights",), "expected weights: {indicator: weight}")
     return _check(data, p)
 
 

@@ -289,20 +289,9 @@ def load_second_strike(path: str | Path) -> SecondStrikeInputs:
     Raises:
         InputError: unreadable file, not YAML, or an invalid field (named).
     """
-    import yaml
+    from indivisible._yaml import read_wrapped, validated
 
-    p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", path=p) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", path=p) from None
-    if isinstance(data, dict) and "second_strike" in data:
-        data = data["second_strike"]
+    data, fail = read_wrapped(path, "second_strike", beside=True)
     if not isinstance(data, dict):
-        raise InputError("expected a mapping with states and pairs", path=p)
-    try:
-        return SecondStrikeInputs.model_validate(data)
-    except ValidationError as exc:
-        raise _error(exc, p) from None
+        fail((), "expected a mapping with states and pairs")
+    return validated(SecondStrikeInputs, data, fail)

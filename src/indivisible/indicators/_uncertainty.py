@@ -211,23 +211,12 @@ def load_uncertainty(path: str | Path) -> UncertaintySpec:
     Raises:
         InputError: the file is missing, not YAML, or a field is invalid (named).
     """
-    import yaml
+    from indivisible._yaml import read_wrapped, validated
 
-    p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", path=p) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"not valid YAML: {exc}", path=p) from None
-    if isinstance(data, dict) and set(data) == {"uncertainty"}:
-        data = data["uncertainty"]
+    data, fail = read_wrapped(path, "uncertainty")
     if not isinstance(data, dict):
-        raise InputError("expected a mapping (readings, ranges, ...)", path=p)
-    try:
-        return UncertaintySpec.model_validate(data)
-    except ValidationError as exc:
-        raise _input_error(exc, p) from None
+        fail((), "expected a mapping (readings, ranges, ...)")
+    return validated(UncertaintySpec, data, fail)
 
 
 def generator(
