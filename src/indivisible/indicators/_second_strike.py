@@ -41,9 +41,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from indivisible._errors import InputError
 from indivisible.indicators._geo import FloatArray
 from indivisible.indicators._uncertainty import Distribution
 
@@ -271,16 +270,9 @@ def as_inputs(value: SecondStrikeInputs | Mapping[str, Any] | str | Path) -> Sec
         return value
     if isinstance(value, str | Path):
         return load_second_strike(value)
-    try:
-        return SecondStrikeInputs.model_validate(dict(value))
-    except ValidationError as exc:
-        raise _error(exc, None) from None
+    from indivisible._yaml import failing_at, validated
 
-
-def _error(exc: ValidationError, path: str | Path | None) -> InputError:
-    err = exc.errors()[0]
-    where = ".".join(str(x) for x in err["loc"]) or None
-    return InputError(str(err["msg"]).removeprefix("Value error, "), path=path, field=where)
+    return validated(SecondStrikeInputs, dict(value), failing_at(None, None))
 
 
 def load_second_strike(path: str | Path) -> SecondStrikeInputs:

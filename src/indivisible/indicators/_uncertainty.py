@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from indivisible._errors import InputError
 from indivisible.indicators._geo import FloatArray
@@ -193,16 +193,9 @@ def as_spec(value: UncertaintySpec | Mapping[str, Any] | str | Path | None) -> U
         return value
     if isinstance(value, str | Path):
         return load_uncertainty(value)
-    try:
-        return UncertaintySpec.model_validate(dict(value))
-    except ValidationError as exc:
-        raise _input_error(exc, None) from None
+    from indivisible._yaml import failing_at, validated
 
-
-def _input_error(exc: ValidationError, path: str | Path | None) -> InputError:
-    err = exc.errors()[0]
-    where = ".".join(str(x) for x in err["loc"]) or None
-    return InputError(str(err["msg"]).removeprefix("Value error, "), path=path, field=where)
+    return validated(UncertaintySpec, dict(value), failing_at(None, None))
 
 
 def load_uncertainty(path: str | Path) -> UncertaintySpec:
