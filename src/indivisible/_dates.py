@@ -7,6 +7,8 @@ effect at the start of its effective date: on that day the new status already ho
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from indivisible._errors import InputError
 
@@ -69,3 +71,34 @@ def parse_year(value: str | int, *, field: str = "year") -> int:
 def today() -> dt.date:
     """Today's date in UTC (the record's clock)."""
     return dt.datetime.now(dt.UTC).date()
+
+
+def strict_iso_date(example: str) -> Callable[[Any], Any]:
+    """A pydantic before-validator: a ``date`` or strict ``YYYY-MM-DD`` text, nothing else.
+
+    ``example`` is the valid date quoted in the error message.
+
+    Examples:
+        >>> check = strict_iso_date("2022-02-14")
+        >>> check("1999-03-12")
+        datetime.date(1999, 3, 12)
+        >>> try:
+        ...     check("12/03/1999")
+        ... except ValueError as exc:
+        ...     print(exc)
+        expected a date as YYYY-MM-DD (e.g. 2022-02-14), got '12/03/1999'
+    """
+
+    def check(value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            raise ValueError(f"expected a date as YYYY-MM-DD without a time, got {str(value)!r}")
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and len(value.strip()) == 10:
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise ValueError(f"expected a date as YYYY-MM-DD (e.g. {example}), got {value!r}")
+
+    return check

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from indivisible._dates import strict_iso_date
 from indivisible.record.types import EventKind
 from indivisible.world import (
     Accession,
@@ -119,21 +120,7 @@ REMOVE_GROUPS = ("deployments", "forces", "exercises", "uses_of_force", "sites")
 """Sections of ``remove:``: ids of entries of the baseline."""
 
 
-def _iso_date(value: Any) -> Any:
-    """Accept a ``date`` or a strict ``YYYY-MM-DD`` text; reject anything else."""
-    if isinstance(value, dt.datetime):
-        raise ValueError(f"expected a date as YYYY-MM-DD without a time, got {str(value)!r}")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and len(value.strip()) == 10:
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date as YYYY-MM-DD (e.g. 2025-01-01), got {value!r}")
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[dt.date, BeforeValidator(strict_iso_date("2025-01-01"))]
 
 
 def _codes(value: Any) -> Any:

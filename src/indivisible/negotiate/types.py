@@ -28,6 +28,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from indivisible._dates import strict_iso_date
+
 __all__ = [
     "AGGREGATIONS",
     "Aggregation",
@@ -62,20 +64,7 @@ Codes = Annotated[tuple[str, ...], BeforeValidator(_codes), Field(min_length=1)]
 Ident = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
 
 
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        raise ValueError(f"expected a date as YYYY-MM-DD without a time, got {str(value)!r}")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and len(value.strip()) == 10:
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date as YYYY-MM-DD (e.g. 2022-02-14), got {value!r}")
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[dt.date, BeforeValidator(strict_iso_date("2022-02-14"))]
 
 
 class _Model(BaseModel):

@@ -34,6 +34,8 @@ from pydantic import (
     model_validator,
 )
 
+from indivisible._dates import strict_iso_date
+
 __all__ = [
     "AREAS",
     "CATEGORIES",
@@ -64,24 +66,7 @@ REPORTED = "reported"
 """Name of the single reading a plain number is stored under."""
 
 
-def _iso_date(value: Any) -> Any:
-    """Accept a ``date`` or a strict ``YYYY-MM-DD`` text; reject anything else."""
-    if isinstance(value, dt.datetime):
-        raise ValueError(f"expected a date as YYYY-MM-DD without a time, got {str(value)!r}")
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            if len(text) != 10:
-                raise ValueError(text)
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date as YYYY-MM-DD (e.g. 2022-02-14), got {value!r}")
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+IsoDate = Annotated[dt.date, BeforeValidator(strict_iso_date("2022-02-14"))]
 """A calendar date written ``YYYY-MM-DD`` (timestamps and numbers are rejected)."""
 
 
