@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from tests.conftest import Run
 
 MINI = Path(__file__).parents[1] / "record" / "fixtures" / "mini"
@@ -46,6 +47,26 @@ def test_unknown_code_exit_2_with_suggestion(cli: CLI) -> None:
     assert r.err.startswith("Error: field 'state': unknown state or organisation 'POK'; did you")
     assert "POL" in r.err
     assert "Traceback" not in r.err
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (("status", "POL", "--on", "2000-01-01"), "unexpected extra argument"),
+        (("status", "--on", "2000-01-01", "--colour"), "No such option"),
+        (("status",), "Missing option '--on'"),
+        (("status", "--on", "2000-01-01", "--format", "xml"), "Invalid value for '--format'"),
+        (("no-such-command",), "No such command"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(
+    cli: CLI, args: tuple[str, ...], reason: str
+) -> None:
+    r = cli(*args)
+    assert r.code == 2
+    assert reason in r.err
+    assert "Traceback" not in r.err
+    assert r.out == ""
 
 
 def test_malformed_date_exit_2(cli: CLI) -> None:
