@@ -265,31 +265,39 @@ def deltas_of_rows(
 ) -> tuple[Delta, ...]:
     """``deltas`` on rows keyed by (state, indicator, reading), without the tables."""
     b, a = _align_readings(before, after), _align_readings(after, before)
-    out = []
-    for key in sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or "")):
+    keys = sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or ""))
+    metas, vbs, vas, bounds = [], [], [], []
+    for key in keys:
         rb, ra = b.get(key), a.get(key)
         meta = rb or ra
         assert meta is not None
         vb = rb.value if rb is not None else math.nan
-        va = ra.value if ra is not None else math.nan
-        change = va - vb
-        bound = tolerance.bound(key[1], vb)
-        safer_up = meta.direction == "higher_is_safer"
-        s = int(_sign(np.array([change]), np.array([bound]), np.array([safer_up]))[0])
-        out.append(
-            Delta(
-                state=key[0],
-                indicator=key[1],
-                unit=meta.unit,
-                direction=meta.direction,
-                reading=key[2],
-                before=vb,
-                after=va,
-                change=change,
-                better=None if s == 0 else s > 0,
-                tolerance=bound,
-            )
+        metas.append(meta)
+        vbs.append(vb)
+        vas.append(ra.value if ra is not None else math.nan)
+        bounds.append(tolerance.bound(key[1], vb))
+    with np.errstate(invalid="ignore"):
+        changes = np.subtract(vas, vbs, dtype=float)
+    signs = _sign(
+        changes,
+        np.asarray(bounds, dtype=float),
+        np.asarray([m.direction == "higher_is_safer" for m in metas], dtype=bool),
+    ).tolist()
+    out = [
+        Delta(
+            state=key[0],
+            indicator=key[1],
+            unit=meta.unit,
+            direction=meta.direction,
+            reading=key[2],
+            before=vb,
+            after=va,
+            change=va - vb,
+            better=None if s == 0 else s > 0,
+            tolerance=bound,
         )
+        for key, meta, vb, va, bound, s in zip(keys, metas, vbs, vas, bounds, signs, strict=True)
+    ]
     return tuple(out)
 
 
