@@ -68,6 +68,7 @@ class Record:
             self._segs_by_key[(s.instrument, s.party)].append(s)
         self._members_by_state: dict[str, list[Membership]] = defaultdict(list)
         self._members_by_org: dict[str, list[Membership]] = defaultdict(list)
+        self._param_index: dict[tuple[str, str], list[ParameterValue]] | None = None
         for m in self.memberships:
             self._members_by_state[m.state].append(m)
             self._members_by_org[m.org].append(m)
@@ -431,16 +432,28 @@ class Record:
         date is absent.
         """
         d = parse_date(on, field="on")
-        inst = self.instruments[self.resolve_instrument(instrument)]
-        for c in inst.clauses:
-            for p in c.parameters:
-                if p.id == param_id:
-                    out: dict[str | None, ParameterValue] = {}
-                    for v in sorted(p.values, key=lambda v: v.since):
-                        if v.since <= d:
-                            out[v.reading] = v
-                    return out
-        raise InputError(f"{inst.id} has no parameter {param_id!r}")
+        inst = self.resolve_instrument(instrument)
+        values = self._parameter_index().get((inst, param_id))
+        if values is None:
+            raise InputError(f"{inst} has no parameter {param_id!r}")
+        out: dict[str | None, ParameterValue] = {}
+        for v in values:
+            if v.since > d:
+                break
+            out[v.reading] = v
+        return out
+
+    def _parameter_index(self) -> dict[tuple[str, str], list[ParameterValue]]:
+        """(instrument, parameter id) -> its values sorted by ``since`` (built once)."""
+        index = self._param_index
+        if index is None:
+            index = {}
+            for inst in self.instruments.values():
+                for c in inst.clauses:
+                    for p in c.parameters:
+                        index.setdefault((inst.id, p.id), sorted(p.values, key=lambda v: v.since))
+            self._param_index = index
+        return index
 
     def parameter(
         self, instrument: str, param_id: str, on: DateLike, reading: str | None = None
