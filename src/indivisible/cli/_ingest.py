@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 
 class IngestFormat(enum.StrEnum):
@@ -77,6 +75,9 @@ def ingest_command(
     Each file is ingested in its own transaction; a file that fails is reported and the
     others still ingest. The exit status is 2 if any file failed.
     """
+    from rich.console import Console
+    from rich.table import Table
+
     from indivisible.ingest import ingest as ingest_paths
 
     outcomes = ingest_paths(paths, db)
@@ -127,6 +128,9 @@ def statements_command(
     ] = StatementsFormat.table,
 ) -> None:
     """List stored statements; the filters combine."""
+    from rich.console import Console
+    from rich.table import Table
+
     from indivisible.ingest import query_statements
 
     rows = [
