@@ -23,6 +23,7 @@ from indivisible.indicators._polygons import (
     _outline_distance_km,
     _screened_outline_km,
     load_countries,
+    territory_lower_bound_km,
 )
 
 TOL_KM = 1e-6
@@ -256,3 +257,33 @@ def test_public_distance_uses_the_screen() -> None:
     for iso3 in ("LTU", "POL", "DEU", "USA"):
         want = _outline_distance_km(lat, lon, load_countries()[iso3].geometry)
         assert abs(_polygons.distance_to_territory_km(lat, lon, iso3) - want) <= TOL_KM
+
+
+def _assert_lower_bound(lat: float, lon: float, iso3: str) -> None:
+    exact = float(_polygons.distance_to_territory_km(lat, lon, iso3))
+    bound = territory_lower_bound_km(lat, lon, iso3)
+    assert 0.0 <= bound <= exact + TOL_KM, (lat, lon, iso3, bound, exact)
+
+
+@pytest.mark.parametrize("iso3", SCREENED)
+def test_lower_bound_never_exceeds_the_distance(iso3: str) -> None:
+    for lat, lon in [*EUROPE_GRID, *SPECIAL]:
+        _assert_lower_bound(lat, lon, iso3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    lat=st.floats(-90.0, 90.0),
+    lon=st.floats(-180.0, 180.0),
+    iso3=st.sampled_from(SCREENED),
+)
+def test_lower_bound_never_exceeds_the_distance_anywhere(lat: float, lon: float, iso3: str) -> None:
+    _assert_lower_bound(lat, lon, iso3)
+
+
+def test_lower_bound_is_zero_inside_and_close_outside() -> None:
+    assert territory_lower_bound_km(52.23, 21.01, "POL") == 0.0  # Warsaw
+    assert territory_lower_bound_km(55.75, 37.62, "RUS") == 0.0  # Moscow, deep inside
+    # Kaliningrad city to Lithuania (69 km): the bound (55 km) is close enough to rank by.
+    exact = float(_polygons.distance_to_territory_km(54.71, 20.51, "LTU"))
+    assert 0.75 * exact <= territory_lower_bound_km(54.71, 20.51, "LTU") <= exact

@@ -469,6 +469,43 @@ def _screened_outline_km(lat: float, lon: float, iso3: str) -> float:
     return float(shapely.distance(_ORIGIN, shapely.linestrings(segments)).min()) / 1000.0
 
 
+def territory_lower_bound_km(lat: float, lon: float, iso3: str) -> float:
+    """A lower bound of :func:`distance_to_territory_km` from one point, without projecting.
+
+    0 inside the territory; outside, the smallest of the edges' lower bounds of the screen
+    (module docstring: ``min(|A'|, |B'|) - |A'B'| / 2`` with the sphere's margin and the
+    projection's scale bound; an edge whose scale is unbounded gives 0). Meant to rank
+    many territories by distance before measuring the few that can be nearest.
+
+    Raises:
+        InputError: an unknown code.
+
+    Examples:
+        >>> bound = territory_lower_bound_km(54.71, 20.51, "LTU")  # Kaliningrad city
+        >>> 0 < bound <= distance_to_territory_km(54.71, 20.51, "LTU")
+        True
+    """
+    c = country(iso3)
+    if bool(shapely.contains_xy(c.geometry, lon, lat)):
+        return 0.0
+    o = _outline(c.iso3)
+    edges = np.flatnonzero(o.short)
+    edges = np.concatenate([edges, o.long]) if o.long.size else edges
+    if edges.size == 0:  # pragma: no cover - a territory without an edge
+        return 0.0
+    lo, hi, r, b = 1.0 - SCREEN_MARGIN, 1.0 + SCREEN_MARGIN, MEAN_RADIUS_KM, _SEMI_MINOR_KM
+    phi, lam = math.radians(lat), math.radians(lon)
+    p = np.array([math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)])
+    ang = _angle(o.unit, p)
+    sa, sb, length = ang[edges], ang[edges + 1], o.edge_rad[edges]
+    x_e = (hi * r / (2.0 * b)) * (sa + sb + length)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scale = np.where(x_e < _X_CAP, x_e / np.sin(x_e), np.inf)
+        half = np.where(length > 0.0, scale * length, 0.0) * (hi * r / 2.0)
+    lower = lo * r * np.minimum(sa, sb) - half
+    return max(0.0, float(lower.min()))
+
+
 @lru_cache(maxsize=8192)
 def _point_outline_km(lat: float, lon: float, iso3: str) -> float:
     """Geodesic km from a point to a territory's outline (memoised: immutable inputs)."""

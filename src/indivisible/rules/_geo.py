@@ -17,7 +17,6 @@ first use, so a check with no reach question never loads it.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
 
 from indivisible.rules.types import Call
 
@@ -49,41 +48,30 @@ def capital_km(call: Call, lat: float, lon: float, state: str) -> float | None:
     return _capital_km(lat, lon, st.capital.lat, st.capital.lon)
 
 
-@lru_cache(maxsize=256)
-def _outline(iso3: str) -> tuple[Any, float] | None:
-    """Vertices (lon, lat) of a bundled territory's outline and half its longest edge, km."""
-    from indivisible.indicators import haversine_km, load_countries
-
-    c = load_countries().get(iso3)
-    if c is None:
-        return None
-    import shapely
-
-    pts = shapely.get_coordinates(shapely.boundary(c.geometry))
-    edges = haversine_km(pts[:-1, 1], pts[:-1, 0], pts[1:, 1], pts[1:, 0])
-    return pts, float(edges.max()) / 2.0 if len(edges) else 0.0
-
-
 @lru_cache(maxsize=4096)
 def _screen_km(lat: float, lon: float, iso3: str) -> float | None:
-    """A lower bound of the distance to ``iso3``'s territory (nearest vertex, less slack)."""
-    from indivisible.indicators import SCREEN_ERROR, haversine_km
+    """A lower bound of the distance to ``iso3``'s territory (``None``: no bundled territory).
 
-    o = _outline(iso3)
-    if o is None:
+    :func:`indivisible.indicators._polygons.territory_lower_bound_km`: 0 inside, else the
+    nearest outline edge's bound on the sphere, less the sphere's error and the edge's
+    half-length; no projection.
+    """
+    from indivisible._errors import InputError
+    from indivisible.indicators._polygons import territory_lower_bound_km
+
+    try:
+        return territory_lower_bound_km(lat, lon, iso3)
+    except InputError:
         return None
-    pts, half_edge = o
-    near = float(haversine_km(lat, lon, pts[:, 1], pts[:, 0]).min())
-    return max(0.0, near * (1.0 - SCREEN_ERROR) - half_edge)
 
 
 def nearest(call: Call, lat: float, lon: float, targets: list[str]) -> tuple[float, str, str]:
     """The nearest target: (km, target, what the distance is to), territory before capital.
 
-    Targets are screened by a cheap lower bound (haversine to the outline's nearest vertex,
-    less the sphere's error and half the longest edge); the exact distance is computed
-    only for targets whose bound is below the best exact distance found so far, so one or
-    two exact computations settle the nearest of thirty targets. Returns
+    Targets are screened by a cheap lower bound (0 inside a territory; else on the sphere to
+    the outline's edges, less the sphere's error and each edge's half-length); the exact
+    distance is computed only for targets whose bound is below the best exact distance found
+    so far, so one or two exact computations settle the nearest of thirty targets. Returns
     ``(inf, "", "none")`` when no target has a territory or a capital in the data.
     """
     bounds = sorted((b, t) for t in targets if (b := _screen_km(lat, lon, t)) is not None)
