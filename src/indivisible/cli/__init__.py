@@ -5,8 +5,6 @@ raised on purpose (``IndivisibleError``) print one ``Error: …`` line and exit 
 error's status (2 for bad input); nothing prints a traceback.
 """
 
-from __future__ import annotations
-
 import atexit
 import contextlib
 import gc

@@ -1,7 +1,5 @@
 """The ``assess`` command: the indivisibility test of an action against a baseline scenario."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -97,7 +95,7 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"Wrote {what} {p}")
 
 
-def _render(result: Assessment) -> None:
+def _render(result: "Assessment") -> None:
     a = result.action
     typer.echo(
         f"{a.action} — actor {', '.join(a.actor)} — on {result.on.isoformat()} — baseline "

@@ -1,7 +1,5 @@
 """Indicator commands: ``reach``."""
 
-from __future__ import annotations
-
 import importlib
 from enum import StrEnum
 from pathlib import Path

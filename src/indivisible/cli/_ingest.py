@@ -1,7 +1,5 @@
 """The ``ingest`` and ``statements`` commands: parse, call one library function, render."""
 
-from __future__ import annotations
-
 import csv
 import datetime as dt
 import enum

@@ -1,7 +1,5 @@
 """Negotiation commands: ``negotiate`` (package search) and ``simulate`` (action-reaction)."""
 
-from __future__ import annotations
-
 import csv
 import sys
 from enum import StrEnum

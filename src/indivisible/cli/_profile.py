@@ -1,7 +1,5 @@
 """The ``profile`` command: the decomposed security profile of states on a date."""
 
-from __future__ import annotations
-
 import math
 from enum import StrEnum
 from pathlib import Path

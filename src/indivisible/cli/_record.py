@@ -1,7 +1,5 @@
 """Record commands: status, binding, changes, history, timeline, export panel, data check."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,7 +20,7 @@ OnOpt = Annotated[str, typer.Option("--on", help="Date, YYYY-MM-DD.")]
 FormatOpt = Annotated[Format, typer.Option("--format", help="Output format.")]
 
 
-def _record() -> Record:
+def _record() -> "Record":
     from indivisible.record import Record
 
     return Record.load()
@@ -261,7 +259,7 @@ def register(app: typer.Typer) -> None:
         )
 
 
-def _date_or_year(text: str, field: str, *, end: bool) -> dt.date:
+def _date_or_year(text: str, field: str, *, end: bool) -> "dt.date":
     import datetime as dt
 
     if len(text.strip()) == 4:
@@ -270,7 +268,7 @@ def _date_or_year(text: str, field: str, *, end: bool) -> dt.date:
     return parse_date(text, field=field)
 
 
-def _write_frame(df: pd.DataFrame, out: Path) -> None:
+def _write_frame(df: "pd.DataFrame", out: Path) -> None:
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise InputError(f"expected a .csv or .parquet file name, got {out.name!r}", field="--out")
@@ -283,7 +281,7 @@ def _write_frame(df: pd.DataFrame, out: Path) -> None:
     tmp.replace(out)
 
 
-def _frame_out(df: pd.DataFrame, fmt: Format, title: str) -> None:
+def _frame_out(df: "pd.DataFrame", fmt: Format, title: str) -> None:
     if fmt is Format.json:
         emit_json(df.to_dict(orient="records"))
     elif fmt is Format.csv:

@@ -1,7 +1,5 @@
 """Rendering helpers shared by the commands: tables, JSON, CSV, warnings."""
 
-from __future__ import annotations
-
 import json
 import sys
 from collections.abc import Sequence

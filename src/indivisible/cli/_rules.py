@@ -1,7 +1,5 @@
 """Rules commands: ``check`` a scenario against the rules, list the ``rules`` and coverage."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,13 +14,13 @@ if TYPE_CHECKING:
     from indivisible.rules import Finding
 
 
-def _record() -> Record:
+def _record() -> "Record":
     from indivisible.record import Record
 
     return Record.load()
 
 
-def _instruments(rec: Record, ids: list[str] | None) -> list[str] | None:
+def _instruments(rec: "Record", ids: list[str] | None) -> list[str] | None:
     if not ids:
         return None
     from indivisible.rules import REGISTRY
@@ -43,7 +41,7 @@ def _instruments(rec: Record, ids: list[str] | None) -> list[str] | None:
     return out
 
 
-def _party(rec: Record, party: str | None) -> str | None:
+def _party(rec: "Record", party: str | None) -> str | None:
     if party is None:
         return None
     return rec.resolve(party, field="--party")
@@ -142,7 +140,7 @@ def register(app: typer.Typer) -> None:
         )
 
 
-def _render(name: str, date: str, findings: list[Finding], fmt: Format, *, explain: bool) -> None:
+def _render(name: str, date: str, findings: "list[Finding]", fmt: Format, *, explain: bool) -> None:
     if fmt is Format.json:
         emit_json(
             {

@@ -1,7 +1,5 @@
 """The ``serve`` command: the HTTP API and the pages on loopback."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

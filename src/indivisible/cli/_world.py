@@ -1,7 +1,5 @@
 """World commands: ``indivisible scenario validate FILE``."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 
