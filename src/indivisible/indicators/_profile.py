@@ -804,24 +804,68 @@ def _exposure_units(geo: Geometry, lau: Launchers, r: FloatArray, si: int) -> st
     return "+".join(sorted({lau.count_of[li] for li in exp}))
 
 
-def profile_values(
+@dataclass(frozen=True)
+class ValueArrays:
+    """The numbers of :func:`profile_values` as arrays, before any row is built.
+
+    Attributes:
+        universe: the states, in profile order (the arrays' last axis).
+        readings: the range rows' readings (``(None,)`` when no range is disputed; empty
+            without the range family).
+        ranged: range indicator -> ``[K, S]`` values, ``K = len(readings)``.
+        prox: proximity key (``personnel_<b>km``...) -> ``[S]`` values.
+        geo: the geometry (for the exposure units of the rows built).
+        lau: the launchers.
+        radius: ``[K, L]`` ranges and coverage radii, km.
+    """
+
+    universe: tuple[str, ...]
+    readings: tuple[str | None, ...]
+    ranged: dict[str, FloatArray]
+    prox: dict[str, FloatArray]
+    geo: Geometry
+    lau: Launchers
+    radius: FloatArray
+
+    def rows(self, states: Collection[str] | None = None) -> list[ValueRow]:
+        """The profile rows of ``states`` (all when ``None``), in profile order."""
+        geo, lau = self.geo, self.lau
+        rows: list[ValueRow] = []
+        for si, s in enumerate(self.universe):
+            if states is not None and s not in states:
+                continue
+            for k, reading in enumerate(self.readings):
+                units = _exposure_units(geo, lau, self.radius[k], si)
+                unit = f"count ({units})" if units else "count"
+                for name in RANGE_INDICATORS:
+                    u, dirn = UNITS[name]
+                    if name == "exposure_launchers":
+                        u = unit
+                    elif name == "exposure_nuclear_launchers":
+                        u = f"{unit}, expected nuclear-armed"
+                    rows.append((s, name, reading, float(self.ranged[name][k, si]), u, dirn))
+            for key, arr in self.prox.items():
+                what = key.split("_", 1)[0]
+                unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
+                rows.append(
+                    (s, f"proximity_{key}", None, float(arr[si]), unit, HIGHER_IS_LESS_SAFE)
+                )
+        return rows
+
+
+def profile_arrays(
     record: Any,
     scenario: Any,
     on: Any,
     *,
     families: Collection[str],
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
-) -> list[ValueRow]:
-    """The rows of ``profile(record, scenario, on, families=families).table``, without pandas.
-
-    Only the ``range`` and ``proximity`` families (no draws, default uncertainty, every
-    OSCE participating State existing on the date): the same values, units, directions and
-    readings as ``profile``, in the same order, without the ``detail`` column (not built).
-    For the rules' "not at the expense of others" test, which compares many partial
-    profiles and reads no detail.
+) -> ValueArrays:
+    """The values of :func:`profile_values` as arrays (rows built on demand).
 
     Raises:
-        InputError: another family, or what ``profile`` raises on the same inputs.
+        InputError: a family other than ``range`` and ``proximity``, or what ``profile``
+            raises on the same inputs.
     """
     wanted = set(families)
     other = sorted(wanted - {"range", "proximity"})
@@ -842,24 +886,30 @@ def profile_values(
     prox: dict[str, Any] = {}
     if "proximity" in wanted:
         prox, _, _ = proximity(record, scenario, day, universe, geo.allied, bands_km)
-    rows: list[ValueRow] = []
-    ranged = names if "range" in wanted else ()
-    for si, s in enumerate(universe):
-        for k, reading in enumerate(ranged):
-            units = _exposure_units(geo, lau, radius[k], si)
-            unit = f"count ({units})" if units else "count"
-            for name in RANGE_INDICATORS:
-                u, dirn = UNITS[name]
-                if name == "exposure_launchers":
-                    u = unit
-                elif name == "exposure_nuclear_launchers":
-                    u = f"{unit}, expected nuclear-armed"
-                rows.append((s, name, reading, float(ri[name][k, si]), u, dirn))
-        for key, arr in prox.items():
-            what = key.split("_", 1)[0]
-            unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
-            rows.append((s, f"proximity_{key}", None, float(arr[si]), unit, HIGHER_IS_LESS_SAFE))
-    return rows
+    ranged = tuple(names) if "range" in wanted else ()
+    return ValueArrays(tuple(universe), ranged, ri, prox, geo, lau, radius)
+
+
+def profile_values(
+    record: Any,
+    scenario: Any,
+    on: Any,
+    *,
+    families: Collection[str],
+    bands_km: Sequence[float] = DEFAULT_BANDS_KM,
+) -> list[ValueRow]:
+    """The rows of ``profile(record, scenario, on, families=families).table``, without pandas.
+
+    Only the ``range`` and ``proximity`` families (no draws, default uncertainty, every
+    OSCE participating State existing on the date): the same values, units, directions and
+    readings as ``profile``, in the same order, without the ``detail`` column (not built).
+    For the rules' "not at the expense of others" test, which compares many partial
+    profiles and reads no detail.
+
+    Raises:
+        InputError: another family, or what ``profile`` raises on the same inputs.
+    """
+    return profile_arrays(record, scenario, on, families=families, bands_km=bands_km).rows()
 
 
 def draws_frame(

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from indivisible.assess import Delta, Tolerance
+    from indivisible.indicators._profile import ValueArrays
     from indivisible.record import Record
     from indivisible.world import Scenario
 
@@ -272,17 +273,53 @@ Rows = dict[Key, tuple[float, str, str]]
 """Profile rows ``(state, indicator, reading) -> (value, unit, direction)``."""
 
 
+def _arrays(record: Record, scenario: Scenario, on: dt.date, kind: Kind) -> ValueArrays:
+    """The values of the kind's family as arrays (``indicators._profile.profile_arrays``)."""
+    from indivisible.indicators._profile import profile_arrays
+
+    families = FAMILIES[kind]
+    assert families is not None
+    return profile_arrays(record, scenario, on, families=families)
+
+
+def _rows_of(values: ValueArrays, kind: Kind, states: Collection[str] | None = None) -> Rows:
+    """``_table`` as a dict, for ``states`` (all when ``None``)."""
+    pre = PREFIXES[kind]
+    assert pre is not None
+    return {(s, i, r): (v, u, d) for s, i, r, v, u, d in values.rows(states) if i.startswith(pre)}
+
+
 def _rows(record: Record, scenario: Scenario, on: dt.date, kind: Kind) -> Rows:
     """``_table`` as a dict (range and proximity kinds: ``indicators.profile_values``)."""
-    from indivisible.indicators._profile import profile_values
+    return _rows_of(_arrays(record, scenario, on, kind), kind)
 
-    families, pre = FAMILIES[kind], PREFIXES[kind]
-    assert families is not None and pre is not None
-    return {
-        (s, i, r): (v, u, d)
-        for s, i, r, v, u, d in profile_values(record, scenario, on, families=families)
-        if i.startswith(pre)
-    }
+
+def _arrays_changed_states(before: ValueArrays, after: ValueArrays) -> set[str] | None:
+    """``_rows_changed_states`` of the two profiles' rows after ``_rows_spread``, on arrays.
+
+    The rows of one side without a named reading are compared with every reading of the
+    other (what the spread does); ``None`` when both sides have named readings that differ
+    (the rows path handles it) or the states differ.
+    """
+    import numpy as np
+
+    from indivisible.indicators._profile import RANGE_INDICATORS
+
+    if before.universe != after.universe:
+        return None
+    rb, ra = before.readings, after.readings
+    if rb != ra and rb != (None,) and ra != (None,):
+        return None
+    changed = np.zeros(len(after.universe), dtype=bool)
+    pairs = [(before.ranged[n], after.ranged[n]) for n in RANGE_INDICATORS] if rb or ra else []
+    pairs += [(before.prox[k], after.prox[k]) for k in after.prox if k in before.prox]
+    if set(before.prox) != set(after.prox):
+        return None
+    for b, a in pairs:
+        with np.errstate(invalid="ignore"):
+            same = (b == a) | (np.isnan(b) & np.isnan(a))  # [K, S] broadcast over readings
+        changed |= ~np.asarray(same).reshape(-1, changed.size).all(axis=0)
+    return {s for s, c in zip(after.universe, changed.tolist(), strict=True) if c}
 
 
 def _rows_readings(rows: Rows) -> set[str]:
@@ -340,14 +377,20 @@ def _compare_rows(
 ) -> tuple[tuple[str | None, ...], dict[str | None, str], tuple[Delta, ...], tuple[str, ...]]:
     """Readings, undetermined readings, deltas and indicators compared (without pandas)."""
     rec, sc, on = ctx.record, ctx.scenario, ctx.on
-    full_key = ("rows", id(rec), id(sc), e.kind, sig)
-    after: Rows | None = _recall(full_key, rec, sc)
+    full_key = ("arrays", id(rec), id(sc), e.kind, sig)
+    after_v: ValueArrays | None = _recall(full_key, rec, sc)
     reduced = _reduced(sc, e.kind)
-    if after is None:
-        after = _remember(full_key, rec, sc, _rows(rec, reduced, on, e.kind))
-        assert after is not None
-    before = _rows(rec, _without(reduced, e), on, e.kind)
-    rb, ra = _rows_readings(before), _rows_readings(after)
+    if after_v is None:
+        after_v = _remember(full_key, rec, sc, _arrays(rec, reduced, on, e.kind))
+        assert after_v is not None
+    before_v = _arrays(rec, _without(reduced, e), on, e.kind)
+    # Rows only for the states whose values moved (and the owners): the others are neutral
+    # by definition, and building rows for all of them was most of the test's cost.
+    moved = _arrays_changed_states(before_v, after_v)
+    only = None if moved is None else moved | set(e.owners)
+    before, after = _rows_of(before_v, e.kind, only), _rows_of(after_v, e.kind, only)
+    rb = {r for r in before_v.readings if r is not None}
+    ra = {r for r in after_v.readings if r is not None}
     undetermined = _undetermined(e, rb, ra)
     before = _rows_spread(before, sorted(ra - rb), after) if not rb else before
     after = _rows_spread(after, sorted(rb - ra), before) if not ra else after
