@@ -1,12 +1,17 @@
-"""The on-disk cache of the bundled record: same models, rebuilt when unreadable, optional."""
+"""The on-disk cache of the bundled record and catalogue: same objects, rebuilt, optional."""
 
 from __future__ import annotations
 
+import pickle
+import shutil
 from pathlib import Path
 
 import pytest
 
+from indivisible import _cache
 from indivisible.record import _load
+from indivisible.record._record import Record, _load_bundled
+from indivisible.world import _catalogue
 
 
 @pytest.fixture
@@ -16,45 +21,66 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "indivisible"
 
 
-def _same(a: _load.RawRecord, b: _load.RawRecord) -> None:
-    assert a.root == b.root
-    assert a.coverage == b.coverage
-    assert a.sources == b.sources
-    assert a.states == b.states
-    assert a.organisations == b.organisations
+def _same(a: Record, b: Record) -> None:
+    ra, rb = a.raw, b.raw
+    assert ra.root == rb.root
+    assert ra.coverage == rb.coverage
+    assert ra.sources == rb.sources
+    assert ra.states == rb.states
+    assert ra.organisations == rb.organisations
+    assert ra.memberships == rb.memberships
+    assert ra.instruments == rb.instruments
+    assert ra.where == rb.where
+    assert a.segments == b.segments  # the folded statuses too, not only the inputs
     assert a.memberships == b.memberships
-    assert a.instruments == b.instruments
-    assert a.where == b.where
 
 
 def test_cached_record_equals_validated_record(cache_home: Path) -> None:
-    fresh = _load._load_raw(_load.bundled_data_dir())
-    first = _load.load_raw()
+    fresh = Record(_load.load_raw())
+    first = _load_bundled()
     files = list(cache_home.glob("record-*.pickle"))
     assert len(files) == 1
-    second = _load.load_raw()
+    second = _load_bundled()
     assert second is not first  # read back from the file, not the same object
     _same(first, fresh)
     _same(second, fresh)
+    assert second.status("POL", "1999-03-12") == fresh.status("POL", "1999-03-12")
 
 
 def test_unreadable_cache_is_rebuilt(cache_home: Path) -> None:
-    _load.load_raw()
+    _load_bundled()
     (path,) = cache_home.glob("record-*.pickle")
     path.write_bytes(b"not a pickle")
-    _same(_load.load_raw(), _load._load_raw(_load.bundled_data_dir()))
+    _same(_load_bundled(), Record(_load.load_raw()))
     assert path.read_bytes() != b"not a pickle"
+
+
+def test_foreign_object_in_the_cache_is_rebuilt(cache_home: Path) -> None:
+    _load_bundled()
+    (path,) = cache_home.glob("record-*.pickle")
+    path.write_bytes(pickle.dumps({"not": "a record"}))
+    assert isinstance(_load_bundled(), Record)
+    assert isinstance(pickle.loads(path.read_bytes()), Record)
 
 
 def test_no_cache_switch(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INDIVISIBLE_NO_CACHE", "1")
-    _load.load_raw()
+    _load_bundled()
+    _catalogue._load_bundled()
     assert not cache_home.exists()
 
 
 def test_user_folder_is_never_cached(cache_home: Path) -> None:
-    _load.load_raw(_load.bundled_data_dir())
+    Record.load(_load.bundled_data_dir())
     assert not cache_home.exists()
+
+
+def test_unwritable_cache_runs_uncached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.delenv("INDIVISIBLE_NO_CACHE", raising=False)
+    assert isinstance(_load_bundled(), Record)
 
 
 def test_changed_data_changes_the_key(tmp_path: Path) -> None:
@@ -63,8 +89,28 @@ def test_changed_data_changes_the_key(tmp_path: Path) -> None:
     for f in _load._data_files(src):
         dest = root / f.relative_to(src)
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(f.read_bytes())
-    before = _load._cache_path(root)
+        shutil.copyfile(f, dest)
+    before = _load.cache_key(root)
+    assert before == _load.cache_key(src)  # same bytes in another folder: same key
     meta = root / "meta.yaml"
     meta.write_text(meta.read_text("utf-8") + "\n# edited\n", "utf-8")
-    assert before is not None and _load._cache_path(root) not in (None, before)
+    assert before is not None and _load.cache_key(root) not in (None, before)
+    (root / "states.yaml").unlink()
+    assert _load.cache_key(root) is None  # a missing file: uncached, the reader reports it
+
+
+def test_cached_catalogue_equals_parsed_catalogue(cache_home: Path) -> None:
+    fresh = _catalogue._read(_catalogue.bundled_path(), "systems.yaml")
+    first = _catalogue._load_bundled()
+    assert len(list(cache_home.glob("systems-*.pickle"))) == 1
+    second = _catalogue._load_bundled()
+    assert second is not first
+    assert first == fresh
+    assert second == fresh
+
+
+def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "x-1.pickle"
+    _cache.write_atomic(target, b"data")
+    assert target.read_bytes() == b"data"
+    assert [p.name for p in target.parent.iterdir()] == ["x-1.pickle"]

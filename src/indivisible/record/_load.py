@@ -11,22 +11,16 @@ Layout of a data folder (the bundled one is ``indivisible/data``)::
 
 Any file may be malformed; the error names the file, line and field.
 
-The bundled record (``load_raw()`` with no folder) is cached on disk between runs: a pickle of
-the validated models in ``$XDG_CACHE_HOME/indivisible/`` (else ``~/.cache/indivisible/``),
-named by a SHA-256 of the bytes of every data file read, of the modules that validate them
-and of the Python and pydantic versions, so any change to the data or the models misses the
-cache and revalidates. The file is written atomically (a temporary file, then a rename), and
-an unreadable, stale or foreign file is ignored and rebuilt. ``INDIVISIBLE_NO_CACHE=1``
-disables it. A user's data folder (``load_raw(path)``) is never cached.
+``load_raw`` always reads and validates. The bundled record as the package uses it
+(``Record.load()``) is kept in the package's on-disk cache (``indivisible._cache``) under
+:func:`cache_key`: a SHA-256 of every data file read, of the modules that validate and fold
+them and of the Python and pydantic versions, so any change to the data or the models
+misses the cache and revalidates. A user's data folder is never cached.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -100,76 +94,38 @@ def _data_files(root: Path) -> list[Path]:
     ]
 
 
-def _cache_path(root: Path) -> Path | None:
-    """The cache file of the bundled record, named by a hash of its inputs (``None``: off)."""
-    if os.environ.get("INDIVISIBLE_NO_CACHE", "") not in ("", "0"):
-        return None
+def cache_key(root: Path) -> str | None:
+    """The cache key of the record read from ``root`` (``None``: a file is missing)."""
     import pydantic
 
+    import indivisible._cache
     import indivisible._yaml
+    import indivisible.record._engine
+    import indivisible.record._record
     import indivisible.record.types
 
-    h = hashlib.sha256()
-    h.update(f"{sys.version}|{pydantic.VERSION}|{pickle.HIGHEST_PROTOCOL}".encode())
     code = [
-        Path(__file__),
-        Path(indivisible._yaml.__file__),
-        Path(indivisible.record.types.__file__),
+        Path(m.__file__ or "")
+        for m in (
+            sys.modules[__name__],
+            indivisible._cache,
+            indivisible._yaml,
+            indivisible.record._engine,
+            indivisible.record._record,
+            indivisible.record.types,
+        )
     ]
-    try:
-        for path in [*code, *_data_files(root)]:
-            h.update(str(path.relative_to(path.parents[1])).encode() + b"\0")
-            h.update(path.read_bytes())
-            h.update(b"\0")
-    except OSError:
-        return None  # a file is missing: validate and report it, uncached
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "indivisible" / f"record-{h.hexdigest()[:32]}.pickle"
-
-
-def _read_cache(path: Path) -> RawRecord | None:
-    try:
-        with path.open("rb") as f:
-            raw = pickle.load(f)
-    except Exception:  # any unreadable cache (truncated, foreign, old classes) is rebuilt
-        return None
-    return raw if isinstance(raw, RawRecord) else None
-
-
-def _write_cache(path: Path, raw: RawRecord) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".record-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(raw, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, pickle.PicklingError):
-        return  # a read-only or full disk: run uncached
+    return indivisible._cache.key([*code, *_data_files(root)], extra=pydantic.VERSION)
 
 
 def load_raw(root: Path | None = None) -> RawRecord:
-    """Read and validate every file of a data folder (the bundled one cached on disk).
+    """Read and validate every file of a data folder (the bundled one by default).
 
     Raises:
         InputError: a file is missing, not valid YAML, or an entry is malformed, or an id
             is defined twice.
     """
-    if root is None:
-        bundled = bundled_data_dir()
-        cache = _cache_path(bundled)
-        if cache is not None:
-            hit = _read_cache(cache)
-            if hit is not None and hit.root == bundled:
-                return hit
-        raw = _load_raw(bundled)
-        if cache is not None:
-            _write_cache(cache, raw)
-        return raw
-    return _load_raw(Path(root))
+    return _load_raw(bundled_data_dir() if root is None else Path(root))
 
 
 def _load_raw(root: Path) -> RawRecord:

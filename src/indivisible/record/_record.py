@@ -556,7 +556,21 @@ def _segment_mask(segs: list[Segment], day_i: np.ndarray) -> np.ndarray:
 
 @cache
 def _bundled() -> Record:
-    return Record(load_raw())
+    return _load_bundled()
+
+
+def _load_bundled() -> Record:
+    """The bundled record through the on-disk cache (``indivisible._cache``; not memoised)."""
+    from indivisible import _cache
+    from indivisible.record._load import _load_raw, bundled_data_dir, cache_key
+
+    root = bundled_data_dir()
+    return _cache.cached(
+        "record",
+        cache_key(root),
+        lambda: Record(_load_raw(root)),
+        lambda hit: isinstance(hit, Record) and hit.raw.root == root,
+    )
 
 
 Unit = Literal["day", "year"]

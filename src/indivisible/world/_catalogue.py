@@ -38,7 +38,37 @@ def load_catalogue(path: str | Path | None = None) -> SystemCatalogue:
 
 @functools.cache
 def _bundled() -> SystemCatalogue:
-    return _read(bundled_path(), "systems.yaml")
+    return _load_bundled()
+
+
+def _load_bundled() -> SystemCatalogue:
+    """The bundled catalogue through the on-disk cache (``indivisible._cache``; no memo).
+
+    Keyed by ``systems.yaml`` and the modules that read and validate it.
+    """
+    from importlib import import_module
+
+    import pydantic
+
+    from indivisible import _cache
+
+    code = [
+        Path(import_module(name).__file__ or "")
+        for name in (
+            __name__,
+            "indivisible._cache",
+            "indivisible._yaml",
+            "indivisible.world._load",
+            "indivisible.world.types",
+        )
+    ]
+    data = bundled_path()
+    return _cache.cached(
+        "systems",
+        _cache.key([*code, data], extra=pydantic.VERSION),
+        lambda: _read(data, "systems.yaml"),
+        lambda hit: isinstance(hit, SystemCatalogue),
+    )
 
 
 def _read(path: Path, shown: str) -> SystemCatalogue:

@@ -1,0 +1,119 @@
+"""The on-disk cache of what the package derives from its bundled data.
+
+Reading and validating the bundled YAML (the record, the systems catalogue) and parsing the
+country polygons cost more than the rest of a short command, and the result is the same
+every time until the data or the code that reads it changes. So the derived objects are
+kept between runs, as Python keeps bytecode:
+
+* where: ``$XDG_CACHE_HOME/indivisible/`` (else ``~/.cache/indivisible/``);
+* name: ``<kind>-<key>.<suffix>``, the key a SHA-256 of the bytes of every input file and
+  of every module that reads or validates them, and of the Python and library versions
+  (:func:`key`), so any change to any of them misses the cache and rebuilds;
+* writing: atomic (a temporary file in the same folder, then a rename), so a reader never
+  sees half a file; a read-only or full disk runs uncached;
+* reading: an unreadable, truncated, foreign or stale file is ignored and rebuilt;
+* ``INDIVISIBLE_NO_CACHE=1`` turns the cache off (nothing read or written).
+
+Only the bundled data is cached; a user's own data folder or scenario never is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def directory() -> Path | None:
+    """The cache folder, or ``None`` when ``INDIVISIBLE_NO_CACHE`` turns the cache off."""
+    if os.environ.get("INDIVISIBLE_NO_CACHE", "") not in ("", "0"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "indivisible"
+
+
+def key(files: Iterable[Path], *, extra: str = "") -> str | None:
+    """SHA-256 (hex) of the files' names and bytes, ``extra`` and the Python version.
+
+    Each file is named by its last two path parts, so the same data in another checkout
+    gives the same key. ``None`` when a file cannot be read (then run uncached, and let the
+    reader report it).
+    """
+    h = hashlib.sha256()
+    h.update(f"{sys.version}|{pickle.HIGHEST_PROTOCOL}|{extra}".encode() + b"\0")
+    try:
+        for path in files:
+            h.update(str(path.relative_to(path.parents[1])).encode() + b"\0")
+            h.update(path.read_bytes())
+            h.update(b"\0")
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def path(kind: str, digest: str, suffix: str) -> Path | None:
+    """The cache file of ``kind`` under ``digest`` (``None``: the cache is off)."""
+    folder = directory()
+    return None if folder is None else folder / f"{kind}-{digest[:32]}.{suffix}"
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` atomically; a failure to write is ignored (uncached)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return  # a read-only or full disk: run uncached
+
+
+def read_pickle(target: Path) -> Any | None:
+    """The object pickled in ``target`` (``None``: missing or unreadable)."""
+    try:
+        with target.open("rb") as f:
+            return pickle.load(f)
+    except Exception:  # any unreadable cache (truncated, foreign, old classes) is rebuilt
+        return None
+
+
+def cached(
+    kind: str,
+    digest: str | None,
+    build: Callable[[], T],
+    valid: Callable[[Any], bool],
+) -> T:
+    """``build()``, through the pickle cache of ``kind`` under ``digest``.
+
+    Args:
+        kind: the file name's prefix (``record``, ``systems``).
+        digest: the key (:func:`key`); ``None`` builds uncached.
+        build: makes the object when the cache misses.
+        valid: whether an object read back is one ``build`` would make (its type, its data
+            folder); an invalid one is rebuilt and overwritten.
+    """
+    target = None if digest is None else path(kind, digest, "pickle")
+    if target is not None:
+        hit = read_pickle(target)
+        if hit is not None and valid(hit):
+            return hit  # type: ignore[no-any-return]
+    value = build()
+    if target is not None:
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return value
+        write_atomic(target, data)
+    return value
