@@ -18,35 +18,78 @@ The baseline is never changed: the action produces a new scenario and a new reco
 Astana Declaration. Every formula is in ``docs/assessment.md``.
 """
 
-from indivisible.assess._assess import (
-    FREE_CHOICE,
-    NOT_AT_EXPENSE,
-    assess,
-    at_expense,
-    deltas,
-    engaged,
-    outcome,
-    verdict_of,
-)
-from indivisible.assess._load import apply_action, check_action, load_action, parse_action
-from indivisible.assess.types import (
-    ADD_GROUPS,
-    OUTCOMES,
-    REMOVE_GROUPS,
-    VERDICT_TABLE,
-    VERDICTS,
-    Action,
-    Additions,
-    Assessment,
-    Delta,
-    Engagement,
-    InstrumentEvent,
-    Outcome,
-    Removals,
-    Tolerance,
-    Verdict,
-    VerdictKind,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from indivisible.assess._action import Action, Additions, InstrumentEvent, Removals
+    from indivisible.assess._assess import (
+        FREE_CHOICE,
+        NOT_AT_EXPENSE,
+        assess,
+        at_expense,
+        deltas,
+        engaged,
+        outcome,
+        verdict_of,
+    )
+    from indivisible.assess._load import apply_action, check_action, load_action, parse_action
+    from indivisible.assess.types import (
+        ADD_GROUPS,
+        OUTCOMES,
+        REMOVE_GROUPS,
+        VERDICT_TABLE,
+        VERDICTS,
+        Assessment,
+        Delta,
+        Engagement,
+        Outcome,
+        Tolerance,
+        Verdict,
+        VerdictKind,
+    )
+
+_HOMES = {
+    **dict.fromkeys(
+        (
+            "FREE_CHOICE",
+            "NOT_AT_EXPENSE",
+            "assess",
+            "at_expense",
+            "deltas",
+            "engaged",
+            "outcome",
+            "verdict_of",
+        ),
+        "indivisible.assess._assess",
+    ),
+    **dict.fromkeys(
+        ("apply_action", "check_action", "load_action", "parse_action"),
+        "indivisible.assess._load",
+    ),
+    **dict.fromkeys(
+        ("Action", "Additions", "InstrumentEvent", "Removals"), "indivisible.assess._action"
+    ),
+}
+"""Where each public name lives; everything else is in ``indivisible.assess.types``."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first access.
+
+    The action models and the loaders are pydantic and YAML work that the rules'
+    indivisibility test, which needs only the deltas and the verdict table, does not pay for.
+    """
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_HOMES.get(name, "indivisible.assess.types")), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "ADD_GROUPS",

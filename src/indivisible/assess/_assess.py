@@ -36,12 +36,10 @@ import numpy as np
 
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
-from indivisible.assess._load import apply_action, check_action
 from indivisible.assess.types import (
     OUTCOMES,
     VERDICT_TABLE,
     VERDICTS,
-    Action,
     Assessment,
     Delta,
     Engagement,
@@ -54,6 +52,7 @@ from indivisible.assess.types import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from indivisible.assess._action import Action
     from indivisible.record import Record
     from indivisible.rules import Finding
     from indivisible.world import Scenario
@@ -611,6 +610,8 @@ def _core(
         raise InputError(f"draws must be a non-negative integer, got {draws!r}", field="draws")
     s = _resolve_seed(seed, rng, draws)
     d = _date(action, baseline, on)
+    from indivisible.assess._load import apply_action, check_action
+
     check_action(action, record)
     changed, rec2 = apply_action(action, baseline, record, d)
     kw: dict[str, Any] = {"states": states, "readings": readings, "draws": draws, "seed": s}

@@ -28,7 +28,6 @@ from indivisible._errors import InputError
 from indivisible.indicators._flight import flight_kind, flight_time_min
 from indivisible.indicators._geo import FloatArray, screened_pairwise_km
 from indivisible.indicators._proximity import DEFAULT_BANDS_KM, proximity
-from indivisible.indicators._second_strike import SecondStrikeInputs, as_inputs, second_strike
 from indivisible.indicators._uncertainty import (
     Distribution,
     UncertaintySpec,
@@ -39,6 +38,7 @@ from indivisible.indicators._uncertainty import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from indivisible.indicators._second_strike import SecondStrikeInputs
     from indivisible.indicators.types import Profile
 
 # pandas (``indicators.types``, ``_constraints``) is imported by the functions that build
@@ -599,7 +599,11 @@ def profile(
         )
     day = _day(on)
     spec = as_spec(uncertainty)
-    ss = as_inputs(second_strike) if second_strike is not None else None
+    ss = None
+    if second_strike is not None:  # the second-strike models load only when asked for
+        from indivisible.indicators._second_strike import as_inputs
+
+        ss = as_inputs(second_strike)
     every = profiled_states(record, day, None)
     chosen = profiled_states(record, day, states) if states is not None else every
     missing = [s for s in chosen if s not in every]
@@ -940,6 +944,8 @@ def draws_frame(
 
 def second_strike_rows(inputs: SecondStrikeInputs) -> dict[str, tuple[float, str]]:
     """Per retaliating state: the lowest fraction over its pairs, and each pair's numbers."""
+    from indivisible.indicators._second_strike import second_strike
+
     out: dict[str, list[dict[str, Any]]] = {}
     for row in second_strike(inputs):
         out.setdefault(row["second"], []).append(row)
@@ -959,6 +965,8 @@ def second_strike_draws(
     inputs: SecondStrikeInputs, rng: np.random.Generator, n: int
 ) -> dict[str, FloatArray]:
     """Per retaliating state: ``[N]`` draws of the lowest fraction over its pairs."""
+    from indivisible.indicators._second_strike import second_strike
+
     out: dict[str, FloatArray] = {}
     for row in second_strike(inputs, rng, n):
         prev = out.get(row["second"])
