@@ -735,6 +735,7 @@ def assess(
         InputError: bad action or date; ``seed`` and ``rng`` together.
 
     Examples:
+        >>> from indivisible.assess import Action
         >>> from indivisible.record import Record
         >>> from indivisible.world import load_scenario
         >>> rec = Record.load()
