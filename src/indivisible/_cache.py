@@ -6,9 +6,11 @@ every time until the data or the code that reads it changes. So the derived obje
 kept between runs, as Python keeps bytecode:
 
 * where: ``$XDG_CACHE_HOME/indivisible/`` (else ``~/.cache/indivisible/``);
-* name: ``<kind>-<key>.<suffix>``, the key a SHA-256 of the bytes of every input file and
-  of every module that reads or validates them, and of the Python and library versions
-  (:func:`key`), so any change to any of them misses the cache and rebuilds;
+* name: ``<kind>-<key>.<suffix>``, the key a SHA-256 of the name, size and modification
+  time (nanoseconds) of every input file and of every module that reads or validates them,
+  and of the Python and library versions (:func:`key`), so any change to any of them
+  misses the cache and rebuilds (the test Python itself makes of a ``.pyc`` file, with a
+  finer clock, and without reading the files);
 * writing: atomic (a temporary file in the same folder, then a rename), so a reader never
   sees half a file; a read-only or full disk runs uncached;
 * reading: an unreadable, truncated, foreign or stale file is ignored and rebuilt;
@@ -40,20 +42,19 @@ def directory() -> Path | None:
 
 
 def key(files: Iterable[Path], *, extra: str = "") -> str | None:
-    """SHA-256 (hex) of the files' names and bytes, ``extra`` and the Python version.
+    """SHA-256 (hex) of the files' names, sizes and modification times, ``extra`` and Python.
 
-    Each file is named by its last two path parts, so the same data in another checkout
-    gives the same key. ``None`` when a file cannot be read (then run uncached, and let the
-    reader report it).
+    Each file is named by its last two path parts. ``None`` when a file is missing (then
+    run uncached, and let the reader report it).
     """
     h = hashlib.sha256()
     h.update(f"{sys.version}|{pickle.HIGHEST_PROTOCOL}|{extra}".encode() + b"\0")
     try:
-        for path in files:
-            h.update(str(path.relative_to(path.parents[1])).encode() + b"\0")
-            h.update(path.read_bytes())
-            h.update(b"\0")
-    except OSError:
+        for file in files:
+            st = file.stat()
+            name = file.relative_to(file.parents[1])
+            h.update(f"{name}|{st.st_size}|{st.st_mtime_ns}".encode() + b"\0")
+    except (OSError, IndexError):
         return None
     return h.hexdigest()
 

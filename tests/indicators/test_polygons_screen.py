@@ -120,16 +120,23 @@ def test_unreadable_cache_is_rebuilt(cache_home: Path, damage: object) -> None:
 def test_cache_of_another_key_is_ignored(cache_home: Path) -> None:
     _polygons._load_countries()
     (path,) = cache_home.glob("countries-*.bin")
-    key = _polygons._cache_key(_polygons._geojson_bytes())
+    key = _polygons._cache_key()
     assert key is not None
     assert _polygons._read_cache(path, key) is not None
     assert _polygons._read_cache(path, "0" * 64) is None
 
 
-def test_key_changes_with_the_data() -> None:
-    data = _polygons._geojson_bytes()
-    assert _polygons._cache_key(data) == _polygons._cache_key(data)
-    assert _polygons._cache_key(data + b"\n") != _polygons._cache_key(data)
+def test_key_changes_with_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "geo" / "countries.geojson"
+    copy.parent.mkdir()
+    copy.write_bytes(_polygons._geojson_bytes())
+    monkeypatch.setattr(_polygons, "_geojson_path", lambda: copy)
+    key = _polygons._cache_key()
+    assert key is not None and _polygons._cache_key() == key
+    copy.write_bytes(copy.read_bytes() + b"\n")
+    assert _polygons._cache_key() not in (None, key)
+    copy.unlink()
+    assert _polygons._cache_key() is None
 
 
 def test_no_cache_switch(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:

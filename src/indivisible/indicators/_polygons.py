@@ -9,8 +9,9 @@ Loading: parsing the 1.2 MB GeoJSON costs ~80 ms, so the parsed polygons are kep
 package's on-disk cache (``indivisible._cache``: atomic writes, ``INDIVISIBLE_NO_CACHE=1``
 turns it off) as raw float64 coordinate arrays (shapely's ragged arrays: bit-identical to
 the GeoJSON parse, rebuilt in about a millisecond) with their properties, in a file named by
-a SHA-256 of the GeoJSON bytes, of this module's source and of the Python, NumPy, shapely
-and GEOS versions, so any change to the data or the reader misses the cache. The file
+a SHA-256 of the GeoJSON file's and this module's names, sizes and modification times and
+of the Python, NumPy, shapely and GEOS versions, so any change to the data or the reader
+misses the cache. The file
 carries its key and a CRC-32 of its contents; a corrupt, stale or foreign file is ignored
 and rebuilt.
 
@@ -62,12 +63,10 @@ angles (no trigonometry per vertex) picks the candidates, bounding every edge up
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
 import struct
-import sys
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -144,9 +143,14 @@ _Props = list[tuple[str, str, str, bool]]
 """Per feature, in file order: iso3, name, sovereign, osce."""
 
 
+def _geojson_path() -> Path:
+    """The shipped GeoJSON file."""
+    return Path(str(resources.files("indivisible").joinpath("data/geo/countries.geojson")))
+
+
 def _geojson_bytes() -> bytes:
     """The shipped GeoJSON file, as bytes."""
-    return resources.files("indivisible").joinpath("data/geo/countries.geojson").read_bytes()
+    return _geojson_path().read_bytes()
 
 
 def _parse(text: str) -> tuple[_Props, Any]:
@@ -162,21 +166,14 @@ def _parse(text: str) -> tuple[_Props, Any]:
     return [(p["iso3"], p["name"], p["sovereign"], bool(p["osce"])) for p in props], geoms
 
 
-def _cache_key(data: bytes) -> str | None:
-    """SHA-256 of the GeoJSON bytes, this module's source and the library versions.
+def _cache_key() -> str | None:
+    """The cache key of the GeoJSON file and this module, with the library versions.
 
-    ``None`` when the source cannot be read (e.g. a zipped install): then run uncached.
+    ``indivisible._cache.key`` with the NumPy, shapely and GEOS versions; ``None`` when a
+    file is missing (then run uncached).
     """
-    try:
-        source = Path(__file__).read_bytes()
-    except OSError:
-        return None
-    h = hashlib.sha256()
-    versions = f"{sys.version}|{np.__version__}|{shapely.__version__}|{shapely.geos_version}"
-    h.update(versions.encode() + b"\0")
-    h.update(source + b"\0")
-    h.update(data)
-    return h.hexdigest()
+    versions = f"{np.__version__}|{shapely.__version__}|{shapely.geos_version}"
+    return _cache.key([Path(__file__), _geojson_path()], extra=versions)
 
 
 def _cache_path(key: str) -> Path | None:
@@ -260,12 +257,11 @@ def _write_cache(path: Path, key: str, props: _Props, geoms: Any) -> None:
 
 def _load_countries() -> dict[str, Country]:
     """Read the bundled polygons through the on-disk cache (no memo: each call reads)."""
-    data = _geojson_bytes()
-    key = _cache_key(data)
+    key = _cache_key()
     path = None if key is None else _cache_path(key)
     hit = None if path is None or key is None else _read_cache(path, key)
     if hit is None:
-        props, geoms = _parse(data.decode("utf-8"))
+        props, geoms = _parse(_geojson_bytes().decode("utf-8"))
         if path is not None and key is not None:
             _write_cache(path, key, props, geoms)
     else:

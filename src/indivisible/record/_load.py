@@ -13,9 +13,10 @@ Any file may be malformed; the error names the file, line and field.
 
 ``load_raw`` always reads and validates. The bundled record as the package uses it
 (``Record.load()``) is kept in the package's on-disk cache (``indivisible._cache``) under
-:func:`cache_key`: a SHA-256 of every data file read, of the modules that validate and fold
-them and of the Python and pydantic versions, so any change to the data or the models
-misses the cache and revalidates. A user's data folder is never cached.
+:func:`cache_key`: a SHA-256 of the name, size and modification time of every data file
+read and of the modules that validate and fold them, and of the Python and pydantic
+versions, so any change to the data or the models misses the cache and revalidates. A
+user's data folder is never cached.
 """
 
 from __future__ import annotations
