@@ -69,6 +69,8 @@ class Record:
         self._members_by_state: dict[str, list[Membership]] = defaultdict(list)
         self._members_by_org: dict[str, list[Membership]] = defaultdict(list)
         self._param_index: dict[tuple[str, str], list[ParameterValue]] | None = None
+        self._param_memo: dict[tuple[str, str, DateLike], dict[str | None, ParameterValue]] = {}
+        """``parameter_values`` answers by their arguments (the rules ask thousands of times)."""
         for m in self.memberships:
             self._members_by_state[m.state].append(m)
             self._members_by_org[m.org].append(m)
@@ -431,6 +433,10 @@ class Record:
         differently has one key per reading. A reading with no value on or before the
         date is absent.
         """
+        memo_key = (instrument, param_id, on)
+        hit = self._param_memo.get(memo_key)
+        if hit is not None:
+            return dict(hit)
         d = parse_date(on, field="on")
         inst = self.resolve_instrument(instrument)
         values = self._parameter_index().get((inst, param_id))
@@ -441,7 +447,10 @@ class Record:
             if v.since > d:
                 break
             out[v.reading] = v
-        return out
+        if len(self._param_memo) >= 65_536:
+            self._param_memo.clear()
+        self._param_memo[memo_key] = out
+        return dict(out)
 
     def _parameter_index(self) -> dict[tuple[str, str], list[ParameterValue]]:
         """(instrument, parameter id) -> its values sorted by ``since`` (built once)."""
