@@ -59,7 +59,11 @@ Binding = Literal["legal", "political", "proposed"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a run that finds the record in the on-disk cache validates nothing, so
+    # the validators are built on first validation only (a cache miss, ``data check``).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Source(_Model):
