@@ -1,7 +1,7 @@
 """The "not at the expense of others" test without pandas: the same results as with it.
 
-``_expense.test_entry`` compares deployments, forces and exercises on the rows of
-``indicators._profile.profile_values`` (dicts, no pandas) instead of the tables of
+``_expense.test_entry`` compares deployments, forces and exercises on the arrays and rows of
+``indicators._profile.profile_arrays`` (no pandas) instead of the tables of
 ``indicators.profile``. These tests pin that the rows are the profile table's rows and that
 every test and every finding is identical to the table path's, on the shipped examples (on
 their dates) and on the scenarios of the YAML rule cases.
@@ -155,3 +155,15 @@ def test_check_does_not_import_pandas() -> None:
         check=True,
         cwd=ROOT,
     )
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_rows_of_moved_states_only_equal_all_rows(
+    rec: Record, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows built only for the states the arrays say moved: the same test as with all rows."""
+    sc = load_scenario(path, rec)
+    fast, _ = _tests_both_ways(rec, sc, sc.date)
+    monkeypatch.setattr(_expense, "_arrays_changed_states", lambda before, after: None)
+    every, _ = _tests_both_ways(rec, sc, sc.date)
+    assert fast == every

@@ -289,11 +289,6 @@ def _rows_of(values: ValueArrays, kind: Kind, states: Collection[str] | None = N
     return {(s, i, r): (v, u, d) for s, i, r, v, u, d in values.rows(states) if i.startswith(pre)}
 
 
-def _rows(record: Record, scenario: Scenario, on: dt.date, kind: Kind) -> Rows:
-    """``_table`` as a dict (range and proximity kinds: ``indicators.profile_values``)."""
-    return _rows_of(_arrays(record, scenario, on, kind), kind)
-
-
 def _arrays_changed_states(before: ValueArrays, after: ValueArrays) -> set[str] | None:
     """``_rows_changed_states`` of the two profiles' rows after ``_rows_spread``, on arrays.
 
@@ -305,25 +300,19 @@ def _arrays_changed_states(before: ValueArrays, after: ValueArrays) -> set[str] 
 
     from indivisible.indicators._profile import RANGE_INDICATORS
 
-    if before.universe != after.universe:
-        return None
     rb, ra = before.readings, after.readings
+    if before.universe != after.universe or set(before.prox) != set(after.prox):
+        return None
     if rb != ra and rb != (None,) and ra != (None,):
         return None
     changed = np.zeros(len(after.universe), dtype=bool)
     pairs = [(before.ranged[n], after.ranged[n]) for n in RANGE_INDICATORS] if rb or ra else []
-    pairs += [(before.prox[k], after.prox[k]) for k in after.prox if k in before.prox]
-    if set(before.prox) != set(after.prox):
-        return None
+    pairs += [(before.prox[k], after.prox[k]) for k in after.prox]
     for b, a in pairs:
         with np.errstate(invalid="ignore"):
             same = (b == a) | (np.isnan(b) & np.isnan(a))  # [K, S] broadcast over readings
         changed |= ~np.asarray(same).reshape(-1, changed.size).all(axis=0)
     return {s for s, c in zip(after.universe, changed.tolist(), strict=True) if c}
-
-
-def _rows_readings(rows: Rows) -> set[str]:
-    return {r for _, _, r in rows if r is not None}
 
 
 def _rows_spread(rows: Rows, names: Sequence[str], other: Rows) -> Rows:
