@@ -14,6 +14,8 @@ kept between runs, as Python keeps bytecode:
 * writing: atomic (a temporary file in the same folder, then a rename), so a reader never
   sees half a file; a read-only or full disk runs uncached;
 * reading: an unreadable, truncated, foreign or stale file is ignored and rebuilt;
+* size: each kind keeps its ``KEEP`` most recently written files (a new key, after an
+  upgrade or a data edit, would otherwise leave the old files behind for ever);
 * ``INDIVISIBLE_NO_CACHE=1`` turns the cache off (nothing read or written).
 
 Only the bundled data is cached; a user's own data folder or scenario never is.
@@ -31,6 +33,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+KEEP = 3
+"""Files kept per kind: the newest (several checkouts or versions may share the folder)."""
 
 
 def directory() -> Path | None:
@@ -66,7 +71,11 @@ def path(kind: str, digest: str, suffix: str) -> Path | None:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` atomically; a failure to write is ignored (uncached)."""
+    """Write ``data`` to ``target`` atomically; a failure to write is ignored (uncached).
+
+    Then prune the folder: of the files of the same kind (the name before the key), only
+    the :data:`KEEP` most recently modified stay.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
@@ -79,6 +88,23 @@ def write_atomic(target: Path, data: bytes) -> None:
             raise
     except OSError:
         return  # a read-only or full disk: run uncached
+    _prune(target)
+
+
+def _prune(target: Path) -> None:
+    """Remove all but the :data:`KEEP` newest files of ``target``'s kind (never ``target``)."""
+    kind = target.name.rsplit("-", 1)[0]
+    try:
+        same = [
+            (p.stat().st_mtime_ns, p)
+            for p in target.parent.glob(f"{kind}-*{target.suffix}")
+            if p.name.rsplit("-", 1)[0] == kind
+        ]
+        for _, old in sorted(same, reverse=True)[KEEP:]:
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return  # another process pruned first, or a read-only folder: nothing to do
 
 
 def read_pickle(target: Path) -> Any | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -114,3 +115,17 @@ def test_write_atomic_leaves_no_temporary_file(tmp_path: Path) -> None:
     _cache.write_atomic(target, b"data")
     assert target.read_bytes() == b"data"
     assert [p.name for p in target.parent.iterdir()] == ["x-1.pickle"]
+
+
+def test_each_kind_keeps_its_newest_files(tmp_path: Path) -> None:
+    folder = tmp_path / "indivisible"
+    for i in range(_cache.KEEP + 3):
+        _cache.write_atomic(folder / f"record-{i:032x}.pickle", b"r")
+        os.utime(folder / f"record-{i:032x}.pickle", ns=(i * 10**9, i * 10**9))
+    _cache.write_atomic(folder / "countries-0.bin", b"c")  # another kind: untouched
+    _cache.write_atomic(folder / f"record-{99:032x}.pickle", b"new")
+    records = sorted(p.name for p in folder.glob("record-*.pickle"))
+    assert len(records) == _cache.KEEP
+    assert f"record-{99:032x}.pickle" in records  # the one just written stays
+    assert f"record-{_cache.KEEP + 2:032x}.pickle" in records  # with the newest older ones
+    assert (folder / "countries-0.bin").exists()
