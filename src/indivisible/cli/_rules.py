@@ -52,26 +52,36 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def check(
-        scenario: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+        scenario: Annotated[
+            Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO.yaml")
+        ],
         on: Annotated[
-            str | None, typer.Option("--on", help="Date, YYYY-MM-DD (default: scenario date).")
+            str | None,
+            typer.Option("--on", metavar="DATE", help="Date, YYYY-MM-DD (default: scenario date)."),
         ] = None,
         instrument: Annotated[
             list[str] | None,
-            typer.Option("--instrument", help="Instrument id (repeatable), e.g. inf-1987."),
+            typer.Option(
+                "--instrument",
+                metavar="ID",
+                help="Instrument id (repeatable), e.g. inf-1987.",
+            ),
         ] = None,
         party: Annotated[
-            str | None, typer.Option("--party", help="Only findings about this party (ISO3).")
+            str | None,
+            typer.Option("--party", metavar="ISO3", help="Only findings about this party (ISO3)."),
         ] = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
         explain: Annotated[
             bool, typer.Option("--explain", help="Show the chain from facts to each result.")
         ] = False,
         start: Annotated[
-            str | None, typer.Option("--from", help="Range mode: first date, YYYY-MM-DD.")
+            str | None,
+            typer.Option("--from", metavar="DATE", help="Range mode: first date, YYYY-MM-DD."),
         ] = None,
         end: Annotated[
-            str | None, typer.Option("--to", help="Range mode: last date, YYYY-MM-DD.")
+            str | None,
+            typer.Option("--to", metavar="DATE", help="Range mode: last date, YYYY-MM-DD."),
         ] = None,
     ) -> None:
         """Check a scenario against the rules on a date, or report changes over a range."""
@@ -102,7 +112,8 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--coverage", help="Only the counts and the unformalised clauses.")
         ] = False,
         instrument: Annotated[
-            list[str] | None, typer.Option("--instrument", help="Instrument id (repeatable).")
+            list[str] | None,
+            typer.Option("--instrument", metavar="ID", help="Instrument id (repeatable)."),
         ] = None,
         fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     ) -> None:
