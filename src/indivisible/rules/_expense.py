@@ -385,9 +385,10 @@ def _compare_rows(
     after = _rows_spread(after, sorted(rb - ra), before) if not ra else after
     names = sorted(rb | ra)
     evals: tuple[str | None, ...] = tuple(names) if names else (None,)
-    keep = _rows_changed_states(before, after) | set(e.owners)
-    before = {k: v for k, v in before.items() if k[0] in keep}
-    after = {k: v for k, v in after.items() if k[0] in keep}
+    if only is None:  # the arrays could not tell: compare every state's rows
+        keep = _rows_changed_states(before, after) | set(e.owners)
+        before = {k: v for k, v in before.items() if k[0] in keep}
+        after = {k: v for k, v in after.items() if k[0] in keep}
     ds = _rows_deltas(before, after, tol)
     compared = tuple(sorted({k[1] for k in after} | {k[1] for k in before}))
     return evals, undetermined, ds, compared
