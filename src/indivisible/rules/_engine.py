@@ -20,11 +20,13 @@ A range of dates
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from pydantic import BaseModel
@@ -34,6 +36,7 @@ from indivisible._errors import InputError
 from indivisible.rules._common import bound_line, not_bound_reason
 from indivisible.rules._errors import RuleConflictError
 from indivisible.rules._registry import REGISTRY, Registry
+from indivisible.rules._trace import Trace, TracedDate, TracedRecord
 from indivisible.rules.types import (
     ANCHORS,
     RESULTS,
@@ -256,63 +259,72 @@ def evaluate(
 
 
 def _evaluate_rule(ctx: Context, r: Rule, only: str | None) -> Iterator[Finding]:
-    record = ctx.record
-    inst = record.instruments.get(r.instrument)
+    parties, missing = _rule_parties(ctx, r, only)
+    yield from missing
+    for p in parties:
+        yield from _evaluate_party(ctx, r, p)
+
+
+def _rule_parties(ctx: Context, r: Rule, only: str | None) -> tuple[list[str], list[Finding]]:
+    """The parties a rule is evaluated for on the date, and a finding if it cannot tell."""
+    missing: list[Finding] = []
     try:
         parties = list(r.parties(ctx))
     except MissingData as exc:
         parties = []
-        yield Finding(
-            r.instrument, r.ref, None, None, "undetermined", None, f"{exc}.", "", [str(exc)]
+        missing.append(
+            Finding(
+                r.instrument, r.ref, None, None, "undetermined", None, f"{exc}.", "", [str(exc)]
+            )
         )
     if only is not None:
         parties = [p for p in parties if p == only]
+    return parties, missing
+
+
+def _evaluate_party(ctx: Context, r: Rule, p: str) -> Iterator[Finding]:
+    """The findings of one rule for one party on the context's date."""
+    record = ctx.record
+    inst = record.instruments.get(r.instrument)
     version, vline = _version(record, r, ctx.on)
     proposed = inst is not None and inst.binding == "proposed"
     via = r.binding_via or r.instrument
-    for p in parties:
-        call = Call(ctx=ctx, rule=r, party=p, proposed=proposed)
-        if inst is None:
-            yield call.finding(
-                "undetermined",
-                f"The record has no instrument {r.instrument}.",
-                explain=[f"missing: instrument {r.instrument}"],
-            )
-            continue
-        if version is None:
-            status = (
-                None if proposed or r.binding == "rule" else record.party_status(via, p, ctx.on)
-            )
-            if status is not None and status not in BINDING:
-                # the party's status is the more telling reason (e.g. ratified, never in force)
-                reason, src, line = not_bound_reason(ctx, via, p)
-                yield call.finding(
-                    "not_applicable", reason + ".", sources=[src], explain=[line, vline]
-                )
-                continue
-            yield call.finding(
-                "not_applicable", vline[0].upper() + vline[1:] + ".", explain=[vline]
-            )
-            continue
-        if proposed:
-            head = [
-                f"record: {r.instrument} is a proposal (binding: proposed); "
-                "evaluated as what it would require",
-                vline,
-            ]
-            for f in _run(call, version.fn):
-                yield dataclasses.replace(
-                    f, evidence=PROPOSAL_NOTE + f.evidence, explain=[*head, *f.explain]
-                )
-            continue
-        status = "in_force" if r.binding == "rule" else record.party_status(via, p, ctx.on)
-        if status not in BINDING:
+    call = Call(ctx=ctx, rule=r, party=p, proposed=proposed)
+    if inst is None:
+        yield call.finding(
+            "undetermined",
+            f"The record has no instrument {r.instrument}.",
+            explain=[f"missing: instrument {r.instrument}"],
+        )
+        return
+    if version is None:
+        status = None if proposed or r.binding == "rule" else record.party_status(via, p, ctx.on)
+        if status is not None and status not in BINDING:
+            # the party's status is the more telling reason (e.g. ratified, never in force)
             reason, src, line = not_bound_reason(ctx, via, p)
             yield call.finding("not_applicable", reason + ".", sources=[src], explain=[line, vline])
-            continue
-        head = [vline] if r.binding == "rule" else [bound_line(ctx, via, p), vline]
+            return
+        yield call.finding("not_applicable", vline[0].upper() + vline[1:] + ".", explain=[vline])
+        return
+    if proposed:
+        head = [
+            f"record: {r.instrument} is a proposal (binding: proposed); "
+            "evaluated as what it would require",
+            vline,
+        ]
         for f in _run(call, version.fn):
-            yield dataclasses.replace(f, explain=[*head, *f.explain])
+            yield dataclasses.replace(
+                f, evidence=PROPOSAL_NOTE + f.evidence, explain=[*head, *f.explain]
+            )
+        return
+    status = "in_force" if r.binding == "rule" else record.party_status(via, p, ctx.on)
+    if status not in BINDING:
+        reason, src, line = not_bound_reason(ctx, via, p)
+        yield call.finding("not_applicable", reason + ".", sources=[src], explain=[line, vline])
+        return
+    head = [vline] if r.binding == "rule" else [bound_line(ctx, via, p), vline]
+    for f in _run(call, version.fn):
+        yield dataclasses.replace(f, explain=[*head, *f.explain])
 
 
 # ---------------------------------------------------------------------------- range
@@ -447,24 +459,23 @@ def evaluate_range(
         raise InputError(f"--to {d2.isoformat()} is before --from {d1.isoformat()}", field="--to")
     insts = list(instruments) if instruments is not None else None
     pts = breakpoints(record, scenario, d1, d2, registry)
-    per_point = [
-        evaluate(record, scenario, p, instruments=insts, party=party, registry=registry)
-        for p in pts
-    ]
+    pts, per_point = _evaluate_points(record, scenario, pts, d2, insts, party, registry)
     index: dict[tuple[str, str, str, str, str], int] = {}
-    last: dict[tuple[str, str, str, str, str], Finding] = {}
-    for fs in per_point:
-        for f in fs:
-            index.setdefault(f.key(), len(index))
     code_of = {r: i for i, r in enumerate(RESULTS)}
-    at_points = np.full((len(index), len(pts)), -1, dtype=np.int8)
-    evidence: dict[tuple[int, int], str] = {}
+    # a finding reused from one breakpoint to the next is the same object: its row and
+    # code are looked up once (by identity; per_point keeps every finding alive)
+    row_code: dict[int, tuple[int, int]] = {}
+    cells: list[tuple[int, int, int]] = []
     for j, fs in enumerate(per_point):
         for f in fs:
-            i = index[f.key()]
-            at_points[i, j] = code_of[f.result]
-            evidence[(i, j)] = f.evidence
-            last[f.key()] = f
+            rc = row_code.get(id(f))
+            if rc is None:
+                rc = row_code[id(f)] = (index.setdefault(f.key(), len(index)), code_of[f.result])
+            cells.append((rc[0], j, rc[1]))
+    at_points = np.full((len(index), len(pts)), -1, dtype=np.int8)
+    if cells:
+        cell = np.array(cells, dtype=np.int64)
+        at_points[cell[:, 0], cell[:, 1]] = cell[:, 2]
     # broadcast onto the day grid: breakpoint j holds until the next breakpoint
     day0 = np.datetime64(d1, "D")
     offsets = np.array([(p - d1).days for p in pts] + [(d2 - d1).days + 1], dtype=np.int64)
@@ -490,7 +501,7 @@ def evaluate_range(
                 reading=k[4] or None,
                 before=RESULTS[b] if b >= 0 else None,
                 after=RESULTS[a] if a >= 0 else None,
-                evidence=evidence.get((i, j), "finding no longer produced"),
+                evidence=_evidence(per_point[j], k),
             )
         )
     changes.sort(key=lambda c: (c.date, c.instrument, c.clause, c.party or "", c.subject or ""))
@@ -502,6 +513,117 @@ def evaluate_range(
         codes=codes,
         keys=keys,
     )
+
+
+def _anchor_days(record: Record, r: Rule) -> list[dt.date]:
+    """The days on which ``r``'s version can change: its versions' starts and its end."""
+    days = {resolve_anchor(record, r, v.since) for v in r.versions}
+    if r.end is not None:
+        days.add(resolve_anchor(record, r, r.end))
+    return sorted(d for d in days if d is not None)
+
+
+def _evidence(fs: list[Finding], key: tuple[str, str, str, str, str]) -> str:
+    """The evidence of the finding with ``key`` among ``fs`` (or why there is none)."""
+    for f in fs:
+        if f.key() == key:
+            return f.evidence
+    return "finding no longer produced"
+
+
+def _evaluate_points(
+    record: Record,
+    scenario: Scenario,
+    pts: list[dt.date],
+    end: dt.date,
+    instruments: list[str] | None,
+    party: str | None,
+    registry: Registry,
+) -> tuple[list[dt.date], list[list[Finding]]]:
+    """The findings at each breakpoint, each rule run again only when what it read changes.
+
+    A rule's findings on a breakpoint are those of its last evaluation unless that
+    evaluation read something that changes by then (``_trace``: the record's answers and
+    every comparison with the date, scenario items' dates included), was opaque (then it
+    runs at every breakpoint), or the rule's version changed.
+    Days that an evaluation traced ahead and the breakpoints miss (a deadline computed
+    from a record date) become breakpoints too. Exceptions, conflicts and the order of the
+    findings are applied on every breakpoint as :func:`evaluate` does.
+
+    Returns:
+        The breakpoints (``pts`` and the traced days, sorted) and the findings at each.
+    """
+    if instruments is not None:
+        evaluate(record, scenario, pts[0], instruments=instruments, registry=registry)
+    rules = list(registry.select(instruments))
+    every = set(pts)
+    traced = TracedRecord(record)
+    cache: dict[tuple[str, str | None], tuple[Version | None, Trace, list[Any]]] = {}
+    heap = list(pts)
+    heapq.heapify(heap)
+    done: list[dt.date] = []
+    per_point: list[list[Finding]] = []
+
+    def fresh(key: tuple[str, str | None], version: Version | None, q: dt.date) -> bool:
+        hit = cache.get(key)
+        return (
+            hit is not None
+            and hit[0] is version
+            and q < hit[1].until
+            and not (hit[1].opaque and q in every)
+        )
+
+    def run(key: tuple[str, str | None], version: Version | None, q: dt.date, fn: Any) -> Any:
+        trace = Trace(q)
+        traced.start(trace)
+        ctx = Context(record=cast("Record", traced), scenario=scenario, on=TracedDate(q, trace))
+        value = fn(ctx)
+        cache[key] = (version, trace, value)
+        if trace.until <= end and trace.until not in every:
+            every.add(trace.until)
+            heapq.heappush(heap, trace.until)
+        return value
+
+    # a rule's version depends only on which of its anchors lie on or before the date
+    anchors = {r.id: _anchor_days(record, r) for r in rules}
+    versions: dict[tuple[str, int], Version | None] = {}
+    while heap:
+        q = heapq.heappop(heap)
+        if done and q == done[-1]:
+            continue
+        found: dict[str, list[Finding]] = {}
+        for r in rules:
+            vkey = (r.id, bisect.bisect_right(anchors[r.id], q))
+            if vkey not in versions:
+                versions[vkey] = _version(record, r, q)[0]
+            version = versions[vkey]
+            key: tuple[str, str | None] = (r.id, None)
+            if fresh(key, version, q):
+                parties, missing = cache[key][2]
+            else:
+                parties, missing = run(
+                    key, version, q, lambda ctx, r=r: _rule_parties(ctx, r, party)
+                )
+            fs = list(missing)
+            for p in parties:
+                key = (r.id, p)
+                if fresh(key, version, q):
+                    fs.extend(cache[key][2])
+                else:
+                    fs.extend(
+                        run(key, version, q, lambda ctx, r=r, p=p: list(_evaluate_party(ctx, r, p)))
+                    )
+            found[r.id] = fs
+        found = _apply_exceptions(registry, found)
+        _check_conflicts(found)
+        out: list[Finding] = []
+        for r in rules:
+            out.extend(
+                sorted(found[r.id], key=lambda f: (f.party or "", f.subject or "", f.reading or ""))
+            )
+        done.append(q)
+        per_point.append(out)
+    return done, per_point
 
 
 def evaluate_days_naive(
