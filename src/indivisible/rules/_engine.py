@@ -24,6 +24,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import heapq
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -485,6 +486,13 @@ def evaluate_range(
     rows, cols = np.nonzero(changed)
     day_to_point = np.repeat(np.arange(len(pts)), lengths)
     keys = list(index)
+    by_point: dict[int, dict[tuple[str, str, str, str, str], str]] = {}
+
+    def evidence_at(j: int) -> dict[tuple[str, str, str, str, str], str]:
+        if j not in by_point:
+            by_point[j] = {f.key(): f.evidence for f in per_point[j]}
+        return by_point[j]
+
     changes: list[Change] = []
     for i, c in zip(rows.tolist(), cols.tolist(), strict=True):
         day = (day0 + np.timedelta64(c + 1, "D")).astype(dt.date)
@@ -501,7 +509,7 @@ def evaluate_range(
                 reading=k[4] or None,
                 before=RESULTS[b] if b >= 0 else None,
                 after=RESULTS[a] if a >= 0 else None,
-                evidence=_evidence(per_point[j], k),
+                evidence=evidence_at(j).get(k, "finding no longer produced"),
             )
         )
     changes.sort(key=lambda c: (c.date, c.instrument, c.clause, c.party or "", c.subject or ""))
@@ -523,12 +531,13 @@ def _anchor_days(record: Record, r: Rule) -> list[dt.date]:
     return sorted(d for d in days if d is not None)
 
 
-def _evidence(fs: list[Finding], key: tuple[str, str, str, str, str]) -> str:
-    """The evidence of the finding with ``key`` among ``fs`` (or why there is none)."""
-    for f in fs:
-        if f.key() == key:
-            return f.evidence
-    return "finding no longer produced"
+@dataclass
+class _Entry:
+    """The last evaluation of a rule's parties (``party`` ``None``) or of one party."""
+
+    version: Version | None
+    trace: Trace
+    value: Any
 
 
 def _evaluate_points(
@@ -542,13 +551,14 @@ def _evaluate_points(
 ) -> tuple[list[dt.date], list[list[Finding]]]:
     """The findings at each breakpoint, each rule run again only when what it read changes.
 
-    A rule's findings on a breakpoint are those of its last evaluation unless that
-    evaluation read something that changes by then (``_trace``: the record's answers and
-    every comparison with the date, scenario items' dates included), was opaque (then it
-    runs at every breakpoint), or the rule's version changed.
-    Days that an evaluation traced ahead and the breakpoints miss (a deadline computed
-    from a record date) become breakpoints too. Exceptions, conflicts and the order of the
-    findings are applied on every breakpoint as :func:`evaluate` does.
+    A rule's parties, and its findings for one party, are those of their last evaluation
+    unless that evaluation read something that changes by then (``_trace``: the record's
+    answers and every comparison with the date, scenario items' dates included), was
+    opaque (then it runs at every breakpoint), or the rule's version changed. Days that an
+    evaluation traced ahead and the breakpoints miss (a deadline computed from a record
+    date) become breakpoints too. Exceptions, conflicts and the order of the findings are
+    applied on every breakpoint where a finding was evaluated anew, as :func:`evaluate`
+    does; elsewhere the previous breakpoint's findings stand.
 
     Returns:
         The breakpoints (``pts`` and the traced days, sorted) and the findings at each.
@@ -558,69 +568,91 @@ def _evaluate_points(
     rules = list(registry.select(instruments))
     every = set(pts)
     traced = TracedRecord(record)
-    cache: dict[tuple[str, str | None], tuple[Version | None, Trace, list[Any]]] = {}
+    entries: dict[tuple[str, str | None], _Entry] = {}
+    due: list[tuple[dt.date, int, tuple[str, str | None], Trace]] = []  # (until, tie, key, …)
+    tie = itertools.count()
+    stale: set[tuple[str, str | None]] = set()
+    opaque: set[tuple[str, str | None]] = set()
     heap = list(pts)
     heapq.heapify(heap)
+    # a rule's version depends only on which of its anchors lie on or before the date
+    anchors = {r.id: _anchor_days(record, r) for r in rules}
+    versions: dict[tuple[str, int], Version | None] = {}
+    rule_fs: dict[str, list[Finding]] = {}
     done: list[dt.date] = []
     per_point: list[list[Finding]] = []
-
-    def fresh(key: tuple[str, str | None], version: Version | None, q: dt.date) -> bool:
-        hit = cache.get(key)
-        return (
-            hit is not None
-            and hit[0] is version
-            and q < hit[1].until
-            and not (hit[1].opaque and q in every)
-        )
 
     def run(key: tuple[str, str | None], version: Version | None, q: dt.date, fn: Any) -> Any:
         trace = Trace(q)
         traced.start(trace)
         ctx = Context(record=cast("Record", traced), scenario=scenario, on=TracedDate(q, trace))
         value = fn(ctx)
-        cache[key] = (version, trace, value)
+        entries[key] = _Entry(version, trace, value)
+        stale.discard(key)
+        if trace.opaque:
+            opaque.add(key)
+        else:
+            opaque.discard(key)
+            if trace.until <= end:
+                heapq.heappush(due, (trace.until, next(tie), key, trace))
         if trace.until <= end and trace.until not in every:
             every.add(trace.until)
             heapq.heappush(heap, trace.until)
         return value
 
-    # a rule's version depends only on which of its anchors lie on or before the date
-    anchors = {r.id: _anchor_days(record, r) for r in rules}
-    versions: dict[tuple[str, int], Version | None] = {}
     while heap:
         q = heapq.heappop(heap)
         if done and q == done[-1]:
             continue
-        found: dict[str, list[Finding]] = {}
+        while due and due[0][0] <= q:
+            _, _, key, trace = heapq.heappop(due)
+            if entries[key].trace is trace:  # not run again since
+                stale.add(key)
+        if q in every:
+            stale |= opaque
+        changed = False
         for r in rules:
             vkey = (r.id, bisect.bisect_right(anchors[r.id], q))
             if vkey not in versions:
                 versions[vkey] = _version(record, r, q)[0]
             version = versions[vkey]
-            key: tuple[str, str | None] = (r.id, None)
-            if fresh(key, version, q):
-                parties, missing = cache[key][2]
-            else:
+            head = entries.get((r.id, None))
+            if head is not None and head.version is not version:
+                stale.add((r.id, None))
+            if head is not None and not stale:
+                continue
+            if head is None or (r.id, None) in stale:
                 parties, missing = run(
-                    key, version, q, lambda ctx, r=r: _rule_parties(ctx, r, party)
+                    (r.id, None), version, q, lambda ctx, r=r: _rule_parties(ctx, r, party)
                 )
-            fs = list(missing)
+                redo = True
+            else:
+                parties, missing = head.value
+                redo = False
             for p in parties:
                 key = (r.id, p)
-                if fresh(key, version, q):
-                    fs.extend(cache[key][2])
-                else:
-                    fs.extend(
-                        run(key, version, q, lambda ctx, r=r, p=p: list(_evaluate_party(ctx, r, p)))
+                hit = entries.get(key)
+                if hit is None or key in stale or hit.version is not version:
+                    run(key, version, q, lambda ctx, r=r, p=p: list(_evaluate_party(ctx, r, p)))
+                    redo = True
+            if redo or r.id not in rule_fs:
+                fs = list(missing)
+                for p in parties:
+                    fs.extend(entries[(r.id, p)].value)
+                rule_fs[r.id] = fs
+                changed = True
+        if changed or not per_point:
+            found = _apply_exceptions(registry, dict(rule_fs))
+            _check_conflicts(found)
+            out: list[Finding] = []
+            for r in rules:
+                out.extend(
+                    sorted(
+                        found[r.id], key=lambda f: (f.party or "", f.subject or "", f.reading or "")
                     )
-            found[r.id] = fs
-        found = _apply_exceptions(registry, found)
-        _check_conflicts(found)
-        out: list[Finding] = []
-        for r in rules:
-            out.extend(
-                sorted(found[r.id], key=lambda f: (f.party or "", f.subject or "", f.reading or ""))
-            )
+                )
+        else:
+            out = per_point[-1]
         done.append(q)
         per_point.append(out)
     return done, per_point
