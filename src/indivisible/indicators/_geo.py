@@ -47,6 +47,10 @@ SCREEN_ERROR: Final = 0.0057
 SCREEN_MARGIN: Final = 0.01
 """Safety margin of the haversine screen: keep pairs up to ``range_km * (1 + 0.01)``."""
 
+_ROUNDING_KM: Final = 1e-6
+"""Absolute slack of ``within_range``'s band (1 mm): the haversine formula's rounding near
+zero distance (``cos(90°)`` is 6e-17 in floating point), where a relative bound says nothing."""
+
 _KIND_SCALAR = "scalar"
 _KIND_LIST = "list"
 _KIND_ARRAY = "array"
@@ -336,4 +340,54 @@ def screened_pairwise_km(
     si, ti = np.nonzero(keep)
     if si.size:
         out[si, ti] = _geodesic_km(sites_lat[si], sites_lon[si], targets_lat[ti], targets_lon[ti])
+    return out
+
+
+def within_range(
+    sites_lat: FloatArray,
+    sites_lon: FloatArray,
+    targets_lat: FloatArray,
+    targets_lon: FloatArray,
+    range_km: float | FloatArray,
+) -> npt.NDArray[np.bool_]:
+    """Which targets lie within each site's range on the WGS84 ellipsoid: ``[n_sites, n_targets]``.
+
+    Decided by the haversine distance ``h`` wherever it can decide, by the exact geodesic
+    only where it cannot. With the margin ``m = SCREEN_MARGIN`` (1 %, above the sphere's
+    largest error of 0.57 %, ``SCREEN_ERROR``):
+
+    * ``h <= r * (1 - m)``: the geodesic is at most ``h / (1 - 0.0057) < r``: within;
+    * ``h > r * (1 + m)``: the geodesic is at least ``h / (1 + 0.0057) > r``: beyond;
+    * in between (a band about 2 % of the range wide, widened by a millimetre for the
+      rounding of the spherical formula near zero, e.g. two points at a pole) the geodesic
+      is solved, in one ``pyproj`` call for every such pair, and compared with ``r``.
+
+    The answer is the one the full geodesic gives for every pair (tested against it on
+    random pairs and on pairs placed at the band's edges).
+
+    Args:
+        sites_lat: site latitudes (flat float64).
+        sites_lon: site longitudes (flat float64).
+        targets_lat: target latitudes (flat float64).
+        targets_lon: target longitudes (flat float64).
+        range_km: each site's range (shape ``[n_sites]``) or one number, km.
+
+    Returns:
+        Boolean ``[n_sites, n_targets]``.
+
+    Examples:
+        >>> a = np.array
+        >>> within_range(a([54.63]), a([21.82]), a([52.23, 38.90]), a([21.01, -77.04]), 500.0)
+        array([[ True, False]])
+    """
+    rng = np.broadcast_to(np.asarray(range_km, dtype=np.float64), sites_lat.shape)[:, None]
+    screen = _haversine_km(
+        sites_lat[:, None], sites_lon[:, None], targets_lat[None, :], targets_lon[None, :]
+    )
+    out: npt.NDArray[np.bool_] = screen <= rng * (1.0 - SCREEN_MARGIN) - _ROUNDING_KM
+    band = (screen <= rng * (1.0 + SCREEN_MARGIN) + _ROUNDING_KM) & ~out
+    si, ti = np.nonzero(band)
+    if si.size:
+        exact = _geodesic_km(sites_lat[si], sites_lon[si], targets_lat[ti], targets_lon[ti])
+        out[si, ti] = exact <= rng[si, 0]
     return out
