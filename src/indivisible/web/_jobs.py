@@ -1,15 +1,20 @@
-"""An in-process job manager: a thread pool, per-job progress, a time limit and cancel.
+"""A job manager: each job in a worker process, with progress, cancel and a hard time limit.
 
-Long computations (a ``check`` over a date range now; a package search later) run as jobs.
-The work function receives a :class:`JobContext`; it reports progress with
-``ctx.progress(done, total)`` and that same call raises :class:`JobStopped` once the job is
-cancelled or past its time limit, so a library function that accepts a progress callback
-stops cooperatively at its next report. A work function that never reports (a library
-call without a callback, such as ``evaluate_range``) is stopped too: on cancel, and at its
-deadline (a watchdog timer), :class:`JobStopped` is raised asynchronously in the worker
-thread (``PyThreadState_SetAsyncExc``), which takes effect at the next Python bytecode the
-worker runs, so the pool slot is freed and the work does not run on unseen. Code inside
-one long C call (a single NumPy operation) finishes that call first.
+Long computations (a ``check`` over a date range, an assessment, a package search) run as
+jobs. Each job runs in a child process forked for it, so that it can always be stopped:
+
+* the work function receives a :class:`JobContext`; ``ctx.progress(done, total)`` sends its
+  progress to the server and raises :class:`JobStopped` once the job is cancelled or past
+  its deadline, so a function that reports stops cooperatively at its next report;
+* a job that does not stop (a library call that never reports, one long C call) is ended
+  by the server: on cancel after a short grace period (:attr:`JobManager.grace_s`), at its
+  deadline at once; the process is terminated, then killed if it lingers;
+* a job's slot is freed only when its process has ended, so the number of running jobs is
+  always the number of live work processes, and ``max_pending`` counts every one of them.
+
+The child inherits the work function and its data by ``fork`` (nothing is pickled on the
+way in); its result and errors come back pickled over a pipe (results are JSON-ready).
+Nothing is ever raised asynchronously in a thread of the server.
 
 Examples:
     >>> jm = JobManager(workers=1, time_limit_s=5.0)
@@ -22,9 +27,11 @@ Examples:
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import datetime as dt
 import json
+import multiprocessing
+import os
+import signal
 import threading
 import time
 import uuid
@@ -32,6 +39,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any, Literal
 
 from indivisible._errors import IndivisibleError
@@ -39,6 +47,8 @@ from indivisible.web._errors import WebError, as_response, log
 
 JobState = Literal["queued", "running", "done", "failed", "cancelled", "timed_out"]
 FINAL: frozenset[str] = frozenset({"done", "failed", "cancelled", "timed_out"})
+
+_FORK = multiprocessing.get_context("fork")
 
 
 class JobStopped(Exception):
@@ -62,8 +72,8 @@ class Job:
     started: float | None = None
     finished: float | None = None
     cancel_requested: bool = False
-    thread: int | None = field(default=None, repr=False)
-    """Ident of the worker thread while the work function runs (``None`` otherwise)."""
+    pid: int | None = field(default=None, repr=False)
+    """Process id of the job's worker process while it lives (``None`` otherwise)."""
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def deadline(self) -> float | None:
@@ -103,44 +113,69 @@ class Job:
 
 
 class JobContext:
-    """What a work function sees of its job: progress reports and the stop signal."""
+    """What a work function sees of its job: progress reports and the stop signal.
 
-    def __init__(self, job: Job) -> None:
-        self._job = job
+    In the worker process it sends progress over the job's pipe and reads the stop signal
+    the server sets; its deadline is the job's, counted from the start.
+    """
+
+    def __init__(self, conn: Connection, stop: Any, deadline: float) -> None:
+        self._conn = conn
+        self._stop = stop
+        self._deadline = deadline
 
     @property
     def stopped(self) -> bool:
         """Whether the job was cancelled or is past its deadline."""
-        deadline = self._job.deadline()
-        return self._job.cancel_requested or (deadline is not None and time.time() > deadline)
+        return bool(self._stop.is_set()) or time.time() > self._deadline
 
     def check(self) -> None:
         """Raise :class:`JobStopped` if the job should stop now."""
         if self.stopped:
-            raise JobStopped(self._job.id)
+            raise JobStopped
 
     def progress(self, done: int, total: int | None = None, message: str | None = None) -> None:
         """Report progress (``done`` of ``total`` steps); raises if the job must stop."""
-        with self._job.lock:
-            self._job.done = int(done)
-            if total is not None:
-                self._job.total = int(total)
-            if message is not None:
-                self._job.message = message
+        self._conn.send(("progress", int(done), None if total is None else int(total), message))
         self.check()
 
 
 Work = Callable[[JobContext], Any]
 
 
+def _child(work: Work, conn: Connection, stop: Any, deadline: float) -> None:
+    """The worker process: run ``work`` and send back one final message."""
+    ctx = JobContext(conn, stop, deadline)
+    try:
+        ctx.check()
+        result = work(ctx)
+    except JobStopped:
+        message: tuple[Any, ...] = ("stopped",)
+    except IndivisibleError as exc:
+        body = json.loads(bytes(as_response(exc).body))
+        message = ("failed", body["error"])
+    except BaseException as exc:  # a bug in the work function must not pass silently
+        log.exception("job failed", exc_info=exc)
+        message = ("failed", {"message": f"internal error ({type(exc).__name__})"})
+    else:
+        message = ("stopped",) if ctx.stopped else ("done", result)
+    try:
+        conn.send(message)
+    except Exception as exc:  # a result that cannot be sent back
+        conn.send(("failed", {"message": f"internal error ({type(exc).__name__})"}))
+    finally:
+        conn.close()
+
+
 class JobManager:
-    """Runs jobs on a bounded thread pool and keeps the last ``keep`` of them.
+    """Runs jobs in worker processes, ``workers`` at a time, and keeps the last ``keep``.
 
     Args:
-        workers: threads in the pool (jobs beyond that wait, ``queued``).
+        workers: jobs running at once (each in its own process); more wait, ``queued``.
         time_limit_s: default time limit of a job, from its start.
         max_pending: jobs queued or running at once; more are refused (HTTP 429).
         keep: finished jobs remembered (oldest forgotten first).
+        grace_s: how long a cancelled job may take to stop by itself before it is ended.
     """
 
     def __init__(
@@ -150,19 +185,29 @@ class JobManager:
         time_limit_s: float = 120.0,
         max_pending: int = 8,
         keep: int = 64,
+        grace_s: float = 1.0,
     ) -> None:
         self.time_limit_s = time_limit_s
         self.max_pending = max_pending
         self.keep = keep
+        self.grace_s = grace_s
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="indivisible-job")
         self._jobs: OrderedDict[str, Job] = OrderedDict()
+        self._stops: dict[str, Any] = {}
         self._lock = threading.Lock()
+        self._closed = False
+
+    @property
+    def running(self) -> int:
+        """Jobs whose worker process is alive now."""
+        with self._lock:
+            return sum(1 for j in self._jobs.values() if j.pid is not None)
 
     def submit(self, kind: str, work: Work, *, time_limit_s: float | None = None) -> Job:
         """Queue ``work`` as a new job and return it at once."""
         limit = min(time_limit_s or self.time_limit_s, self.time_limit_s)
         with self._lock:
-            pending = sum(1 for j in self._jobs.values() if j.state not in FINAL)
+            pending = sum(1 for j in self._jobs.values() if j.state not in FINAL or j.pid)
             if pending >= self.max_pending:
                 raise WebError(
                     f"{pending} jobs are already queued or running (at most "
@@ -171,65 +216,104 @@ class JobManager:
                 )
             job = Job(id=uuid.uuid4().hex, kind=kind, time_limit_s=limit)
             self._jobs[job.id] = job
+            self._stops[job.id] = _FORK.Event()
             self._forget_old()
         self._pool.submit(self._run, job, work)
         return job
 
     def _forget_old(self) -> None:
-        finished = [k for k, j in self._jobs.items() if j.state in FINAL]
+        finished = [k for k, j in self._jobs.items() if j.state in FINAL and j.pid is None]
         for k in finished[: max(0, len(self._jobs) - self.keep)]:
             del self._jobs[k]
+            self._stops.pop(k, None)
 
     def _run(self, job: Job, work: Work) -> None:
-        with contextlib.suppress(JobStopped):  # a stop arriving as the job ends: recorded
+        try:
             self._run_job(job, work)
+        except Exception as exc:  # the supervisor itself must never die silently
+            log.exception("job %s (%s): supervisor failed", job.id, job.kind, exc_info=exc)
+            self._finish(job, "failed", error={"message": f"internal error ({type(exc).__name__})"})
 
     def _run_job(self, job: Job, work: Work) -> None:
+        stop = self._stops[job.id]
         with job.lock:
-            if job.cancel_requested:
+            if job.cancel_requested or self._closed:
                 job.state, job.finished = "cancelled", time.time()
+                job.error = {"message": "the job was cancelled"}
                 return
-            job.state, job.started = "running", time.time()
-        watchdog = threading.Timer(job.time_limit_s, self._stop, (job, "timed_out"))
-        watchdog.daemon = True
-        watchdog.start()
-        ctx = JobContext(job)
+            job.started = time.time()
+        deadline = job.started + job.time_limit_s
+        parent, child = _FORK.Pipe(duplex=False)
+        proc = _FORK.Process(
+            target=_child, args=(work, child, stop, deadline), name=f"indivisible-job-{job.id}"
+        )
+        proc.daemon = True
+        proc.start()
+        child.close()
+        with job.lock:  # running and its process id become visible together
+            job.state, job.pid = "running", proc.pid
+        final: tuple[Any, ...] | None = None
+        ended_by_server: JobState | None = None
+        cancel_seen: float | None = None
+        eof = False
         try:
-            try:
-                # Only from here on may a stop be raised in this thread (see ``_stop``).
-                with job.lock:
-                    job.thread = threading.get_ident()
-                ctx.check()
-                result = work(ctx)
-            finally:
-                with job.lock:
-                    job.thread = None
-                watchdog.cancel()
-        except JobStopped:
-            self._finish(job, "cancelled" if job.cancel_requested else "timed_out")
-        except IndivisibleError as exc:
-            body = json.loads(bytes(as_response(exc).body))
-            self._finish(job, "failed", error=body["error"])
-        except Exception as exc:  # a bug in the work function must not kill the pool
-            log.exception("job %s (%s) failed", job.id, job.kind, exc_info=exc)
-            self._finish(job, "failed", error={"message": f"internal error ({type(exc).__name__})"})
-        else:
-            if ctx.stopped:
-                self._finish(job, "cancelled" if job.cancel_requested else "timed_out")
-            else:
-                self._finish(job, "done", result=result)
-
-    @staticmethod
-    def _stop(job: Job, reason: JobState) -> None:
-        """Raise :class:`JobStopped` in the job's worker thread, if the work still runs."""
-        with job.lock:
-            if job.thread is None:
-                return
-            if reason == "cancelled":
-                job.cancel_requested = True
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                ctypes.c_ulong(job.thread), ctypes.py_object(JobStopped)
+            while final is None:
+                # read what is there (a chatty job must not starve the checks below)
+                for _ in range(1000):
+                    if final is not None or not parent.poll(0):
+                        break
+                    try:
+                        msg = parent.recv()
+                    except (EOFError, OSError):
+                        eof = True  # the process ended without a final message
+                        break
+                    if msg[0] == "progress":
+                        with job.lock:
+                            job.done = msg[1]
+                            if msg[2] is not None:
+                                job.total = msg[2]
+                            if msg[3] is not None:
+                                job.message = msg[3]
+                    else:
+                        final = msg
+                if final is not None or eof:
+                    break
+                if not proc.is_alive() and not parent.poll(0):
+                    break
+                now = time.time()
+                if now > deadline:
+                    ended_by_server = "timed_out"
+                    break
+                if job.cancel_requested:
+                    stop.set()
+                    cancel_seen = cancel_seen or now
+                    if now - cancel_seen > self.grace_s:
+                        ended_by_server = "cancelled"
+                        break
+                parent.poll(0.02)  # wait for the next message, or a tick
+        finally:
+            if proc.is_alive():
+                proc.terminate()
+                proc.join(1.0)
+                if proc.is_alive():
+                    proc.kill()
+            proc.join()
+            parent.close()
+            with job.lock:
+                job.pid = None
+        if ended_by_server is not None:
+            self._finish(job, ended_by_server)
+        elif final is None:
+            code = proc.exitcode
+            self._finish(
+                job, "failed", error={"message": f"the job's process ended unexpectedly ({code})"}
             )
+        elif final[0] == "done":
+            self._finish(job, "done", result=final[1])
+        elif final[0] == "failed":
+            self._finish(job, "failed", error=final[1])
+        else:
+            self._finish(job, "cancelled" if job.cancel_requested else "timed_out")
 
     @staticmethod
     def _finish(
@@ -259,23 +343,10 @@ class JobManager:
                 status_code=404,
                 field="job_id",
             )
-        self._expire(job)
         return job
 
-    @staticmethod
-    def _expire(job: Job) -> None:
-        """Mark a running job past its deadline as timed out (it may never report again)."""
-        deadline = job.deadline()
-        with job.lock:
-            if job.state == "running" and deadline is not None and time.time() > deadline:
-                job.state, job.finished = "timed_out", time.time()
-                job.error = {
-                    "message": f"the job ran past its time limit of {job.time_limit_s:g} s "
-                    "and was stopped; narrow the request (e.g. a shorter date range)"
-                }
-
     def cancel(self, job_id: str) -> Job:
-        """Ask a job to stop; a queued job never starts, a running one stops at its next report."""
+        """Ask a job to stop: a queued job never starts, a running one stops or is ended."""
         job = self.get(job_id)
         with job.lock:
             if job.state not in FINAL:
@@ -283,22 +354,30 @@ class JobManager:
                 if job.state == "queued":
                     job.state, job.finished = "cancelled", time.time()
                     job.error = {"message": "the job was cancelled"}
-        self._stop(job, "cancelled")
+        stop = self._stops.get(job_id)
+        if stop is not None:
+            stop.set()
         return job
 
     def wait(self, job_id: str, timeout_s: float) -> Job:
         """Block until the job is finished or ``timeout_s`` passed (for tests and scripts)."""
         end = time.monotonic() + timeout_s
         job = self.get(job_id)
-        while job.state not in FINAL and time.monotonic() < end:
+        while (job.state not in FINAL or job.pid is not None) and time.monotonic() < end:
             time.sleep(0.01)
-            self._expire(job)
         return job
 
     def shutdown(self) -> None:
-        """Cancel every unfinished job and stop the pool without waiting for it."""
+        """Cancel every unfinished job, end their processes, and stop the pool."""
+        self._closed = True
         for job in list(self._jobs.values()):
             with job.lock:
                 job.cancel_requested = True
-            self._stop(job, "cancelled")
+            stop = self._stops.get(job.id)
+            if stop is not None:
+                stop.set()
+            pid = job.pid
+            if pid is not None:
+                with contextlib.suppress(OSError):  # already gone
+                    os.kill(pid, signal.SIGTERM)
         self._pool.shutdown(wait=False, cancel_futures=True)
