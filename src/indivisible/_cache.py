@@ -5,12 +5,15 @@ country polygons cost more than the rest of a short command, and the result is t
 every time until the data or the code that reads it changes. So the derived objects are
 kept between runs, as Python keeps bytecode:
 
-* where: ``$XDG_CACHE_HOME/indivisible/`` (else ``~/.cache/indivisible/``);
-* name: ``<kind>-<key>.<suffix>``, the key a SHA-256 of the name, size and modification
-  time (nanoseconds) of every input file and of every module that reads or validates them,
-  and of the Python and library versions (:func:`key`), so any change to any of them
-  misses the cache and rebuilds (the test Python itself makes of a ``.pyc`` file, with a
-  finer clock, and without reading the files);
+* where: the user cache folder of the platform (``platformdirs``: on Linux
+  ``$XDG_CACHE_HOME/indivisible/``, else ``~/.cache/indivisible/``; on macOS
+  ``~/Library/Caches/indivisible``; on Windows the local application data folder);
+* name: ``<kind>-<key>.<suffix>``, the key a SHA-256 of the package's version, of the
+  name, size and modification time (nanoseconds) of *every* module of the package (found,
+  never listed by hand, so no module a reader depends on can be forgotten) and of every
+  input file, and of the Python and library versions (:func:`key`): any change to any of
+  them misses the cache and rebuilds (the test Python itself makes of a ``.pyc`` file, with
+  a finer clock, and without reading the files);
 * writing: atomic (a temporary file in the same folder, then a rename), so a reader never
   sees half a file; a read-only or full disk runs uncached;
 * reading: an unreadable, truncated, foreign or stale file is ignored and rebuilt;
@@ -42,20 +45,35 @@ def directory() -> Path | None:
     """The cache folder, or ``None`` when ``INDIVISIBLE_NO_CACHE`` turns the cache off."""
     if os.environ.get("INDIVISIBLE_NO_CACHE", "") not in ("", "0"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "indivisible"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("indivisible", appauthor=False)
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _package_modules() -> list[Path]:
+    """Every module of the package, sorted (what any cached object's code may depend on)."""
+    return sorted(_PACKAGE.rglob("*.py"))
 
 
 def key(files: Iterable[Path], *, extra: str = "") -> str | None:
-    """SHA-256 (hex) of the files' names, sizes and modification times, ``extra`` and Python.
+    """SHA-256 (hex) of the package's modules and ``files`` (names, sizes, times), and versions.
 
+    Hashed: the package's version, Python's, the pickle protocol and ``extra`` (library
+    versions); then the name, size and modification time of every module of the package
+    (found by walking it, so a reader's dependencies are never listed by hand) and of each
+    of ``files`` (the data read; modules listed there too count once more, harmlessly).
     Each file is named by its last two path parts. ``None`` when a file is missing (then
     run uncached, and let the reader report it).
     """
+    from indivisible import __version__
+
     h = hashlib.sha256()
-    h.update(f"{sys.version}|{pickle.HIGHEST_PROTOCOL}|{extra}".encode() + b"\0")
+    h.update(f"{__version__}|{sys.version}|{pickle.HIGHEST_PROTOCOL}|{extra}".encode() + b"\0")
     try:
-        for file in files:
+        for file in [*_package_modules(), *files]:
             st = file.stat()
             name = file.relative_to(file.parents[1])
             h.update(f"{name}|{st.st_size}|{st.st_mtime_ns}".encode() + b"\0")

@@ -129,3 +129,35 @@ def test_each_kind_keeps_its_newest_files(tmp_path: Path) -> None:
     assert f"record-{99:032x}.pickle" in records  # the one just written stays
     assert f"record-{_cache.KEEP + 2:032x}.pickle" in records  # with the newest older ones
     assert (folder / "countries-0.bin").exists()
+
+
+def test_key_covers_every_module_of_the_package_found_not_listed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mods = _cache._package_modules()
+    names = {p.relative_to(p.parents[1]).as_posix() for p in mods}
+    # the catalogue's reader once forgot the date parser: every module counts now
+    assert {"indivisible/_dates.py", "world/_catalogue.py", "record/_load.py"} <= names
+    fake = tmp_path / "pkg" / "mod.py"
+    fake.parent.mkdir()
+    fake.write_text("x = 1\n")
+    monkeypatch.setattr(_cache, "_package_modules", lambda: [*mods, fake])
+    data = tmp_path / "data" / "d.yaml"
+    data.parent.mkdir()
+    data.write_text("a: 1\n")
+    before = _cache.key([data])
+    fake.write_text("x = 22\n")  # a module edited: size and time change
+    assert _cache.key([data]) not in (None, before)
+
+
+def test_cache_folder_is_the_platform_user_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs import user_cache_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("INDIVISIBLE_NO_CACHE", raising=False)
+    assert _cache.directory() == user_cache_path("indivisible", appauthor=False)
+    assert _cache.directory() == tmp_path / "indivisible"
+    monkeypatch.setenv("INDIVISIBLE_NO_CACHE", "1")
+    assert _cache.directory() is None
