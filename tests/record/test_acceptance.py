@@ -23,8 +23,9 @@ def rec() -> Record:
 @pytest.mark.parametrize("case", CASES["binding"], ids=lambda c: str(c["date"]))
 def test_arms_control_binding_rus_usa(rec: Record, case: dict[str, Any]) -> None:
     a, b = case["pair"]
-    got = {i["id"] for i in rec.binding(a, b, case["date"])["instruments"]}
-    assert sorted(got & set(CASES["arms_control"])) == sorted(case["expect"])
+    rows = rec.binding(a, b, case["date"])["instruments"]
+    agreed = {i["id"] for i in rows if not i["disputed"]}
+    assert sorted(agreed & set(CASES["arms_control"])) == sorted(case["expect"])
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,8 @@ def test_status_contract(rec: Record) -> None:
         "since": "1999-03-12",
         "source": "nato-members",
         "binding": "political",
+        "disputed": False,
+        "readings": [],
     }
 
 

@@ -1,4 +1,4 @@
-"""Record commands: status, binding, changes, history, timeline, export panel, data check."""
+"""Record commands: status, binding, changes, history, timeline, claims, export, data check."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -63,9 +63,17 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.csv:
             import pandas as pd
 
-            typer.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
+            flat = [r | {"readings": _readings_cell(r["readings"])} for r in rows]
+            typer.echo(pd.DataFrame(flat).to_csv(index=False), nl=False)
             return
-        orgs = ", ".join(f"{m['org']} (since {m['since']})" for m in res["memberships"]) or "none"
+        orgs = (
+            ", ".join(
+                f"{m['org']} ({m['status'] + ', ' if 'status' in m else ''}since {m['since']})"
+                + (" [tertiary source only]" if m.get("tertiary_only") else "")
+                for m in res["memberships"]
+            )
+            or "none"
+        )
         typer.echo(f"{res['state']} on {res['date']}: member of {orgs}")
         table(
             [
@@ -75,11 +83,12 @@ def register(app: typer.Typer) -> None:
                     r["binding"],
                     r["since"],
                     r.get("via", ""),
-                    r["source"],
+                    r["source"] + (" [tertiary only]" if r.get("tertiary_only") else ""),
+                    _readings_cell(r["readings"]),
                 )
                 for r in rows
             ],
-            ["instrument", "status", "binding", "since", "via", "source"],
+            ["instrument", "status", "binding", "since", "via", "source", "readings"],
         )
 
     @app.command()
@@ -98,25 +107,31 @@ def register(app: typer.Typer) -> None:
             return
         rows = [
             (
-                r["id"],
+                r["id"] + (" (disputed)" if r["disputed"] else ""),
                 r["binding"],
                 ", ".join(f"{k}: {v}" for k, v in r["status"].items()),
                 ", ".join(f"{k} via {v}" for k, v in r["via"].items()),
                 "; ".join(r["sources"]),
+                _readings_cell(r["readings"]),
             )
             for r in res["instruments"]
         ]
         if fmt is Format.csv:
             import pandas as pd
 
-            df = pd.DataFrame(rows, columns=["id", "binding", "status", "via", "sources"])
+            df = pd.DataFrame(
+                rows, columns=["id", "binding", "status", "via", "sources", "readings"]
+            )
             typer.echo(df.to_csv(index=False), nl=False)
             return
         pa, pb = res["parties"]
+        n_disp = sum(1 for r in res["instruments"] if r["disputed"])
+        agreed = len(rows) - n_disp
         table(
             rows,
-            ["instrument", "binding", "status", "via", "sources"],
-            title=f"Binding {pa} and {pb} on {res['date']}: {len(rows)} instruments",
+            ["instrument", "binding", "status", "via", "sources", "readings"],
+            title=f"Binding {pa} and {pb} on {res['date']}: {agreed} instruments under every "
+            f"reading, {n_disp} disputed (binding under some readings only)",
         )
 
     @app.command()
@@ -184,16 +199,31 @@ def register(app: typer.Typer) -> None:
 
             pa, pb = rec.resolve(a), rec.resolve(b)
             plot_timeline(rec, df, pa, pb, plot)
+        pa, pb = rec.resolve(a), rec.resolve(b)
+        split = f"n_legal_{pa}" in df.columns
+
+        def under(r: "pd.Series", who: str, kind: str) -> int:
+            col = f"n_{kind}_{who}"
+            return int(r[col]) if split else int(r[f"n_{kind}"])
+
         if fmt is Format.json:
             emit_json(
                 {
-                    "parties": [rec.resolve(a), rec.resolve(b)],
+                    "parties": [pa, pb],
                     "years": [
                         {
                             "year": int(str(y)),
                             "n_legal": int(r["n_legal"]),
                             "n_political": int(r["n_political"]),
                             "instruments": [i for i in str(r["instruments"]).split(";") if i],
+                            "disputed": [i for i in str(r["disputed"]).split(";") if i],
+                            "readings": {
+                                who: {
+                                    "n_legal": under(r, who, "legal"),
+                                    "n_political": under(r, who, "political"),
+                                }
+                                for who in (pa, pb)
+                            },
                         }
                         for y, r in df.iterrows()
                     ],
@@ -201,6 +231,30 @@ def register(app: typer.Typer) -> None:
             )
         elif fmt is Format.csv:
             typer.echo(df.reset_index().to_csv(index=False), nl=False)
+        elif split:
+            table(
+                [
+                    (
+                        y,
+                        r["n_legal"],
+                        under(r, pa, "legal"),
+                        under(r, pb, "legal"),
+                        r["n_political"],
+                        r["instruments"],
+                        r["disputed"],
+                    )
+                    for y, r in df.iterrows()
+                ],
+                [
+                    "year",
+                    "legal (every reading)",
+                    f"legal ({pa} reading)",
+                    f"legal ({pb} reading)",
+                    "political",
+                    "instruments in force on 31 December (every reading)",
+                    "disputed",
+                ],
+            )
         else:
             table(
                 [(y, r["n_legal"], r["n_political"], r["instruments"]) for y, r in df.iterrows()],
@@ -234,14 +288,74 @@ def register(app: typer.Typer) -> None:
         _write_frame(df, out)
         typer.echo(f"Wrote {len(df)} rows x {len(df.columns)} columns to {out}")
 
+    @app.command()
+    def claims(
+        instrument: Annotated[
+            str | None, typer.Option("--instrument", help="Only claims about ID, e.g. cfe-1990.")
+        ] = None,
+        by: Annotated[
+            str | None, typer.Option("--by", help="Only claims by ISO3 (or an organisation id).")
+        ] = None,
+        fmt: FormatOpt = Format.table,
+    ) -> None:
+        """What each party says about a disputed fact: statements, never facts."""
+        res = _record().claims(instrument, by)
+        if fmt is Format.json:
+            emit_json(res)
+            return
+        cols = ["instrument", "subject", "by", "says", "date", "source"]
+        if fmt is Format.csv:
+            import pandas as pd
+
+            typer.echo(pd.DataFrame(res, columns=cols).to_csv(index=False), nl=False)
+            return
+        table(
+            [tuple(r[c] or "" for c in cols) for r in res],
+            cols,
+            title=f"Claims: {len(res)} statements",
+        )
+
     @data_app.command("check")
     def data_check(
         path: Annotated[
             Path | None, typer.Argument(help="A data folder (default: the bundled data).")
         ] = None,
+        sources: Annotated[
+            bool,
+            typer.Option(
+                "--sources",
+                help="Report the kinds of source the dated facts rest on (text, official, "
+                "secondary, tertiary) and list the facts with a tertiary source only.",
+            ),
+        ] = False,
+        fmt: FormatOpt = Format.table,
     ) -> None:
         """Check the data: references resolve, facts have sources, dates are sane."""
         from indivisible.record import check
+
+        if sources:
+            from indivisible.record._check import source_report
+
+            rep = source_report(path)
+            if fmt is Format.json:
+                emit_json({k: rep[k] for k in ("facts", "by_kind", "tertiary_only")})
+                return
+            by_kind = rep["by_kind"]
+            assert isinstance(by_kind, dict)
+            n = int(str(rep["facts"]))
+            strong = sum(v for k, v in by_kind.items() if k != "tertiary")
+            typer.echo(
+                f"{n} dated membership and treaty-status facts; {strong} "
+                f"({100 * strong / max(n, 1):.1f} %) on text, official or secondary sources"
+            )
+            table([(k, v) for k, v in by_kind.items()], ["source kind", "facts"])
+            tert = rep["tertiary_only"]
+            assert isinstance(tert, list)
+            if tert:
+                typer.echo(f"Facts resting on a tertiary source only ({len(tert)}):")
+                for t in tert:
+                    typer.echo(f"  {t}")
+            return
 
         problems = check(path)
         if problems:
@@ -257,6 +371,10 @@ def register(app: typer.Typer) -> None:
             f"organisations, {len(raw.memberships)} memberships, {len(raw.instruments)} "
             f"instruments, {len(raw.sources)} sources"
         )
+
+
+def _readings_cell(readings: list[dict[str, str]]) -> str:
+    return "; ".join(f"{r['by']}: {r['status']} ({r['binding']})" for r in readings)
 
 
 def _date_or_year(text: str, field: str, *, end: bool) -> "dt.date":

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from indivisible._errors import InputError
 from indivisible.record._load import Located, RawRecord, load_raw
-from indivisible.record.types import Claim, Instrument
+from indivisible.record.types import SOURCE_KINDS, Claim, Instrument
 
 EARLIEST = dt.date(1945, 1, 1)
 OSCE_PARTICIPATING_STATES = 57
@@ -173,6 +173,14 @@ def _check_instrument(
         src(rec, e.source)
         for c in e.disputed:
             src(rec, c.source, "claim source")
+            if c.by not in actors and not c.by.startswith("person:"):
+                out.append(Problem(w, rec, f"claim by unknown actor {c.by!r}"))
+        for r in e.readings:
+            src(rec, r.source, "reading source")
+            if r.by not in actors:
+                out.append(Problem(w, rec, f"reading by unknown actor {r.by!r}"))
+        if e.readings and e.party is None:
+            out.append(Problem(w, rec, "readings need a party (whose status is read)"))
         if e.party is not None and e.party not in actors:
             out.append(Problem(w, rec, f"unknown party {e.party!r}"))
         if e.party is None and e.event not in ("entered_into_force", "expired", "terminated"):
@@ -226,3 +234,72 @@ def _used_sources(raw: RawRecord) -> set[str]:
         used.add(inst.source)
         used |= {e.source for e in inst.events}
     return used
+
+
+# --------------------------------------------------------------------------- source kinds
+FORUM_OR_AGGREGATOR = (
+    "forum",
+    "blogspot.",
+    "edristi.",
+    "spravo4niki.",
+    "tellerreport.",
+    "worldreportnow.",
+    "alayham.",
+    "icloud.info",
+    "urdupoint.",
+    "particle.news",
+    "news-pravda.",
+    "sanskritiias.",
+    "strategicstudyindia.",
+    "handlebar-online.",
+    "edocr.",
+    "docslib.",
+    "legalclarity.",
+)
+"""Address fragments of forums, study guides and aggregators: no dated fact may cite them."""
+
+
+def source_facts(raw: RawRecord) -> list[tuple[str, str]]:
+    """Every dated membership and treaty-status fact as ``(description, source id)``."""
+    out: list[tuple[str, str]] = []
+    for m in raw.memberships:
+        out.append((f"membership {m.state} in {m.org} from {m.start}", m.source))
+        if m.end is not None and m.end_source is not None:
+            out.append((f"membership {m.state} in {m.org} ends {m.end}", m.end_source))
+    out.extend(
+        (f"{inst.id} {e.event} {e.party or '(all)'} {e.date}", e.source)
+        for inst in raw.instruments.values()
+        for e in inst.events
+    )
+    return out
+
+
+def source_report(root: Path | None = None) -> dict[str, object]:
+    """The distribution of dated facts over source kinds (``data check --sources``).
+
+    Returns ``{"facts": N, "by_kind": {"text": n, "official": n, "secondary": n,
+    "tertiary": n}, "tertiary_only": [...], "weak_hosts": [...]}``: ``tertiary_only``
+    lists the facts whose only source is tertiary; ``weak_hosts`` those citing a forum,
+    study guide or aggregator (see :data:`FORUM_OR_AGGREGATOR`).
+    """
+    raw = load_raw(root)
+    by_kind = dict.fromkeys(SOURCE_KINDS, 0)
+    tertiary: list[str] = []
+    weak: list[str] = []
+    facts = source_facts(raw)
+    for what, sid in facts:
+        src = raw.sources.get(sid)
+        if src is None:
+            continue
+        by_kind[src.kind] += 1
+        if src.kind == "tertiary":
+            tertiary.append(f"{what} ({sid})")
+        url = (src.url or "").lower()
+        if any(h in url for h in FORUM_OR_AGGREGATOR):
+            weak.append(f"{what} ({sid})")
+    return {
+        "facts": len(facts),
+        "by_kind": by_kind,
+        "tertiary_only": tertiary,
+        "weak_hosts": weak,
+    }

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from indivisible.record.types import Instrument, Membership, StatusEvent
+from indivisible.record.types import Instrument, Membership, StatusEvent, StatusReading
 
 FAR_FUTURE = dt.date(9999, 12, 31)
 
@@ -28,7 +28,10 @@ _ACTIVE = {"in_force", "notice_given", "suspended", "provisionally_applied"}
 class Segment:
     """A party's status under an instrument over ``[start, end)``.
 
-    ``event`` and ``source`` are those of the event that opened the segment.
+    ``event`` and ``source`` are those of the event that opened the segment. ``readings``
+    are the parties' readings of that event where it is disputed (``disputed`` is then
+    true): the segment's ``status`` is what the event did; each reading says what status
+    its author holds for the same period.
     """
 
     instrument: str
@@ -40,6 +43,14 @@ class Segment:
     source: str
     note: str | None
     disputed: bool
+    readings: tuple[StatusReading, ...] = ()
+
+    def status_under(self, by: str | None) -> str:
+        """The status under the reading of ``by`` (the segment's status without one)."""
+        for r in self.readings:
+            if r.by == by:
+                return r.status
+        return self.status
 
 
 def member_events(inst: Instrument, memberships: Iterable[Membership]) -> list[StatusEvent]:
@@ -125,6 +136,8 @@ def fold_status(
                 status = "notice_given"
         elif kind == "withdrawn":
             status = "withdrawn"
+        elif kind == "dissolved":
+            status = "dissolved"
     in_force = any(e.event == "entered_into_force" for e in general_events)
     ended = [e for e in general_events if e.event in _ENDED_BY]
     if in_force and not own_eif and status in ("ratified", "provisionally_applied"):
@@ -171,7 +184,8 @@ def segments_for(inst: Instrument, extra: list[StatusEvent]) -> list[Segment]:
                 event=trigger.event,
                 source=trigger.source,
                 note=trigger.note,
-                disputed=bool(trigger.disputed),
+                disputed=bool(trigger.readings),
+                readings=tuple(trigger.readings),
             )
             prev_status = status
         if opened is not None:
@@ -190,4 +204,5 @@ def _close(seg: Segment, end: dt.date) -> Segment:
         source=seg.source,
         note=seg.note,
         disputed=seg.disputed,
+        readings=seg.readings,
     )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from indivisible._errors import InputError
-from indivisible.record._record import Record
+from indivisible.record._record import EVERY_READING, SOME_READING, Record
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,9 +50,14 @@ def timeline(
     """Which instruments bound a pair, year by year (31 December snapshots).
 
     Returns a frame indexed by year with one boolean column per instrument that bound the
-    pair in at least one year of the range, plus ``n_legal``, ``n_political`` and
-    ``instruments`` (the ids, ``;``-separated). ``category`` keeps only instruments of
-    that category (``arms_control``, ``principles``, ...).
+    pair under some reading in at least one year of the range (true: bound under every
+    reading), plus ``n_legal``, ``n_political`` (instruments binding the pair under every
+    reading), ``instruments`` (those ids, ``;``-separated) and ``disputed`` (instruments
+    binding under some readings only). Where a status is disputed in the range, the counts
+    are also given under each party's reading: ``n_legal_<A>``, ``n_political_<A>``,
+    ``n_legal_<B>``, ``n_political_<B>`` (a party's reading: its own, else that of an
+    organisation it belongs to; see ``Record.reading_of``). ``category`` keeps only
+    instruments of that category (``arms_control``, ``principles``, ...).
 
     Examples:
         >>> rec = Record.load()
@@ -67,24 +72,43 @@ def timeline(
 
     days, _labels = observation_days(rec, "year", s, e)
     years = list(range(start_year, end_year + 1))
-    mats = rec.bound_matrix([pa, pb], days)
+    lenses = {pa: rec.bound_matrix([pa, pb], days, reading=pa)}
+    lenses[pb] = rec.bound_matrix([pa, pb], days, reading=pb)
+    recorded = rec.bound_matrix([pa, pb], days)
     data: dict[str, np.ndarray] = {}
-    for inst_id, m in mats.items():
+    any_reading: dict[str, np.ndarray] = {}
+    per_lens: dict[str, dict[str, np.ndarray]] = {pa: {}, pb: {}}
+    for inst_id, m in recorded.items():
         inst = rec.instruments[inst_id]
         if inst.binding not in binding:
             continue
         if category is not None and category not in inst.categories:
             continue
         both = m[0] & m[1]
-        if both.any():
-            data[inst_id] = both
+        under = {who: lenses[who][inst_id][0] & lenses[who][inst_id][1] for who in lenses}
+        agreed = both & under[pa] & under[pb]
+        some = both | under[pa] | under[pb]
+        if some.any():
+            data[inst_id] = agreed
+            any_reading[inst_id] = some
+            for who in lenses:
+                per_lens[who][inst_id] = under[who]
     order = sorted(data, key=lambda i: (rec.instruments[i].binding != "legal", i))
     df = pd.DataFrame({k: data[k] for k in order}, index=pd.Index(years, name="year"))
     legal = [k for k in order if rec.instruments[k].binding == "legal"]
     political = [k for k in order if rec.instruments[k].binding == "political"]
     df["n_legal"] = df[legal].sum(axis=1).astype(int) if legal else 0
     df["n_political"] = df[political].sum(axis=1).astype(int) if political else 0
+    disputed = {k: any_reading[k] & ~data[k] for k in order}
+    if any(v.any() for v in disputed.values()):
+        for who in (pa, pb):
+            for kind, ids in (("legal", legal), ("political", political)):
+                col = np.zeros(len(years), dtype=int)
+                for k in ids:
+                    col += per_lens[who][k].astype(int)
+                df[f"n_{kind}_{who}"] = col
     df["instruments"] = [";".join(k for k in order if df.loc[y, k]) for y in years]
+    df["disputed"] = [";".join(k for k in order if disputed[k][i]) for i in range(len(years))]
     return df
 
 
@@ -102,6 +126,12 @@ def panel(
     members), ``bound_<instrument>`` (both bound), ``n_legal``, ``n_political`` and
     ``allied`` (share a collective-defence organisation). Cells outside the record's
     coverage, or where a state does not exist, are ``<NA>``.
+
+    Readings: ``bound_<instrument>`` and the counts are "bound under every reading". For an
+    instrument whose status some party disputes, ``bound_<instrument>_some`` says bound
+    under at least one reading; the dyad panel adds ``n_legal_some`` and
+    ``n_political_some`` (instruments binding under at least one reading). A cell where
+    the two differ is disputed.
     """
     import pandas as pd
 
@@ -112,7 +142,9 @@ def panel(
     covered = (day_i >= _i(rec.coverage.start)) & (day_i <= _i(rec.coverage.reviewed))
     valid = exists & covered[None, :]
     members = rec.member_matrix(states, days)
-    bound = rec.bound_matrix(states, days)
+    bound = rec.bound_matrix(states, days, reading=EVERY_READING)
+    disputed_ids = sorted({s.instrument for s in rec.disputed_segments()})
+    bound_some = rec.bound_matrix(states, days, reading=SOME_READING) if disputed_ids else bound
     inst_ids = [i for i in sorted(rec.instruments) if rec.instruments[i].binding != "proposed"]
     n_s, n_t = len(states), len(days)
     if kind == "state":
@@ -125,6 +157,8 @@ def panel(
             cols[f"member_{org}"] = _nullable(members[org].reshape(-1), mask)
         for inst in inst_ids:
             cols[f"bound_{inst}"] = _nullable(bound[inst].reshape(-1), mask)
+            if inst in disputed_ids:
+                cols[f"bound_{inst}_some"] = _nullable(bound_some[inst].reshape(-1), mask)
         return pd.DataFrame(cols)
     if kind != "dyad":
         raise InputError(f"kind must be 'state' or 'dyad', got {kind!r}", field="kind")
@@ -150,16 +184,26 @@ def panel(
             allied |= both
     n_legal = np.zeros((n_p, n_t), dtype=np.int64)
     n_pol = np.zeros((n_p, n_t), dtype=np.int64)
+    n_legal_some = np.zeros((n_p, n_t), dtype=np.int64)
+    n_pol_some = np.zeros((n_p, n_t), dtype=np.int64)
     for inst in inst_ids:
         both = bound[inst][ia] & bound[inst][ib]
         cols[f"bound_{inst}"] = _nullable(both.reshape(-1), mask)
+        some = both
+        if inst in disputed_ids:
+            some = bound_some[inst][ia] & bound_some[inst][ib]
+            cols[f"bound_{inst}_some"] = _nullable(some.reshape(-1), mask)
         if rec.instruments[inst].binding == "legal":
             n_legal += both
+            n_legal_some += some
         else:
             n_pol += both
+            n_pol_some += some
     cols["n_legal"] = pd.array(np.where(mask, n_legal.reshape(-1), 0), dtype="Int64")
     cols["n_political"] = pd.array(np.where(mask, n_pol.reshape(-1), 0), dtype="Int64")
-    for c in ("n_legal", "n_political"):
+    cols["n_legal_some"] = pd.array(np.where(mask, n_legal_some.reshape(-1), 0), dtype="Int64")
+    cols["n_political_some"] = pd.array(np.where(mask, n_pol_some.reshape(-1), 0), dtype="Int64")
+    for c in ("n_legal", "n_political", "n_legal_some", "n_political_some"):
         arr = cols[c]
         assert isinstance(arr, pd.arrays.IntegerArray)
         arr[~mask] = pd.NA

@@ -29,12 +29,18 @@ from indivisible.record.types import (
     ParameterValue,
     Source,
     State,
+    StatusReading,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
 
 DateLike = str | dt.date
+
+EVERY_READING = "*every"
+"""``bound_matrix(reading=EVERY_READING)``: bound under the recorded status and every reading."""
+SOME_READING = "*some"
+"""``bound_matrix(reading=SOME_READING)``: bound under the recorded status or some reading."""
 
 
 class Record:
@@ -229,6 +235,7 @@ class Record:
         mems = [
             {"org": m.org, "since": m.start.isoformat(), "source": m.source}
             | ({"status": m.status} if m.status != "member" else {})
+            | ({"tertiary_only": True} if self.tertiary_only(m.source) else {})
             for m in sorted(self.memberships_on(state, d), key=lambda m: m.org)
         ]
         insts = []
@@ -243,8 +250,14 @@ class Record:
             }
             if via is not None:
                 row["via"] = via
-            if seg is not None and seg.disputed:
-                row["disputed"] = True
+            row["disputed"] = bool(seg is not None and seg.disputed and st != "not_party")
+            row["readings"] = (
+                [self._reading_json(inst, r) for r in seg.readings]
+                if seg is not None and row["disputed"]
+                else []
+            )
+            if seg is not None and st != "not_party" and self.tertiary_only(seg.source):
+                row["tertiary_only"] = True
             insts.append(row)
         insts.sort(key=lambda r: (r["status"] == "not_party", r["id"]))
         return {
@@ -267,8 +280,21 @@ class Record:
         ]
         import pandas as pd
 
+        for r in rows:
+            r["readings"] = _readings_text(r["readings"])
         return pd.DataFrame(
-            rows, columns=["state", "id", "status", "since", "source", "binding", "via"]
+            rows,
+            columns=[
+                "state",
+                "id",
+                "status",
+                "since",
+                "source",
+                "binding",
+                "via",
+                "disputed",
+                "readings",
+            ],
         )
 
     def binding(self, a: str, b: str, on: DateLike) -> dict[str, Any]:
@@ -284,9 +310,17 @@ class Record:
         for inst in self.instruments.values():
             if inst.binding == "proposed":
                 continue
-            sa, via_a = self._bound(inst.id, pa, d)
-            sb, via_b = self._bound(inst.id, pb, d)
+            sa, via_a, ba = self._party_seg(inst.id, pa, d)
+            sb, via_b, bb = self._party_seg(inst.id, pb, d)
             if sa is None or sb is None:
+                continue
+            readings: list[dict[str, Any]] = []
+            for seg, other_bound in ((sa, bb), (sb, ba)):
+                if seg.readings:
+                    readings += [
+                        self._reading_json(inst, r, pair_bound=other_bound) for r in seg.readings
+                    ]
+            if not (ba and bb) and not any(r["binding"] != "none" for r in readings):
                 continue
             rows.append(
                 {
@@ -296,6 +330,8 @@ class Record:
                     "status": {pa: sa.status, pb: sb.status},
                     "via": {k: v for k, v in ((pa, via_a), (pb, via_b)) if v},
                     "sources": sorted({sa.source, sb.source}),
+                    "disputed": bool(readings),
+                    "readings": readings,
                 }
             )
         rows.sort(key=lambda r: (r["binding"] != "legal", r["id"]))
@@ -307,29 +343,134 @@ class Record:
         }
 
     def _bound(self, instrument: str, party: str, d: dt.date) -> tuple[Segment | None, str | None]:
+        seg, via, bound = self._party_seg(instrument, party, d)
+        return (seg, via) if bound else (None, None)
+
+    def _party_seg(
+        self, instrument: str, party: str, d: dt.date
+    ) -> tuple[Segment | None, str | None, bool]:
+        """A party's segment (binding or not), how it is bound, and whether it is bound."""
         if party in self.states:
             st, seg, via = self._state_status(instrument, party, d)
-            return (seg, via) if st in BINDING_STATUSES else (None, None)
+            return seg, via, st in BINDING_STATUSES
         seg = self.party_segment(instrument, party, d)
         if seg is not None and seg.status in BINDING_STATUSES:
-            return seg, None
+            return seg, None, True
         members = self.members(party, d)
         if not members:
-            return None, None
+            return seg, None, False
         segs = []
         for m in members:
             s = self.party_segment(instrument, m, d)
             if s is None or s.status not in BINDING_STATUSES:
-                return None, None
+                return seg, None, False
             segs.append(s)
         latest = max(segs, key=lambda s: s.start)
-        return latest, "all members"
+        return latest, "all members", True
+
+    # ------------------------------------------------------------------ readings
+    def _reading_json(
+        self, inst: Instrument, r: StatusReading, *, pair_bound: bool = True
+    ) -> dict[str, Any]:
+        """A reading as in the JSON contract: ``{by, status, binding, source}``.
+
+        ``binding`` is the instrument's kind of binding (``legal``/``political``) where the
+        reading's status binds (and, for a pair, the other party is bound), else ``none``.
+        """
+        binds = r.status in BINDING_STATUSES and pair_bound
+        return {
+            "by": r.by,
+            "status": r.status,
+            "binding": inst.binding if binds else "none",
+            "source": r.source,
+        }
+
+    def reading_of(self, seg: Segment, who: str) -> StatusReading | None:
+        """The reading of ``seg`` held by ``who``.
+
+        Its own reading, else that of an organisation it belongs to when the segment opens
+        (the Allies' reading through ``nato``).
+        """
+        if not seg.readings:
+            return None
+        by = {r.by: r for r in seg.readings}
+        if who in by:
+            return by[who]
+        if who in self.states:
+            for m in self.memberships_on(who, seg.start):
+                if m.org in by:
+                    return by[m.org]
+        return None
+
+    def status_under(self, seg: Segment, who: str | None) -> str:
+        """A segment's status under the reading held by ``who`` (recorded status if none)."""
+        if who is None:
+            return seg.status
+        r = self.reading_of(seg, who)
+        return r.status if r is not None else seg.status
+
+    def disputed_segments(self) -> list[Segment]:
+        """Every segment whose status the parties read differently."""
+        return [s for s in self.segments if s.readings]
+
+    def claims(self, instrument: str | None = None, by: str | None = None) -> list[dict[str, Any]]:
+        """Every stored statement about a disputed fact, oldest first (undated last).
+
+        Each is ``{instrument, subject, by, says, date, source}``. Claims come from status events (``disputed``), instruments (``disputes``) and
+        memberships (``claims``; ``instrument`` is then ``None`` and ``subject`` the
+        membership). ``instrument`` and ``by`` filter; ``by`` matches the author exactly (a
+        state's filter does not include its organisations' statements).
+        """
+        iid = self.resolve_instrument(instrument) if instrument is not None else None
+        who = None
+        if by is not None:
+            who = by.strip() if by.strip().startswith("person:") else self.resolve(by, field="by")
+        out: list[dict[str, Any]] = []
+
+        def add(inst: str | None, subject: str, c: Any) -> None:
+            if iid is not None and inst != iid:
+                return
+            if who is not None and c.by != who:
+                return
+            out.append(
+                {
+                    "instrument": inst,
+                    "subject": c.subject or subject,
+                    "by": c.by,
+                    "says": c.says,
+                    "date": c.date.isoformat() if c.date else None,
+                    "source": c.source,
+                }
+            )
+
+        for inst in self.instruments.values():
+            for e in inst.events:
+                for c in e.disputed:
+                    add(inst.id, f"{e.event} {e.party or '(all)'} {e.date.isoformat()}", c)
+            for c in inst.disputes:
+                add(inst.id, inst.short, c)
+        for m in self.memberships:
+            for c in m.claims:
+                add(None, f"membership {m.state} in {m.org} from {m.start.isoformat()}", c)
+        out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["instrument"] or ""))
+        return out
+
+    # ------------------------------------------------------------------ source kinds
+    def source_kind(self, source: str | None) -> str | None:
+        """The kind of a bibliography entry (``text``/``official``/``secondary``/``tertiary``)."""
+        src = self.sources.get(source or "")
+        return src.kind if src is not None else None
+
+    def tertiary_only(self, source: str | None) -> bool:
+        """Whether a fact citing ``source`` rests on a tertiary source only."""
+        return self.source_kind(source) == "tertiary"
 
     def changes(self, start: DateLike, end: DateLike) -> pd.DataFrame:
         """Every change that takes effect after ``start`` and on or before ``end``.
 
         Columns: date, kind (membership|instrument), subject (org or instrument id), party,
-        change, before, after, source, note.
+        change, before, after, source, note, readings (each party's reading of a disputed
+        change, ``by: status (binding)`` joined by ``; ``; empty when undisputed).
         """
         d1, d2 = parse_date(start, field="from"), parse_date(end, field="to")
         if d2 < d1:
@@ -352,6 +493,7 @@ class Record:
                         "after": m.status,
                         "source": m.source,
                         "note": m.note,
+                        "readings": "",
                     }
                 )
             if m.end is not None and d1 < m.end <= d2 and not follows:
@@ -366,6 +508,7 @@ class Record:
                         "after": "not_member",
                         "source": m.end_source,
                         "note": m.note,
+                        "readings": "",
                     }
                 )
         for key, segs in self._segs_by_key.items():
@@ -383,17 +526,33 @@ class Record:
                             after=s.status,
                             source=s.source,
                             note=s.note,
+                            readings=self._readings_str(key[0], s),
                         )
                     )
                 prev = s.status
-        cols = ["date", "kind", "subject", "party", "change", "before", "after", "source", "note"]
+        cols = [
+            "date",
+            "kind",
+            "subject",
+            "party",
+            "change",
+            "before",
+            "after",
+            "source",
+            "note",
+            "readings",
+        ]
         import pandas as pd
 
         df = pd.DataFrame(rows, columns=cols)
         return df.sort_values(["date", "kind", "subject", "party"], ignore_index=True)
 
     def history(self, instrument: str) -> pd.DataFrame:
-        """Every status segment of every party under one instrument."""
+        """Every status segment of every party under one instrument.
+
+        ``source_kind`` is the kind of the cited source (``tertiary``: the fact rests on a
+        tertiary source only); ``readings`` gives each party's reading of a disputed segment.
+        """
         inst = self.resolve_instrument(instrument)
         rows = [
             {
@@ -403,7 +562,9 @@ class Record:
                 "status": s.status,
                 "event": s.event,
                 "source": s.source,
+                "source_kind": self.source_kind(s.source),
                 "note": s.note,
+                "readings": self._readings_str(inst, s),
             }
             for s in self.segments
             if s.instrument == inst
@@ -411,8 +572,23 @@ class Record:
         import pandas as pd
 
         return pd.DataFrame(
-            rows, columns=["party", "start", "end", "status", "event", "source", "note"]
+            rows,
+            columns=[
+                "party",
+                "start",
+                "end",
+                "status",
+                "event",
+                "source",
+                "source_kind",
+                "note",
+                "readings",
+            ],
         )
+
+    def _readings_str(self, instrument: str, seg: Segment) -> str:
+        inst = self.instruments[instrument]
+        return _readings_text([self._reading_json(inst, r) for r in seg.readings])
 
     # ------------------------------------------------------------------ parameters
     def clause(self, instrument: str, clause_id: str) -> Clause:
@@ -482,23 +658,45 @@ class Record:
         return vals[reading]
 
     # ------------------------------------------------------------------ vectorised
-    def bound_matrix(self, parties: list[str], days: np.ndarray) -> dict[str, np.ndarray]:
+    def bound_matrix(
+        self, parties: list[str], days: np.ndarray, reading: str | None = None
+    ) -> dict[str, np.ndarray]:
         """For each instrument, a boolean array [party, day]: bound (directly or via org).
 
         ``days`` is an array of ``datetime64[D]``. Membership-derived and direct segments
-        are looked up with ``searchsorted``; no per-day Python loop.
+        are looked up with ``searchsorted``; no per-day Python loop. ``reading`` names whose
+        reading of disputed segments to apply (a state, or an organisation; a state takes
+        the reading of an organisation it belongs to where it has none of its own); without
+        it, each segment counts with its recorded status; :data:`EVERY_READING` and
+        :data:`SOME_READING` give the days bound under every / under some reading.
         """
         out: dict[str, np.ndarray] = {}
         day_i = days.astype("datetime64[D]").astype(np.int64)
         for inst in self.instruments:
             mat = np.zeros((len(parties), len(day_i)), dtype=bool)
             for pi, p in enumerate(parties):
-                mat[pi] = self._bound_days(inst, p, day_i)
+                mat[pi] = self._bound_days(inst, p, day_i, reading)
             out[inst] = mat
         return out
 
-    def _bound_days(self, inst: str, party: str, day_i: np.ndarray) -> np.ndarray:
-        res = _segment_mask(self._segs_by_key.get((inst, party), []), day_i)
+    def disputed_matrix(self, parties: list[str], days: np.ndarray) -> dict[str, np.ndarray]:
+        """For each instrument with a disputed segment, a boolean [party, day].
+
+        True where the parties read the party's status that day differently.
+        """
+        day_i = days.astype("datetime64[D]").astype(np.int64)
+        out: dict[str, np.ndarray] = {}
+        for seg in self.disputed_segments():
+            if seg.party not in parties:
+                continue
+            mat = out.setdefault(seg.instrument, np.zeros((len(parties), len(day_i)), dtype=bool))
+            mat[parties.index(seg.party)] |= (day_i >= _to_i(seg.start)) & (day_i < _to_i(seg.end))
+        return out
+
+    def _bound_days(
+        self, inst: str, party: str, day_i: np.ndarray, reading: str | None = None
+    ) -> np.ndarray:
+        res = _segment_mask(self._segs_by_key.get((inst, party), []), day_i, self, reading)
         for org in {m.org for m in self._members_by_state.get(party, [])}:
             oseg = self._segs_by_key.get((inst, org), [])
             if not oseg:
@@ -506,7 +704,7 @@ class Record:
             mem = _period_mask(
                 [(m.start, m.end) for m in self._members_by_state[party] if m.org == org], day_i
             )
-            res |= _segment_mask(oseg, day_i) & mem
+            res |= _segment_mask(oseg, day_i, self, reading) & mem
         return res
 
     def member_matrix(self, parties: list[str], days: np.ndarray) -> dict[str, np.ndarray]:
@@ -550,12 +748,36 @@ def _period_mask(periods: list[tuple[dt.date, dt.date | None]], day_i: np.ndarra
     return mask
 
 
-def _segment_mask(segs: list[Segment], day_i: np.ndarray) -> np.ndarray:
+def _readings_text(readings: list[dict[str, Any]]) -> str:
+    """Readings as one cell: ``RUS: suspended (none); nato: in_force (legal)``."""
+    return "; ".join(f"{r['by']}: {r['status']} ({r['binding']})" for r in readings)
+
+
+def _segment_mask(
+    segs: list[Segment],
+    day_i: np.ndarray,
+    rec: Record | None = None,
+    reading: str | None = None,
+) -> np.ndarray:
     if not segs:
         return np.zeros(day_i.shape, dtype=bool)
     starts = np.array([_to_i(s.start) for s in segs], dtype=np.int64)
     ends = np.array([_to_i(s.end) for s in segs], dtype=np.int64)
-    ok = np.array([s.status in BINDING_STATUSES for s in segs], dtype=bool)
+    if reading in (EVERY_READING, SOME_READING):
+        pick = all if reading == EVERY_READING else any
+        ok = np.array(
+            [
+                pick(st in BINDING_STATUSES for st in [s.status, *(r.status for r in s.readings)])
+                for s in segs
+            ],
+            dtype=bool,
+        )
+    else:
+        if rec is not None and reading is not None:
+            statuses = [rec.status_under(s, reading) for s in segs]
+        else:
+            statuses = [s.status for s in segs]
+        ok = np.array([st in BINDING_STATUSES for st in statuses], dtype=bool)
     idx = np.searchsorted(starts, day_i, side="right") - 1
     valid = idx >= 0
     safe = np.where(valid, idx, 0)

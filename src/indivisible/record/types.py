@@ -28,12 +28,15 @@ EventKind = Literal[
     "resumed",
     "notice_of_withdrawal",
     "withdrawn",
+    "dissolved",
     "expired",
     "terminated",
 ]
 """Status events. Instrument-wide events (no ``party``): ``entered_into_force``, ``expired``,
 ``terminated``. Per-party events: all the others, and ``entered_into_force`` where a party's
-own entry into force differs from the instrument's."""
+own entry into force differs from the instrument's. ``dissolved``: the party ceased to exist
+(Czechoslovakia on 1993-01-01), which is not a withdrawal; its successors' own events
+follow."""
 
 Status = Literal[
     "not_party",
@@ -46,6 +49,7 @@ Status = Literal[
     "notice_given",
     "suspended",
     "withdrawn",
+    "dissolved",
     "expired",
     "terminated",
 ]
@@ -66,11 +70,27 @@ class _Model(BaseModel):
     )
 
 
+SourceKind = Literal["text", "official", "secondary", "tertiary"]
+"""What a bibliography entry is (see ``docs/record.md``): ``text`` the instrument itself or a
+depositary record; ``official`` a government, organisation or court document or statement;
+``secondary`` research institutes, parliamentary research services, established news agencies
+and newspapers; ``tertiary`` encyclopaedias and their mirrors, aggregators, blogs, forums and
+study guides."""
+
+SOURCE_KINDS: tuple[str, ...] = ("text", "official", "secondary", "tertiary")
+
+
 class Source(_Model):
-    """An entry of the bibliography."""
+    """An entry of the bibliography.
+
+    ``kind`` says what the entry is (:data:`SourceKind`); ``read`` says what of it was
+    read for the facts that cite it (the full text, an excerpt, a table).
+    """
 
     id: str
     title: str
+    kind: SourceKind
+    read: str | None = None
     url: str | None = None
     publisher: str | None = None
     date: dt.date | None = None
@@ -78,12 +98,42 @@ class Source(_Model):
 
 
 class Claim(_Model):
-    """A statement by one party about a fact: stored as said, never as a fact."""
+    """A statement by one party about a fact: stored as said, never as a fact.
+
+    ``subject`` names what the statement is about where the place it is stored does not
+    (an instrument's ``disputes``: "Mk 41 launchers at Deveselu", "1990 assurances").
+    """
 
     by: str
     says: str
     date: dt.date | None = None
     source: str
+    subject: str | None = None
+
+
+class StatusReading(_Model):
+    """One party's reading of a disputed status event: what status it says holds.
+
+    A unilateral "suspension" the other parties call "not provided for under the terms of
+    the Treaty" is recorded as the event (the act, with its date) plus one reading per side:
+    the acting party's (``suspended``) and the others' (``in_force``: still bound). The
+    binding of a reading follows from its status (``in_force`` binds, ``suspended`` does
+    not).
+    """
+
+    by: str
+    status: Literal[
+        "signed",
+        "ratified",
+        "provisionally_applied",
+        "in_force",
+        "notice_given",
+        "suspended",
+        "withdrawn",
+        "terminated",
+    ]
+    source: str
+    note: str | None = None
 
 
 class Capital(_Model):
@@ -141,9 +191,12 @@ class Membership(_Model):
     state: ISO3
     start: dt.date
     end: dt.date | None = None
-    status: Literal["member", "associate"] = "member"
-    """``associate``: an associate member (e.g. Turkmenistan in the CIS since 2005). A change
-    of status is recorded as one period ending the day the next begins."""
+    status: Literal["member", "associate", "participant"] = "member"
+    """``associate``: an associate member (e.g. Turkmenistan in the CIS since 2005);
+    ``participant``: a founding or participating state that never became a member under the
+    organisation's charter (Ukraine in the CIS: it ratified the 1991 Creation Agreement but
+    never the 1993 CIS Charter). A change of status is recorded as one period ending the day
+    the next begins."""
     end_reason: str | None = None
     source: str
     end_source: str | None = None
@@ -200,6 +253,18 @@ class StatusEvent(_Model):
     source: str
     note: str | None = None
     disputed: list[Claim] = []
+    """The parties' words about this event (the ``claims`` of the dispute)."""
+    readings: list[StatusReading] = []
+    """Each party's reading of the status this event opens (empty: undisputed)."""
+
+    @model_validator(mode="after")
+    def _readings_differ(self) -> StatusEvent:
+        if self.readings:
+            if len({r.status for r in self.readings}) < 2:
+                raise ValueError("the readings of a disputed event must differ in status")
+            if len({r.by for r in self.readings}) != len(self.readings):
+                raise ValueError("one reading per party ('by' given twice)")
+        return self
 
 
 class MemberRule(_Model):
