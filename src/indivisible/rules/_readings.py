@@ -1,11 +1,16 @@
-"""Findings under several readings: one per reading, and ``disputed`` where they differ."""
+"""Findings under several readings: one per reading, and ``disputed`` where they differ.
+
+Also the band test of a range reading given as a bound (:func:`band_test`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from indivisible.rules.types import Call, Finding, Result
+from indivisible.world.types import Reading
 
 
 @dataclass(frozen=True)
@@ -89,3 +94,37 @@ def under_readings(
             )
         )
     return out
+
+
+BandAnswer = Literal["inside", "outside", "undetermined"]
+
+
+def band_test(reading: Reading, lo: float, hi: float) -> BandAnswer:
+    """Whether a reading's value lies in the closed band ``[lo, hi]``, given its bounds.
+
+    The reading asserts an interval (:attr:`Reading.interval`). ``inside`` only when the whole
+    interval lies in the band and, for an approximate figure (``about``), not on its edge;
+    ``outside`` when the interval misses the band; otherwise ``undetermined``: the answer
+    depends on where in the interval the true value lies, so the tool does not pick one.
+
+    Examples:
+        >>> from indivisible.world.types import Reading as R
+        >>> band_test(R(value=500, qualifier="up_to", band=(50, 500)), 500, 5500)
+        'undetermined'
+        >>> band_test(R(value=480, qualifier="up_to"), 500, 5500)
+        'outside'
+        >>> band_test(R(value=500, qualifier="at_least", band=(500, 5500)), 500, 5500)
+        'inside'
+        >>> band_test(R(value=500, qualifier="about"), 500, 5500)
+        'undetermined'
+        >>> band_test(R(value=2500), 500, 5500)
+        'inside'
+    """
+    a, b = reading.interval
+    if b < lo or a > hi:
+        return "outside"
+    if lo <= a and b <= hi:
+        if reading.qualifier == "about" and (a == lo or b == hi):
+            return "undetermined"
+        return "inside"
+    return "undetermined"

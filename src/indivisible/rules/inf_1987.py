@@ -5,7 +5,9 @@ cruise missiles); Arts. IV-V require their elimination; Art. VI bars producing o
 flight-testing them. The rule below checks the outcome those articles require on a date:
 a party bound by the treaty holds no such missile. The band's limits are the record's
 parameters ``min_range_km`` / ``max_range_km`` (clause ``art-ii-ranges``); a range that the
-parties report differently is evaluated under each reading.
+parties report differently is evaluated under each reading. A reading given as a bound ("up
+to 500 km", "at least 500 km") is an interval (``band_test``): a reading whose interval lies
+partly inside the band gives ``undetermined``, never ``breached``.
 
 From entry into force until the end of the treaty (US withdrawal effective 2019-08-02) a
 bound party holding such a missile is in breach; before and after, or for a non-party,
@@ -18,8 +20,16 @@ import datetime as dt
 from collections.abc import Iterator
 
 from indivisible.rules._common import record_parties, with_subjects
-from indivisible.rules._readings import Outcome, under_readings
-from indivisible.rules.types import Call, Context, Finding, MissingData, not_formalised, rule
+from indivisible.rules._readings import Outcome, band_test, under_readings
+from indivisible.rules.types import (
+    Call,
+    Context,
+    Finding,
+    MissingData,
+    Result,
+    not_formalised,
+    rule,
+)
 from indivisible.world import Deployment, System
 
 INSTRUMENT = "inf-1987"
@@ -101,17 +111,33 @@ def banned_band(call: Call) -> Iterator[Finding]:
                 continue
             outcomes = {}
             for name, rd in m.range_km.root.items():
-                inside = lo <= rd.value <= hi
+                answer = band_test(rd, lo, hi)
+                inside = answer == "inside"
                 q = "" if rd.qualifier == "reported" else f" ({rd.qualifier})"
-                ev = (
-                    f"{dep.count} {m.name} ({m.id}) at {dep.site.name}, {dep.host}: range "
-                    f"{rd.value:g} km{q} is {'inside' if inside else 'outside'} the banned "
-                    f"band {lo:g}-{hi:g} km."
-                )
+                a, b = rd.interval
+                span = f"{a:g}-{b:g} km" if a != b else f"{a:g} km"
+                if answer == "undetermined":
+                    ev = (
+                        f"{dep.count} {m.name} ({m.id}) at {dep.site.name}, {dep.host}: range "
+                        f"{rd.value:g} km{q}, i.e. {span}, overlaps the banned band "
+                        f"{lo:g}-{hi:g} km only in part: whether it lies in the band depends "
+                        "on where in that interval the true range lies."
+                    )
+                else:
+                    ev = (
+                        f"{dep.count} {m.name} ({m.id}) at {dep.site.name}, {dep.host}: range "
+                        f"{rd.value:g} km{q} ({span}) is {answer} the banned "
+                        f"band {lo:g}-{hi:g} km."
+                    )
                 if inside and grace:
                     ev += f" Allowed until the elimination deadline {deadline.isoformat()}."
+                result: Result = (
+                    "undetermined"
+                    if answer == "undetermined"
+                    else ("breached" if inside and not grace else "holds")
+                )
                 outcomes[name] = Outcome(
-                    "breached" if inside and not grace else "holds",
+                    result,
                     ev,
                     (
                         f"scenario: range of {m.id} under reading {name} = {rd.value:g} km "

@@ -154,14 +154,17 @@ class _Model(BaseModel):
 class Reading(_Model):
     """One party's (or one source's) value of a disputed or uncertain number.
 
-    ``qualifier`` says how the value was given: ``reported`` as a figure, ``at_least`` a lower
-    bound (e.g. "prohibited by INF, so 500 km or more"), ``up_to`` an upper bound, ``about``
-    an approximation. ``band`` keeps a stated range (``[500, 5500]``) next to the value used
-    in computations.
+    ``qualifier`` says how the value was given (the kind of the interval): ``reported`` as a
+    figure, ``at_least`` a lower bound (e.g. "prohibited by INF, so 500 km or more"),
+    ``up_to`` an upper bound, ``about`` an approximation, ``between`` a stated range given in
+    ``band``. ``band`` keeps a stated range (``[500, 5500]``) next to the value used in
+    computations. :attr:`interval` is what the reading asserts: the bounds a test must hold
+    for (an answer that depends on where in the interval the true value lies is
+    undetermined).
     """
 
     value: float = Field(ge=0, allow_inf_nan=False)
-    qualifier: Literal["reported", "at_least", "up_to", "about"] = "reported"
+    qualifier: Literal["reported", "at_least", "up_to", "about", "between"] = "reported"
     band: tuple[float, float] | None = None
     source: str | None = None
     note: str | None = None
@@ -170,7 +173,31 @@ class Reading(_Model):
     def _band_ordered(self) -> Reading:
         if self.band is not None and not 0 <= self.band[0] <= self.band[1]:
             raise ValueError(f"band must be [low, high] with 0 <= low <= high, got {self.band}")
+        if self.qualifier == "between" and self.band is None:
+            raise ValueError("a 'between' reading needs its band [low, high]")
         return self
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The bounds this reading asserts, ``(low, high)`` (``high`` may be ``inf``).
+
+        ``reported``/``about``: the value itself; ``up_to``: from the band's low end (or 0) to
+        the value; ``at_least``: from the value to the band's high end (or ``inf``);
+        ``between``: the band.
+        """
+        v = self.value
+        if self.qualifier == "up_to":
+            return (self.band[0] if self.band else 0.0, v)
+        if self.qualifier == "at_least":
+            return (v, self.band[1] if self.band else float("inf"))
+        if self.qualifier == "between" and self.band is not None:
+            return (self.band[0], self.band[1])
+        return (v, v)
+
+    @property
+    def exact(self) -> bool:
+        """Whether the reading is a plain figure (not a bound nor an approximation)."""
+        return self.qualifier == "reported"
 
 
 def _readings(value: Any) -> Any:
