@@ -416,10 +416,11 @@ class Record:
     def claims(self, instrument: str | None = None, by: str | None = None) -> list[dict[str, Any]]:
         """Every stored statement about a disputed fact, oldest first (undated last).
 
-        Each is ``{instrument, subject, by, says, date, source}``. Claims come from status events (``disputed``), instruments (``disputes``) and
-        memberships (``claims``; ``instrument`` is then ``None`` and ``subject`` the
-        membership). ``instrument`` and ``by`` filter; ``by`` matches the author exactly (a
-        state's filter does not include its organisations' statements).
+        Each is ``{instrument, subject, by, says, date, source}``. Claims come from status
+        events (``disputed``), instruments (``disputes``) and memberships (``claims``;
+        ``instrument`` is then ``None`` and ``subject`` the membership). ``instrument`` and
+        ``by`` filter; ``by`` matches the author exactly (a state's filter does not include
+        its organisations' statements).
         """
         iid = self.resolve_instrument(instrument) if instrument is not None else None
         who = None
