@@ -139,6 +139,23 @@ def check_raw(raw: RawRecord) -> list[Problem]:
     for iid, inst in raw.instruments.items():
         out.extend(_check_instrument(inst, raw.where.get(("instrument", iid)), raw, actors))
 
+    for sid, src in raw.sources.items():
+        if not (src.read or "").strip():
+            out.append(
+                Problem(at("source", sid), f"source {sid}", "'read' is missing: say what was read")
+            )
+    for what, sid in source_facts(raw):
+        src_ = raw.sources.get(sid)
+        url = ((src_.url if src_ else None) or "").lower()
+        if any(h in url for h in FORUM_OR_AGGREGATOR):
+            out.append(
+                Problem(
+                    str(raw.root),
+                    what,
+                    f"cites {sid!r}, a forum, study guide or aggregator: cite what the page copies",
+                )
+            )
+
     used = _used_sources(raw)
     del used  # unused sources are allowed (a bibliography may list background reading)
     return out
