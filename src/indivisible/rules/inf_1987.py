@@ -96,8 +96,13 @@ def banned_band(call: Call) -> Iterator[Finding]:
     band_lines.append(call.cite("elimination_deadline_years"))
     grace = call.on < deadline
     seen = False
+    ashore = aegis_ashore_systems(call)
     for dep in call.scenario.deployments_on(call.on):
         if call.party not in dep.owner:
+            continue
+        if dep.system in ashore:
+            seen = True
+            yield from _aegis_ashore(call, dep, lo, hi, grace, band_src, band_lines)
             continue
         for m in ground_missiles(call, dep):
             seen = True
@@ -163,6 +168,73 @@ def banned_band(call: Call) -> Iterator[Finding]:
             sources=band_src,
             explain=[*band_lines, "scenario: no ground-launched missile of this party"],
         )
+
+
+_READINGS = ("rus-mk41", "usa-aegis-ashore")
+"""The readings of ``aegis_ashore_launches_glcm`` in the record (checked for presence only)."""
+
+
+def aegis_ashore_systems(call: Call) -> frozenset[str]:
+    """System ids whose land deployments are Aegis Ashore sites (record parameter).
+
+    Empty before any party gave a reading of the launchers (the dispute did not exist yet).
+    """
+    pv = call.maybe("aegis_ashore_systems")
+    if pv is None or not any(
+        v is not None for v in (call.maybe("aegis_ashore_launches_glcm", r) for r in _READINGS)
+    ):
+        return frozenset()
+    return frozenset(x.strip() for x in str(pv.value).split(",") if x.strip())
+
+
+def _aegis_ashore(
+    call: Call,
+    dep: Deployment,
+    lo: float,
+    hi: float,
+    grace: bool,
+    band_src: list[str],
+    band_lines: list[str],
+) -> Iterator[Finding]:
+    """An Aegis Ashore site under each party's reading of its Mk 41-based launchers.
+
+    Under a reading that the launchers can fire ground-launched cruise missiles of the band
+    (Russia's), the site holds launchers of banned missiles: ``breached`` after the elimination
+    deadline. Under a reading that they cannot (the United States'), the site holds only
+    interceptors, which the treaty does not cover: ``holds``. Different readings give a
+    ``disputed`` finding followed by one finding per reading.
+    """
+    readings = call.readings("aegis_ashore_launches_glcm")
+    outcomes = {}
+    where = f"{dep.count} {dep.system} at {dep.site.name}, {dep.host}"
+    for name, pv in readings.items():
+        by = f" ({pv.by})" if pv.by else ""
+        if pv.value is True:
+            ev = (
+                f"Under reading {name}{by}, the Mk 41-based launchers of the Aegis Ashore site "
+                f"({where}) can launch ground-launched cruise missiles of the band "
+                f"{lo:g}-{hi:g} km: launchers of banned missiles."
+            )
+            result: Result = "holds" if grace else "breached"
+        else:
+            ev = (
+                f"Under reading {name}{by}, the Aegis Ashore site ({where}) launches only "
+                "interceptors, which the treaty does not cover."
+            )
+            result = "holds"
+        outcomes[name] = Outcome(result, ev, (call.cite("aegis_ashore_launches_glcm", name),))
+    yield from under_readings(
+        call,
+        outcomes,
+        subject=dep.id,
+        sources=[*band_src, *(pv.source for pv in readings.values()), dep.source or ""],
+        explain=[
+            *band_lines,
+            call.cite("aegis_ashore_systems"),
+            f"scenario: deployment {dep.id} of {'+'.join(dep.owner)} on {dep.host} since "
+            f"{dep.since.isoformat()}, system {dep.system}",
+        ],
+    )
 
 
 RULES = (banned_band,)
