@@ -140,3 +140,27 @@ def test_cli_bad_input_exit_2(cli: CLI, args: tuple[str, ...], field: str) -> No
     assert r.code == 2
     assert r.err.startswith(f"Error: field '{field}'")
     assert "Traceback" not in r.err
+
+
+def test_interval_readings_give_inner_and_outer_ring() -> None:
+    """Ranges as bounds (issue 12): an interval reading draws both its ends."""
+    from indivisible.indicators._reach import osce_capitals, reach, system_parameters
+    from indivisible.record import Record
+    from indivisible.world import load_catalogue
+
+    cat = load_catalogue()
+    ranges, _model, _speed = system_parameters(cat.get("iskander-m"))
+    assert ranges["RUS"] == 500.0 and ranges["RUS (inner)"] == 50.0
+    glcm, _m, _s = system_parameters(cat.get("tomahawk-glcm"))
+    assert glcm["defensenews-2025"] == 2000.0 and glcm["defensenews-2025 (inner)"] == 500.0
+    assert "fas-2019 (outer)" not in glcm  # "at least 500 km" states no upper end
+    res = reach(50.0, 8.27, glcm, osce_capitals(Record.load()), system="tomahawk-glcm")
+    rings = [
+        f["properties"]["range_km"]
+        for f in res.to_geojson()["features"]
+        if f["properties"].get("kind") == "range_ring"
+    ]
+    assert sorted(rings) == [500.0, 2000.0]
+    warsaw = next(t for t in res.targets if t.target.state == "POL")
+    assert warsaw.reachable["defensenews-2025"] is True
+    assert warsaw.reachable["defensenews-2025 (inner)"] is False

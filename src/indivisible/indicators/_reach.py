@@ -11,6 +11,13 @@ participating States from the record). For every target:
   for every target (reachable or not) so readings can be compared; ``None`` where the class
   has no model or the model lacks a speed.
 
+Ranges as bounds: a reading given as an interval ("up to 500 km" with a stated low end, "500
+to 2,000 km") counts with both ends (``Readings.bounds``): the reading itself and
+``"<name> (inner)"`` / ``"<name> (outer)"``, so the map draws the inner and the outer ring and
+``reachable`` is given at both. A target between the rings is reachable under the outer end
+only: whether it is in range depends on where in the interval the true range lies. An end a
+reading does not state (no upper bound to "at least 500 km") is not drawn.
+
 Assumptions: the launcher sits exactly at the site; range is a hard ground-distance limit
 (no minimum range is applied: ``min_range_km`` is not used); the capital point stands for
 the capital. The range ring is the geodesic circle of radius ``range_km`` (``Geod.fwd`` at
@@ -315,6 +322,7 @@ def system_parameters(system: Any) -> tuple[dict[str, float], FlightKind | None,
     """Range readings, flight model and speed of a catalogue ``System`` (world room).
 
     The speed is the first reading of ``speed_kmh`` (``None`` if the catalogue gives none).
+    Interval readings give both ends (``Readings.bounds``): inner and outer ring.
 
     Raises:
         InputError: the system is an interceptor (no surface-attack role) or a bare
@@ -336,7 +344,7 @@ def system_parameters(system: Any) -> tuple[dict[str, float], FlightKind | None,
             f"--system with one of: {carried}",
             field="--system",
         )
-    ranges = {name: float(r.value) for name, r in system.range_km.root.items()}
+    ranges = {name: float(r.value) for name, r in system.range_km.bounds().root.items()}
     speed = None
     if system.speed_kmh is not None:
         speed = float(next(iter(system.speed_kmh.root.values())).value)

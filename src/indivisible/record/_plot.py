@@ -12,8 +12,9 @@ from indivisible.record._record import Record
 def plot_timeline(rec: Record, df: pd.DataFrame, a: str, b: str, path: Path) -> Path:
     """Draw the architecture binding a pair over time and save it as PNG.
 
-    One lane per instrument, filled in the years it bound both parties on 31 December,
-    above the count of legally binding and political instruments.
+    One lane per instrument, filled in the years it bound both parties on 31 December under
+    every reading and hatched where it bound them under some readings only (a disputed
+    status), above the count of legally binding instruments per party's reading.
     """
     import matplotlib
 
@@ -33,18 +34,48 @@ def plot_timeline(rec: Record, df: pd.DataFrame, a: str, b: str, path: Path) -> 
     for i, inst_id in enumerate(insts):
         inst = rec.instruments[inst_id]
         on = df[inst_id].to_numpy(dtype=bool)
-        for y, flag in zip(years, on, strict=True):
+        disputed = [inst_id in str(d).split(";") for d in df.get("disputed", [""] * len(on))]
+        for y, flag, disp in zip(years, on, disputed, strict=True):
             if flag:
                 ax.barh(i, 1, left=y - 0.5, height=0.7, color=colours[inst.binding], lw=0)
+            elif disp:
+                ax.barh(
+                    i,
+                    1,
+                    left=y - 0.5,
+                    height=0.7,
+                    color="white",
+                    edgecolor=colours[inst.binding],
+                    hatch="///",
+                    lw=0,
+                )
     ax.set_yticks(range(len(insts)), [rec.instruments[i].short for i in insts], fontsize=8)
     ax.invert_yaxis()
     ax.set_title(
         f"Instruments in force binding {a} and {b}, 31 December of each year "
-        "(dark: legally binding; light: political)",
+        "\n(dark: legally binding; light: political; hatched: disputed, binding under some "
+        "readings only)",
         fontsize=10,
     )
     ax.grid(axis="x", alpha=0.3)
-    ax2.step(years, df["n_legal"], where="mid", color=colours["legal"], label="legally binding")
+    ax2.step(
+        years,
+        df["n_legal"],
+        where="mid",
+        color=colours["legal"],
+        label="legally binding (every reading)",
+    )
+    for who, style in ((a, "--"), (b, ":")):
+        col = f"n_legal_{who}"
+        if col in df.columns:
+            ax2.step(
+                years,
+                df[col],
+                where="mid",
+                color=colours["legal"],
+                linestyle=style,
+                label=f"legally binding ({who}'s reading)",
+            )
     if df["n_political"].any():
         ax2.step(
             years, df["n_political"], where="mid", color=colours["political"], label="political"

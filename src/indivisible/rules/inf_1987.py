@@ -241,6 +241,13 @@ RULES = (banned_band,)
 NOT_FORMALISED = (
     not_formalised(
         INSTRUMENT,
+        "aegis-ashore-mk41",
+        "Art. II(4), Art. VI",
+        "Readings, not an obligation: the rule for Art. VI applies each party's reading of "
+        "the Aegis Ashore launchers to the sites in the scenario.",
+    ),
+    not_formalised(
+        INSTRUMENT,
         "art-ii-ranges",
         "Art. II(5)-(6)",
         "Definitions, not an obligation: Art. VI reads the banned band from them.",

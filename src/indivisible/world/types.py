@@ -266,6 +266,34 @@ class Readings(RootModel[dict[str, Reading]]):
         """The largest value over all readings."""
         return max(r.value for r in self.root.values())
 
+    def bounds(self) -> Readings:
+        """These readings with both ends of every interval as readings of their own.
+
+        A reading given as a bound (``up_to``, ``at_least``, ``between``) asserts an interval;
+        an indicator evaluates both ends. The reading keeps its name and value; its interval's
+        other end is added as ``"<name> (inner)"`` (the low end, where below the value) or
+        ``"<name> (outer)"`` (the high end, where above the value and finite). An end the
+        reading does not state (``up_to`` without a band: the low end 0; ``at_least`` without
+        one: no high end) adds nothing. Plain figures and approximations are unchanged.
+
+        Examples:
+            >>> r = Readings.model_validate({"RUS": {"value": 500, "qualifier": "up_to",
+            ...                                      "band": [50, 500]}, "csis": 500})
+            >>> {k: v.value for k, v in r.bounds().root.items()}
+            {'RUS': 500.0, 'RUS (inner)': 50.0, 'csis': 500.0}
+        """
+        out: dict[str, Reading] = {}
+        for name, r in self.root.items():
+            out[name] = r
+            if r.qualifier not in ("up_to", "at_least", "between"):
+                continue
+            lo, hi = r.interval
+            if 0 < lo < r.value:
+                out[f"{name} (inner)"] = r.model_copy(update={"value": lo, "qualifier": "reported"})
+            if r.value < hi < float("inf"):
+                out[f"{name} (outer)"] = r.model_copy(update={"value": hi, "qualifier": "reported"})
+        return Readings.model_validate({k: v.model_dump() for k, v in out.items()})
+
     def reading(self, name: str) -> Reading:
         """The reading called ``name`` (``KeyError`` if there is none)."""
         return self.root[name]
