@@ -130,6 +130,19 @@ def test_timeline_abm_ends_in_2002(client: httpx.Client) -> None:
     assert all(s["source"] in body["sources"] for s in abm["segments"])
 
 
+def test_timeline_readings_of_a_disputed_status(client: httpx.Client) -> None:
+    r = client.get("/api/timeline", params={"a": "RUS", "b": "USA", "from": "2006", "to": "2009"})
+    assert r.status_code == 200
+    body = r.json()
+    y2008 = next(y for y in body["years"] if y["year"] == 2008)
+    assert y2008["disputed"] == ["cfe-1990"]
+    assert y2008["readings"]["USA"]["n_legal"] == y2008["readings"]["RUS"]["n_legal"] + 1
+    cfe = next(i for i in body["instruments"] if i["id"] == "cfe-1990")
+    assert cfe["bound_years"] == [2006] and cfe["disputed_years"] == [2007, 2008, 2009]
+    seg = next(s for s in cfe["segments"] if s["party"] == "RUS" and s["status"] == "suspended")
+    assert "nato: in_force (legal)" in seg["readings"]
+
+
 def test_timeline_errors(client: httpx.Client) -> None:
     r = client.get("/api/timeline", params={"a": "RUS", "b": "USA", "from": "2003", "to": "2000"})
     assert r.status_code == 422

@@ -196,9 +196,11 @@ def timeline(
 ) -> dict[str, Any]:
     """Instruments binding a pair, year by year, with each one's events and sources.
 
-    ``years`` is the CLI's JSON; ``instruments`` adds, for the pages, each instrument that
-    bound the pair in some year of the range with its status history for the two parties
-    (``rec.history``) and instrument-wide events, each with its source.
+    ``years`` is the CLI's JSON (counts under every reading, ``disputed`` and the counts under
+    each party's reading); ``instruments`` adds, for the pages, each instrument that bound the
+    pair in some year of the range (``bound_years``: under every reading; ``disputed_years``:
+    under some readings only) with its status history for the two parties (``rec.history``,
+    with each disputed segment's readings) and instrument-wide events, each with its source.
     """
     from indivisible.record import timeline as _timeline
 
@@ -217,12 +219,21 @@ def timeline(
     df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)
     pa, pb = rec.resolve(a), rec.resolve(b)
     inst_ids = [c for c in df.columns if c in rec.instruments]
+    split = f"n_legal_{pa}" in df.columns
     years = [
         {
             "year": int(str(y)),
             "n_legal": int(r["n_legal"]),
             "n_political": int(r["n_political"]),
             "instruments": [i for i in str(r["instruments"]).split(";") if i],
+            "disputed": [i for i in str(r["disputed"]).split(";") if i],
+            "readings": {
+                who: {
+                    k: int(r[f"n_{k.removeprefix('n_')}_{who}"] if split else r[k])
+                    for k in ("n_legal", "n_political")
+                }
+                for who in (pa, pb)
+            },
         }
         for y, r in df.iterrows()
     ]
@@ -248,6 +259,9 @@ def timeline(
                 "binding": inst.binding,
                 "source": inst.source,
                 "bound_years": [int(str(y)) for y in df.index[df[iid].astype(bool)]],
+                "disputed_years": [
+                    int(str(y)) for y in df.index if iid in str(df.loc[y, "disputed"]).split(";")
+                ],
                 "segments": segs,
                 "events": events,
             }

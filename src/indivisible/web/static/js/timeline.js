@@ -49,6 +49,12 @@
           class: inst.binding === "legal" ? "bar-legal" : "bar-political",
           "data-testid": `bar-${inst.id}`}));
       }
+      for (const [a, b] of runs(inst.disputed_years || [])) {
+        nodes.push(el("rect", {x: xOf(a), y: y + 4, width: xOf(b + 1) - xOf(a), height: rowH - 8,
+          fill: "none", stroke: "#1f5f8b", "stroke-dasharray": "4 3",
+          "data-testid": `disputed-${inst.id}`},
+        el("title", {}, `${inst.short}: disputed in ${a}–${b} (binding under some readings only)`)));
+      }
       for (const s of inst.segments) {
         const year = Number(s.start.slice(0, 4));
         if (year < y0 || year > t.to || s.status === "not_party") continue;
@@ -69,8 +75,9 @@
     for (const inst of t.instruments) {
       for (const s of inst.segments) {
         if (s.status === "not_party") continue;
+        const status = s.readings ? `${s.status} (disputed: ${s.readings})` : s.status;
         rows.push({attrs: {id: `ev-${inst.id}-${s.party}-${s.start}`, "data-testid": "event-row"},
-          cells: [s.start, inst.short, s.party, s.event, s.status, IV.sourceLink(s.source, t.sources), s.note || ""]});
+          cells: [s.start, inst.short, s.party, s.event, status, IV.sourceLink(s.source, t.sources), s.note || ""]});
       }
       for (const e of inst.events) {
         rows.push({attrs: {"data-testid": "event-row"},
