@@ -75,6 +75,11 @@ def register(app: typer.Typer) -> None:
             or "none"
         )
         typer.echo(f"{res['state']} on {res['date']}: member of {orgs}")
+        if any("status" in m for m in res["memberships"]):
+            typer.echo(
+                "(associate: an associate member; participant: a participating state that is "
+                "not a member under the organisation's charter)"
+            )
         table(
             [
                 (
