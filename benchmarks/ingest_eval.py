@@ -23,8 +23,14 @@ Metrics:
   * stance agreement on key statements (informational): the statement of the same speaker
     (and page) sharing most words with the paraphrase, compared with the gold stance.
 
+A development corpus (``examples/corpus``, ``tests/ingest/corpus``: gold files with a
+``split`` of ``tune`` or ``test``) is scored field by field: precision and recall of the
+document date, kind, speakers, quoted speakers, instruments and organisations, on each
+part and per document, and the gold boilerplate lines leaked into statements.
+
 Usage:
     python benchmarks/ingest_eval.py [CORPUS] [--json]
+    python benchmarks/ingest_eval.py examples/corpus tests/ingest/corpus
 """
 
 from __future__ import annotations
@@ -312,14 +318,176 @@ def evaluate(corpus: Path) -> dict[str, Any]:
     return {"documents": docs, "totals": tot}
 
 
+# --- the development corpus: precision and recall per field, per part -----------------
+
+#: The fields scored on the development corpus, in report order.
+FIELDS = ("date", "kind", "speakers", "quoted", "instruments", "organisations")
+
+
+def _speaker_key(name: str) -> str:
+    """A speaker as compared with the gold: the surname for a person, else the whole name."""
+    from indivisible.ingest._names import surname
+
+    return surname(name)
+
+
+def _predicted(parsed: ParsedDocument) -> dict[str, set[str]]:
+    """The document's predicted values, as sets comparable with the gold."""
+    doc = parsed.document
+    speakers = {
+        _speaker_key(s.speaker or s.role or "")
+        for s in parsed.statements
+        if s.quoted_by is None and (s.speaker or s.role)
+    }
+    return {
+        "date": {doc.date.isoformat()} if doc.date else set(),
+        "kind": {doc.kind},
+        "speakers": speakers,
+        "quoted": {_speaker_key(s.speaker) for s in parsed.statements if s.quoted_by and s.speaker},
+        "instruments": {i for s in parsed.statements for i in s.instruments},
+        "organisations": {o for s in parsed.statements for o in s.organisations},
+    }
+
+
+def _gold_sets(gold: dict[str, Any]) -> dict[str, set[str]]:
+    return {
+        "date": {str(gold["date"])} if gold.get("date") else set(),
+        "kind": {str(gold["kind"])},
+        "speakers": {_speaker_key(str(n)) for n in gold.get("speakers") or []},
+        "quoted": {_speaker_key(str(n)) for n in gold.get("quoted") or []},
+        "instruments": {str(i) for i in gold.get("instruments") or []},
+        "organisations": {str(o) for o in gold.get("organisations") or []},
+    }
+
+
+def _leaks(parsed: ParsedDocument, lines: list[str]) -> list[str]:
+    """Gold boilerplate lines found inside a statement (whitespace-insensitive)."""
+    texts = [" ".join(s.text.split()) for s in parsed.statements]
+    out = []
+    for line in lines:
+        needle = " ".join(str(line).split())
+        if needle and any(needle in t for t in texts):
+            out.append(str(line))
+    return out
+
+
+def score_corpus_document(path: Path, gold: dict[str, Any]) -> dict[str, Any]:
+    """True and false positives and negatives of one document, per field."""
+    parsed = parse_file(path)
+    predicted, expected = _predicted(parsed), _gold_sets(gold)
+    fields = {}
+    for name in FIELDS:
+        p, g = predicted[name], expected[name]
+        fields[name] = {"tp": len(p & g), "fp": sorted(p - g), "fn": sorted(g - p)}
+    return {
+        "file": gold["file"],
+        "split": gold["split"],
+        "kind": gold["kind"],
+        "fields": fields,
+        "boilerplate": {
+            "lines": len(gold.get("boilerplate") or []),
+            "leaked": _leaks(parsed, gold.get("boilerplate") or []),
+        },
+    }
+
+
+def _pr(docs: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    tp = sum(d["fields"][name]["tp"] for d in docs)
+    fp = sum(len(d["fields"][name]["fp"]) for d in docs)
+    fn = sum(len(d["fields"][name]["fn"]) for d in docs)
+    return {
+        "precision": _ratio(tp, tp + fp) if tp + fp else 1.0,
+        "recall": _ratio(tp, tp + fn) if tp + fn else 1.0,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
+
+
+def evaluate_corpus(folders: list[Path]) -> dict[str, Any]:
+    """Score development-corpus folders (gold files with ``split``), per part and document.
+
+    Precision and recall are micro-averaged over the documents of a part: a document's
+    date and kind count once each; speakers, quoted speakers, instruments and
+    organisations are compared as sets (speakers by surname).
+    """
+    docs: list[dict[str, Any]] = []
+    for folder in folders:
+        for gold_path in sorted((folder / "gold").glob("*.yaml")):
+            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+            docs.append(score_corpus_document(folder / gold["file"], gold))
+    parts: dict[str, Any] = {}
+    for part in ("tune", "test", "all"):
+        chosen = [d for d in docs if part in ("all", d["split"])]
+        summary: dict[str, Any] = {"documents": len(chosen)}
+        for name in FIELDS:
+            summary[name] = _pr(chosen, name)
+        summary["boilerplate_lines"] = sum(d["boilerplate"]["lines"] for d in chosen)
+        summary["boilerplate_leaked"] = sum(len(d["boilerplate"]["leaked"]) for d in chosen)
+        parts[part] = summary
+    return {"documents": docs, "parts": parts}
+
+
+def _print_corpus(report: dict[str, Any]) -> None:
+    for doc in report["documents"]:
+        wrong = {
+            k: {"fp": v["fp"], "fn": v["fn"]}
+            for k, v in doc["fields"].items()
+            if v["fp"] or v["fn"]
+        }
+        leaked = doc["boilerplate"]["leaked"]
+        status = "ok" if not wrong and not leaked else f"{wrong}" + (f" leaked={leaked}" if leaked else "")
+        print(f"[{doc['split']}] {doc['file']}: {status}")
+    print()
+    print(f"{'part':<5} {'field':<14} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for part, summary in report["parts"].items():
+        for name in FIELDS:
+            m = summary[name]
+            print(
+                f"{part:<5} {name:<14} {m['precision']:>9.3f} {m['recall']:>7.3f} "
+                f"{m['tp']:>4} {m['fp']:>4} {m['fn']:>4}"
+            )
+        print(
+            f"{part:<5} {'boilerplate':<14} leaked {summary['boilerplate_leaked']} of "
+            f"{summary['boilerplate_lines']} lines in {summary['documents']} documents"
+        )
+
+
+def _is_corpus(folder: Path) -> bool:
+    first = next(iter(sorted((folder / "gold").glob("*.yaml"))), None)
+    if first is None:
+        return False
+    data = yaml.safe_load(first.read_text(encoding="utf-8"))
+    return isinstance(data, dict) and "split" in data
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default="../shared/samples", type=Path)
+    parser.add_argument(
+        "corpus",
+        nargs="*",
+        type=Path,
+        help="corpus folders with a gold/ folder (default: ../shared/samples); several "
+        "development-corpus folders are scored together",
+    )
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = parser.parse_args(argv)
-    if not (args.corpus / "gold").is_dir():
-        print(f"Error: {args.corpus}: no gold/ folder", file=sys.stderr)
+    folders: list[Path] = args.corpus or [Path("../shared/samples")]
+    for folder in folders:
+        if not (folder / "gold").is_dir():
+            print(f"Error: {folder}: no gold/ folder", file=sys.stderr)
+            return 2
+    if all(_is_corpus(f) for f in folders):
+        corpus = evaluate_corpus(folders)
+        if args.json:
+            print(json.dumps(corpus, indent=2, ensure_ascii=False, default=str))
+        else:
+            _print_corpus(corpus)
+        return 0
+    if len(folders) > 1:
+        print("Error: several folders are scored only as development corpora", file=sys.stderr)
         return 2
+    args.corpus = folders[0]
     report = evaluate(args.corpus)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False, default=str))

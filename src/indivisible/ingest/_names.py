@@ -1,0 +1,98 @@
+"""Person names: surnames and spelling variants (nameparser and rapidfuzz).
+
+A speaker label, a byline and a gazetteer alias name the same person in many ways:
+"Sergei Lavrov", "Sergey Lavrov", "LAVROV", "Mr. Lavrov", "Lavrov, Sergey". Names are
+parsed with :mod:`nameparser` (titles such as "Mr" or "Ambassador" and suffixes are set
+apart) and compared with :mod:`rapidfuzz` so that transliteration variants (Sergei/Sergey,
+Matvienko/Matviyenko) match while different people with the same surname do not.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from nameparser import HumanName
+from rapidfuzz import fuzz
+
+#: Least similarity (0-100) of two given names, or two surnames, taken as one spelling.
+VARIANT_SCORE = 80.0
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: ``"António"`` → ``"antonio"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+@lru_cache(maxsize=4096)
+def parse_name(name: str) -> tuple[str, str]:
+    """``(first, last)`` of a person's name, folded; capitals and "Last, First" understood.
+
+    Examples:
+        >>> parse_name("Mr. Sergey LAVROV")
+        ('sergey', 'lavrov')
+        >>> parse_name("Putin, Wladimir W.")
+        ('wladimir', 'putin')
+    """
+    clean = " ".join(name.replace("’", "'").split())
+    if clean.isupper():
+        clean = clean.title()
+    parsed = HumanName(clean)
+    last = parsed.last or parsed.first
+    return fold(parsed.first if parsed.last else ""), fold(last)
+
+
+def surname(name: str) -> str:
+    """The folded surname of a person, or the folded whole name for a role or a body.
+
+    A name of one to four capitalised words is a person's; anything else (``journalist``,
+    ``European Union`` is still two words, so bodies are recognised by a lowercase word or
+    a known body word) is compared whole.
+
+    Examples:
+        >>> surname("Sergey Lavrov"), surname("journalist"), surname("European Union")
+        ('lavrov', 'journalist', 'european union')
+    """
+    words = name.split()
+    if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
+        return fold(name)
+    if any(w.strip(",").lower() in _BODY_WORDS for w in words):
+        return fold(name)
+    return parse_name(name)[1]
+
+
+_BODY_WORDS = {
+    "union",
+    "states",
+    "mission",
+    "nations",
+    "federation",
+    "organization",
+    "organisation",
+    "council",
+    "ministry",
+    "department",
+    "government",
+    "delegation",
+}
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names can name one person: same surname spelling, compatible first names.
+
+    Examples:
+        >>> same_person("Sergei Lavrov", "Sergey Lavrov"), same_person("Lavrov", "Sergey Lavrov")
+        (True, True)
+        >>> same_person("Dmitry Medvedev", "Angela Merkel")
+        False
+    """
+    first_a, last_a = parse_name(a)
+    first_b, last_b = parse_name(b)
+    if not last_a or not last_b:
+        return False
+    if fuzz.ratio(last_a, last_b) < VARIANT_SCORE:
+        return False
+    if not first_a or not first_b:
+        return True
+    return first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= VARIANT_SCORE - 20
