@@ -2,6 +2,11 @@
 
 Everything the linker knows is read from the YAML files in ``indivisible/data/gazetteer``
 so that every link can be explained by the entry and the name or pattern that matched.
+The record is the one source of truth for names: every instrument's ``title``, ``short``
+and ``aliases`` (``data/instruments/*.yaml``) and every organisation's ``name`` and
+``aliases`` (``data/organisations.yaml``) are names of that id here, so an instrument added
+to the record is recognised in documents without touching the gazetteer, which only adds
+spellings the record does not carry and descriptive patterns.
 Extra entries can be given in a folder named by the ``INDIVISIBLE_GAZETTEER`` environment
 variable, holding files of the same names; their entries are added to the bundled ones.
 """
@@ -159,6 +164,54 @@ def _entries() -> list[Entry]:
     return entries
 
 
+def _record_entries(windows: dict[str, tuple[dt.date | None, dt.date | None]]) -> list[Entry]:
+    """Names of the record's instruments and organisations, one entry per id.
+
+    An instrument that the gazetteer gives a date ``window`` (``us-response-2022``: "the
+    US response" means the January 2022 answer only in documents written after it) keeps
+    that window for its record names too.
+
+    A name that is an instrument's is not also taken as an organisation's (the record
+    lists "Collective Security Treaty" among the CSTO's aliases; in a document it names the
+    treaty).
+    """
+    data = resources.files("indivisible").joinpath("data")
+    entries: list[Entry] = []
+    instrument_names: set[str] = set()
+    folder = data.joinpath("instruments")
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not item.name.endswith(".yaml"):
+            continue
+        raw = _safe_yaml(item.read_text(encoding="utf-8"), f"instruments/{item.name}")
+        if not isinstance(raw, dict) or not raw.get("id"):
+            continue
+        names = _names_of(raw, ("title", "short"))
+        instrument_names.update(_key(n).casefold() for n in names)
+        ident = str(raw["id"])
+        entries.append(Entry((ident,), "instrument", names, (), windows.get(ident, (None, None))))
+    orgs = _safe_yaml(data.joinpath("organisations.yaml").read_text(encoding="utf-8"), "organisations.yaml")
+    for raw in orgs if isinstance(orgs, list) else []:
+        if not isinstance(raw, dict) or not raw.get("id"):
+            continue
+        names = tuple(
+            n for n in _names_of(raw, ("name",)) if _key(n).casefold() not in instrument_names
+        )
+        entries.append(Entry((str(raw["id"]),), "organisation", names, (), (None, None)))
+    return entries
+
+
+def _names_of(raw: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, ...]:
+    found = [raw.get(k) for k in keys] + list(raw.get("aliases") or [])
+    return tuple(dict.fromkeys(str(n).strip() for n in found if n and str(n).strip()))
+
+
+def _safe_yaml(text: str, label: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataError(f"{label}: not valid YAML: {exc}") from None
+
+
 def _persons() -> list[Person]:
     persons: list[Person] = []
     for label, data in _load_yaml("persons"):
@@ -231,27 +284,56 @@ def _name_pattern(name: str) -> str:
     return r"\s+".join(parts).replace(r"\-", "[-–‑]")
 
 
+def _abbreviation(name: str) -> bool:
+    """A name without lowercase letters ("NATO", "U.N.", "START I") is matched as written."""
+    return not any(c.islower() for c in name)
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """Load and compile the gazetteers (cached).
 
+    Names are matched case-insensitively ("adapted CFE Treaty" is the Adapted CFE
+    Treaty), except abbreviations, which are matched as written so that "UN" does not
+    match "un-" and "START" does not match "start"; an abbreviation of four letters or more
+    also matches its capitalised spelling ("Nato", "Osce").
+
     Raises:
-        DataError: a gazetteer file is malformed.
+        DataError: a gazetteer or record file is malformed.
     """
-    entries = _entries()
+    own = _entries()
+    windows = {e.ids[0]: e.window for e in own if len(e.ids) == 1 and any(e.window)}
+    entries = own + _record_entries(windows)
     index: dict[str, list[Entry]] = {}
-    for entry in entries:
-        for name in entry.names:
-            index.setdefault(_key(name), []).append(entry)
-    names = sorted(index, key=len, reverse=True)
     originals: dict[str, str] = {}
     for entry in entries:
         for name in entry.names:
-            originals.setdefault(_key(name), name)
-    # One boundary check outside the alternation: trying it once per position, not once
-    # per name, is what keeps matching fast.
-    alternatives = "|".join(_name_pattern(originals[k]) for k in names)
-    regex = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+            key = _key(name).casefold()
+            if entry not in index.setdefault(key, []):
+                index[key].append(entry)
+            originals.setdefault(key, name)
+    exact: set[str] = set()
+    folded: set[str] = set()
+    for key, name in originals.items():
+        # A leading article is not part of the name: "the Charter" must not take the
+        # "the" of "the Charter for European Security" before the longer name is tried.
+        name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        if key.startswith("the "):
+            index.setdefault(key[4:], []).extend(
+                e for e in index[key] if e not in index.get(key[4:], [])
+            )
+        if _abbreviation(name) or len(name.split()) == 1:
+            # Abbreviations and one-word names ("Charter", "Alliance") only as written.
+            exact.add(_name_pattern(name))
+            letters = re.sub(r"[^A-Z]", "", name)
+            if len(letters) >= 4 and name.isalpha():
+                exact.add(_name_pattern(name.capitalize()))
+        else:
+            folded.add(_name_pattern(name))
+    # Longest first inside each alternation; one boundary check outside it, tried once per
+    # position rather than once per name, is what keeps matching fast.
+    by_length = sorted(exact | {f"(?i:{p})" for p in folded}, key=len, reverse=True)
+    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(by_length)})(?![\w-])")
     return Gazetteer(
         entries=tuple(entries),
         persons=tuple(_persons()),
@@ -267,5 +349,6 @@ def _key(name: str) -> str:
 
 
 def lookup(matched: str) -> tuple[Entry, ...]:
-    """The entries a literal name match resolves to."""
-    return load().name_index.get(_key(matched), ())
+    """The entries a literal name match resolves to (case-insensitively)."""
+    key = _key(matched).casefold()
+    return load().name_index.get(key, ()) or load().name_index.get(re.sub(r"^the ", "", key), ())

@@ -195,6 +195,17 @@ class Links:
     organisations: tuple[str, ...]
 
 
+def _in_window(window: tuple[dt.date | None, dt.date | None], doc: dt.date | None) -> bool:
+    """Whether a document dated ``doc`` is inside an entry's window (undated: only if none)."""
+    lo, hi = window
+    if not (lo or hi):
+        return True
+    return doc is not None and not (lo and doc < lo) and not (hi and doc > hi)
+
+
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,6}\b")
+
+
 def link(text: str, doc: dt.date | None) -> Links:
     """Instruments and organisations named or described in ``text``.
 
@@ -209,14 +220,20 @@ def link(text: str, doc: dt.date | None) -> Links:
     instruments: list[str] = []
     organisations: list[str] = []
     for m in gaz.name_regex.finditer(text):
-        for entry in lookup(m.group(0)):
+        found = tuple(e for e in lookup(m.group(0)) if _in_window(e.window, doc))
+        for entry in found:
             target = instruments if entry.kind == "instrument" else organisations
             target.extend(i for i in entry.ids if i not in target)
+        if any(e.kind == "instrument" for e in found):
+            # "the 1999 OSCE summit decisions" also mentions the OSCE: an organisation's
+            # abbreviation inside an instrument's name counts, except as its first word
+            # ("UN Charter", "NATO-Russia Founding Act" name the instrument only).
+            for inner in _ABBREVIATION.finditer(m.group(0), 1):
+                for entry in lookup(inner.group(0)):
+                    if entry.kind == "organisation" and inner.group(0).isupper():
+                        organisations.extend(i for i in entry.ids if i not in organisations)
     for entry in gaz.entries:
-        if not entry.patterns:
-            continue
-        lo, hi = entry.window
-        if (lo or hi) and (doc is None or (lo and doc < lo) or (hi and doc > hi)):
+        if not entry.patterns or not _in_window(entry.window, doc):
             continue
         if any(p.search(text) for p in entry.patterns):
             target = instruments if entry.kind == "instrument" else organisations
