@@ -15,10 +15,13 @@ from indivisible.ingest._gazetteer import Person, load, lookup
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+# Capitalised or in capitals ("JANUARY 10, 2022" in a page header), never in lower case,
+# where "may" is a verb.
+_MONTH = f"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})"
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
 _ORD = r"(?:st|nd|rd|th)?"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1}
@@ -35,7 +38,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d){_ORD}"
+            rf"\b(?P<mon>{_MONTH})\.?,?\s+(?P<d>[0-3]?\d){_ORD}"
             r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b(?!\s*(?:per|%))",
         ),
     ),

@@ -29,7 +29,14 @@ _LOCATION = re.compile(r"\s*\(Location\s*\d+\)\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_META = re.compile(r"^[-*]\s*([A-Za-z][\w ]{0,30}):\s*(.*)$")
-_BYLINE = re.compile(r"^(?:by|from)\s+(?P<who>.{3,160})$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|from|(?:as )?delivered by|statement by|remarks by)\s+(?P<who>.{3,200})$", re.IGNORECASE
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)"
+    r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
+    r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s-\s|\.\s*/[A-Z][\w ]{1,20}/\.?)\s*"
+)
 _VOCATIVE = re.compile(
     r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chairman|secretary)|madam \w+|"
     r"(?:dear )?colleagues|(?:dear )?friends|good (?:morning|afternoon|evening)|"
@@ -178,20 +185,34 @@ def _wrapped(lines: list[tuple[int, int]]) -> bool:
 
 
 def _blocks(text: str) -> list[Block]:
+    """Lines, or paragraphs of hard-wrapped lines.
+
+    In hard-wrapped text a line joins the paragraph above only when the line above is
+    nearly full (a short line ends a heading or a paragraph) and neither is page furniture,
+    so a header ("17 December 2021 13:30", "Unofficial translation") stays apart from the
+    text even without blank lines between them.
+    """
     lines = _lines(text)
     if not _wrapped(lines):
         return [Block(s, e) for s, e in lines if s >= 0]
+    widths = sorted(e - s for s, e in lines if s >= 0)
+    full = widths[len(widths) // 2] * 0.6
     blocks: list[Block] = []
     current: Block | None = None
+    previous_full = False
     for s, e in lines:
         if s < 0:
             current = None
             continue
-        if current is None:
+        furniture = _boilerplate(text[s:e]) is not None
+        if current is None or not previous_full or furniture:
             current = Block(s, e)
             blocks.append(current)
         else:
             current.end = e
+        previous_full = (e - s) >= full and not furniture
+        if furniture:
+            current = None
     return blocks
 
 
@@ -271,19 +292,81 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _date_line(line: str) -> tuple[dt.date, str | None] | None:
-    """A line that is a date, optionally with a place: ``3 October 2001``."""
+_STAMP_DAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
+_EDGES = " ,.;:–-—|•·*"
+
+
+def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
+    """A line that is a date, optionally with a place: ``3 October 2001, Brussels``.
+
+    Returns the date, the place and how much the line is worth as the document's date:
+    3 with a place ("October 11, 2021, Novo-Ogaryovo"), 2 alone ("JANUARY 10, 2022",
+    "17 December 2021 13:30"), 1 for a weekday-first stamp ("Tuesday, April 23, 2019") of
+    the kind blogs and news sites print above a reposted text.
+    """
     for a, b, iso in dates_mentioned(line, None):
         if len(iso) != 10:
             continue
-        rest = (line[:a] + " " + line[b:]).strip(" ,.;–-—|")
+        rest = (line[:a] + " " + line[b:]).strip(_EDGES)
+        rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", " ", rest)
+        rest = re.sub(r"^(?:date|dated|on)\b", " ", rest, flags=re.IGNORECASE).strip(_EDGES)
         if _words(rest) > 6:
             return None
         place = re.sub(r"\s+", " ", rest).strip(" ,") or None
-        if place and not place[0].isupper():
-            place = None
-        return dt.date.fromisoformat(iso), place
+        if place and (not place[0].isupper() or not _place_like(place)):
+            return None if _words(place) > 1 else (dt.date.fromisoformat(iso), None, 1)
+        strength = 3 if place else (1 if _STAMP_DAY.match(line) else 2)
+        return dt.date.fromisoformat(iso), place, strength
     return None
+
+
+def _place_like(text: str) -> bool:
+    """A place: a known city, or capitalised words separated by commas."""
+    if any(re.search(rf"\b{re.escape(p)}\b", text) for p in load().rules.places):
+        return True
+    words = text.replace(",", " ").split()
+    return bool(words) and all(
+        w[:1].isupper() or w.lower() in _CONNECTORS for w in words
+    ) and ("," in text or _words(text) <= 2)
+
+
+def _trailing_date(line: str) -> dt.date | None:
+    """A title that ends with its date: "Interview with …, Moscow, April 22, 2015"."""
+    found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
+    if not found:
+        return None
+    a, b, iso = found[-1]
+    if line[b:].strip(_EDGES) or not re.search(r",\s*$", line[:a]):
+        return None
+    return dt.date.fromisoformat(iso)
+
+
+def _parsed_date(line: str) -> dt.date | None:
+    """A full date in a short header line that the patterns missed ("02/10/2007"), by
+    dateparser's search, in English, French, German or Russian."""
+    if _words(line) > 12 or not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", line):
+        return None
+    from dateparser.search import search_dates
+
+    found = search_dates(
+        line,
+        languages=["en", "fr", "de", "ru"],
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+    if not found:
+        return None
+    return found[0][1].date()
+
+
+def _subtitle(line: str, title: str) -> bool:
+    """A short header line after the title that is not a sentence: a subtitle or caption."""
+    if _words(line) > 30 or re.search(r"[.!?:;,…\"”’)]$", line):
+        return False
+    return line[:1].isupper() or line.strip() == title.strip()
 
 
 def _place_line(line: str) -> bool:
@@ -429,11 +512,16 @@ def structure(raw: RawText) -> Structure:
 
     title = raw.title or meta.get("title")
     author = raw.author or meta.get("author")
-    day = raw.date
     place = raw.place
+    # Candidate document dates: (strength, order, date). The document's own header and
+    # dateline come first; the HTML page's metadata (trafilatura, htmldate) only fills in.
+    dates: list[tuple[int, int, dt.date]] = []
     if "date" in meta:
-        day = day or first_date(meta["date"])
+        found_meta = first_date(meta["date"])
+        if found_meta:
+            dates.append((3, -1, found_meta))
     byline = ""
+    header_lines: list[str] = []
 
     if raw.format == "html" and blocks and title:
         first = text[blocks[0].start : blocks[0].end]
@@ -451,13 +539,13 @@ def structure(raw: RawText) -> Structure:
                 break
             dated = _date_line(line)
             if dated:
-                day = day or dated[0]
+                dates.append((dated[2], i, dated[0]))
                 place = place or dated[1] or pending_place
                 dropped.append((block.start, block.end, "date"))
                 body_from = i + 1
                 continue
             by = _BYLINE.match(line)
-            if by and _words(line) <= 16 and not re.search(r"[.?!]$", line):
+            if by and _words(line) <= 30 and not re.search(r"[.?!]$", line):
                 byline = by.group("who")
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
@@ -469,15 +557,24 @@ def structure(raw: RawText) -> Structure:
                 continue
             if _place_line(line) and (place is None):
                 pending_place = line
-                place = place or (line if day else None)
+                place = place or (line if dates else None)
                 dropped.append((block.start, block.end, "place"))
                 body_from = i + 1
                 continue
-            if _VOCATIVE.match(line) or _words(line) > 25:
+            if _VOCATIVE.match(line) or _words(line) > 30:
                 break
+            ends = _trailing_date(line)
+            if ends is not None:
+                dates.append((3, i, ends))
             if title is None and not line.endswith((",", ":")) and not re.search(r"[?]$", line):
                 title = line.rstrip()
+                header_lines.append(line)
                 dropped.append((block.start, block.end, "title"))
+                body_from = i + 1
+                continue
+            if title is not None and _subtitle(line, title):
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "subtitle"))
                 body_from = i + 1
                 continue
             break
@@ -490,7 +587,7 @@ def structure(raw: RawText) -> Structure:
             dated = _date_line(line)
             if not dated:
                 break
-            day = day or dated[0]
+            dates.append((dated[2], len(blocks) + 1000, dated[0]))
             place = place or dated[1]
             dropped.append((blocks[-1].start, blocks[-1].end, "date"))
             blocks = blocks[:-1]
@@ -500,16 +597,26 @@ def structure(raw: RawText) -> Structure:
             if _words(line) <= 15:
                 found = first_date(line)
                 if found:
-                    day = day or found
+                    dates.append((2, 0, found))
                     break
 
-    if place is None and not highlights and blocks:
-        dateline = re.match(
-            r"^([A-Z][A-Z .'’-]{2,40}?)\s*(?:,[^—–]{1,40})?\s*[—–]",
-            text[blocks[0].start : blocks[0].end],
-        )
+    if not highlights and blocks:
+        first_block = text[blocks[0].start : blocks[0].end]
+        dateline = _DATELINE.match(first_block)
         if dateline:
-            place = dateline.group(1).strip().title()
+            place = place or dateline.group("place").strip().title()
+            when = first_date(dateline.group("date") or "")
+            if when is not None:
+                dates.append((3, 0, when))
+            dropped.append((blocks[0].start, blocks[0].start + dateline.end(), "dateline"))
+            blocks[0] = Block(blocks[0].start + dateline.end(), blocks[0].end, blocks[0].page)
+    if not dates and not highlights:
+        for line in [title or "", *header_lines, *(text[b.start : b.end] for b in blocks[:2])]:
+            parsed_day = _parsed_date(line) if line and _words(line) <= 12 else None
+            if parsed_day is not None:
+                dates.append((1, 0, parsed_day))
+                break
+    day = max(dates, key=lambda d: (d[0], -d[1]))[2] if dates else raw.date
     if place is None:
         heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
         place = next(
