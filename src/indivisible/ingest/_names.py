@@ -96,3 +96,94 @@ def same_person(a: str, b: str) -> bool:
     if not first_a or not first_b:
         return True
     return first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= VARIANT_SCORE - 20
+
+
+_NAME_WORD = r"[A-Z][\w’'.-]*"
+
+
+def person_name(text: str) -> tuple[str, str | None] | None:
+    """A person's name and title in a byline or attribution, if it reads as one.
+
+    The last run of two or more capitalised words is taken; nameparser sets apart titles
+    ("Ambassador", "Foreign Minister"), which become the role.
+
+    Examples:
+        >>> person_name("Ambassador Michael Carpenter")
+        ('Michael Carpenter', 'Ambassador')
+        >>> person_name("the U.S. Permanent Representative, Ambassador Daniel Baer")
+        ('Daniel Baer', 'Ambassador')
+        >>> person_name("the official websites") is None
+        True
+    """
+    import re
+
+    runs = re.findall(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|di|le|la))+", text)
+    if not runs:
+        return None
+    words = runs[-1].split()
+    lead: list[str] = []
+    while len(words) > 2 and (
+        words[0].strip(",").lower() in _ROLE_WORDS or _is_abbreviation(words[0])
+    ):
+        lead.append(words.pop(0))
+    parsed = HumanName(" ".join(words))
+    parts = [p for p in (parsed.first, parsed.middle, parsed.last) if p]
+    if len(parts) < 2 or any(p.lower() in _BODY_WORDS | _ROLE_WORDS for p in parts):
+        return None
+    role = " ".join([*lead, parsed.title] if parsed.title else lead) or None
+    return " ".join(parts), role
+
+
+def _is_abbreviation(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+#: Words of a title that precede a name ("NATO Secretary General Jens Stoltenberg").
+_ROLE_WORDS = {
+    "secretary",
+    "general",
+    "secretary-general",
+    "under-secretary-general",
+    "president",
+    "vice",
+    "vice-president",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "prime",
+    "chancellor",
+    "ambassador",
+    "deputy",
+    "assistant",
+    "high",
+    "representative",
+    "permanent",
+    "special",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "director",
+    "chair",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "speaker",
+    "senator",
+    "federal",
+    "state",
+    "department",
+    "russian",
+    "american",
+    "german",
+    "french",
+    "british",
+    "ukrainian",
+    "polish",
+    "former",
+    "head",
+    "commander",
+    "supreme",
+    "chief",
+}

@@ -22,6 +22,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     strip_honorifics,
 )
+from indivisible.ingest._names import person_name
 from indivisible.ingest._read import RawText
 
 _PAGE = re.compile(r"\s*\((?:Page|p\.)\s*(\d+)\)\s*$", re.IGNORECASE)
@@ -310,12 +311,15 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
         rest = (line[:a] + " " + line[b:]).strip(_EDGES)
         rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", " ", rest)
         rest = re.sub(r"^(?:date|dated|on)\b", " ", rest, flags=re.IGNORECASE).strip(_EDGES)
+        stamp = _STAMP_DAY.match(rest + " ") is not None
+        if stamp:
+            rest = _STAMP_DAY.sub("", rest + " ", count=1).strip(_EDGES)
         if _words(rest) > 6:
             return None
         place = re.sub(r"\s+", " ", rest).strip(" ,") or None
         if place and (not place[0].isupper() or not _place_like(place)):
             return None if _words(place) > 1 else (dt.date.fromisoformat(iso), None, 1)
-        strength = 3 if place else (1 if _STAMP_DAY.match(line) else 2)
+        strength = 1 if stamp else (3 if place else 2)
         return dt.date.fromisoformat(iso), place, strength
     return None
 
@@ -513,6 +517,7 @@ def structure(raw: RawText) -> Structure:
     title = raw.title or meta.get("title")
     author = raw.author or meta.get("author")
     place = raw.place
+    has_dateline = False
     # Candidate document dates: (strength, order, date). The document's own header and
     # dateline come first; the HTML page's metadata (trafilatura, htmldate) only fills in.
     dates: list[tuple[int, int, dt.date]] = []
@@ -603,6 +608,7 @@ def structure(raw: RawText) -> Structure:
     if not highlights and blocks:
         first_block = text[blocks[0].start : blocks[0].end]
         dateline = _DATELINE.match(first_block)
+        has_dateline = dateline is not None
         if dateline:
             place = place or dateline.group("place").strip().title()
             when = first_date(dateline.group("date") or "")
@@ -640,15 +646,23 @@ def structure(raw: RawText) -> Structure:
         author = participants[0].name
 
     ctx = _Context(day, participants)
-    opening = _opening_speaker(participants, author, day)
+    opening = _opening_speaker(participants, author, day, byline)
     if highlights:
         turns = [Turn(opening, [(b.start, b.end, b.page)]) for b in blocks]
         kind = "highlights"
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
-        kind = _kind(text, blocks, turns, flags, raw, byline, title)
+        flags["dateline"] = int(has_dateline)
+        kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
+        elif kind == "statement" and opening.name is None:
+            body = _delegation(text, blocks, header_lines)
+            if body is not None:
+                speaker = Speaker(body, "delegation")
+                for turn in turns:
+                    if turn.speaker == opening:
+                        turn.speaker = speaker
     if title is None and byline:
         label = {"press_conference": "Press conference", "transcript": "Transcript"}.get(
             kind, "Statement"
@@ -658,7 +672,7 @@ def structure(raw: RawText) -> Structure:
 
 
 def _opening_speaker(
-    participants: list[Person], author: str | None, day: dt.date | None
+    participants: list[Person], author: str | None, day: dt.date | None, byline: str = ""
 ) -> Speaker:
     if participants:
         p = participants[0]
@@ -668,7 +682,24 @@ def _opening_speaker(
         if person is not None:
             return Speaker(person.name, person.role_on(day), person)
         return Speaker(author, None)
+    if byline:
+        named = person_name(byline)
+        if named is not None:
+            return Speaker(named[0], named[1])
     return Speaker(None, None)
+
+
+def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None:
+    """The body a statement speaks for: a delegation's header line, or the subject of
+    "The European Union and its Member States would like to …"."""
+    for line in header:
+        if _DELEGATION_LINE.match(line.strip()):
+            return re.sub(r"^The ", "", line.strip())
+    if blocks:
+        m = _BODY_SPEAKS.match(text[blocks[0].start : blocks[0].end])
+        if m:
+            return m.group("body").strip()
+    return None
 
 
 def _turns(
@@ -784,7 +815,33 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
 
 _SAID = re.compile(
     r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
-    r"according to)\b"
+    r"continued|explained|according to)\b",
+    re.IGNORECASE,
+)
+
+
+_TREATY = re.compile(
+    r"have\s+agreed\s+as\s+follows|hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?"
+    r"[\"“]?(?:Parties|Contracting\s+Parties|Sides)",
+    re.IGNORECASE,
+)
+_CHAIR = re.compile(
+    r"^(?:thank you,? )?(?:mr\.?|madam|madame|dear) (?:chair|chairman|chairperson|chairwoman|"
+    r"moderator|co-chairs?)\b",
+    re.IGNORECASE,
+)
+_STATEMENT_TITLE = re.compile(r"\bstatement\b|\bdeclaration by\b", re.IGNORECASE)
+_INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
+_BODY_SPEAKS = re.compile(
+    r"^(?:The )?(?P<body>(?:[A-Z][\w.’'-]*\s+){0,5}?(?:Union|States|Federation|Government|"
+    r"Delegation|Mission|Republic|Kingdom|Ministry|Council)(?:\s+(?:of|to|for)\s+(?:the\s+)?"
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})?)"
+    r"(?: and its [Mm]ember [Ss]tates)?\s+(?:would like to|wishes to|wish to|thanks|welcomes|"
+    r"takes note|expresses|reiterates|regrets|condemns|aligns?)\b"
+)
+_DELEGATION_LINE = re.compile(
+    r"^(?:The )?(?:[A-Z][\w.’'-]*\s+){1,5}(?:Mission|Delegation|Permanent Representation)\s+"
+    r"(?:of|to)\s+(?:the\s+)?[A-Z][\w .’'-]{1,60}$"
 )
 
 
@@ -796,28 +853,52 @@ def _kind(
     raw: RawText,
     byline: str,
     title: str | None,
+    header: list[str],
 ) -> str:
+    """The document's kind, from its structure.
+
+    * ``treaty_text``: two ``Article N`` headings, or a treaty's preamble formula ("have
+      agreed as follows", "hereinafter referred to as the Parties");
+    * ``interview``: labelled turns or questions, and "interview" in the title or header;
+    * ``press_conference``: a moderator, a journalist's label or "press conference" in the
+      title;
+    * ``transcript``: a person's label (``Name:``, ``Role Name:``);
+    * ``statement``: no labels, and a statement's form: "statement" in the title or header,
+      an address to the chair ("Mr. Chair,"), or a body speaking in the third person ("The
+      European Union and its Member States would like to …");
+    * ``news_article``: no labels, and attributed quotations or speech verbs with a
+      dateline, an HTML page, a personal byline, or at least two of each;
+    * otherwise ``speech``.
+    """
     body = " ".join(text[b.start : b.end] for b in blocks)
-    if flags["articles"] >= 2 and re.search(
-        r"have agreed as follows|the (?:states )?parties", body, re.IGNORECASE
+    heads = " ".join([title or "", *header])
+    if (flags["articles"] >= 2 and re.search(r"the (?:states )?parties", body, re.IGNORECASE)) or (
+        _TREATY.search(body[:3000])
     ):
         return "treaty_text"
+    named = {t.speaker.key for t in turns if t.labelled}
+    if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
+        return "interview"
     if (
         flags["moderator"]
         or flags["journalist"]
         or re.search(
-            r"press (?:conference|point|briefing)|news conference", title or "", re.IGNORECASE
+            r"press (?:conference|point|briefing)|news conference|briefing", heads, re.IGNORECASE
         )
     ):
         return "press_conference"
-    named = {t.speaker.key for t in turns if t.labelled}
-    if flags["labels"] >= 2 and len(named) >= 2:
+    if flags["labels"] >= 1 and named - {"journalist", "moderator"}:
         return "transcript"
+    first = text[blocks[0].start : blocks[0].end] if blocks else ""
     quotes = len(re.findall(r"[“\"][^”\"]{10,}[”\"]", body))
     said = len(_SAID.findall(body))
+    if (
+        _STATEMENT_TITLE.search(heads) or _CHAIR.match(first) or _BODY_SPEAKS.match(first)
+    ) and not (quotes >= 2 and said >= 2):
+        return "statement"
     personal_byline = bool(byline) and not persons_mentioned(byline, None)
-    if not flags["labels"] and (raw.format == "html" or personal_byline) and (quotes or said):
+    if (raw.format == "html" or personal_byline or flags.get("dateline")) and (quotes or said):
         return "news_article"
-    if not flags["labels"] and said >= 3 and quotes >= 2:
+    if said >= 2 and quotes >= 1:
         return "news_article"
     return "speech"
