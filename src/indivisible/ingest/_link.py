@@ -332,6 +332,7 @@ def persons_mentioned(text: str, day: dt.date | None) -> list[PersonRef]:
     refs = [
         PersonRef(m.start(), m.end(), m.group(0), person_by_alias(m.group(0)))
         for m in _aliases().finditer(text)
+        if not _other_first_name(text, m.start(), m.group(0))
     ]
     named = list(refs)
     for m in _ROLE_REF.finditer(text):
@@ -345,6 +346,32 @@ def persons_mentioned(text: str, day: dt.date | None) -> list[PersonRef]:
             refs.append(PersonRef(m.start(), m.end(), m.group(0), person))
     refs.sort(key=lambda r: r.start)
     return refs
+
+
+_FIRST_NAME_BEFORE = re.compile(r"([A-Z][a-z’'-]+)\s+$")
+_NOT_FIRST_NAMES = {
+    "President", "Minister", "Secretary", "General", "Chancellor", "Ambassador", "Mr", "Mrs",
+    "Ms", "Dr", "Lord", "Lady", "Sir", "Madam", "Mister", "Prime", "Foreign", "Deputy",
+    "Senator", "Speaker", "Chairman", "Director", "Governor", "Premier", "King", "Queen",
+    "Defence", "Defense", "Representative", "Commissioner", "Envoy", "Spokesperson",
+    "The", "And", "But", "When", "Said", "As", "With", "By", "Of", "For", "To", "That",
+}
+
+
+def _other_first_name(text: str, start: int, alias: str) -> bool:
+    """A bare surname alias preceded by a different first name ("Neil Bush" is not George
+    W. Bush): not that person."""
+    if " " in alias:
+        return False
+    m = _FIRST_NAME_BEFORE.search(text[max(0, start - 30) : start])
+    if not m or m.group(1) in _NOT_FIRST_NAMES:
+        return False
+    person = person_by_alias(alias)
+    if person is None:
+        return False
+    from indivisible.ingest._names import same_person
+
+    return not same_person(f"{m.group(1)} {alias}", person.name)
 
 
 def strip_honorifics(name: str) -> str:

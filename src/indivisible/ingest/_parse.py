@@ -15,14 +15,16 @@ from indivisible.ingest._link import (
     persons_mentioned,
     stance,
 )
+from indivisible.ingest._names import person_name, same_person
 from indivisible.ingest._read import RawText, read
+from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import Speaker, Structure, structure
 from indivisible.ingest.types import Document, ParsedDocument, Statement
 
 _QUOTE = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"")
 _VERBS = (
     r"said|says|told|stated|declared|wrote|added|replied|promised|assured|warned|insisted|"
-    r"argued|noted|stressed|asked"
+    r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out"
 )
 _NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der))*"
 _BEFORE = re.compile(
@@ -32,13 +34,28 @@ _AFTER = re.compile(
     rf"^\s*,?\s*(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
+_INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
 _REPORTED = re.compile(
-    rf"^(?P<who>(?:{_NAME})|He|She)(?:,[^,]{{1,80}},)?\s+(?:{_VERBS})"
+    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?:,[^,]{{1,80}},)?\s+(?:{_VERBS})"
     r"(?:\s+(?:reporters|journalists|the \w+|on \w+|in \w+|at \w+)){0,3}"
     r"\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’)]*|$)")
+_WHOLE_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
+_ACCORDING = re.compile(
+    rf"^(?:[^,“\"]{{0,60}},\s*)?according to (?P<who>{_NAME}|him|her|them)\s*,\s*(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_ACCORDING_BEFORE = re.compile(rf"according to (?P<who>{_NAME}|him|her)\s*,?\s*$", re.IGNORECASE)
+_REPORTED_AFTER = re.compile(
+    r"^(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
+    r"{2,120}?(?:,[^,“\"”]{1,100}?){0,2}),?\s+"
+    rf"(?:{_VERBS}|continued|explained)\b[^“\"”]{{0,100}}[.!]?$"
+)
+_AFTER_DESCRIBED = re.compile(
+    r"^\s*,?[”\"]?\s*(?P<who>(?:the|a)\s+[\w.’'\s-]{2,60}?)\s+"
+    rf"(?:{_VERBS}|continued|explained)\b"
+)
 
 
 def parse(path: Path) -> ParsedDocument:
@@ -125,27 +142,69 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
     return drafts
 
 
-def _speaker_of(who: str, context: str, day: dt.date | None) -> Speaker | None:
-    """Resolve the subject of a speech verb: a name, or a pronoun to the last person."""
-    if who.lower() in ("he", "she", "they"):
+def _speaker_of(
+    who: str, context: str, day: dt.date | None, seen: list[Speaker] | None = None
+) -> Speaker | None:
+    """Resolve the subject of a speech verb to a speaker.
+
+    A name (a gazetteer person, or an unknown name of two or more words, its title set
+    apart), a surname already seen in the document ("Lavrov" after "Sergey Lavrov"), a
+    pronoun or a description ("he", "the minister", "the US official") resolve to the last
+    person named before it.
+    """
+    seen = seen if seen is not None else []
+    plain = who.strip()
+    if plain.lower() in ("he", "she", "they", "him", "her") or re.match(
+        r"^(?:the|a|an|this|that)\s", plain, re.IGNORECASE
+    ):
+        if re.match(r"^(?:the|a|an)\s", plain, re.IGNORECASE):
+            described = [r for r in persons_mentioned(plain, day) if r.person is not None]
+            if described:
+                person = described[-1].person
+                assert person is not None
+                return _unify(Speaker(person.name, _role(person, day), person), seen)
+        if seen:
+            return seen[-1]
         refs = [r for r in persons_mentioned(context, day) if r.person is not None]
-        if not refs:
-            return None
-        person = refs[-1].person
-        assert person is not None
-        return Speaker(person.name, _role(person, day), person)
-    refs = [r for r in persons_mentioned(who, day) if r.person is not None]
+        if refs:
+            person = refs[-1].person
+            assert person is not None
+            return Speaker(person.name, _role(person, day), person)
+        named = person_name(context[-300:])
+        return Speaker(named[0], named[1]) if named else None
+    refs = [r for r in persons_mentioned(plain, day) if r.person is not None]
     if refs:
         person = refs[-1].person
         assert person is not None
-        return Speaker(person.name, _role(person, day), person)
-    words = [w for w in who.split() if w[:1].isupper()]
+        return _unify(Speaker(person.name, _role(person, day), person), seen)
+    for earlier in reversed(seen):
+        if earlier.name and same_person(plain, earlier.name):
+            return earlier
+    if re.fullmatch(r"[A-Z][\w’'-]+", plain) and context:
+        # A surname alone: the full name it stands for, written earlier in the document.
+        full = re.findall(rf"((?:[A-Z][\w’'.-]*\s+){{1,3}}{re.escape(plain)})\b", context)
+        if full:
+            named = person_name(full[-1])
+            if named is not None:
+                return _unify(Speaker(named[0], named[1]), seen)
+    words = [w for w in plain.split() if w[:1].isupper()]
     if len(words) >= 2 and words[0] not in ("As", "The", "And", "But", "When", "Then"):
         person = person_by_alias(" ".join(words))
         if person is not None:
             return Speaker(person.name, _role(person, day), person)
-        return Speaker(" ".join(words[-3:]), None)
+        named = person_name(plain)
+        if named is not None:
+            return _unify(Speaker(named[0], named[1]), seen)
+        return None
     return None
+
+
+def _unify(speaker: Speaker, seen: list[Speaker]) -> Speaker:
+    """The speaker already seen under another spelling of the same name, else this one."""
+    for earlier in seen:
+        if earlier.name and speaker.name and same_person(earlier.name, speaker.name):
+            return earlier
+    return speaker
 
 
 def _role(person: Person, day: dt.date | None) -> str | None:
@@ -158,9 +217,19 @@ def _role(person: Person, day: dt.date | None) -> str | None:
 
 
 def _quotations(
-    text: str, start: int, end: int, day: dt.date | None
+    text: str,
+    start: int,
+    end: int,
+    day: dt.date | None,
+    seen: list[Speaker] | None = None,
+    context: str = "",
 ) -> list[tuple[Speaker, int, int, dt.date | None]]:
-    """Quotations inside a statement that are attributed to someone."""
+    """Quotations inside a statement that are attributed to someone.
+
+    Attribution before the quotation ("Lavrov said: “…”", "According to Carpenter, “…”"),
+    after it ("“…,” Baer said", "“…,” said Secretary-General António Guterres", "“…,”
+    the US official said"), or to an audience member ("“…?” Fine question").
+    """
     body = text[start:end]
     out: list[tuple[Speaker, int, int, dt.date | None]] = []
     for m in _QUOTE.finditer(body):
@@ -178,57 +247,154 @@ def _quotations(
         window_start = max(0, before.rfind(".", 0, max(0, len(before) - 1)) - 200)
         speaker: Speaker | None = None
         when: dt.date | None = None
-        if _AUDIENCE.match(body[m.end() : m.end() + 40]):
+        after_text = body[m.end() : m.end() + 120]
+        if _AUDIENCE.match(after_text[:40]):
             speaker = Speaker(None, "member of the audience")
         else:
             said = _BEFORE.search(before[-240:])
-            if said:
-                context = before[: len(before) - len(before[-240:]) + said.start("who")]
+            according = _ACCORDING_BEFORE.search(before[-120:])
+            if according:
+                speaker = _speaker_of(according.group("who"), context + before, day, seen)
+            elif said:
+                prefix = before[: len(before) - len(before[-240:]) + said.start("who")]
                 window = before[window_start:]
                 for _, _, iso in dates_mentioned(window, day):
                     if len(iso) == 10:
                         when = dt.date.fromisoformat(iso)
-                speaker = _speaker_of(said.group("who").strip(), context, when or day)
+                speaker = _speaker_of(said.group("who").strip(), context + prefix, when or day, seen)
             else:
-                after = _AFTER.match(body[m.end() : m.end() + 80])
+                after = _AFTER.match(after_text[:80])
+                described = _AFTER_DESCRIBED.match(after_text)
                 if after:
                     who = after.group("who") or after.group("who2") or ""
-                    speaker = _speaker_of(who, before, day)
+                    speaker = _speaker_of(who, context + before, day, seen)
+                elif described:
+                    speaker = _speaker_of(described.group("who"), context + before, day, seen)
         if speaker is not None:
+            if seen is not None and speaker.name and speaker not in seen:
+                seen.append(speaker)
             out.append((speaker, start + a, start + b, when))
     return out
 
 
 def _news_statements(text: str, found: Structure) -> list[_Draft]:
-    """Quoted and reported speech in a news article, attributed to the person quoted."""
+    """Quoted and reported speech in a news article, attributed to the person quoted.
+
+    Sentences come from pysbd. A sentence with an attributed quotation gives the
+    quotation; otherwise reported speech gives the reported clause: "Lavrov said on
+    Thursday that …", "Speaking about …, Lavrov noted that …", "According to him, …", and
+    an attribution at the end ("…, Foreign Minister Sergey Lavrov said at a meeting …").
+    Narrative sentences are not statements.
+    """
     drafts: list[_Draft] = []
     spans = [s for turn in found.turns for s in turn.spans]
     context_start = spans[0][0] if spans else 0
     turns: dict[str, int] = {}
+    seen: list[Speaker] = []
+
+    def add(who: Speaker, a: int, b: int, page: int | None, when: dt.date | None) -> None:
+        if who.name and who not in seen:
+            seen.append(who)
+        turn = turns.setdefault(who.key, len(turns))
+        drafts.append((turn, who, a, b, page, when or found.date, None))
+
+    pending: list[tuple[int, int, int | None]] = []
     for start, end, page in spans:
         para = text[start:end]
-        for sm in _SENTENCE.finditer(para):
-            sentence = sm.group(0)
-            s_start = start + sm.start() + (len(sentence) - len(sentence.lstrip()))
-            s_text = sentence.strip()
-            if not s_text:
+        if _opens_quote(para) or pending:
+            closing = _closing_attribution(para) if pending or not _closes(para) else None
+            if closing is None and (pending or _opens_quote(para)) and not _closes(para):
+                pending.append((start, end, page))
                 continue
-            quotes = _quotations(text, s_start, s_start + len(s_text), found.date)
+            if closing is not None:
+                cut, who_text = closing
+                who = _speaker_of(who_text, text[context_start:start], found.date, seen)
+                if who is not None:
+                    for a, b, pg in [*pending, (start, start + cut, page)]:
+                        a += len(text[a:b]) - len(text[a:b].lstrip("“\" "))
+                        b -= len(text[a:b]) - len(text[a:b].rstrip("”\" ,"))
+                        if b > a:
+                            add(who, a, b, pg, None)
+                    pending = []
+                    continue
+            pending = []
+        quoting: Speaker | None = None
+        for sa, sb in sentences(para):
+            s_start, s_text = start + sa, para[sa:sb]
             context = text[context_start:s_start]
+            quotes = _quotations(text, s_start, s_start + len(s_text), found.date, seen, context)
             if quotes:
                 for who, a, b, when in quotes:
-                    turn = turns.setdefault(who.key, len(turns))
-                    drafts.append((turn, who, a, b, page, when or found.date, None))
+                    add(who, a, b, page, when)
+                quoting = quotes[-1][0]
+                continue
+            whole = _WHOLE_QUOTE.match(s_text)
+            if whole and quoting is not None and len(whole.group("q").split()) >= 4:
+                # '“…,” the Ambassador continued. “…”': the next quotation of the paragraph,
+                # with no attribution of its own, is the same speaker's.
+                add(quoting, s_start + whole.start("q"), s_start + whole.end("q"), page, None)
                 continue
             dateline = _DATELINE.match(s_text)
             skip = dateline.end() if dateline else 0
-            rep = _REPORTED.match(s_text[skip:])
-            if rep:
-                reporter = _speaker_of(rep.group("who"), context, found.date)
-                if reporter is None:
-                    continue
-                a = s_start + skip + rep.start("what")
-                b = s_start + len(s_text)
-                turn = turns.setdefault(reporter.key, len(turns))
-                drafts.append((turn, reporter, a, b, page, found.date, None))
+            clause = s_text[skip:]
+            reported = _reported(clause, context, found.date, seen)
+            if reported is not None:
+                who, a, b = reported
+                add(who, s_start + skip + a, s_start + skip + b, page, None)
     return drafts
+
+
+def _reported(
+    clause: str, context: str, day: dt.date | None, seen: list[Speaker]
+) -> tuple[Speaker, int, int] | None:
+    """The speaker and span of the reported clause of one sentence, if it reports speech."""
+    rep = _REPORTED.match(clause)
+    if rep:
+        who = _speaker_of(rep.group("who"), context, day, seen)
+        if who is not None:
+            return who, rep.start("what"), len(clause.rstrip())
+    according = _ACCORDING.match(clause)
+    if according:
+        who = _speaker_of(according.group("who"), context, day, seen)
+        if who is not None:
+            return who, according.start("what"), len(clause.rstrip())
+    after = _REPORTED_AFTER.match(clause)
+    if after:
+        attr = after.group("attr").strip()
+        named = person_name(attr)
+        who: Speaker | None = None
+        if named is not None:
+            who = _speaker_of(named[0], context, day, seen)
+            if who is not None and who.role is None and named[1]:
+                who = Speaker(who.name, named[1], who.person)
+        elif re.match(r"^(?:he|she|the |a )", attr, re.IGNORECASE):
+            who = _speaker_of(attr, context, day, seen)
+        if who is not None:
+            return who, 0, after.end("what")
+    return None
+
+
+def _opens_quote(para: str) -> bool:
+    """A paragraph that opens a quotation it does not close (continued below)."""
+    stripped = para.lstrip()
+    return stripped[:1] in "“\"" and not _closes(para)
+
+
+def _closes(para: str) -> bool:
+    """Whether every quotation opened in the paragraph is closed in it."""
+    straight = para.count('"') % 2 == 0
+    return straight and para.count("“") <= para.count("”")
+
+
+def _closing_attribution(para: str) -> tuple[int, str] | None:
+    """Where a quotation continued from earlier paragraphs closes, and who is said to say it:
+    '… foreign policy," the US official said.' → (offset of the closing mark, "the US official")."""
+    m = re.search(r"[,.!?]?[”\"](?P<rest>[^“”\"]{0,120})$", para)
+    if not m:
+        return None
+    rest = m.group("rest")
+    after = _AFTER.match(rest) or _AFTER_DESCRIBED.match(rest)
+    if not after:
+        return None
+    who = after.groupdict().get("who") or after.groupdict().get("who2") or ""
+    return (m.start(), who) if who else None
