@@ -436,7 +436,9 @@ def _print_corpus(report: dict[str, Any]) -> None:
             if v["fp"] or v["fn"]
         }
         leaked = doc["boilerplate"]["leaked"]
-        status = "ok" if not wrong and not leaked else f"{wrong}" + (f" leaked={leaked}" if leaked else "")
+        status = "ok" if not wrong and not leaked else f"{wrong}"
+        if leaked:
+            status += f" leaked={leaked}"
         print(f"[{doc['split']}] {doc['file']}: {status}")
     print()
     print(f"{'part':<5} {'field':<14} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")

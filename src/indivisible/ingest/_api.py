@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,41 +26,152 @@ def parse_file(path: str | Path) -> ParsedDocument:
     return parse(Path(path))
 
 
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
+def _expand(paths: Iterable[str | Path]) -> list[tuple[Path, str | None]]:
+    """Files to ingest, in order, each with the error that already stops it (or None).
+
+    A folder is walked in sorted order for files ending in :data:`SUFFIXES`; a subfolder
+    that cannot be listed is reported as an item of its own, not skipped silently.
+    """
+    out: list[tuple[Path, str | None]] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            out.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUFFIXES
+        if not path.is_dir():
+            out.append((path, None))
+            continue
+        errors: list[OSError] = []
+        found: list[tuple[Path, str | None]] = []
+        for root, dirs, files in os.walk(path, onerror=errors.append):
+            dirs.sort()
+            found.extend(
+                (Path(root) / name, None)
+                for name in sorted(files)
+                if Path(name).suffix.lower() in SUFFIXES
             )
-        else:
-            out.append(path)
+        for exc in errors:
+            where = Path(exc.filename) if exc.filename else path
+            reason = exc.strerror or str(exc)
+            found.append((where, str(InputError(f"cannot read folder: {reason}", path=where))))
+        out.extend(sorted(found, key=lambda item: str(item[0])))
     return out
 
 
-def ingest(paths: Iterable[str | Path], db_url: str | None = None) -> list[IngestOutcome]:
+def _parse_one(path: str) -> tuple[ParsedDocument | None, str | None]:
+    try:
+        return parse(Path(path)), None
+    except InputError as exc:
+        return None, str(exc)
+
+
+def _parse_batch(paths: list[str]) -> list[tuple[ParsedDocument | None, str | None]]:
+    """Parse a batch of files (the unit of work sent to a Dask worker)."""
+    return [_parse_one(p) for p in paths]
+
+
+#: Files per Dask task: large enough that scheduling costs little beside parsing.
+BATCH = 16
+
+
+def _parsed_in_order(
+    items: list[tuple[Path, str | None]], workers: int | None, scheduler: str | None
+) -> Iterator[tuple[Path, ParsedDocument | None, str | None]]:
+    """Parse every file, in input order: here, or on a Dask cluster.
+
+    Parsing is a pure function of the file's bytes, and results are consumed in input
+    order, so a run with workers stores exactly what a run without them stores. At most a
+    few batches per worker are in flight, so memory stays bounded for large corpora.
+    """
+    todo = [(p, err) for p, err in items]
+    if workers is None and scheduler is None:
+        for path, err in todo:
+            if err is not None:
+                yield path, None, err
+            else:
+                parsed, error = _parse_one(str(path))
+                yield path, parsed, error
+        return
+    from collections import deque
+
+    from distributed import Client, LocalCluster
+
+    own: list[Any] = []
+    if scheduler is not None:
+        client = Client(scheduler, set_as_default=False)  # type: ignore[no-untyped-call]
+        window = 8
+    else:
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=int(workers or 1),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        )
+        own.append(cluster)
+        client = Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]
+        window = 4 * int(workers or 1)
+    own.insert(0, client)
+    try:
+        batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
+        queue: deque[tuple[list[tuple[Path, str | None]], Any]] = deque()
+        pending = iter(batches)
+
+        def submit() -> None:
+            batch = next(pending, None)
+            if batch is not None:
+                names = [str(p) for p, err in batch if err is None]
+                queue.append((batch, client.submit(_parse_batch, names, pure=False)))
+
+        for _ in range(window):
+            submit()
+        while queue:
+            batch, future = queue.popleft()
+            results = iter(future.result())
+            submit()
+            for path, err in batch:
+                if err is not None:
+                    yield path, None, err
+                else:
+                    parsed, error = next(results)
+                    yield path, parsed, error
+    finally:
+        for x in own:
+            x.close()
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db_url: str | None = None,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> list[IngestOutcome]:
     """Ingest documents into the store, one transaction per document.
 
-    A file that cannot be read is reported in its outcome and the others still ingest.
-    A document already stored (same bytes) is left as it is.
+    A file or folder that cannot be read is reported in its outcome and the others still
+    ingest. A document already stored (same bytes), also by another run at the same time,
+    is left as it is and reported ``unchanged``.
 
     Args:
         paths: files, or folders searched for files ending in :data:`SUFFIXES`.
         db_url: the store's database URL; :func:`default_db_url` when None.
+        workers: parse on a local Dask cluster of this many processes (the store is
+            written from this process, in input order: results are identical).
+        scheduler: the address of a running Dask scheduler instead.
 
     Raises:
-        InputError: the database URL is invalid.
+        InputError: the database URL is invalid, or ``workers`` is below 1.
         StoreError: the store cannot be opened.
     """
+    if workers is not None and workers < 1:
+        raise InputError(f"--workers must be >= 1, got {workers}", field="--workers")
+    if workers is not None and scheduler is not None:
+        raise InputError("give --workers or --scheduler, not both", field="--workers")
+    items = _expand(paths)
     store = Store(db_url or default_db_url())
     outcomes: list[IngestOutcome] = []
     try:
-        for path in _expand(paths):
-            try:
-                parsed = parse(path)
-            except InputError as exc:
-                outcomes.append(IngestOutcome(str(path), "failed", error=str(exc)))
+        for path, parsed, error in _parsed_in_order(items, workers, scheduler):
+            if parsed is None:
+                outcomes.append(IngestOutcome(str(path), "failed", error=error))
                 continue
             stored = store.add(parsed)
             outcomes.append(IngestOutcome(str(path), "ingested" if stored else "unchanged", parsed))

@@ -189,7 +189,9 @@ def _record_entries(windows: dict[str, tuple[dt.date | None, dt.date | None]]) -
         instrument_names.update(_key(n).casefold() for n in names)
         ident = str(raw["id"])
         entries.append(Entry((ident,), "instrument", names, (), windows.get(ident, (None, None))))
-    orgs = _safe_yaml(data.joinpath("organisations.yaml").read_text(encoding="utf-8"), "organisations.yaml")
+    orgs = _safe_yaml(
+        data.joinpath("organisations.yaml").read_text(encoding="utf-8"), "organisations.yaml"
+    )
     for raw in orgs if isinstance(orgs, list) else []:
         if not isinstance(raw, dict) or not raw.get("id"):
             continue

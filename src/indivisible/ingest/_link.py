@@ -350,17 +350,58 @@ def persons_mentioned(text: str, day: dt.date | None) -> list[PersonRef]:
 
 _FIRST_NAME_BEFORE = re.compile(r"([A-Z][a-z’'-]+)\s+$")
 _NOT_FIRST_NAMES = {
-    "President", "Minister", "Secretary", "General", "Chancellor", "Ambassador", "Mr", "Mrs",
-    "Ms", "Dr", "Lord", "Lady", "Sir", "Madam", "Mister", "Prime", "Foreign", "Deputy",
-    "Senator", "Speaker", "Chairman", "Director", "Governor", "Premier", "King", "Queen",
-    "Defence", "Defense", "Representative", "Commissioner", "Envoy", "Spokesperson",
-    "The", "And", "But", "When", "Said", "As", "With", "By", "Of", "For", "To", "That",
+    "President",
+    "Minister",
+    "Secretary",
+    "General",
+    "Chancellor",
+    "Ambassador",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Lord",
+    "Lady",
+    "Sir",
+    "Madam",
+    "Mister",
+    "Prime",
+    "Foreign",
+    "Deputy",
+    "Senator",
+    "Speaker",
+    "Chairman",
+    "Director",
+    "Governor",
+    "Premier",
+    "King",
+    "Queen",
+    "Defence",
+    "Defense",
+    "Representative",
+    "Commissioner",
+    "Envoy",
+    "Spokesperson",
+    "The",
+    "And",
+    "But",
+    "When",
+    "Said",
+    "As",
+    "With",
+    "By",
+    "Of",
+    "For",
+    "To",
+    "That",
 }
 
 
 def _other_first_name(text: str, start: int, alias: str) -> bool:
-    """A bare surname alias preceded by a different first name ("Neil Bush" is not George
-    W. Bush): not that person."""
+    """Whether a bare surname alias follows another person's first name.
+
+    "Neil Bush" is not George W. Bush: the alias "Bush" does not name him there.
+    """
     if " " in alias:
         return False
     m = _FIRST_NAME_BEFORE.search(text[max(0, start - 30) : start])

@@ -261,7 +261,8 @@ def _quotations(
                 for _, _, iso in dates_mentioned(window, day):
                     if len(iso) == 10:
                         when = dt.date.fromisoformat(iso)
-                speaker = _speaker_of(said.group("who").strip(), context + prefix, when or day, seen)
+                who_said = said.group("who").strip()
+                speaker = _speaker_of(who_said, context + prefix, when or day, seen)
             else:
                 after = _AFTER.match(after_text[:80])
                 described = _AFTER_DESCRIBED.match(after_text)
@@ -311,8 +312,8 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                 who = _speaker_of(who_text, text[context_start:start], found.date, seen)
                 if who is not None:
                     for a, b, pg in [*pending, (start, start + cut, page)]:
-                        a += len(text[a:b]) - len(text[a:b].lstrip("“\" "))
-                        b -= len(text[a:b]) - len(text[a:b].rstrip("”\" ,"))
+                        a += len(text[a:b]) - len(text[a:b].lstrip('“" '))
+                        b -= len(text[a:b]) - len(text[a:b].rstrip('”" ,'))
                         if b > a:
                             add(who, a, b, pg, None)
                     pending = []
@@ -362,7 +363,7 @@ def _reported(
     if after:
         attr = after.group("attr").strip()
         named = person_name(attr)
-        who: Speaker | None = None
+        who = None
         if named is not None:
             who = _speaker_of(named[0], context, day, seen)
             if who is not None and who.role is None and named[1]:
@@ -377,7 +378,7 @@ def _reported(
 def _opens_quote(para: str) -> bool:
     """A paragraph that opens a quotation it does not close (continued below)."""
     stripped = para.lstrip()
-    return stripped[:1] in "“\"" and not _closes(para)
+    return stripped[:1] in '“"' and not _closes(para)
 
 
 def _closes(para: str) -> bool:
@@ -387,8 +388,11 @@ def _closes(para: str) -> bool:
 
 
 def _closing_attribution(para: str) -> tuple[int, str] | None:
-    """Where a quotation continued from earlier paragraphs closes, and who is said to say it:
-    '… foreign policy," the US official said.' → (offset of the closing mark, "the US official")."""
+    """Where a quotation continued from earlier paragraphs closes, and who said it.
+
+    '… foreign policy," the US official said.' gives the offset of the closing mark and
+    "the US official".
+    """
     m = re.search(r"[,.!?]?[”\"](?P<rest>[^“”\"]{0,120})$", para)
     if not m:
         return None

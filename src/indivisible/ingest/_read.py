@@ -66,6 +66,29 @@ def _decode(raw: bytes, path: Path, encoding: str = "utf-8") -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _check_controls(text: str, path: Path) -> None:
+    """Refuse a control character (ESC, BEL, …): it would drive a terminal, not read as text.
+
+    Tabs, line and page breaks are text; anything else below U+0020, DEL and the C1 range
+    is an error naming the line and column.
+    """
+    m = _CONTROL.search(text)
+    if m is None:
+        return
+    line = text.count("\n", 0, m.start()) + 1
+    column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    code = ord(m.group(0))
+    raise InputError(
+        f"control character U+{code:04X} at column {column}; documents must be plain text "
+        "(remove terminal escape sequences and other control characters)",
+        path=path,
+        line=line,
+    )
+
+
 def read(path: Path) -> RawText:
     """Read one document file.
 
@@ -109,6 +132,7 @@ def read(path: Path) -> RawText:
     if fmt == "html":
         return _read_html(raw, path, digest)
     text = _decode(raw, path)
+    _check_controls(text, path)
     if not text.strip():
         raise InputError("file contains only whitespace", path=path)
     return RawText(sha256=digest, format=fmt, text=text)
@@ -140,6 +164,7 @@ def _read_html(raw: bytes, path: Path, digest: str) -> RawText:
         except ValueError:
             day = None
     text = text.replace("\r\n", "\n")
+    _check_controls(text, path)
     return RawText(
         sha256=digest,
         format="html",

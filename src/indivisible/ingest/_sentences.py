@@ -21,7 +21,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, surrounding spaces left out.
 
     Examples:
-        >>> text = "The U.S. President said NATO will honour Art. 5 of the treaty. Mr. Lavrov disagreed."
+        >>> text = (
+        ...     "The U.S. President said NATO will honour Art. 5 of the treaty. "
+        ...     "Mr. Lavrov disagreed."
+        ... )
         >>> [text[a:b] for a, b in sentences(text)]
         ['The U.S. President said NATO will honour Art. 5 of the treaty.', 'Mr. Lavrov disagreed.']
     """

@@ -125,6 +125,38 @@ def _normalise_url(url: str) -> str:
     return url
 
 
+def _immediate_transactions(engine: Engine) -> None:
+    """SQLite transactions take the write lock when they begin (``BEGIN IMMEDIATE``).
+
+    A deferred transaction that read first cannot take the lock once another process has
+    written: SQLite refuses at once. Taking it at the start makes a second ingest wait for
+    the first (up to the timeout) and then see its documents.
+    """
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _insert_ignore(conn: Connection, table: Table) -> Any:
+    """An INSERT that does nothing when the primary key is already there."""
+    name = conn.dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing()
+    if name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing()
+    return table.insert()
+
+
 class Store:
     """A statement store at a database URL.
 
@@ -139,7 +171,12 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = _normalise_url(url)
         try:
-            self.engine: Engine = create_engine(self.url)
+            # Concurrent ingests into one SQLite file wait for each other's transaction
+            # instead of failing at once with "database is locked".
+            args: dict[str, Any] = {"timeout": 60} if self.url.startswith("sqlite") else {}
+            self.engine: Engine = create_engine(self.url, connect_args=args)
+            if self.url.startswith("sqlite"):
+                _immediate_transactions(self.engine)
         except (ArgumentError, ValueError) as exc:
             raise InputError(f"not a database URL: {url!r} ({exc})", field="--db") from None
         except ImportError as exc:
@@ -184,8 +221,11 @@ class Store:
         with self._connect() as conn:
             if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
                 return False
-            conn.execute(
-                documents.insert().values(
+            # Another process may store the same document between the check and the insert
+            # (two ingests of one folder): the insert does nothing then, and the document is
+            # reported unchanged rather than failing on the primary key.
+            inserted = conn.execute(
+                _insert_ignore(conn, documents).values(
                     id=doc.id,
                     title=doc.title,
                     date=doc.date,
@@ -198,6 +238,8 @@ class Store:
                     ingested_at=dt.datetime.now(dt.UTC),
                 )
             )
+            if inserted.rowcount == 0:
+                return False
             rows = [
                 {
                     "document_id": doc.id,
@@ -232,6 +274,27 @@ class Store:
                 if links:
                     conn.execute(table.insert(), links)
         return True
+
+    def known(self) -> dict[str, list[str]]:
+        """Distinct stored speakers, person ids, instrument and organisation ids (for hints)."""
+        with self._connect() as conn:
+            out = {
+                "speakers": conn.execute(select(statements.c.speaker).distinct()).scalars().all(),
+                "person_ids": conn.execute(select(statements.c.person_id).distinct())
+                .scalars()
+                .all(),
+                "instruments": conn.execute(
+                    select(statement_instruments.c.instrument_id).distinct()
+                )
+                .scalars()
+                .all(),
+                "organisations": conn.execute(
+                    select(statement_organisations.c.organisation_id).distinct()
+                )
+                .scalars()
+                .all(),
+            }
+        return {k: sorted(str(v) for v in vs if v) for k, vs in out.items()}
 
     def document_text(self, document_id: str) -> str | None:
         """The stored text a document's statement offsets point into."""

@@ -329,9 +329,11 @@ def _place_like(text: str) -> bool:
     if any(re.search(rf"\b{re.escape(p)}\b", text) for p in load().rules.places):
         return True
     words = text.replace(",", " ").split()
-    return bool(words) and all(
-        w[:1].isupper() or w.lower() in _CONNECTORS for w in words
-    ) and ("," in text or _words(text) <= 2)
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
+        and ("," in text or _words(text) <= 2)
+    )
 
 
 def _trailing_date(line: str) -> dt.date | None:
@@ -346,8 +348,10 @@ def _trailing_date(line: str) -> dt.date | None:
 
 
 def _parsed_date(line: str) -> dt.date | None:
-    """A full date in a short header line that the patterns missed ("02/10/2007"), by
-    dateparser's search, in English, French, German or Russian."""
+    """A full date in a short header line that the patterns missed ("02/10/2007").
+
+    Found by dateparser's search, in English, French, German or Russian.
+    """
     if _words(line) > 12 or not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", line):
         return None
     from dateparser.search import search_dates
@@ -363,7 +367,8 @@ def _parsed_date(line: str) -> dt.date | None:
     )
     if not found:
         return None
-    return found[0][1].date()
+    day: dt.date = found[0][1].date()
+    return day
 
 
 def _subtitle(line: str, title: str) -> bool:
@@ -690,8 +695,11 @@ def _opening_speaker(
 
 
 def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None:
-    """The body a statement speaks for: a delegation's header line, or the subject of
-    "The European Union and its Member States would like to …"."""
+    """The body a statement speaks for.
+
+    A delegation's header line, or the subject of "The European Union and its Member
+    States would like to …".
+    """
     for line in header:
         if _DELEGATION_LINE.match(line.strip()):
             return re.sub(r"^The ", "", line.strip())
