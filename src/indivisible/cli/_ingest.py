@@ -153,7 +153,7 @@ def _plain_table(
     The other columns keep their widest value (capped at 24 characters); the cut column
     gets what is left, at least 20, and long values end with "…".
     """
-    cap = 24
+    cap = 20
     widths = [min(max([len(h), *(len(r[i]) for r in rows)]), cap) for i, h in enumerate(headers)]
     others = sum(w for i, w in enumerate(widths) if i != wrap) + 2 * (len(headers) - 1)
     longest = max([len(headers[wrap]), *(len(r[wrap]) for r in rows)])
@@ -225,12 +225,17 @@ def statements_command(
                 row["date"] or "",
                 clean(row["speaker"] or row["role"] or ""),
                 row["stance"],
-                clean(", ".join([*row["instruments"], *row["organisations"]])),
-                clean(row["text"]),
+                clean(_with_links(row)),
             )
             for row in rows
         ]
-        typer.echo(_plain_table(("date", "speaker", "stance", "links", "text"), table_rows, wrap=4))
+        typer.echo(_plain_table(("date", "speaker", "stance", "text"), table_rows, wrap=3))
+
+
+def _with_links(row: dict[str, Any]) -> str:
+    """The statement's text, after the ids it mentions: "[inf-1987, nato] These …"."""
+    links = [*row["instruments"], *row["organisations"]]
+    return (f"[{', '.join(links)}] " if links else "") + str(row["text"])
 
 
 def _nearest(
