@@ -67,6 +67,10 @@ _CONNECTORS = {
     "y",
 }
 _NOT_LABELS = {
+    "published",
+    "posted",
+    "by",
+    "dated",
     "note",
     "source",
     "updated",
@@ -310,7 +314,12 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
             continue
         rest = (line[:a] + " " + line[b:]).strip(_EDGES)
         rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", " ", rest)
-        rest = re.sub(r"^(?:date|dated|on)\b", " ", rest, flags=re.IGNORECASE).strip(_EDGES)
+        rest = re.sub(
+            r"^(?:date|dated|on|published|posted|issued)(?:\s+on)?\b",
+            " ",
+            rest,
+            flags=re.IGNORECASE,
+        ).strip(_EDGES)
         stamp = _STAMP_DAY.match(rest + " ") is not None
         if stamp:
             rest = _STAMP_DAY.sub("", rest + " ", count=1).strip(_EDGES)
@@ -325,15 +334,16 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
 
 
 def _place_like(text: str) -> bool:
-    """A place: a known city, or capitalised words separated by commas."""
-    if any(re.search(rf"\b{re.escape(p)}\b", text) for p in load().rules.places):
-        return True
+    """Whether text reads as a place.
+
+    Capitalised words ("The Kremlin, Moscow", "Novo-Ogaryovo, Moscow Region") naming a
+    known city, or in parts separated by commas.
+    """
     words = text.replace(",", " ").split()
-    return (
-        bool(words)
-        and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
-        and ("," in text or _words(text) <= 2)
-    )
+    if not words or not all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words):
+        return False
+    known = any(re.search(rf"\b{re.escape(p)}\b", text) for p in load().rules.places)
+    return known or "," in text or _words(text) <= 2
 
 
 def _trailing_date(line: str) -> dt.date | None:
@@ -532,6 +542,7 @@ def structure(raw: RawText) -> Structure:
             dates.append((3, -1, found_meta))
     byline = ""
     header_lines: list[str] = []
+    header_persons: list[Person] = []
 
     if raw.format == "html" and blocks and title:
         first = text[blocks[0].start : blocks[0].end]
@@ -545,9 +556,9 @@ def structure(raw: RawText) -> Structure:
         pending_place: str | None = None
         for i, block in enumerate(blocks):
             line = text[block.start : block.end]
-            if _inline_label(line):
-                break
             dated = _date_line(line)
+            if _inline_label(line) and not dated:
+                break
             if dated:
                 dates.append((dated[2], i, dated[0]))
                 place = place or dated[1] or pending_place
@@ -576,7 +587,12 @@ def structure(raw: RawText) -> Structure:
             ends = _trailing_date(line)
             if ends is not None:
                 dates.append((3, i, ends))
-            if title is None and not line.endswith((",", ":")) and not re.search(r"[?]$", line):
+            if (
+                title is None
+                and not line.endswith((",", ":"))
+                and not re.search(r"[?]$", line)
+                and (_words(line) <= 15 or not re.search(r"[.!]$", line))
+            ):
                 title = line.rstrip()
                 header_lines.append(line)
                 dropped.append((block.start, block.end, "title"))
@@ -584,6 +600,10 @@ def structure(raw: RawText) -> Structure:
                 continue
             if title is not None and _subtitle(line, title):
                 header_lines.append(line)
+                if _words(line) <= 5:
+                    header_persons.extend(
+                        r.person for r in persons_mentioned(line, None) if r.person is not None
+                    )
                 dropped.append((block.start, block.end, "subtitle"))
                 body_from = i + 1
                 continue
@@ -647,6 +667,9 @@ def structure(raw: RawText) -> Structure:
                 participants.append(ref.person)
         if participants:
             break
+    if not participants and header_persons:
+        # A name alone under the title ("Vladimir Putin") says who speaks.
+        participants.append(header_persons[0])
     if author is None and participants:
         author = participants[0].name
 
@@ -662,7 +685,7 @@ def structure(raw: RawText) -> Structure:
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
         elif kind == "statement" and opening.name is None:
-            body = _delegation(text, blocks, header_lines)
+            body = _delegation(text, blocks, [*header_lines, title or ""])
             if body is not None:
                 speaker = Speaker(body, "delegation")
                 for turn in turns:
@@ -703,6 +726,9 @@ def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None
     for line in header:
         if _DELEGATION_LINE.match(line.strip()):
             return re.sub(r"^The ", "", line.strip())
+        speaks = _BODY_SPEAKS.match(line.strip())
+        if speaks:
+            return speaks.group("body").strip()
     if blocks:
         m = _BODY_SPEAKS.match(text[blocks[0].start : blocks[0].end])
         if m:
@@ -901,7 +927,10 @@ def _kind(
     quotes = len(re.findall(r"[“\"][^”\"]{10,}[”\"]", body))
     said = len(_SAID.findall(body))
     if (
-        _STATEMENT_TITLE.search(heads) or _CHAIR.match(first) or _BODY_SPEAKS.match(first)
+        _STATEMENT_TITLE.search(heads)
+        or _CHAIR.match(first)
+        or _BODY_SPEAKS.match(first)
+        or _BODY_SPEAKS.match(title or "")
     ) and not (quotes >= 2 and said >= 2):
         return "statement"
     personal_byline = bool(byline) and not persons_mentioned(byline, None)
