@@ -225,7 +225,9 @@ class Store:
             # (two ingests of one folder): the insert does nothing then, and the document is
             # reported unchanged rather than failing on the primary key.
             inserted = conn.execute(
-                _insert_ignore(conn, documents).values(
+                _insert_ignore(conn, documents)
+                .returning(documents.c.id)
+                .values(
                     id=doc.id,
                     title=doc.title,
                     date=doc.date,
@@ -238,7 +240,7 @@ class Store:
                     ingested_at=dt.datetime.now(dt.UTC),
                 )
             )
-            if inserted.rowcount == 0:
+            if inserted.first() is None:
                 return False
             rows = [
                 {
