@@ -45,13 +45,20 @@ def test_control_characters_are_a_one_line_located_error(
     assert "1 ingested" in result.stdout
 
 
-def test_statements_output_strips_control_sequences(
-    app: typer.Typer, sqlite_url: str
-) -> None:
+def test_statements_output_strips_control_sequences(app: typer.Typer, sqlite_url: str) -> None:
     text = "Alarm \x1b[2J\x1b]0;owned\x07 raised\x9b by the \x1b[31mCFE Treaty\x1b[0m."
     doc = Document("a" * 64, "t", dt.date(2022, 1, 1), None, "speech", "x.txt", text, "text")
     statement = Statement(
-        0, 0, "Evil\x1b[5m Speaker", None, None, text, 0, len(text), None, dt.date(2022, 1, 1),
+        0,
+        0,
+        "Evil\x1b[5m Speaker",
+        None,
+        None,
+        text,
+        0,
+        len(text),
+        None,
+        dt.date(2022, 1, 1),
         instruments=("cfe-1990",),
     )
     store = Store(sqlite_url)
@@ -87,7 +94,8 @@ def _section_8() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### 8. Who said what, when", 1)[1].split("### 9.", 1)[0]
     block = section.split("```console", 1)[1].split("```", 1)[0]
-    return [line[2:].split("  #")[0].strip() for line in block.splitlines() if line.startswith("$ ")]
+    lines = [line[2:] for line in block.splitlines() if line.startswith("$ ")]
+    return [line.split("  #")[0].strip() for line in lines]
 
 
 @pytest.mark.slow

@@ -10,17 +10,14 @@ from typing import Any
 
 import pytest
 
-from indivisible.ingest import Store, ingest, query_statements
-from indivisible.ingest import _api
+from indivisible.ingest import Store, _api, ingest, query_statements
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
 
 
 def _rows(url: str) -> list[dict[str, Any]]:
-    return [
-        {k: v for k, v in r.items() if k != "ingested_at"} for r in query_statements(url)
-    ]
+    return [{k: v for k, v in r.items() if k != "ingested_at"} for r in query_statements(url)]
 
 
 @pytest.mark.slow
@@ -84,7 +81,7 @@ def test_two_concurrent_runs_into_one_sqlite_store(tmp_path: Path) -> None:
         for _ in range(2)
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err
         assert "Traceback" not in err and "IntegrityError" not in err
     summaries = [out.splitlines()[0] for out, _ in outputs]
