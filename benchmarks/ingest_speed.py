@@ -1,11 +1,17 @@
-"""Ingest 1,000 documents of about 10 KB into a fresh SQLite store and report docs/s.
+"""Ingest documents of about 10 KB into fresh SQLite stores and report docs/s.
 
-The documents are transcripts, press points and Markdown highlight exports generated
-from a fixed seed: labelled and unlabelled turns, boilerplate lines, instrument and
-organisation names and dates, so that every stage of the reader, linker and store runs.
+The documents are transcripts, press points, Markdown highlight exports and news reports
+generated from a fixed seed: labelled and unlabelled turns, boilerplate lines, quoted and
+reported speech, instrument and organisation names and dates, so that every stage of the
+reader, sentence splitter, linker and store runs.
+
+The same corpus is ingested in one process (no Dask), then with ``--workers`` 1 and 2
+(a local Dask cluster parses, this process stores): documents per second for each, and
+the ratio of each run to the one-process run of the same invocation. The stores are
+compared: every run must store the same statements.
 
 Usage:
-    python benchmarks/ingest_speed.py [--count 1000] [--size 10240] [--seed 7]
+    python benchmarks/ingest_speed.py [--count 400] [--size 10240] [--seed 7] [--workers 0,1,2]
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from indivisible.ingest import Store, ingest
+from indivisible.ingest import ingest, query_statements
 
 SENTENCES = [
     "We discussed the Adapted Treaty on Conventional Armed Forces in Europe in detail.",
@@ -112,9 +118,27 @@ def _press_point(rng: random.Random, size: int, n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _news(rng: random.Random, size: int, n: int) -> str:
+    lines = [f"Ministers trade positions on security, report {n}", "By Staff Reporter", ""]
+    people = ["Sergei Lavrov", "Jens Stoltenberg", "Ned Price"]
+    while sum(len(x) + 1 for x in lines) < size:
+        who = rng.choice(people)
+        lines += [
+            f"MOSCOW — {who} said on Tuesday that {_paragraph(rng).lower()}",
+            "",
+            f"“{_paragraph(rng)}” {who.split()[-1]} told reporters. {_paragraph(rng)}",
+            "",
+            f"According to {who}, {_paragraph(rng).lower()}",
+            "",
+            _paragraph(rng),
+            "",
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def make_corpus(folder: Path, count: int, size: int, seed: int) -> list[Path]:
     rng = random.Random(seed)
-    makers = [(_transcript, ".txt"), (_highlights, ".md"), (_press_point, ".txt")]
+    makers = [(_transcript, ".txt"), (_highlights, ".md"), (_press_point, ".txt"), (_news, ".txt")]
     paths = []
     for n in range(count):
         make, suffix = makers[n % len(makers)]
@@ -124,29 +148,50 @@ def make_corpus(folder: Path, count: int, size: int, seed: int) -> list[Path]:
     return paths
 
 
+def _run(paths: list[Path], url: str, workers: int | None) -> tuple[float, list[dict[str, object]]]:
+    start = time.perf_counter()
+    outcomes = ingest(paths, url, workers=workers)
+    elapsed = time.perf_counter() - start
+    failed = [o for o in outcomes if o.status != "ingested"]
+    if failed:
+        raise SystemExit(f"not ingested: {failed[0].path}: {failed[0].error}")
+    rows = [{k: v for k, v in r.items() if k != "ingested_at"} for r in query_statements(url)]
+    return elapsed, rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--count", type=int, default=400)
     parser.add_argument("--size", type=int, default=10 * 1024)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--workers", default="0,1,2", help="comma-separated worker counts; 0 = one process"
+    )
     args = parser.parse_args(argv)
+    counts = [int(w) for w in args.workers.split(",")]
     with tempfile.TemporaryDirectory(prefix="indivisible-speed-") as tmp:
         folder = Path(tmp)
         paths = make_corpus(folder, args.count, args.size, args.seed)
         total = sum(p.stat().st_size for p in paths)
-        url = f"sqlite:///{folder / 'store.db'}"
-        start = time.perf_counter()
-        outcomes = ingest(paths, url)
-        elapsed = time.perf_counter() - start
-        failed = [o for o in outcomes if o.status != "ingested"]
-        store = Store(url)
-        counts = store.counts()
-        store.close()
-    print(f"documents: {len(paths)} ({total / len(paths) / 1024:.1f} KB average)")
-    print(f"statements stored: {counts['statements']}")
-    print(f"not ingested: {len(failed)}")
-    print(f"elapsed: {elapsed:.1f} s; {len(paths) / elapsed:.0f} docs/s")
-    return 1 if failed else 0
+        print(f"documents: {len(paths)} ({total / len(paths) / 1024:.1f} KB average)")
+        baseline: float | None = None
+        reference: list[dict[str, object]] | None = None
+        for workers in counts:
+            url = f"sqlite:///{folder / f'store-{workers}.db'}"
+            elapsed, rows = _run(paths, url, workers or None)
+            rate = len(paths) / elapsed
+            baseline = baseline or rate
+            same = "" if reference is None else (" (same statements)" if rows == reference else "")
+            if reference is not None and rows != reference:
+                print(f"workers {workers}: statements differ from the first run")
+                return 1
+            reference = reference or rows
+            label = "one process" if workers == 0 else f"{workers} Dask worker(s)"
+            print(
+                f"{label}: {len(rows)} statements, {elapsed:.1f} s, {rate:.1f} docs/s, "
+                f"ratio {rate / baseline:.2f}{same}"
+            )
+    return 0
 
 
 if __name__ == "__main__":

@@ -85,7 +85,18 @@ def test_no_match_prints_zero_and_the_nearest_ids(app: typer.Typer, sqlite_url: 
     )
     wrong_speaker = runner.invoke(app, ["statements", "--speaker", "Carpentr", "--db", sqlite_url])
     assert "nearest: Michael Carpenter" in wrong_speaker.stdout
-    found = runner.invoke(app, ["statements", "--speaker", "Carpenter", "--db", sqlite_url])
+    found = runner.invoke(
+        app,
+        [
+            "statements",
+            "--speaker",
+            "Carpenter",
+            "--instrument",
+            "vienna-document-2011",
+            "--db",
+            sqlite_url,
+        ],
+    )
     assert found.stdout.splitlines()[0] == "2 statements"
     assert all(len(line) <= 80 for line in found.stdout.splitlines())
 

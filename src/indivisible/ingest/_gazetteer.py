@@ -91,6 +91,27 @@ class Gazetteer:
     rules: Rules
     name_regex: re.Pattern[str]
     name_index: dict[str, tuple[Entry, ...]]
+    lower_regex: re.Pattern[str] | None = None
+    exact: dict[str, frozenset[str]] | None = None
+
+    def names_in(self, text: str) -> list[tuple[int, int]]:
+        """Spans of gazetteer names in ``text``, longest name first at each position.
+
+        Matching runs over the lowered text with a case-sensitive pattern (several times
+        faster than a case-insensitive one); an abbreviation or one-word name found that
+        way is kept only when written as the gazetteer writes it ("UN", not "un").
+        """
+        low = text.lower()
+        if self.lower_regex is None or self.exact is None or len(low) != len(text):
+            return [m.span() for m in self.name_regex.finditer(text)]
+        spans: list[tuple[int, int]] = []
+        for m in self.lower_regex.finditer(low):
+            a, b = m.span()
+            allowed = self.exact.get(m.group(0)) if self.exact else None
+            if allowed is not None and _key(text[a:b]) not in allowed:
+                continue
+            spans.append((a, b))
+        return spans
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -336,12 +357,31 @@ def load() -> Gazetteer:
     # position rather than once per name, is what keeps matching fast.
     by_length = sorted(exact | {f"(?i:{p})" for p in folded}, key=len, reverse=True)
     regex = re.compile(rf"(?<![\w-])(?:{'|'.join(by_length)})(?![\w-])")
+    # The fast path: every name lowered, matched against lowered text; exact spellings
+    # are then required for abbreviations and one-word names.
+    spellings: dict[str, set[str]] = {}
+    free: set[str] = set()
+    for name in originals.values():
+        bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        low = _key(bare).lower()
+        if _abbreviation(bare) or len(bare.split()) == 1:
+            spellings.setdefault(low, set()).add(_key(bare))
+            letters = re.sub(r"[^A-Z]", "", bare)
+            if len(letters) >= 4 and bare.isalpha():
+                spellings[low].add(bare.capitalize())
+        else:
+            free.add(low)
+    lowered = sorted({_name_pattern(n) for n in {*spellings, *free}}, key=len, reverse=True)
+    lower_regex = re.compile(rf"(?<![\w-])(?:{'|'.join(lowered)})(?![\w-])")
+    exact_only = {k: frozenset(v) for k, v in spellings.items() if k not in free}
     return Gazetteer(
         entries=tuple(entries),
         persons=tuple(_persons()),
         rules=_rules(),
         name_regex=regex,
         name_index={k: tuple(v) for k, v in index.items()},
+        lower_regex=lower_regex,
+        exact=exact_only,
     )
 
 

@@ -68,6 +68,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_ANY = re.compile(rf"\b{_MONTH}\b")
+
+
 def _year_for(month: int, day: int | None, doc: dt.date | None) -> int | None:
     """The year of a day-and-month given without a year.
 
@@ -97,11 +101,28 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
     """
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
+    # Cheap tests first: most patterns need a digit, a month name or a word of time.
+    digits = _DIGIT.search(text) is not None
+    months = digits and _MONTH_ANY.search(text) is not None
+    low = text.lower()
+    relative = "day" in low or "year" in low or "tomorrow" in low
+    wanted = {
+        "iso": digits,
+        "dmy": months,
+        "mdy": months,
+        "my": months,
+        "mid": _MONTH_ANY.search(text) is not None
+        and ("early" in low or "mid" in low or "late" in low),
+        "year": digits,
+        "relative": relative or digits,
+    }
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
     for kind, pattern in _DATE_PATTERNS:
+        if not wanted[kind]:
+            continue
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):
@@ -222,8 +243,9 @@ def link(text: str, doc: dt.date | None) -> Links:
     gaz = load()
     instruments: list[str] = []
     organisations: list[str] = []
-    for m in gaz.name_regex.finditer(text):
-        found = tuple(e for e in lookup(m.group(0)) if _in_window(e.window, doc))
+    for a, b in gaz.names_in(text):
+        matched = text[a:b]
+        found = tuple(e for e in lookup(matched) if _in_window(e.window, doc))
         for entry in found:
             target = instruments if entry.kind == "instrument" else organisations
             target.extend(i for i in entry.ids if i not in target)
@@ -231,7 +253,7 @@ def link(text: str, doc: dt.date | None) -> Links:
             # "the 1999 OSCE summit decisions" also mentions the OSCE: an organisation's
             # abbreviation inside an instrument's name counts, except as its first word
             # ("UN Charter", "NATO-Russia Founding Act" name the instrument only).
-            for inner in _ABBREVIATION.finditer(m.group(0), 1):
+            for inner in _ABBREVIATION.finditer(matched, 1):
                 for entry in lookup(inner.group(0)):
                     if entry.kind == "organisation" and inner.group(0).isupper():
                         organisations.extend(i for i in entry.ids if i not in organisations)

@@ -31,12 +31,12 @@ _BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_META = re.compile(r"^[-*]\s*([A-Za-z][\w ]{0,30}):\s*(.*)$")
 _BYLINE = re.compile(
-    r"^(?:by|from|(?:as )?delivered by|statement by|remarks by)\s+(?P<who>.{3,200})$", re.IGNORECASE
+    r"^(?:by|from|(?:as )?delivered by|statement by|remarks by)\s+(?P<who>.{3,300})$", re.IGNORECASE
 )
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
-    r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s-\s|\.\s*/[A-Z][\w ]{1,20}/\.?)\s*"
+    r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
 )
 _VOCATIVE = re.compile(
     r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chairman|secretary)|madam \w+|"
@@ -67,6 +67,12 @@ _CONNECTORS = {
     "y",
 }
 _NOT_LABELS = {
+    "our",
+    "my",
+    "your",
+    "their",
+    "his",
+    "her",
     "published",
     "posted",
     "by",
@@ -389,7 +395,7 @@ def _subtitle(line: str, title: str) -> bool:
 
 
 def _place_line(line: str) -> bool:
-    if _words(line) > 6 or re.search(r"[.?!:;]$", line) or re.search(r"\d", line):
+    if _words(line) > 6 or re.search(r"[.?!:;,]$", line) or re.search(r"\d", line):
         return False
     known = any(re.search(rf"\b{re.escape(p)}\b", line) for p in load().rules.places)
     return known or ("," in line and all(w[:1].isupper() for w in line.replace(",", " ").split()))
@@ -566,8 +572,12 @@ def structure(raw: RawText) -> Structure:
                 body_from = i + 1
                 continue
             by = _BYLINE.match(line)
-            if by and _words(line) <= 30 and not re.search(r"[.?!]$", line):
+            if by and _words(line) <= 40 and not re.search(r"[.?!]$", line):
                 byline = by.group("who")
+                header_lines.append(line)
+                ends = _trailing_date(line)
+                if ends is not None:
+                    dates.append((3, i, ends))
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
@@ -630,6 +640,23 @@ def structure(raw: RawText) -> Structure:
                     dates.append((2, 0, found))
                     break
 
+    if not highlights and blocks:
+        # A date or byline line a little below a promotional header ("by Reuters",
+        # "Friday, 21 January 2022 10:24 GMT") is metadata too.
+        late: list[Block] = []
+        for i, block in enumerate(blocks[:8]):
+            line = text[block.start : block.end]
+            dated = _date_line(line)
+            by = _BYLINE.match(line)
+            if dated:
+                dates.append((dated[2], 500 + i, dated[0]))
+                dropped.append((block.start, block.end, "date"))
+            elif by and _words(line) <= 6 and not re.search(r"[.?!,;:]$", line):
+                byline = byline or by.group("who")
+                dropped.append((block.start, block.end, "byline"))
+            else:
+                late.append(block)
+        blocks = late + blocks[8:]
     if not highlights and blocks:
         first_block = text[blocks[0].start : blocks[0].end]
         dateline = _DATELINE.match(first_block)
@@ -711,7 +738,7 @@ def _opening_speaker(
             return Speaker(person.name, person.role_on(day), person)
         return Speaker(author, None)
     if byline:
-        named = person_name(byline)
+        named = person_name(byline.split(",")[0]) or person_name(byline)
         if named is not None:
             return Speaker(named[0], named[1])
     return Speaker(None, None)
@@ -860,8 +887,8 @@ _TREATY = re.compile(
     re.IGNORECASE,
 )
 _CHAIR = re.compile(
-    r"^(?:thank you,? )?(?:mr\.?|madam|madame|dear) (?:chair|chairman|chairperson|chairwoman|"
-    r"moderator|co-chairs?)\b",
+    r"^(?:thank you,? )?(?:distinguished |dear )?(?:mr\.?|madam|madame|dear) "
+    r"(?:chair|chairman|chairperson|chairwoman|moderator|co-chairs?)\b",
     re.IGNORECASE,
 )
 _STATEMENT_TITLE = re.compile(r"\bstatement\b|\bdeclaration by\b", re.IGNORECASE)
@@ -926,12 +953,15 @@ def _kind(
     first = text[blocks[0].start : blocks[0].end] if blocks else ""
     quotes = len(re.findall(r"[“\"][^”\"]{10,}[”\"]", body))
     said = len(_SAID.findall(body))
-    if (
+    strong = _CHAIR.match(first) or re.match(
+        r"^(?:statement|intervention)\b", heads.strip(), re.IGNORECASE
+    )
+    weak = (
         _STATEMENT_TITLE.search(heads)
-        or _CHAIR.match(first)
         or _BODY_SPEAKS.match(first)
         or _BODY_SPEAKS.match(title or "")
-    ) and not (quotes >= 2 and said >= 2):
+    )
+    if strong or (weak and not (quotes >= 2 and said >= 2)):
         return "statement"
     personal_byline = bool(byline) and not persons_mentioned(byline, None)
     if (raw.format == "html" or personal_byline or flags.get("dateline")) and (quotes or said):

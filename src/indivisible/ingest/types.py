@@ -14,6 +14,8 @@ KINDS = (
     "news_article",
     "highlights",
     "treaty_text",
+    "interview",
+    "statement",
 )
 
 #: The stance vocabulary, in the order the rules are tried (``position`` is the default).
