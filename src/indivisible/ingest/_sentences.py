@@ -7,9 +7,78 @@ is two sentences, where a split on every full stop gives six.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pysbd
+
+#: A sentence end followed by the start of a new sentence: the only places a split can be.
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’)\]]*[ \t]+(?=\S)|\s*\n\s*")
+#: Words that end with a full stop without ending the sentence.
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "art",
+    "arts",
+    "no",
+    "nos",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "prof",
+    "amb",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "etc",
+    "cf",
+    "al",
+    "para",
+    "paras",
+    "sec",
+    "ch",
+    "vol",
+    "pp",
+    "p",
+    "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mt",
+    "ft",
+    "approx",
+    "dept",
+    "est",
+    "govt",
+    "h.e",
+    "hon",
+    "rev",
+    "messrs",
+    "mme",
+    "mlle",
+}
 
 
 @lru_cache(maxsize=1)
@@ -17,8 +86,38 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+def _plain_split(text: str) -> list[tuple[int, int]] | None:
+    """Sentences split at every candidate end, or None when pysbd must decide.
+
+    None when a candidate may be an abbreviation ("U.S.", "Mr.", "Art.", an initial).
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _CANDIDATE.finditer(text):
+        before = text[: m.start() + len(m.group(0).rstrip())]
+        if "\n" not in m.group(0) and (
+            before.count("“") > before.count("”") or before.count('"') % 2
+        ):
+            continue  # inside a quotation: pysbd keeps it whole
+        following = text[m.end() : m.end() + 1]
+        if "\n" not in m.group(0) and (following.isdigit() or text[: m.start()].strip().isdigit()):
+            continue  # "24 May. 2017", a list number "1." opening the text
+        if text[m.start()] == ".":
+            word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+            bare = word.lstrip('“"‘(').lower()
+            if "." in bare or bare in _ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+                return None
+        out.append((start, m.start() + len(m.group(0).rstrip())))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, surrounding spaces left out.
+
+    Text whose every possible sentence end is unambiguous is split directly; text with a
+    full stop that may belong to an abbreviation goes through pysbd's rules.
 
     Examples:
         >>> text = (
@@ -28,6 +127,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
         >>> [text[a:b] for a, b in sentences(text)]
         ['The U.S. President said NATO will honour Art. 5 of the treaty.', 'Mr. Lavrov disagreed.']
     """
+    plain = _plain_split(text)
+    if plain is not None:
+        trimmed = []
+        for a, b in plain:
+            piece = text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if b - trail > a + lead:
+                trimmed.append((a + lead, b - trail))
+        return trimmed
     out: list[tuple[int, int]] = []
     pos = 0
     for piece in _segmenter().segment(text):
