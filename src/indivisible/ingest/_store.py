@@ -128,15 +128,26 @@ def _normalise_url(url: str) -> str:
 def _immediate_transactions(engine: Engine) -> None:
     """SQLite transactions take the write lock when they begin (``BEGIN IMMEDIATE``).
 
+    File stores also use the write-ahead log (see below).
+
     A deferred transaction that read first cannot take the lock once another process has
     written: SQLite refuses at once. Taking it at the start makes a second ingest wait for
     the first (up to the timeout) and then see its documents.
     """
     from sqlalchemy import event
 
+    file_based = engine.url.database not in (None, "", ":memory:")
+
     @event.listens_for(engine, "connect")
     def _no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
+        if file_based:
+            # Write-ahead log: readers (statements, the web server) do not block the
+            # writer, and a commit needs no sync of the main file. With synchronous=NORMAL
+            # a killed process still leaves a consistent store; only an operating-system
+            # crash may lose the last commits.
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            dbapi_connection.execute("PRAGMA synchronous=NORMAL")
 
     @event.listens_for(engine, "begin")
     def _begin_immediate(conn: Connection) -> None:
