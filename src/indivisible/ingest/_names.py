@@ -117,6 +117,7 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     """
     import re
 
+    text = re.sub(r"\b([A-Z][a-z]?)\.(?=[A-Z])", r"\1. ", text)  # "Yu.D.Zhdanova"
     runs = re.findall(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|di|le|la))+", text)
     if not runs:
         return None

@@ -41,6 +41,13 @@ _REPORTED = re.compile(
     r"\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
+_ROLE_NOUN = re.compile(
+    r"\b(?:official|minister|ambassador|president|secretary|spokes(?:person|man|woman)|"
+    r"diplomat|chief|head|envoy|representative|leader|chancellor|premier|delegate|"
+    r"general|commander|director|chair(?:man|woman|person)?|prime)\b",
+    re.IGNORECASE,
+)
+_OPEN_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
 _WHOLE_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
 _ACCORDING = re.compile(
     rf"^(?:[^,“\"]{{0,60}},\s*)?according to (?P<who>{_NAME}|him|her|them)\s*,\s*(?P<what>.+)$",
@@ -157,6 +164,10 @@ def _speaker_of(
     if plain.lower() in ("he", "she", "they", "him", "her") or re.match(
         r"^(?:the|a|an|this|that)\s", plain, re.IGNORECASE
     ):
+        if re.match(r"^(?:the|a|an|this|that)\s", plain, re.IGNORECASE) and not _ROLE_NOUN.search(
+            plain
+        ):
+            return None  # "The U.S. says": a country or a body, not a person
         if re.match(r"^(?:the|a|an)\s", plain, re.IGNORECASE):
             described = [r for r in persons_mentioned(plain, day) if r.person is not None]
             if described:
@@ -289,6 +300,14 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
     """
     drafts: list[_Draft] = []
     spans = [s for turn in found.turns for s in turn.spans]
+    # "Secretary of State Antony Blinken: “…”": a label before a quotation in a report
+    # says whose words they are.
+    labelled = {
+        s[0]: turn.speaker
+        for turn in found.turns
+        if turn.labelled and turn.speaker.name
+        for s in turn.spans
+    }
     context_start = spans[0][0] if spans else 0
     turns: dict[str, int] = {}
     seen: list[Speaker] = []
@@ -330,6 +349,12 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                 quoting = quotes[-1][0]
                 continue
             whole = _WHOLE_QUOTE.match(s_text)
+            if start in labelled and sa == 0:
+                opened = _OPEN_QUOTE.match(para)
+                if opened is not None:
+                    q = (start + opened.start("q"), start + opened.end("q"))
+                    add(labelled[start], q[0], q[1], page, None)
+                    break
             if whole and quoting is not None and len(whole.group("q").split()) >= 4:
                 # '“…,” the Ambassador continued. “…”': the next quotation of the paragraph,
                 # with no attribution of its own, is the same speaker's.

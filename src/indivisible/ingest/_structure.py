@@ -358,7 +358,8 @@ def _trailing_date(line: str) -> dt.date | None:
     if not found:
         return None
     a, b, iso = found[-1]
-    if line[b:].strip(_EDGES) or not re.search(r",\s*$", line[:a]):
+    tail = line[b:].strip(_EDGES + ")")
+    if tail or not re.search(r"(?:,|\()\s*$", line[:a]):
         return None
     return dt.date.fromisoformat(iso)
 
@@ -701,7 +702,7 @@ def structure(raw: RawText) -> Structure:
         author = participants[0].name
 
     ctx = _Context(day, participants)
-    opening = _opening_speaker(participants, author, day, byline)
+    opening = _opening_speaker(participants, author, day, byline, title)
     if highlights:
         turns = [Turn(opening, [(b.start, b.end, b.page)]) for b in blocks]
         kind = "highlights"
@@ -727,7 +728,11 @@ def structure(raw: RawText) -> Structure:
 
 
 def _opening_speaker(
-    participants: list[Person], author: str | None, day: dt.date | None, byline: str = ""
+    participants: list[Person],
+    author: str | None,
+    day: dt.date | None,
+    byline: str = "",
+    title: str | None = None,
 ) -> Speaker:
     if participants:
         p = participants[0]
@@ -739,6 +744,12 @@ def _opening_speaker(
         return Speaker(author, None)
     if byline:
         named = person_name(byline.split(",")[0]) or person_name(byline)
+        if named is not None:
+            return Speaker(named[0], named[1])
+    if title and "," in title:
+        # "From the speech of the Head of the Delegation …, Yu.D.Zhdanova (January 29, 2025)"
+        last = re.sub(r"\([^)]*\)", "", title).rsplit(",", 1)[-1].strip(" .")
+        named = person_name(last) if 2 <= len(last.replace(".", ". ").split()) <= 4 else None
         if named is not None:
             return Speaker(named[0], named[1])
     return Speaker(None, None)
@@ -948,7 +959,12 @@ def _kind(
         )
     ):
         return "press_conference"
-    if flags["labels"] >= 1 and named - {"journalist", "moderator"}:
+    quote_labels = {
+        t.speaker.key
+        for t in turns
+        if t.labelled and t.spans and text[t.spans[0][0] : t.spans[0][0] + 1] in '“"'
+    }
+    if flags["labels"] >= 1 and named - {"journalist", "moderator"} - quote_labels:
         return "transcript"
     first = text[blocks[0].start : blocks[0].end] if blocks else ""
     quotes = len(re.findall(r"[“\"][^”\"]{10,}[”\"]", body))
