@@ -85,7 +85,7 @@ def clean(text: str) -> str:
 
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Documents (.txt, .md, .html) or folders.")],
-    db: Annotated[str | None, typer.Option("--db", help=_DB_HELP)] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=_DB_HELP)] = None,
     fmt: Annotated[
         IngestFormat, typer.Option("--format", help="Output format.")
     ] = IngestFormat.table,
@@ -94,12 +94,14 @@ def ingest_command(
         typer.Option(
             "--workers",
             min=1,
+            metavar="N",
             help="Parse on a local Dask cluster of N processes (the store is written in "
             "input order: results are identical to one process).",
         ),
     ] = None,
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Address of a running Dask scheduler.")
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Address of a running Dask scheduler."),
     ] = None,
 ) -> None:
     """Ingest speeches, transcripts and articles into sourced statements.
@@ -180,7 +182,7 @@ def statements_command(
     stance: Annotated[str | None, typer.Option(help="A stance label, e.g. assurance.")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
-    db: Annotated[str | None, typer.Option("--db", help=_DB_HELP)] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=_DB_HELP)] = None,
     fmt: Annotated[
         StatementsFormat, typer.Option("--format", help="Output format.")
     ] = StatementsFormat.table,
