@@ -40,6 +40,7 @@ for _name in (
     "_ingest",
     "_negotiate",
     "_web",
+    "_exchange",
 ):
     try:
         _mod = __import__(f"indivisible.cli.{_name}", fromlist=["register"])

@@ -41,8 +41,8 @@ def canonical_bytes(value: Any) -> bytes:
     """JSON with sorted keys, UTF-8, no insignificant whitespace.
 
     Examples:
-        >>> canonical_bytes({"b": 1, "a": ["é", None]})
-        b'{"a":["\\xc3\\xa9",null],"b":1}'
+        >>> canonical_bytes({"b": 1, "a": ["é", None]}).decode("utf-8")
+        '{"a":["é",null],"b":1}'
     """
     return json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False

@@ -12,8 +12,8 @@ Paraphrase of the three C2SP specifications this module implements (c2sp.org):
   optional extension lines.
 * **tlog-cosignature**: a witness's cosignature is a note signature line whose key ID is
   computed like the above with type byte 0x04 and whose signature bytes are an 8-byte
-  big-endian timestamp followed by an Ed25519 signature of ``cosignature/v1\\n`` +
-  ``time <timestamp>\\n`` + the whole checkpoint note text.
+  big-endian timestamp followed by an Ed25519 signature of the line ``cosignature/v1``,
+  the line ``time <timestamp>`` + the whole checkpoint note text.
 """
 
 from __future__ import annotations
@@ -181,5 +181,6 @@ def parse_checkpoint(text: str) -> Checkpoint:
         raise ValueError(f"checkpoint tree size {size!r} is not a decimal without leading zeros")
     if any(not e for e in ext):
         raise ValueError("checkpoint extension lines must not be empty")
-    return Checkpoint(origin, int(size), unb64(root, what="checkpoint root hash", length=32),
-                      tuple(ext))
+    return Checkpoint(
+        origin, int(size), unb64(root, what="checkpoint root hash", length=32), tuple(ext)
+    )

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from indivisible.web import _errors
 from indivisible.web._analysis import router as analysis_router
 from indivisible.web._api import WebConfig, router
+from indivisible.web._exchange import router as exchange_router
 from indivisible.web._jobs import JobManager
 
 _HERE = Path(str(files("indivisible") / "web"))
@@ -204,6 +205,7 @@ def create_app(
     _errors.install(app)
     app.include_router(router)
     app.include_router(analysis_router)
+    app.include_router(exchange_router)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
 
