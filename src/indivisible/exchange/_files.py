@@ -35,6 +35,10 @@ def load_notification(path: str | Path) -> dict[str, Any]:
         raise InputError("expected a mapping with 'kind' and 'party'", path=p)
     if "kind" not in data:
         fail(("kind",), "required field is missing (the notification's kind)")
+    from indivisible.exchange.types import KINDS
+
+    if data["kind"] not in KINDS:
+        fail(("kind",), f"unknown kind {data['kind']!r}; expected one of {', '.join(KINDS)}")
     model = validated(_Wrapper, {"n": data}, lambda loc, r: fail(_drop(loc), r))
     return notification_json(model.n)
 

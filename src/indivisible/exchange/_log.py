@@ -180,6 +180,11 @@ class KeyState:
         """The valid keys of ``party``."""
         return [k for k, p in self.owner.items() if p == party and k not in self.ended]
 
+    def all_of(self, party: str) -> list[str]:
+        """Every key ever registered to ``party``, the valid ones first."""
+        keys = [k for k, p in self.owner.items() if p == party]
+        return sorted(keys, key=lambda k: k in self.ended)
+
     def check(self, party: str, key: str) -> None:
         """Raise :class:`Rejected` unless ``key`` is a valid key of ``party``."""
         owner = self.owner.get(key)
@@ -294,7 +299,10 @@ class Log:
             metadata.create_all(self.engine)
             self._init_meta(registry, origin)
             self._load()
-        except SQLAlchemyError as exc:
+        except BaseException as exc:
+            self.engine.dispose()
+            if not isinstance(exc, SQLAlchemyError):
+                raise
             raise ExchangeError(
                 f"cannot open the log database: {exc.__class__.__name__}: "
                 f"{str(exc).splitlines()[0]}"
@@ -413,9 +421,9 @@ class Log:
                     status=409,
                     index=at,
                 )
-            candidates = [key] if key is not None else self.keys.active(n.party)
+            candidates = [key] if key is not None else self.keys.all_of(n.party)
             if key is None and not candidates:
-                raise Rejected(f"party {n.party} has no valid key in the registry", status=403)
+                raise Rejected(f"party {n.party} has no key in the registry", status=403)
             good = None
             for k in candidates:
                 try:
