@@ -3,14 +3,17 @@ and a real log server started in a subprocess on loopback."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -96,10 +99,10 @@ class Server:
     def start(self, timeout: float = 60.0) -> None:
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
-        log = open(self.workdir / "server.log", "ab")  # noqa: SIM115
         cmd = [sys.executable, "-c", "from indivisible.cli import run; run()", "exchange",
                "serve", "--registry", str(self.registry), "--db", self.db, "--port", str(port)]
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, env={**os.environ})
+        with open(self.workdir / "server.log", "ab") as log:
+            self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, env={**os.environ})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -138,3 +141,24 @@ def server_factory(tmp_path: Path) -> Iterator[Callable[[Path, str], Server]]:
     yield make
     for s in started:
         s.stop()
+
+
+@contextlib.contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port in a thread; yield its base URL."""
+    import uvicorn
+
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)

@@ -371,7 +371,10 @@ class Log:
                 h = leaf_hash(bytes(leaf))
                 if h.hex() != stored_hash:
                     raise ExchangeError(f"the log is broken: entry {idx}'s hash does not match")
-                e = decode_leaf(bytes(leaf), idx)
+                try:
+                    e = decode_leaf(bytes(leaf), idx)
+                except ValueError as exc:
+                    raise ExchangeError(f"the log is broken: entry {idx}: {exc}") from None
                 tree.append_hash(h)
                 seen[e.signature] = idx
                 with contextlib.suppress(ValidationError):
