@@ -94,11 +94,11 @@ class Server:
     def __init__(self, registry: Path, db: str, workdir: Path) -> None:
         self.registry, self.db, self.workdir = registry, db, workdir
         self.proc: subprocess.Popen[bytes] | None = None
-        self.url = ""
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60.0) -> None:
-        port = free_port()
-        self.url = f"http://127.0.0.1:{port}"
+        port = self.port
         cmd = [sys.executable, "-c", "from indivisible.cli import run; run()", "exchange",
                "serve", "--registry", str(self.registry), "--db", self.db, "--port", str(port)]
         with open(self.workdir / "server.log", "ab") as log:
