@@ -18,9 +18,14 @@ def main() -> None:
     deadline = time.monotonic() + float(deadline_s)
     with open(ack_path, "a", encoding="utf-8") as ack:
         for j in range(int(count)):
-            entry = {"kind": "status_event", "party": key.party,
-                     "instrument": "open-skies-1992", "event": "signed",
-                     "date": "2027-01-01", "note": f"{name} entry {j}"}
+            entry = {
+                "kind": "status_event",
+                "party": key.party,
+                "instrument": "open-skies-1992",
+                "event": "signed",
+                "date": "2027-01-01",
+                "note": f"{name} entry {j}",
+            }
             sig = sign_entry(entry, key)
             while True:
                 if time.monotonic() > deadline:

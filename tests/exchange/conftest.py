@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 import yaml
 
-from indivisible.exchange import Log, PrivateKey, write_key_file
-from indivisible.exchange.types import Registry
-
 # The PostgreSQL server fixtures of the ingest tests (a throw-away server on loopback).
 from tests.ingest.conftest import postgres_server, postgres_url  # noqa: F401
+
+from indivisible.exchange import Log, PrivateKey, write_key_file
+from indivisible.exchange.types import Registry
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "exchange"
 PARTIES = ("POL", "BLR", "USA", "RUS", "FIN", "DEU")
@@ -99,8 +99,19 @@ class Server:
 
     def start(self, timeout: float = 60.0) -> None:
         port = self.port
-        cmd = [sys.executable, "-c", "from indivisible.cli import run; run()", "exchange",
-               "serve", "--registry", str(self.registry), "--db", self.db, "--port", str(port)]
+        cmd = [
+            sys.executable,
+            "-c",
+            "from indivisible.cli import run; run()",
+            "exchange",
+            "serve",
+            "--registry",
+            str(self.registry),
+            "--db",
+            self.db,
+            "--port",
+            str(port),
+        ]
         with open(self.workdir / "server.log", "ab") as log:
             self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, env={**os.environ})
         deadline = time.monotonic() + timeout

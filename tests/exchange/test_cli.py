@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from indivisible.exchange import canonical_bytes
 from tests.conftest import Run
 from tests.exchange.conftest import EXAMPLES, Server
+
+from indivisible.exchange import canonical_bytes
+
 
 def test_keygen(cli: Callable[..., Run], tmp_path: Path) -> None:
     r = cli("exchange", "keygen", "--party", "POL", "--out", str(tmp_path / "pol.key"))
@@ -51,15 +52,25 @@ def test_two_parties_and_a_witness(
         assert r.code == 0, r.err
         assert r.out.strip() == str(i)
     # RUS cannot post POL's notification, nor replay one
-    r = cli("exchange", "post", str(notes["POL"]), "--key", str(tmp_path / "RUS.key"),
-           "--server", url)
+    r = cli(
+        "exchange", "post", str(notes["POL"]), "--key", str(tmp_path / "RUS.key"), "--server", url
+    )
     assert r.code == 1 and "names party POL but is signed by a key of RUS" in r.err
-    r = cli("exchange", "post", str(notes["POL"]), "--key", str(tmp_path / "POL.key"),
-           "--server", url)
+    r = cli(
+        "exchange", "post", str(notes["POL"]), "--key", str(tmp_path / "POL.key"), "--server", url
+    )
     assert r.code == 1 and "replayed entry" in r.err
     # FIN witnesses
-    r = cli("exchange", "witness", "--server", url, "--key", str(tmp_path / "FIN.key"),
-           "--state", str(tmp_path / "fin-state"))
+    r = cli(
+        "exchange",
+        "witness",
+        "--server",
+        url,
+        "--key",
+        str(tmp_path / "FIN.key"),
+        "--state",
+        str(tmp_path / "fin-state"),
+    )
     assert r.code == 0, r.err
     assert "Cosigned checkpoint of size 2" in r.out
     # a verifier's registry: the parties' keys and the log's
@@ -72,8 +83,17 @@ def test_two_parties_and_a_witness(
     r = cli("exchange", "get", "1", "--server", url, "--out", str(tmp_path / "b1.json"))
     assert r.code == 0, r.err
     bundle = json.loads((tmp_path / "b1.json").read_text())
-    assert list(bundle) == ["leaf", "index", "tree_size", "inclusion_proof", "checkpoint",
-                            "cosignatures", "entry", "party", "signature"]
+    assert list(bundle) == [
+        "leaf",
+        "index",
+        "tree_size",
+        "inclusion_proof",
+        "checkpoint",
+        "cosignatures",
+        "entry",
+        "party",
+        "signature",
+    ]
     assert bundle["party"] == "RUS" and len(bundle["cosignatures"]) == 1
     server.stop()  # offline from here
     r = cli("exchange", "verify", str(tmp_path / "b1.json"), "--registry", str(vreg))
@@ -82,17 +102,45 @@ def test_two_parties_and_a_witness(
 
     # the log grows; the witness follows
     server.start()
-    r = cli("exchange", "post", str(EXAMPLES / "annual-exchange.yaml"), "--key",
-           str(tmp_path / "POL.key"), "--server", server.url)
+    r = cli(
+        "exchange",
+        "post",
+        str(EXAMPLES / "annual-exchange.yaml"),
+        "--key",
+        str(tmp_path / "POL.key"),
+        "--server",
+        server.url,
+    )
     assert r.code == 1 and "names party BLR but is signed by a key of POL" in r.err
     for day in range(1, 4):
         n = tmp_path / f"s{day}.yaml"
-        n.write_text(f"kind: status_event\nparty: POL\ninstrument: open-skies-1992\n"
-                     f"event: signed\ndate: 2027-03-0{day}\n", encoding="utf-8")
-        assert cli("exchange", "post", str(n), "--key", str(tmp_path / "POL.key"),
-                  "--server", server.url).code == 0
-    r = cli("exchange", "witness", "--server", server.url, "--key", str(tmp_path / "FIN.key"),
-           "--state", str(tmp_path / "fin-state"))
+        n.write_text(
+            f"kind: status_event\nparty: POL\ninstrument: open-skies-1992\n"
+            f"event: signed\ndate: 2027-03-0{day}\n",
+            encoding="utf-8",
+        )
+        assert (
+            cli(
+                "exchange",
+                "post",
+                str(n),
+                "--key",
+                str(tmp_path / "POL.key"),
+                "--server",
+                server.url,
+            ).code
+            == 0
+        )
+    r = cli(
+        "exchange",
+        "witness",
+        "--server",
+        server.url,
+        "--key",
+        str(tmp_path / "FIN.key"),
+        "--state",
+        str(tmp_path / "fin-state"),
+    )
     assert r.code == 0 and "size 5" in r.out, r.err
     server.stop()
 
@@ -103,8 +151,16 @@ def test_two_parties_and_a_witness(
     con.commit()
     con.close()
     server.start()
-    r = cli("exchange", "witness", "--server", server.url, "--key", str(tmp_path / "FIN.key"),
-           "--state", str(tmp_path / "fin-state"))
+    r = cli(
+        "exchange",
+        "witness",
+        "--server",
+        server.url,
+        "--key",
+        str(tmp_path / "FIN.key"),
+        "--state",
+        str(tmp_path / "fin-state"),
+    )
     assert r.code == 1 and "truncated log" in r.err
     server.stop()
 
@@ -113,20 +169,32 @@ def test_two_parties_and_a_witness(
     con = sqlite3.connect(db)
 
     def leaf(n: int) -> tuple[bytes, str]:
-        raw = canonical_bytes({"entry": {"forged": n}, "key": "k", "received": "r",
-                               "signature": f"s{n}"})
+        raw = canonical_bytes(
+            {"entry": {"forged": n}, "key": "k", "received": "r", "signature": f"s{n}"}
+        )
         return raw, hashlib.sha256(b"\x00" + raw).hexdigest()
 
-    con.execute("UPDATE exchange_entries SET leaf=?, leaf_hash=?, signature=? WHERE idx=1",
-                (*leaf(1), "s1"))
+    con.execute(
+        "UPDATE exchange_entries SET leaf=?, leaf_hash=?, signature=? WHERE idx=1", (*leaf(1), "s1")
+    )
     for i in (3, 4, 5):
-        con.execute("INSERT INTO exchange_entries VALUES (?,?,?,?,?,?)",
-                    (i, *leaf(i), f"s{i}", "POL", "status_event"))
+        con.execute(
+            "INSERT INTO exchange_entries VALUES (?,?,?,?,?,?)",
+            (i, *leaf(i), f"s{i}", "POL", "status_event"),
+        )
     con.commit()
     con.close()
     server.start()
-    r = cli("exchange", "witness", "--server", server.url, "--key", str(tmp_path / "FIN.key"),
-           "--state", str(tmp_path / "fin-state"))
+    r = cli(
+        "exchange",
+        "witness",
+        "--server",
+        server.url,
+        "--key",
+        str(tmp_path / "FIN.key"),
+        "--state",
+        str(tmp_path / "fin-state"),
+    )
     assert r.code == 1 and "forked log" in r.err, r.err
     state = json.loads((tmp_path / "fin-state" / "witness.json").read_text())
     assert state["size"] == 5  # unchanged by the refusals

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tests.exchange.conftest import Server, write_keys
 
 from indivisible.exchange import Log, PrivateKey, parse_checkpoint, parse_note, verify_consistency
-from tests.exchange.conftest import Server, write_keys
 
 CLIENTS, PER_CLIENT, KILLS, DEADLINE_S = 3, 40, 2, 120.0
 
@@ -33,29 +33,48 @@ def _acks(path: Path) -> list[tuple[int, int]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def test_kill_9_loses_nothing_acknowledged_and_never_forks(
-    backend: str, tmp_path: Path, server_factory: Callable[[Path, str], Server],
+    backend: str,
+    tmp_path: Path,
+    server_factory: Callable[[Path, str], Server],
     request: pytest.FixtureRequest,
 ) -> None:
-    db = (f"sqlite:///{tmp_path / 'log.db'}" if backend == "sqlite"
-          else str(request.getfixturevalue("postgres_url")))
+    db = (
+        f"sqlite:///{tmp_path / 'log.db'}"
+        if backend == "sqlite"
+        else str(request.getfixturevalue("postgres_url"))
+    )
     keys = {p: PrivateKey.generate(p) for p in ("POL", "RUS", "USA")}
     keyfiles = write_keys(tmp_path, keys)
     reg = tmp_path / "registry.yaml"
-    reg.write_text(yaml.safe_dump(
-        {"parties": [{"party": p, "key": k.public_b64} for p, k in keys.items()]}))
+    reg.write_text(
+        yaml.safe_dump({"parties": [{"party": p, "key": k.public_b64} for p, k in keys.items()]})
+    )
     server = server_factory(reg, db)
     server.start()
     client_script = Path(__file__).with_name("_crash_client.py")
     procs = []
     for i, party in enumerate(keys):
         with open(tmp_path / f"client{i}.err", "wb") as err:
-            procs.append(subprocess.Popen(
-                [sys.executable, str(client_script), server.url, str(keyfiles[party]), f"c{i}",
-                 str(PER_CLIENT), str(tmp_path / f"ack{i}.txt"), str(DEADLINE_S)],
-                stdout=subprocess.DEVNULL, stderr=err,
-            ))
+            procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        str(client_script),
+                        server.url,
+                        str(keyfiles[party]),
+                        f"c{i}",
+                        str(PER_CLIENT),
+                        str(tmp_path / f"ack{i}.txt"),
+                        str(DEADLINE_S),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=err,
+                )
+            )
     start = time.monotonic()
     checkpoints: list[str] = []
     total = CLIENTS * PER_CLIENT

@@ -19,8 +19,13 @@ from indivisible.exchange.types import Registry
 
 
 def status(party: str = "POL", day: int = 1, event: str = "signed") -> dict[str, Any]:
-    return {"kind": "status_event", "party": party, "instrument": "open-skies-1992",
-            "event": event, "date": f"2027-01-{day:02d}"}
+    return {
+        "kind": "status_event",
+        "party": party,
+        "instrument": "open-skies-1992",
+        "event": event,
+        "date": f"2027-01-{day:02d}",
+    }
 
 
 def test_accepts_and_numbers_entries(log: Log, keys: dict[str, PrivateKey]) -> None:
@@ -56,7 +61,7 @@ def test_replayed_entry_is_refused(log: Log, keys: dict[str, PrivateKey]) -> Non
     e = status()
     sig = sign_entry(e, keys["POL"])
     assert log.submit(e, sig) == 0
-    with pytest.raises(Rejected, match="replayed entry.*already entry 0") as err:
+    with pytest.raises(Rejected, match=r"replayed entry.*already entry 0") as err:
         log.submit(e, sig)
     assert err.value.status == 409 and err.value.index == 0
     assert log.size == 1
@@ -66,8 +71,13 @@ def test_revoked_key_is_refused(db_url: str) -> None:
     k = PrivateKey.generate("FIN")
     reg = Registry.model_validate({"parties": [{"party": "FIN", "key": k.public_b64}]})
     log = Log(db_url, reg)
-    rev = {"kind": "key_revocation", "party": "FIN", "key": k.public_b64, "date": "2027-01-02",
-           "reason": "compromised"}
+    rev = {
+        "kind": "key_revocation",
+        "party": "FIN",
+        "key": k.public_b64,
+        "date": "2027-01-02",
+        "reason": "compromised",
+    }
     assert log.submit(rev, sign_entry(rev, k)) == 0
     e = status(party="FIN")
     with pytest.raises(Rejected, match="was revoked by log entry 0"):
@@ -84,8 +94,7 @@ def test_rotation_is_signed_by_the_old_key(db_url: str) -> None:
     old, new = PrivateKey.generate("DEU"), PrivateKey.generate("DEU")
     reg = Registry.model_validate({"parties": [{"party": "DEU", "key": old.public_b64}]})
     log = Log(db_url, reg)
-    rot = {"kind": "key_rotation", "party": "DEU", "new_key": new.public_b64,
-           "date": "2027-01-01"}
+    rot = {"kind": "key_rotation", "party": "DEU", "new_key": new.public_b64, "date": "2027-01-01"}
     with pytest.raises(Rejected, match="not in the registry"):  # the new key cannot rotate
         log.submit(rot, sign_entry(rot, new), new.public_b64)
     assert log.submit(rot, sign_entry(rot, old)) == 0
@@ -99,8 +108,7 @@ def test_rotation_is_signed_by_the_old_key(db_url: str) -> None:
 
 def test_a_revocation_must_be_signed_by_the_revoked_key(log: Log, keys: dict[str, Any]) -> None:
     other = PrivateKey.generate("POL")
-    rev = {"kind": "key_revocation", "party": "POL", "key": other.public_b64,
-           "date": "2027-01-01"}
+    rev = {"kind": "key_revocation", "party": "POL", "key": other.public_b64, "date": "2027-01-01"}
     with pytest.raises(Rejected, match="signed by the key it revokes"):
         log.submit(rev, sign_entry(rev, keys["POL"]))
 
@@ -123,8 +131,9 @@ def test_invalid_entries_are_refused(
     assert err.value.status == 422
 
 
-def test_restart_rebuilds_the_same_tree(db_url: str, registry: Registry,
-                                        keys: dict[str, PrivateKey]) -> None:
+def test_restart_rebuilds_the_same_tree(
+    db_url: str, registry: Registry, keys: dict[str, PrivateKey]
+) -> None:
     log = Log(db_url, registry)
     for day in range(1, 12):
         e = status(day=day)
@@ -140,8 +149,9 @@ def test_restart_rebuilds_the_same_tree(db_url: str, registry: Registry,
     again.close()
 
 
-def test_a_tampered_database_is_detected_on_start(db_url: str, registry: Registry,
-                                                  keys: dict[str, PrivateKey]) -> None:
+def test_a_tampered_database_is_detected_on_start(
+    db_url: str, registry: Registry, keys: dict[str, PrivateKey]
+) -> None:
     log = Log(db_url, registry)
     for day in (1, 2):
         e = status(day=day)

@@ -23,8 +23,13 @@ NOTE = re.compile(
 
 def _posted(log: Log, keys: dict[str, PrivateKey], n: int) -> None:
     for i in range(n):
-        e = {"kind": "status_event", "party": "POL", "instrument": "open-skies-1992",
-             "event": "signed", "date": f"2027-01-{i + 1:02d}"}
+        e = {
+            "kind": "status_event",
+            "party": "POL",
+            "instrument": "open-skies-1992",
+            "event": "signed",
+            "date": f"2027-01-{i + 1:02d}",
+        }
         log.submit(e, sign_entry(e, keys["POL"]))
 
 

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.exchange.conftest import EXAMPLES
 
 from indivisible.exchange import InputError, canonical_bytes, load_notification
 from indivisible.exchange.types import KINDS, notification_adapter
-from tests.exchange.conftest import EXAMPLES
 
 
 def test_one_example_of_each_kind() -> None:
@@ -23,11 +23,14 @@ def test_one_example_of_each_kind() -> None:
 def test_examples_are_canonical_and_stable(path: Path) -> None:
     entry = load_notification(path)
     raw = canonical_bytes(entry)
-    assert raw == json.dumps(entry, sort_keys=True, separators=(",", ":"),
-                             ensure_ascii=False).encode()
+    assert (
+        raw == json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    )
     again = notification_adapter.dump_python(
         notification_adapter.validate_python(json.loads(raw)),
-        mode="json", by_alias=True, exclude_none=True,
+        mode="json",
+        by_alias=True,
+        exclude_none=True,
     )
     assert canonical_bytes(again) == raw  # what the log re-validates is what was signed
 
@@ -43,16 +46,36 @@ def test_reuses_the_scenario_models() -> None:
 @pytest.mark.parametrize(
     ("text", "line", "field", "reason"),
     [
-        ("kind: moratorium\nparty: USA\nsystem: typhon\narea: {lat: 95, lon: 0, radius_km: 5}\n"
-         "from: 2027-01-01\n", 4, "area.lat", "less than or equal to 90"),
-        ("kind: status_event\nparty: POL\ninstrument: open-skies-1992\nevent: blessed\n"
-         "date: 2027-01-01\n", 4, "event", "signed"),
+        (
+            "kind: moratorium\nparty: USA\nsystem: typhon\narea: {lat: 95, lon: 0, radius_km: 5}\n"
+            "from: 2027-01-01\n",
+            4,
+            "area.lat",
+            "less than or equal to 90",
+        ),
+        (
+            "kind: status_event\nparty: POL\ninstrument: open-skies-1992\nevent: blessed\n"
+            "date: 2027-01-01\n",
+            4,
+            "event",
+            "signed",
+        ),
         ("kind: nonsense\nparty: POL\n", 1, "kind", "military_activity"),
         ("party: POL\n", 1, "kind", "missing"),
-        ("kind: visit_report\nparty: RUS\nhost: ROU\nsite: {name: x, lat: 1, lon: 1}\n"
-         "date: 2027-13-01\nfindings: [a]\n", 5, "date", "YYYY-MM-DD"),
-        ("kind: status_event\nparty: POL\ninstrument: open-skies-1992\nevent: signed\n"
-         "date: 2027-01-01\nextra: 1\n", 6, "extra", "unknown key"),
+        (
+            "kind: visit_report\nparty: RUS\nhost: ROU\nsite: {name: x, lat: 1, lon: 1}\n"
+            "date: 2027-13-01\nfindings: [a]\n",
+            5,
+            "date",
+            "YYYY-MM-DD",
+        ),
+        (
+            "kind: status_event\nparty: POL\ninstrument: open-skies-1992\nevent: signed\n"
+            "date: 2027-01-01\nextra: 1\n",
+            6,
+            "extra",
+            "unknown key",
+        ),
     ],
 )
 def test_bad_notifications_name_line_and_field(

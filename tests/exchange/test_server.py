@@ -8,17 +8,22 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.exchange.conftest import serving
 
 from indivisible.exchange import Log, PrivateKey, sign_entry
 from indivisible.exchange._note import cosign, parse_note
 from indivisible.exchange._server import create_exchange_app
 from indivisible.exchange.types import Registry
-from tests.exchange.conftest import serving
 
 
 def _entry(day: int, party: str = "POL") -> dict[str, Any]:
-    return {"kind": "status_event", "party": party, "instrument": "open-skies-1992",
-            "event": "signed", "date": f"2027-01-{day:02d}"}
+    return {
+        "kind": "status_event",
+        "party": party,
+        "instrument": "open-skies-1992",
+        "event": "signed",
+        "date": f"2027-01-{day:02d}",
+    }
 
 
 @pytest.fixture
@@ -30,10 +35,17 @@ def client(tmp_path: Path, registry: Registry) -> Iterator[httpx.Client]:
 
 def test_endpoints_are_in_the_openapi_schema(client: httpx.Client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for p in ("/api/exchange/log", "/api/exchange/checkpoint", "/api/exchange/entries",
-              "/api/exchange/entries/{index}", "/api/exchange/bundle/{index}",
-              "/api/exchange/proof/inclusion", "/api/exchange/proof/consistency",
-              "/api/exchange/cosignatures", "/api/exchange/checkpoint/{size}"):
+    for p in (
+        "/api/exchange/log",
+        "/api/exchange/checkpoint",
+        "/api/exchange/entries",
+        "/api/exchange/entries/{index}",
+        "/api/exchange/bundle/{index}",
+        "/api/exchange/proof/inclusion",
+        "/api/exchange/proof/consistency",
+        "/api/exchange/cosignatures",
+        "/api/exchange/checkpoint/{size}",
+    ):
         assert p in paths, p
     assert "post" in paths["/api/exchange/entries"]
 
@@ -46,9 +58,14 @@ def test_post_get_and_refusals(client: httpx.Client, keys: dict[str, PrivateKey]
     r = client.post("/api/exchange/entries", json={"entry": e, "signature": sig})
     assert r.status_code == 409 and r.json()["detail"]["index"] == 0
     assert "replayed" in r.json()["detail"]["error"]
-    r = client.post("/api/exchange/entries",
-                    json={"entry": _entry(2), "signature": sign_entry(_entry(2), keys["RUS"]),
-                          "key": keys["RUS"].public_b64})
+    r = client.post(
+        "/api/exchange/entries",
+        json={
+            "entry": _entry(2),
+            "signature": sign_entry(_entry(2), keys["RUS"]),
+            "key": keys["RUS"].public_b64,
+        },
+    )
     assert r.status_code == 403 and "signed by a key of RUS" in r.json()["detail"]["error"]
     r = client.post("/api/exchange/entries", json={"entry": {"kind": "x"}, "signature": sig})
     assert r.status_code == 422
@@ -60,12 +77,16 @@ def test_post_get_and_refusals(client: httpx.Client, keys: dict[str, PrivateKey]
 
 def test_cosignatures_are_checked(client: httpx.Client, keys: dict[str, PrivateKey]) -> None:
     for d in (1, 2, 3):
-        client.post("/api/exchange/entries",
-                    json={"entry": _entry(d), "signature": sign_entry(_entry(d), keys["POL"])})
+        client.post(
+            "/api/exchange/entries",
+            json={"entry": _entry(d), "signature": sign_entry(_entry(d), keys["POL"])},
+        )
     text = parse_note(client.get("/api/exchange/checkpoint").text).text
     good = cosign(text, "FIN", keys["FIN"], 5).line()
-    assert client.post("/api/exchange/cosignatures",
-                       json={"size": 3, "cosignature": good}).status_code == 200
+    assert (
+        client.post("/api/exchange/cosignatures", json={"size": 3, "cosignature": good}).status_code
+        == 200
+    )
     bad = cosign(text, "FIN", keys["RUS"], 5).line()
     r = client.post("/api/exchange/cosignatures", json={"size": 3, "cosignature": bad})
     assert r.status_code == 403 and "does not verify" in r.json()["detail"]["error"]
@@ -76,8 +97,10 @@ def test_cosignatures_are_checked(client: httpx.Client, keys: dict[str, PrivateK
 
 def test_the_page_lists_the_log_verified(client: httpx.Client, keys: dict[str, PrivateKey]) -> None:
     for d in (1, 2):
-        client.post("/api/exchange/entries",
-                    json={"entry": _entry(d), "signature": sign_entry(_entry(d), keys["POL"])})
+        client.post(
+            "/api/exchange/entries",
+            json={"entry": _entry(d), "signature": sign_entry(_entry(d), keys["POL"])},
+        )
     page = client.get("/exchange").text
     assert "<strong>2</strong> entries" in page and "checkpoint signature <strong>verified" in page
     assert page.count("<td>verified</td>") == 4  # signature and inclusion, for each entry

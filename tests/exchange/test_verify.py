@@ -10,32 +10,42 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import Run
+from tests.exchange.conftest import with_log_key, write_registry
 
 from indivisible.exchange import Log, PrivateKey, VerificationFailed, sign_entry, verify_bundle
 from indivisible.exchange._keys import canonical_bytes
 from indivisible.exchange._note import cosign, parse_note
 from indivisible.exchange.types import Bundle, Registry
-from tests.conftest import Run
-from tests.exchange.conftest import with_log_key, write_registry
 
 
 def _fill(log: Log, keys: dict[str, PrivateKey], n: int = 6) -> None:
     for i in range(n):
         party = ("POL", "RUS", "USA")[i % 3]
-        e = {"kind": "status_event", "party": party, "instrument": "open-skies-1992",
-             "event": "signed", "date": f"2027-01-{i + 1:02d}"}
+        e = {
+            "kind": "status_event",
+            "party": party,
+            "instrument": "open-skies-1992",
+            "event": "signed",
+            "date": f"2027-01-{i + 1:02d}",
+        }
         log.submit(e, sign_entry(e, keys[party]))
 
 
 @pytest.fixture
-def setup(log: Log, keys: dict[str, PrivateKey], registry: Registry) -> tuple[
-    Log, Registry, dict[str, Any]
-]:
+def setup(
+    log: Log, keys: dict[str, PrivateKey], registry: Registry
+) -> tuple[Log, Registry, dict[str, Any]]:
     _fill(log, keys)
     text = parse_note(log.checkpoint()).text
     log.add_cosignature(log.size, cosign(text, "FIN", keys["FIN"], 1_800_000_000).line())
-    _fill_more = {"kind": "status_event", "party": "DEU", "instrument": "open-skies-1992",
-                  "event": "signed", "date": "2027-02-01"}
+    _fill_more = {
+        "kind": "status_event",
+        "party": "DEU",
+        "instrument": "open-skies-1992",
+        "event": "signed",
+        "date": "2027-02-01",
+    }
     log.submit(_fill_more, sign_entry(_fill_more, keys["DEU"]))
     return log, with_log_key(registry, log), log.bundle(4)
 
@@ -61,32 +71,57 @@ TAMPERINGS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("entry", lambda b: b["entry"].update(date="2027-01-09"), "not the logged entry"),
     ("party", lambda b: b.update(party="USA"), "names party 'USA'"),
     ("signature", lambda b: b.update(signature=b["signature"][::-1]), "not the logged signature"),
-    ("leaf date", lambda b: b.update(
-        leaf=_leaf_with(b, entry={**b["entry"], "date": "2027-01-09"}),
-        entry={**b["entry"], "date": "2027-01-09"}), "signature does not verify"),
-    ("leaf received", lambda b: b.update(leaf=_leaf_with(b, received="2020-01-01T00:00:00Z")),
-     "inclusion proof does not put"),
+    (
+        "leaf date",
+        lambda b: b.update(
+            leaf=_leaf_with(b, entry={**b["entry"], "date": "2027-01-09"}),
+            entry={**b["entry"], "date": "2027-01-09"},
+        ),
+        "signature does not verify",
+    ),
+    (
+        "leaf received",
+        lambda b: b.update(leaf=_leaf_with(b, received="2020-01-01T00:00:00Z")),
+        "inclusion proof does not put",
+    ),
     ("index", lambda b: b.update(index=3), "inclusion proof does not put"),
     ("proof", lambda b: b["inclusion_proof"].__setitem__(0, "00" * 32), "inclusion proof"),
     ("proof short", lambda b: b["inclusion_proof"].pop(), "inclusion proof"),
     ("tree_size", lambda b: b.update(tree_size=7), "is not the checkpoint's size"),
-    ("checkpoint root", lambda b: b.update(checkpoint=b["checkpoint"].replace(
-        b["checkpoint"].split("\n")[2], base64.b64encode(bytes(32)).decode())),
-     "checkpoint signature does not verify"),
-    ("checkpoint size", lambda b: b.update(checkpoint=b["checkpoint"].replace("\n6\n", "\n7\n")),
-     "checkpoint signature does not verify"),
+    (
+        "checkpoint root",
+        lambda b: b.update(
+            checkpoint=b["checkpoint"].replace(
+                b["checkpoint"].split("\n")[2], base64.b64encode(bytes(32)).decode()
+            )
+        ),
+        "checkpoint signature does not verify",
+    ),
+    (
+        "checkpoint size",
+        lambda b: b.update(checkpoint=b["checkpoint"].replace("\n6\n", "\n7\n")),
+        "checkpoint signature does not verify",
+    ),
     ("checkpoint format", lambda b: b.update(checkpoint="hello\n"), "not a C2SP checkpoint"),
-    ("cosignature", lambda b: b["cosignatures"].__setitem__(
-        0, b["cosignatures"][0][:-8] + "AAAAAAA="), "cosignature by FIN does not verify"),
-    ("cosigner", lambda b: b["cosignatures"].__setitem__(
-        0, b["cosignatures"][0].replace("FIN", "SWE")), "registry does not list"),
+    (
+        "cosignature",
+        lambda b: b["cosignatures"].__setitem__(0, b["cosignatures"][0][:-8] + "AAAAAAA="),
+        "cosignature by FIN does not verify",
+    ),
+    (
+        "cosigner",
+        lambda b: b["cosignatures"].__setitem__(0, b["cosignatures"][0].replace("FIN", "SWE")),
+        "registry does not list",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("what", "tamper", "reason"), TAMPERINGS, ids=[t[0] for t in TAMPERINGS])
 def test_a_tampered_bundle_fails_with_its_reason(
-    setup: tuple[Log, Registry, dict[str, Any]], what: str,
-    tamper: Callable[[dict[str, Any]], None], reason: str,
+    setup: tuple[Log, Registry, dict[str, Any]],
+    what: str,
+    tamper: Callable[[dict[str, Any]], None],
+    reason: str,
 ) -> None:
     _, reg, bundle = setup
     b = json.loads(json.dumps(bundle))
@@ -102,8 +137,9 @@ def test_registry_without_the_log_key_cannot_verify(
         verify_bundle(Bundle.model_validate(setup[2]), registry)
 
 
-def test_cli_verify_exit_codes(setup: tuple[Log, Registry, dict[str, Any]], tmp_path: Path,
-                               cli: Callable[..., Run]) -> None:
+def test_cli_verify_exit_codes(
+    setup: tuple[Log, Registry, dict[str, Any]], tmp_path: Path, cli: Callable[..., Run]
+) -> None:
     _, reg, bundle = setup
     regfile = write_registry(tmp_path / "registry.yaml", reg)
     good = tmp_path / "good.json"

@@ -34,8 +34,13 @@ from indivisible.exchange.types import Registry
 
 def _post(log: Log, keys: dict[str, PrivateKey], n: int, start: int = 0) -> None:
     for i in range(start, start + n):
-        e = {"kind": "status_event", "party": "POL", "instrument": "open-skies-1992",
-             "event": "signed", "date": f"2027-{i // 28 + 1:02d}-{i % 28 + 1:02d}"}
+        e = {
+            "kind": "status_event",
+            "party": "POL",
+            "instrument": "open-skies-1992",
+            "event": "signed",
+            "date": f"2027-{i // 28 + 1:02d}-{i % 28 + 1:02d}",
+        }
         log.submit(e, sign_entry(e, keys["POL"]))
 
 

@@ -5,10 +5,11 @@ Thin: each calls the ``indivisible.exchange`` library and prints the result.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -180,3 +181,66 @@ def witness(
 def register(app: typer.Typer) -> None:
     """Add the ``exchange`` command group to ``app``."""
     app.add_typer(exchange_app, name="exchange")
+
+
+# ----------------------------------------------------------------------------------------
+# --exchange BUNDLE_DIR|URL on status, check and profile: verified notifications as facts.
+
+EXCHANGE_HELP = (
+    "Use verified notifications of the transparency exchange as facts, each shown with its "
+    "log index: a folder of bundles with the verifier's registry.yaml, or a log server URL."
+)
+
+
+def _report(ex: Any) -> None:
+    if ex.caveat:
+        typer.echo(f"Note: exchange: {ex.caveat}", err=True)
+    for p in ex.problems:
+        typer.echo(f"Warning: exchange: {p}", err=True)
+
+
+def exchange_rows(source: str, state: str | None, day: dt.date) -> list[dict[str, Any]]:
+    """Rows of the verified notifications by ``state`` (or any party) dated up to ``day``."""
+    from indivisible.exchange._facts import load_exchange_facts
+
+    ex = load_exchange_facts(source)
+    _report(ex)
+    return [f.row() for f in ex.on(day) if state is None or f.party == state]
+
+
+def exchange_scenario(source: str, scenario: Any, day: dt.date, record: Any = None) -> Any:
+    """``(scenario with the notified facts, rows of the facts used or listed)``."""
+    from indivisible.exchange._facts import apply_to_scenario, load_exchange_facts
+
+    ex = load_exchange_facts(source)
+    _report(ex)
+    sc, _used = apply_to_scenario(scenario, ex, day, record)
+    return sc, [f.row() for f in ex.on(day)]
+
+
+def show_exchange(rows: list[dict[str, Any]], *, err: bool = False) -> None:
+    """Print the exchange facts (to stderr when stdout carries JSON or CSV)."""
+    if err:
+        for r in rows:
+            typer.echo(
+                f"exchange entry {r['log_index']}: {r['party']} {r['kind']}: {r['summary']}",
+                err=True,
+            )
+        return
+    from indivisible.cli._render import table
+
+    table(
+        [
+            (
+                r["log_index"],
+                r["party"],
+                r["kind"],
+                r["date"],
+                r["summary"],
+                ", ".join(r["cosigned_by"]) or "-",
+            )
+            for r in rows
+        ],
+        ["log index", "party", "kind", "date", "notified", "cosigned by"],
+        title="Verified exchange notifications",
+    )

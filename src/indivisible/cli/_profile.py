@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from indivisible._dates import parse_date
+from indivisible.cli._exchange import EXCHANGE_HELP, exchange_scenario, show_exchange
 from indivisible.cli._render import emit_json, table
 
 
@@ -54,6 +55,7 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[
             ProfileFormat, typer.Option("--format", help="Output format.")
         ] = ProfileFormat.table,
+        exchange: Annotated[str | None, typer.Option("--exchange", help=EXCHANGE_HELP)] = None,
     ) -> None:
         """Every indicator for every state on a date, decomposed (no single score by default)."""
         from indivisible.indicators import profile as compute
@@ -63,6 +65,9 @@ def register(app: typer.Typer) -> None:
 
         sc = load_scenario(scenario)
         day = parse_date(on, field="--on") if on is not None else sc.date
+        if exchange is not None:
+            sc, ex = exchange_scenario(exchange, sc, day)
+            show_exchange(ex, err=fmt is not ProfileFormat.table)
         w = load_weights(weights) if weights is not None else None
         p = compute(
             Record.load(),

@@ -7,6 +7,7 @@ import typer
 
 from indivisible._dates import parse_date, parse_year
 from indivisible._errors import InputError
+from indivisible.cli._exchange import EXCHANGE_HELP, exchange_rows, show_exchange
 from indivisible.cli._render import Format, emit_json, table, warn
 
 if TYPE_CHECKING:
@@ -40,22 +41,31 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--state", help="ISO 3166-1 alpha-3 code, e.g. POL.")
         ] = None,
         fmt: FormatOpt = Format.table,
+        exchange: Annotated[str | None, typer.Option("--exchange", help=EXCHANGE_HELP)] = None,
     ) -> None:
         """Memberships and instrument statuses of a state (or of every state) on a date."""
         d = parse_date(on, field="--on")
         rec = _record()
+        ex = None if exchange is None else exchange_rows(exchange, state and rec.resolve(state), d)
         if state is None:
             df = rec.status_frame(d)
             warn(rec.coverage_warnings(d))
             if fmt is Format.json:
-                emit_json({"date": d.isoformat(), "statuses": df.to_dict(orient="records")})
+                out = {"date": d.isoformat(), "statuses": df.to_dict(orient="records")}
+                emit_json(out if ex is None else {**out, "exchange": ex})
             elif fmt is Format.csv:
                 typer.echo(df.to_csv(index=False), nl=False)
             else:
                 table(list(df.itertuples(index=False)), list(df.columns), title=f"Statuses on {d}")
+            if ex is not None and fmt is not Format.json:
+                show_exchange(ex, err=fmt is Format.csv)
             return
         res = rec.status(state, d)
         warn(res["warnings"])
+        if ex is not None:
+            res["exchange"] = ex
+            if fmt is not Format.json:
+                show_exchange(ex, err=fmt is Format.csv)
         if fmt is Format.json:
             emit_json(res)
             return

@@ -7,6 +7,7 @@ import typer
 
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
+from indivisible.cli._exchange import EXCHANGE_HELP, exchange_scenario, show_exchange
 from indivisible.cli._render import Format, emit_json, table, warn
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--to", metavar="DATE", help="Range mode: last date, YYYY-MM-DD."),
         ] = None,
+        exchange: Annotated[str | None, typer.Option("--exchange", help=EXCHANGE_HELP)] = None,
     ) -> None:
         """Check a scenario against the rules on a date, or report changes over a range."""
         from indivisible.rules import evaluate, evaluate_range
@@ -96,6 +98,11 @@ def register(app: typer.Typer) -> None:
         insts = _instruments(rec, instrument)
         who = _party(rec, party)
         sc = load_scenario(scenario, rec)
+        ex = None
+        if exchange is not None:
+            last = parse_date(end or on or sc.date.isoformat(), field="--on")
+            sc, ex = exchange_scenario(exchange, sc, last, rec)
+            show_exchange(ex, err=fmt is not Format.table)
         if start is not None and end is not None:
             res = evaluate_range(rec, sc, start, end, instruments=insts, party=who)
             warn(rec.coverage_warnings(res.start, res.end))

@@ -63,6 +63,11 @@ class Client:
         out: dict[str, Any] = self._json("GET", "/log")
         return out
 
+    def registry(self) -> dict[str, Any]:
+        """The registry the server serves: the parties' keys and the log's."""
+        out: dict[str, Any] = self._json("GET", "/registry")
+        return out
+
     def checkpoint(self, size: int | None = None) -> str:
         """The current (or an earlier) signed checkpoint."""
         status, raw = self._call("GET", "/checkpoint" + ("" if size is None else f"/{size}"))

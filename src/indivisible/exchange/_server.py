@@ -3,6 +3,7 @@
 Endpoints (all under ``/api/exchange``):
 
 * ``GET /log`` — origin, checkpoint key and size;
+* ``GET /registry`` — the parties' keys (rotations included) and the log's key;
 * ``GET /checkpoint`` — the current signed checkpoint (C2SP note, ``text/plain``);
 * ``GET /checkpoint/{size}`` — the checkpoint of an earlier size;
 * ``POST /entries`` — ``{"entry", "signature", "key"?}`` → ``{"index"}``; 403 bad signature or
@@ -86,6 +87,14 @@ def log_info(request: Request) -> LogInfo:
     """The log's origin, checkpoint key (base64 Ed25519) and number of entries."""
     log = _log(request)
     return LogInfo(origin=log.origin, key=log.public_key, size=log.size)
+
+
+@router.get("/registry")
+def registry(request: Request) -> dict[str, Any]:
+    """The parties' keys this log accepts (rotations included) and the log's own key."""
+    log = _log(request)
+    parties = [{"party": p, "key": k} for k, p in log.keys.owner.items()]
+    return {"parties": parties, "log": {"origin": log.origin, "key": log.public_key}}
 
 
 @router.get("/checkpoint", response_class=PlainTextResponse)
