@@ -172,10 +172,12 @@ def witness(
     from indivisible.exchange import read_key_file, run_witness
 
     done = run_witness(server, read_key_file(key), state)
-    typer.echo(
-        f"Cosigned checkpoint of size {done.size} of {done.origin} "
-        f"(consistent with size {done.old_size} cosigned before)."
+    before = (
+        f"consistent with size {done.old_size} cosigned before"
+        if done.old_size
+        else "first cosignature of this log by this witness"
     )
+    typer.echo(f"Cosigned checkpoint of size {done.size} of {done.origin} ({before}).")
 
 
 def register(app: typer.Typer) -> None:
