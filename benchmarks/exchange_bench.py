@@ -139,12 +139,13 @@ def bench_log(count: int) -> float:
                 "note": f"entry {i}",
             }
             entries.append((e, sign_entry(e, keys[party])))
+        log.submit(*entries[0])  # warm-up: loads the record the identifiers are checked in
         t0 = time.perf_counter()
-        for e, s in entries:
+        for e, s in entries[1:]:
             log.submit(e, s)
         dt = time.perf_counter() - t0
         log.close()
-    return count / dt
+    return (count - 1) / dt
 
 
 def main() -> None:
