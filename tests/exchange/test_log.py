@@ -161,3 +161,33 @@ def test_a_tampered_database_is_detected_on_start(
     log.close()
     with pytest.raises(ExchangeError, match="entry 0's hash does not match"):
         Log(db_url)
+
+
+def test_concurrent_posters_get_distinct_contiguous_indexes(
+    log: Log, keys: dict[str, PrivateKey]
+) -> None:
+    import threading
+
+    got: dict[str, int] = {}
+    errors: list[BaseException] = []
+
+    def poster(t: int) -> None:
+        for j in range(10):
+            e = {**status(party=("POL", "RUS", "USA", "DEU")[t % 4]), "note": f"t{t} e{j}"}
+            try:
+                got[e["note"]] = log.submit(e, sign_entry(e, keys[e["party"]]))
+            except BaseException as exc:  # reported below
+                errors.append(exc)
+
+    threads = [threading.Thread(target=poster, args=(t,)) for t in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=120)
+    assert not errors
+    assert sorted(got.values()) == list(range(80))
+    for note, index in got.items():
+        assert log.entry(index).entry["note"] == note
+    again = Log(str(log.engine.url.render_as_string(hide_password=False)))
+    assert again.tree.root() == log.tree.root()
+    again.close()

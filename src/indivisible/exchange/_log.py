@@ -8,7 +8,9 @@ primary key, the exact leaf bytes, the leaf hash and the signature, both unique)
 Crash safety: an entry is acknowledged only after the transaction inserting its row has
 committed (SQLite in WAL mode with ``synchronous=FULL``; PostgreSQL's commit); the index is
 the primary key and appends are serialised by one lock, so two entries can never share an
-index (no fork) and a signature can never be logged twice (no duplicate). On start the tree
+index (no fork) and a signature can never be logged twice (no duplicate). Entries that
+arrive while a commit is under way are appended together in the next transaction (group
+commit), so concurrent posters share the cost of a disk flush. On start the tree
 is rebuilt from the stored leaf hashes, after checking that the indexes are contiguous and
 that every stored hash is the hash of its stored leaf.
 
@@ -25,7 +27,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -169,12 +171,33 @@ def decode_leaf(leaf: bytes, index: int = -1) -> LoggedEntry:
     )
 
 
+@dataclass
+class _Pending:
+    """An entry waiting for the next group commit, and its answer."""
+
+    entry: dict[str, Any]
+    signature: str
+    key: str | None
+    n: Any
+    sig: bytes
+    message: bytes
+    done: threading.Event = field(default_factory=threading.Event)
+    index: int | None = None
+    error: Exception | None = None
+
+
 class KeyState:
     """Which key belongs to which party and which are still valid, replayed from the log."""
 
     def __init__(self, registry: Registry) -> None:
         self.owner: dict[str, str] = {p.key: p.party for p in registry.parties}
         self.ended: dict[str, tuple[str, int]] = {}  # key -> ("revoked"|"replaced", index)
+
+    def copy(self) -> KeyState:
+        """An independent copy (a batch's changes apply to it until it commits)."""
+        out = KeyState.__new__(KeyState)
+        out.owner, out.ended = dict(self.owner), dict(self.ended)
+        return out
 
     def active(self, party: str) -> list[str]:
         """The valid keys of ``party``."""
@@ -295,6 +318,8 @@ class Log:
         self.engine = _engine(url)
         self.check_refs = check_refs
         self._lock = threading.Lock()
+        self._queue_lock = threading.Lock()
+        self._queue: list[_Pending] = []
         try:
             metadata.create_all(self.engine)
             self._init_meta(registry, origin)
@@ -415,64 +440,116 @@ class Log:
             sig = unb64(signature, what="signature", length=64)
         except ValueError as exc:
             raise Rejected(str(exc), status=422) from None
-        message = canonical_bytes(entry)
+        pending = _Pending(entry, signature, key, n, sig, canonical_bytes(entry))
+        with self._queue_lock:
+            self._queue.append(pending)
+        # Group commit: whoever holds the lock appends everything queued so far in one
+        # transaction; a request queued meanwhile is either in that batch (done when the
+        # lock comes free) or leads the next one.
         with self._lock:
-            if signature in self._seen:
-                at = self._seen[signature]
-                raise Rejected(
-                    f"replayed entry: the same signed notification is already entry {at}",
-                    status=409,
-                    index=at,
-                )
-            candidates = [key] if key is not None else self.keys.all_of(n.party)
-            if key is None and not candidates:
-                raise Rejected(f"party {n.party} has no key in the registry", status=403)
-            good = None
-            for k in candidates:
-                try:
-                    public = unb64(k, what="key", length=32)
-                except ValueError as exc:
-                    raise Rejected(str(exc), status=422) from None
-                if verify_signature(public, sig, message):
-                    good = k
-                    break
-            if good is None:
-                raise Rejected(
-                    f"signature does not verify for party {n.party}'s "
-                    + ("given key" if key is not None else "registered keys"),
-                    status=403,
-                )
-            self.keys.check(n.party, good)
-            if isinstance(n, KeyRevocation) and n.key != good:
-                raise Rejected("a key revocation must be signed by the key it revokes", status=403)
-            if isinstance(n, KeyRotation) and n.new_key in self.keys.owner:
-                raise Rejected(f"new key {n.new_key} is already registered", status=409)
-            leaf = canonical_bytes(
-                {"entry": entry, "key": good, "received": _now(), "signature": signature}
+            if not pending.done.is_set():
+                self._commit_batch()
+        if pending.error is not None:
+            raise pending.error
+        assert pending.index is not None
+        return pending.index
+
+    def _accept(self, p: _Pending, keys: KeyState, seen: dict[str, int]) -> str:
+        """The key that validly signed ``p`` under ``keys``; :class:`Rejected` otherwise."""
+        n = p.n
+        if p.signature in seen or p.signature in self._seen:
+            at = seen.get(p.signature, self._seen.get(p.signature))
+            raise Rejected(
+                f"replayed entry: the same signed notification is already entry {at}",
+                status=409,
+                index=at,
             )
-            h = leaf_hash(leaf)
-            index = self.tree.size
+        candidates = [p.key] if p.key is not None else keys.all_of(n.party)
+        if p.key is None and not candidates:
+            raise Rejected(f"party {n.party} has no key in the registry", status=403)
+        good = None
+        for k in candidates:
+            try:
+                public = unb64(k, what="key", length=32)
+            except ValueError as exc:
+                raise Rejected(str(exc), status=422) from None
+            if verify_signature(public, p.sig, p.message):
+                good = k
+                break
+        if good is None:
+            raise Rejected(
+                f"signature does not verify for party {n.party}'s "
+                + ("given key" if p.key is not None else "registered keys"),
+                status=403,
+            )
+        keys.check(n.party, good)
+        if isinstance(n, KeyRevocation) and n.key != good:
+            raise Rejected("a key revocation must be signed by the key it revokes", status=403)
+        if isinstance(n, KeyRotation) and n.new_key in keys.owner:
+            raise Rejected(f"new key {n.new_key} is already registered", status=409)
+        return good
+
+    def _commit_batch(self) -> None:
+        """Check and append every queued entry in one transaction (caller holds the lock)."""
+        with self._queue_lock:
+            batch, self._queue = self._queue, []
+        try:
+            keys = self.keys.copy()
+            seen: dict[str, int] = {}
+            rows: list[dict[str, Any]] = []
+            accepted: list[tuple[_Pending, bytes, int]] = []
+            base = self.tree.size
+            received = _now()
+            for p in batch:
+                try:
+                    good = self._accept(p, keys, seen)
+                except Exception as exc:  # a refusal (or a bug) answers this entry only
+                    p.error = exc
+                    continue
+                index = base + len(rows)
+                leaf = canonical_bytes(
+                    {"entry": p.entry, "key": good, "received": received, "signature": p.signature}
+                )
+                h = leaf_hash(leaf)
+                rows.append(
+                    {
+                        "idx": index,
+                        "leaf": leaf,
+                        "leaf_hash": h.hex(),
+                        "signature": p.signature,
+                        "party": p.n.party,
+                        "kind": p.n.kind,
+                    }
+                )
+                accepted.append((p, h, index))
+                seen[p.signature] = index
+                keys.apply(p.n, good, index)
+            if not rows:
+                return
             try:
                 with self.engine.begin() as conn:
-                    conn.execute(
-                        insert(entries).values(
-                            idx=index,
-                            leaf=leaf,
-                            leaf_hash=h.hex(),
-                            signature=signature,
-                            party=n.party,
-                            kind=n.kind,
-                        )
-                    )
+                    conn.execute(insert(entries), rows)
             except IntegrityError:
-                raise ExchangeError(
-                    f"entry {index} already exists in the database: another server is "
+                error: Exception = ExchangeError(
+                    f"entry {base} already exists in the database: another server is "
                     "writing to this log; restart this one"
-                ) from None
-            self.tree.append_hash(h)
-            self._seen[signature] = index
-            self.keys.apply(n, good, index)
-            return index
+                )
+            except SQLAlchemyError as exc:
+                error = ExchangeError(
+                    f"cannot write the log: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
+                )
+            else:
+                for p, h, index in accepted:  # durable: now the tree and the answers
+                    self.tree.append_hash(h)
+                    self._seen[p.signature] = index
+                    p.index = index
+                self.keys = keys
+                return
+            for p, _, _ in accepted:
+                p.error = error
+        finally:
+            for p in batch:
+                p.done.set()
 
     # ---------------------------------------------------------------- read
     def entry(self, index: int) -> LoggedEntry:
