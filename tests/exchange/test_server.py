@@ -75,6 +75,15 @@ def test_post_get_and_refusals(client: httpx.Client, keys: dict[str, PrivateKey]
     assert client.get("/api/exchange/checkpoint").text.startswith("indivisible.exchange/log\n1\n")
 
 
+def test_oversized_bodies_are_refused(client: httpx.Client) -> None:
+    r = client.post(
+        "/api/exchange/entries",
+        content=b"{" + b" " * 2_000_000 + b"}",
+        headers={"content-type": "application/json"},
+    )
+    assert r.status_code == 413
+
+
 def test_cosignatures_are_checked(client: httpx.Client, keys: dict[str, PrivateKey]) -> None:
     for d in (1, 2, 3):
         client.post(

@@ -199,9 +199,14 @@ def post_cosignature(request: Request, body: PostCosignature) -> dict[str, Any]:
     return {"size": body.size, "witness": witness}
 
 
-def create_exchange_app(log: Log) -> FastAPI:
-    """The exchange server: the API above and the ``/exchange`` page for ``log``."""
+def create_exchange_app(log: Log, *, max_body_bytes: int = 1_000_000) -> FastAPI:
+    """The exchange server: the API above and the ``/exchange`` page for ``log``.
+
+    Request bodies over ``max_body_bytes`` are refused (413) and responses carry the web
+    app's security headers, as in ``indivisible serve``.
+    """
     from indivisible import __version__
+    from indivisible.web._app import BodyLimit, SecurityHeaders
     from indivisible.web._exchange import router as page_router
 
     app = FastAPI(
@@ -219,4 +224,6 @@ def create_exchange_app(log: Log) -> FastAPI:
     def home() -> RedirectResponse:
         return RedirectResponse("/exchange")
 
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
