@@ -70,6 +70,7 @@ def _leaf_with(bundle: dict[str, Any], **change: Any) -> str:
 TAMPERINGS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     ("entry", lambda b: b["entry"].update(date="2027-01-09"), "not the logged entry"),
     ("party", lambda b: b.update(party="USA"), "names party 'USA'"),
+    ("entry type", lambda b: b["entry"].update(date=None), "not the logged entry"),
     ("signature", lambda b: b.update(signature=b["signature"][::-1]), "not the logged signature"),
     (
         "leaf date",

@@ -197,7 +197,11 @@ def load_exchange_facts(source: str, *, limit: int = 100_000) -> ExchangeFacts:
         if (v.origin, v.index) in seen:
             continue
         seen.add((v.origin, v.index))
-        n = notification_adapter.validate_python(b.entry)
+        try:
+            n = notification_adapter.validate_python(v.entry)  # the logged bytes, not a copy
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
+            out.problems.append(f"{name}: verifies but is not a valid notification ({exc})")
+            continue
         out.facts.append(
             ExchangeFact(
                 v.origin,

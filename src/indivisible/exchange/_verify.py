@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass, field
+from typing import Any
 
 from indivisible.exchange._errors import VerificationFailed
 from indivisible.exchange._keys import canonical_bytes, unb64, verify_signature
@@ -41,6 +42,8 @@ class Verified:
     origin: str
     witnesses: tuple[tuple[str, int], ...] = field(default_factory=tuple)
     """(witness, cosignature timestamp) pairs."""
+    entry: dict[str, Any] = field(default_factory=dict)
+    """The notification exactly as logged (decoded from the leaf)."""
 
 
 def _fail(reason: str) -> VerificationFailed:
@@ -108,7 +111,7 @@ def verify_bundle(bundle: Bundle, registry: Registry) -> Verified:
         logged = decode_leaf(leaf, bundle.index)
     except ValueError as exc:
         raise _fail(f"leaf: {exc}") from None
-    if logged.entry != bundle.entry:
+    if canonical_bytes(logged.entry) != canonical_bytes(bundle.entry):
         raise _fail("the bundle's entry is not the logged entry (tampered bundle)")
     if logged.signature != bundle.signature:
         raise _fail("the bundle's signature is not the logged signature (tampered bundle)")
@@ -141,4 +144,4 @@ def verify_bundle(bundle: Bundle, registry: Registry) -> Verified:
             f"the inclusion proof does not put the leaf at index {bundle.index} of "
             f"the checkpoint's tree of {size}"
         )
-    return Verified(bundle.index, size, party, logged.kind, origin, witnesses)
+    return Verified(bundle.index, size, party, logged.kind, origin, witnesses, logged.entry)
