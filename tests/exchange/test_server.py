@@ -138,3 +138,36 @@ def _main_page(
     log.submit(e, sign_entry(e, keys["POL"]))
     page = c.get("/exchange").text
     assert "<strong>1</strong> entries" in page and "status_event" in page
+
+
+def test_served_proofs_verify_independently(
+    client: httpx.Client, keys: dict[str, PrivateKey]
+) -> None:
+    import base64
+    import json
+
+    from tests.exchange.test_merkle import independent_consistency, independent_inclusion
+
+    from indivisible.exchange import parse_checkpoint
+
+    roots = {}
+    for d in range(1, 8):
+        e = _entry(d)
+        client.post(
+            "/api/exchange/entries", json={"entry": e, "signature": sign_entry(e, keys["POL"])}
+        )
+        roots[d] = parse_checkpoint(
+            parse_note(client.get("/api/exchange/checkpoint").text).text
+        ).root
+    for index in range(7):
+        leaf = base64.b64decode(client.get(f"/api/exchange/bundle/{index}").json()["leaf"])
+        for size in range(index + 1, 8):
+            proof = client.get(f"/api/exchange/proof/inclusion?index={index}&size={size}").json()
+            path = [bytes.fromhex(h) for h in proof["proof"]]
+            assert independent_inclusion(leaf, index, size, path, roots[size])
+    for old in range(1, 8):
+        for new in range(old, 8):
+            proof = client.get(f"/api/exchange/proof/consistency?old={old}&new={new}").json()
+            path = [bytes.fromhex(h) for h in proof["proof"]]
+            assert independent_consistency(old, new, roots[old], roots[new], path)
+    assert json.loads(client.get("/api/exchange/log").text)["size"] == 7
