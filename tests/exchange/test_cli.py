@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 from tests.conftest import Run
-from tests.exchange.conftest import EXAMPLES, Server
+from tests.exchange.conftest import EXAMPLES, Server, free_port, serving
 
 from indivisible.exchange import canonical_bytes
+from indivisible.exchange.types import Registry
 
 
 def test_keygen(cli: Callable[..., Run], tmp_path: Path) -> None:
@@ -198,3 +199,41 @@ def test_two_parties_and_a_witness(
     assert r.code == 1 and "forked log" in r.err, r.err
     state = json.loads((tmp_path / "fin-state" / "witness.json").read_text())
     assert state["size"] == 5  # unchanged by the refusals
+
+
+def test_bad_keys_urls_and_unreachable_servers(cli: Callable[..., Run], tmp_path: Path) -> None:
+    note = str(EXAMPLES / "moratorium.yaml")
+    bad = tmp_path / "bad.key"
+    bad.write_text("party: USA\nprivate_key: not-base64!\n")
+    r = cli("exchange", "post", note, "--key", str(bad), "--server", "http://127.0.0.1:9")
+    assert r.code == 2 and "private_key" in r.err
+    r = cli("exchange", "keygen", "--party", "USA", "--out", str(tmp_path / "usa.key"))
+    assert r.code == 0
+    key = str(tmp_path / "usa.key")
+    r = cli("exchange", "post", note, "--key", key, "--server", "ftp://example")
+    assert r.code == 2 and "--server" in r.err
+    port = free_port()  # nothing listens there
+    r = cli("exchange", "post", note, "--key", key, "--server", f"http://127.0.0.1:{port}")
+    assert r.code == 1 and "cannot reach the log" in r.err and "Traceback" not in r.err
+    r = cli(
+        "exchange",
+        "get",
+        "3",
+        "--server",
+        f"http://127.0.0.1:{port}",
+        "--out",
+        str(tmp_path / "b.json"),
+    )
+    assert r.code == 1 and not (tmp_path / "b.json").exists()
+
+
+def test_get_of_a_missing_entry(
+    cli: Callable[..., Run], tmp_path: Path, registry: Registry
+) -> None:
+    from indivisible.exchange import Log
+    from indivisible.exchange._server import create_exchange_app
+
+    log = Log(f"sqlite:///{tmp_path / 'log.db'}", registry)
+    with serving(create_exchange_app(log)) as url:
+        r = cli("exchange", "get", "0", "--server", url, "--out", str(tmp_path / "b.json"))
+    assert r.code == 1 and "no entry 0" in r.err
