@@ -224,6 +224,14 @@ def create_exchange_app(log: Log, *, max_body_bytes: int = 1_000_000) -> FastAPI
     def home() -> RedirectResponse:
         return RedirectResponse("/exchange")
 
+    from importlib.resources import files
+    from pathlib import Path
+
+    from fastapi.staticfiles import StaticFiles
+
+    static = Path(str(files("indivisible") / "web" / "static"))
+    if static.is_dir():  # the site's stylesheet, for the page
+        app.mount("/static", StaticFiles(directory=static), name="static")
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
