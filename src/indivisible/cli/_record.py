@@ -64,8 +64,8 @@ def register(app: typer.Typer) -> None:
         warn(res["warnings"])
         if ex is not None:
             res["exchange"] = ex
-            if fmt is not Format.json:
-                show_exchange(ex, err=fmt is Format.csv)
+            if fmt is Format.csv:
+                show_exchange(ex, err=True)
         if fmt is Format.json:
             emit_json(res)
             return
@@ -105,6 +105,8 @@ def register(app: typer.Typer) -> None:
             ],
             ["instrument", "status", "binding", "since", "via", "source", "readings"],
         )
+        if ex is not None:
+            show_exchange(ex)
 
     @app.command()
     def binding(
