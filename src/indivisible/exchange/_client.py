@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.parse
@@ -39,8 +40,11 @@ class Client:
                 return int(resp.status), bytes(resp.read())
         except urllib.error.HTTPError as exc:
             return int(exc.code), bytes(exc.read())
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+            # HTTPException: the connection broke mid-answer (the server died): the request
+            # may or may not have been applied; posting the same signed entry again is safe
+            # (a replay answers with the index it already has).
+            reason = getattr(exc, "reason", None) or f"{exc.__class__.__name__}: {exc}"
             raise ExchangeError(f"cannot reach the log at {self.base}: {reason}") from None
 
     def _json(self, method: str, path: str, body: Any = None) -> Any:
