@@ -655,6 +655,8 @@ def load_upload(config: WebConfig, upload: Upload, rec: Record) -> Any:
 
     name = _upload_name(upload.filename)
     examples = _examples(config)
+    if "\x00" in upload.text:  # as the CLI reads a file (``read_text``)
+        raise InputError("binary file (NUL byte found); expected UTF-8 text", path=name)
     node = compose_input(upload.text, name)
     check_extends(node, {p.name for p in examples.values()}, path=name)
     del node

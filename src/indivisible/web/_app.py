@@ -362,6 +362,8 @@ def create_app(
     Returns:
         The FastAPI app; its OpenAPI schema is at ``/openapi.json``.
     """
+    if max_running < 1 or max_waiting < 0:
+        raise ValueError(f"max_running >= 1 and max_waiting >= 0, got {max_running}, {max_waiting}")
     jobs = JobManager(workers=job_workers, time_limit_s=job_time_limit_s)
 
     @asynccontextmanager
