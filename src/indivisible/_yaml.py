@@ -7,11 +7,11 @@ offending field.
 Every document is *bounded* before any Python data is built from it (CLI and server alike,
 see :func:`check_bounds`): only the plain types the formats use (text, numbers,
 true/false, null, dates, lists, mappings; no ``!!binary``, ``!!set``, ``<<`` merge keys or
-other tags), at most :data:`MAX_DEPTH` levels of nesting, :data:`MAX_NODES` nodes, and
-aliases that repeat at most :data:`MAX_ALIAS_NODES` nodes and :data:`MAX_ALIAS_CHARS`
-characters of text. The sizes are counted on the composed node tree, where an alias is
-one shared node: a "billion laughs" or a long string repeated by aliases is refused
-before anything is copied.
+other tags), at most :data:`MAX_DEPTH` levels of nesting, :data:`MAX_NODES` values, and
+aliases that repeat at most :data:`MAX_ALIAS_NODES` values and :data:`MAX_ALIAS_CHARS`
+characters of text. The sizes are counted on the parser's events before the node tree is
+composed, an alias adding its anchor's counted size as a number: a "billion laughs" or a
+long string repeated by aliases is refused, with its line, before anything is copied.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ MAX_DEPTH = 64
 """Deepest nesting of lists and mappings, counted through aliases (the formats use < 15)."""
 
 MAX_NODES = 1_000_000
-"""Most nodes (scalars, lists, mappings, keys) in one document, each alias counted in full."""
+"""Most values (scalars, lists, mappings, keys) in one document, each alias counted in full."""
 
 MAX_ALIAS_NODES = 100_000
-"""Most nodes that aliases may repeat in one document (beyond the nodes written out)."""
+"""Most values that aliases may repeat in one document (beyond the values written out)."""
 
 MAX_ALIAS_CHARS = 1_000_000
 """Most characters of text that aliases may repeat in one document."""
