@@ -3,6 +3,15 @@
 Every input file is parsed once into plain data and once into a node tree; when validation
 fails, the pydantic error location is walked down the node tree to report the line of the
 offending field.
+
+Every document is *bounded* before any Python data is built from it (CLI and server alike,
+see :func:`check_bounds`): only the plain types the formats use (text, numbers,
+true/false, null, dates, lists, mappings; no ``!!binary``, ``!!set``, ``<<`` merge keys or
+other tags), at most :data:`MAX_DEPTH` levels of nesting, :data:`MAX_NODES` values, and
+aliases that repeat at most :data:`MAX_ALIAS_NODES` values and :data:`MAX_ALIAS_CHARS`
+characters of text. The sizes are counted on the parser's events before the node tree is
+composed, an alias adding its anchor's counted size as a number: a "billion laughs" or a
+long string repeated by aliases is refused, with its line, before anything is copied.
 """
 
 from __future__ import annotations
@@ -22,6 +31,141 @@ Loc = tuple[int | str, ...]
 Fail = Callable[[Loc, str], NoReturn]
 
 MAX_BYTES = 20 * 1024 * 1024
+
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings, counted through aliases (the formats use < 15)."""
+
+MAX_NODES = 1_000_000
+"""Most values (scalars, lists, mappings, keys) in one document, each alias counted in full."""
+
+MAX_ALIAS_NODES = 100_000
+"""Most values that aliases may repeat in one document (beyond the values written out)."""
+
+MAX_ALIAS_CHARS = 1_000_000
+"""Most characters of text that aliases may repeat in one document."""
+
+_T = "tag:yaml.org,2002:"
+PLAIN_TAGS = frozenset(
+    _T + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+"""The YAML tags an input may use: the plain types of the formats."""
+
+
+class YamlLimitError(Exception):
+    """A document beyond the bounds of :func:`check_bounds` (reason and 1-based line)."""
+
+    def __init__(self, reason: str, line: int | None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+def _refuse_tag(tag: str | None, line: int) -> None:
+    if tag is None or tag == "!" or tag in PLAIN_TAGS:
+        return
+    if tag == _T + "merge":
+        raise YamlLimitError("merge keys ('<<') are not accepted; write the keys out", line)
+    raise YamlLimitError(
+        f"the YAML tag {tag!r} is not accepted; only text, numbers, true/false, null, dates, "
+        "lists and mappings",
+        line,
+    )
+
+
+def check_bounds(text: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> None:
+    """Refuse a document beyond the bounds of the formats, before any node or data is built.
+
+    Reads the parser's events as they come, keeping only counters: explicit tags must be
+    plain (:data:`PLAIN_TAGS`); lists and mappings nest at most :data:`MAX_DEPTH` deep,
+    counted through aliases; the document has at most :data:`MAX_NODES` values counted as
+    if every alias were written out; aliases repeat at most :data:`MAX_ALIAS_NODES` values
+    and :data:`MAX_ALIAS_CHARS` characters of text; an alias may not refer to a list or
+    mapping that contains it. The expanded size of each anchor is counted when it closes,
+    so an alias adds a number, never a copy: the check stops at the first bound exceeded,
+    in time linear in the text read so far, however far the aliases would expand. (Errors
+    of the YAML itself are left to the parser that loads the document.)
+
+    Raises:
+        YamlLimitError: the first bound exceeded, with the line of the value concerned.
+    """
+    # One frame per open list or mapping: [values, characters, levels below, anchor].
+    frames: list[list[Any]] = []
+    open_anchors: dict[str, int] = {}  # anchors of the open frames (a name may be reused)
+    anchors: dict[str, tuple[int, int, int]] = {}
+    total = alias_nodes = alias_chars = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            mark = event.start_mark
+            line = int(mark.line) + 1 if mark is not None else 0
+            if isinstance(event, yaml.ScalarEvent):
+                _refuse_tag(event.tag, line)
+                total += 1
+                size = (1, len(event.value), 0)
+                if event.anchor is not None:
+                    anchors[event.anchor] = size
+            elif isinstance(event, yaml.CollectionStartEvent):
+                _refuse_tag(event.tag, line)
+                total += 1
+                if len(frames) >= MAX_DEPTH:
+                    raise YamlLimitError(f"nested more than {MAX_DEPTH} levels deep", line)
+                frames.append([1, 0, 0, event.anchor])
+                if event.anchor is not None:
+                    open_anchors[event.anchor] = open_anchors.get(event.anchor, 0) + 1
+                size = None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                values, chars, levels, anchor = frames.pop()
+                size = (values, chars, levels + 1)
+                if anchor is not None:
+                    anchors[anchor] = size
+                    open_anchors[anchor] -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                name = str(event.anchor)
+                if open_anchors.get(name):
+                    raise YamlLimitError(
+                        f"the alias *{name} refers to a list or mapping that contains "
+                        "it (recursive data is not accepted)",
+                        line,
+                    )
+                found = anchors.get(name)
+                if found is None:
+                    continue  # an undefined alias: the parser reports it
+                values, chars, levels = found
+                if len(frames) + levels > MAX_DEPTH:
+                    raise YamlLimitError(
+                        f"nested more than {MAX_DEPTH} levels deep (through the alias *{name})",
+                        line,
+                    )
+                alias_nodes += values
+                alias_chars += chars
+                total += values
+                if alias_nodes > MAX_ALIAS_NODES:
+                    raise YamlLimitError(
+                        f"aliases repeat more than {MAX_ALIAS_NODES:,} values (at most "
+                        f"{MAX_ALIAS_NODES:,} may be repeated in one document)",
+                        line,
+                    )
+                if alias_chars > MAX_ALIAS_CHARS:
+                    raise YamlLimitError(
+                        f"aliases repeat more than {MAX_ALIAS_CHARS:,} characters of text "
+                        f"(at most {MAX_ALIAS_CHARS:,} may be repeated in one document)",
+                        line,
+                    )
+                size = found
+            elif isinstance(event, yaml.DocumentStartEvent):
+                anchors.clear()
+                open_anchors.clear()
+                continue
+            else:
+                continue
+            if total > MAX_NODES:
+                raise YamlLimitError(f"more than {MAX_NODES:,} values in one document", line)
+            if size is not None and frames:
+                top = frames[-1]
+                top[0] += size[0]
+                top[1] += size[1]
+                top[2] = max(top[2], size[2])
+    except yaml.YAMLError:
+        return  # not valid YAML: the loading parser reports it, with its line
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -49,6 +193,24 @@ _UniqueKeyLoader.add_constructor(
     _construct_mapping,
 )
 
+_NOT_PLAIN = {_T + "merge", _T + "value"}
+"""Implicit tags of PyYAML's safe loader that are not plain values: ``<<`` and ``=``."""
+
+
+def _without(
+    resolvers: dict[Any, list[tuple[str, Any]]], skip: set[str]
+) -> dict[Any, list[tuple[str, Any]]]:
+    return {
+        first: [(tag, rx) for tag, rx in found if tag not in skip]
+        for first, found in resolvers.items()
+    }
+
+
+# ``<<`` and ``=`` are plain text (a merge key is refused by ``check_bounds`` when tagged).
+_UniqueKeyLoader.yaml_implicit_resolvers = _without(
+    yaml.SafeLoader.yaml_implicit_resolvers, _NOT_PLAIN
+)
+
 
 class LineDict(dict[Any, Any]):
     """A mapping that remembers the 1-based line it started on in its file."""
@@ -73,6 +235,7 @@ _FastUniqueKeyLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     _construct_line_mapping,
 )
+_FastUniqueKeyLoader.yaml_implicit_resolvers = dict(_UniqueKeyLoader.yaml_implicit_resolvers)
 
 
 class LazyNode:
@@ -100,10 +263,7 @@ class Yaml12Loader(_UniqueKeyLoader):
 
 
 _SKIP = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
-Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in _SKIP]
-    for first, resolvers in _UniqueKeyLoader.yaml_implicit_resolvers.items()
-}
+Yaml12Loader.yaml_implicit_resolvers = _without(_UniqueKeyLoader.yaml_implicit_resolvers, _SKIP)
 Yaml12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool",
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
@@ -119,15 +279,75 @@ _FastYaml12Loader.yaml_implicit_resolvers = dict(Yaml12Loader.yaml_implicit_reso
 _FastYaml12Loader.yaml_constructors = dict(Yaml12Loader.yaml_constructors)
 
 
+def _input_error(exc: Exception, shown: str | Path) -> InputError:
+    """One located ``InputError`` for a failure of :func:`compose_bounded`."""
+    if isinstance(exc, YamlLimitError):
+        return InputError(exc.reason, path=shown, line=exc.line)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        return InputError(f"invalid YAML: {exc.problem or exc.context}", path=shown, line=line)
+    if isinstance(exc, yaml.YAMLError):
+        return InputError(f"invalid YAML: {exc}", path=shown)
+    if isinstance(exc, RecursionError):
+        return InputError(f"nested more than {MAX_DEPTH} levels deep", path=shown)
+    return InputError(f"invalid YAML value: {exc}", path=shown)
+
+
+_PARSE_ERRORS = (
+    YamlLimitError,
+    yaml.YAMLError,
+    RecursionError,
+    ValueError,
+    TypeError,
+    OverflowError,
+)
+"""What :func:`compose_bounded` may raise on bad input (see :func:`_input_error`)."""
+
+
+def compose_bounded(
+    text: str, loader: type[Any], *, construct: bool = True
+) -> tuple[Any, yaml.Node | None]:
+    """The data and node tree of ``text``, refused before anything is built if out of bounds.
+
+    :func:`check_bounds` reads the parser's events first (counters only); then ``loader``
+    composes the node tree and, with ``construct``, builds the data from it. Every reader of
+    input files goes through here, so the CLI and the server have the same bounds.
+
+    Raises:
+        YamlLimitError: beyond the bounds; nothing was built.
+        yaml.YAMLError: not valid YAML (a duplicate key, an unknown tag...).
+        ValueError, TypeError, OverflowError: a value the loader cannot build.
+    """
+    check_bounds(text, loader)
+    parser = loader(text)
+    try:
+        node = parser.get_single_node()
+        data = parser.construct_document(node) if construct and node is not None else None
+    finally:
+        parser.dispose()
+    return data, node
+
+
 def _compose_and_construct(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse once: compose the node tree (for line numbers) and construct data from it."""
-    loader = _FastYaml12Loader(text)
+    return compose_bounded(text, _FastYaml12Loader)
+
+
+def compose_input(text: str, shown: str | Path) -> yaml.Node | None:
+    """The node tree of an input document, parsed and bounded as :func:`read_yaml_nodes` does.
+
+    Nothing is constructed: a value that would fail later (``note: 2023-02-30``) does not
+    stop the structure from being read, so a caller can decide on it first (the web server
+    checks an upload's ``extends`` this way, before any file is opened).
+
+    Raises:
+        InputError: not valid YAML or beyond the bounds, at ``shown`` with its line.
+    """
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return data, node
+        return compose_bounded(text, _FastYaml12Loader, construct=False)[1]
+    except _PARSE_ERRORS as exc:
+        raise _input_error(exc, shown) from None
 
 
 def read_text(path: Path) -> str:
@@ -160,14 +380,9 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LazyNode]:
     if text is None:
         text = read_text(path)
     try:
-        data = yaml.load(text, Loader=_FastUniqueKeyLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = f"invalid YAML: {exc.problem or exc.context}"
-        raise InputError(reason, path=path, line=line) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path=path) from None
+        data, _ = compose_bounded(text, _FastUniqueKeyLoader)
+    except _PARSE_ERRORS as exc:
+        raise _input_error(exc, path) from None
     return data, LazyNode(text)
 
 
@@ -187,18 +402,8 @@ def read_yaml_nodes(path: Path, shown: str | Path) -> tuple[Any, yaml.Node | Non
         raise InputError(exc.reason, path=shown) from None
     try:
         return _compose_and_construct(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise InputError(
-            f"invalid YAML: {exc.problem or exc.context}", path=shown, line=line
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path=shown) from None
-    except RecursionError:
-        raise InputError("invalid YAML: nested too deeply", path=shown) from None
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise InputError(f"invalid YAML value: {exc}", path=shown) from None
+    except _PARSE_ERRORS as exc:
+        raise _input_error(exc, shown) from None
 
 
 def read_wrapped(path: str | Path, key: str, *, beside: bool = False) -> tuple[Any, Fail]:

@@ -136,7 +136,7 @@ def test_upload_cannot_reach_other_files(client: httpx.Client) -> None:
         )
         assert r.status_code == 422
         assert r.json()["error"]["message"].startswith(
-            "x.yaml: field 'extends': an uploaded scenario may extend only a bundled example, "
+            "x.yaml:1: field 'extends': an uploaded scenario may extend only a bundled example, "
             "by file name (europe-1997-05-27.yaml,"
         )
     r = client.post(

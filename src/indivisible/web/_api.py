@@ -595,38 +595,71 @@ def _upload_name(filename: str) -> str:
     return name
 
 
+_EXTENDS_SHOWN = 120
+"""Most characters of a refused ``extends`` value quoted back in the error."""
+
+
+def check_extends(node: Any, allowed: set[str], *, path: str) -> None:
+    """Refuse an ``extends`` that is not a bundled example's file name, on the node tree.
+
+    Decided on the composed structure only (keys and the ``extends`` scalar), so that no
+    other value of the document, valid or not, can make the check be skipped: every
+    top-level key spelled ``extends`` (however quoted, tagged or reached by an alias) must
+    be null or one of ``allowed``. Nothing else of the document, and no file, is read.
+
+    Raises:
+        InputError: ``may extend only a bundled example``, at the key's line.
+    """
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return  # not a mapping: the scenario loader refuses it before reading any file
+    for key, value in node.value:
+        if not (isinstance(key, yaml.ScalarNode) and key.value == "extends"):
+            continue
+        if isinstance(value, yaml.ScalarNode):
+            if value.tag == "tag:yaml.org,2002:null":
+                continue
+            if value.tag == "tag:yaml.org,2002:str" and value.value in allowed:
+                continue
+            text = value.value
+            if len(text) > _EXTENDS_SHOWN:
+                text = text[:_EXTENDS_SHOWN] + "..."
+            got = repr(text)
+        else:
+            got = "a list" if isinstance(value, yaml.SequenceNode) else "a mapping"
+        raise InputError(
+            f"an uploaded scenario may extend only a bundled example, by file name "
+            f"({', '.join(sorted(allowed)) or 'none installed'}); got {got}",
+            path=path,
+            line=key.start_mark.line + 1,
+            field="extends",
+        )
+
+
 def load_upload(config: WebConfig, upload: Upload, rec: Record) -> Any:
     """Load an uploaded scenario exactly as the CLI loads a file of that name.
 
-    The text is written into a fresh temporary folder, next to copies of the bundled
-    examples, under its own (sanitised) file name, and given to ``load_scenario``; error
-    messages name the file as the user called it, as the CLI would when run in that
-    folder. An uploaded file may ``extends`` only a bundled example, by file name: no
-    other file of the server can be reached through it.
+    The text is parsed (within the bounds of every YAML input) and its ``extends`` checked
+    by :func:`check_extends` before any file is written or opened: an upload may extend
+    only a bundled example, by file name, whatever else it holds. It is then written into a
+    fresh temporary folder, next to copies of the bundled examples (the only files a base
+    can be), under its own (sanitised) file name, and given to ``load_scenario``; error
+    messages name the file as the user called it, as the CLI would when run in that folder.
     """
     import shutil
     import tempfile
 
-    import yaml
-
+    from indivisible._yaml import compose_input
     from indivisible.world import load_scenario
 
     name = _upload_name(upload.filename)
     examples = _examples(config)
-    try:
-        data = yaml.safe_load(upload.text)
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError):
-        data = None  # load_scenario reports the problem with its line
-    if isinstance(data, dict) and "extends" in data:
-        base = data["extends"]
-        allowed = {p.name for p in examples.values()}
-        if not isinstance(base, str) or base not in allowed:
-            raise InputError(
-                f"an uploaded scenario may extend only a bundled example, by file name "
-                f"({', '.join(sorted(allowed)) or 'none installed'}); got {base!r}",
-                path=name,
-                field="extends",
-            )
+    if "\x00" in upload.text:  # as the CLI reads a file (``read_text``)
+        raise InputError("binary file (NUL byte found); expected UTF-8 text", path=name)
+    node = compose_input(upload.text, name)
+    check_extends(node, {p.name for p in examples.values()}, path=name)
+    del node
     with tempfile.TemporaryDirectory(prefix="indivisible-upload-") as tmp:
         for p in examples.values():
             shutil.copyfile(p, Path(tmp) / p.name)

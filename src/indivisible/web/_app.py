@@ -1,15 +1,22 @@
 """The FastAPI application: the API router, the pages, static assets and the safety rails.
 
-Safety rails: request bodies larger than ``max_body_bytes`` are refused (413) whether or
-not they announce their length; every error is JSON (see ``_errors``); pages may load
-only what this server serves (a ``Content-Security-Policy`` of ``'self'``), so no CDN
-and no map tiles can creep in.
+Safety rails: a request whose ``Host`` header is not a name of this server is refused
+(400), so that a web page of another site cannot reach the loopback server through DNS
+rebinding (:class:`HostAllowList`); request bodies larger than ``max_body_bytes`` are
+refused (413) whether or not they announce their length; at most ``max_running`` API
+requests are computed at once and ``max_waiting`` more wait, the others are answered 503
+at once while ``/api/meta`` and job polling stay fast (:class:`ComputeLimit`); every
+error is JSON (see ``_errors``); pages may load only what this server serves (a
+``Content-Security-Policy`` of ``'self'``), so no CDN and no map tiles can creep in.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import AsyncIterator
+import threading
+from collections import deque
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -45,6 +52,188 @@ CSP = (
 )
 
 
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+"""The names a loopback server answers to by default (``[::1]`` in a URL is ``::1``)."""
+
+
+async def _answer(
+    send: Send, status: int, message: str, headers: Iterable[tuple[bytes, bytes]] = ()
+) -> None:
+    """Send a JSON error response (the shape of ``_errors.error_body``) from a middleware."""
+    body = json.dumps(_errors.error_body(message)).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def host_name(header: str) -> str | None:
+    """The name in a ``Host`` header, without its port, lower-case; ``None`` if malformed.
+
+    Examples:
+        >>> host_name("LocalHost:8000"), host_name("[::1]:80"), host_name("127.0.0.1")
+        ('localhost', '::1', '127.0.0.1')
+        >>> host_name("evil.example:x") is None
+        True
+    """
+    header = header.strip().lower()
+    port = ""
+    if header.startswith("["):
+        name, sep, rest = header[1:].partition("]")
+        if not sep or (rest and not rest.startswith(":")):
+            return None
+        port = rest[1:]
+    elif header.count(":") == 1:
+        name, port = header.split(":")
+    else:
+        name = header  # a name, an IPv4 address, or a bare IPv6 address
+    if port and not port.isdigit():
+        return None
+    name = name.rstrip(".")
+    return name or None
+
+
+class HostAllowList:
+    """ASGI middleware: answer only requests whose ``Host`` is a name of this server.
+
+    A page of another site can make a browser resolve its own name to 127.0.0.1 (DNS
+    rebinding) and then talk to the loopback server as if same-origin; its requests still
+    carry that name in ``Host``, and are refused here with a JSON 400. ``*`` in ``hosts``
+    accepts any name (a server behind a proxy that checks it).
+    """
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str]) -> None:
+        self.app = app
+        names = [str(h) for h in hosts]
+        self.any = "*" in names
+        self.allowed = {n for n in (host_name(h) for h in names if h != "*") if n}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.any or scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        header = ""
+        for key, value in scope.get("headers", []):
+            if key == b"host":
+                header = value.decode("latin-1")
+                break
+        if host_name(header) in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        shown = header if len(header) <= 80 else header[:80] + "..."
+        await _answer(
+            send,
+            400,
+            f"Host {shown!r} is not a name of this server (it answers to "
+            f"{', '.join(sorted(self.allowed))}); to serve another name, start it with "
+            "--allow-host NAME",
+        )
+
+
+class ComputeSlots:
+    """At most ``running`` holders at once and ``waiting`` more in line (any event loop).
+
+    ``acquire`` answers ``False`` at once when the line is full; a slot freed is handed to
+    the first in line, so the order is first come, first served.
+    """
+
+    def __init__(self, running: int, waiting: int) -> None:
+        self.running = running
+        self.waiting = waiting
+        self.busy = 0
+        self._line: deque[asyncio.Future[None]] = deque()
+        self._lock = threading.Lock()
+
+    @property
+    def queued(self) -> int:
+        """How many requests wait for a slot."""
+        return len(self._line)
+
+    async def acquire(self) -> bool:
+        with self._lock:
+            if self.busy < self.running and not self._line:
+                self.busy += 1
+                return True
+            if len(self._line) >= self.waiting:
+                return False
+            turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._line.append(turn)
+        try:
+            await turn
+        except asyncio.CancelledError:
+            with self._lock:
+                if turn in self._line:
+                    self._line.remove(turn)
+                    raise
+            if not turn.cancelled():  # the slot was handed over before the cancel: pass it on
+                self.release()
+            raise  # (a cancelled turn is passed on by _hand_over)
+        return True
+
+    def release(self) -> None:
+        with self._lock:
+            if self._line:
+                turn = self._line.popleft()  # the slot goes to it; ``busy`` stays
+                turn.get_loop().call_soon_threadsafe(self._hand_over, turn)
+                return
+            self.busy -= 1
+
+    def _hand_over(self, turn: asyncio.Future[None]) -> None:
+        if turn.cancelled():
+            self.release()
+        else:
+            turn.set_result(None)
+
+
+COMPUTE_EXEMPT = ("/api/meta", "/api/jobs/", "/api/geo/")
+"""API paths not counted by :class:`ComputeLimit`: cheap answers that must stay fast."""
+
+
+class ComputeLimit:
+    """ASGI middleware: bound the API requests computed at once (the others wait or get 503).
+
+    Every ``/api/`` request but the cheap ones (:data:`COMPUTE_EXEMPT`) takes one of
+    ``running`` slots for its whole answer; up to ``waiting`` more wait in line, and any
+    beyond are answered ``503`` with ``Retry-After`` at once. The pages, static files,
+    ``/api/meta`` and job polling are not counted, so they stay fast while the server is
+    saturated. (Long computations run as jobs, bounded by the job manager.)
+    """
+
+    def __init__(self, app: ASGIApp, slots: ComputeSlots) -> None:
+        self.app = app
+        self.slots = slots
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if not path.startswith("/api/") or path.startswith(COMPUTE_EXEMPT):
+            await self.app(scope, receive, send)
+            return
+        if not await self.slots.acquire():
+            await _answer(
+                send,
+                503,
+                f"the server is busy: {self.slots.running} requests are being computed and "
+                f"{self.slots.waiting} wait; retry in a moment",
+                [(b"retry-after", b"1")],
+            )
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.slots.release()
+
+
 class BodyLimit:
     """ASGI middleware: refuse request bodies over ``max_bytes`` with a JSON 413."""
 
@@ -53,18 +242,7 @@ class BodyLimit:
         self.max_bytes = max_bytes
 
     async def _refuse(self, send: Send, status: int, message: str) -> None:
-        body = json.dumps(_errors.error_body(message)).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await _answer(send, status, message)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -164,6 +342,9 @@ def create_app(
     max_body_bytes: int = 1_000_000,
     job_time_limit_s: float = 120.0,
     job_workers: int = 2,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+    max_running: int = 4,
+    max_waiting: int = 32,
 ) -> FastAPI:
     """Build the web application.
 
@@ -174,10 +355,16 @@ def create_app(
         max_body_bytes: largest request body accepted (uploads included).
         job_time_limit_s: time limit of a long computation (a job), in seconds.
         job_workers: threads running jobs.
+        allowed_hosts: the names a request's ``Host`` may give (default: the loopback
+            names); ``*`` accepts any.
+        max_running: API requests computed at once (see :class:`ComputeLimit`).
+        max_waiting: API requests waiting for one of those; any more are answered 503.
 
     Returns:
         The FastAPI app; its OpenAPI schema is at ``/openapi.json``.
     """
+    if max_running < 1 or max_waiting < 0:
+        raise ValueError(f"max_running >= 1 and max_waiting >= 0, got {max_running}, {max_waiting}")
     jobs = JobManager(workers=job_workers, time_limit_s=job_time_limit_s)
 
     @asynccontextmanager
@@ -235,5 +422,8 @@ def create_app(
         return RedirectResponse("/map")
 
     app.add_middleware(SecurityHeaders)
+    app.state.compute = ComputeSlots(max_running, max_waiting)
+    app.add_middleware(ComputeLimit, slots=app.state.compute)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(HostAllowList, hosts=tuple(allowed_hosts))  # outermost: first check
     return app

@@ -61,12 +61,18 @@ class ErrorResponse(BaseModel):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorResponse, "description": "The request body is not valid JSON."},
+    400: {
+        "model": ErrorResponse,
+        "description": "The request body is not valid JSON, or the Host is not this server's.",
+    },
     404: {"model": ErrorResponse, "description": "No such job, document or endpoint."},
     413: {"model": ErrorResponse, "description": "Request body too large."},
     422: {"model": ErrorResponse, "description": "Bad input: the CLI's `Error:` message."},
     429: {"model": ErrorResponse, "description": "Too many jobs at once."},
-    503: {"model": ErrorResponse, "description": "The store could not answer now."},
+    503: {
+        "model": ErrorResponse,
+        "description": "The store could not answer now, or the server is busy (Retry-After).",
+    },
 }
 """Error responses every API operation may give, for the OpenAPI schema."""
 
