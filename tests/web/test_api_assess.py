@@ -213,8 +213,9 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
     }
     added = [(f["instrument"], f["clause"], f["result"]) for f in r["findings_added"]]
     removed = [(f["instrument"], f["clause"], f["result"]) for f in r["findings_removed"]]
+    # INF: "up to 500 km" only touches the band's edge: undetermined, never breached (#12)
     assert added == [
-        ("inf-1987", "Art. VI", "breached"),
+        ("inf-1987", "Art. VI", "undetermined"),
         (
             "charter-of-paris-1990",
             "Friendly relations among participating States (unnumbered): indivisible security",
@@ -232,8 +233,10 @@ def test_assess_map_layers(client: httpx.Client) -> None:
     r = assessed(client, {"action": "iskander-kaliningrad-2018"})["result"]["map"]
     added = [d for d in r["deployments"] if d["change"] == "added"]
     assert [d["id"] for d in added] == ["iskander-kaliningrad"]
+    # a range given as an interval draws its outer and its inner ring (#12)
     assert [(g["system"], g["reading"], g["range_km"]) for g in added[0]["rings"]] == [
-        ("iskander-m", "RUS", 500.0)
+        ("iskander-m", "RUS", 500.0),
+        ("iskander-m", "RUS (inner)", 50.0),
     ]
     assert added[0]["rings"][0]["geometry"]["type"] == "Polygon"
     assert [d["id"] for d in r["deployments"] if d["change"] == "removed"] == []

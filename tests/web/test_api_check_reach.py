@@ -179,8 +179,9 @@ def test_range_check_job(client: httpx.Client) -> None:
     by_instrument: dict[str, int] = {}
     for c in result["changes"]:
         by_instrument[c["instrument"]] = by_instrument.get(c["instrument"], 0) + 1
+    # 3 more under the INF since Russia's Mk 41 reading of Deveselu is applied (#12)
     assert by_instrument == {
-        "inf-1987": 11,
+        "inf-1987": 14,
         "founding-act-1997": 5,
         "astana-declaration-2010": 4,
         "charter-of-paris-1990": 4,
@@ -188,7 +189,7 @@ def test_range_check_job(client: httpx.Client) -> None:
         "european-security-treaty-2008": 4,
         "ru-nato-draft-2021": 3,
     }
-    assert len(result["changes"]) == 35
+    assert len(result["changes"]) == 38
 
 
 def test_range_check_validates_before_starting(client: httpx.Client) -> None:
@@ -230,9 +231,10 @@ def test_reach_of_iskander_in_kaliningrad(client: httpx.Client) -> None:
         "distance_km": 272.473,
         "reachable": True,
         "flight_time_min": 3.982,
+        "readings": {"RUS": True, "RUS (inner)": False, "csis": True},
     }
     kinds = [f["properties"]["kind"] for f in body["geojson"]["features"]]
-    assert kinds.count("range_ring") == 1
+    assert kinds.count("range_ring") == 2  # outer and inner ring of the interval (#12)
     ring = next(f for f in body["geojson"]["features"] if f["properties"]["kind"] == "range_ring")
     assert ring["geometry"]["type"] == "Polygon"
     assert len(ring["geometry"]["coordinates"][0]) == 361

@@ -34,7 +34,7 @@ def test_run_an_example_assessment(page: Any) -> None:
         page.get_attribute("[data-testid=assess-deployment-iskander-kaliningrad]", "data-change")
         == "added"
     )
-    assert page.locator("[data-testid=assess-ring]").count() == 1
+    assert page.locator("[data-testid=assess-ring]").count() == 2  # outer and inner (#12)
     assert page.get_attribute("[data-testid=assess-capital-POL]", "data-outcome") == "less_safe"
     assert page.locator("[data-testid=finding-added]").count() == 6
     assert page.locator("[data-testid=finding-removed]").count() == 1

@@ -48,4 +48,4 @@ def test_range_job_with_progress(page: Any) -> None:
     page.fill("[data-testid=range-to]", "2020-12-31")
     page.click("[data-testid=range-go]")
     page.wait_for_selector("[data-testid=range-state][data-state=done]")
-    assert page.locator("[data-testid=change-row]").count() == 35
+    assert page.locator("[data-testid=change-row]").count() == 38
