@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from indivisible._errors import InputError
-from indivisible.cli._render import emit_json, table
+from indivisible.cli._render import emit_json, para, table
 
 
 class NegotiateFormat(StrEnum):
@@ -132,6 +132,19 @@ def register(app: typer.Typer) -> None:
                     for k, v in gains.items():
                         w.writerow([i, "+".join(b.measures), b.compatible, b.probability, p, k, v])
             return
+        from indivisible._glossary import plural
+
+        total = result.n_compatible if result.n_compatible is not None else len(result.compatible)
+        para(
+            f"{plural(total, 'bundle')} of {result.evaluated:,} "
+            f"{'is' if total == 1 else 'are'} compatible ({result.mode}: no party worse off, "
+            f"at least one better off)"
+            + (
+                f"; the best {len(result.compatible)} are listed (--limit)."
+                if total > len(result.compatible)
+                else "."
+            )
+        )
         rows = []
         for i, b in enumerate(result.bundles, 1):
             prob = "" if b.probability is None else f"{b.probability:.3f}"
@@ -139,7 +152,7 @@ def register(app: typer.Typer) -> None:
         table(
             rows,
             ["#", "bundle", "probability", "better off", "worse off"],
-            title=f"{result.menu} vs {result.scenario}: {len(result.compatible)} compatible of "
+            title=f"{result.menu} vs {result.scenario}: {total} compatible of "
             f"{result.evaluated} bundles ({result.mode})",
         )
         if result.bound is not None:

@@ -28,11 +28,40 @@ def warn(messages: Sequence[str]) -> None:
         typer.echo(f"Warning: {m}", err=True)
 
 
-def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | None = None) -> None:
-    """Print a readable table: rich in a terminal, plain aligned text otherwise.
+def width() -> int:
+    """Columns to fit: ``$COLUMNS``, else the terminal's, else 100 (files, pipes)."""
+    import os
+    import shutil
 
-    Large tables are printed plain even in a terminal (rich's layout is slow for thousands
-    of cells).
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) >= 40:
+        return int(env)
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size((100, 24)).columns, 40)
+    return 100
+
+
+def para(text: str, indent: str = "") -> None:
+    """Print a paragraph wrapped to :func:`width`."""
+    import textwrap
+
+    typer.echo(
+        textwrap.fill(
+            text,
+            width=width(),
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+    )
+
+
+def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | None = None) -> None:
+    """Print a readable table wrapped to the terminal width (:func:`width`).
+
+    Rich in a terminal, plain aligned text otherwise; large tables are printed plain even in
+    a terminal (rich's layout is slow for thousands of cells). Cells too wide for the width
+    wrap onto further lines of the same row.
     """
     if not sys.stdout.isatty() or len(rows) > 200:
         _plain(rows, headers, title)
@@ -45,21 +74,49 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | No
         t.add_column(h, overflow="fold")
     for r in rows:
         t.add_row(*["" if v is None else str(v) for v in r])
-    Console(file=sys.stdout, width=160 if not sys.stdout.isatty() else None).print(t)
+    Console(file=sys.stdout, width=width()).print(t)
+
+
+def _fit(natural: list[int], minimum: list[int], room: int) -> list[int]:
+    """Column widths summing to at most ``room``: shrink the widest first, never below min."""
+    w = list(natural)
+    while sum(w) > room:
+        i = max(range(len(w)), key=lambda j: w[j] - minimum[j])
+        if w[i] <= minimum[i]:
+            break
+        w[i] -= 1
+    return w
 
 
 def _plain(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | None) -> None:
+    import textwrap
+
     cells = [["" if v is None else str(v) for v in r] for r in rows]
-    widths = [len(h) for h in headers]
+    natural = [len(h) for h in headers]
     for r in cells:
-        for i, v in enumerate(r[:-1]):
-            widths[i] = min(max(widths[i], len(v)), 80)
+        for i, v in enumerate(r):
+            natural[i] = max(natural[i], len(v))
+    minimum = [min(n, max(len(h), 8)) for n, h in zip(natural, headers, strict=True)]
+    widths = _fit(natural, minimum, width() - 2 * (len(headers) - 1))
     out = []
     if title:
-        out.append(title)
-    out.append("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+        out.append(textwrap.fill(title, width(), break_on_hyphens=False))
+
+    def lines(row: Sequence[str]) -> list[str]:
+        parts = [
+            textwrap.wrap(v, w, break_on_hyphens=False) or [""] if len(v) > w else [v]
+            for v, w in zip(row, widths, strict=True)
+        ]
+        depth = max(len(p) for p in parts)
+        return [
+            "  ".join(
+                (p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
+            ).rstrip()
+            for k in range(depth)
+        ]
+
+    out.extend(lines(list(headers)))
     out.append("  ".join("-" * w for w in widths))
-    out.extend(
-        "  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells
-    )
+    for r in cells:
+        out.extend(lines(r))
     typer.echo("\n".join(out))

@@ -717,6 +717,7 @@ def _report(
         robust=robust,
         profile_calls=calls,
         assumptions=tuple(assumptions),
+        n_compatible=len(cand),
     )
 
 
