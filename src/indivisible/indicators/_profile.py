@@ -331,7 +331,12 @@ def reading_names(lau: Launchers, wanted: Sequence[str] | None) -> list[str | No
         unknown = [w for w in wanted if w not in names]
         if unknown:
             known = ", ".join(names) or "none (no range is disputed)"
-            raise InputError(f"unknown reading(s) {unknown}; readings: {known}", field="readings")
+            from indivisible._hints import did_you_mean
+
+            raise InputError(
+                f"unknown reading(s) {unknown}{did_you_mean(unknown[0], names)}; readings: {known}",
+                field="readings",
+            )
         names = list(dict.fromkeys(wanted))
     return list(names) if names else [None]
 

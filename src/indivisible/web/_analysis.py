@@ -86,7 +86,10 @@ def load_scenario_file(config: WebConfig, path: Path) -> Any:
 def _pick(found: dict[str, Path], name: str, what: str, field: str) -> Path:
     if name not in found:
         known = ", ".join(sorted(found)) or "none installed"
-        raise InputError(f"unknown example {what} {name!r}; known: {known}", field=field)
+        from indivisible._hints import did_you_mean
+
+        hint = did_you_mean(name, found)
+        raise InputError(f"unknown example {what} {name!r}{hint}; known: {known}", field=field)
     return found[name]
 
 
