@@ -334,7 +334,7 @@ ACTIONS = (
         (
             {"action": "../actions/iskander-kaliningrad-2018"},
             "field '--action': unknown example action '../actions/iskander-kaliningrad-2018'; "
-            f"known: {ACTIONS}",
+            f"did you mean 'iskander-kaliningrad-2018'?; known: {ACTIONS}",
         ),
         (
             {"action": "iskander-kaliningrad-2018", "draws": -1},

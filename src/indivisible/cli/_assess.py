@@ -12,8 +12,6 @@ from indivisible._errors import InputError
 from indivisible.cli._render import emit_json, para, table, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from indivisible.assess import Assessment
     from indivisible.record import Record
 
@@ -23,12 +21,6 @@ class AssessFormat(StrEnum):
 
     table = "table"
     json = "json"
-
-
-def _fmt(x: Any) -> str:
-    if isinstance(x, float):
-        return f"{x:,.4g}" if x == x else "n/a"
-    return "" if x is None else str(x)
 
 
 def register(app: typer.Typer) -> None:
@@ -107,103 +99,18 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"Wrote {what} {p}")
 
 
-_LOSSES = ("at_expense", "other_loses", "mutual_loss", "mixed")
-
-
 def _names(rec: "Record") -> dict[str, str]:
     from indivisible._glossary import state_names
 
     return state_names(rec)
 
 
-def _states(codes: "Iterable[str]", names: dict[str, str], most: int = 4) -> str:
-    from indivisible._glossary import join
-
-    shown = sorted({names.get(c, c) for c in codes})
-    if len(shown) > most:
-        return join([*shown[: most - 1], f"{len(shown) - most + 1} other states"])
-    return join(shown)
-
-
-def _first(actor: "Iterable[str]", codes: set[str], names: dict[str, str]) -> str:
-    """The actor first ("Russia and 5 other states"), else the states by name."""
-    from indivisible._glossary import plural
-
-    mine = [c for c in actor if c in codes]
-    if mine and len(codes) > 4:
-        rest = len(codes) - len(mine)
-        return _states(mine, names) + (f" and {plural(rest, 'other state')}" if rest else "")
-    return _states(codes, names)
-
-
-def _indicators(keys: "Iterable[str]", names: dict[str, str]) -> str:
-    """``a [RUS], a [USA], b`` → ``a (Russia's figure, the United States' figure); b``."""
-    from indivisible._glossary import label, reading_label
-
-    by: dict[str, list[str]] = {}
-    for k in keys:
-        base, _, reading = k.partition(" [")
-        if "[" in base:  # ``name[reading]``
-            base, _, reading = base.partition("[")
-        by.setdefault(base.strip(), [])
-        if reading:
-            by[base.strip()].append(reading.rstrip("]").strip())
-    return "; ".join(
-        label("indicator", b)
-        + (f" ({', '.join(reading_label(r, names) for r in rs)})" if rs else "")
-        for b, rs in by.items()
-    )
-
-
-def summary(result: "Assessment", rec: "Record") -> str:
-    """One or two sentences that answer the question: who gains, who loses, what it engages."""
-    from indivisible._glossary import label, plural
-
-    names = _names(rec)
-    raised = {x.state for x in result.deltas if x.better is True}
-    lowered = {x.state for x in result.deltas if x.better is False}
-    worse_on = sorted({x.indicator for x in result.deltas if x.better is False})
-    better_on = sorted({x.indicator for x in result.deltas if x.better is True})
-    parts = []
-    if raised:
-        what = label("indicator", better_on[0]) if len(better_on) == 1 else None
-        parts.append(
-            f"raises the security of {_first(result.action.actor, raised, names)}"
-            + (f" ({what})" if what else f" on {plural(len(better_on), 'indicator')}")
-        )
-    if lowered:
-        parts.append(
-            f"lowers the security of {_states(lowered, names)} on "
-            f"{plural(len(worse_on), 'indicator')}"
-        )
-    first = "The move " + (" and ".join(parts) if parts else "changes no state's security")
-    commitments = {(e.instrument, e.ref) for e in result.engaged}
-    breached = [f for f in result.findings_added if f.result == "breached"]
-    disputed = [f for f in result.findings_added if f.result == "disputed"]
-    second = (
-        f"it engages {plural(len(commitments), 'commitment')}"
-        if commitments
-        else "it engages no commitment of the indivisibility principle"
-    )
-    if breached or disputed:
-        third = (
-            f"{plural(len(breached), 'clause')} of the instruments "
-            f"{'is' if len(breached) == 1 else 'are'} newly breached under every reading, "
-            f"{len(disputed)} newly disputed"
-        )
-    else:
-        third = "no clause of the instruments is newly breached or disputed"
-    return f"{first}; {second}; {third}."
-
-
 def _render(result: "Assessment", rec: "Record", *, show_all: bool = False) -> None:
-    from indivisible._glossary import (
-        change,
-        label,
-        plural,
-        reading_label,
-        value,
-    )
+    from indivisible._glossary import change, label, plural, reading_label, value
+    from indivisible.assess._report import LOSSES as _LOSSES
+    from indivisible.assess._report import indicators_text as _indicators
+    from indivisible.assess._report import state_list as _states
+    from indivisible.assess._report import summary
 
     names = _names(rec)
     a = result.action

@@ -454,8 +454,8 @@ def _write_stream(chunks: "Iterator[pd.DataFrame]", out: Path, total: int) -> tu
 
 
 def _frame_out(df: "pd.DataFrame", fmt: Format, title: str) -> None:
-    if fmt is Format.json:
-        emit_json(df.to_dict(orient="records"))
+    if fmt is Format.json:  # a missing note is null, never NaN (which is not JSON)
+        emit_json(df.astype(object).where(df.notna(), None).to_dict(orient="records"))
     elif fmt is Format.csv:
         typer.echo(df.to_csv(index=False), nl=False)
     else:

@@ -56,6 +56,17 @@ def para(text: str, indent: str = "") -> None:
     )
 
 
+def cell(v: Any) -> str:
+    """A table cell: empty for a missing value (None, NaN, pandas' NA), never ``nan``."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v != v:
+        return ""
+    if type(v).__name__ in ("NAType", "NaTType"):
+        return ""
+    return str(v)
+
+
 def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | None = None) -> None:
     """Print a readable table wrapped to the terminal width (:func:`width`).
 
@@ -73,7 +84,7 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | No
     for h in headers:
         t.add_column(h, overflow="fold")
     for r in rows:
-        t.add_row(*["" if v is None else str(v) for v in r])
+        t.add_row(*[cell(v) for v in r])
     Console(file=sys.stdout, width=width()).print(t)
 
 
@@ -91,7 +102,7 @@ def _fit(natural: list[int], minimum: list[int], room: int) -> list[int]:
 def _plain(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | None) -> None:
     import textwrap
 
-    cells = [["" if v is None else str(v) for v in r] for r in rows]
+    cells = [[cell(v) for v in r] for r in rows]
     natural = [len(h) for h in headers]
     for r in cells:
         for i, v in enumerate(r):

@@ -369,6 +369,8 @@ def assess(request: Request, body: AssessRequest) -> dict[str, Any]:
     folders = (*_shown(config), *((tmp,) if tmp else ()))
     draws, seed, indicators = body.draws, body.seed, body.indicator or None
 
+    from indivisible.assess._report import summary
+
     def work(ctx: Any) -> dict[str, Any]:
         ctx.progress(0, 2, "profiling the baseline and the scenario after the action")
         try:
@@ -378,6 +380,7 @@ def assess(request: Request, body: AssessRequest) -> dict[str, Any]:
         ctx.progress(1, 2, "drawing the map")
         out: dict[str, Any] = plain(result.to_json())
         out["baseline"] = base_name
+        out["summary"] = summary(result, rec)  # the answer first, in plain words
         out["warnings"] = rec.coverage_warnings(result.on)
         out["map"] = assessment_layers(rec, result)
         ctx.progress(2, 2, "assessment ready")

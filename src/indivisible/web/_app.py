@@ -171,6 +171,13 @@ def _api_docs(app: FastAPI) -> None:
     def docs() -> HTMLResponse:
         return HTMLResponse(page)
 
+    @app.get("/api/glossary", summary="Plain label and one-line definition of every term")
+    def glossary() -> dict[str, Any]:
+        """Indicators, verdicts, results, statuses: ``kind → id → {label, definition}``."""
+        from indivisible._glossary import as_json
+
+        return as_json()
+
 
 def create_app(
     *,

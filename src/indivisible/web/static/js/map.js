@@ -280,7 +280,7 @@
       el("h2", {}, `${dep.id}: ${r.system}`),
       el("p", {}, el("strong", {"data-testid": "reach-count"}, `${reached.length}`),
         ` capital${reached.length === 1 ? "" : "s"} within range on ${on}.`),
-      el("p", {}, `${dep.count} ${dep.count_of || ""} at ${dep.site.name} (${dep.owner} in ${dep.host}). `,
+      el("p", {}, `${IV.count(dep.count, dep.count_of)} at ${dep.site.name} (${dep.owner} in ${dep.host}). `,
         `Range: ${ranges.map(([k, v]) => `${v} km (${k === "default" ? "one figure" : `figure of ${k}`})`).join(", ")}`,
         ranges.length > 1 ? " — one ring each." : "."),
       IV.table(["Capital", "State", "Distance (km)", "Warning time (min)"],

@@ -14,6 +14,7 @@
   const stateBox = document.getElementById("range-state");
   const cancelBtn = document.getElementById("range-cancel");
   let lastFindings = [];
+  let lastName = "scenario";
   let currentJob = null;
 
   async function source() {
@@ -37,16 +38,36 @@
         Object.keys(f.sources).map((id) => [IV.sourceLink(id, f.sources), " "])) : null);
   }
 
+  // Breached and disputed first, then what could not be decided, then the rest.
+  const ORDER = {breached: 0, disputed: 1, undetermined: 2, holds: 3, not_applicable: 4};
+  const LABEL = {breached: "breached", disputed: "disputed", undetermined: "not determined",
+    holds: "holds", not_applicable: "does not apply"};
+
   function render() {
     const only = filter.value;
-    const shown = lastFindings.filter((f) => !only || f.result === only);
+    const shown = lastFindings.filter((f) => !only || f.result === only)
+      .map((f, i) => [f, i]).sort((a, b) => (ORDER[a[0].result] - ORDER[b[0].result]) || (a[1] - b[1]))
+      .map(([f]) => f);
     findingsBox.replaceChildren(IV.table(
       ["Instrument", "Clause", "Party", "Subject", "Result", "Reading", "Evidence"],
       shown.map((f) => ({attrs: {"data-testid": "finding-row", "data-result": f.result},
         cells: [f.instrument, f.clause, f.party || "", f.subject || "",
-          el("span", {class: `result-${f.result}`}, f.result), f.reading || "",
+          el("span", {class: `result-${f.result}`, "data-csv": f.result}, IV.term("result", f.result)),
+          f.reading ? IV.term("term", "reading", f.reading) : "",
           el("div", {}, f.evidence, detail(f))]})),
-      {"data-testid": "findings-table"}));
+      {"data-testid": "findings-table"}, {name: `findings-${lastName}`}));
+  }
+
+  function plural(n, one, many) { return `${n} ${n === 1 ? one : many || `${one}s`}`; }
+
+  function sentence(res, counts) {
+    const n = (k) => counts[k] || 0;
+    const head = n("breached") || n("disputed")
+      ? `${plural(n("breached"), "finding")} of breach under every reading and ${n("disputed")} disputed (the result depends on a reading the parties disagree on)`
+      : "No clause is breached or disputed";
+    return `On ${res.date}: ${head}, of ${plural(res.findings.length, "finding")}; `
+      + `${n("undetermined")} not determined (data missing), ${n("holds")} hold, ${n("not_applicable")} do not apply. `
+      + "Breached and disputed findings are listed first.";
   }
 
   async function check() {
@@ -57,11 +78,14 @@
     if (party) body.party = party;
     const res = await api("/api/check", {}, body);
     lastFindings = res.findings;
+    lastName = `${body.scenario || "upload"}-${res.date}`;
     const counts = {};
     for (const f of res.findings) counts[f.result] = (counts[f.result] || 0) + 1;
     summary.replaceChildren(el("h2", {}, `${res.scenario} — ${res.date}`),
+      el("p", {class: "summary", "data-testid": "check-sentence"}, sentence(res, counts)),
       el("p", {"data-testid": "check-counts", "data-total": String(res.findings.length)},
-        `${res.findings.length} findings: ` + Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")),
+        `${res.findings.length} findings: ` + Object.keys(ORDER).filter((k) => counts[k])
+          .map((k) => `${counts[k]} ${LABEL[k]}`).join(", ")),
       ...res.warnings.map((w) => el("p", {class: "hint"}, `Warning: ${w}`)));
     document.getElementById("result-filter-label").hidden = false;
     render();
