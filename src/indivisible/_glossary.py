@@ -226,16 +226,27 @@ def reading_label(reading: str | None, names: Mapping[str, str] | None = None) -
         'FAZ report, 2019'
         >>> reading_label("csis")
         'CSIS figure'
+        >>> reading_label("rus-rotational-2010", {"RUS": "Russia"})
+        "Russia's reading (rotational, 2010)"
     """
     if not reading:
         return "every reading"
     if names and reading in names:
         return f"{possessive(names[reading])} figure"
+    if reading == "undefined-in-text":
+        return "the text's silence (term never defined)"
     m = _SOURCE.match(reading)
     if m:
         return f"{m.group(1).upper()} report, {m.group(2)}"
     if reading.isupper() and len(reading) == 3:
         return f"{reading}'s figure"
+    parts = reading.split("-")
+    year = parts.pop() if parts and parts[-1].isdigit() and len(parts[-1]) == 4 else None
+    holder = parts[0].upper() if parts else ""
+    if len(parts) > 1 and len(holder) == 3:
+        who = possessive(names[holder]) if names and holder in names else f"{holder}'s"
+        what = " ".join(parts[1:])
+        return f"{who} reading ({what}{', ' + year if year else ''})"
     short = reading.upper() if len(reading) <= 5 else reading.replace("-", " ")
     return f"{short} figure"
 

@@ -87,3 +87,21 @@ def test_glossary_page_is_in_step_with_the_table() -> None:
     from indivisible._glossary import markdown
 
     assert (ROOT / "docs/glossary.md").read_text(encoding="utf-8") == markdown()
+
+
+def test_check_summary_first_breached_and_disputed_then_the_rest_collapsed(cli: CLI) -> None:
+    example = str(ROOT / "examples/europe-2022-02.yaml")
+    r = cli("check", example)
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert lines[0].startswith("Europe, February 2022 (public reporting), on 2022-02-14: ")
+    assert "breached under every reading" in lines[0]
+    assert max(len(x) for x in lines) <= 100
+    heads = [x.split(" ")[0] for x in lines if x[:1].isupper() and x.split(" ")[0].isupper()]
+    assert set(heads) <= {"BREACHED", "DISPUTED:"} and "DISPUTED:" in heads
+    assert "Not shown:" in r.out and "HOLDS" not in r.out
+    # Readings that disagree are shown by who holds them; the same result once.
+    assert "breached under FAZ report, 2019; holds under Russia's figure" in " ".join(lines)
+    full = cli("check", example, "--all")
+    assert "HOLDS" in full.out and "Not shown" not in full.out
+    assert len(full.out.splitlines()) > len(lines)
