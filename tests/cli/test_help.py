@@ -105,3 +105,31 @@ def test_systems_lists_every_reading_once(cli: CLI) -> None:
         "RUS",
         "faz-2019",
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("check", "examples/europe-2022-02.yaml", "--instrument", "inf-1988"), "'inf-1987'"),
+        (("timeline", "RUS", "USA", "--category", "arms_contrl"), "'arms_control'"),
+        (
+            (
+                "reach",
+                "--deployment",
+                "iskandr-kaliningrad",
+                "--scenario",
+                "examples/europe-2022-02.yaml",
+            ),
+            "'iskander-kaliningrad'",
+        ),
+    ],
+)
+def test_more_unknown_ids_get_did_you_mean(
+    cli: CLI, args: tuple[str, ...], hint: str, monkeypatch: Any
+) -> None:
+    from pathlib import Path
+
+    monkeypatch.chdir(Path(__file__).parents[2])
+    r = cli(*args)
+    assert r.code == 2
+    assert f"did you mean {hint}?" in r.err, r.err

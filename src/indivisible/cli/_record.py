@@ -193,8 +193,11 @@ def register(app: typer.Typer) -> None:
         if category is not None:
             known = sorted({c for i in rec.instruments.values() for c in i.categories})
             if category not in known:
+                from indivisible._hints import did_you_mean
+
                 raise InputError(
-                    f"unknown category {category!r}; known: {', '.join(known)}",
+                    f"unknown category {category!r}{did_you_mean(category, known)}; known: "
+                    f"{', '.join(known)}",
                     field="--category",
                 )
         df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)

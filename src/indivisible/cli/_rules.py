@@ -33,8 +33,11 @@ def _instruments(rec: "Record", ids: list[str] | None) -> list[str] | None:
         except InputError:
             rid = i.strip().lower()
         if rid not in known:
+            from indivisible._hints import did_you_mean
+
             raise InputError(
-                f"no rules for instrument {i!r} (known: {', '.join(sorted(known))})",
+                f"no rules for instrument {i!r}{did_you_mean(i, known)} (known: "
+                f"{', '.join(sorted(known))})",
                 field="--instrument",
             )
         out.append(rid)
