@@ -177,7 +177,7 @@ KINDS: dict[str, dict[str, Entry]] = {
 _BAND = re.compile(r"^(proximity_(?:personnel|tle))_(\d+)km$")
 
 
-def indicator(name: str) -> str:
+def indicator(name: str, names: Mapping[str, str] | None = None) -> str:
     """The human label of an indicator (``exposure_launchers`` → hostile launchers in reach).
 
     Examples:
@@ -194,7 +194,7 @@ def indicator(name: str) -> str:
         label = INDICATORS[m.group(1)][0].replace("near the border", f"within {m.group(2)} km")
     else:
         label = INDICATORS.get(base, (base.replace("_", " "), ""))[0]
-    return f"{label} ({reading_label(reading)})" if reading else label
+    return f"{label} ({reading_label(reading, names)})" if reading else label
 
 
 def definition(kind: str, name: str) -> str:

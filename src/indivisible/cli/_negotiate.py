@@ -44,6 +44,19 @@ def _fmt(x: float) -> str:
     return f"{x:+g}" if x == x else "nan"
 
 
+def _plain_keys(text: str) -> str:
+    """``exposure_launchers[RUS] +1`` → ``hostile launchers in reach (Russia's figure) +1``."""
+    import re
+
+    from indivisible._glossary import INDICATORS, indicator, state_names
+    from indivisible.record import Record
+
+    names = state_names(Record.load())
+    keys = "|".join(sorted(INDICATORS, key=len, reverse=True))
+    pattern = rf"\b(?:{keys})(?:_\d+km)?(?:\[[^\]]+\])?"
+    return re.sub(pattern, lambda m: indicator(m.group(0), names), text)
+
+
 def register(app: typer.Typer) -> None:
     """Add ``negotiate`` and ``simulate`` to ``app``."""
 
@@ -166,7 +179,7 @@ def register(app: typer.Typer) -> None:
             if b.explanation is not None:
                 typer.echo(f"why {' + '.join(b.measures)}:")
                 for line in b.explanation.sentences():
-                    typer.echo(f"  {line}")
+                    para(_plain_keys(line), indent="  ")
         prow = []
         for pt in result.pareto:
             worse = sorted(
