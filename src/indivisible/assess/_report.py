@@ -127,9 +127,11 @@ LOSSES = ("at_expense", "other_loses", "mutual_loss", "mixed")
 
 
 def state_list(codes: Iterable[str], names: dict[str, str], most: int = 4) -> str:
-    from indivisible._glossary import join
+    """``Latvia, Lithuania and Poland``; past ``most``, the first ones and "N other states"."""
+    from indivisible._glossary import _THE, join
 
     shown = sorted({names.get(c, c) for c in codes})
+    shown = [f"the {n}" if n.startswith(_THE) else n for n in shown]
     if len(shown) > most:
         return join([*shown[: most - 1], f"{len(shown) - most + 1} other states"])
     return join(shown)
@@ -195,8 +197,14 @@ def summary(result: Assessment, rec: Any = None) -> str:
         )
     first = "The move " + (" and ".join(parts) if parts else "changes no state's security")
     commitments = {(e.instrument, e.ref) for e in result.engaged}
-    breached = [f for f in result.findings_added if f.result == "breached"]
-    disputed = [f for f in result.findings_added if f.result == "disputed"]
+    # A clause for a party and subject is breached when every reading says so, disputed when
+    # the readings differ (the rules give one finding per reading, plus their verdict).
+    checks: dict[tuple[object, ...], set[str]] = {}
+    for f in result.findings_added:
+        checks.setdefault((f.instrument, f.clause, f.party, f.subject), set()).add(f.result)
+    overall = [next(iter(rs)) if len(rs) == 1 else "disputed" for rs in checks.values()]
+    breached = [r for r in overall if r == "breached"]
+    disputed = [r for r in overall if r == "disputed"]
     second = (
         f"it engages {plural(len(commitments), 'commitment')}"
         if commitments
