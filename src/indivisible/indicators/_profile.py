@@ -474,6 +474,9 @@ def range_indicators(
 
 
 def _fmt_count(count: float, of: str) -> str:
+    """``2 brigades``, ``1 brigade`` (units are stored in the plural)."""
+    if count == 1 and of.endswith("s") and not of.endswith("ss"):
+        of = of[:-3] + "y" if of.endswith("ies") else of[:-1]
     return f"{count:g} {of}"
 
 
