@@ -107,8 +107,16 @@ def _plain(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | N
     for r in cells:
         for i, v in enumerate(r):
             natural[i] = max(natural[i], len(v))
-    minimum = [min(n, max(len(h), 8)) for n, h in zip(natural, headers, strict=True)]
-    widths = _fit(natural, minimum, width() - 2 * (len(headers) - 1))
+    # Prose wraps at spaces; an id (no space) keeps its width unless nothing else fits.
+    words = [len(h) for h in headers]
+    for r in cells:
+        for i, v in enumerate(r):
+            words[i] = max(words[i], max((len(w) for w in v.split()), default=0))
+    room = width() - 2 * (len(headers) - 1)
+    minimum = [min(n, max(w, 4), 40) for n, w in zip(natural, words, strict=True)]
+    if sum(minimum) > room:
+        minimum = [min(n, max(len(h), 8)) for n, h in zip(natural, headers, strict=True)]
+    widths = _fit(natural, minimum, room)
     out = []
     if title:
         out.append(textwrap.fill(title, width(), break_on_hyphens=False))
