@@ -429,7 +429,7 @@ def _write_stream(chunks: "Iterator[pd.DataFrame]", out: Path, total: int) -> tu
     writer = None
     try:
         with typer.progressbar(
-            length=total, label="rows", file=sys.stderr, show_pos=True, show_eta=True
+            length=total, label="Writing rows", file=sys.stderr, show_pos=True, show_eta=True
         ) as bar:
             for df in chunks:
                 if suffix == ".csv":
