@@ -57,6 +57,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "--responses examples/responses/europe-today.yaml --rounds 5 --draws 50 --seed 3",
     ),
     "serve": ("indivisible serve", "indivisible serve --port 8080"),
+    "claims": ("indivisible claims --instrument cfe-1990", "indivisible claims --by RUS"),
     "systems": ("indivisible systems", "indivisible systems --owner RUS --format csv"),
     "data check": ("indivisible data check", "indivisible data check my-data/"),
     "export panel": (
@@ -70,7 +71,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 """Command path → example command lines (real files of the checkout; they run)."""
 
 _DATE_NAMES = {"on", "from_", "to", "since", "until", "date", "start", "end"}
-_STATE_NAMES = {"state", "a", "b", "owner", "party", "actor", "states"}
+_STATE_NAMES = {"state", "a", "b", "owner", "party", "actor", "states", "by"}
 
 
 def metavar(param: Any) -> str | None:
@@ -106,8 +107,10 @@ def metavar(param: Any) -> str | None:
         return "ISO3|ORG" if "organisation" in help_text else "ISO3"
     if name == "parties":
         return "ISO3,ISO3,..."
-    if name in {"instrument", "deployment", "system", "package", "speaker", "stance", "org"}:
-        return name.upper() if name not in {"speaker"} else "NAME"
+    if name in {"instrument", "deployment", "system", "package", "org"}:
+        return "ID"
+    if name in {"speaker", "stance"}:
+        return "NAME" if name == "speaker" else "STANCE"
     if name == "site":
         return "LAT,LON"
     if name in {"db"}:

@@ -88,15 +88,54 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | No
     Console(file=sys.stdout, width=width()).print(t)
 
 
-def _fit(natural: list[int], minimum: list[int], room: int) -> list[int]:
-    """Column widths summing to at most ``room``: shrink the widest first, never below min."""
+def _fit(natural: list[int], minimum: list[int], room: int, *, widest: bool = False) -> list[int]:
+    """Column widths summing to at most ``room``, never below ``minimum``.
+
+    Shrinks the column with the most slack above its minimum (prose first), or with
+    ``widest`` the widest column that can still shrink.
+    """
     w = list(natural)
     while sum(w) > room:
-        i = max(range(len(w)), key=lambda j: w[j] - minimum[j])
-        if w[i] <= minimum[i]:
+        free = [j for j in range(len(w)) if w[j] > minimum[j]]
+        if not free:
             break
+        i = max(free, key=lambda j: w[j] if widest else w[j] - minimum[j])
         w[i] -= 1
     return w
+
+
+def _tokens(text: str) -> list[str]:
+    """Where a cell may break: after spaces, and after ``;`` or ``,`` in a list of ids."""
+    import re
+
+    return [t for t in re.split(r"\s+|(?<=[;,])", text) if t]
+
+
+def _wrap(text: str, w: int) -> list[str]:
+    """Lines of at most ``w`` characters, broken at spaces or after ``;``/``,``."""
+    import re
+
+    out: list[str] = []
+    line = ""
+    for piece in re.split(r"(\s+|(?<=[;,]))", text):
+        if not piece:
+            continue
+        if piece.isspace():
+            piece = " "
+            if not line:
+                continue
+        if len(line) + len(piece) <= w:
+            line += piece
+            continue
+        if line.strip():
+            out.append(line.rstrip())
+        line = "" if piece == " " else piece
+        while len(line) > w:  # a single token wider than the column
+            out.append(line[:w])
+            line = line[w:]
+    if line.strip():
+        out.append(line.rstrip())
+    return out or [""]
 
 
 def _plain(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | None) -> None:
@@ -108,24 +147,23 @@ def _plain(rows: Sequence[Sequence[Any]], headers: Sequence[str], title: str | N
         for i, v in enumerate(r):
             natural[i] = max(natural[i], len(v))
     # Prose wraps at spaces; an id (no space) keeps its width unless nothing else fits.
-    words = [len(h) for h in headers]
+    words = [max((len(w) for w in _tokens(h)), default=0) for h in headers]
     for r in cells:
         for i, v in enumerate(r):
-            words[i] = max(words[i], max((len(w) for w in v.split()), default=0))
+            words[i] = max(words[i], max((len(w) for w in _tokens(v)), default=0))
     room = width() - 2 * (len(headers) - 1)
     minimum = [min(n, max(w, 4), 40) for n, w in zip(natural, words, strict=True)]
-    if sum(minimum) > room:
-        minimum = [min(n, max(len(h), 8)) for n, h in zip(natural, headers, strict=True)]
     widths = _fit(natural, minimum, room)
+    if sum(widths) > room:  # not even whole words fit: break the widest columns first
+        head = [max((len(w) for w in h.split()), default=0) for h in headers]
+        hard = [min(n, max(h, 10)) for n, h in zip(natural, head, strict=True)]
+        widths = _fit(widths, hard, room, widest=True)
     out = []
     if title:
         out.append(textwrap.fill(title, width(), break_on_hyphens=False))
 
     def lines(row: Sequence[str]) -> list[str]:
-        parts = [
-            textwrap.wrap(v, w, break_on_hyphens=False) or [""] if len(v) > w else [v]
-            for v, w in zip(row, widths, strict=True)
-        ]
+        parts = [_wrap(v, w) if len(v) > w else [v] for v, w in zip(row, widths, strict=True)]
         depth = max(len(p) for p in parts)
         return [
             "  ".join(
