@@ -4,7 +4,8 @@ Starts the app with uvicorn on 127.0.0.1 on a free port in a thread (with a temp
 statement store seeded from ``tests/web/fixtures/``), drives ``/usr/bin/chromium`` through
 Playwright (never a downloaded browser), and writes ``map.png``, ``timeline.png``,
 ``scenario.png``, ``assess.png`` (the scenario page's "assess an action" section),
-``packages.png`` and ``statements.png``. No network is used.
+``packages.png``, ``statements.png``, ``docs.png`` (the API docs) and ``map-phone.png`` (the
+map at 390 x 844). No network is used.
 
 Usage::
 
@@ -66,15 +67,27 @@ def main() -> int:
                 browser = pw.chromium.launch(
                     executable_path=str(CHROMIUM), headless=True, args=ARGS
                 )
-                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                phone = browser.new_page(viewport={"width": 390, "height": 844})
+                phone.set_default_timeout(30_000)
+                phone.goto(base + "/map?date=1999-03-12")
+                phone.wait_for_selector("[data-testid=map-svg][data-ready=true]")
+                phone.click("[data-testid=country-POL]", force=True)
+                phone.screenshot(path=str(OUT / "map-phone.png"), full_page=True)
+                phone.close()
+
+                page = browser.new_page(viewport={"width": 1440, "height": 900})
                 page.set_default_timeout(30_000)
 
-                page.goto(base + "/map?year=2024&scenario=europe-2022-02")
+                page.goto(base + "/map?date=2022-02-14&scenario=europe-2022-02")
                 page.wait_for_selector("[data-testid=map-svg][data-ready=true]")
-                page.click("[data-testid=deployment-iskander-kaliningrad]")
-                page.wait_for_selector("[data-testid=reach-ring]")
+                page.click("[data-testid=deployment-9m729-kapustin-yar]")
+                page.wait_for_selector("[data-testid=reach-ring][data-reading=faz-2019]")
                 page.click("[data-testid=country-FIN]", force=True)
                 page.screenshot(path=str(OUT / "map.png"))
+
+                page.goto(base + "/docs")
+                page.wait_for_selector(".opblock")
+                page.screenshot(path=str(OUT / "docs.png"))
 
                 page.goto(base + "/timeline?a=RUS&b=USA&from=1985")
                 page.wait_for_selector("[data-testid=timeline-chart][data-ready=true]")
@@ -82,7 +95,6 @@ def main() -> int:
 
                 page.goto(base + "/scenario?scenario=europe-2022-02")
                 page.wait_for_selector("[data-testid=check-summary][data-ready=true]")
-                page.select_option("[data-testid=result-filter]", "breached")
                 page.locator("[data-testid=finding-row] summary").first.click()
                 page.screenshot(path=str(OUT / "scenario.png"))
 

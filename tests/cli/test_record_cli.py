@@ -154,3 +154,34 @@ def test_data_check_passes_and_fails(cli: CLI, tmp_path: Path) -> None:
     r = cli("data", "check", str(root))
     assert r.code == 2
     assert "unknown state 'POK'" in r.err
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_export_panel_streams_the_same_rows_by_chunk(cli: CLI, tmp_path: Path, suffix: str) -> None:
+    """A daily dyad year is more than one chunk: the file is written block by block (one
+    Parquet row group each) and holds exactly the rows of the in-memory panel, in order."""
+    import datetime as dt
+
+    import pyarrow.parquet as pq
+
+    from indivisible.record import Record, panel
+
+    out = tmp_path / f"d{suffix}"
+    args = ("--unit", "day", "--kind", "dyad", "--from", "2021-01-01", "--to", "2021-12-31")
+    r = cli("export", "panel", *args, "--out", str(out))
+    assert r.code == 0, r.err
+    assert "rows" in r.err  # the progress bar, on standard error
+    expected = panel(Record.load(), "day", "dyad", dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert len(expected) > 500_000  # more than one chunk
+    if suffix == ".parquet":
+        assert pq.ParquetFile(out).metadata.num_row_groups > 1
+        got = pd.read_parquet(out)
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+    else:
+        got = pd.read_csv(out, dtype={"period": str})
+        assert len(got) == len(expected)
+        assert got["state_a"].tolist() == expected["state_a"].tolist()
+        assert got["n_legal"].fillna(-1).astype(int).tolist() == (
+            expected["n_legal"].fillna(-1).astype(int).tolist()
+        )
+    assert not list(tmp_path.glob("*.tmp"))

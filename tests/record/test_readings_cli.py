@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+import pytest
 from tests.conftest import Run
 
 CLI = Callable[..., Run]
@@ -21,7 +22,10 @@ def test_binding_json_readings(cli: CLI) -> None:
     assert {x["by"] for x in ns["readings"]} == {"RUS", "USA"}
 
 
-def test_binding_table_shows_readings_side_by_side(cli: CLI) -> None:
+def test_binding_table_shows_readings_side_by_side(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # one line per row: tables wrap to the width otherwise
     r = cli("binding", "RUS", "USA", "--on", "2008-06-01")
     assert r.code == 0, r.err
     assert "cfe-1990 (disputed)" in r.out
@@ -29,7 +33,8 @@ def test_binding_table_shows_readings_side_by_side(cli: CLI) -> None:
     assert "1 disputed" in r.out
 
 
-def test_status_table_and_csv_readings(cli: CLI) -> None:
+def test_status_table_and_csv_readings(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # one line per row: tables wrap to the width otherwise
     r = cli("status", "--on", "2010-01-01", "--state", "RUS")
     assert r.code == 0, r.err
     assert "suspended (disputed)" in r.out and "nato: in_force (legal)" in r.out
@@ -37,7 +42,8 @@ def test_status_table_and_csv_readings(cli: CLI) -> None:
     assert "readings" in r.out.splitlines()[0]
 
 
-def test_timeline_per_reading(cli: CLI) -> None:
+def test_timeline_per_reading(cli: CLI, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "400")  # one line per row: tables wrap to the width otherwise
     r = cli("timeline", "RUS", "USA", "--from", "2008", "--to", "2008", "--format", "json")
     assert r.code == 0, r.err
     (year,) = json.loads(r.out)["years"]

@@ -47,7 +47,7 @@ def test_profile_of_a_baseline_pins_polands_exposure(client: httpx.Client) -> No
     assert rows[("exposure_launchers", "faz-2019")]["value"] == 17.0
     assert rows[("exposure_min_warning_min", "RUS")]["value"] == pytest.approx(3.981769323255259)
     assert rows[("exposure_min_warning_min", "RUS")]["detail"] == (
-        "iskander-kaliningrad: 1 brigades of iskander-m (RUS), 272 km to Warsaw, 4.0 min"
+        "iskander-kaliningrad: 1 brigade of iskander-m (RUS), 272 km to Warsaw, 4.0 min"
     )
     assert rows[("defence_sites_covering", "RUS")]["value"] is None
     assert rows[("defence_sites_covering", "RUS")]["missing"] == "undetermined"
@@ -337,7 +337,7 @@ ACTIONS = (
         (
             {"action": "../actions/iskander-kaliningrad-2018"},
             "field '--action': unknown example action '../actions/iskander-kaliningrad-2018'; "
-            f"known: {ACTIONS}",
+            f"did you mean 'iskander-kaliningrad-2018'?; known: {ACTIONS}",
         ),
         (
             {"action": "iskander-kaliningrad-2018", "draws": -1},

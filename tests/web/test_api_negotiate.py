@@ -186,7 +186,8 @@ def test_a_search_with_seeded_draws(client: httpx.Client) -> None:
         ),
         (
             {"menu": "../menus/2020-2022-proposals", "parties": ["RUS"]},
-            "field '--menu': unknown example menu '../menus/2020-2022-proposals'; known: ",
+            "field '--menu': unknown example menu '../menus/2020-2022-proposals'; did you mean "
+            "'2020-2022-proposals'?; known: ",
         ),
         (
             {"menu": MENU, "parties": ["RUS"], "measures": ["zzz"]},

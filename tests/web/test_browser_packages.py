@@ -42,6 +42,9 @@ def test_run_a_negotiation(page: Any) -> None:
         "4",
         "6",
     )
+    sentence = page.locator("[data-testid=negotiate-sentence]")
+    assert sentence.get_attribute("data-total") == "4"
+    assert sentence.inner_text().startswith("4 of 6 bundles are compatible (strict")
     rows = page.locator("[data-testid=bundle-row]")
     assert [rows.nth(i).get_attribute("data-measures") for i in range(rows.count())] == [
         "us-no-glm-germany",

@@ -7,6 +7,7 @@ autoescaped by Jinja2.
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,57 +24,87 @@ th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:to
 th{background:#f4f4f4}.num{text-align:right;font-variant-numeric:tabular-nums}
 .worse{color:#a93226}.better{color:#1e8449}.muted{color:#777}
 img{max-width:100%;border:1px solid #ddd}
-details{margin:.5em 0}
+details{margin:.5em 0}.summary{font-size:1.1em;background:#f4f6fa;padding:.6em .8em;
+border-left:4px solid #2f6db5}
 </style></head><body>
 <h1>Indivisibility test: {{ a.action }}</h1>
-<p>Actor: <b>{{ a.actor|join(", ") }}</b> · assessed on <b>{{ on }}</b> · baseline
+<p class="summary" id="summary">{{ summary }}</p>
+<p>Actor: <b>{{ actor }}</b> · assessed on <b>{{ on }}</b> · baseline
 <i>{{ scenario }}</i>{% if a.sources %} · sources: {{ a.sources|join(", ") }}{% endif %}</p>
 {% if a.note %}<p class="muted">{{ a.note }}</p>{% endif %}
-<p>A change counts when |after − before| &gt; max({{ tol.absolute }}, {{ tol.relative }} ×
-|before|) in the indicator's unit. Probability: share of {{ basis }} giving the verdict.</p>
-{% if png %}<h2>Map</h2><img alt="map of the deployments and reach rings"
+{% if png %}<img alt="map of the deployments and reach rings"
 src="data:image/png;base64,{{ png }}">{% endif %}
-<h2>Verdicts</h2>
-<table><tr><th>actor</th><th>other</th><th>verdict</th><th class="num">p</th>
-<th>actor safer</th><th>actor less safe</th><th>other safer</th><th>other less safe</th></tr>
-{% for v in verdicts %}<tr><td>{{ v.actor }}</td><td>{{ v.other }}</td><td>{{ v.verdict }}</td>
-<td class="num">{{ "%.2f"|format(v.probability) }}</td>
-<td class="better">{{ v.actor_better|join(", ") }}</td>
-<td class="worse">{{ v.actor_worse|join(", ") }}</td>
-<td class="better">{{ v.other_better|join(", ") }}</td>
-<td class="worse">{{ v.other_worse|join(", ") }}</td></tr>
-{% endfor %}</table>
-{% if hidden %}<p class="muted">{{ hidden }} pairs with the verdict "neutral" are not
-listed.</p>{% endif %}
+<h2 id="at-expense">Pairs where another state is less safe</h2>
+{% if losses %}<table><tr><th>actor</th><th>other state</th><th>verdict</th>
+<th class="num">share of {{ basis }}</th><th>where the other is less safe</th></tr>
+{% for v in losses %}<tr><td>{{ name(v.actor) }}</td><td>{{ name(v.other) }}</td>
+<td title="{{ define('verdict', v.verdict) }}">{{ label('verdict', v.verdict) }}</td>
+<td class="num">{{ "%.0f"|format(100 * v.probability) }}%</td>
+<td class="worse">{{ where(v.other_worse) }}</td></tr>
+{% endfor %}</table>{% else %}<p>No other state is made less safe.</p>{% endif %}
+<h2 id="breached">Findings the action adds: breached or disputed</h2>
+{% if flagged %}<table><tr><th>instrument</th><th>clause</th><th>party</th><th>subject</th>
+<th>result</th><th>reading</th><th>evidence</th></tr>
+{% for f in flagged %}<tr><td>{{ f.instrument }}</td><td>{{ f.clause }}</td>
+<td>{{ name(f.party) if f.party else "" }}</td><td>{{ f.subject or "" }}</td>
+<td class="worse" title="{{ define('result', f.result) }}">{{ label('result', f.result) }}</td>
+<td>{{ reading(f.reading) if f.reading else "" }}</td>
+<td>{{ f.evidence }}</td></tr>{% endfor %}</table>{% else %}<p>None.</p>{% endif %}
 <h2>Commitments engaged</h2>
 {% if engaged %}<table><tr><th>instrument</th><th>clause</th><th>principle</th><th>parties</th>
 <th>status</th><th>because</th><th>source</th></tr>
 {% for e in engaged %}<tr><td>{{ e.instrument }}</td><td>{{ e.ref }}</td>
-<td>{{ e.principle }}</td>
-<td>{{ e.parties|join(", ") }}</td>
-<td>{% for k, s in e.status.items() %}{{ k }}: {{ s }}<br>{% endfor %}</td>
+<td>{{ e.principle|replace("_", " ") }}</td>
+<td>{% for p in e.parties %}{{ name(p) }}{{ " – " if not loop.last }}{% endfor %}</td>
+<td>{% for k, s in e.status.items() %}{{ k }}: {{ label('status', s) }}<br>{% endfor %}</td>
 <td>{{ e.because }}</td><td>{{ e.source }}</td></tr>{% endfor %}</table>
 {% else %}<p>None.</p>{% endif %}
-<h2>Indicator changes beyond tolerance</h2>
+<h2>Indicator changes that make a state less safe</h2>
+{% if worse %}<table><tr><th>state</th><th>indicator</th><th>reading</th>
+<th class="num">before → after</th><th class="num">change</th><th>unit</th></tr>
+{% for d in worse %}<tr><td>{{ name(d.state) }}</td>
+<td title="{{ define('indicator', d.indicator) }}">{{ label('indicator', d.indicator) }}</td>
+<td>{{ reading(d.reading) if d.reading else "" }}</td>
+<td class="num">{{ value(d.before) }} → {{ value(d.after) }}</td>
+<td class="num">{{ change(d.before, d.after) }}</td><td>{{ d.unit }}</td></tr>{% endfor %}
+</table>{% else %}<p>None.</p>{% endif %}
+<p>A change counts when |after − before| &gt; max({{ tol.absolute }}, {{ tol.relative }} ×
+|before|) in the indicator's unit. Shares are over {{ basis }}.</p>
+<h2>Show all</h2>
+<details id="all-verdicts"><summary>Every pair of states ({{ verdicts|length }})</summary>
+<table><tr><th>actor</th><th>other</th><th>verdict</th><th class="num">share</th>
+<th>actor safer</th><th>actor less safe</th><th>other safer</th><th>other less safe</th></tr>
+{% for v in verdicts %}<tr><td>{{ name(v.actor) }}</td><td>{{ name(v.other) }}</td>
+<td title="{{ define('verdict', v.verdict) }}">{{ label('verdict', v.verdict) }}</td>
+<td class="num">{{ "%.2f"|format(v.probability) }}</td>
+<td class="better">{{ where(v.actor_better) }}</td>
+<td class="worse">{{ where(v.actor_worse) }}</td>
+<td class="better">{{ where(v.other_better) }}</td>
+<td class="worse">{{ where(v.other_worse) }}</td></tr>
+{% endfor %}</table></details>
+<details id="all-changes"><summary>Every indicator change beyond tolerance ({{ changed|length }})
+</summary>
 {% if changed %}<table><tr><th>state</th><th>indicator</th><th>reading</th>
 <th class="num">before</th>
-<th class="num">after</th><th class="num">change</th><th>unit</th><th>better</th></tr>
-{% for d in changed %}<tr><td>{{ d.state }}</td><td>{{ d.indicator }}</td>
-<td>{{ d.reading or "" }}</td>
-<td class="num">{{ d.before }}</td><td class="num">{{ d.after }}</td>
-<td class="num">{{ d.change }}</td>
+<th class="num">after</th><th class="num">change</th><th>unit</th><th>effect</th></tr>
+{% for d in changed %}<tr><td>{{ name(d.state) }}</td>
+<td title="{{ define('indicator', d.indicator) }}">{{ label('indicator', d.indicator) }}</td>
+<td>{{ reading(d.reading) if d.reading else "" }}</td>
+<td class="num">{{ value(d.before) }}</td><td class="num">{{ value(d.after) }}</td>
+<td class="num">{{ change(d.before, d.after) }}</td>
 <td>{{ d.unit }}</td><td class="{{ 'better' if d.better else 'worse' }}">
 {{ "safer" if d.better else "less safe" }}</td></tr>{% endfor %}</table>
-{% else %}<p>None.</p>{% endif %}
-<h2>Rule findings the action creates or removes</h2>
-{% for title, fs in findings %}<h3>{{ title }}</h3>
+{% else %}<p>None.</p>{% endif %}</details>
+{% for title, fs in findings %}<details><summary>{{ title }} ({{ fs|length }})</summary>
 {% if fs %}<table><tr><th>instrument</th><th>clause</th><th>party</th><th>subject</th>
 <th>result</th>
 <th>reading</th><th>evidence</th></tr>
 {% for f in fs %}<tr><td>{{ f.instrument }}</td><td>{{ f.clause }}</td>
-<td>{{ f.party or "" }}</td>
-<td>{{ f.subject or "" }}</td><td>{{ f.result }}</td><td>{{ f.reading or "" }}</td>
-<td>{{ f.evidence }}</td></tr>{% endfor %}</table>{% else %}<p>None.</p>{% endif %}{% endfor %}
+<td>{{ name(f.party) if f.party else "" }}</td>
+<td>{{ f.subject or "" }}</td><td>{{ label('result', f.result) }}</td>
+<td>{{ reading(f.reading) if f.reading else "" }}</td>
+<td>{{ f.evidence }}</td></tr>{% endfor %}</table>{% else %}<p>None.</p>{% endif %}
+</details>{% endfor %}
 <h2>Profiles</h2>
 {% for title, rows in profiles %}<details>
 <summary>{{ title }} ({{ rows|length }} rows)</summary>
@@ -90,6 +121,104 @@ listed.</p>{% endif %}
 indicators; it is not a political judgement.</p>
 </body></html>
 """
+
+
+LOSSES = ("at_expense", "other_loses", "mutual_loss", "mixed")
+
+
+def state_list(codes: Iterable[str], names: dict[str, str], most: int = 4) -> str:
+    """``Latvia, Lithuania and Poland``; past ``most``, the first ones and "N other states"."""
+    from indivisible._glossary import _THE, join
+
+    shown = sorted({names.get(c, c) for c in codes})
+    shown = [f"the {n}" if n.startswith(_THE) else n for n in shown]
+    if len(shown) > most:
+        return join([*shown[: most - 1], f"{len(shown) - most + 1} other states"])
+    return join(shown)
+
+
+def _first(actor: Iterable[str], codes: set[str], names: dict[str, str]) -> str:
+    """The actor first ("Russia and 5 other states"), else the states by name."""
+    from indivisible._glossary import plural
+
+    mine = [c for c in actor if c in codes]
+    if mine and len(codes) > 4:
+        rest = len(codes) - len(mine)
+        return state_list(mine, names) + (f" and {plural(rest, 'other state')}" if rest else "")
+    return state_list(codes, names)
+
+
+def indicators_text(keys: Iterable[str], names: dict[str, str]) -> str:
+    """``a [RUS], a [USA], b`` → ``a (Russia's figure, the United States' figure); b``."""
+    from indivisible._glossary import label, reading_label
+
+    by: dict[str, list[str]] = {}
+    for k in keys:
+        base, _, reading = k.partition(" [")
+        if "[" in base:  # ``name[reading]``
+            base, _, reading = base.partition("[")
+        by.setdefault(base.strip(), [])
+        if reading:
+            by[base.strip()].append(reading.rstrip("]").strip())
+    return "; ".join(
+        label("indicator", b)
+        + (f" ({', '.join(reading_label(r, names) for r in rs)})" if rs else "")
+        for b, rs in by.items()
+    )
+
+
+def summary(result: Assessment, rec: Any = None) -> str:
+    """One or two sentences that answer the question: who gains, who loses, what it engages.
+
+    ``rec`` (the record) gives the states' names; without it the bundled record is loaded.
+    """
+    from indivisible._glossary import label, plural, state_names
+
+    if rec is None:
+        from indivisible.record import Record
+
+        rec = Record.load()
+    names = state_names(rec)
+    raised = {x.state for x in result.deltas if x.better is True}
+    lowered = {x.state for x in result.deltas if x.better is False}
+    worse_on = sorted({x.indicator for x in result.deltas if x.better is False})
+    better_on = sorted({x.indicator for x in result.deltas if x.better is True})
+    parts = []
+    if raised:
+        what = label("indicator", better_on[0]) if len(better_on) == 1 else None
+        parts.append(
+            f"raises the security of {_first(result.action.actor, raised, names)}"
+            + (f" ({what})" if what else f" on {plural(len(better_on), 'indicator')}")
+        )
+    if lowered:
+        parts.append(
+            f"lowers the security of {state_list(lowered, names)} on "
+            f"{plural(len(worse_on), 'indicator')}"
+        )
+    first = "The move " + (" and ".join(parts) if parts else "changes no state's security")
+    commitments = {(e.instrument, e.ref) for e in result.engaged}
+    # A clause for a party and subject is breached when every reading says so, disputed when
+    # the readings differ (the rules give one finding per reading, plus their verdict).
+    checks: dict[tuple[object, ...], set[str]] = {}
+    for f in result.findings_added:
+        checks.setdefault((f.instrument, f.clause, f.party, f.subject), set()).add(f.result)
+    overall = [next(iter(rs)) if len(rs) == 1 else "disputed" for rs in checks.values()]
+    breached = [r for r in overall if r == "breached"]
+    disputed = [r for r in overall if r == "disputed"]
+    second = (
+        f"it engages {plural(len(commitments), 'commitment')}"
+        if commitments
+        else "it engages no commitment of the indivisibility principle"
+    )
+    if breached or disputed:
+        third = (
+            f"{plural(len(breached), 'clause')} of the instruments "
+            f"{'is' if len(breached) == 1 else 'are'} newly breached under every reading, "
+            f"{len(disputed)} newly disputed"
+        )
+    else:
+        third = "no clause of the instruments is newly breached or disputed"
+    return f"{first}; {second}; {third}."
 
 
 def _rows(profile: Any) -> list[dict[str, Any]]:
@@ -113,26 +242,40 @@ def render_html(result: Assessment, *, with_map: bool = True) -> str:
 
         png = base64.b64encode(render_png(result)).decode("ascii")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    shown = [v for v in result.verdicts if v.verdict != "neutral"]
+    from indivisible._glossary import change, definition, label, reading_label, state_names, value
+    from indivisible.record import Record
+
+    names = state_names(Record.load())
     return env.from_string(TEMPLATE).render(
         a=result.action,
+        actor=state_list(result.action.actor, names),
+        summary=summary(result),
         on=result.on.isoformat(),
         scenario=result.scenario,
         tol=result.tolerance,
         basis=f"{result.draws} Monte Carlo draws (seed {result.seed})"
         if result.draws
-        else "readings",
+        else "the readings",
         png=png,
-        verdicts=shown,
-        hidden=len(result.verdicts) - len(shown),
+        losses=[v for v in result.verdicts if v.verdict in LOSSES],
+        flagged=[f for f in result.findings_added if f.result in ("breached", "disputed")],
+        verdicts=result.verdicts,
         engaged=result.engaged,
+        worse=[d for d in result.deltas if d.better is False],
         changed=[d for d in result.deltas if d.better is not None],
         findings=[
-            ("Added", result.findings_added),
-            ("Removed", result.findings_removed),
+            ("Every finding the action adds", result.findings_added),
+            ("Every finding the action removes", result.findings_removed),
         ],
         profiles=[("Baseline", _rows(result.before)), ("After the action", _rows(result.after))],
         assumptions=result.assumptions,
+        name=lambda c: names.get(c, c),
+        label=label,
+        define=definition,
+        reading=lambda r: reading_label(r, names),
+        value=value,
+        change=change,
+        where=lambda keys: indicators_text(keys, names),
     )
 
 

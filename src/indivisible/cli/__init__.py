@@ -11,7 +11,7 @@ import gc
 import os
 import sys
 import threading
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -20,15 +20,37 @@ from indivisible.cli import _record
 
 app = typer.Typer(
     name="indivisible",
-    help=(
-        "The Euro-Atlantic security architecture, computable: who is bound by what on any "
-        "date, every fact with its source."
-    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from indivisible import __version__
+
+        typer.echo(f"indivisible {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", is_eager=True, callback=_version
+    ),
+) -> None:
+    """The Euro-Atlantic security architecture, computable: every fact with its source.
+
+    Who is bound by what on any date, what the rules say about a situation, what a move does
+    to each party's security.
+
+    Start with `indivisible status --on 1999-03-12 --state POL`, `indivisible systems`, or
+    `indivisible serve` for the map; every command's --help ends with examples.
+    """
+
+
 _record.register(app)
 
 for _name in (
@@ -41,6 +63,7 @@ for _name in (
     "_negotiate",
     "_web",
     "_exchange",
+    "_systems",
 ):
     try:
         _mod = __import__(f"indivisible.cli.{_name}", fromlist=["register"])
@@ -51,10 +74,23 @@ for _name in (
     _mod.register(app)
 
 
+_COMMAND: Any = None
+
+
+def command() -> Any:
+    """The click command tree of the app, with examples and metavars (:mod:`._help`)."""
+    global _COMMAND
+    if _COMMAND is None:
+        from indivisible.cli._help import finish
+
+        _COMMAND = finish(typer.main.get_command(app))
+    return _COMMAND
+
+
 def main() -> None:
     """Entry point of the ``indivisible`` console script."""
     try:
-        rc = app(standalone_mode=False)
+        rc = command().main(standalone_mode=False, prog_name="indivisible")
         if isinstance(rc, int) and rc != 0:
             sys.exit(rc)
     except IndivisibleError as exc:

@@ -1,5 +1,6 @@
 """The ``assess`` command: the indivisibility test of an action against a baseline scenario."""
 
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -8,10 +9,11 @@ import typer
 
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
-from indivisible.cli._render import emit_json, table, warn
+from indivisible.cli._render import emit_json, para, table, warn
 
 if TYPE_CHECKING:
     from indivisible.assess import Assessment
+    from indivisible.record import Record
 
 
 class AssessFormat(StrEnum):
@@ -19,12 +21,6 @@ class AssessFormat(StrEnum):
 
     table = "table"
     json = "json"
-
-
-def _fmt(x: Any) -> str:
-    if isinstance(x, float):
-        return f"{x:,.4g}" if x == x else "n/a"
-    return "" if x is None else str(x)
 
 
 def register(app: typer.Typer) -> None:
@@ -59,6 +55,14 @@ def register(app: typer.Typer) -> None:
         map_png: Annotated[
             Path | None, typer.Option("--map", help="Write a PNG map of the deployments.")
         ] = None,
+        show_all: Annotated[
+            bool,
+            typer.Option(
+                "--all",
+                help="Show every pair, indicator change and finding, not only the "
+                "summary and what is breached, disputed or at another's expense.",
+            ),
+        ] = False,
     ) -> None:
         """Test an action: deltas, verdicts, engaged commitments, findings added/removed."""
         from indivisible.assess import assess as run
@@ -89,90 +93,164 @@ def register(app: typer.Typer) -> None:
         if fmt is AssessFormat.json:
             emit_json(result.to_json())
             return
-        _render(result)
+        _render(result, rec, show_all=show_all)
         for p, what in ((map_png, "map"), (report, "report")):
             if p is not None:
                 typer.echo(f"Wrote {what} {p}")
 
 
-def _render(result: "Assessment") -> None:
+def _names(rec: "Record") -> dict[str, str]:
+    from indivisible._glossary import state_names
+
+    return state_names(rec)
+
+
+def _render(result: "Assessment", rec: "Record", *, show_all: bool = False) -> None:
+    from indivisible._glossary import change, label, plural, reading_label, value
+    from indivisible.assess._report import LOSSES as _LOSSES
+    from indivisible.assess._report import indicators_text as _indicators
+    from indivisible.assess._report import state_list as _states
+    from indivisible.assess._report import summary
+
+    names = _names(rec)
     a = result.action
-    typer.echo(
-        f"{a.action} — actor {', '.join(a.actor)} — on {result.on.isoformat()} — baseline "
-        f"{result.scenario!r}"
-    )
-    tol = result.tolerance
-    typer.echo(
-        f"A change counts when |after − before| > max({tol.absolute:g}, {tol.relative:g} × "
-        f"|before|); probability over "
-        + (f"{result.draws} draws (seed {result.seed})" if result.draws else "readings")
-        + "."
-    )
-    # Pairs whose other state did not move repeat the actor's own outcome: count them instead.
-    shown = [v for v in result.verdicts if v.other_better or v.other_worse]
-    rest: dict[str, int] = {}
-    for v in result.verdicts:
-        if not (v.other_better or v.other_worse):
-            rest[v.verdict] = rest.get(v.verdict, 0) + 1
-    hidden = sum(rest.values())
-    table(
-        [
-            (
-                v.actor,
-                v.other,
-                v.verdict,
-                f"{v.probability:.2f}",
-                ", ".join(v.actor_better + tuple(f"-{w}" for w in v.actor_worse)) or "-",
-                ", ".join(v.other_better + tuple(f"-{w}" for w in v.other_worse)) or "-",
+    actor = _states(a.actor, names)
+    para(summary(result, rec))
+    typer.echo("")
+    para(f"Move: {a.action}, by {actor}, on {result.on.isoformat()}. Baseline: {result.scenario}.")
+    typer.echo("")
+    hidden: list[str] = []
+
+    # 1. Pairs at the other's expense (and other losses): what the second principle tests.
+    losses = [v for v in result.verdicts if v.verdict in _LOSSES]
+    shown_v = list(result.verdicts) if show_all else losses
+    basis = f"share of {result.draws} draws" if result.draws else "share of readings"
+    if shown_v:
+        pairs: dict[tuple[str, ...], list[str]] = {}
+        for v in shown_v:
+            key = (
+                names.get(v.actor, v.actor),
+                label("verdict", v.verdict),
+                f"{v.probability:.0%}",
+                _indicators(v.other_worse, names) or "-",
             )
-            for v in shown
-        ],
-        ["actor", "other", "verdict", "p", "actor +safer/-less safe", "other +safer/-less safe"],
-        title="Verdicts (pairs whose other state changed)",
-    )
-    if hidden:
-        typer.echo(
-            f"{hidden} pairs where the other state did not change: "
-            + ", ".join(f"{k} {n}" for k, n in sorted(rest.items()))
+            pairs.setdefault(key, []).append(names.get(v.other, v.other))
+        table(
+            [(k[0], _states(others, {}, most=6), *k[1:]) for k, others in pairs.items()],
+            ["actor", "other states", "verdict", basis, "where the other is less safe"],
+            title="Pairs of states" if show_all else "Pairs where another state is less safe",
         )
-    changed = [x for x in result.deltas if x.better is not None]
-    table(
-        [
-            (
-                x.state,
-                x.indicator,
-                x.reading or "",
-                _fmt(x.before),
-                _fmt(x.after),
-                _fmt(x.change),
-                x.unit,
-                "safer" if x.better else "less safe",
-            )
-            for x in changed
-        ],
-        ["state", "indicator", "reading", "before", "after", "change", "unit", "better"],
-        title=f"Indicator changes beyond tolerance ({len(changed)} of {len(result.deltas)} rows)",
-    )
-    if result.engaged:
+        typer.echo("")
+    else:
+        typer.echo("No other state is made less safe.\n")
+    if not show_all and len(result.verdicts) > len(losses):
+        rest: dict[str, int] = {}
+        for v in result.verdicts:
+            if v.verdict not in _LOSSES:
+                rest[label("verdict", v.verdict)] = rest.get(label("verdict", v.verdict), 0) + 1
+        hidden.append(
+            plural(len(result.verdicts) - len(losses), "other pair")
+            + " ("
+            + ", ".join(f"{k}: {n}" for k, n in sorted(rest.items()))
+            + ")"
+        )
+
+    # 2. Findings the move adds that are breached or disputed; the rest collapsed.
+    flagged = [f for f in result.findings_added if f.result in ("breached", "disputed")]
+    shown_f = list(result.findings_added) if show_all else flagged
+    if shown_f:
         table(
             [
-                (e.instrument, e.ref, e.principle, " ".join(e.parties), e.because)
-                for e in result.engaged
+                (
+                    f.instrument,
+                    f.clause,
+                    names.get(f.party or "", f.party or ""),
+                    label("result", f.result),
+                    reading_label(f.reading, names) if f.reading else "-",
+                )
+                for f in shown_f
             ],
-            ["instrument", "clause", "principle", "parties", "because"],
-            title="Commitments engaged",
+            ["instrument", "clause", "party", "result", "reading"],
+            title="Findings the move adds" + ("" if show_all else ": breached or disputed"),
         )
-    else:
-        typer.echo("Commitments engaged: none")
-    for title, fs in (
-        ("Findings added", result.findings_added),
-        ("Findings removed", result.findings_removed),
-    ):
-        if fs:
-            table(
-                [(f.instrument, f.clause, f.party, f.subject, f.result, f.reading) for f in fs],
-                ["instrument", "clause", "party", "subject", "result", "reading"],
-                title=title,
+        typer.echo("")
+    if not show_all and len(result.findings_added) > len(flagged):
+        n_other = len(result.findings_added) - len(flagged)
+        hidden.append(plural(n_other, "other finding") + " added")
+    if show_all and result.findings_removed:
+        table(
+            [
+                (
+                    f.instrument,
+                    f.clause,
+                    names.get(f.party or "", f.party or ""),
+                    label("result", f.result),
+                    reading_label(f.reading, names),
+                )
+                for f in result.findings_removed
+            ],
+            ["instrument", "clause", "party", "result before", "reading"],
+            title="Findings the move removes",
+        )
+        typer.echo("")
+    elif result.findings_removed:
+        hidden.append(plural(len(result.findings_removed), "finding") + " removed")
+
+    # 3. Commitments engaged: one line per clause, the pairs listed once.
+    if result.engaged:
+        by_clause: dict[tuple[str, str, str], list[str]] = {}
+        for e in result.engaged:
+            pair = "–".join(names.get(p, p) for p in e.parties)
+            by_clause.setdefault((e.instrument, e.ref, e.principle), []).append(pair)
+        table(
+            [
+                (inst, ref, principle.replace("_", " "), "; ".join(pairs))
+                for (inst, ref, principle), pairs in by_clause.items()
+            ],
+            ["instrument", "clause", "principle", "pairs of states"],
+            title=f"Commitments engaged ({plural(len(by_clause), 'clause')})",
+        )
+        typer.echo("")
+
+    # 4. Indicator changes: readings that agree printed once; states that moved alike, once.
+    changed = [x for x in result.deltas if x.better is not None]
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for x in changed:
+        groups.setdefault((x.state, x.indicator), []).append(x)
+    alike: dict[tuple[Any, ...], list[str]] = {}
+    for (state, ind), xs in groups.items():
+        if not show_all and all(x.better for x in xs):
+            continue
+        agree = len({(x.before, x.after) for x in xs}) == 1
+        for x in xs[:1] if agree else xs:
+            unit = " min" if x.unit == "minutes" else ""
+            rkey: tuple[str, ...] = (
+                label("indicator", ind),
+                "every reading"
+                if agree and len(xs) > 1
+                else (reading_label(x.reading, names) if x.reading else "-"),
+                f"{value(x.before)} → {value(x.after)}" + (unit if math.isfinite(x.after) else ""),
+                change(x.before, x.after),
+                "safer" if x.better else "less safe",
             )
-        else:
-            typer.echo(f"{title}: none")
+            alike.setdefault(rkey, []).append(names.get(state, state))
+    rows = [(_states(states, {}, most=6), *key) for key, states in alike.items()]
+    if rows:
+        table(
+            rows,
+            ["states", "indicator", "reading", "before → after", "change", "effect"],
+            title="Indicator changes" + ("" if show_all else " that make a state less safe"),
+        )
+        typer.echo("")
+    n_safer = sum(1 for xs in groups.values() if all(x.better for x in xs))
+    if not show_all and n_safer:
+        hidden.append(plural(n_safer, "indicator change") + " that make a state safer")
+    tol = result.tolerance
+    para(
+        f"A change counts when |after − before| > max({tol.absolute:g}, {tol.relative:g} × "
+        f"|before|); shares are over "
+        + (f"{result.draws} draws (seed {result.seed})" if result.draws else "the readings")
+        + "."
+    )
+    if hidden:
+        para("Not shown (--all shows them): " + "; ".join(hidden) + ".")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from indivisible._errors import InputError
-from indivisible.cli._render import emit_json, table
+from indivisible.cli._render import emit_json, para, table
 
 
 class NegotiateFormat(StrEnum):
@@ -42,6 +42,19 @@ def _scenario(path: Path, record: Any) -> Any:
 
 def _fmt(x: float) -> str:
     return f"{x:+g}" if x == x else "nan"
+
+
+def _plain_keys(text: str) -> str:
+    """``exposure_launchers[RUS] +1`` → ``hostile launchers in reach (Russia's figure) +1``."""
+    import re
+
+    from indivisible._glossary import INDICATORS, indicator, state_names
+    from indivisible.record import Record
+
+    names = state_names(Record.load())
+    keys = "|".join(sorted(INDICATORS, key=len, reverse=True))
+    pattern = rf"\b(?:{keys})(?:_\d+km)?(?:\[[^\]]+\])?"
+    return re.sub(pattern, lambda m: indicator(m.group(0), names), text)
 
 
 def register(app: typer.Typer) -> None:
@@ -132,6 +145,19 @@ def register(app: typer.Typer) -> None:
                     for k, v in gains.items():
                         w.writerow([i, "+".join(b.measures), b.compatible, b.probability, p, k, v])
             return
+        from indivisible._glossary import plural
+
+        total = result.n_compatible if result.n_compatible is not None else len(result.compatible)
+        para(
+            f"{plural(total, 'bundle')} of {result.evaluated:,} "
+            f"{'is' if total == 1 else 'are'} compatible ({result.mode}: no party worse off, "
+            f"at least one better off)"
+            + (
+                f"; the best {len(result.compatible)} are listed (--limit)."
+                if total > len(result.compatible)
+                else "."
+            )
+        )
         rows = []
         for i, b in enumerate(result.bundles, 1):
             prob = "" if b.probability is None else f"{b.probability:.3f}"
@@ -139,7 +165,7 @@ def register(app: typer.Typer) -> None:
         table(
             rows,
             ["#", "bundle", "probability", "better off", "worse off"],
-            title=f"{result.menu} vs {result.scenario}: {len(result.compatible)} compatible of "
+            title=f"{result.menu} vs {result.scenario}: {total} compatible of "
             f"{result.evaluated} bundles ({result.mode})",
         )
         if result.bound is not None:
@@ -153,7 +179,7 @@ def register(app: typer.Typer) -> None:
             if b.explanation is not None:
                 typer.echo(f"why {' + '.join(b.measures)}:")
                 for line in b.explanation.sentences():
-                    typer.echo(f"  {line}")
+                    para(_plain_keys(line), indent="  ")
         prow = []
         for pt in result.pareto:
             worse = sorted(

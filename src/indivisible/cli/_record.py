@@ -12,6 +12,7 @@ from indivisible.cli._render import Format, emit_json, table, warn
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterator
 
     import pandas as pd
 
@@ -204,8 +205,11 @@ def register(app: typer.Typer) -> None:
         if category is not None:
             known = sorted({c for i in rec.instruments.values() for c in i.categories})
             if category not in known:
+                from indivisible._hints import did_you_mean
+
                 raise InputError(
-                    f"unknown category {category!r}; known: {', '.join(known)}",
+                    f"unknown category {category!r}{did_you_mean(category, known)}; known: "
+                    f"{', '.join(known)}",
                     field="--category",
                 )
         df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)
@@ -289,7 +293,7 @@ def register(app: typer.Typer) -> None:
         """State-year/-day or dyad-year/-day panel of memberships and instruments in force."""
         import datetime as dt
 
-        from indivisible.record import panel as _panel
+        from indivisible.record import iter_panel, panel_rows
 
         rec = _record()
         if unit not in ("day", "year"):
@@ -301,9 +305,15 @@ def register(app: typer.Typer) -> None:
         if end > rec.coverage.reviewed:
             warn(rec.coverage_warnings(end))
         del dt
-        df = _panel(rec, unit, kind, start, end)  # type: ignore[arg-type]
-        _write_frame(df, out)
-        typer.echo(f"Wrote {len(df)} rows x {len(df.columns)} columns to {out}")
+        suffix = out.suffix.lower()
+        if suffix not in (".csv", ".parquet"):
+            raise InputError(
+                f"expected a .csv or .parquet file name, got {out.name!r}", field="--out"
+            )
+        total = panel_rows(rec, unit, kind, start, end)  # type: ignore[arg-type]
+        chunks = iter_panel(rec, unit, kind, start, end)  # type: ignore[arg-type]
+        n_rows, n_cols = _write_stream(chunks, out, total)
+        typer.echo(f"Wrote {n_rows} rows x {n_cols} columns to {out}")
 
     @app.command()
     def claims(
@@ -416,9 +426,51 @@ def _write_frame(df: "pd.DataFrame", out: Path) -> None:
     tmp.replace(out)
 
 
+def _write_stream(chunks: "Iterator[pd.DataFrame]", out: Path, total: int) -> tuple[int, int]:
+    """Write frames one after another to ``out`` (CSV, or one Parquet row group each).
+
+    The file appears only when complete (written to ``NAME.tmp``, then renamed); a progress
+    bar on standard error counts the rows written.
+    """
+    import sys
+
+    suffix = out.suffix.lower()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    n_rows = n_cols = 0
+    writer = None
+    try:
+        with typer.progressbar(
+            length=total, label="Writing rows", file=sys.stderr, show_pos=True, show_eta=True
+        ) as bar:
+            for df in chunks:
+                if suffix == ".csv":
+                    df.to_csv(tmp, index=False, header=n_rows == 0, mode="a" if n_rows else "w")
+                else:
+                    import pyarrow as pa
+                    import pyarrow.parquet as pq
+
+                    t = pa.Table.from_pandas(df, preserve_index=False)
+                    if writer is None:
+                        writer = pq.ParquetWriter(tmp, t.schema)
+                    writer.write_table(t, row_group_size=len(df))
+                n_rows += len(df)
+                n_cols = len(df.columns)
+                bar.update(len(df))
+        if writer is not None:
+            writer.close()
+            writer = None
+        tmp.replace(out)
+    finally:
+        if writer is not None:
+            writer.close()
+        tmp.unlink(missing_ok=True)
+    return n_rows, n_cols
+
+
 def _frame_out(df: "pd.DataFrame", fmt: Format, title: str) -> None:
-    if fmt is Format.json:
-        emit_json(df.to_dict(orient="records"))
+    if fmt is Format.json:  # a missing note is null, never NaN (which is not JSON)
+        emit_json(df.astype(object).where(df.notna(), None).to_dict(orient="records"))
     elif fmt is Format.csv:
         typer.echo(df.to_csv(index=False), nl=False)
     else:

@@ -34,8 +34,11 @@ def _instruments(rec: "Record", ids: list[str] | None) -> list[str] | None:
         except InputError:
             rid = i.strip().lower()
         if rid not in known:
+            from indivisible._hints import did_you_mean
+
             raise InputError(
-                f"no rules for instrument {i!r} (known: {', '.join(sorted(known))})",
+                f"no rules for instrument {i!r}{did_you_mean(i, known)} (known: "
+                f"{', '.join(sorted(known))})",
                 field="--instrument",
             )
         out.append(rid)
@@ -85,6 +88,14 @@ def register(app: typer.Typer) -> None:
             typer.Option("--to", metavar="DATE", help="Range mode: last date, YYYY-MM-DD."),
         ] = None,
         exchange: Annotated[str | None, typer.Option("--exchange", help=EXCHANGE_HELP)] = None,
+        show_all: Annotated[
+            bool,
+            typer.Option(
+                "--all",
+                help="List every finding (holds, not determined, does not apply), not only "
+                "the summary and what is breached or disputed.",
+            ),
+        ] = False,
     ) -> None:
         """Check a scenario against the rules on a date, or report changes over a range."""
         from indivisible.rules import evaluate, evaluate_range
@@ -111,7 +122,7 @@ def register(app: typer.Typer) -> None:
         d = parse_date(on, field="--on") if on is not None else sc.date
         findings = evaluate(rec, sc, d, instruments=insts, party=who)
         warn(rec.coverage_warnings(d))
-        _render(sc.scenario, d.isoformat(), findings, fmt, explain=explain)
+        _render(sc.scenario, d.isoformat(), findings, fmt, explain=explain, show_all=show_all)
 
     @app.command("rules")
     def rules_cmd(
@@ -158,7 +169,15 @@ def register(app: typer.Typer) -> None:
         )
 
 
-def _render(name: str, date: str, findings: "list[Finding]", fmt: Format, *, explain: bool) -> None:
+def _render(
+    name: str,
+    date: str,
+    findings: "list[Finding]",
+    fmt: Format,
+    *,
+    explain: bool,
+    show_all: bool = False,
+) -> None:
     if fmt is Format.json:
         emit_json(
             {
@@ -177,22 +196,93 @@ def _render(name: str, date: str, findings: "list[Finding]", fmt: Format, *, exp
                 r["explain"] = " | ".join(r["explain"])
         typer.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
         return
-    table(
-        [
-            (f.instrument, f.clause, f.party, f.subject, f.result, f.reading, f.evidence)
-            for f in findings
-        ],
-        ["instrument", "clause", "party", "subject", "result", "reading", "evidence"],
-        title=f"{name}: findings on {date}",
+    _findings_text(name, date, findings, explain=explain, show_all=show_all)
+
+
+_SEVERITY = ("breached", "disputed", "undetermined", "holds", "not_applicable")
+
+
+def _findings_text(
+    name: str, date: str, findings: "list[Finding]", *, explain: bool, show_all: bool
+) -> None:
+    """Summary first, then what is breached or disputed (everything with ``--all``).
+
+    Findings about one clause, party and subject under several readings are one entry: the
+    same result under every reading is said once; results that differ by reading make the
+    entry ``disputed``, with who holds which reading.
+    """
+    from indivisible._glossary import label, plural, reading_label, state_names
+    from indivisible.cli._render import para
+
+    names = state_names(_record())
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.instrument, f.clause, f.party, f.subject), []).append(f)
+
+    def combined(fs: "list[Finding]") -> str:
+        results = {f.result for f in fs}
+        return fs[0].result if len(results) == 1 else "disputed"
+
+    entries = [(k, fs, combined(fs)) for k, fs in groups.items()]
+    counts = {k: sum(1 for e in entries if e[2] == k) for k in _SEVERITY}
+    n_readings = {f.reading for f in findings if f.reading}
+    flagged = counts["breached"] + counts["disputed"]
+    head = (
+        f"{plural(counts['breached'], 'clause')} breached under every reading and "
+        f"{counts['disputed']} disputed"
+        if flagged
+        else "no clause is breached or disputed"
     )
-    if explain:
-        for f in findings:
-            typer.echo(
-                f"\n{f.instrument} {f.clause} {f.party or ''} {f.subject or ''} "
-                f"{f.reading or ''} -> {f.result}"
+    para(
+        f"{name}, on {date}: {head}, of {plural(len(entries), 'check')} of a clause for a "
+        f"party and subject; {counts['undetermined']} not determined (data or a definition "
+        f"missing), {counts['holds']} hold, {counts['not_applicable']} do not apply"
+        + (
+            f" ({plural(len(findings), 'finding')} under {plural(len(n_readings), 'reading')} "
+            "of undefined terms, each result said once)."
+            if n_readings
+            else "."
+        )
+    )
+    entries.sort(key=lambda e: _SEVERITY.index(e[2]))
+    shown = [e for e in entries if show_all or e[2] in ("breached", "disputed")]
+    for (inst, clause, party, subject), fs, result in shown:
+        who = names.get(str(party), str(party)) if party else ""
+        by: dict[str, list[str]] = {}
+        overall = [f for f in fs if not f.reading]  # the engine's verdict over the readings
+        for f in fs:
+            if f.reading or len(fs) == 1:
+                by.setdefault(f.result, []).append(
+                    reading_label(f.reading, names) if f.reading else ""
+                )
+            elif f.result != "disputed":
+                by.setdefault(f.result, []).append("the text itself")
+        if len(by) == 1:
+            rs = [r for r in next(iter(by.values())) if r]
+            under = " under every reading" if len(rs) > 1 else (f" under {rs[0]}" if rs else "")
+        else:
+            under = ": " + "; ".join(
+                f"{label('result', k)} under {', '.join(v)}"
+                for k, v in sorted(by.items(), key=lambda kv: _SEVERITY.index(kv[0]))
             )
-            for line in f.explain:
-                typer.echo(f"  - {line}")
+        typer.echo("")
+        para(
+            f"{label('result', result).upper()}{under} — {inst} {clause}"
+            + (f" — {who}" if who else "")
+            + (f", {subject}" if subject else "")
+        )
+        first = overall[0] if overall else min(fs, key=lambda f: _SEVERITY.index(f.result))
+        para(first.evidence, indent="    ")
+        if explain:
+            for line in first.explain:
+                para(f"- {line}", indent="      ")
+    hidden = len(entries) - len(shown)
+    if hidden:
+        typer.echo("")
+        para(
+            f"Not shown: {plural(hidden, 'check')} that hold, are not determined or do not "
+            "apply (--all lists them; --format csv or json gives every finding and field)."
+        )
 
 
 def _render_range(name: str, res: object, fmt: Format) -> None:

@@ -117,7 +117,13 @@ def simulate(
 
         unknown = [p for p in package if p not in menu.ids]
         if unknown:
-            raise InputError(f"unknown measure {unknown[0]!r} in the package", field="--package")
+            from indivisible._hints import did_you_mean
+
+            raise InputError(
+                f"unknown measure {unknown[0]!r} in the package"
+                f"{did_you_mean(unknown[0], menu.ids)}",
+                field="--package",
+            )
         eff = compile_effects(menu, baseline)
         mask = sum(1 << menu.ids.index(p) for p in package)
         start, rec = apply_bundle(eff, baseline, record, day, mask)

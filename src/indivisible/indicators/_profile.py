@@ -331,7 +331,12 @@ def reading_names(lau: Launchers, wanted: Sequence[str] | None) -> list[str | No
         unknown = [w for w in wanted if w not in names]
         if unknown:
             known = ", ".join(names) or "none (no range is disputed)"
-            raise InputError(f"unknown reading(s) {unknown}; readings: {known}", field="readings")
+            from indivisible._hints import did_you_mean
+
+            raise InputError(
+                f"unknown reading(s) {unknown}{did_you_mean(unknown[0], names)}; readings: {known}",
+                field="readings",
+            )
         names = list(dict.fromkeys(wanted))
     return list(names) if names else [None]
 
@@ -469,6 +474,9 @@ def range_indicators(
 
 
 def _fmt_count(count: float, of: str) -> str:
+    """``2 brigades``, ``1 brigade`` (units are stored in the plural)."""
+    if count == 1 and of.endswith("s") and not of.endswith("ss"):
+        of = of[:-3] + "y" if of.endswith("ies") else of[:-1]
     return f"{count:g} {of}"
 
 

@@ -387,8 +387,11 @@ def reach_of_deployment(
         known = ", ".join(d.id for d in scenario.deployments) or "none"
         if scenario_name is None:
             scenario_name = scenario.files[-1] if scenario.files else scenario.scenario
+        from indivisible._hints import did_you_mean
+
+        hint = did_you_mean(deployment_id, [d.id for d in scenario.deployments])
         raise InputError(
-            f"no deployment {deployment_id!r} in {scenario_name}; deployments: {known}",
+            f"no deployment {deployment_id!r} in {scenario_name}{hint}; deployments: {known}",
             field="--deployment",
         )
     if on is not None and not dep.active(on):

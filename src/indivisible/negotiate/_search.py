@@ -97,7 +97,12 @@ def _check_parties(record: Any, parties: Sequence[str], on: dt.date) -> tuple[st
     for p in parties:
         st = record.states.get(p)
         if st is None:
-            raise InputError(f"party {p!r} is not a state of the record", field="--parties")
+            from indivisible._hints import did_you_mean
+
+            raise InputError(
+                f"party {p!r} is not a state of the record{did_you_mean(p, record.states)}",
+                field="--parties",
+            )
         if (st.exists_from is not None and on < st.exists_from) or (
             st.exists_to is not None and on >= st.exists_to
         ):
@@ -361,8 +366,11 @@ def negotiate(
     known = set(base_prof.table["indicator"])
     for name in indicators or ():
         if name not in known:
+            from indivisible._hints import did_you_mean
+
             raise InputError(
-                f"unknown indicator {name!r} (profile indicators: {', '.join(sorted(known))})",
+                f"unknown indicator {name!r}{did_you_mean(name, known)} (profile indicators: "
+                f"{', '.join(sorted(known))})",
                 field="--indicators",
             )
     # ---- point layer: profiles of every core and core + slot, then the keys over all
@@ -717,6 +725,7 @@ def _report(
         robust=robust,
         profile_calls=calls,
         assumptions=tuple(assumptions),
+        n_compatible=len(cand),
     )
 
 

@@ -393,6 +393,8 @@ class Negotiation:
         robust: the compatible bundles robust at ``level``.
         profile_calls: profile evaluations the search made (its cost, stated).
         assumptions: what the results rest on.
+        n_compatible: how many evaluated bundles are compatible, all of them (``bundles``
+            lists at most the search's ``limit``); ``None``: not counted.
     """
 
     menu: str
@@ -413,6 +415,7 @@ class Negotiation:
     robust: tuple[tuple[str, ...], ...]
     profile_calls: int
     assumptions: tuple[str, ...] = ()
+    n_compatible: int | None = None
 
     @property
     def compatible(self) -> tuple[BundleResult, ...]:
@@ -440,4 +443,5 @@ class Negotiation:
             "robust": [list(b) for b in self.robust],
             "profile_calls": self.profile_calls,
             "assumptions": list(self.assumptions),
+            "n_compatible": self.n_compatible,
         }

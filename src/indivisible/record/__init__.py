@@ -10,7 +10,7 @@ Front door of the ``record`` room::
 
 from indivisible.record._check import Problem, check
 from indivisible.record._engine import Segment
-from indivisible.record._panel import panel, timeline
+from indivisible.record._panel import iter_panel, panel, panel_rows, timeline
 from indivisible.record._record import Record
 from indivisible.record.types import (
     BINDING_STATUSES,
@@ -44,6 +44,8 @@ __all__ = [
     "State",
     "StatusEvent",
     "check",
+    "iter_panel",
     "panel",
+    "panel_rows",
     "timeline",
 ]

@@ -9,8 +9,9 @@ are missing (``<NA>``), never zero.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from itertools import combinations
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import numpy as np
 
@@ -132,10 +133,85 @@ def panel(
     under at least one reading; the dyad panel adds ``n_legal_some`` and
     ``n_political_some`` (instruments binding under at least one reading). A cell where
     the two differ is disputed.
+
+    The whole panel in memory: for long daily dyad panels use :func:`iter_panel`, which
+    yields the same rows in the same order, a block of states or dyads at a time.
     """
     import pandas as pd
 
-    days, labels = observation_days(rec, unit, start, end)
+    plan = _plan(rec, unit, kind, start, end)
+    if kind == "dyad" and plan.n_units * plan.n_t > 60_000_000:
+        raise InputError(
+            f"a dyad-{unit} panel of {plan.n_units} dyads x {plan.n_t} periods is too large "
+            "to hold in memory; narrow --from/--to, use --unit year, or stream it with "
+            "iter_panel (the export command does)"
+        )
+    blocks = list(_blocks(plan, plan.n_units))
+    return blocks[0] if len(blocks) == 1 else pd.concat(blocks, ignore_index=True)
+
+
+def panel_rows(
+    rec: Record,
+    unit: Literal["day", "year"],
+    kind: Literal["state", "dyad"],
+    start: dt.date,
+    end: dt.date,
+) -> int:
+    """How many rows :func:`panel` (or :func:`iter_panel`) gives, without building them."""
+    plan = _plan(rec, unit, kind, start, end)
+    return plan.n_units * plan.n_t
+
+
+def iter_panel(
+    rec: Record,
+    unit: Literal["day", "year"],
+    kind: Literal["state", "dyad"],
+    start: dt.date,
+    end: dt.date,
+    *,
+    chunk_rows: int = 500_000,
+) -> Iterator[pd.DataFrame]:
+    """The rows of :func:`panel`, in the same order, as frames of about ``chunk_rows`` rows.
+
+    A block holds whole states (state panel) or whole dyads (dyad panel), every period of
+    each, so concatenating the blocks gives exactly :func:`panel`. Peak memory is the
+    record's day-by-state matrices (small: states x days) plus one block, whatever the
+    length of the panel.
+
+    Examples:
+        >>> rec = Record.load()
+        >>> d0, d1 = dt.date(2001, 1, 1), dt.date(2002, 12, 31)
+        >>> parts = list(iter_panel(rec, "year", "dyad", d0, d1, chunk_rows=1000))
+        >>> import pandas as pd
+        >>> pd.concat(parts, ignore_index=True).equals(panel(rec, "year", "dyad", d0, d1))
+        True
+    """
+    plan = _plan(rec, unit, kind, start, end)
+    per = max(1, chunk_rows // max(plan.n_t, 1))
+    yield from _blocks(plan, per)
+
+
+class _Plan(NamedTuple):
+    kind: str
+    labels: list[str]
+    states: list[str]
+    valid: np.ndarray
+    members: dict[str, np.ndarray]
+    bound: dict[str, np.ndarray]
+    bound_some: dict[str, np.ndarray]
+    disputed_ids: frozenset[str]
+    inst_ids: list[str]
+    legal: frozenset[str]
+    allied_orgs: tuple[str, ...]
+    pairs: np.ndarray | None
+    n_units: int
+    n_t: int
+
+
+def _plan(rec: Record, unit: str, kind: str, start: dt.date, end: dt.date) -> _Plan:
+    if kind not in ("state", "dyad"):
+        raise InputError(f"kind must be 'state' or 'dyad', got {kind!r}", field="kind")
+    days, labels = observation_days(rec, unit, start, end)  # type: ignore[arg-type]
     states = sorted(rec.states)
     exists = rec.existence_mask(states, days)
     day_i = days.astype(np.int64)
@@ -143,70 +219,109 @@ def panel(
     valid = exists & covered[None, :]
     members = rec.member_matrix(states, days)
     bound = rec.bound_matrix(states, days, reading=EVERY_READING)
-    disputed_ids = sorted({s.instrument for s in rec.disputed_segments()})
+    disputed_ids = frozenset(s.instrument for s in rec.disputed_segments())
     bound_some = rec.bound_matrix(states, days, reading=SOME_READING) if disputed_ids else bound
     inst_ids = [i for i in sorted(rec.instruments) if rec.instruments[i].binding != "proposed"]
-    n_s, n_t = len(states), len(days)
-    if kind == "state":
-        cols: dict[str, object] = {
-            "state": np.repeat(states, n_t),
-            "period": np.tile(labels, n_s),
-        }
-        mask = valid.reshape(-1)
-        for org in sorted(members):
-            cols[f"member_{org}"] = _nullable(members[org].reshape(-1), mask)
-        for inst in inst_ids:
-            cols[f"bound_{inst}"] = _nullable(bound[inst].reshape(-1), mask)
-            if inst in disputed_ids:
-                cols[f"bound_{inst}_some"] = _nullable(bound_some[inst].reshape(-1), mask)
-        return pd.DataFrame(cols)
-    if kind != "dyad":
-        raise InputError(f"kind must be 'state' or 'dyad', got {kind!r}", field="kind")
-    pairs = np.array(list(combinations(range(n_s), 2)), dtype=np.int64)
-    ia, ib = pairs[:, 0], pairs[:, 1]
-    n_p = len(pairs)
-    if n_p * n_t > 60_000_000:
-        raise InputError(
-            f"a dyad-{unit} panel of {n_p} dyads x {n_t} periods is too large; "
-            "narrow --from/--to or use --unit year"
-        )
-    mask = (valid[ia] & valid[ib]).reshape(-1)
-    cols = {
-        "state_a": np.repeat(np.array(states)[ia], n_t),
-        "state_b": np.repeat(np.array(states)[ib], n_t),
-        "period": np.tile(labels, n_p),
+    legal = frozenset(i for i in inst_ids if rec.instruments[i].binding == "legal")
+    allied_orgs = tuple(
+        org for org in sorted(members) if rec.organisations[org].collective_defence and org != "eu"
+    )
+    pairs = None
+    n_units = len(states)
+    if kind == "dyad":
+        pairs = np.array(list(combinations(range(len(states)), 2)), dtype=np.int64)
+        pairs = pairs.reshape(-1, 2)
+        n_units = len(pairs)
+    return _Plan(
+        kind,
+        labels,
+        states,
+        valid,
+        members,
+        bound,
+        bound_some,
+        disputed_ids,
+        inst_ids,
+        legal,
+        allied_orgs,
+        pairs,
+        n_units,
+        len(days),
+    )
+
+
+def _blocks(plan: _Plan, per: int) -> Iterator[pd.DataFrame]:
+    for lo in range(0, max(plan.n_units, 1), per):
+        hi = min(lo + per, plan.n_units)
+        if plan.kind == "state":
+            yield _state_block(plan, np.arange(lo, hi))
+        else:
+            assert plan.pairs is not None
+            yield _dyad_block(plan, plan.pairs[lo:hi, 0], plan.pairs[lo:hi, 1])
+
+
+def _state_block(plan: _Plan, sel: np.ndarray) -> pd.DataFrame:
+    import pandas as pd
+
+    n_t = plan.n_t
+    cols: dict[str, object] = {
+        "state": np.repeat(np.array(plan.states, dtype=object)[sel], n_t),
+        "period": np.tile(np.array(plan.labels, dtype=object), len(sel)),
+    }
+    mask = plan.valid[sel].reshape(-1)
+    for org in sorted(plan.members):
+        cols[f"member_{org}"] = _nullable(plan.members[org][sel].reshape(-1), mask)
+    for inst in plan.inst_ids:
+        cols[f"bound_{inst}"] = _nullable(plan.bound[inst][sel].reshape(-1), mask)
+        if inst in plan.disputed_ids:
+            some = plan.bound_some[inst][sel].reshape(-1)
+            cols[f"bound_{inst}_some"] = _nullable(some, mask)
+    return pd.DataFrame(cols)
+
+
+def _dyad_block(plan: _Plan, ia: np.ndarray, ib: np.ndarray) -> pd.DataFrame:
+    import pandas as pd
+
+    n_t, n_p = plan.n_t, len(ia)
+    names = np.array(plan.states, dtype=object)
+    mask = (plan.valid[ia] & plan.valid[ib]).reshape(-1)
+    cols: dict[str, object] = {
+        "state_a": np.repeat(names[ia], n_t),
+        "state_b": np.repeat(names[ib], n_t),
+        "period": np.tile(np.array(plan.labels, dtype=object), n_p),
     }
     allied = np.zeros((n_p, n_t), dtype=bool)
-    for org in sorted(members):
-        both = members[org][ia] & members[org][ib]
+    for org in sorted(plan.members):
+        both = plan.members[org][ia] & plan.members[org][ib]
         cols[f"shared_{org}"] = _nullable(both.reshape(-1), mask)
-        if rec.organisations[org].collective_defence and org != "eu":
+        if org in plan.allied_orgs:
             allied |= both
     n_legal = np.zeros((n_p, n_t), dtype=np.int64)
     n_pol = np.zeros((n_p, n_t), dtype=np.int64)
     n_legal_some = np.zeros((n_p, n_t), dtype=np.int64)
     n_pol_some = np.zeros((n_p, n_t), dtype=np.int64)
-    for inst in inst_ids:
-        both = bound[inst][ia] & bound[inst][ib]
+    for inst in plan.inst_ids:
+        both = plan.bound[inst][ia] & plan.bound[inst][ib]
         cols[f"bound_{inst}"] = _nullable(both.reshape(-1), mask)
         some = both
-        if inst in disputed_ids:
-            some = bound_some[inst][ia] & bound_some[inst][ib]
+        if inst in plan.disputed_ids:
+            some = plan.bound_some[inst][ia] & plan.bound_some[inst][ib]
             cols[f"bound_{inst}_some"] = _nullable(some.reshape(-1), mask)
-        if rec.instruments[inst].binding == "legal":
+        if inst in plan.legal:
             n_legal += both
             n_legal_some += some
         else:
             n_pol += both
             n_pol_some += some
-    cols["n_legal"] = pd.array(np.where(mask, n_legal.reshape(-1), 0), dtype="Int64")
-    cols["n_political"] = pd.array(np.where(mask, n_pol.reshape(-1), 0), dtype="Int64")
-    cols["n_legal_some"] = pd.array(np.where(mask, n_legal_some.reshape(-1), 0), dtype="Int64")
-    cols["n_political_some"] = pd.array(np.where(mask, n_pol_some.reshape(-1), 0), dtype="Int64")
-    for c in ("n_legal", "n_political", "n_legal_some", "n_political_some"):
-        arr = cols[c]
-        assert isinstance(arr, pd.arrays.IntegerArray)
+    for c, v in (
+        ("n_legal", n_legal),
+        ("n_political", n_pol),
+        ("n_legal_some", n_legal_some),
+        ("n_political_some", n_pol_some),
+    ):
+        arr = pd.array(np.where(mask, v.reshape(-1), 0), dtype="Int64")
         arr[~mask] = pd.NA
+        cols[c] = arr
     cols["allied"] = _nullable(allied.reshape(-1), mask)
     return pd.DataFrame(cols)
 

@@ -86,7 +86,10 @@ def load_scenario_file(config: WebConfig, path: Path) -> Any:
 def _pick(found: dict[str, Path], name: str, what: str, field: str) -> Path:
     if name not in found:
         known = ", ".join(sorted(found)) or "none installed"
-        raise InputError(f"unknown example {what} {name!r}; known: {known}", field=field)
+        from indivisible._hints import did_you_mean
+
+        hint = did_you_mean(name, found)
+        raise InputError(f"unknown example {what} {name!r}{hint}; known: {known}", field=field)
     return found[name]
 
 
@@ -366,6 +369,8 @@ def assess(request: Request, body: AssessRequest) -> dict[str, Any]:
     folders = (*_shown(config), *((tmp,) if tmp else ()))
     draws, seed, indicators = body.draws, body.seed, body.indicator or None
 
+    from indivisible.assess._report import summary
+
     def work(ctx: Any) -> dict[str, Any]:
         ctx.progress(0, 2, "profiling the baseline and the scenario after the action")
         try:
@@ -375,6 +380,7 @@ def assess(request: Request, body: AssessRequest) -> dict[str, Any]:
         ctx.progress(1, 2, "drawing the map")
         out: dict[str, Any] = plain(result.to_json())
         out["baseline"] = base_name
+        out["summary"] = summary(result, rec)  # the answer first, in plain words
         out["warnings"] = rec.coverage_warnings(result.on)
         out["map"] = assessment_layers(rec, result)
         ctx.progress(2, 2, "assessment ready")

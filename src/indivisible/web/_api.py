@@ -212,8 +212,12 @@ def timeline(
     if category is not None:
         known = sorted({c for i in rec.instruments.values() for c in i.categories})
         if category not in known:
+            from indivisible._hints import did_you_mean
+
             raise InputError(
-                f"unknown category {category!r}; known: {', '.join(known)}", field="--category"
+                f"unknown category {category!r}{did_you_mean(category, known)}; known: "
+                f"{', '.join(known)}",
+                field="--category",
             )
     kinds = ("legal",) if legal_only else ("legal", "political")
     df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)
@@ -393,7 +397,10 @@ def example_path(config: WebConfig, name: str, *, field: str = "scenario") -> Pa
     found = _examples(config)
     if name not in found:
         known = ", ".join(sorted(found)) or "none installed"
-        raise InputError(f"unknown example scenario {name!r}; known: {known}", field=field)
+        from indivisible._hints import did_you_mean
+
+        hint = did_you_mean(name, found)
+        raise InputError(f"unknown example scenario {name!r}{hint}; known: {known}", field=field)
     return found[name]
 
 

@@ -335,6 +335,29 @@ def default_examples_dir() -> Path | None:
     return checkout if checkout.is_dir() else None
 
 
+def _api_docs(app: FastAPI) -> None:
+    """Serve ``/docs``: Swagger UI over ``/openapi.json``, with no CDN.
+
+    Its assets come from the installed ``swagger-ui-bundle-v2`` package; the page's own
+    script is a file, as the CSP asks.
+    """
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs/assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+    page = (_HERE / "templates" / "docs.html").read_text(encoding="utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(page)
+
+    @app.get("/api/glossary", summary="Plain label and one-line definition of every term")
+    def glossary() -> dict[str, Any]:
+        """Indicators, verdicts, results, statuses: ``kind → id → {label, definition}``."""
+        from indivisible._glossary import as_json
+
+        return as_json()
+
+
 def create_app(
     *,
     db_url: str | None = None,
@@ -378,7 +401,7 @@ def create_app(
         title="indivisible",
         version=__version__,
         summary="The Euro-Atlantic security architecture, computable: the CLI over HTTP.",
-        docs_url=None,  # the stock docs page loads its scripts from a CDN
+        docs_url=None,  # the stock docs page loads its scripts from a CDN: see _api_docs
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -394,6 +417,7 @@ def create_app(
     app.include_router(analysis_router)
     app.include_router(exchange_router)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
+    _api_docs(app)
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
 
     def page(name: str, title: str) -> Any:

@@ -44,8 +44,10 @@
     [...better.map((x) => `+${x}`), ...worse.map((x) => `−${x}`)].join(", ") || "—";
 
   function num(x) {
-    if (x === null || x === undefined) return "n/a";
-    if (typeof x === "string") return x;  // "inf": no threat
+    if (x === null || x === undefined) return "not known";
+    if (x === "inf" || x === "Infinity") return "none in reach";  // no threat: the safest value
+    if (x === "-inf" || x === "-Infinity") return "now in reach";  // a change from no threat
+    if (typeof x === "string") return x;
     return Math.abs(x) >= 1000 || Number.isInteger(x) ? x.toLocaleString("en") : x.toPrecision(4);
   }
 
@@ -53,7 +55,10 @@
     const all = document.getElementById("assess-all-pairs");
     const showAll = all ? all.checked : false;
     const moved = (v) => v.other_better.length || v.other_worse.length;
-    const shown = r.verdicts.filter((v) => showAll || moved(v));
+    const rank = {at_expense: 0, other_loses: 1, mutual_loss: 2, mixed: 3};
+    const shown = r.verdicts.filter((v) => showAll || moved(v))
+      .map((v, i) => [v, i]).sort((a, b) => ((rank[a[0].verdict] ?? 9) - (rank[b[0].verdict] ?? 9)) || a[1] - b[1])
+      .map(([v]) => v);
     const hidden = r.verdicts.length - r.verdicts.filter(moved).length;
     const toggle = el("label", {class: "inline"},
       el("input", {type: "checkbox", id: "assess-all-pairs", "data-testid": "assess-all-pairs",
@@ -67,7 +72,7 @@
       toggle,
       IV.table(["Actor", "Other", "Verdict", "p", "Actor +safer / −less safe", "Other +safer / −less safe"],
         shown.map((v) => ({attrs: {"data-testid": `verdict-${v.actor}-${v.other}`, "data-verdict": v.verdict},
-          cells: [v.actor, v.other, el("span", {class: `verdict-${v.verdict}`}, v.verdict),
+          cells: [v.actor, v.other, el("span", {class: `verdict-${v.verdict}`, "data-csv": v.verdict}, IV.term("verdict", v.verdict)),
             v.probability.toFixed(2), signed(v.actor_better, v.actor_worse),
             signed(v.other_better, v.other_worse)]})),
         {"data-testid": "assess-verdicts-table"}));
@@ -89,7 +94,7 @@
         + `${r.tolerance.relative} × |before|). Show `, select),
       IV.table(["State", "Indicator", "Reading", "Before", "After", "Change", "Unit", "Better"],
         rows.map((d) => ({attrs: {"data-testid": "delta-row", "data-state": d.state},
-          cells: [d.state, d.indicator, d.reading || "", num(d.before), num(d.after), num(d.change),
+          cells: [d.state, IV.term("indicator", d.indicator), d.reading || "", num(d.before), num(d.after), num(d.change),
             d.unit, d.better === null ? "—" : el("span", {class: d.better ? "safer" : "less-safe"},
               d.better ? "safer" : "less safe")]})),
         {"data-testid": "assess-deltas-table"}));
@@ -140,14 +145,14 @@
       return el("path", {d: `M${x.toFixed(1)},${(y - 14).toFixed(1)}l12,22h-24z`,
         class: `deployment deployment-${d.change}`, "data-testid": `assess-deployment-${d.id}`,
         "data-change": d.change},
-      el("title", {}, `${d.id} (${d.change}): ${d.count} ${d.count_of || ""} ${d.system} at ${d.site.name}`));
+      el("title", {}, `${d.id} (${d.change}): ${IV.count(d.count, d.count_of)} ${d.system} at ${d.site.name}`));
     }));
     svg.dataset.deployments = String(r.map.deployments.length);
     const changed = r.map.deployments.filter((d) => d.change !== "kept");
     document.getElementById("assess-deployments").replaceChildren(
       el("h2", {}, "Deployments the action changes"),
       changed.length ? el("ul", {}, changed.map((d) => el("li", {"data-testid": "assess-changed-deployment"},
-        `${d.change}: ${d.id}, ${d.count} ${d.count_of || ""} ${d.system} at ${d.site.name} (${d.owner.join(", ")})`,
+        `${d.change}: ${d.id}, ${IV.count(d.count, d.count_of)} ${d.system} at ${d.site.name} (${d.owner.join(", ")})`,
         d.rings.length ? `; range ${d.rings.map((g) => `${g.range_km} km (${g.reading})`).join(", ")}` : "")))
         : el("p", {}, "None: the action changes memberships, instruments or forces only."));
   }
@@ -156,6 +161,7 @@
     last = r;
     box.hidden = false;
     document.getElementById("assess-head").replaceChildren(
+      el("p", {class: "summary", "data-testid": "assess-summary"}, r.summary || ""),
       el("h2", {"data-testid": "assess-title"}, `${r.action} — actor ${r.actor.join(", ")} — ${r.on}`),
       el("p", {}, `Baseline: ${r.scenario} (${r.baseline}).`),
       ...r.warnings.map((w) => el("p", {class: "hint"}, `Warning: ${w}`)),

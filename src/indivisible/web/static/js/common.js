@@ -48,11 +48,86 @@ const IV = (() => {
     box.hidden = !message;
   }
 
-  /** A table from rows of cells (strings or nodes). */
-  function table(headers, rows, attrs) {
-    return el("table", attrs || {},
+  /** The text of a cell for CSV: its data-csv, else its text without "why" details. */
+  function cellText(c) {
+    if (c === null || c === undefined) return "";
+    if (!(c instanceof Node)) return String(c);
+    if (c.dataset && c.dataset.csv !== undefined) return c.dataset.csv;
+    const copy = c.cloneNode(true);
+    if (copy.querySelectorAll) for (const d of copy.querySelectorAll("details")) d.remove();
+    return copy.textContent.trim();
+  }
+
+  function csvLine(values) {
+    return values.map((v) => {
+      const t = String(v);
+      return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+    }).join(",");
+  }
+
+  /** Save text as a file download (CSV, GeoJSON...). */
+  function download(name, text, type) {
+    const a = el("a", {href: URL.createObjectURL(new Blob([text], {type})), download: name});
+    document.body.append(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  /**
+   * A table from rows of cells (strings or nodes), with a footer: the first `page` rows show,
+   * "Show more" and "Show all" reveal the rest (every row stays in the page, hidden), and
+   * "Download CSV" saves every row.
+   */
+  function table(headers, rows, attrs, opts) {
+    const o = {page: 25, name: "table", ...(opts || {})};
+    const t = el("table", attrs || {},
       el("thead", {}, el("tr", {}, headers.map((h) => el("th", {scope: "col"}, h)))),
-      el("tbody", {}, rows.map((r) => el("tr", r.attrs || {}, r.cells.map((c) => el("td", {}, c))))));
+      el("tbody", {}, rows.map((r, i) => el("tr", {...(r.attrs || {}), hidden: i >= o.page ? true : undefined},
+        r.cells.map((c) => el("td", {}, c))))));
+    const wrap = el("div", {class: "table-wrap"}, t);
+    const foot = el("p", {class: "table-foot"});
+    const shownText = el("span", {"data-testid": "table-shown"});
+    const body = t.tBodies[0];
+    const more = el("button", {type: "button", "data-testid": "show-more"}, `Show ${o.page} more`);
+    const all = el("button", {type: "button", "data-testid": "show-all"}, "Show all");
+    function count() {
+      const shown = [...body.rows].filter((r) => !r.hidden).length;
+      shownText.textContent = rows.length > o.page ? `Showing ${shown} of ${rows.length} rows. ` : `${rows.length} row${rows.length === 1 ? "" : "s"}. `;
+      more.hidden = all.hidden = shown >= rows.length;
+    }
+    more.addEventListener("click", () => {
+      let n = o.page;
+      for (const r of body.rows) if (r.hidden && n-- > 0) r.hidden = false;
+      count();
+    });
+    all.addEventListener("click", () => { for (const r of body.rows) r.hidden = false; count(); });
+    const csv = el("button", {type: "button", "data-testid": "download-csv"}, "Download CSV");
+    csv.addEventListener("click", () => download(`${o.name}.csv`,
+      [csvLine(headers), ...rows.map((r) => csvLine(r.cells.map(cellText)))].join("\n") + "\n", "text/csv"));
+    foot.append(shownText, more, " ", all, " ", csv);
+    count();
+    wrap.append(foot);
+    return wrap;
+  }
+
+  /** Show a row a paged table may hide (and the rows before it). */
+  function reveal(row) {
+    if (!row || !row.hidden) return;
+    for (const r of row.parentNode.rows) { r.hidden = false; if (r === row) break; }
+  }
+
+  let glossary = null;
+  /** A term with its plain label and one-line definition as a tooltip (from /api/glossary). */
+  function term(kind, id, text) {
+    const span = el("span", {class: "term", "data-term": `${kind}:${id}`}, text === undefined ? id : text);
+    if (!glossary) glossary = fetch("/api/glossary").then((r) => r.json()).catch(() => ({}));
+    glossary.then((g) => {
+      let key = id;
+      if (kind === "indicator") key = String(id).replace(/\s*\[.*$/, "").replace(/_\d+km$/, "");
+      const e = (g[kind] || {})[key];
+      if (e) span.title = `${e.label}: ${e.definition}`;
+    });
+    return span;
   }
 
   /** A link to a source of the bibliography (its URL if it has one). */
@@ -133,13 +208,33 @@ const IV = (() => {
     else progress.value = f;
     const p = job.progress;
     const count = p.total ? ` (${p.done} / ${p.total})` : "";
-    stateBox.textContent = `${job.state}${p.message ? `: ${p.message}` : ""}${count}`;
+    const words = {queued: "waiting", running: "running", done: "done", failed: "failed",
+      cancelled: "cancelled", timed_out: "stopped: took too long"};
+    const said = words[job.state] || job.state;
+    const msg = p.message && p.message.toLowerCase() !== job.state && p.message.toLowerCase() !== said
+      ? `: ${p.message}` : "";
+    stateBox.textContent = `${said}${msg}${count}`;
     stateBox.dataset.state = job.state;
     const running = ["queued", "running"].includes(job.state);
     cancelBtn.disabled = !running;
     return running;
   }
 
-  return {api, el, showError, table, sourceLink, project, geometryPath, viewBox, fmt,
+  /** "1 brigade", "3 brigades": a count and its noun, the noun's plural right. */
+  function count(n, noun) {
+    if (!noun) return String(n);
+    const one = noun.replace(/ies$/, "y").replace(/(ss|sh|ch|x)es$/, "$1").replace(/([^s])s$/, "$1");
+    const many = /s$/.test(noun) ? noun : /[^aeiou]y$/.test(noun) ? noun.replace(/y$/, "ies") : `${noun}s`;
+    return `${n} ${Number(n) === 1 ? one : many}`;
+  }
+
+  /** A number for people: "none in reach" for an infinity, "not known" when missing. */
+  function human(x, digits) {
+    if (x === null || x === undefined || Number.isNaN(Number(x))) return "not known";
+    if (!Number.isFinite(Number(x))) return "none in reach";
+    return Number(x).toFixed(digits);
+  }
+
+  return {api, el, showError, table, reveal, term, download, csvLine, count, human, sourceLink, project, geometryPath, viewBox, fmt,
     drawCountries, followJob, jobState};
 })();

@@ -69,7 +69,14 @@
   function render(r) {
     const compatible = r.bundles.filter((b) => b.compatible);
     const robust = new Set(r.robust.map((b) => b.join("+")));
+    const total = r.n_compatible ?? compatible.length;
+    const best = compatible[0];
     document.getElementById("negotiate-summary").replaceChildren(
+      el("p", {class: "summary", "data-testid": "negotiate-sentence", "data-total": String(total)},
+        `${total} of ${r.evaluated} bundle${r.evaluated === 1 ? "" : "s"} ${total === 1 ? "is" : "are"} compatible `
+        + `(${r.mode}: no party worse off, at least one better off)`
+        + (best ? `; the best is ${best.measures.join(" + ")}, which makes ${best.better.join(", ") || "no party"} better off.` : ".")
+        + (total > compatible.length ? ` The ${compatible.length} best are listed.` : "")),
       el("h2", {}, `${r.menu} — ${r.scenario} — ${r.on}`),
       el("p", {"data-testid": "negotiate-counts", "data-compatible": String(compatible.length),
         "data-evaluated": String(r.evaluated)},
@@ -81,13 +88,13 @@
       el("details", {}, el("summary", {}, `Assumptions (${r.assumptions.length})`),
         el("ul", {}, r.assumptions.map((a) => el("li", {}, a)))));
     document.getElementById("bundles").replaceChildren(
-      el("h2", {}, `Compatible bundles, ranked (${compatible.length})`),
+      el("h2", {}, `Compatible bundles, ranked (${total > compatible.length ? `${compatible.length} best of ${total}` : total})`),
       compatible.length ? IV.table(["#", "Bundle", "Probability", "Better off", "Worse off", "Why"],
         compatible.map((b, i) => ({attrs: {"data-testid": "bundle-row", "data-measures": b.measures.join(" ")},
           cells: [String(i + 1), bundleName(b.measures),
             b.probability === null ? "—" : `${b.probability.toFixed(2)}${robust.has(b.measures.join("+")) ? " (robust)" : ""}`,
             b.better.join(", ") || "—", b.worse.join(", ") || "—", why(b)]})),
-        {"data-testid": "bundles-table"})
+        {"data-testid": "bundles-table"}, {name: `bundles-${r.mode}`})
         : el("p", {"data-testid": "no-compatible"},
           "No compatible bundle: every bundle of these measures leaves some party worse off, or no party better. "
           + "The Pareto set below shows the trade-offs."));

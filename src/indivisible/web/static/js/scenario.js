@@ -14,6 +14,7 @@
   const stateBox = document.getElementById("range-state");
   const cancelBtn = document.getElementById("range-cancel");
   let lastFindings = [];
+  let lastName = "scenario";
   let currentJob = null;
 
   async function source() {
@@ -37,16 +38,51 @@
         Object.keys(f.sources).map((id) => [IV.sourceLink(id, f.sources), " "])) : null);
   }
 
+  // Breached and disputed first, then what could not be decided, then the rest.
+  const ORDER = {breached: 0, disputed: 1, undetermined: 2, holds: 3, not_applicable: 4};
+  const LABEL = {breached: "breached", disputed: "disputed", undetermined: "not determined",
+    holds: "holds", not_applicable: "does not apply"};
+
+  // Findings about one clause, party and subject under several readings are one check: the
+  // same result under every reading is that result; results that differ make it disputed.
+  const keyOf = (f) => [f.instrument, f.clause, f.party || "", f.subject || ""].join("\u0000");
+  function combined(findings) {
+    const by = new Map();
+    for (const f of findings) {
+      if (!by.has(keyOf(f))) by.set(keyOf(f), new Set());
+      by.get(keyOf(f)).add(f.result);
+    }
+    return new Map([...by].map(([k, rs]) => [k, rs.size === 1 ? [...rs][0] : "disputed"]));
+  }
+
   function render() {
     const only = filter.value;
-    const shown = lastFindings.filter((f) => !only || f.result === only);
+    const overall = combined(lastFindings);
+    const rank = (f) => ORDER[overall.get(keyOf(f))] * 10 + ORDER[f.result];
+    const shown = lastFindings.filter((f) => !only || f.result === only)
+      .map((f, i) => [f, i]).sort((a, b) => (rank(a[0]) - rank(b[0])) || (a[1] - b[1]))
+      .map(([f]) => f);
     findingsBox.replaceChildren(IV.table(
       ["Instrument", "Clause", "Party", "Subject", "Result", "Reading", "Evidence"],
       shown.map((f) => ({attrs: {"data-testid": "finding-row", "data-result": f.result},
         cells: [f.instrument, f.clause, f.party || "", f.subject || "",
-          el("span", {class: `result-${f.result}`}, f.result), f.reading || "",
+          el("span", {class: `result-${f.result}`, "data-csv": f.result}, IV.term("result", f.result)),
+          f.reading ? IV.term("term", "reading", f.reading) : "",
           el("div", {}, f.evidence, detail(f))]})),
-      {"data-testid": "findings-table"}));
+      {"data-testid": "findings-table"}, {name: `findings-${lastName}`}));
+  }
+
+  function plural(n, one, many) { return `${n} ${n === 1 ? one : many || `${one}s`}`; }
+
+  function sentence(res) {
+    const overall = [...combined(res.findings).values()];
+    const n = (k) => overall.filter((r) => r === k).length;
+    const head = n("breached") || n("disputed")
+      ? `${plural(n("breached"), "clause")} breached under every reading and ${n("disputed")} disputed (the result depends on a reading the parties disagree on)`
+      : "No clause is breached or disputed";
+    return `On ${res.date}: ${head}, of ${plural(overall.length, "check")} of a clause for a party and subject; `
+      + `${n("undetermined")} not determined (data missing), ${n("holds")} hold, ${n("not_applicable")} do not apply `
+      + `(${plural(res.findings.length, "finding")}, one per reading). Breached and disputed come first.`;
   }
 
   async function check() {
@@ -57,11 +93,14 @@
     if (party) body.party = party;
     const res = await api("/api/check", {}, body);
     lastFindings = res.findings;
+    lastName = `${body.scenario || "upload"}-${res.date}`;
     const counts = {};
     for (const f of res.findings) counts[f.result] = (counts[f.result] || 0) + 1;
     summary.replaceChildren(el("h2", {}, `${res.scenario} — ${res.date}`),
+      el("p", {class: "summary", "data-testid": "check-sentence"}, sentence(res)),
       el("p", {"data-testid": "check-counts", "data-total": String(res.findings.length)},
-        `${res.findings.length} findings: ` + Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")),
+        `${res.findings.length} findings: ` + Object.keys(ORDER).filter((k) => counts[k])
+          .map((k) => `${counts[k]} ${LABEL[k]}`).join(", ")),
       ...res.warnings.map((w) => el("p", {class: "hint"}, `Warning: ${w}`)));
     document.getElementById("result-filter-label").hidden = false;
     render();

@@ -62,7 +62,7 @@
           class: `event ${evClass(s.event)}`, "data-testid": `event-${inst.id}-${s.party}-${s.start}`,
           onclick: () => {
             const row = document.getElementById(`ev-${inst.id}-${s.party}-${s.start}`);
-            if (row) { row.scrollIntoView({block: "center"}); row.classList.add("flash"); }
+            if (row) { IV.reveal(row); row.scrollIntoView({block: "center"}); row.classList.add("flash"); }
           }},
         el("title", {}, `${s.start} ${s.party}: ${s.event} → ${s.status} (source: ${s.source})`)));
       }

@@ -1,0 +1,22 @@
+"""'Did you mean' for an unknown id: the closest known ids, as one clause to append."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def did_you_mean(word: str, known: Iterable[str], n: int = 3) -> str:
+    """``"; did you mean 'POL'?"`` for a near miss, else ``""``.
+
+    Matching ignores case, so ``pol`` suggests ``POL``.
+
+    Examples:
+        >>> did_you_mean("inf-1978", ["inf-1987", "abm-1972", "cfe-1990"])
+        "; did you mean 'inf-1987'?"
+        >>> did_you_mean("zzz", ["POL", "RUS"])
+        ''
+    """
+    choices = {k.lower(): k for k in known}
+    close = difflib.get_close_matches(word.lower(), list(choices), n=n, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(choices[c]) for c in close)}?" if close else ""
