@@ -41,6 +41,7 @@ for _name in (
     "_negotiate",
     "_web",
     "_exchange",
+    "_instruments",
 ):
     try:
         _mod = __import__(f"indivisible.cli.{_name}", fromlist=["register"])

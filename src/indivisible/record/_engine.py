@@ -22,6 +22,7 @@ FAR_FUTURE = dt.date(9999, 12, 31)
 _CONSENT = {"ratified", "acceded", "succeeded"}
 _ENDED_BY = {"expired", "terminated"}
 _ACTIVE = {"in_force", "notice_given", "suspended", "provisionally_applied"}
+_REVOCABLE = {"ratified", "in_force", "provisionally_applied"}
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ def fold_status(
             status = "withdrawn"
         elif kind == "dissolved":
             status = "dissolved"
+        elif kind == "ratification_withdrawn" and status in _REVOCABLE:
+            status = "signed"  # a revoked ratification leaves the signature (CTBT, 2023)
     in_force = any(e.event == "entered_into_force" for e in general_events)
     ended = [e for e in general_events if e.event in _ENDED_BY]
     if in_force and not own_eif and status in ("ratified", "provisionally_applied"):
