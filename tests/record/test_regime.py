@@ -47,7 +47,9 @@ def test_key_dates(rec: Record, case: dict[str, Any]) -> None:
     assert rec.party_status(case["instrument"], case["party"], case["date"]) == case["status"]
 
 
-@pytest.mark.parametrize("case", CASES["binding"], ids=lambda c: f"{'-'.join(c['pair'])}-{c['date']}")
+@pytest.mark.parametrize(
+    "case", CASES["binding"], ids=lambda c: f"{'-'.join(c['pair'])}-{c['date']}"
+)
 def test_binding_pairs(rec: Record, case: dict[str, Any]) -> None:
     a, b = case["pair"]
     res = rec.binding(a, b, case["date"])

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from indivisible.rules._readings import Outcome, under_readings
-from indivisible.rules.types import Call, Context, Finding, not_formalised, rule
+from indivisible.rules.types import Call, Context, Finding, Result, not_formalised, rule
 from indivisible.world import Deployment
 
 INSTRUMENT = "npt-1968"
@@ -71,6 +71,7 @@ def _stationing(call: Call, d: Deployment, who: str) -> dict[str, Outcome]:
     out: dict[str, Outcome] = {}
     for name, pv in call.readings(STATIONING).items():
         by = f" (stated by {pv.by})" if pv.by else ""
+        res: Result
         if pv.value == "transfer":
             res = "breached"
             ev = (
