@@ -49,7 +49,8 @@ CASES: dict[str, tuple[int | None, str | None, str]] = {
         "instruments[0].event",
         "Input should be 'signed', 'ratified', 'acceded', 'succeeded', 'provisionally_applied', "
         "'entered_into_force', 'adopted', 'proposed', 'rejected', 'suspended', 'resumed', "
-        "'notice_of_withdrawal', 'withdrawn', 'dissolved', 'expired' or 'terminated' (got 'quit')",
+        "'notice_of_withdrawal', 'withdrawn', 'dissolved', 'ratification_withdrawn', 'expired' "
+        "or 'terminated' (got 'quit')",
     ),
     "unknown_party": (
         5,
