@@ -42,7 +42,7 @@ CASES: dict[str, tuple[int | None, str | None, str]] = {
     "unknown_instrument": (
         5,
         "instruments[0].id",
-        "unknown instrument 'inf-1988' (not in the record); did you mean inf-1987?",
+        "unknown instrument 'inf-1988' (not in the record); did you mean inf-1987 or npt-1968?",
     ),
     "unknown_event": (
         7,
