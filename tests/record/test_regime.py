@@ -75,9 +75,10 @@ def test_ctbt_never_in_force(rec: Record) -> None:
     assert "NEVER IN FORCE" in (inst.summary or "")
 
 
-def test_russian_revocation_is_disputed_with_both_sides(rec: Record) -> None:
+def test_russian_revocation_carries_both_sides_words(rec: Record) -> None:
+    # the status itself (a signatory again) is not disputed; the motive is: claims, no readings
     seg = rec.party_segment("ctbt-1996", "RUS", "2023-11-02")
-    assert seg is not None and seg.event == "ratification_withdrawn" and seg.disputed
+    assert seg is not None and seg.event == "ratification_withdrawn" and seg.status == "signed"
     ev = next(e for e in rec.instruments["ctbt-1996"].events if e.event == "ratification_withdrawn")
     assert {c.by for c in ev.disputed} == {"RUS", "USA"}
 
@@ -103,7 +104,7 @@ def test_regime_sources_say_kind_and_what_was_read() -> None:
     for s in regime.values():
         assert s.kind in ("text", "official", "secondary", "tertiary"), s.id
         assert s.read, s.id
-        assert s.url, s.id
+        assert s.url or "copy" in (s.read or ""), s.id
 
 
 def test_list_instruments_filters(rec: Record) -> None:
@@ -121,7 +122,11 @@ def test_list_instruments_filters(rec: Record) -> None:
 
 def test_state_panel_category_counts_decompose(rec: Record) -> None:
     df = panel(rec, "year", "state", dt.date(1990, 1, 1), dt.date(1995, 12, 31))
-    bound = {c.removeprefix("bound_"): c for c in df.columns if c.startswith("bound_")}
+    bound = {
+        c.removeprefix("bound_"): c
+        for c in df.columns
+        if c.startswith("bound_") and not c.endswith("_some")
+    }
     for cat in REGIME_CATEGORIES:
         for kind in ("legal", "political"):
             cols = [

@@ -325,6 +325,9 @@ class Record:
                         self._reading_json(inst, r, pair_bound=other_bound) for r in seg.readings
                     ]
             if not (ba and bb) and not any(r["binding"] != "none" for r in readings):
+                note = self._signed_not_binding(inst.id, pa, pb, d)
+                if note is not None:
+                    unbound.append(note)
                 continue
             rows.append(
                 {
