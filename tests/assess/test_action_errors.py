@@ -42,14 +42,15 @@ CASES: dict[str, tuple[int | None, str | None, str]] = {
     "unknown_instrument": (
         5,
         "instruments[0].id",
-        "unknown instrument 'inf-1988' (not in the record); did you mean inf-1987?",
+        "unknown instrument 'inf-1988' (not in the record); did you mean inf-1987 or npt-1968?",
     ),
     "unknown_event": (
         7,
         "instruments[0].event",
         "Input should be 'signed', 'ratified', 'acceded', 'succeeded', 'provisionally_applied', "
         "'entered_into_force', 'adopted', 'proposed', 'rejected', 'suspended', 'resumed', "
-        "'notice_of_withdrawal', 'withdrawn', 'dissolved', 'expired' or 'terminated' (got 'quit')",
+        "'notice_of_withdrawal', 'withdrawn', 'dissolved', 'ratification_withdrawn', 'expired' "
+        "or 'terminated' (got 'quit')",
     ),
     "unknown_party": (
         5,

@@ -132,4 +132,4 @@ def test_more_unknown_ids_get_did_you_mean(
     monkeypatch.chdir(Path(__file__).parents[2])
     r = cli(*args)
     assert r.code == 2
-    assert f"did you mean {hint}?" in r.err, r.err
+    assert f"did you mean {hint}" in r.err, r.err

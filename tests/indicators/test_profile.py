@@ -141,9 +141,12 @@ def test_constraints_between_russia_and_the_united_states(record: Record, tmp_pa
     allied, _ = alliances(record, sc, ON, states)
     pairs = constraint_pairs(record, ON, states, allied)
     ru = pairs[(pairs.state == "RUS") & (pairs.counterpart == "USA")].iloc[0]
-    # legal: New START and the UN Charter (Open Skies: both had withdrawn by 2022)
-    assert set(ru["instruments"]) >= {"new-start-2010", "un-charter-1945"}
-    assert ru["legal"] == 2.0
+    # legal: New START and the UN Charter (Open Skies: both had withdrawn by 2022), and the
+    # regime of issue 13: NPT, BWC, CWC, PTBT, TTBT, INCSEA, launch notification (CTBT: not
+    # in force; Lisbon Protocol: ended with START I in 2009)
+    assert set(ru["instruments"]) >= {"new-start-2010", "un-charter-1945", "npt-1968"}
+    assert "ctbt-1996" not in ru["instruments"]
+    assert ru["legal"] == 9.0
     # strategic (New START), exercises and observation (Vienna Document): 3 of 5
     assert ru["categories"] == ("strategic", "exercises", "observation")
     assert ru["covered"] == pytest.approx(0.6)

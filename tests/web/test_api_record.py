@@ -112,7 +112,7 @@ def test_history_unknown_instrument(client: httpx.Client) -> None:
     assert r.status_code == 422
     assert (
         error(r)["message"]
-        == "field 'instrument': unknown instrument 'inf-1988'; did you mean inf-1987?"
+        == "field 'instrument': unknown instrument 'inf-1988'; did you mean inf-1987 or npt-1968?"
     )
 
 

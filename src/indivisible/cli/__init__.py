@@ -64,6 +64,7 @@ for _name in (
     "_web",
     "_exchange",
     "_systems",
+    "_instruments",
 ):
     try:
         _mod = __import__(f"indivisible.cli.{_name}", fromlist=["register"])

@@ -23,6 +23,26 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "indivisible binding nato RUS --on 2010-01-01 --format json",
     ),
     "changes": ("indivisible changes --from 2019-08-01 --to 2019-08-02",),
+    "exchange keygen": ("indivisible exchange keygen --party POL --out pol.key",),
+    "exchange serve": (
+        "indivisible exchange serve --registry registry.yaml --db sqlite:///log.db --port 8080",
+    ),
+    "exchange post": (
+        "indivisible exchange post examples/exchange/moratorium.yaml --key rus.key "
+        "--server http://127.0.0.1:8080",
+    ),
+    "exchange get": (
+        "indivisible exchange get 0 --server http://127.0.0.1:8080 --out bundle.json",
+    ),
+    "exchange verify": ("indivisible exchange verify bundle.json --registry registry.yaml",),
+    "exchange witness": (
+        "indivisible exchange witness --server http://127.0.0.1:8080 --key pol.key "
+        "--state witness-state",
+    ),
+    "instruments": (
+        "indivisible instruments --category non_proliferation",
+        "indivisible instruments --party UKR --on 2014-02-01 --format json",
+    ),
     "history": ("indivisible history new-start-2010", "indivisible history cfe-1990 --format csv"),
     "timeline": (
         "indivisible timeline RUS USA --from 1972 --category arms_control",

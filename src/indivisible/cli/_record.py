@@ -151,6 +151,9 @@ def register(app: typer.Typer) -> None:
             title=f"Binding {pa} and {pb} on {res['date']}: {agreed} instruments under every "
             f"reading, {n_disp} disputed (binding under some readings only)",
         )
+        for n in res.get("not_binding", []):
+            st = ", ".join(f"{k}: {v}" for k, v in n["status"].items())
+            typer.echo(f"Not binding: {n['id']} ({st}): {n['note']}")
 
     @app.command()
     def changes(
@@ -189,7 +192,13 @@ def register(app: typer.Typer) -> None:
         ] = False,
         category: Annotated[
             str | None,
-            typer.Option("--category", help="Only instruments of a category, e.g. arms_control."),
+            typer.Option(
+                "--category",
+                help=(
+                    "Only instruments of a category, e.g. arms_control, non_proliferation, "
+                    "confidence_building, risk_reduction, security_assurance."
+                ),
+            ),
         ] = None,
         fmt: FormatOpt = Format.table,
     ) -> None:
@@ -203,7 +212,9 @@ def register(app: typer.Typer) -> None:
             raise InputError(f"--to {y2} is before --from {y1}", field="--to")
         kinds = ("legal",) if legal_only else ("legal", "political")
         if category is not None:
-            known = sorted({c for i in rec.instruments.values() for c in i.categories})
+            from indivisible.record._regime import known_categories
+
+            known = known_categories(rec)
             if category not in known:
                 from indivisible._hints import did_you_mean
 

@@ -22,6 +22,7 @@ FAR_FUTURE = dt.date(9999, 12, 31)
 _CONSENT = {"ratified", "acceded", "succeeded"}
 _ENDED_BY = {"expired", "terminated"}
 _ACTIVE = {"in_force", "notice_given", "suspended", "provisionally_applied"}
+_REVOCABLE = {"ratified", "in_force", "provisionally_applied"}
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,14 @@ def fold_status(
     general_events: list[StatusEvent],
     *,
     political: bool,
+    own_eif_recorded: bool = False,
 ) -> str:
     """Status after applying, in date order, all events given (all on or before a date).
+
+    ``own_eif_recorded``: the party has its own ``entered_into_force`` event (possibly
+    later than the date): a ratification after the instrument's entry into force then
+    waits for it (the CWC enters into force for a later state 30 days after its deposit)
+    instead of binding at once.
 
     Examples:
         >>> import datetime as dt
@@ -138,9 +145,16 @@ def fold_status(
             status = "withdrawn"
         elif kind == "dissolved":
             status = "dissolved"
+        elif kind == "ratification_withdrawn" and status in _REVOCABLE:
+            status = "signed"  # a revoked ratification leaves the signature (CTBT, 2023)
     in_force = any(e.event == "entered_into_force" for e in general_events)
     ended = [e for e in general_events if e.event in _ENDED_BY]
-    if in_force and not own_eif and status in ("ratified", "provisionally_applied"):
+    if (
+        in_force
+        and not own_eif
+        and not (own_eif_recorded and status == "ratified")
+        and status in ("ratified", "provisionally_applied")
+    ):
         status = "in_force"
     if ended and status in _ACTIVE:
         status = ended[-1].event
@@ -158,6 +172,7 @@ def segments_for(inst: Instrument, extra: list[StatusEvent]) -> list[Segment]:
     political = inst.binding == "political"
     out: list[Segment] = []
     for party, pev in by_party.items():
+        eif_recorded = any(e.event == "entered_into_force" for e in pev)
         relevant = sorted([*pev, *general], key=lambda e: e.date)
         dates = sorted({e.date for e in relevant})
         prev_status = "not_party"
@@ -165,7 +180,7 @@ def segments_for(inst: Instrument, extra: list[StatusEvent]) -> list[Segment]:
         for d in dates:
             p_upto = [e for e in pev if e.date <= d]
             g_upto = [e for e in general if e.date <= d]
-            status = fold_status(p_upto, g_upto, political=political)
+            status = fold_status(p_upto, g_upto, political=political, own_eif_recorded=eif_recorded)
             if status == prev_status:
                 continue
             trigger = [e for e in relevant if e.date == d][-1]

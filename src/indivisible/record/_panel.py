@@ -17,6 +17,7 @@ import numpy as np
 
 from indivisible._errors import InputError
 from indivisible.record._record import EVERY_READING, SOME_READING, Record
+from indivisible.record.types import REGIME_CATEGORIES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,10 +124,15 @@ def panel(
     """A state-year/-day or dyad-year/-day panel of memberships and instruments in force.
 
     State panel columns: ``state``, ``period``, ``member_<org>`` and ``bound_<instrument>``
-    (nullable 0/1). Dyad panel (undirected, ``state_a < state_b``): ``shared_<org>`` (both
-    members), ``bound_<instrument>`` (both bound), ``n_legal``, ``n_political`` and
-    ``allied`` (share a collective-defence organisation). Cells outside the record's
-    coverage, or where a state does not exist, are ``<NA>``.
+    (nullable 0/1), then ``n_legal`` and ``n_political`` (instruments binding the state)
+    and, per category of the regime (``arms_control``, ``non_proliferation``,
+    ``confidence_building``, ``risk_reduction``, ``security_assurance``),
+    ``n_legal_<category>`` and ``n_political_<category>``: the sums of the ``bound_``
+    columns of the instruments of that category and kind (an instrument with several
+    categories counts in each). Dyad panel (undirected, ``state_a < state_b``):
+    ``shared_<org>`` (both members), ``bound_<instrument>`` (both bound), ``n_legal``,
+    ``n_political`` and ``allied`` (share a collective-defence organisation). Cells outside
+    the record's coverage, or where a state does not exist, are ``<NA>``.
 
     Readings: ``bound_<instrument>`` and the counts are "bound under every reading". For an
     instrument whose status some party disputes, ``bound_<instrument>_some`` says bound
@@ -206,6 +212,7 @@ class _Plan(NamedTuple):
     pairs: np.ndarray | None
     n_units: int
     n_t: int
+    rec: Record
 
 
 def _plan(rec: Record, unit: str, kind: str, start: dt.date, end: dt.date) -> _Plan:
@@ -247,6 +254,7 @@ def _plan(rec: Record, unit: str, kind: str, start: dt.date, end: dt.date) -> _P
         pairs,
         n_units,
         len(days),
+        rec,
     )
 
 
@@ -276,6 +284,8 @@ def _state_block(plan: _Plan, sel: np.ndarray) -> pd.DataFrame:
         if inst in plan.disputed_ids:
             some = plan.bound_some[inst][sel].reshape(-1)
             cols[f"bound_{inst}_some"] = _nullable(some, mask)
+    bound = {i: plan.bound[i][sel] for i in plan.inst_ids}
+    cols.update(_category_counts(plan.rec, plan.inst_ids, bound, (len(sel), n_t), mask))
     return pd.DataFrame(cols)
 
 
@@ -324,6 +334,38 @@ def _dyad_block(plan: _Plan, ia: np.ndarray, ib: np.ndarray) -> pd.DataFrame:
         cols[c] = arr
     cols["allied"] = _nullable(allied.reshape(-1), mask)
     return pd.DataFrame(cols)
+
+
+def _category_counts(
+    rec: Record,
+    inst_ids: list[str],
+    bound: dict[str, np.ndarray],
+    shape: tuple[int, int],
+    mask: np.ndarray,
+) -> dict[str, pd.arrays.IntegerArray]:
+    """Counts of bound legal and political instruments, overall and per regime category.
+
+    A cell outside the coverage or for a state that does not exist is ``<NA>``, not zero.
+    """
+    out: dict[str, pd.arrays.IntegerArray] = {}
+    groups: list[tuple[str, str | None]] = [("", None)] + [(f"_{c}", c) for c in REGIME_CATEGORIES]
+    for suffix, cat in groups:
+        for kind, name in (("legal", "n_legal"), ("political", "n_political")):
+            total = np.zeros(shape, dtype=np.int64)
+            for inst in inst_ids:
+                i = rec.instruments[inst]
+                if i.binding == kind and (cat is None or cat in i.categories):
+                    total += bound[inst]
+            out[name + suffix] = _nullable_count(total.reshape(-1), mask)
+    return out
+
+
+def _nullable_count(values: np.ndarray, mask: np.ndarray) -> pd.arrays.IntegerArray:
+    import pandas as pd
+
+    arr = pd.array(np.where(mask, values, 0), dtype="Int64")
+    arr[~mask] = pd.NA
+    return arr
 
 
 def _i(d: dt.date) -> int:

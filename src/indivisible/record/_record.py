@@ -307,12 +307,16 @@ class Record:
         d = parse_date(on, field="on")
         pa, pb = self.resolve(a, field="A"), self.resolve(b, field="B")
         rows = []
+        unbound = []
         for inst in self.instruments.values():
             if inst.binding == "proposed":
                 continue
             sa, via_a, ba = self._party_seg(inst.id, pa, d)
             sb, via_b, bb = self._party_seg(inst.id, pb, d)
             if sa is None or sb is None:
+                note = self._signed_not_binding(inst.id, pa, pb, d)
+                if note is not None:
+                    unbound.append(note)
                 continue
             readings: list[dict[str, Any]] = []
             for seg, other_bound in ((sa, bb), (sb, ba)):
@@ -321,6 +325,9 @@ class Record:
                         self._reading_json(inst, r, pair_bound=other_bound) for r in seg.readings
                     ]
             if not (ba and bb) and not any(r["binding"] != "none" for r in readings):
+                note = self._signed_not_binding(inst.id, pa, pb, d)
+                if note is not None:
+                    unbound.append(note)
                 continue
             rows.append(
                 {
@@ -339,7 +346,36 @@ class Record:
             "date": d.isoformat(),
             "parties": [pa, pb],
             "instruments": rows,
+            "not_binding": sorted(unbound, key=lambda r: r["id"]),
             "warnings": self.coverage_warnings(d),
+        }
+
+    def _signed_not_binding(
+        self, inst_id: str, a: str, b: str, d: dt.date
+    ) -> dict[str, Any] | None:
+        """A note for an instrument both parties signed (or ratified) that binds neither pair.
+
+        The CTBT, signed by both Russia and the United States, never entered into force: it
+        is listed under ``not_binding`` with the reason, not among the binding instruments.
+        """
+        if a not in self.states or b not in self.states:
+            return None
+        st = {p: self.party_status(inst_id, p, d) for p in (a, b)}
+        if not all(s in ("signed", "ratified") or s in BINDING_STATUSES for s in st.values()):
+            return None
+        inst = self.instruments[inst_id]
+        eif = [e.date for e in inst.events if e.party is None and e.event == "entered_into_force"]
+        if not eif or min(eif) > d:
+            why = "signed, not in force"
+        else:
+            short = [p for p, s in st.items() if s not in BINDING_STATUSES]
+            why = f"in force, but not for {', '.join(short)} ({', '.join(st[p] for p in short)})"
+        return {
+            "id": inst_id,
+            "short": inst.short,
+            "binding": inst.binding,
+            "status": st,
+            "note": why,
         }
 
     def _bound(self, instrument: str, party: str, d: dt.date) -> tuple[Segment | None, str | None]:

@@ -29,6 +29,7 @@ EventKind = Literal[
     "notice_of_withdrawal",
     "withdrawn",
     "dissolved",
+    "ratification_withdrawn",
     "expired",
     "terminated",
 ]
@@ -36,7 +37,9 @@ EventKind = Literal[
 ``terminated``. Per-party events: all the others, and ``entered_into_force`` where a party's
 own entry into force differs from the instrument's. ``dissolved``: the party ceased to exist
 (Czechoslovakia on 1993-01-01), which is not a withdrawal; its successors' own events
-follow."""
+follow.
+``ratification_withdrawn`` revokes a ratification of an instrument not in force: the party
+is a signatory again (Russia and the CTBT, 2023)."""
 
 Status = Literal[
     "not_party",
@@ -78,6 +81,15 @@ and newspapers; ``tertiary`` encyclopaedias and their mirrors, aggregators, blog
 study guides."""
 
 SOURCE_KINDS: tuple[str, ...] = ("text", "official", "secondary", "tertiary")
+
+REGIME_CATEGORIES: tuple[str, ...] = (
+    "arms_control",
+    "non_proliferation",
+    "confidence_building",
+    "risk_reduction",
+    "security_assurance",
+)
+"""The categories of the treaty regime, in the order the panels and listings use."""
 
 
 class Source(_Model):

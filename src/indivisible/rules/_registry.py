@@ -39,6 +39,19 @@ MODULES = (
     "ru_nato_draft_2021",
     "us_response_2022",
     "nato_response_2022",
+    "ptbt_1963",
+    "npt_1968",
+    "bwc_1972",
+    "incsea_1972",
+    "ttbt_1974",
+    "nuclear_risk_reduction_centers_1987",
+    "ballistic_missile_launch_notification_1988",
+    "dangerous_military_activities_1989",
+    "lisbon_protocol_1992",
+    "cwc_1993",
+    "budapest_memorandum_1994",
+    "code_of_conduct_1994",
+    "ctbt_1996",
 )
 """Instrument modules of the rules package, in the order their rules are listed."""
 
