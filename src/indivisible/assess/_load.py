@@ -25,13 +25,13 @@ import yaml
 from pydantic import ValidationError
 
 from indivisible._errors import InputError
+from indivisible._paths import read_yaml_input
 from indivisible._yaml import (
     LazyNode,
     Yaml12Loader,
     failing_at,
     format_loc,
     line_of,
-    read_yaml_nodes,
     validation_problem,
 )
 from indivisible.assess.types import ADD_GROUPS, REMOVE_GROUPS, Action
@@ -105,7 +105,7 @@ def load_action(path: str | Path, record: Record | None = None) -> Action:
 
         record = Record.load()
     shown = str(path)
-    data, node = read_yaml_nodes(Path(path), shown)
+    data, node = read_yaml_input(Path(path), shown)
     action = parse_action(data, path=shown, node=node)
     check_action(action, record)
     return action

@@ -72,6 +72,14 @@ def main() -> None:
         else:
             typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    except BrokenPipeError:  # the reader went away (``| head``): quiet, as before
+        raise
+    except OSError as exc:  # a path no check caught: still one line naming it, exit 2
+        from indivisible._paths import os_reason, shown
+
+        where = f"{shown(exc.filename)}: " if exc.filename is not None else ""
+        typer.echo(f"Error: {where}{os_reason(exc)}", err=True)
+        sys.exit(2)
 
 
 def run() -> NoReturn:

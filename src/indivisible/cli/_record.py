@@ -7,6 +7,7 @@ import typer
 
 from indivisible._dates import parse_date, parse_year
 from indivisible._errors import InputError
+from indivisible._paths import Outputs
 from indivisible.cli._exchange import EXCHANGE_HELP, exchange_rows, show_exchange
 from indivisible.cli._render import Format, emit_json, table, warn
 
@@ -195,6 +196,9 @@ def register(app: typer.Typer) -> None:
         """Which instruments bound a pair in force, year by year (31 December snapshots)."""
         from indivisible.record import timeline as _timeline
 
+        outs = Outputs()  # checked before any work; written together at the end, or none
+        plot_out = outs.add(plot, field="--plot", suffixes=(".png",))
+        out_out = outs.add(out, field="--out", suffixes=(".csv", ".parquet"))
         rec = _record()
         y1 = parse_year(from_, field="--from")
         y2 = parse_year(to, field="--to") if to is not None else rec.coverage.reviewed.year
@@ -209,13 +213,14 @@ def register(app: typer.Typer) -> None:
                     field="--category",
                 )
         df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)
-        if out is not None:
-            _write_frame(df.reset_index(), out)
-        if plot is not None:
-            from indivisible.record._plot import plot_timeline
+        with outs.writing():
+            if out_out is not None:
+                _write_frame(df.reset_index(), out_out.path)
+            if plot_out is not None:
+                from indivisible.record._plot import plot_timeline
 
-            pa, pb = rec.resolve(a), rec.resolve(b)
-            plot_timeline(rec, df, pa, pb, plot)
+                pa, pb = rec.resolve(a), rec.resolve(b)
+                plot_timeline(rec, df, pa, pb, plot_out.path)
         pa, pb = rec.resolve(a), rec.resolve(b)
         split = f"n_legal_{pa}" in df.columns
 
@@ -291,6 +296,8 @@ def register(app: typer.Typer) -> None:
 
         from indivisible.record import panel as _panel
 
+        outs = Outputs()  # checked before any work; written at the end, or not at all
+        out_file = outs.add(out, field="--out", suffixes=(".csv", ".parquet"))
         rec = _record()
         if unit not in ("day", "year"):
             raise InputError(f"expected 'day' or 'year', got {unit!r}", field="--unit")
@@ -302,7 +309,9 @@ def register(app: typer.Typer) -> None:
             warn(rec.coverage_warnings(end))
         del dt
         df = _panel(rec, unit, kind, start, end)  # type: ignore[arg-type]
-        _write_frame(df, out)
+        assert out_file is not None
+        with outs.writing():
+            _write_frame(df, out_file.path)
         typer.echo(f"Wrote {len(df)} rows x {len(df.columns)} columns to {out}")
 
     @app.command()
@@ -404,16 +413,11 @@ def _date_or_year(text: str, field: str, *, end: bool) -> "dt.date":
 
 
 def _write_frame(df: "pd.DataFrame", out: Path) -> None:
-    suffix = out.suffix.lower()
-    if suffix not in (".csv", ".parquet"):
-        raise InputError(f"expected a .csv or .parquet file name, got {out.name!r}", field="--out")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    if suffix == ".csv":
-        df.to_csv(tmp, index=False)
+    """Write ``df`` as CSV or Parquet by the extension (``out``: a staged temporary file)."""
+    if out.suffix.lower() == ".parquet":
+        df.to_parquet(out, index=False)
     else:
-        df.to_parquet(tmp, index=False)
-    tmp.replace(out)
+        df.to_csv(out, index=False)
 
 
 def _frame_out(df: "pd.DataFrame", fmt: Format, title: str) -> None:

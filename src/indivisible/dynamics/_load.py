@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from indivisible._yaml import failing_at, read_yaml_nodes, validated
+from indivisible._paths import read_yaml_input
+from indivisible._yaml import failing_at, validated
 from indivisible.dynamics.types import ResponseMenu
 from indivisible.negotiate._menu import _hint
 
@@ -28,7 +29,7 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
 
         record = Record.load()
     shown = str(path)
-    data, node = read_yaml_nodes(Path(path), Path(path))
+    data, node = read_yaml_input(Path(path), Path(path))
 
     fail = failing_at(shown, node)
 

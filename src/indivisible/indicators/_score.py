@@ -33,9 +33,10 @@ __all__ = ["load_weights", "score"]
 
 def load_weights(path: str | Path) -> dict[str, float]:
     """Read ``weights: {indicator: weight}`` from YAML (weights >= 0, at least one > 0)."""
+    from indivisible._paths import check_readable
     from indivisible._yaml import read_wrapped
 
-    p = Path(path)
+    p = check_readable(path)
     data, fail = read_wrapped(p, "weights", beside=True)
     if not isinstance(data, dict):
         fail(("weights",), "expected weights: {indicator: weight}")

@@ -281,9 +281,10 @@ def load_second_strike(path: str | Path) -> SecondStrikeInputs:
     Raises:
         InputError: unreadable file, not YAML, or an invalid field (named).
     """
+    from indivisible._paths import check_readable
     from indivisible._yaml import read_wrapped, validated
 
-    data, fail = read_wrapped(path, "second_strike", beside=True)
+    data, fail = read_wrapped(check_readable(path), "second_strike", beside=True)
     if not isinstance(data, dict):
         fail((), "expected a mapping with states and pairs")
     return validated(SecondStrikeInputs, data, fail)

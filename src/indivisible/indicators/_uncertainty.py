@@ -204,9 +204,10 @@ def load_uncertainty(path: str | Path) -> UncertaintySpec:
     Raises:
         InputError: the file is missing, not YAML, or a field is invalid (named).
     """
+    from indivisible._paths import check_readable
     from indivisible._yaml import read_wrapped, validated
 
-    data, fail = read_wrapped(path, "uncertainty")
+    data, fail = read_wrapped(check_readable(path), "uncertainty")
     if not isinstance(data, dict):
         fail((), "expected a mapping (readings, ranges, ...)")
     return validated(UncertaintySpec, data, fail)
