@@ -20,7 +20,8 @@ folder, and proves the folder writable by creating (and removing) a temporary fi
 (``.NAME.XXXX.tmp.EXT``); when the block ends normally they are renamed over their targets
 (``os.replace``), when it fails they are removed, so a failing command leaves no file. A
 target that already exists and is not a regular file (a device such as ``/dev/null``, a
-pipe) is written in place: it cannot be replaced by a rename.
+pipe) cannot be replaced by a rename: its output is written to a temporary file elsewhere
+and copied into it first, before any rename.
 """
 
 from __future__ import annotations
@@ -270,7 +271,7 @@ class Outputs:
         fd, tmp = tempfile.mkstemp(
             prefix=f".{out.target.stem[:40]}.",
             suffix=f".tmp{out.target.suffix}",
-            dir=os.fspath(out.target.parent),
+            dir=None if out.in_place else os.fspath(out.target.parent),
         )
         os.close(fd)
         return Path(tmp)
@@ -284,11 +285,10 @@ class Outputs:
         """
         try:
             for o in self._outs:
-                if not o.in_place:
-                    try:
-                        o.path = self._temporary(o)
-                    except OSError as exc:
-                        raise o.error(exc) from None
+                try:
+                    o.path = self._temporary(o)
+                except OSError as exc:
+                    raise o.error(exc) from None
             try:
                 yield self
             except OSError as exc:
@@ -309,14 +309,22 @@ class Outputs:
 
     def _discard(self) -> None:
         for o in self._outs:
-            if not o.in_place and o.path != o.target:
+            if o.path != o.target:
                 with contextlib.suppress(OSError):
                     os.unlink(o.path)
                 o.path = o.target
 
     def _commit(self) -> None:
-        for o in self._outs:
+        # Devices and pipes first: copying into them creates no file, so a failure there
+        # (``/dev/full``) still leaves every regular output unwritten.
+        for o in sorted(self._outs, key=lambda o: not o.in_place):
             if o.in_place:
+                try:
+                    with open(o.path, "rb") as src, open(o.target, "wb") as dst:
+                        while chunk := src.read(1 << 20):
+                            dst.write(chunk)
+                except OSError as exc:
+                    raise o.error(exc) from None
                 continue
             try:
                 if os.stat(o.path).st_size == 0:

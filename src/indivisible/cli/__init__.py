@@ -53,6 +53,10 @@ for _name in (
 
 def main() -> None:
     """Entry point of the ``indivisible`` console script."""
+    bad = next((a for a in sys.argv[1:] if "\x00" in a), None)
+    if bad is not None:  # only an in-process call can pass one; click would print a usage
+        typer.echo(f"Error: argument {bad!r} contains a NUL byte", err=True)
+        sys.exit(2)
     try:
         rc = app(standalone_mode=False)
         if isinstance(rc, int) and rc != 0:

@@ -191,7 +191,7 @@ def register(app: typer.Typer) -> None:
         plot_out = outs.add(plot, field="--plot", suffixes=(".png",))
         rec = Record.load()
         base = _scenario(scenario, rec)
-        rm = load_responses(responses, rec)
+        rm = load_responses(responses, rec, scenario=base)
         menu = None
         if package and rm.menu is not None:
             from indivisible.negotiate import load_menu

@@ -29,6 +29,22 @@ def _hint(value: str, known: Sequence[str]) -> str:
     return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
+def indicator_problem(name: str) -> str | None:
+    """Why ``name`` is not an indicator of the bundled profile (``None``: it is one).
+
+    Perspectives are checked when the search runs (a custom profile has its own
+    indicators); response menus run by the CLI are checked when loaded.
+    """
+    import re
+
+    from indivisible.indicators._profile import UNITS
+
+    if name in UNITS or re.fullmatch(r"proximity_(personnel|tle)_\d+(\.\d+)?km", name):
+        return None
+    known = [*UNITS, "proximity_personnel_<N>km", "proximity_tle_<N>km"]
+    return f"unknown indicator {name!r}{_hint(name, list(UNITS))} (indicators: {', '.join(known)})"
+
+
 def _cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
     """The first cycle in ``graph`` (node → successors), as a closed path, or ``None``."""
     state: dict[str, int] = {}
