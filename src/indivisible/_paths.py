@@ -163,11 +163,14 @@ class Output:
     target is a device or a pipe); pass it to the function that writes the output.
     """
 
-    def __init__(self, target: Path, field: str, path: Path, *, in_place: bool) -> None:
+    def __init__(
+        self, target: Path, field: str, path: Path, *, in_place: bool, suffix: str
+    ) -> None:
         self.target = target
         self.field = field
         self.path = path
         self.in_place = in_place
+        self.suffix = suffix
 
     def __fspath__(self) -> str:
         return os.fspath(self.path)
@@ -229,13 +232,17 @@ class Outputs:
         except (OSError, ValueError) as exc:
             raise _write_error(target, field, exc) from None
         if st is not None and not stat.S_ISREG(st.st_mode):
-            # A device or a pipe (/dev/null, /dev/full): written in place, not renamed over.
+            # A device or a pipe (/dev/null, /dev/full): copied into, not renamed over. Its
+            # name may lack an extension; one it has must be a known one.
+            if target.suffix and target.suffix.lower() not in suffixes:
+                raise _suffix_error(target, field, suffixes)
             try:
                 fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
                 os.close(fd)
             except OSError as exc:
                 raise _write_error(target, field, exc) from None
-            out = Output(target, field, target, in_place=True)
+            suffix = target.suffix.lower() or suffixes[0]
+            out = Output(target, field, target, in_place=True, suffix=suffix)
             self._outs.append(out)
             return out
         if target.suffix.lower() not in suffixes:
@@ -258,7 +265,7 @@ class Outputs:
             name_max = 255
         if len(os.fsencode(target.name)) > name_max:
             raise _write_error(target, field, OSError(errno.ENAMETOOLONG, "name too long"))
-        out = Output(target, field, target, in_place=False)
+        out = Output(target, field, target, in_place=False, suffix=target.suffix)
         try:
             os.unlink(self._temporary(out))  # proves the folder writable now
         except OSError as exc:
@@ -270,7 +277,7 @@ class Outputs:
     def _temporary(out: Output) -> Path:
         fd, tmp = tempfile.mkstemp(
             prefix=f".{out.target.stem[:40]}.",
-            suffix=f".tmp{out.target.suffix}",
+            suffix=f".tmp{out.suffix}",
             dir=None if out.in_place else os.fspath(out.target.parent),
         )
         os.close(fd)
