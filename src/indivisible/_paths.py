@@ -153,6 +153,30 @@ def read_yaml_input(path: str | os.PathLike[str], where: str | os.PathLike[str])
         return read_yaml_nodes(p, os.fspath(where))
     except (OSError, ValueError) as exc:  # a file that changed between the check and the read
         raise _read_error(where, exc, None) from None
+    except InputError as exc:
+        if "unacceptable character" not in exc.reason:
+            raise
+        raise _control_character(p, where) from None
+
+
+def _control_character(path: Path, where: str | os.PathLike[str]) -> InputError:
+    """The parser's two-line complaint about a control character, as one located line."""
+    import re
+
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        return _read_error(where, exc, None)
+    m = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]", text)
+    if m is None:
+        return InputError("invalid YAML: a character that is not allowed", path=shown(where))
+    line = text.count("\n", 0, m.start()) + 1
+    return InputError(
+        f"invalid YAML: control character {ord(m.group()):#04x} is not allowed "
+        "(write it escaped in a double-quoted string)",
+        path=shown(where),
+        line=line,
+    )
 
 
 # --------------------------------------------------------------------------- writing

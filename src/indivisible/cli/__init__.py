@@ -62,7 +62,8 @@ def main() -> None:
         if isinstance(rc, int) and rc != 0:
             sys.exit(rc)
     except IndivisibleError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        lines = [s.strip() for s in str(exc).splitlines() if s.strip()]
+        typer.echo(f"Error: {'; '.join(lines)}", err=True)  # one line, always
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
