@@ -65,8 +65,8 @@ class Distribution(BaseModel):
     def _coerce(cls, value: Any) -> Any:
         if isinstance(value, bool):
             raise ValueError(f"expected a number or {{kind: parameters}}, got {value!r}")
-        if isinstance(value, int | float):
-            return {"kind": "fixed", "params": (float(value),)}
+        if isinstance(value, int | float):  # validated as a finite number below (no float())
+            return {"kind": "fixed", "params": (value,)}
         if isinstance(value, Mapping) and set(value) == {"kind", "params"}:
             return value
         if not isinstance(value, Mapping) or len(value) != 1:
