@@ -13,8 +13,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from indivisible._bounds import check_date_bounds
 from indivisible._dates import strict_iso_date
 from indivisible.assess.types import ADD_GROUPS, REMOVE_GROUPS
 from indivisible.record.types import EventKind
@@ -32,7 +33,12 @@ from indivisible.world import (
 __all__ = ["Action", "Additions", "InstrumentEvent", "Removals"]
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(strict_iso_date("2025-01-01"))]
+IsoDate = Annotated[
+    dt.date, BeforeValidator(strict_iso_date("2025-01-01")), AfterValidator(check_date_bounds)
+]
+EvaluationDate = Annotated[dt.date, BeforeValidator(strict_iso_date("2025-01-01"))]
+"""The date an action is assessed on; its bounds (the record's coverage) are checked when
+the action is loaded (``check_action``), against the record."""
 
 
 def _codes(value: Any) -> Any:
@@ -118,7 +124,7 @@ class Action(_Model):
 
     action: str = Field(min_length=1)
     actor: Codes
-    on: IsoDate | None = None
+    on: EvaluationDate | None = None
     add: Additions = Additions()
     remove: Removals = Removals()
     instruments: tuple[InstrumentEvent, ...] = ()

@@ -24,14 +24,15 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import yaml
 from pydantic import ValidationError
 
+from indivisible._bounds import coverage_problem
 from indivisible._errors import InputError
+from indivisible._paths import read_yaml_input
 from indivisible._yaml import (
     LazyNode,
     Yaml12Loader,
     failing_at,
     format_loc,
     line_of,
-    read_yaml_nodes,
     validation_problem,
 )
 from indivisible.assess.types import ADD_GROUPS, REMOVE_GROUPS, Action
@@ -105,7 +106,7 @@ def load_action(path: str | Path, record: Record | None = None) -> Action:
 
         record = Record.load()
     shown = str(path)
-    data, node = read_yaml_nodes(Path(path), shown)
+    data, node = read_yaml_input(Path(path), shown)
     action = parse_action(data, path=shown, node=node)
     check_action(action, record)
     return action
@@ -129,6 +130,10 @@ def check_action(action: Action, record: Record) -> None:
             hint = _hint(code, list(states))
             _fail(action, loc, f"unknown state {code!r} (not in the record){hint}")
 
+    if action.on is not None:
+        problem = coverage_problem(record, action.on)
+        if problem is not None:
+            _fail(action, ("on",), problem)
     for i, a in enumerate(action.actor):
         state(a, ("actor", i) if len(action.actor) > 1 else ("actor",))
     for i, o in enumerate(action.others or ()):

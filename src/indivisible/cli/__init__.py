@@ -90,12 +90,17 @@ def command() -> Any:
 
 def main() -> None:
     """Entry point of the ``indivisible`` console script."""
+    bad = next((a for a in sys.argv[1:] if "\x00" in a), None)
+    if bad is not None:  # only an in-process call can pass one; click would print a usage
+        typer.echo(f"Error: argument {bad!r} contains a NUL byte", err=True)
+        sys.exit(2)
     try:
         rc = command().main(standalone_mode=False, prog_name="indivisible")
         if isinstance(rc, int) and rc != 0:
             sys.exit(rc)
     except IndivisibleError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        lines = [s.strip() for s in str(exc).splitlines() if s.strip()]
+        typer.echo(f"Error: {'; '.join(lines)}", err=True)  # one line, always
         sys.exit(exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -109,6 +114,14 @@ def main() -> None:
         else:
             typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    except BrokenPipeError:  # the reader went away (``| head``): quiet, as before
+        raise
+    except OSError as exc:  # a path no check caught: still one line naming it, exit 2
+        from indivisible._paths import os_reason, shown
+
+        where = f"{shown(exc.filename)}: " if exc.filename is not None else ""
+        typer.echo(f"Error: {where}{os_reason(exc)}", err=True)
+        sys.exit(2)
 
 
 def run() -> NoReturn:

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from indivisible._bounds import evaluation_date
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
+from indivisible._paths import Outputs
 from indivisible.cli._render import emit_json, para, table, warn
 
 if TYPE_CHECKING:
@@ -77,19 +79,25 @@ def register(app: typer.Typer) -> None:
         if seed is not None and seed < 0:
             raise InputError(f"expected a non-negative seed, got {seed}", field="--seed")
         d = parse_date(on, field="--on") if on is not None else None
+        outs = Outputs()  # checked before any work; written together at the end, or none
+        map_out = outs.add(map_png, field="--map", suffixes=(".png",))
+        report_out = outs.add(report, field="--report", suffixes=(".html", ".htm"))
         rec = Record.load()
+        if d is not None:
+            evaluation_date(rec, d, field="--on")
         base = load_scenario(scenario, rec)
         act = load_action(action, rec)
         result = run(rec, base, act, d, draws=draws, seed=seed, indicators=indicator or None)
         warn(rec.coverage_warnings(result.on))
-        if map_png is not None:
-            from indivisible.assess._map import assessment_map
+        with outs.writing():
+            if map_out is not None:
+                from indivisible.assess._map import assessment_map
 
-            assessment_map(result, map_png)
-        if report is not None:
-            from indivisible.assess._report import write_report
+                assessment_map(result, map_out.path)
+            if report_out is not None:
+                from indivisible.assess._report import write_report
 
-            write_report(result, report)
+                write_report(result, report_out.path)
         if fmt is AssessFormat.json:
             emit_json(result.to_json())
             return

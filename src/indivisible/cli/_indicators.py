@@ -7,8 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
+from indivisible._bounds import evaluation_date
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
+from indivisible._paths import Outputs
 from indivisible.cli._render import emit_json, table
 
 
@@ -97,6 +99,10 @@ def register(app: typer.Typer) -> None:
         from indivisible.record import Record
 
         day = parse_date(on, field="--on") if on is not None else None
+        outs = Outputs()  # checked before any work; written at the end, or not at all
+        map_out = outs.add(map_path, field="--map", suffixes=(".png",))
+        if day is not None:
+            evaluation_date(Record.load(), day, field="--on")
         if (site is None) == (deployment is None):
             raise InputError("give either --site LAT,LON or --deployment ID", field="--site")
         if deployment is not None:
@@ -127,10 +133,11 @@ def register(app: typer.Typer) -> None:
                 flight_model=model,
                 speed_kmh=speed,
             )
-        if map_path is not None:
+        if map_out is not None:
             from indivisible.indicators._map import reach_map
 
-            reach_map(result, map_path)
+            with outs.writing():
+                reach_map(result, map_out.path)
         if fmt is ReachFormat.json:
             emit_json(result.to_json())
             return

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from indivisible._errors import InputError
+from indivisible._paths import Outputs
 from indivisible.cli._render import emit_json, para, table
 
 
@@ -103,6 +104,8 @@ def register(app: typer.Typer) -> None:
         from indivisible.negotiate import negotiate as run
         from indivisible.record import Record
 
+        outs = Outputs()  # checked before any work; written at the end, or not at all
+        plot_out = outs.add(plot, field="--plot", suffixes=(".png",))
         if workers is not None and scheduler is not None:
             raise InputError("give --workers or --scheduler, not both", field="--workers")
         if workers is not None and workers < 1:
@@ -128,10 +131,11 @@ def register(app: typer.Typer) -> None:
             progress=sys.stderr.isatty(),
             max_evaluations=max_evaluations,
         )
-        if plot is not None:
+        if plot_out is not None:
             from indivisible.negotiate._plot import plot_negotiation
 
-            plot_negotiation(result, plot)
+            with outs.writing():
+                plot_negotiation(result, plot_out.path)
         if fmt is NegotiateFormat.json:
             emit_json(result.to_json())
             return
@@ -209,9 +213,11 @@ def register(app: typer.Typer) -> None:
         from indivisible.dynamics import simulate as run
         from indivisible.record import Record
 
+        outs = Outputs()  # checked before any work; written at the end, or not at all
+        plot_out = outs.add(plot, field="--plot", suffixes=(".png",))
         rec = Record.load()
         base = _scenario(scenario, rec)
-        rm = load_responses(responses, rec)
+        rm = load_responses(responses, rec, scenario=base)
         menu = None
         if package and rm.menu is not None:
             from indivisible.negotiate import load_menu
@@ -228,10 +234,11 @@ def register(app: typer.Typer) -> None:
             menu=menu,
             progress=sys.stderr.isatty(),
         )
-        if plot is not None:
+        if plot_out is not None:
             from indivisible.negotiate._plot import plot_simulation
 
-            plot_simulation(result, plot)
+            with outs.writing():
+                plot_simulation(result, plot_out.path)
         if fmt is NegotiateFormat.json:
             emit_json(result.to_json())
             return

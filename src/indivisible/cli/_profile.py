@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from indivisible._bounds import evaluation_date
 from indivisible._dates import parse_date
 from indivisible.cli._exchange import EXCHANGE_HELP, exchange_scenario, show_exchange
 from indivisible.cli._render import emit_json, table
@@ -63,14 +64,17 @@ def register(app: typer.Typer) -> None:
         from indivisible.record import Record
         from indivisible.world import load_scenario
 
-        sc = load_scenario(scenario)
+        rec = Record.load()
+        if on is not None:
+            evaluation_date(rec, parse_date(on, field="--on"), field="--on")
+        sc = load_scenario(scenario, rec)
         day = parse_date(on, field="--on") if on is not None else sc.date
         if exchange is not None:
             sc, ex = exchange_scenario(exchange, sc, day)
             show_exchange(ex, err=fmt is not ProfileFormat.table)
         w = load_weights(weights) if weights is not None else None
         p = compute(
-            Record.load(),
+            rec,
             sc,
             day,
             states=state or None,

@@ -7,6 +7,7 @@ import typer
 
 from indivisible._dates import parse_date, parse_year
 from indivisible._errors import InputError
+from indivisible._paths import Outputs
 from indivisible.cli._exchange import EXCHANGE_HELP, exchange_rows, show_exchange
 from indivisible.cli._render import Format, emit_json, table, warn
 
@@ -205,6 +206,9 @@ def register(app: typer.Typer) -> None:
         """Which instruments bound a pair in force, year by year (31 December snapshots)."""
         from indivisible.record import timeline as _timeline
 
+        outs = Outputs()  # checked before any work; written together at the end, or none
+        plot_out = outs.add(plot, field="--plot", suffixes=(".png",))
+        out_out = outs.add(out, field="--out", suffixes=(".csv", ".parquet"))
         rec = _record()
         y1 = parse_year(from_, field="--from")
         y2 = parse_year(to, field="--to") if to is not None else rec.coverage.reviewed.year
@@ -224,13 +228,14 @@ def register(app: typer.Typer) -> None:
                     field="--category",
                 )
         df = _timeline(rec, a, b, y1, y2, binding=kinds, category=category)
-        if out is not None:
-            _write_frame(df.reset_index(), out)
-        if plot is not None:
-            from indivisible.record._plot import plot_timeline
+        with outs.writing():
+            if out_out is not None:
+                _write_frame(df.reset_index(), out_out.path)
+            if plot_out is not None:
+                from indivisible.record._plot import plot_timeline
 
-            pa, pb = rec.resolve(a), rec.resolve(b)
-            plot_timeline(rec, df, pa, pb, plot)
+                pa, pb = rec.resolve(a), rec.resolve(b)
+                plot_timeline(rec, df, pa, pb, plot_out.path)
         pa, pb = rec.resolve(a), rec.resolve(b)
         split = f"n_legal_{pa}" in df.columns
 
@@ -306,6 +311,8 @@ def register(app: typer.Typer) -> None:
 
         from indivisible.record import iter_panel, panel_rows
 
+        outs = Outputs()  # checked before any work; written at the end, or not at all
+        out_file = outs.add(out, field="--out", suffixes=(".csv", ".parquet"))
         rec = _record()
         if unit not in ("day", "year"):
             raise InputError(f"expected 'day' or 'year', got {unit!r}", field="--unit")
@@ -316,14 +323,11 @@ def register(app: typer.Typer) -> None:
         if end > rec.coverage.reviewed:
             warn(rec.coverage_warnings(end))
         del dt
-        suffix = out.suffix.lower()
-        if suffix not in (".csv", ".parquet"):
-            raise InputError(
-                f"expected a .csv or .parquet file name, got {out.name!r}", field="--out"
-            )
         total = panel_rows(rec, unit, kind, start, end)  # type: ignore[arg-type]
         chunks = iter_panel(rec, unit, kind, start, end)  # type: ignore[arg-type]
-        n_rows, n_cols = _write_stream(chunks, out, total)
+        assert out_file is not None
+        with outs.writing():
+            n_rows, n_cols = _write_stream(chunks, out_file.path, total)
         typer.echo(f"Wrote {n_rows} rows x {n_cols} columns to {out}")
 
     @app.command()
@@ -425,24 +429,22 @@ def _date_or_year(text: str, field: str, *, end: bool) -> "dt.date":
 
 
 def _write_frame(df: "pd.DataFrame", out: Path) -> None:
-    suffix = out.suffix.lower()
-    if suffix not in (".csv", ".parquet"):
-        raise InputError(f"expected a .csv or .parquet file name, got {out.name!r}", field="--out")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    if suffix == ".csv":
-        df.to_csv(tmp, index=False)
+    """Write ``df`` as CSV or Parquet by the extension (``out``: a staged temporary file)."""
+    if out.suffix.lower() == ".parquet":
+        df.to_parquet(out, index=False)
     else:
-        df.to_parquet(tmp, index=False)
-    tmp.replace(out)
+        df.to_csv(out, index=False)
 
 
 def _write_stream(chunks: "Iterator[pd.DataFrame]", out: Path, total: int) -> tuple[int, int]:
     """Write frames one after another to ``out`` (CSV, or one Parquet row group each).
 
     The file appears only when complete (written to ``NAME.tmp``, then renamed); a progress
-    bar on standard error counts the rows written.
+    bar on standard error counts the rows written (when standard error is a terminal: a
+    log or a pipe gets no bar, and an error stays one line).
     """
+    import contextlib
+    import os
     import sys
 
     suffix = out.suffix.lower()
@@ -451,9 +453,17 @@ def _write_stream(chunks: "Iterator[pd.DataFrame]", out: Path, total: int) -> tu
     n_rows = n_cols = 0
     writer = None
     try:
-        with typer.progressbar(
-            length=total, label="Writing rows", file=sys.stderr, show_pos=True, show_eta=True
-        ) as bar:
+        quiet = None if sys.stderr.isatty() else open(os.devnull, "w")  # noqa: SIM115
+        with (
+            quiet if quiet is not None else contextlib.nullcontext(),
+            typer.progressbar(
+                length=total,
+                label="Writing rows",
+                file=quiet or sys.stderr,
+                show_pos=True,
+                show_eta=True,
+            ) as bar,
+        ):
             for df in chunks:
                 if suffix == ".csv":
                     df.to_csv(tmp, index=False, header=n_rows == 0, mode="a" if n_rows else "w")

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from indivisible._bounds import evaluation_date
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
 from indivisible.cli._exchange import EXCHANGE_HELP, exchange_scenario, show_exchange
@@ -106,6 +107,11 @@ def register(app: typer.Typer) -> None:
         if start is not None and on is not None:
             raise InputError("--on and --from/--to exclude each other", field="--on")
         rec = _record()
+        days = [
+            evaluation_date(rec, parse_date(text, field=name), field=name)
+            for text, name in ((on, "--on"), (start, "--from"), (end, "--to"))
+            if text is not None
+        ]
         insts = _instruments(rec, instrument)
         who = _party(rec, party)
         sc = load_scenario(scenario, rec)
@@ -115,7 +121,7 @@ def register(app: typer.Typer) -> None:
             sc, ex = exchange_scenario(exchange, sc, last, rec)
             show_exchange(ex, err=fmt is not Format.table)
         if start is not None and end is not None:
-            res = evaluate_range(rec, sc, start, end, instruments=insts, party=who)
+            res = evaluate_range(rec, sc, days[0], days[1], instruments=insts, party=who)
             warn(rec.coverage_warnings(res.start, res.end))
             _render_range(sc.scenario, res, fmt)
             return

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from indivisible._yaml import failing_at, read_yaml_nodes, validated
+from indivisible._paths import read_yaml_input
+from indivisible._yaml import failing_at, validated
 from indivisible.dynamics.types import ResponseMenu
-from indivisible.negotiate._menu import _hint
+from indivisible.negotiate._menu import _hint, indicator_problem
 
 if TYPE_CHECKING:
     from indivisible.record import Record
@@ -15,8 +16,16 @@ if TYPE_CHECKING:
 Loc = tuple[int | str, ...]
 
 
-def load_responses(path: str | Path, record: Record | None = None) -> ResponseMenu:
+def load_responses(
+    path: str | Path, record: Record | None = None, scenario: Any = None
+) -> ResponseMenu:
     """Load and check a response menu (parties, actors, sources, unique response ids).
+
+    With ``scenario`` (the baseline, evaluated by the bundled profile), every weighted
+    indicator must be one of the profile's, and every system an added deployment names must
+    be in the scenario's catalogue or among the systems the same action adds: a weight or a
+    response that could never count is an error when the file is loaded, not silently
+    ignored (or found only if the response is chosen).
 
     Raises:
         InputError: the first problem, located.
@@ -28,7 +37,7 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
 
         record = Record.load()
     shown = str(path)
-    data, node = read_yaml_nodes(Path(path), Path(path))
+    data, node = read_yaml_input(Path(path), Path(path))
 
     fail = failing_at(shown, node)
 
@@ -52,6 +61,15 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
             for code in act.actor:
                 if code not in states:
                     fail((*at, j, "actor"), f"actor {code!r} is not a state{_hint(code, states)}")
+            if scenario is not None:
+                known = [*scenario.catalogue.ids, *(p.id for p in act.add.systems)]
+                for k, dep in enumerate(act.add.deployments):
+                    if dep.system not in known:
+                        fail(
+                            (*at, j, "add", "deployments", k, "system"),
+                            f"unknown system {dep.system!r} (not in the catalogue nor in the "
+                            f"scenario's or this action's systems){_hint(dep.system, known)}",
+                        )
             out.append(act)
         return tuple(out)
 
@@ -61,6 +79,10 @@ def load_responses(path: str | Path, record: Record | None = None) -> ResponseMe
                 ("parties", party),
                 f"party {party!r} is not a state of the record{_hint(party, states)}",
             )
+        for name in pol.weights if scenario is not None else ():
+            problem = indicator_problem(name)
+            if problem is not None:
+                fail(("parties", party, "weights", name), problem)
         for i, r in enumerate(pol.responses):
             at: Loc = ("parties", party, "responses", i)
             if r.id in seen:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
@@ -32,7 +32,7 @@ class Response(_Model):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)
     summary: str = Field(min_length=1)
-    cost: float = Field(gt=0, allow_inf_nan=False)
+    cost: float = Field(gt=0, le=1e6, allow_inf_nan=False, strict=True)
     source: str | None = None
     actions: tuple[dict[str, Any], ...] = Field(min_length=1)
     note: str | None = None
@@ -48,9 +48,11 @@ class PartyPolicy(_Model):
     unit cost (ties: file order), among those that raise its score.
     """
 
-    weights: dict[str, float] = Field(min_length=1)
-    threshold: float = Field(default=0.0, ge=0, allow_inf_nan=False)
-    respond_probability: float = Field(default=1.0, ge=0, le=1)
+    weights: dict[
+        str, Annotated[float, Field(ge=-1e6, le=1e6, allow_inf_nan=False, strict=True)]
+    ] = Field(min_length=1)
+    threshold: float = Field(default=0.0, ge=0, le=1e9, allow_inf_nan=False, strict=True)
+    respond_probability: float = Field(default=1.0, ge=0, le=1, allow_inf_nan=False, strict=True)
     responses: tuple[Response, ...] = ()
 
 

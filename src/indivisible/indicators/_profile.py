@@ -606,7 +606,7 @@ def profile(
             field="families",
         )
     day = _day(on)
-    spec = as_spec(uncertainty)
+    spec = as_spec(uncertainty, scenario)
     ss = None
     if second_strike is not None:  # the second-strike models load only when asked for
         from indivisible.indicators._second_strike import as_inputs

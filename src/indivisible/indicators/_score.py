@@ -30,12 +30,16 @@ from indivisible.indicators.types import HIGHER_IS_LESS_SAFE, Profile
 
 __all__ = ["load_weights", "score"]
 
+MAX_WEIGHT = 1e6
+"""Largest weight accepted (weights are relative: only their ratios matter)."""
+
 
 def load_weights(path: str | Path) -> dict[str, float]:
     """Read ``weights: {indicator: weight}`` from YAML (weights >= 0, at least one > 0)."""
+    from indivisible._paths import check_readable
     from indivisible._yaml import read_wrapped
 
-    p = Path(path)
+    p = check_readable(path)
     data, fail = read_wrapped(p, "weights", beside=True)
     if not isinstance(data, dict):
         fail(("weights",), "expected weights: {indicator: weight}")
@@ -45,9 +49,12 @@ def load_weights(path: str | Path) -> dict[str, float]:
 def _check(weights: Mapping[str, Any], path: str | Path | None = None) -> dict[str, float]:
     out: dict[str, float] = {}
     for k, v in weights.items():
-        if isinstance(v, bool) or not isinstance(v, int | float) or not np.isfinite(v) or v < 0:
+        number = isinstance(v, int | float) and not isinstance(v, bool)
+        if not number or not 0 <= v <= MAX_WEIGHT:  # NaN and inf fail the comparison
             raise InputError(
-                f"weight must be a number >= 0, got {v!r}", path=path, field=f"weights.{k}"
+                f"weight must be a number >= 0 (at most {MAX_WEIGHT:g}), got {v!r}",
+                path=path,
+                field=f"weights.{k}",
             )
         out[str(k)] = float(v)
     if not out or sum(out.values()) <= 0:

@@ -38,11 +38,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from indivisible._bounds import MAX_COUNT, check_date_bounds
+from indivisible._dates import strict_iso_date
 from indivisible.indicators._geo import FloatArray
 from indivisible.indicators._uncertainty import Distribution
 
@@ -64,11 +66,20 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Amount = Annotated[float, Field(strict=True, ge=0, le=MAX_COUNT, allow_inf_nan=False)]
+"""A finite number of warheads, aim points or interceptors, written as a number (at most
+one million; an expected value may be fractional)."""
+
+IsoDate = Annotated[
+    dt.date, BeforeValidator(strict_iso_date("2022-02-14")), AfterValidator(check_date_bounds)
+]
+
+
 class Mode(_Model):
     """Warheads of one basing mode (``dispersed`` in [0, 1]; may be a distribution)."""
 
-    warheads: float = Field(ge=0)
-    aim_points: float = Field(gt=0)
+    warheads: Amount
+    aim_points: Annotated[Amount, Field(gt=0)]
     dispersed: Distribution
     source: str | None = None
     note: str | None = None
@@ -77,10 +88,10 @@ class Mode(_Model):
 class Defence(_Model):
     """A state's missile defence against the other side's retaliation."""
 
-    interceptors: float = Field(default=0, ge=0)
+    interceptors: Amount = 0
     sspk: Distribution = Field(default_factory=lambda: Distribution.model_validate(0.0))
     coverage: Distribution = Field(default_factory=lambda: Distribution.model_validate(1.0))
-    shots_per_warhead: int = Field(default=2, ge=1)
+    shots_per_warhead: int = Field(default=2, ge=1, le=100, strict=True)
     source: str | None = None
     note: str | None = None
 
@@ -100,14 +111,22 @@ class Pair(_Model):
 
     first: str
     second: str
-    allocation: dict[str, float]
+    allocation: dict[str, Amount]
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _not_itself(self) -> Pair:
+        if self.first == self.second:
+            raise ValueError(
+                f"first and second are both {self.first!r}: a state cannot strike itself"
+            )
+        return self
 
 
 class SecondStrikeInputs(_Model):
     """The ``second_strike:`` inputs (file or mapping); see ``examples/second-strike-2022.yaml``."""
 
-    date: dt.date | None = None
+    date: IsoDate | None = None
     states: dict[str, StateForces]
     pairs: list[Pair] = Field(min_length=1)
     assumptions: list[str] = []
@@ -275,15 +294,50 @@ def as_inputs(value: SecondStrikeInputs | Mapping[str, Any] | str | Path) -> Sec
     return validated(SecondStrikeInputs, dict(value), failing_at(None, None))
 
 
-def load_second_strike(path: str | Path) -> SecondStrikeInputs:
+def load_second_strike(path: str | Path, record: Any = None) -> SecondStrikeInputs:
     """Read second-strike inputs from YAML (top-level ``second_strike:`` optional).
+
+    Every state (``states`` keys, ``first`` and ``second`` of each pair) must be a state of
+    ``record`` (default: the bundled record).
 
     Raises:
         InputError: unreadable file, not YAML, or an invalid field (named).
     """
+    from indivisible._paths import check_readable
     from indivisible._yaml import read_wrapped, validated
 
-    data, fail = read_wrapped(path, "second_strike", beside=True)
+    data, fail = read_wrapped(check_readable(path), "second_strike", beside=True)
     if not isinstance(data, dict):
         fail((), "expected a mapping with states and pairs")
-    return validated(SecondStrikeInputs, data, fail)
+    inputs = validated(SecondStrikeInputs, data, fail)
+    if record is None:
+        from indivisible.record import Record
+
+        record = Record.load()
+    states = list(record.states)
+    for code in inputs.states:
+        if code not in states:
+            hint = _hint(code, states)
+            fail(("states", code), f"unknown state {code!r} (not in the record){hint}")
+    known = set(inputs.sources) | set(record.sources)
+    for code, st in inputs.states.items():
+        refs: list[tuple[tuple[int | str, ...], str | None]] = [(("states", code), st.source)]
+        refs.append((("states", code, "defence"), st.defence.source))
+        refs += [(("states", code, "modes", m), mode.source) for m, mode in st.modes.items()]
+        for loc, ref in refs:
+            if ref is not None and ref not in known:
+                fail(
+                    (*loc, "source"),
+                    f"unknown source {ref!r} (neither under this file's sources nor in the "
+                    f"bibliography){_hint(ref, sorted(known))}",
+                )
+    return inputs
+
+
+def _hint(value: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, known, n=2, cutoff=0.6)
+    if not close and value.upper() in known:
+        close = [value.upper()]
+    return f"; did you mean {' or '.join(close)}?" if close else ""

@@ -23,15 +23,19 @@ replaces the readings of its system by the distribution. Distributions are ``{fi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, NoReturn
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
+from indivisible._bounds import MAX_COUNT, MAX_RANGE_KM
 from indivisible._errors import InputError
 from indivisible.indicators._geo import FloatArray
+
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+"""A finite number written as a number (text and booleans are rejected)."""
 
 __all__ = ["Distribution", "UncertaintySpec", "generator", "load_uncertainty"]
 
@@ -54,15 +58,15 @@ class Distribution(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     kind: str
-    params: tuple[float, ...]
+    params: tuple[Number, ...]
 
     @model_validator(mode="before")
     @classmethod
     def _coerce(cls, value: Any) -> Any:
         if isinstance(value, bool):
             raise ValueError(f"expected a number or {{kind: parameters}}, got {value!r}")
-        if isinstance(value, int | float):
-            return {"kind": "fixed", "params": (float(value),)}
+        if isinstance(value, int | float):  # validated as a finite number below (no float())
+            return {"kind": "fixed", "params": (value,)}
         if isinstance(value, Mapping) and set(value) == {"kind", "params"}:
             return value
         if not isinstance(value, Mapping) or len(value) != 1:
@@ -75,6 +79,8 @@ class Distribution(BaseModel):
             raise ValueError(f"unknown distribution {kind!r}; expected one of {sorted(_KINDS)}")
         if isinstance(params, int | float) and not isinstance(params, bool):
             params = [params]
+        if not isinstance(params, list | tuple):
+            raise ValueError(f"{kind} takes a list of numbers, e.g. [480, 2350], got {params!r}")
         return {"kind": kind, "params": tuple(params)}
 
     @model_validator(mode="after")
@@ -144,7 +150,7 @@ class UncertaintySpec(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    readings: dict[str, float] = Field(default_factory=dict)
+    readings: dict[str, Number] = Field(default_factory=dict)
     ranges: dict[str, Distribution] = Field(default_factory=dict)
     dual_capable: Distribution | dict[str, Distribution] = Field(
         default_factory=lambda: Distribution.model_validate(0.5)
@@ -154,11 +160,21 @@ class UncertaintySpec(BaseModel):
     @model_validator(mode="after")
     def _weights(self) -> UncertaintySpec:
         for name, w in self.readings.items():
-            if not (np.isfinite(w) and w >= 0):
-                raise ValueError(f"reading weight of {name!r} must be a number >= 0, got {w}")
+            if not (np.isfinite(w) and 0 <= w <= MAX_COUNT):
+                raise ValueError(
+                    f"reading weight of {name!r} must be a number >= 0 (at most {MAX_COUNT:,}), "
+                    f"got {w}"
+                )
         for d in self._dual_all():
             if d.kind != "beta" and not all(0.0 <= x <= 1.0 for x in d.params):
                 raise ValueError(f"dual_capable is a probability in [0, 1], got {list(d.params)}")
+        for what, dists in (("ranges", self.ranges), ("coverage_km", self.coverage_km)):
+            for key, d in dists.items():
+                if d.kind != "beta" and not all(x <= MAX_RANGE_KM for x in d.params):
+                    raise ValueError(
+                        f"{what}.{key}: distances are at most {MAX_RANGE_KM:g} km (the Earth's "
+                        f"circumference), got {list(d.params)}"
+                    )
         return self
 
     def _dual_all(self) -> list[Distribution]:
@@ -185,31 +201,97 @@ class UncertaintySpec(BaseModel):
         return self.coverage_km.get(deployment, self.coverage_km.get(system))
 
 
-def as_spec(value: UncertaintySpec | Mapping[str, Any] | str | Path | None) -> UncertaintySpec:
-    """Normalise an ``uncertainty`` argument: a spec, a mapping, a YAML path or ``None``."""
-    if value is None:
-        return UncertaintySpec()
-    if isinstance(value, UncertaintySpec):
-        return value
-    if isinstance(value, str | Path):
-        return load_uncertainty(value)
+def as_spec(
+    value: UncertaintySpec | Mapping[str, Any] | str | Path | None, scenario: Any = None
+) -> UncertaintySpec:
+    """Normalise an ``uncertainty`` argument: a spec, a mapping, a YAML path or ``None``.
+
+    With ``scenario``, every system, deployment and reading the spec names must exist in
+    it (:func:`check_spec`).
+    """
     from indivisible._yaml import failing_at, validated
 
-    return validated(UncertaintySpec, dict(value), failing_at(None, None))
+    if value is None:
+        return UncertaintySpec()
+    if isinstance(value, str | Path):
+        return load_uncertainty(value, scenario)
+    spec = (
+        value
+        if isinstance(value, UncertaintySpec)
+        else validated(UncertaintySpec, dict(value), failing_at(None, None))
+    )
+    if scenario is not None:
+        check_spec(spec, scenario, failing_at(None, None))
+    return spec
 
 
-def load_uncertainty(path: str | Path) -> UncertaintySpec:
+def load_uncertainty(path: str | Path, scenario: Any = None) -> UncertaintySpec:
     """Read an ``uncertainty:`` spec from a YAML file (top-level ``uncertainty:`` optional).
+
+    With ``scenario``, the ids the spec names are checked against it (:func:`check_spec`).
 
     Raises:
         InputError: the file is missing, not YAML, or a field is invalid (named).
     """
+    from indivisible._paths import check_readable
     from indivisible._yaml import read_wrapped, validated
 
-    data, fail = read_wrapped(path, "uncertainty")
+    data, fail = read_wrapped(check_readable(path), "uncertainty")
     if not isinstance(data, dict):
         fail((), "expected a mapping (readings, ranges, ...)")
-    return validated(UncertaintySpec, data, fail)
+    spec = validated(UncertaintySpec, data, fail)
+    if scenario is not None:
+        check_spec(spec, scenario, fail)
+    return spec
+
+
+def _hint(value: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, known, n=2, cutoff=0.6)
+    return f"; did you mean {' or '.join(close)}?" if close else ""
+
+
+def check_spec(
+    spec: UncertaintySpec,
+    scenario: Any,
+    fail: Callable[[tuple[int | str, ...], str], NoReturn],
+) -> None:
+    """Every system, deployment and reading name ``spec`` gives must exist in ``scenario``.
+
+    A key nobody uses would be ignored silently: the draws would not be what the file says.
+
+    Raises:
+        InputError: (through ``fail``) the first unknown id, with the close ids.
+    """
+    systems = list(scenario.catalogue.ids)
+    deployments = [d.id for d in scenario.deployments]
+    names: set[str] = set()
+    for sysm in scenario.catalogue.systems.values():
+        for q in (sysm.range_km, sysm.min_range_km, sysm.speed_kmh):
+            if q is not None:
+                names.update(q.names)
+    for key in spec.ranges:
+        if key not in systems:
+            fail(("ranges", key), f"unknown system {key!r}{_hint(key, systems)}")
+    if not isinstance(spec.dual_capable, Distribution):
+        for key in spec.dual_capable:
+            if key not in systems:
+                fail(("dual_capable", key), f"unknown system {key!r}{_hint(key, systems)}")
+    for key in spec.coverage_km:
+        if key not in systems and key not in deployments:
+            fail(
+                ("coverage_km", key),
+                f"unknown system or deployment {key!r} (neither in the catalogue nor in the "
+                f"scenario){_hint(key, systems + deployments)}",
+            )
+    for key in spec.readings:
+        if key not in names:
+            fail(
+                ("readings", key),
+                f"unknown reading {key!r}: no system of the scenario has it (readings: "
+                f"{', '.join(sorted(names))})",
+            )
 
 
 def generator(

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from indivisible._errors import InputError
-from indivisible._yaml import failing_at, read_yaml_nodes, validated
+from indivisible._paths import list_folder, read_yaml_input
+from indivisible._yaml import failing_at, validated
 from indivisible.negotiate.types import Measure, Menu, Perspective
 
 if TYPE_CHECKING:
@@ -26,6 +27,22 @@ Loc = tuple[int | str, ...]
 def _hint(value: str, known: Sequence[str]) -> str:
     close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
     return f"; did you mean {' or '.join(close)}?" if close else ""
+
+
+def indicator_problem(name: str) -> str | None:
+    """Why ``name`` is not an indicator of the bundled profile (``None``: it is one).
+
+    Perspectives are checked when the search runs (a custom profile has its own
+    indicators); response menus run by the CLI are checked when loaded.
+    """
+    import re
+
+    from indivisible.indicators._profile import UNITS
+
+    if name in UNITS or re.fullmatch(r"proximity_(personnel|tle)_\d+(\.\d+)?km", name):
+        return None
+    known = [*UNITS, "proximity_personnel_<N>km", "proximity_tle_<N>km"]
+    return f"unknown indicator {name!r}{_hint(name, list(UNITS))} (indicators: {', '.join(known)})"
 
 
 def _cycle(graph: dict[str, tuple[str, ...]]) -> list[str] | None:
@@ -74,7 +91,7 @@ def load_menu(path: str | Path, record: Record | None = None) -> Menu:
 
         record = Record.load()
     shown = str(path)
-    data, node = read_yaml_nodes(Path(path), Path(path))
+    data, node = read_yaml_input(Path(path), Path(path))
 
     fail = failing_at(shown, node)
 
@@ -201,8 +218,12 @@ def load_perspectives(
     files: list[Path] = []
     for p in paths:
         q = Path(p)
-        if q.is_dir():
-            files += sorted(q.glob("*.yaml"))
+        try:
+            is_dir = q.is_dir()
+        except (OSError, ValueError):  # a NUL byte or an over-long name: reported when read
+            is_dir = False
+        if is_dir:
+            files += list_folder(q, "*.yaml", field="--weights")
         else:
             files.append(q)
     if not files:
@@ -211,7 +232,7 @@ def load_perspectives(
     sources = set(record.sources)
     parties = [*record.states, *record.organisations]
     for f in files:
-        data, node = read_yaml_nodes(f, f)
+        data, node = read_yaml_input(f, f)
 
         fail = failing_at(f, node)
         if not isinstance(data, dict):

@@ -194,9 +194,9 @@ class Weight(_Model):
     encodes.
     """
 
-    weight: float = Field(ge=0, allow_inf_nan=False)
+    weight: float = Field(ge=0, le=1e6, allow_inf_nan=False, strict=True)
     per: str | None = None
-    because: tuple[int, ...] = ()
+    because: tuple[Annotated[int, Field(strict=True)], ...] = ()
 
 
 def _weights(value: Any) -> Any:

@@ -19,13 +19,15 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import ValidationError
 
+from indivisible._bounds import coverage_problem
 from indivisible._errors import InputError
+from indivisible._paths import check_readable, os_reason, read_yaml_input
+from indivisible._paths import shown as show_path
 from indivisible._yaml import (
     clean_loc,
     failing_at,
     format_loc,
     line_of,
-    read_yaml_nodes,
     validated,
 )
 from indivisible.world._catalogue import load_catalogue
@@ -34,10 +36,10 @@ from indivisible.world.types import (
     Accession,
     Deployment,
     Entry,
+    EvaluationDate,
     Exercise,
     Force,
     Holding,
-    IsoDate,
     Readings,
     Scenario,
     ScenarioSource,
@@ -73,7 +75,7 @@ class _File(_Model):
     """One scenario file, before layering."""
 
     scenario: str | None = None
-    date: IsoDate | None = None
+    date: EvaluationDate | None = None
     extends: str | None = None
     remove: tuple[str, ...] = ()
     note: str | None = None
@@ -89,8 +91,14 @@ class _File(_Model):
 
 
 # --------------------------------------------------------------------------- YAML
-read_yaml = read_yaml_nodes
-"""Parse ``path`` into data and node tree; any failure is one located ``InputError``."""
+def read_yaml(path: Path, shown: str | Path) -> tuple[Any, Any]:
+    """Parse ``path`` into data and node tree; any failure is one located ``InputError``.
+
+    The path is checked first (``indivisible._paths``): a missing file, a folder, a
+    permission or input/output error, a NUL byte or an over-long name is one line naming it.
+    """
+    return read_yaml_input(path, shown)  # type: ignore[no-any-return]
+
 
 _clean_loc = clean_loc  # the catalogue's loader locates its errors with it too
 
@@ -293,7 +301,7 @@ def _bibliography(record: Record, own: Sequence[ScenarioSource]) -> set[str]:
 
 
 def _shown(path: Path) -> str:
-    return os.path.normpath(str(path))
+    return show_path(os.path.normpath(str(path)))
 
 
 def load_scenario(
@@ -345,25 +353,42 @@ def _load(
             f"got {type(data).__name__}",
         )
     f = validated(_File, data, fail)
+    if f.date is not None:
+        problem = coverage_problem(record, f.date)
+        if problem is not None:
+            fail(("date",), problem)
 
     base: Scenario | None = None
     if f.extends is not None:
+        if "\x00" in f.extends:
+            fail(("extends",), "cannot read file: the path contains a NUL byte")
         target = path.parent / f.extends
-        here = (path.resolve(), shown)
-        chain = (*stack, here)
         try:
+            here = (path.resolve(), shown)
             resolved = target.resolve()
-        except (OSError, RuntimeError):
-            fail(("extends",), f"cannot resolve file {f.extends!r}")
+        except (OSError, RuntimeError, ValueError) as exc:
+            reason = (
+                "too many levels of symbolic links (a symlink loop?)"
+                if isinstance(exc, RuntimeError)
+                else os_reason(exc)
+            )
+            fail(("extends",), f"cannot resolve file {_shown(target)!r}: {reason}")
+        chain = (*stack, here)
         for seen, _ in chain:
             if seen == resolved:
                 names = [s for _, s in chain[[q for q, _ in chain].index(seen) :]]
                 fail(("extends",), "cycle in extends: " + " -> ".join([*names, _shown(target)]))
-        if not target.is_file():
+        try:
+            check_readable(target)
+        except InputError as exc:
+            name = show_path(f.extends)
+            if exc.reason.endswith("no such file or folder"):
+                what = f"no such file {name!r} ("
+            else:
+                what = f"{exc.reason.replace('cannot read file', 'cannot read')} ({name!r}; "
             fail(
                 ("extends",),
-                f"no such file {f.extends!r} (looked for {_shown(target)}; paths are relative "
-                "to the extending file)",
+                f"{what}looked for {_shown(target)}; paths are relative to the extending file)",
             )
         base = _load(target, _shown(target), record, catalogue, chain)
     elif f.remove:

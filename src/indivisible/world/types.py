@@ -25,15 +25,25 @@ from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     RootModel,
+    Strict,
+    StrictBool,
     field_validator,
     model_validator,
 )
 
+from indivisible._bounds import (
+    MAX_COUNT,
+    MAX_PERSONNEL,
+    MAX_RANGE_KM,
+    MAX_SPEED_KMH,
+    check_date_bounds,
+)
 from indivisible._dates import strict_iso_date
 
 __all__ = [
@@ -66,8 +76,30 @@ REPORTED = "reported"
 """Name of the single reading a plain number is stored under."""
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(strict_iso_date("2022-02-14"))]
-"""A calendar date written ``YYYY-MM-DD`` (timestamps and numbers are rejected)."""
+IsoDate = Annotated[
+    dt.date, BeforeValidator(strict_iso_date("2022-02-14")), AfterValidator(check_date_bounds)
+]
+"""A calendar date written ``YYYY-MM-DD`` (timestamps and numbers are rejected), between
+1900-01-01 and 2100-12-31 (``indivisible._bounds``)."""
+
+EvaluationDate = Annotated[dt.date, BeforeValidator(strict_iso_date("2022-02-14"))]
+"""The date a scenario is evaluated on, written ``YYYY-MM-DD``; its bounds (the record's
+coverage) are checked by the loader, which knows the record."""
+
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+"""A finite number written as a number: text (``"480"``) and booleans are rejected."""
+
+Count = Annotated[int, Strict(), Field(ge=0, le=MAX_COUNT)]
+"""A count of items written as a whole number (not text, not a boolean, not ``3.0``)."""
+
+Personnel = Annotated[int, Strict(), Field(ge=0, le=MAX_PERSONNEL)]
+"""A number of personnel written as a whole number."""
+
+Latitude = Annotated[float, Strict(), Field(ge=-90, le=90, allow_inf_nan=False)]
+"""WGS84 latitude in decimal degrees, written as a number."""
+
+Longitude = Annotated[float, Strict(), Field(ge=-180, le=180, allow_inf_nan=False)]
+"""WGS84 longitude in decimal degrees, written as a number."""
 
 
 def _owners(value: Any) -> Any:
@@ -163,9 +195,9 @@ class Reading(_Model):
     undetermined).
     """
 
-    value: float = Field(ge=0, allow_inf_nan=False)
+    value: Annotated[Number, Field(ge=0, le=MAX_PERSONNEL)]
     qualifier: Literal["reported", "at_least", "up_to", "about", "between"] = "reported"
-    band: tuple[float, float] | None = None
+    band: tuple[Number, Number] | None = None
     source: str | None = None
     note: str | None = None
 
@@ -298,6 +330,14 @@ class Readings(RootModel[dict[str, Reading]]):
         """The reading called ``name`` (``KeyError`` if there is none)."""
         return self.root[name]
 
+    def check_at_most(self, bound: float, what: str) -> Readings:
+        """``self`` if every value (and band) is at most ``bound``; ``ValueError`` otherwise."""
+        for name, r in self.root.items():
+            top = max(r.value, r.band[1] if r.band is not None else 0.0)
+            if top > bound:
+                raise ValueError(f"{what} of reading {name!r} is {top:g}; at most {bound:g}")
+        return self
+
     def value(self, reading: str | None = None) -> float:
         """The value under ``reading``.
 
@@ -337,8 +377,8 @@ class Site(_Model):
 
     id: Ident | None = None
     name: str = Field(min_length=1)
-    lat: float = Field(ge=-90, le=90, allow_inf_nan=False)
-    lon: float = Field(ge=-180, le=180, allow_inf_nan=False)
+    lat: Latitude
+    lon: Longitude
     precision: Literal["site", "town", "area", "placeholder"] = "site"
     host: Code | None = None
     source: str | None = None
@@ -348,9 +388,9 @@ class Site(_Model):
 class Area(_Model):
     """A circular area: centre and radius in kilometres."""
 
-    lat: float = Field(ge=-90, le=90, allow_inf_nan=False)
-    lon: float = Field(ge=-180, le=180, allow_inf_nan=False)
-    radius_km: float = Field(gt=0, le=20000, allow_inf_nan=False)
+    lat: Latitude
+    lon: Longitude
+    radius_km: Annotated[Number, Field(gt=0, le=20000)]
     name: str | None = None
 
 
@@ -364,10 +404,19 @@ class Holding(_Model):
 
     state: Code
     category: Category
-    count: int = Field(ge=0)
+    count: Personnel
     area: str = "atu"
     source: str | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _count_bound(self) -> Holding:
+        if self.category != "personnel" and self.count > MAX_COUNT:
+            raise ValueError(
+                f"count {self.count} of {self.category} is above {MAX_COUNT:,} (the most items "
+                "one entry may hold)"
+            )
+        return self
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -389,7 +438,7 @@ class Deployment(_Model):
     host: Code
     site: Site
     system: str = Field(min_length=1)
-    count: int = Field(default=1, ge=0)
+    count: Count = 1
     count_of: Literal[
         "missiles",
         "launchers",
@@ -404,7 +453,7 @@ class Deployment(_Model):
     until: IsoDate | None = None
     posture: Posture = "permanent"
     status: Status = "reported"
-    nuclear: bool | None = None
+    nuclear: StrictBool | None = None
     source: str | None = None
     note: str | None = None
 
@@ -423,7 +472,7 @@ class Force(_Model):
     id: Ident
     owner: Owners
     host: Code
-    personnel: int = Field(ge=0)
+    personnel: Personnel
     role: Role = "combat"
     posture: Posture = "permanent"
     since: IsoDate
@@ -462,10 +511,19 @@ class Exercise(_Model):
     artillery: Readings | None = None
     sorties: Readings | None = None
     notified_on: IsoDate | None = None
-    commands: int = Field(default=1, ge=0)
-    observers_invited: bool = False
+    commands: Annotated[int, Strict(), Field(ge=0, le=1000)] = 1
+    observers_invited: StrictBool = False
     source: str | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _count_bounds(self) -> Exercise:
+        self.personnel.check_at_most(MAX_PERSONNEL, "personnel")
+        for name in ("battle_tanks", "acv", "artillery", "sorties"):
+            q = getattr(self, name)
+            if q is not None:
+                q.check_at_most(MAX_COUNT, name)
+        return self
 
     def active(self, on: dt.date) -> bool:
         """Whether the exercise runs on ``on`` (``start <= on <= end``)."""
@@ -533,7 +591,7 @@ class System(_Model):
     speed_kmh: Readings | None = None
     nuclear_capable: NuclearCapable | None = None
     carries: tuple[str, ...] = ()
-    missiles_per_launcher: int | None = Field(default=None, ge=1)
+    missiles_per_launcher: Annotated[int, Strict(), Field(ge=1, le=1000)] | None = None
     count_note: str | None = None
     owner: Code | None = None
     in_service: IsoDate | None = None
@@ -544,6 +602,11 @@ class System(_Model):
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True
     )
+
+    @model_validator(mode="after")
+    def _bounds(self) -> System:
+        _system_bounds(self)
+        return self
 
     @property
     def strike(self) -> bool:
@@ -579,7 +642,7 @@ class SystemPatch(_Model):
     speed_kmh: Readings | None = None
     nuclear_capable: NuclearCapable | None = None
     carries: tuple[str, ...] | None = None
-    missiles_per_launcher: int | None = Field(default=None, ge=1)
+    missiles_per_launcher: Annotated[int, Strict(), Field(ge=1, le=1000)] | None = None
     count_note: str | None = None
     owner: Code | None = None
     in_service: IsoDate | None = None
@@ -590,6 +653,22 @@ class SystemPatch(_Model):
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, populate_by_name=True
     )
+
+    @model_validator(mode="after")
+    def _bounds(self) -> SystemPatch:
+        _system_bounds(self)
+        return self
+
+
+def _system_bounds(m: Any) -> None:
+    for name, bound in (
+        ("range_km", MAX_RANGE_KM),
+        ("min_range_km", MAX_RANGE_KM),
+        ("speed_kmh", MAX_SPEED_KMH),
+    ):
+        q = getattr(m, name)
+        if q is not None:
+            q.check_at_most(bound, name)
 
 
 class SystemCatalogue(_Model):
