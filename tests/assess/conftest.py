@@ -85,6 +85,9 @@ class CaseItem(pytest.Item):
             sc = load_scenario(_file(case["scenario"], self.path.parent, Path(tmp), "s.yaml"), rec)
             act = load_action(_file(case["action"], self.path.parent, Path(tmp), "a.yaml"), rec)
         on = str(case["on"]) if "on" in case else None
+        threats = case.get("threats")
+        if isinstance(threats, str) and threats not in ("sourced", "alliance"):
+            threats = str(self.path.parent / threats)
         result = assess(
             rec,
             sc,
@@ -93,10 +96,27 @@ class CaseItem(pytest.Item):
             draws=int(case.get("draws", 0)),
             seed=case.get("seed"),
             indicators=case.get("indicators"),
+            threats=threats,
         )
         got = result.to_json()
         expect = case["expect"]
         problems: list[str] = []
+        for name, wants in (expect.get("verdicts_by_threats") or {}).items():
+            have = got["verdicts_by_threats"].get(name)
+            if have is None:
+                problems.append(f"verdicts_by_threats: no reading {name!r}")
+                continue
+            for want in wants:
+                hits = [x for x in have if _matches(x, want)]
+                if want.get("absent") and hits:
+                    problems.append(f"verdicts_by_threats[{name}]: unexpected {hits}")
+                elif not want.get("absent") and not hits:
+                    near = [
+                        {k: x.get(k) for k in want}
+                        for x in have
+                        if x["actor"] == want.get("actor") and x["other"] == want.get("other")
+                    ]
+                    problems.append(f"verdicts_by_threats[{name}]: no match for {want}; {near}")
         for key in ("verdicts", "engaged", "findings_added", "findings_removed"):
             if key not in expect:
                 continue

@@ -25,11 +25,13 @@ Method (``docs/assessment.md`` states every formula):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -150,14 +152,20 @@ def _profile(
     readings: Any,
     draws: int,
     seed: int | None,
+    threats: Any = None,
 ) -> Any:
-    import importlib
+    from indivisible.indicators._profile import profile
 
-    front = importlib.import_module("indivisible.indicators")
-    profile = getattr(front, "profile", None)
-    if profile is None:  # the front door does not export it yet
-        profile = importlib.import_module("indivisible.indicators._profile").profile
-    return profile(record, scenario, on, states=states, readings=readings, draws=draws, seed=seed)
+    return profile(
+        record,
+        scenario,
+        on,
+        states=states,
+        readings=readings,
+        draws=draws,
+        seed=seed,
+        threats=threats,
+    )
 
 
 def _select(prof: Any, indicators: Sequence[str] | None) -> Any:
@@ -384,6 +392,7 @@ def _verdicts(
     n: int,
     basis: str,
     ds: Sequence[Delta],
+    threats: str | None = None,
 ) -> list[Verdict]:
     neutral = np.full(max(n, 1), _OUT_CODE["neutral"], dtype=np.int8)
     better: dict[str, list[str]] = {}
@@ -425,6 +434,7 @@ def _verdicts(
                     other_worse=tuple(worse.get(o, ())),
                     basis="draws" if basis == "draws" else "readings",
                     n=total,
+                    threats=threats,
                 )
             )
     return out
@@ -590,6 +600,8 @@ class _Core:
     verdicts: list[Verdict]
     changed: Scenario
     record_after: Record
+    by_threats: dict[str, tuple[Verdict, ...]]
+    threat_notes: tuple[str, ...]
 
 
 def _core(
@@ -605,6 +617,7 @@ def _core(
     rng: np.random.Generator | None,
     tolerance: Tolerance,
     indicators: Sequence[str] | None = None,
+    threats: Any = None,
 ) -> _Core:
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
         raise InputError(f"draws must be a non-negative integer, got {draws!r}", field="draws")
@@ -614,7 +627,85 @@ def _core(
 
     check_action(action, record)
     changed, rec2 = apply_action(action, baseline, record, d)
-    kw: dict[str, Any] = {"states": states, "readings": readings, "draws": draws, "seed": s}
+    readings_of_threat = threat_readings(threats, record)
+    first: _Core | None = None
+    by: dict[str, tuple[Verdict, ...]] = {}
+    for reading in readings_of_threat:
+        one = _core_one(
+            record,
+            baseline,
+            action,
+            d,
+            changed,
+            rec2,
+            states=states,
+            readings=readings,
+            draws=draws,
+            seed=s,
+            tolerance=tolerance,
+            indicators=indicators,
+            threats=reading,
+        )
+        by[reading.name] = tuple(one.verdicts)
+        if first is None:
+            first = one
+    assert first is not None
+    notes = tuple(r.describe() for r in readings_of_threat)
+    return dataclasses.replace(first, by_threats=by, threat_notes=notes)
+
+
+def threat_readings(threats: Any, record: Record) -> list[Any]:
+    """The threat readings to assess under; the first is the one ``verdicts`` report.
+
+    ``None``: the bundled ``sourced`` reading, then ``alliance``. Otherwise a reading, a
+    name (``sourced``, ``alliance``), a file path, or a sequence of them.
+
+    Raises:
+        InputError: an unreadable or invalid threat file, or two readings with one name.
+    """
+    from indivisible.indicators._threats import ALLIANCE, SOURCED, as_reading
+
+    items: list[Any]
+    if threats is None:
+        items = [SOURCED, ALLIANCE]
+    elif isinstance(threats, str | Path) or not isinstance(threats, Sequence):
+        items = [threats]
+    else:
+        items = list(threats)
+    out = [as_reading(x, record) for x in items]
+    names = [r.name for r in out]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise InputError(
+            f"two threat readings are named {dup}; give each its own name", field="threats"
+        )
+    return out
+
+
+def _core_one(
+    record: Record,
+    baseline: Scenario,
+    action: Action,
+    d: dt.date,
+    changed: Scenario,
+    rec2: Record,
+    *,
+    states: Sequence[str] | None,
+    readings: Any,
+    draws: int,
+    seed: int | None,
+    tolerance: Tolerance,
+    indicators: Sequence[str] | None,
+    threats: Any,
+) -> _Core:
+    s = seed
+    kw: dict[str, Any] = {
+        "states": states,
+        "readings": readings,
+        "draws": draws,
+        "seed": s,
+        "threats": threats,
+    }
     before = _select(_profile(record, baseline, d, **kw), indicators)
     after = _select(_profile(rec2, changed, d, **kw), indicators)
     ds = deltas(before.table, after.table, tolerance)
@@ -638,8 +729,8 @@ def _core(
     else:
         evals, codes = _reading_evaluations(ds)
         n, basis = len(evals), "readings"
-    vs = _verdicts(list(action.actor), others, codes, n, basis, ds)
-    return _Core(d, s, before, after, ds, vs, changed, rec2)
+    vs = _verdicts(list(action.actor), others, codes, n, basis, ds, threats.name)
+    return _Core(d, s, before, after, ds, vs, changed, rec2, {}, ())
 
 
 def at_expense(
@@ -655,6 +746,7 @@ def at_expense(
     rng: np.random.Generator | None = None,
     tolerance: Tolerance | None = None,
     indicators: Sequence[str] | None = None,
+    threats: Any = "alliance",
 ) -> list[Verdict]:
     """The verdicts of the indivisibility test only (no rule findings): for the rules.
 
@@ -674,6 +766,7 @@ def at_expense(
         rng: a NumPy generator to draw the seed from (exclusive with ``seed``).
         tolerance: when a change counts (default: :class:`Tolerance`'s defaults).
         indicators: compare only these indicators of the profile (default: all).
+        threats: the threat reading (default ``alliance``, as the rules' own profiles).
 
     Returns:
         One verdict per ordered pair (actor, other).
@@ -694,6 +787,7 @@ def at_expense(
         rng=rng,
         tolerance=tolerance or Tolerance(),
         indicators=indicators,
+        threats=threats,
     )
     return core.verdicts
 
@@ -711,6 +805,7 @@ def assess(
     rng: np.random.Generator | None = None,
     tolerance: Tolerance | None = None,
     indicators: Sequence[str] | None = None,
+    threats: Any = None,
 ) -> Assessment:
     """The indivisibility test of ``action`` against ``baseline`` on a date.
 
@@ -726,6 +821,11 @@ def assess(
         rng: a NumPy generator the seed is drawn from (exclusive with ``seed``).
         tolerance: when a change counts (default: relative 1 %, absolute 1e-9).
         indicators: compare only these indicators of the profile (default: all).
+        threats: the threat readings (whom each state regards as a potential threat): a
+            reading, a name (``sourced``, ``alliance``), a file in the format of
+            ``data/threats.yaml``, or a sequence of them. The first decides ``deltas`` and
+            ``verdicts``; every one has its verdicts in ``verdicts_by_threats``. Default:
+            ``sourced`` then ``alliance``.
 
     Returns:
         The assessment: deltas, verdicts, engaged commitments, findings added and removed,
@@ -759,6 +859,7 @@ def assess(
         rng=rng,
         tolerance=tol,
         indicators=indicators,
+        threats=threats,
     )
     eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action)
     fb = evaluate(record, baseline, core.on)
@@ -780,6 +881,8 @@ def assess(
         ),
         *_inactive_notes(action, core.on),
         *eng_notes,
+        "verdicts are under the first threat reading; verdicts_by_threats has them under "
+        "each: " + "; ".join(core.threat_notes),
     ]
     return Assessment(
         action=action,
@@ -798,6 +901,7 @@ def assess(
         after=core.after,
         baseline=baseline,
         changed=core.changed,
+        verdicts_by_threats=core.by_threats,
     )
 
 

@@ -282,6 +282,8 @@ class Verdict:
         other_worse: same for the other.
         basis: ``draws`` or ``readings``: what ``probability`` is a share of.
         n: the number of draws or readings.
+        threats: the threat reading the verdict is under (``sourced``, ``alliance`` or a
+            user file's name; ``None`` when not stated).
     """
 
     actor: str
@@ -297,6 +299,7 @@ class Verdict:
     other_worse: tuple[str, ...] = ()
     basis: Literal["draws", "readings"] = "readings"
     n: int = 1
+    threats: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The verdict as the JSON contract's mapping."""
@@ -314,6 +317,7 @@ class Verdict:
             "actor_worse": list(self.actor_worse),
             "other_better": list(self.other_better),
             "other_worse": list(self.other_worse),
+            "threats": self.threats,
         }
 
 
@@ -338,6 +342,8 @@ class Assessment:
         after: the profile after the action.
         baseline: the baseline scenario (unchanged).
         changed: the new scenario the action produced.
+        verdicts_by_threats: threat reading name -> the verdicts under it (the first is
+            the reading of ``verdicts``).
     """
 
     action: Action
@@ -356,6 +362,7 @@ class Assessment:
     after: Any = field(repr=False, compare=False)
     baseline: Scenario | None = field(default=None, repr=False, compare=False)
     changed: Scenario | None = field(default=None, repr=False, compare=False)
+    verdicts_by_threats: Mapping[str, tuple[Verdict, ...]] = field(default_factory=dict)
 
     def delta_table(self) -> pd.DataFrame:
         """The deltas as a tidy pandas ``DataFrame`` (one row per state, indicator, reading)."""
@@ -387,6 +394,9 @@ class Assessment:
             "seed": self.seed,
             "deltas": [d.to_json() for d in self.deltas],
             "verdicts": [v.to_json() for v in self.verdicts],
+            "verdicts_by_threats": {
+                name: [v.to_json() for v in vs] for name, vs in self.verdicts_by_threats.items()
+            },
             "engaged": [e.to_json() for e in self.engaged],
             "findings_added": [f.to_json() for f in self.findings_added],
             "findings_removed": [f.to_json() for f in self.findings_removed],

@@ -59,6 +59,16 @@ def register(app: typer.Typer) -> None:
         map_png: Annotated[
             Path | None, typer.Option("--map", help="Write a PNG map of the deployments.")
         ] = None,
+        threats: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--threats",
+                metavar="FILE|sourced|alliance",
+                help="Threat reading: whom each state regards as a potential threat "
+                "(repeatable; the first decides the verdicts shown, each gets its own in "
+                "JSON 'verdicts_by_threats'). Default: sourced, then alliance.",
+            ),
+        ] = None,
     ) -> None:
         """Test an action: deltas, verdicts, engaged commitments, findings added/removed."""
         from indivisible.assess import assess as run
@@ -76,7 +86,16 @@ def register(app: typer.Typer) -> None:
         rec = Record.load()
         base = load_scenario(scenario, rec)
         act = load_action(action, rec)
-        result = run(rec, base, act, d, draws=draws, seed=seed, indicators=indicator or None)
+        result = run(
+            rec,
+            base,
+            act,
+            d,
+            draws=draws,
+            seed=seed,
+            indicators=indicator or None,
+            threats=threats or None,
+        )
         warn(rec.coverage_warnings(result.on))
         if map_png is not None:
             from indivisible.assess._map import assessment_map
@@ -108,6 +127,26 @@ def _render(result: "Assessment") -> None:
         + (f"{result.draws} draws (seed {result.seed})" if result.draws else "readings")
         + "."
     )
+    names = list(result.verdicts_by_threats)
+    if names:
+        others = ", ".join(names[1:]) or "none"
+        typer.echo(
+            f"Threat reading {names[0]!r} (whom each state regards as a potential threat); "
+            f"other readings: {others} (JSON verdicts_by_threats)."
+        )
+        first = {(v.actor, v.other): v.verdict for v in result.verdicts}
+        for name in names[1:]:
+            diff = [
+                f"{v.actor}->{v.other}: {first.get((v.actor, v.other))} / {v.verdict}"
+                for v in result.verdicts_by_threats[name]
+                if first.get((v.actor, v.other)) != v.verdict
+            ]
+            if diff:
+                typer.echo(
+                    f"  under {name!r} {len(diff)} verdict(s) differ: "
+                    + "; ".join(diff[:8])
+                    + (" ..." if len(diff) > 8 else "")
+                )
     # Pairs whose other state did not move repeat the actor's own outcome: count them instead.
     shown = [v for v in result.verdicts if v.other_better or v.other_worse]
     rest: dict[str, int] = {}

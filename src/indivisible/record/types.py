@@ -75,6 +75,11 @@ class Source(_Model):
     publisher: str | None = None
     date: dt.date | None = None
     note: str | None = None
+    kind: Literal["text", "official", "secondary", "tertiary"] | None = None
+    """What was read: the document's own ``text``, an ``official`` page about it, a
+    ``secondary`` report (news agency, research institute) or a ``tertiary`` digest."""
+    read: str | None = None
+    """What was read for the values cited (the part, the quotation's context)."""
 
 
 class Claim(_Model):
