@@ -902,6 +902,10 @@ def assess(
         baseline=baseline,
         changed=core.changed,
         verdicts_by_threats=core.by_threats,
+        ranges={
+            **dict(getattr(core.before, "ranges", {}) or {}),
+            **dict(getattr(core.after, "ranges", {}) or {}),
+        },
     )
 
 

@@ -344,6 +344,9 @@ class Assessment:
         changed: the new scenario the action produced.
         verdicts_by_threats: threat reading name -> the verdicts under it (the first is
             the reading of ``verdicts``).
+        ranges: per strike deployment id (before or after the action), per reading
+            (``None``: undisputed), the range in km the verdicts' indicators used: the only
+            ranges a map or ring of this assessment may draw.
     """
 
     action: Action
@@ -363,6 +366,7 @@ class Assessment:
     baseline: Scenario | None = field(default=None, repr=False, compare=False)
     changed: Scenario | None = field(default=None, repr=False, compare=False)
     verdicts_by_threats: Mapping[str, tuple[Verdict, ...]] = field(default_factory=dict)
+    ranges: Mapping[str, Mapping[str | None, float]] = field(default_factory=dict)
 
     def delta_table(self) -> pd.DataFrame:
         """The deltas as a tidy pandas ``DataFrame`` (one row per state, indicator, reading)."""
@@ -396,6 +400,10 @@ class Assessment:
             "verdicts": [v.to_json() for v in self.verdicts],
             "verdicts_by_threats": {
                 name: [v.to_json() for v in vs] for name, vs in self.verdicts_by_threats.items()
+            },
+            "ranges": {
+                dep: {("undisputed" if r is None else r): km for r, km in per.items()}
+                for dep, per in self.ranges.items()
             },
             "engaged": [e.to_json() for e in self.engaged],
             "findings_added": [f.to_json() for f in self.findings_added],

@@ -899,7 +899,22 @@ def profile(
         list(dict.fromkeys(notes)),
         used_seed,
         state0,
+        strike_ranges(geo, lau, radius, names),
     )
+
+
+def strike_ranges(
+    geo: Geometry, lau: Launchers, radius: FloatArray, names: Sequence[str | None]
+) -> dict[str, dict[str | None, float]]:
+    """Per strike deployment id, per reading, the range (km) the range indicators used."""
+    out: dict[str, dict[str | None, float]] = {}
+    for li, d in enumerate(geo.deployments):
+        if not lau.strike[li]:
+            continue
+        per = {n: float(radius[k, li]) for k, n in enumerate(names) if np.isfinite(radius[k, li])}
+        if per:
+            out[d.id] = per
+    return out
 
 
 ValueRow = tuple[str, str, str | None, float, str, str]
