@@ -12,11 +12,13 @@ from indivisible.record import Record
 from indivisible.world import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
+B = "examples/actions/baselines/"
+A = "examples/actions/"
 CASES = [
-    ("examples/actions/baselines/europe-2025-12-31.yaml", "examples/actions/us-lrf-germany-2026.yaml"),
-    ("examples/actions/baselines/europe-2018-02-04.yaml", "examples/actions/iskander-kaliningrad-2018.yaml"),
-    ("examples/europe-today.yaml", "examples/actions/kaliningrad-mainz-zero-option.yaml"),
-]  # fmt: skip
+    (B + "europe-2025-12-31.yaml", A + "us-lrf-germany-2026.yaml"),
+    (B + "europe-2018-02-04.yaml", A + "iskander-kaliningrad-2018.yaml"),
+    ("examples/europe-today.yaml", A + "kaliningrad-mainz-zero-option.yaml"),
+]
 
 
 def _used(result: object, dep: str) -> set[float]:

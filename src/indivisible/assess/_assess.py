@@ -417,6 +417,7 @@ def _verdicts(
             dist: dict[str, float] = {
                 VERDICTS[i]: float(c) / total for i, c in enumerate(counts) if c
             }
+            lo, hi = wilson_interval(int(counts[best]), total)
             mode_a = OUTCOMES[int(np.bincount(ca, minlength=4).argmax())]
             mode_o = OUTCOMES[int(np.bincount(co, minlength=4).argmax())]
             out.append(
@@ -435,8 +436,106 @@ def _verdicts(
                     basis="draws" if basis == "draws" else "readings",
                     n=total,
                     threats=threats,
+                    interval=(lo, hi) if basis == "draws" else None,
                 )
             )
+    return out
+
+
+# --------------------------------------------------------------------------- sensitivity
+WILSON_Z = 1.959963984540054
+"""z of a two-sided 95 % interval."""
+
+
+def wilson_interval(successes: int, n: int, z: float = WILSON_Z) -> tuple[float, float]:
+    """The Wilson score interval of a proportion ``successes / n`` (95 % by default).
+
+    Examples:
+        >>> [round(x, 3) for x in wilson_interval(10, 20)]
+        [0.299, 0.701]
+        >>> [round(x, 3) for x in wilson_interval(20, 20)]
+        [0.839, 1.0]
+    """
+    if n <= 0:
+        return (0.0, 1.0)
+    p = successes / n
+    denom = 1.0 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _mode_verdict(ds: Sequence[Delta], actor: str, other: str) -> VerdictKind:
+    """The most frequent verdict over the readings of ``ds`` for (actor, other)."""
+    evals, codes = _reading_evaluations(ds)
+    neutral = np.full(len(evals), _OUT_CODE["neutral"], dtype=np.int8)
+    vs = _LOOKUP[codes.get(actor, neutral), codes.get(other, neutral)]
+    return VERDICTS[int(np.argmax(np.bincount(vs, minlength=len(VERDICTS))))]
+
+
+def _resign(d: Delta, factor: float) -> Delta:
+    """``d`` judged with its tolerance bound multiplied by ``factor``."""
+    c = d.change
+    if c != c or math.isinf(d.tolerance * factor):
+        return d
+    moved = True if math.isinf(c) else abs(c) > d.tolerance * factor
+    safer = (c > 0) == (d.direction == "higher_is_safer")
+    return dataclasses.replace(d, better=safer if moved else None)
+
+
+def sensitivity(
+    verdicts: Sequence[Verdict],
+    ds: Sequence[Delta],
+    by_threats: dict[str, tuple[Verdict, ...]],
+) -> list[dict[str, Any]]:
+    """Per verdict, the single assumptions that would flip it, and ``robust``/``knife-edge``.
+
+    One assumption changed at a time, everything else as assessed: another threat reading
+    (whom each state regards as a threat); another range reading alone (the verdict under
+    that reading); one indicator left out (its weight set to 0); the tolerance multiplied
+    by 10 or by 0.1. A verdict no single change flips is ``robust``, else ``knife-edge``.
+    Not varied here: a single site or deployment of the scenario (rerun with it removed).
+    """
+    by_state: dict[str, list[Delta]] = {}
+    for d in ds:
+        by_state.setdefault(d.state, []).append(d)
+    other_readings = {
+        name: {(v.actor, v.other): v.verdict for v in vs}
+        for name, vs in list(by_threats.items())[1:]
+    }
+    out: list[dict[str, Any]] = []
+    for v in verdicts:
+        pair = [*by_state.get(v.actor, []), *by_state.get(v.other, [])]
+        flips: list[dict[str, Any]] = []
+        for name, table in other_readings.items():
+            other_v = table.get((v.actor, v.other))
+            if other_v is not None and other_v != v.verdict:
+                flips.append({"assumption": "threat_reading", "value": name, "verdict": other_v})
+        readings = sorted({d.reading for d in pair if d.reading is not None})
+        if len(readings) > 1:
+            for r in readings:
+                only = [d for d in pair if d.reading in (None, r)]
+                alt = _mode_verdict(only, v.actor, v.other)
+                if alt != v.verdict:
+                    flips.append({"assumption": "range_reading", "value": r, "verdict": alt})
+        moved = sorted({d.indicator for d in pair if d.better is not None})
+        for ind in moved:
+            alt = _mode_verdict([d for d in pair if d.indicator != ind], v.actor, v.other)
+            if alt != v.verdict:
+                flips.append({"assumption": "indicator", "value": ind, "verdict": alt})
+        for factor, label in ((10.0, "x10"), (0.1, "x0.1")):
+            alt = _mode_verdict([_resign(d, factor) for d in pair], v.actor, v.other)
+            if alt != v.verdict:
+                flips.append({"assumption": "tolerance", "value": label, "verdict": alt})
+        out.append(
+            {
+                "actor": v.actor,
+                "other": v.other,
+                "verdict": v.verdict,
+                "label": "knife-edge" if flips else "robust",
+                "flips": flips,
+            }
+        )
     return out
 
 
@@ -906,6 +1005,7 @@ def assess(
             **dict(getattr(core.before, "ranges", {}) or {}),
             **dict(getattr(core.after, "ranges", {}) or {}),
         },
+        sensitivity=tuple(sensitivity(core.verdicts, core.deltas, core.by_threats)),
     )
 
 

@@ -284,6 +284,8 @@ class Verdict:
         n: the number of draws or readings.
         threats: the threat reading the verdict is under (``sourced``, ``alliance`` or a
             user file's name; ``None`` when not stated).
+        interval: with draws, the 95 % Wilson score interval of ``probability`` (``None``
+            over readings, which are not a random sample).
     """
 
     actor: str
@@ -300,6 +302,7 @@ class Verdict:
     basis: Literal["draws", "readings"] = "readings"
     n: int = 1
     threats: str | None = None
+    interval: tuple[float, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The verdict as the JSON contract's mapping."""
@@ -318,6 +321,7 @@ class Verdict:
             "other_better": list(self.other_better),
             "other_worse": list(self.other_worse),
             "threats": self.threats,
+            "interval": list(self.interval) if self.interval is not None else None,
         }
 
 
@@ -367,6 +371,7 @@ class Assessment:
     changed: Scenario | None = field(default=None, repr=False, compare=False)
     verdicts_by_threats: Mapping[str, tuple[Verdict, ...]] = field(default_factory=dict)
     ranges: Mapping[str, Mapping[str | None, float]] = field(default_factory=dict)
+    sensitivity: tuple[Mapping[str, Any], ...] = ()
 
     def delta_table(self) -> pd.DataFrame:
         """The deltas as a tidy pandas ``DataFrame`` (one row per state, indicator, reading)."""
@@ -405,6 +410,7 @@ class Assessment:
                 dep: {("undisputed" if r is None else r): km for r, km in per.items()}
                 for dep, per in self.ranges.items()
             },
+            "sensitivity": [dict(x) for x in self.sensitivity],
             "engaged": [e.to_json() for e in self.engaged],
             "findings_added": [f.to_json() for f in self.findings_added],
             "findings_removed": [f.to_json() for f in self.findings_removed],
