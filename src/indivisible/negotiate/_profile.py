@@ -43,6 +43,12 @@ AGGREGATION: Mapping[str, Aggregation] = {
     "constraint_political_count": "sum",
     "constraint_categories_covered": "sum",
     "alliance_cover": "sum",
+    "border_other_alliance_km": "sum",
+    # own and allied launchers reaching a threat state's territory: a sum over deployments
+    "counter_reach_territory_launchers": "sum",
+    # the UNION of the areas and cities in reach is not a sum over launchers: exact
+    "exposure_territory_share": "exact",
+    "exposure_population": "exact",
     # a count of DISTINCT systems is not a sum over entries: exact (recomputed), so
     # large menus exclude it explicitly (``indicators=``)
     "exposure_systems": "exact",
