@@ -220,3 +220,9 @@ def register(app: typer.Typer) -> None:
         table(counts.values.tolist(), ["party", "response", "times chosen"])
         shares = ", ".join(f"{o} {result.share(o):.0%}" for o in ("stable", "spiral", "exhausted"))
         typer.echo(f"{result.runs} runs of {result.rounds} rounds: {shares}")
+        from indivisible.dynamics.types import OUTCOME_LABELS
+
+        for o, what in OUTCOME_LABELS.items():
+            typer.echo(f"  {o}: {what}")
+        for rid, why in result.excluded.items():
+            typer.echo(f"Never chosen, it would break the package: {rid}: {why}")
