@@ -1,6 +1,7 @@
 """Negotiation commands: ``negotiate`` (package search) and ``simulate`` (action-reaction)."""
 
 import csv
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -132,16 +133,35 @@ def register(app: typer.Typer) -> None:
                     for k, v in gains.items():
                         w.writerow([i, "+".join(b.measures), b.compatible, b.probability, p, k, v])
             return
+        # bundles with the same effect (identical gains, scores and probability) are one row
+        groups: dict[str, list[Any]] = {}
+        for b in result.bundles:
+            key = json.dumps([b.gains, b.scores, b.probability], sort_keys=True, default=str)
+            groups.setdefault(key, []).append(b)
         rows = []
-        for i, b in enumerate(result.bundles, 1):
+        for i, grp in enumerate(groups.values(), 1):
+            b = grp[0]
             prob = "" if b.probability is None else f"{b.probability:.3f}"
-            rows.append([i, " + ".join(b.measures), prob, ",".join(b.better), ",".join(b.worse)])
+            same = f" (+{len(grp) - 1} equivalent)" if len(grp) > 1 else ""
+            rows.append(
+                [i, " + ".join(b.measures) + same, prob, ",".join(b.better), ",".join(b.worse)]
+            )
+        total = result.compatible_total
+        if total is None:
+            total = len(result.compatible)
+        shown = len(result.compatible)
         table(
             rows,
-            ["#", "bundle", "probability", "better off", "worse off"],
-            title=f"{result.menu} vs {result.scenario}: {len(result.compatible)} compatible of "
-            f"{result.evaluated} bundles ({result.mode})",
+            ["#", "bundle (smallest of its effect)", "probability", "better off", "worse off"],
+            title=f"{result.menu} vs {result.scenario}: {total} compatible of "
+            f"{result.evaluated} bundles ({result.mode})"
+            + (f"; {shown} shown" if shown < total else ""),
         )
+        outside = [x for x in result.measures if x["effect"] == "none"]
+        if outside:
+            typer.echo(f"{len(outside)} of {len(result.measures)} measures outside the model:")
+            for x in outside:
+                typer.echo(f"  {x['id']}: {x['reason']}")
         if result.bound is not None:
             bd = result.bound
             typer.echo(
