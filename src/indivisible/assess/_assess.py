@@ -45,10 +45,14 @@ from indivisible.assess.types import (
     Assessment,
     Delta,
     Engagement,
-    Outcome,
     Tolerance,
     Verdict,
     VerdictKind,
+)
+from indivisible.compare import (
+    _sign,
+    deltas,
+    outcome,
 )
 
 if TYPE_CHECKING:
@@ -89,46 +93,6 @@ for (_a, _o), _v in VERDICT_TABLE.items():
 
 
 # --------------------------------------------------------------------------- helpers
-def outcome(better: Iterable[bool | None]) -> Outcome:
-    """A state's outcome from its indicators' ``better`` flags.
-
-    Examples:
-        >>> outcome([True, None]), outcome([False]), outcome([True, False]), outcome([None])
-        ('gain', 'loss', 'mixed', 'neutral')
-    """
-    flags = list(better)
-    up = any(b is True for b in flags)
-    down = any(b is False for b in flags)
-    if up and down:
-        return "mixed"
-    if up:
-        return "gain"
-    if down:
-        return "loss"
-    return "neutral"
-
-
-def verdict_of(actor: Outcome, other: Outcome) -> VerdictKind:
-    """The verdict for (actor, other) outcomes.
-
-    Examples:
-        >>> verdict_of("gain", "loss"), verdict_of("neutral", "loss"), verdict_of("mixed", "gain")
-        ('at_expense', 'other_loses', 'mixed')
-    """
-    return VERDICT_TABLE.get((actor, other), "mixed")
-
-
-def _sign(change: np.ndarray, bound: np.ndarray, safer_up: np.ndarray) -> np.ndarray:
-    """+1 safer, -1 less safe, 0 within tolerance or unsignable (NaN), as int8."""
-    with np.errstate(invalid="ignore"):
-        # inf - finite is a signed infinite change (something now reaches, or no longer
-        # does); inf - inf and anything with NaN is NaN: no signed change.
-        moved = ~np.isnan(change) & (np.abs(change) > bound)
-        up = change > 0
-    s = np.where(up == safer_up, 1, -1).astype(np.int8)
-    return np.where(moved, s, 0).astype(np.int8)
-
-
 def _resolve_seed(seed: int | None, rng: np.random.Generator | None, draws: int) -> int | None:
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
@@ -187,125 +151,6 @@ def _select(prof: Any, indicators: Sequence[str] | None) -> Any:
     if draws is not None:
         draws = draws[draws["indicator"].isin(keep)].reset_index(drop=True)
     return dataclasses.replace(prof, table=table, draws=draws)
-
-
-def _reading(x: Any) -> str | None:
-    if x is None or (isinstance(x, float) and math.isnan(x)) or x is getattr(np, "nan", None):
-        return None
-    try:
-        import pandas as pd
-
-        if pd.isna(x):
-            return None
-    except (TypeError, ValueError):
-        pass
-    text = str(x)
-    return text or None
-
-
-@dataclass(frozen=True)
-class _Row:
-    unit: str
-    direction: str
-    value: float
-
-
-def _rows(table: pd.DataFrame) -> dict[tuple[str, str, str | None], _Row]:
-    out: dict[tuple[str, str, str | None], _Row] = {}
-    has_reading = "reading" in table.columns
-    for rec in table.to_dict("records"):
-        key = (
-            str(rec["state"]),
-            str(rec["indicator"]),
-            _reading(rec["reading"]) if has_reading else None,
-        )
-        v = rec["value"]
-        out[key] = _Row(
-            unit=str(rec.get("unit", "")),
-            direction=str(rec["direction"]),
-            value=float(v) if v is not None and not _isna(v) else math.nan,
-        )
-    return out
-
-
-def _isna(v: Any) -> bool:
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
-
-def _align_readings(
-    x: dict[tuple[str, str, str | None], _Row], y: dict[tuple[str, str, str | None], _Row]
-) -> dict[tuple[str, str, str | None], _Row]:
-    """Give ``x`` a row under each reading ``y`` has, from ``x``'s undisputed row.
-
-    A profile without a disputed range has one undisputed row per indicator; the profile
-    with one has a row per reading. The undisputed value holds under every reading, so it
-    is compared with each of them (and not left unmatched).
-    """
-    out = dict(x)
-    named_in_y = {(s, i) for s, i, r in y if r is not None}
-    for s, i, r in y:
-        if r is not None and (s, i, r) not in out and (s, i, None) in out:
-            out[(s, i, r)] = out[(s, i, None)]
-    for s, i, r in x:
-        if r is None and (s, i) in named_in_y and (s, i, None) not in y:
-            del out[(s, i, None)]
-    return out
-
-
-def deltas(before: pd.DataFrame, after: pd.DataFrame, tolerance: Tolerance) -> tuple[Delta, ...]:
-    """Per (state, indicator, reading) the change between two profile tables.
-
-    A row present in only one table gets ``NaN`` on the other side and ``better=None``.
-    """
-    return deltas_of_rows(_rows(before), _rows(after), tolerance)
-
-
-def deltas_of_rows(
-    before: dict[tuple[str, str, str | None], _Row],
-    after: dict[tuple[str, str, str | None], _Row],
-    tolerance: Tolerance,
-) -> tuple[Delta, ...]:
-    """``deltas`` on rows keyed by (state, indicator, reading), without the tables."""
-    b, a = _align_readings(before, after), _align_readings(after, before)
-    keys = sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or ""))
-    metas, vbs, vas, bounds = [], [], [], []
-    for key in keys:
-        rb, ra = b.get(key), a.get(key)
-        meta = rb or ra
-        assert meta is not None
-        vb = rb.value if rb is not None else math.nan
-        metas.append(meta)
-        vbs.append(vb)
-        vas.append(ra.value if ra is not None else math.nan)
-        bounds.append(tolerance.bound(key[1], vb))
-    with np.errstate(invalid="ignore"):
-        changes = np.subtract(vas, vbs, dtype=float)
-    signs = _sign(
-        changes,
-        np.asarray(bounds, dtype=float),
-        np.asarray([m.direction == "higher_is_safer" for m in metas], dtype=bool),
-    ).tolist()
-    out = [
-        Delta(
-            state=key[0],
-            indicator=key[1],
-            unit=meta.unit,
-            direction=meta.direction,
-            reading=key[2],
-            before=vb,
-            after=va,
-            change=va - vb,
-            better=None if s == 0 else s > 0,
-            tolerance=bound,
-        )
-        for key, meta, vb, va, bound, s in zip(keys, metas, vbs, vas, bounds, signs, strict=True)
-    ]
-    return tuple(out)
 
 
 # --------------------------------------------------------------------------- evaluations
