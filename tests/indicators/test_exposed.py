@@ -60,3 +60,13 @@ def test_finland_accession_changes_russias_profile() -> None:
     v = next(v for v in r.verdicts if v.actor == "FIN" and v.other == "RUS")
     assert "border_other_alliance_km" in v.other_worse
     assert np.isfinite(rus[0].after)
+
+
+def test_shipped_border_table_is_current() -> None:
+    from importlib import resources
+    from pathlib import Path
+
+    from indivisible.indicators._exposed import BORDERS_FILE, borders_json
+
+    shipped = Path(str(resources.files("indivisible") / "data" / "geo" / BORDERS_FILE))
+    assert shipped.read_text(encoding="utf-8") == borders_json(), "run scripts/make_borders.py"

@@ -16,7 +16,7 @@ from indivisible.world import load_scenario
         (["range"], ("exposure_", "counter_reach_", "defence_")),
         (["proximity"], ("proximity_",)),
         (["constraints"], ("constraint_",)),
-        (["alliance"], ("alliance_",)),
+        (["alliance"], ("alliance_", "border_other_alliance_")),
         (["exposed"], ("exposure_territory_", "exposure_population", "counter_reach_territory_")),
     ],
 )

@@ -324,14 +324,32 @@ def _all_borders() -> dict[tuple[str, str], float]:
     }
 
 
+BORDERS_FILE = "borders.json"
+"""The shipped table of land borders (``data/geo/borders.json``), made from the bundled
+polygons by ``scripts/make_borders.py`` (:func:`_all_borders`); a test checks it is current."""
+
+
 @functools.lru_cache(maxsize=1)
 def _borders() -> dict[tuple[str, str], float]:
-    from indivisible import _cache
-    from indivisible.indicators._polygons import _cache_key
+    import json
+    from importlib import resources
 
-    base = _cache_key()
-    digest = None if base is None else _cache.key([Path(__file__)], extra=base)
-    return _cache.cached("borders", digest, _all_borders, lambda x: isinstance(x, dict))
+    path = Path(str(resources.files("indivisible") / "data" / "geo" / BORDERS_FILE))
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {tuple(k.split("|")): float(v) for k, v in raw["borders_km"].items()}
+
+
+def borders_json() -> str:
+    """The content of ``data/geo/borders.json``, computed from the bundled polygons."""
+    import json
+
+    table = _all_borders()
+    body = {
+        "about": "land border km between bundled territories (indicators._exposed._all_borders)",
+        "snap_deg": BORDER_SNAP_DEG,
+        "borders_km": {f"{a}|{b}": round(km, 3) for (a, b), km in sorted(table.items())},
+    }
+    return json.dumps(body, indent=1, sort_keys=False) + "\n"
 
 
 def land_borders_km(states: Sequence[str]) -> FloatArray:

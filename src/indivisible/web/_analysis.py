@@ -544,7 +544,6 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
     bundles [{measures, compatible, probability, gains, better, worse, why}], pareto,
     evaluated, exhaustive, bound``...) plus ``menu_name``, ``baseline`` and ``warnings``.
     """
-    from indivisible.indicators import profile as default_profile
     from indivisible.negotiate import compile_effects
     from indivisible.negotiate import negotiate as search
 
@@ -597,6 +596,11 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
     bundles = 1 << effects.n
     draws, seed, indicators = body.draws, body.seed, body.indicator or None
     mode, level = body.mode, body.level
+
+    from indivisible.negotiate._profile import default_profiler
+
+    # the library's default: the non-additive exposed family only when named
+    default_profile = default_profiler(indicators)
 
     def work(ctx: Any) -> dict[str, Any]:
         calls = 0
