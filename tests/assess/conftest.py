@@ -10,7 +10,8 @@ so they are validated like any file) or paths relative to the case file.
   a failure; ``absent: true`` asserts no verdict matches.
 * ``engaged``: partial matches on ``instrument, clause, principle, parties``; ``engaged: []``
   asserts nothing is engaged.
-* ``better``: ``{STATE: {indicator: true|false|null}}`` pinned on the deltas (every reading).
+* ``better``: ``{STATE: {indicator: true|false|null}}`` pinned on the deltas (every reading
+  that compares; ``null``: no reading does).
 * ``findings_added`` / ``findings_removed``: partial matches on the findings' JSON keys.
 """
 
@@ -85,6 +86,9 @@ class CaseItem(pytest.Item):
             sc = load_scenario(_file(case["scenario"], self.path.parent, Path(tmp), "s.yaml"), rec)
             act = load_action(_file(case["action"], self.path.parent, Path(tmp), "a.yaml"), rec)
         on = str(case["on"]) if "on" in case else None
+        threats = case.get("threats")
+        if isinstance(threats, str) and threats not in ("sourced", "alliance"):
+            threats = str(self.path.parent / threats)
         result = assess(
             rec,
             sc,
@@ -93,10 +97,27 @@ class CaseItem(pytest.Item):
             draws=int(case.get("draws", 0)),
             seed=case.get("seed"),
             indicators=case.get("indicators"),
+            threats=threats,
         )
         got = result.to_json()
         expect = case["expect"]
         problems: list[str] = []
+        for name, wants in (expect.get("verdicts_by_threats") or {}).items():
+            have = got["verdicts_by_threats"].get(name)
+            if have is None:
+                problems.append(f"verdicts_by_threats: no reading {name!r}")
+                continue
+            for want in wants:
+                hits = [x for x in have if _matches(x, want)]
+                if want.get("absent") and hits:
+                    problems.append(f"verdicts_by_threats[{name}]: unexpected {hits}")
+                elif not want.get("absent") and not hits:
+                    near = [
+                        {k: x.get(k) for k in want}
+                        for x in have
+                        if x["actor"] == want.get("actor") and x["other"] == want.get("other")
+                    ]
+                    problems.append(f"verdicts_by_threats[{name}]: no match for {want}; {near}")
         for key in ("verdicts", "engaged", "findings_added", "findings_removed"):
             if key not in expect:
                 continue
@@ -123,9 +144,14 @@ class CaseItem(pytest.Item):
         for state, inds in (expect.get("better") or {}).items():
             for ind, flag in inds.items():
                 rows = [d for d in got["deltas"] if d["state"] == state and d["indicator"] == ind]
+                # a reading present on one side only (a system the move brings in has
+                # readings the baseline lacks) compares nothing: its ``better`` is null
+                compared = (
+                    [d for d in rows if d["better"] is not None] if flag is not None else rows
+                )
                 if not rows:
                     problems.append(f"better: no delta for {state}/{ind}")
-                elif any(d["better"] != flag for d in rows):
+                elif not compared or any(d["better"] != flag for d in compared):
                     problems.append(f"better: {state}/{ind} expected {flag}, got {rows}")
         if problems:
             raise CaseFailure(case["name"], problems)

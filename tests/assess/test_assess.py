@@ -27,8 +27,9 @@ def rec() -> Record:
 
 
 def test_json_contract_and_pinned_headline(rec: Record) -> None:
+    # pinned under the alliance reading (every state outside one's alliance a threat)
     base = load_scenario(BASE, rec)
-    result = assess(rec, base, load_action(ACTION, rec), indicators=PINNED)
+    result = assess(rec, base, load_action(ACTION, rec), indicators=PINNED, threats="alliance")
     out = result.to_json()
     assert {"deltas", "verdicts", "engaged", "findings_added", "findings_removed"} <= set(out)
     assert set(out["deltas"][0]) >= {"state", "indicator", "before", "after", "change", "better"}
@@ -170,8 +171,8 @@ def test_draw_evaluations_share_of_draws() -> None:
 def test_draws_through_the_real_profile_are_seeded(rec: Record) -> None:
     base = load_scenario(BASE, rec)
     act = load_action(ACTION, rec)
-    a = assess(rec, base, act, draws=20, seed=7, indicators=PINNED)
-    b = assess(rec, base, act, draws=20, seed=7, indicators=PINNED)
+    a = assess(rec, base, act, draws=20, seed=7, indicators=PINNED, threats="alliance")
+    b = assess(rec, base, act, draws=20, seed=7, indicators=PINNED, threats="alliance")
     pol_a = [v for v in a.verdicts if v.other == "POL"]
     assert pol_a == [v for v in b.verdicts if v.other == "POL"]
     assert [(v.verdict, v.probability, v.basis, v.n) for v in pol_a] == [

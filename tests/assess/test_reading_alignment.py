@@ -13,7 +13,11 @@ def test_first_disputed_system_is_compared_under_each_reading() -> None:
     entry = full.entry("9m729-kapustin-yar")
     without = full.with_changes(remove=["9m729-kapustin-yar"], record=rec)
     action = Action.of("9M729 at Kapustin Yar", "RUS", add=[entry])
-    verdicts = at_expense(rec, without, action, "2022-02-14", states=["RUS", "POL"])
+    from indivisible.indicators._profile import RANGE_INDICATORS
+
+    verdicts = at_expense(
+        rec, without, action, "2022-02-14", states=["RUS", "POL"], indicators=RANGE_INDICATORS
+    )
     (v,) = [v for v in verdicts if v.actor == "RUS" and v.other == "POL"]
     # Warsaw is 1,795 km from Kapustin Yar: in reach only under the FAZ reading (2,350 km),
     # not under Russia's (480 km) or the US minimum (500 km). Before this fix the undisputed

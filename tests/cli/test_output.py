@@ -21,7 +21,8 @@ def test_assess_of_the_shipped_example_starts_with_the_summary_and_fits(cli: CLI
     lines = r.out.splitlines()
     assert lines[0].startswith("The move raises the security of Russia")
     first = " ".join(lines[: lines.index("")])
-    assert "lowers the security of Latvia, Lithuania and Poland on 4 indicators" in first
+    # under the sourced threat reading (the default), Lithuania regards Russia as a threat
+    assert "lowers the security of Lithuania on 6 indicators" in first
     assert "newly breached under every reading" in first
     assert max(len(x) for x in lines) <= 100
     # Plain words: no infinities, no internal ids for readings or indicators in the tables.
@@ -36,7 +37,7 @@ def test_assess_all_shows_what_the_default_collapses(cli: CLI) -> None:
     full = cli("assess", BASELINE, "--action", ISKANDER, "--all")
     assert full.code == 0, full.err
     assert len(full.out.splitlines()) > len(short.out.splitlines())
-    assert "both safer" in full.out and "both safer" not in short.out.split("Not shown")[0]
+    assert "actor safer" in full.out and "actor safer" not in short.out.split("Not shown")[0]
     assert "Not shown" not in full.out
     assert max(len(x) for x in full.out.splitlines()) <= 100
 

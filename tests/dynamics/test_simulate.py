@@ -42,7 +42,10 @@ def test_package_first_changes_the_ensemble(setup: Any) -> None:
     rec, sc, rm, menu = setup
     s = simulate(rec, sc, rm, rounds=5, runs=20, seed=3, package=["no-glm-in-reach"], menu=menu)
     assert s.package == ("no-glm-in-reach",)
-    assert (s.share("stable"), s.share("spiral"), s.share("exhausted")) == (0.25, 0.1, 0.65)
+    # the package holds: Russia's Oreshnik-in-Belarus answer is excluded (it re-adds what the
+    # package removes), so more runs end exhausted than before the guard (0.25, 0.1, 0.65)
+    assert "rus-oreshnik-belarus-2" in s.excluded
+    assert (s.share("stable"), s.share("spiral"), s.share("exhausted")) == (0.15, 0.0, 0.85)
 
 
 def test_bad_inputs(setup: Any, tmp_path: Path) -> None:
@@ -61,3 +64,26 @@ def test_bad_inputs(setup: Any, tmp_path: Path) -> None:
         InputError, match=r"r.yaml:\d+: field 'parties.PLO': party 'PLO' is not a state"
     ):
         load_responses(bad, rec)
+
+
+def test_a_package_is_never_silently_broken(setup: Any) -> None:
+    """With no-glm-abroad, Russia never answers by putting an Oreshnik back in Belarus."""
+    rec, sc, rm, menu = setup
+    s = simulate(rec, sc, rm, rounds=5, runs=50, seed=1, package=["no-glm-abroad"], menu=menu)
+    assert "rus-oreshnik-belarus-2" in s.excluded
+    assert "no-glm-abroad" in s.excluded["rus-oreshnik-belarus-2"]
+    assert "rus-oreshnik-belarus-2" not in set(s.events["response"])
+    # every response made keeps the package: none adds what a package measure removed
+    from indivisible.dynamics._simulate import forbidden_by_package, package_breaches
+
+    breaking = package_breaches(rm, forbidden_by_package(menu, sc, ["no-glm-abroad"]))
+    assert not set(s.events["response"]) & set(breaking)
+    out = s.to_json()
+    assert out["excluded"] == s.excluded
+    assert set(out["outcome_labels"]) == {"stable", "spiral", "exhausted"}
+
+
+def test_without_a_package_nothing_is_excluded(setup: Any) -> None:
+    rec, sc, rm, _ = setup
+    s = simulate(rec, sc, rm, rounds=2, runs=2, seed=1)
+    assert s.excluded == {}

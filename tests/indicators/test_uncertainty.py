@@ -115,3 +115,16 @@ def test_distribution_parsing_and_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError) as exc:
         load_uncertainty(bad)
     assert exc.value.field == "rangez"
+
+
+def test_normal_is_truncated_not_clipped() -> None:
+    """No mass piles up at 0, and the sample mean is the truncated normal's mean."""
+    import numpy as np
+
+    from indivisible.indicators._uncertainty import Distribution, truncated_normal_mean
+
+    d = Distribution.model_validate({"normal": [0.0, 100.0]})
+    x = d.sample(np.random.default_rng(3), 20_000)
+    assert (x > 0).all()  # clipping would put about half of the draws at exactly 0
+    assert abs(x.mean() - truncated_normal_mean(0.0, 100.0)) < 2.0  # 79.8
+    assert abs(d.central - 79.79) < 0.01

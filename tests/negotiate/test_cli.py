@@ -31,12 +31,25 @@ def test_negotiate_json_contract_and_shipped_results(cli: Any, tmp_path: Path) -
     assert b["gains"]["LTU"]["exposure_launchers[RUS]"] == 2.0
     assert b["scores"] == {"RUS": 0.0, "BLR": 0.5, "POL": 0.75, "LTU": 1.75, "DEU": 0.25}
     assert png.stat().st_size > 10_000
+    # every compatible bundle is counted, not only the 20 shown
+    assert d["compatible_total"] == 192  # no-glm-abroad with any of the 64 variants
+    effects = {m["id"]: m for m in d["measures"]}
+    assert list(effects) == [
+        "us-no-glm-germany", "ru-no-9m729-west", "no-glm-abroad", "no-glm-in-reach",
+        "aegis-transparency", "exercise-pullback", "ukraine-posture-restraint",
+        "new-start-follow-on", "vienna-document-modernised", "no-further-enlargement",
+    ]  # fmt: skip
+    assert all(m["effect"] in {"changes", "none"} and m["reason"] for m in d["measures"])
+    assert effects["no-glm-abroad"]["effect"] == "changes"
+    assert effects["aegis-transparency"]["effect"] == "none"
+    assert "outside the model" in effects["aegis-transparency"]["reason"]
 
 
 def test_negotiate_strict_with_usa_finds_nothing(cli: Any) -> None:
     r = cli("negotiate", BASE, "--menu", MENU, "--parties", "RUS,USA,POL", "--indicators", INDS)
     assert r.code == 0, r.err
     assert r.out.startswith("0 bundles of 768 are compatible (strict")
+    assert "measures outside the model:" in r.out
 
 
 def test_negotiate_bad_input_is_one_line_exit_2(cli: Any) -> None:

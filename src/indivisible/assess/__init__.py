@@ -28,10 +28,7 @@ if TYPE_CHECKING:
         NOT_AT_EXPENSE,
         assess,
         at_expense,
-        deltas,
         engaged,
-        outcome,
-        verdict_of,
     )
     from indivisible.assess._load import apply_action, check_action, load_action, parse_action
     from indivisible.assess.types import (
@@ -48,6 +45,7 @@ if TYPE_CHECKING:
         Verdict,
         VerdictKind,
     )
+    from indivisible.compare import deltas, outcome, verdict_of
 
 _HOMES = {
     **dict.fromkeys(
@@ -56,13 +54,11 @@ _HOMES = {
             "NOT_AT_EXPENSE",
             "assess",
             "at_expense",
-            "deltas",
             "engaged",
-            "outcome",
-            "verdict_of",
         ),
         "indivisible.assess._assess",
     ),
+    **dict.fromkeys(("deltas", "outcome", "verdict_of"), "indivisible.compare"),
     **dict.fromkeys(
         ("apply_action", "check_action", "load_action", "parse_action"),
         "indivisible.assess._load",

@@ -25,11 +25,13 @@ Method (``docs/assessment.md`` states every formula):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -43,10 +45,14 @@ from indivisible.assess.types import (
     Assessment,
     Delta,
     Engagement,
-    Outcome,
     Tolerance,
     Verdict,
     VerdictKind,
+)
+from indivisible.compare import (
+    _sign,
+    deltas,
+    outcome,
 )
 
 if TYPE_CHECKING:
@@ -87,46 +93,6 @@ for (_a, _o), _v in VERDICT_TABLE.items():
 
 
 # --------------------------------------------------------------------------- helpers
-def outcome(better: Iterable[bool | None]) -> Outcome:
-    """A state's outcome from its indicators' ``better`` flags.
-
-    Examples:
-        >>> outcome([True, None]), outcome([False]), outcome([True, False]), outcome([None])
-        ('gain', 'loss', 'mixed', 'neutral')
-    """
-    flags = list(better)
-    up = any(b is True for b in flags)
-    down = any(b is False for b in flags)
-    if up and down:
-        return "mixed"
-    if up:
-        return "gain"
-    if down:
-        return "loss"
-    return "neutral"
-
-
-def verdict_of(actor: Outcome, other: Outcome) -> VerdictKind:
-    """The verdict for (actor, other) outcomes.
-
-    Examples:
-        >>> verdict_of("gain", "loss"), verdict_of("neutral", "loss"), verdict_of("mixed", "gain")
-        ('at_expense', 'other_loses', 'mixed')
-    """
-    return VERDICT_TABLE.get((actor, other), "mixed")
-
-
-def _sign(change: np.ndarray, bound: np.ndarray, safer_up: np.ndarray) -> np.ndarray:
-    """+1 safer, -1 less safe, 0 within tolerance or unsignable (NaN), as int8."""
-    with np.errstate(invalid="ignore"):
-        # inf - finite is a signed infinite change (something now reaches, or no longer
-        # does); inf - inf and anything with NaN is NaN: no signed change.
-        moved = ~np.isnan(change) & (np.abs(change) > bound)
-        up = change > 0
-    s = np.where(up == safer_up, 1, -1).astype(np.int8)
-    return np.where(moved, s, 0).astype(np.int8)
-
-
 def _resolve_seed(seed: int | None, rng: np.random.Generator | None, draws: int) -> int | None:
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
@@ -150,14 +116,20 @@ def _profile(
     readings: Any,
     draws: int,
     seed: int | None,
+    threats: Any = None,
 ) -> Any:
-    import importlib
+    from indivisible.indicators._profile import profile
 
-    front = importlib.import_module("indivisible.indicators")
-    profile = getattr(front, "profile", None)
-    if profile is None:  # the front door does not export it yet
-        profile = importlib.import_module("indivisible.indicators._profile").profile
-    return profile(record, scenario, on, states=states, readings=readings, draws=draws, seed=seed)
+    return profile(
+        record,
+        scenario,
+        on,
+        states=states,
+        readings=readings,
+        draws=draws,
+        seed=seed,
+        threats=threats,
+    )
 
 
 def _select(prof: Any, indicators: Sequence[str] | None) -> Any:
@@ -179,125 +151,6 @@ def _select(prof: Any, indicators: Sequence[str] | None) -> Any:
     if draws is not None:
         draws = draws[draws["indicator"].isin(keep)].reset_index(drop=True)
     return dataclasses.replace(prof, table=table, draws=draws)
-
-
-def _reading(x: Any) -> str | None:
-    if x is None or (isinstance(x, float) and math.isnan(x)) or x is getattr(np, "nan", None):
-        return None
-    try:
-        import pandas as pd
-
-        if pd.isna(x):
-            return None
-    except (TypeError, ValueError):
-        pass
-    text = str(x)
-    return text or None
-
-
-@dataclass(frozen=True)
-class _Row:
-    unit: str
-    direction: str
-    value: float
-
-
-def _rows(table: pd.DataFrame) -> dict[tuple[str, str, str | None], _Row]:
-    out: dict[tuple[str, str, str | None], _Row] = {}
-    has_reading = "reading" in table.columns
-    for rec in table.to_dict("records"):
-        key = (
-            str(rec["state"]),
-            str(rec["indicator"]),
-            _reading(rec["reading"]) if has_reading else None,
-        )
-        v = rec["value"]
-        out[key] = _Row(
-            unit=str(rec.get("unit", "")),
-            direction=str(rec["direction"]),
-            value=float(v) if v is not None and not _isna(v) else math.nan,
-        )
-    return out
-
-
-def _isna(v: Any) -> bool:
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
-
-def _align_readings(
-    x: dict[tuple[str, str, str | None], _Row], y: dict[tuple[str, str, str | None], _Row]
-) -> dict[tuple[str, str, str | None], _Row]:
-    """Give ``x`` a row under each reading ``y`` has, from ``x``'s undisputed row.
-
-    A profile without a disputed range has one undisputed row per indicator; the profile
-    with one has a row per reading. The undisputed value holds under every reading, so it
-    is compared with each of them (and not left unmatched).
-    """
-    out = dict(x)
-    named_in_y = {(s, i) for s, i, r in y if r is not None}
-    for s, i, r in y:
-        if r is not None and (s, i, r) not in out and (s, i, None) in out:
-            out[(s, i, r)] = out[(s, i, None)]
-    for s, i, r in x:
-        if r is None and (s, i) in named_in_y and (s, i, None) not in y:
-            del out[(s, i, None)]
-    return out
-
-
-def deltas(before: pd.DataFrame, after: pd.DataFrame, tolerance: Tolerance) -> tuple[Delta, ...]:
-    """Per (state, indicator, reading) the change between two profile tables.
-
-    A row present in only one table gets ``NaN`` on the other side and ``better=None``.
-    """
-    return deltas_of_rows(_rows(before), _rows(after), tolerance)
-
-
-def deltas_of_rows(
-    before: dict[tuple[str, str, str | None], _Row],
-    after: dict[tuple[str, str, str | None], _Row],
-    tolerance: Tolerance,
-) -> tuple[Delta, ...]:
-    """``deltas`` on rows keyed by (state, indicator, reading), without the tables."""
-    b, a = _align_readings(before, after), _align_readings(after, before)
-    keys = sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or ""))
-    metas, vbs, vas, bounds = [], [], [], []
-    for key in keys:
-        rb, ra = b.get(key), a.get(key)
-        meta = rb or ra
-        assert meta is not None
-        vb = rb.value if rb is not None else math.nan
-        metas.append(meta)
-        vbs.append(vb)
-        vas.append(ra.value if ra is not None else math.nan)
-        bounds.append(tolerance.bound(key[1], vb))
-    with np.errstate(invalid="ignore"):
-        changes = np.subtract(vas, vbs, dtype=float)
-    signs = _sign(
-        changes,
-        np.asarray(bounds, dtype=float),
-        np.asarray([m.direction == "higher_is_safer" for m in metas], dtype=bool),
-    ).tolist()
-    out = [
-        Delta(
-            state=key[0],
-            indicator=key[1],
-            unit=meta.unit,
-            direction=meta.direction,
-            reading=key[2],
-            before=vb,
-            after=va,
-            change=va - vb,
-            better=None if s == 0 else s > 0,
-            tolerance=bound,
-        )
-        for key, meta, vb, va, bound, s in zip(keys, metas, vbs, vas, bounds, signs, strict=True)
-    ]
-    return tuple(out)
 
 
 # --------------------------------------------------------------------------- evaluations
@@ -384,6 +237,7 @@ def _verdicts(
     n: int,
     basis: str,
     ds: Sequence[Delta],
+    threats: str | None = None,
 ) -> list[Verdict]:
     neutral = np.full(max(n, 1), _OUT_CODE["neutral"], dtype=np.int8)
     better: dict[str, list[str]] = {}
@@ -408,6 +262,7 @@ def _verdicts(
             dist: dict[str, float] = {
                 VERDICTS[i]: float(c) / total for i, c in enumerate(counts) if c
             }
+            lo, hi = wilson_interval(int(counts[best]), total)
             mode_a = OUTCOMES[int(np.bincount(ca, minlength=4).argmax())]
             mode_o = OUTCOMES[int(np.bincount(co, minlength=4).argmax())]
             out.append(
@@ -425,8 +280,107 @@ def _verdicts(
                     other_worse=tuple(worse.get(o, ())),
                     basis="draws" if basis == "draws" else "readings",
                     n=total,
+                    threats=threats,
+                    interval=(lo, hi) if basis == "draws" else None,
                 )
             )
+    return out
+
+
+# --------------------------------------------------------------------------- sensitivity
+WILSON_Z = 1.959963984540054
+"""z of a two-sided 95 % interval."""
+
+
+def wilson_interval(successes: int, n: int, z: float = WILSON_Z) -> tuple[float, float]:
+    """The Wilson score interval of a proportion ``successes / n`` (95 % by default).
+
+    Examples:
+        >>> [round(x, 3) for x in wilson_interval(10, 20)]
+        [0.299, 0.701]
+        >>> [round(x, 3) for x in wilson_interval(20, 20)]
+        [0.839, 1.0]
+    """
+    if n <= 0:
+        return (0.0, 1.0)
+    p = successes / n
+    denom = 1.0 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _mode_verdict(ds: Sequence[Delta], actor: str, other: str) -> VerdictKind:
+    """The most frequent verdict over the readings of ``ds`` for (actor, other)."""
+    evals, codes = _reading_evaluations(ds)
+    neutral = np.full(len(evals), _OUT_CODE["neutral"], dtype=np.int8)
+    vs = _LOOKUP[codes.get(actor, neutral), codes.get(other, neutral)]
+    return VERDICTS[int(np.argmax(np.bincount(vs, minlength=len(VERDICTS))))]
+
+
+def _resign(d: Delta, factor: float) -> Delta:
+    """``d`` judged with its tolerance bound multiplied by ``factor``."""
+    c = d.change
+    if c != c or math.isinf(d.tolerance * factor):
+        return d
+    moved = True if math.isinf(c) else abs(c) > d.tolerance * factor
+    safer = (c > 0) == (d.direction == "higher_is_safer")
+    return dataclasses.replace(d, better=safer if moved else None)
+
+
+def sensitivity(
+    verdicts: Sequence[Verdict],
+    ds: Sequence[Delta],
+    by_threats: dict[str, tuple[Verdict, ...]],
+) -> list[dict[str, Any]]:
+    """Per verdict, the single assumptions that would flip it, and ``robust``/``knife-edge``.
+
+    One assumption changed at a time, everything else as assessed: another threat reading
+    (whom each state regards as a threat); another range reading alone (the verdict under
+    that reading); one indicator left out (its weight set to 0); the tolerance multiplied
+    by 10 or by 0.1. A verdict no single change flips is ``robust``, else ``knife-edge``.
+    Not varied here: a single site or deployment of the scenario (rerun with it removed).
+    """
+    by_state: dict[str, list[Delta]] = {}
+    for d in ds:
+        by_state.setdefault(d.state, []).append(d)
+    other_readings = {
+        name: {(v.actor, v.other): v.verdict for v in vs}
+        for name, vs in list(by_threats.items())[1:]
+    }
+    out: list[dict[str, Any]] = []
+    for v in verdicts:
+        pair = [*by_state.get(v.actor, []), *by_state.get(v.other, [])]
+        flips: list[dict[str, Any]] = []
+        for name, table in other_readings.items():
+            other_v = table.get((v.actor, v.other))
+            if other_v is not None and other_v != v.verdict:
+                flips.append({"assumption": "threat_reading", "value": name, "verdict": other_v})
+        readings = sorted({d.reading for d in pair if d.reading is not None})
+        if len(readings) > 1:
+            for r in readings:
+                only = [d for d in pair if d.reading in (None, r)]
+                alt = _mode_verdict(only, v.actor, v.other)
+                if alt != v.verdict:
+                    flips.append({"assumption": "range_reading", "value": r, "verdict": alt})
+        moved = sorted({d.indicator for d in pair if d.better is not None})
+        for ind in moved:
+            alt = _mode_verdict([d for d in pair if d.indicator != ind], v.actor, v.other)
+            if alt != v.verdict:
+                flips.append({"assumption": "indicator", "value": ind, "verdict": alt})
+        for factor, label in ((10.0, "x10"), (0.1, "x0.1")):
+            alt = _mode_verdict([_resign(d, factor) for d in pair], v.actor, v.other)
+            if alt != v.verdict:
+                flips.append({"assumption": "tolerance", "value": label, "verdict": alt})
+        out.append(
+            {
+                "actor": v.actor,
+                "other": v.other,
+                "verdict": v.verdict,
+                "label": "knife-edge" if flips else "robust",
+                "flips": flips,
+            }
+        )
     return out
 
 
@@ -590,6 +544,8 @@ class _Core:
     verdicts: list[Verdict]
     changed: Scenario
     record_after: Record
+    by_threats: dict[str, tuple[Verdict, ...]]
+    threat_notes: tuple[str, ...]
 
 
 def _core(
@@ -605,6 +561,7 @@ def _core(
     rng: np.random.Generator | None,
     tolerance: Tolerance,
     indicators: Sequence[str] | None = None,
+    threats: Any = None,
 ) -> _Core:
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
         raise InputError(f"draws must be a non-negative integer, got {draws!r}", field="draws")
@@ -614,7 +571,85 @@ def _core(
 
     check_action(action, record)
     changed, rec2 = apply_action(action, baseline, record, d)
-    kw: dict[str, Any] = {"states": states, "readings": readings, "draws": draws, "seed": s}
+    readings_of_threat = threat_readings(threats, record)
+    first: _Core | None = None
+    by: dict[str, tuple[Verdict, ...]] = {}
+    for reading in readings_of_threat:
+        one = _core_one(
+            record,
+            baseline,
+            action,
+            d,
+            changed,
+            rec2,
+            states=states,
+            readings=readings,
+            draws=draws,
+            seed=s,
+            tolerance=tolerance,
+            indicators=indicators,
+            threats=reading,
+        )
+        by[reading.name] = tuple(one.verdicts)
+        if first is None:
+            first = one
+    assert first is not None
+    notes = tuple(r.describe() for r in readings_of_threat)
+    return dataclasses.replace(first, by_threats=by, threat_notes=notes)
+
+
+def threat_readings(threats: Any, record: Record) -> list[Any]:
+    """The threat readings to assess under; the first is the one ``verdicts`` report.
+
+    ``None``: the bundled ``sourced`` reading, then ``alliance``. Otherwise a reading, a
+    name (``sourced``, ``alliance``), a file path, or a sequence of them.
+
+    Raises:
+        InputError: an unreadable or invalid threat file, or two readings with one name.
+    """
+    from indivisible.indicators._threats import ALLIANCE, SOURCED, as_reading
+
+    items: list[Any]
+    if threats is None:
+        items = [SOURCED, ALLIANCE]
+    elif isinstance(threats, str | Path) or not isinstance(threats, Sequence):
+        items = [threats]
+    else:
+        items = list(threats)
+    out = [as_reading(x, record) for x in items]
+    names = [r.name for r in out]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise InputError(
+            f"two threat readings are named {dup}; give each its own name", field="threats"
+        )
+    return out
+
+
+def _core_one(
+    record: Record,
+    baseline: Scenario,
+    action: Action,
+    d: dt.date,
+    changed: Scenario,
+    rec2: Record,
+    *,
+    states: Sequence[str] | None,
+    readings: Any,
+    draws: int,
+    seed: int | None,
+    tolerance: Tolerance,
+    indicators: Sequence[str] | None,
+    threats: Any,
+) -> _Core:
+    s = seed
+    kw: dict[str, Any] = {
+        "states": states,
+        "readings": readings,
+        "draws": draws,
+        "seed": s,
+        "threats": threats,
+    }
     before = _select(_profile(record, baseline, d, **kw), indicators)
     after = _select(_profile(rec2, changed, d, **kw), indicators)
     ds = deltas(before.table, after.table, tolerance)
@@ -638,8 +673,8 @@ def _core(
     else:
         evals, codes = _reading_evaluations(ds)
         n, basis = len(evals), "readings"
-    vs = _verdicts(list(action.actor), others, codes, n, basis, ds)
-    return _Core(d, s, before, after, ds, vs, changed, rec2)
+    vs = _verdicts(list(action.actor), others, codes, n, basis, ds, threats.name)
+    return _Core(d, s, before, after, ds, vs, changed, rec2, {}, ())
 
 
 def at_expense(
@@ -655,6 +690,7 @@ def at_expense(
     rng: np.random.Generator | None = None,
     tolerance: Tolerance | None = None,
     indicators: Sequence[str] | None = None,
+    threats: Any = "alliance",
 ) -> list[Verdict]:
     """The verdicts of the indivisibility test only (no rule findings): for the rules.
 
@@ -674,6 +710,7 @@ def at_expense(
         rng: a NumPy generator to draw the seed from (exclusive with ``seed``).
         tolerance: when a change counts (default: :class:`Tolerance`'s defaults).
         indicators: compare only these indicators of the profile (default: all).
+        threats: the threat reading (default ``alliance``, as the rules' own profiles).
 
     Returns:
         One verdict per ordered pair (actor, other).
@@ -694,6 +731,7 @@ def at_expense(
         rng=rng,
         tolerance=tolerance or Tolerance(),
         indicators=indicators,
+        threats=threats,
     )
     return core.verdicts
 
@@ -711,6 +749,7 @@ def assess(
     rng: np.random.Generator | None = None,
     tolerance: Tolerance | None = None,
     indicators: Sequence[str] | None = None,
+    threats: Any = None,
 ) -> Assessment:
     """The indivisibility test of ``action`` against ``baseline`` on a date.
 
@@ -726,6 +765,11 @@ def assess(
         rng: a NumPy generator the seed is drawn from (exclusive with ``seed``).
         tolerance: when a change counts (default: relative 1 %, absolute 1e-9).
         indicators: compare only these indicators of the profile (default: all).
+        threats: the threat readings (whom each state regards as a potential threat): a
+            reading, a name (``sourced``, ``alliance``), a file in the format of
+            ``data/threats.yaml``, or a sequence of them. The first decides ``deltas`` and
+            ``verdicts``; every one has its verdicts in ``verdicts_by_threats``. Default:
+            ``sourced`` then ``alliance``.
 
     Returns:
         The assessment: deltas, verdicts, engaged commitments, findings added and removed,
@@ -759,6 +803,7 @@ def assess(
         rng=rng,
         tolerance=tol,
         indicators=indicators,
+        threats=threats,
     )
     eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action)
     fb = evaluate(record, baseline, core.on)
@@ -780,6 +825,8 @@ def assess(
         ),
         *_inactive_notes(action, core.on),
         *eng_notes,
+        "verdicts are under the first threat reading; verdicts_by_threats has them under "
+        "each: " + "; ".join(core.threat_notes),
     ]
     return Assessment(
         action=action,
@@ -798,6 +845,12 @@ def assess(
         after=core.after,
         baseline=baseline,
         changed=core.changed,
+        verdicts_by_threats=core.by_threats,
+        ranges={
+            **dict(getattr(core.before, "ranges", {}) or {}),
+            **dict(getattr(core.after, "ranges", {}) or {}),
+        },
+        sensitivity=tuple(sensitivity(core.verdicts, core.deltas, core.by_threats)),
     )
 
 

@@ -28,16 +28,14 @@ def _rings(geom: Any) -> list[Any]:
     return [np.asarray(p.exterior.coords) for p in polys]
 
 
-def _range(scenario: Any, system_id: str) -> float | None:
-    """The smallest range reading of a strike system, km (``None``: interceptor or unknown)."""
-    sys = scenario.system(system_id)
-    if not sys.strike:
-        return None
-    if sys.range_km is not None:
-        return float(sys.range_km.low)
-    lows = [scenario.system(c).range_km for c in sys.carries if c in scenario.catalogue]
-    vals = [float(r.low) for r in lows if r is not None]
-    return min(vals) if vals else None
+def ring_ranges(result: Assessment, deployment_id: str) -> list[float]:
+    """The distinct ranges (km) the assessment's indicators used for a deployment, ascending.
+
+    The one reach model: these are ``result.ranges`` (what the verdicts compared), so a ring
+    drawn is always a range the verdict beside it used.
+    """
+    per = result.ranges.get(deployment_id, {})
+    return sorted({float(v) for v in per.values() if v > 0})
 
 
 def render_png(result: Assessment) -> bytes:
@@ -66,15 +64,16 @@ def render_png(result: Assessment) -> bytes:
             layers += [(d, base, "removed") for d in base.deployments_on(on)
                        if d.id not in ids_after]  # fmt: skip
         style = {"added": ("#c0392b", "-"), "removed": ("#2471a3", "--"), "kept": ("#777777", ":")}
-        for d, sc, kind in layers:
+        for d, _sc, kind in layers:
             colour, ls = style[kind]
-            rng = _range(sc, d.system)
-            if rng is not None and rng > 0 and kind != "kept":
+            radii = ring_ranges(result, d.id) if kind != "kept" else []
+            for rng in radii:
                 lons, lats = range_ring(d.site.lat, d.site.lon, rng)
                 ax.plot(np.append(lons, lons[0]), np.append(lats, lats[0]), color=colour,
                         ls=ls, lw=1.3)  # fmt: skip
             ax.plot([d.site.lon], [d.site.lat], marker="^", color=colour, ms=8, zorder=5)
-            label = f"{d.id} ({d.system}" + (f", {rng:,.0f} km)" if rng else ")")
+            km = "/".join(f"{r:,.0f}" for r in radii)
+            label = f"{d.id} ({d.system}" + (f", {km} km)" if radii else ")")
             ax.annotate(label, (d.site.lon, d.site.lat), xytext=(5, -10),
                         textcoords="offset points", fontsize=7, color=colour)  # fmt: skip
         worse = {x.state for x in result.deltas if x.better is False}
@@ -98,8 +97,9 @@ def render_png(result: Assessment) -> bytes:
         ax.set_xlabel("longitude (°E)")
         ax.set_ylabel("latitude (°N)")
         ax.set_title(f"{result.action.action} — {result.on.isoformat()}", fontsize=10)
-        ax.text(0.01, 0.01, "red: added (ring: lowest range reading); blue dashed: removed; grey: "
-                "unchanged. Capitals: red less safe, green safer, orange both",
+        ax.text(0.01, 0.01, "red: added (rings: the ranges the verdicts used); "
+                "blue dashed: removed; grey: unchanged. "
+                "Capitals: red less safe, green safer, orange both",
                 transform=ax.transAxes, fontsize=7, color="#444444")  # fmt: skip
         ax.text(0.99, 0.99, "Borders: Natural Earth (public domain)", transform=ax.transAxes,
                 ha="right", va="top", fontsize=7, color="#555555")  # fmt: skip

@@ -65,6 +65,16 @@ def register(app: typer.Typer) -> None:
                 "summary and what is breached, disputed or at another's expense.",
             ),
         ] = False,
+        threats: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--threats",
+                metavar="FILE|sourced|alliance",
+                help="Threat reading: whom each state regards as a potential threat "
+                "(repeatable; the first decides the verdicts shown, each gets its own in "
+                "JSON 'verdicts_by_threats'). Default: sourced, then alliance.",
+            ),
+        ] = None,
     ) -> None:
         """Test an action: deltas, verdicts, engaged commitments, findings added/removed."""
         from indivisible.assess import assess as run
@@ -87,7 +97,16 @@ def register(app: typer.Typer) -> None:
             evaluation_date(rec, d, field="--on")
         base = load_scenario(scenario, rec)
         act = load_action(action, rec)
-        result = run(rec, base, act, d, draws=draws, seed=seed, indicators=indicator or None)
+        result = run(
+            rec,
+            base,
+            act,
+            d,
+            draws=draws,
+            seed=seed,
+            indicators=indicator or None,
+            threats=threats or None,
+        )
         warn(rec.coverage_warnings(result.on))
         with outs.writing():
             if map_out is not None:

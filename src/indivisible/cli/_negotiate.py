@@ -1,6 +1,7 @@
 """Negotiation commands: ``negotiate`` (package search) and ``simulate`` (action-reaction)."""
 
 import csv
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -162,16 +163,34 @@ def register(app: typer.Typer) -> None:
                 else "."
             )
         )
+        # bundles with the same effect (identical gains, scores and probability) are one row
+        groups: dict[str, list[Any]] = {}
+        for b in result.bundles:
+            key = json.dumps([b.gains, b.scores, b.probability], sort_keys=True, default=str)
+            groups.setdefault(key, []).append(b)
         rows = []
-        for i, b in enumerate(result.bundles, 1):
+        for i, grp in enumerate(groups.values(), 1):
+            b = grp[0]
             prob = "" if b.probability is None else f"{b.probability:.3f}"
-            rows.append([i, " + ".join(b.measures), prob, ",".join(b.better), ",".join(b.worse)])
+            same = f" (+{len(grp) - 1} equivalent)" if len(grp) > 1 else ""
+            rows.append(
+                [i, " + ".join(b.measures) + same, prob, ",".join(b.better), ",".join(b.worse)]
+            )
+        if result.compatible_total is not None:
+            total = result.compatible_total
+        shown = len(result.compatible)
         table(
             rows,
-            ["#", "bundle", "probability", "better off", "worse off"],
+            ["#", "bundle (smallest of its effect)", "probability", "better off", "worse off"],
             title=f"{result.menu} vs {result.scenario}: {total} compatible of "
-            f"{result.evaluated} bundles ({result.mode})",
+            f"{result.evaluated} bundles ({result.mode})"
+            + (f"; {shown} shown" if shown < total else ""),
         )
+        outside = [x for x in result.measures if x["effect"] == "none"]
+        if outside:
+            typer.echo(f"{len(outside)} of {len(result.measures)} measures outside the model:")
+            for x in outside:
+                typer.echo(f"  {x['id']}: {x['reason']}")
         if result.bound is not None:
             bd = result.bound
             typer.echo(
@@ -253,3 +272,9 @@ def register(app: typer.Typer) -> None:
         table(counts.values.tolist(), ["party", "response", "times chosen"])
         shares = ", ".join(f"{o} {result.share(o):.0%}" for o in ("stable", "spiral", "exhausted"))
         typer.echo(f"{result.runs} runs of {result.rounds} rounds: {shares}")
+        from indivisible.dynamics.types import OUTCOME_LABELS
+
+        for o, what in OUTCOME_LABELS.items():
+            typer.echo(f"  {o}: {what}")
+        for rid, why in result.excluded.items():
+            typer.echo(f"Never chosen, it would break the package: {rid}: {why}")

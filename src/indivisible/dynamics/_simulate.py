@@ -7,6 +7,10 @@ responds, with its ``respond_probability``, with the unused response that raises
 score most per unit cost. Cheap asymmetric answers win when they buy more score per cost.
 All chosen responses are applied at once; the next round starts from the new scenario.
 
+A package holds: a response that would break it (add a deployment of the system, owners
+and host a package measure removes) is never chosen; it is listed in
+``Simulation.excluded`` with the reason.
+
 Randomness: only the decision to respond is random. Run r draws from
 ``Generator(PCG64(SeedSequence(seed).spawn(runs)[r]))``; its state before the first draw is
 stored. Profiles are cached by the set of moves made, so an ensemble costs one profile per
@@ -38,6 +42,51 @@ def _fold(baseline: Any, record: Any, actions: Sequence[Any]) -> Any:
     if not remove and not add:
         return baseline
     return baseline.with_changes(add=list(add.values()), remove=remove, record=record)
+
+
+def _keys(entry: Any) -> tuple[tuple[str, ...], str, str] | None:
+    """What a package forbids of a deployment: (owners, host, system)."""
+    system = getattr(entry, "system", None)
+    host = getattr(entry, "host", None)
+    owner = getattr(entry, "owner", None)
+    if system is None or host is None or owner is None:
+        return None
+    return (tuple(owner), str(host), str(system))
+
+
+def forbidden_by_package(menu: Any, baseline: Any, package: Sequence[str]) -> dict[Any, str]:
+    """What the package forbids: (owners, host, system) of every deployment it removes.
+
+    A package that removes a deployment forbids putting back one of the same system, by
+    the same owners, on the same host (under any id): the measure's terms (no such missile
+    there) hold for the run, not only for the entry the baseline held.
+    """
+    out: dict[Any, str] = {}
+    by_id = {d.id: d for d in baseline.deployments}
+    for mid in package:
+        for act in menu.actions(mid):
+            for rid in act.remove.ids():
+                d = by_id.get(rid)
+                k = _keys(d) if d is not None else None
+                if k is not None:
+                    out.setdefault(k, mid)
+    return out
+
+
+def package_breaches(responses: Any, forbidden: dict[Any, str]) -> dict[str, str]:
+    """Response id -> why it breaks the package (it adds what a measure removed)."""
+    out: dict[str, str] = {}
+    for pol in responses.parties.values():
+        for r in pol.responses:
+            for act in responses.actions(r.id):
+                for d in getattr(act.add, "deployments", ()):
+                    k = _keys(d)
+                    if k is not None and k in forbidden:
+                        out[r.id] = (
+                            f"adds {d.id} ({d.system}, {'+'.join(k[0])} in {k[1]}), which "
+                            f"package measure {forbidden[k]} removes"
+                        )
+    return out
 
 
 def _scores(table: Any, weights: dict[str, dict[str, float]]) -> dict[str, float]:
@@ -127,6 +176,11 @@ def simulate(
         eff = compile_effects(menu, baseline)
         mask = sum(1 << menu.ids.index(p) for p in package)
         start, rec = apply_bundle(eff, baseline, record, day, mask)
+    breaches = (
+        package_breaches(responses, forbidden_by_package(menu, baseline, package))
+        if package
+        else {}
+    )
     parties = sorted(responses.parties)
     weights = {p: dict(responses.parties[p].weights) for p in parties}
     opening = list(responses.actions("opening")) if responses.opening is not None else []
@@ -177,7 +231,7 @@ def simulate(
                     continue
                 best: tuple[float, str, float] | None = None
                 for r in pol.responses:
-                    if r.id in moves:
+                    if r.id in moves or r.id in breaches:
                         continue
                     gain = state(moves | {r.id})[1][p] - score[p]
                     if gain > 0 and (best is None or gain / r.cost > best[0]):
@@ -213,4 +267,5 @@ def simulate(
         outcomes=tuple(outcomes),
         rng_states=tuple(states),
         profile_calls=len(cache) + 1,
+        excluded=dict(sorted(breaches.items())),
     )

@@ -15,9 +15,19 @@ from typing import Annotated, Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-__all__ = ["Outcome", "PartyPolicy", "Response", "ResponseMenu", "Simulation"]
+__all__ = ["OUTCOME_LABELS", "Outcome", "PartyPolicy", "Response", "ResponseMenu", "Simulation"]
 
 Outcome = Literal["stable", "spiral", "exhausted"]
+
+OUTCOME_LABELS: dict[str, str] = {
+    "stable": "in the last round no party responded although it could: every party's "
+    "deficit against its reference was within its threshold, or its roll said no",
+    "spiral": "some party still responded in the last round: the action-reaction had not "
+    "stopped when the run ended",
+    "exhausted": "in the last round a party had a deficit beyond its threshold but no "
+    "unused response that raises its score (none left, or only ones the package forbids)",
+}
+"""What each run outcome means (also in the JSON output and ``docs/negotiation.md``)."""
 """How a run ends: no party responds any more (``stable``); parties still respond in the
 last rounds and the total weighted exposure rose (``spiral``); some party remains in deficit
 but has no response left (``exhausted``)."""
@@ -95,6 +105,7 @@ class Simulation:
         outcomes: per run, its :data:`Outcome`.
         rng_states: per run, the generator state before its first draw.
         profile_calls: distinct profile evaluations (cached by the set of moves made).
+        excluded: response id -> why it was never chosen (it would break the package).
     """
 
     scenario: str
@@ -108,6 +119,7 @@ class Simulation:
     outcomes: tuple[Outcome, ...]
     rng_states: tuple[dict[str, Any], ...] = field(repr=False, default=())
     profile_calls: int = 0
+    excluded: dict[str, str] = field(default_factory=dict)
 
     def share(self, outcome: Outcome) -> float:
         """Share of runs that ended with ``outcome``."""
@@ -123,6 +135,8 @@ class Simulation:
             "seed": self.seed,
             "package": list(self.package),
             "outcomes": {o: self.share(o) for o in ("stable", "spiral", "exhausted")},
+            "outcome_labels": dict(OUTCOME_LABELS),
+            "excluded": dict(self.excluded),
             "events": self.events.to_dict("records"),
             "scores": self.trajectories.drop_duplicates(["run", "round", "party"])[
                 ["run", "round", "party", "score"]

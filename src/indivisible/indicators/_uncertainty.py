@@ -18,7 +18,8 @@ Sampling rules (``docs/indicators.md``): a disputed range is drawn once per draw
 probability proportional to its weight (unlisted readings weigh 1); a ``ranges`` entry
 replaces the readings of its system by the distribution. Distributions are ``{fixed: x}``,
 ``{uniform: [low, high]}``, ``{triangular: [low, mode, high]}``, ``{normal: [mean, sd]}``
-(truncated at 0) or ``{beta: [a, b]}`` (for probabilities).
+(truncated at 0: the normal conditioned on >= 0, not clipped) or ``{beta: [a, b]}`` (for
+probabilities).
 """
 
 from __future__ import annotations
@@ -112,11 +113,15 @@ class Distribution(BaseModel):
         if self.kind == "triangular":
             return (p[0] + p[1] + p[2]) / 3.0
         if self.kind == "normal":
-            return max(p[0], 0.0)
+            return truncated_normal_mean(p[0], p[1])
         return p[0] / (p[0] + p[1])
 
     def sample(self, rng: np.random.Generator, n: int) -> FloatArray:
-        """``n`` independent draws (normal draws are truncated at 0 by clipping)."""
+        """``n`` independent draws.
+
+        A ``normal`` is truncated at 0: drawn from the normal conditioned on being >= 0, by
+        inverting its distribution function, not clipped.
+        """
         p = self.params
         if self.kind == "fixed":
             return np.full(n, p[0])
@@ -127,8 +132,44 @@ class Distribution(BaseModel):
                 return np.full(n, p[0])
             return rng.triangular(p[0], p[1], p[2], n)
         if self.kind == "normal":
-            return np.maximum(rng.normal(p[0], p[1], n), 0.0)
+            return truncated_normal_sample(rng, p[0], p[1], n)
         return rng.beta(p[0], p[1], n)
+
+
+def truncated_normal_mean(mean: float, sd: float) -> float:
+    """Mean of the normal ``(mean, sd)`` truncated to ``[0, inf)``.
+
+    ``mean + sd * phi(a) / (1 - Phi(a))`` with ``a = -mean / sd``.
+
+    Examples:
+        >>> round(truncated_normal_mean(0.0, 1.0), 4)   # sqrt(2 / pi)
+        0.7979
+        >>> truncated_normal_mean(100.0, 1.0)
+        100.0
+    """
+    from statistics import NormalDist
+
+    a = -mean / sd
+    tail = 1.0 - NormalDist().cdf(a)
+    if tail <= 0.0:
+        return 0.0
+    return float(mean + sd * NormalDist().pdf(a) / tail)
+
+
+def truncated_normal_sample(rng: np.random.Generator, mean: float, sd: float, n: int) -> FloatArray:
+    """``n`` draws of the normal ``(mean, sd)`` truncated to ``[0, inf)`` (inverse CDF).
+
+    ``u ~ U(Phi(a), 1)``, ``x = mean + sd * Phi^-1(u)``: every draw is a draw of the
+    conditional distribution, none is moved to 0.
+    """
+    from statistics import NormalDist
+
+    std = NormalDist()
+    lo = std.cdf(-mean / sd)
+    u = rng.uniform(lo, 1.0, n)
+    u = np.clip(u, np.nextafter(0.0, 1.0), np.nextafter(1.0, 0.0))
+    z = np.fromiter((std.inv_cdf(float(x)) for x in u), dtype=np.float64, count=n)
+    return np.maximum(mean + sd * z, 0.0)
 
 
 class UncertaintySpec(BaseModel):

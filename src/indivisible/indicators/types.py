@@ -66,6 +66,9 @@ class Profile:
         rng_state: ``bit_generator.state`` of the generator before the first draw (``None``
             when no draws were made): ``numpy.random.Generator(PCG64())`` with this state
             reproduces the draws.
+        ranges: the one reach model: per active strike deployment id, per reading
+            (``None``: undisputed), the range in km every range indicator compared with
+            distances. Maps and rings draw these, nothing else.
 
     Examples:
         >>> t = pd.DataFrame([{"state": "POL", "indicator": "alliance_cover", "value": 1.0,
@@ -85,6 +88,7 @@ class Profile:
     assumptions: list[str] = field(default_factory=list)
     seed: int | None = None
     rng_state: dict[str, Any] | None = None
+    ranges: dict[str, dict[str | None, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         missing = [c for c in PROFILE_COLUMNS if c not in self.table.columns]

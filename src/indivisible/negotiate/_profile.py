@@ -43,6 +43,12 @@ AGGREGATION: Mapping[str, Aggregation] = {
     "constraint_political_count": "sum",
     "constraint_categories_covered": "sum",
     "alliance_cover": "sum",
+    "border_other_alliance_km": "sum",
+    # own and allied launchers reaching a threat state's territory: a sum over deployments
+    "counter_reach_territory_launchers": "sum",
+    # the UNION of the areas and cities in reach is not a sum over launchers: exact
+    "exposure_territory_share": "exact",
+    "exposure_population": "exact",
     # a count of DISTINCT systems is not a sum over entries: exact (recomputed), so
     # large menus exclude it explicitly (``indicators=``)
     "exposure_systems": "exact",
@@ -54,11 +60,33 @@ Profiler = Callable[..., Any]
 :func:`indivisible.indicators.profile`)."""
 
 
-def default_profiler() -> Profiler:
-    """The indicators room's ``profile``."""
-    from indivisible.indicators import profile
+EXPOSED_INDICATORS = (
+    "exposure_territory_share",
+    "exposure_population",
+    "counter_reach_territory_launchers",
+)
+"""The ``exposed`` family: the union of areas and cities in reach is not a sum over
+deployments, so every bundle would need a profile of its own."""
 
-    return profile
+
+def default_profiler(indicators: Sequence[str] | None = None) -> Profiler:
+    """The indicators room's ``profile``; without the ``exposed`` family unless asked for.
+
+    The exposed territory and population are exact (non-additive) indicators: compared, they
+    cost one profile per bundle. They are compared only when ``indicators`` names one.
+    """
+    from indivisible.indicators import profile
+    from indivisible.indicators._profile import FAMILIES
+
+    if indicators is not None and set(indicators) & set(EXPOSED_INDICATORS):
+        return profile
+    families = tuple(f for f in FAMILIES if f != "exposed")
+
+    def without_exposed(*args: Any, **kw: Any) -> Any:
+        kw.setdefault("families", families)
+        return profile(*args, **kw)
+
+    return without_exposed
 
 
 @dataclass(frozen=True)

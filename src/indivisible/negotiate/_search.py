@@ -43,6 +43,7 @@ from indivisible.negotiate._kernel import (
 )
 from indivisible.negotiate._profile import (
     AGGREGATION,
+    EXPOSED_INDICATORS,
     Keys,
     Profiler,
     default_profiler,
@@ -344,7 +345,7 @@ def negotiate(
     day = on or menu.on or baseline.date
     ps = _check_parties(record, parties, day)
     tol = tolerance if tolerance is not None else Tolerance()
-    prof = profiler or default_profiler()
+    prof = profiler or default_profiler(indicators)
     agg = dict(AGGREGATION if aggregation is None else aggregation)
     effects = compile_effects(menu, baseline)
     n = effects.n
@@ -625,6 +626,7 @@ def _report(
             _indices(int(ms[q]), len(ids)),
         ),
     )
+    compatible_total = len(order)
     if limit is not None:
         order = order[:limit]
     bundles = []
@@ -693,6 +695,13 @@ def _report(
         "weighted: when no party's weighted score falls and some party's rises",
         "measures combine as sets: an entry removed by two measures is removed once",
     ]
+    if not any(k.split("[")[0] in EXPOSED_INDICATORS for k in keys.names):
+        assumptions.append(
+            "not compared unless named with --indicators: "
+            + ", ".join(EXPOSED_INDICATORS)
+            + " (the union of areas and cities in reach is not additive over deployments: "
+            "each bundle would need a profile of its own)"
+        )
     if keys.dropped:
         assumptions.append(
             "not compared (a reading that some evaluated scenario does not show, so no value "
@@ -707,6 +716,8 @@ def _report(
         )
     assumptions += [str(a) for a in getattr(base_prof, "assumptions", [])]
     return Negotiation(
+        measures=measure_effects(menu, ids, ps, keys, g, ms, search is None),
+        compatible_total=compatible_total,
         menu=menu.menu,
         scenario=str(baseline.scenario),
         on=day,
@@ -727,6 +738,67 @@ def _report(
         assumptions=tuple(assumptions),
         n_compatible=len(cand),
     )
+
+
+def measure_effects(
+    menu: Menu,
+    ids: Sequence[str],
+    ps: Sequence[str],
+    keys: Keys,
+    g: npt.NDArray[np.float64],
+    ms: npt.NDArray[np.int64],
+    exhaustive: bool,
+) -> tuple[dict[str, str], ...]:
+    """Per measure, whether it changes any compared indicator of the parties, and why.
+
+    ``changes`` when some bundle with the measure differs from the same bundle without it
+    (every pair, when the search was exhaustive; else the measure alone against the
+    baseline); the reason names the largest changes of the measure alone. ``none``: the
+    measure is outside the model for these parties and indicators; the reason is the
+    measure's ``note`` where the menu gives one.
+    """
+    n = len(ids)
+    index = {int(m): q for q, m in enumerate(ms.tolist())}
+    flat = g.reshape(g.shape[0], -1)
+    out: list[dict[str, str]] = []
+    for i, mid in enumerate(ids):
+        bit = 1 << i
+        changed = False
+        if exhaustive and flat.shape[0] == 1 << n:
+            with_i = np.flatnonzero((np.arange(flat.shape[0]) >> i) & 1)
+            a, b = flat[with_i], flat[with_i ^ bit]
+            same = (a == b) | (np.isnan(a) & np.isnan(b))
+            changed = bool((~same).any())
+        elif bit in index:
+            row = flat[index[bit]]
+            changed = bool((np.nan_to_num(row, nan=0.0) != 0).any())
+        if changed:
+            q = index.get(bit)
+            parts: list[str] = []
+            if q is not None:
+                per = g[q]  # [P, K]
+                order = np.argsort(-np.abs(np.nan_to_num(per, nan=0.0)), axis=None)[:3]
+                for flat_k in order.tolist():
+                    pi, k = divmod(int(flat_k), per.shape[1])
+                    v = float(per[pi, k])
+                    if v == v and v != 0:
+                        parts.append(f"{ps[pi]} {keys.names[k]} {v:+.4g}")
+            reason = (
+                "alone: " + "; ".join(parts)
+                if parts
+                else "changes the compared indicators in combination with other measures"
+            )
+            out.append({"id": mid, "effect": "changes", "reason": reason})
+        else:
+            note = menu.measure(mid).note if hasattr(menu, "measure") else None
+            reason = (
+                "outside the model: no compared indicator of "
+                + ", ".join(ps)
+                + " moves beyond the tolerance, alone or in any bundle"
+                + (f" ({' '.join(str(note).split())})" if note else "")
+            )
+            out.append({"id": mid, "effect": "none", "reason": reason})
+    return tuple(out)
 
 
 def _key(score: npt.NDArray[np.float64] | None, g: npt.NDArray[np.float64], m: int) -> bytes:

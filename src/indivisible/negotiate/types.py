@@ -395,6 +395,10 @@ class Negotiation:
         assumptions: what the results rest on.
         n_compatible: how many evaluated bundles are compatible, all of them (``bundles``
             lists at most the search's ``limit``); ``None``: not counted.
+        measures: per measure ``{"id", "effect": "changes"|"none", "reason"}``: whether it
+            moves any compared indicator of the parties (``none``: outside the model).
+        compatible_total: how many evaluated bundles are compatible (``bundles`` may show
+            fewer: ``limit``).
     """
 
     menu: str
@@ -416,6 +420,8 @@ class Negotiation:
     profile_calls: int
     assumptions: tuple[str, ...] = ()
     n_compatible: int | None = None
+    measures: tuple[Mapping[str, str], ...] = ()
+    compatible_total: int | None = None
 
     @property
     def compatible(self) -> tuple[BundleResult, ...]:
@@ -432,6 +438,10 @@ class Negotiation:
             "mode": self.mode,
             "indicators": [dict(i) for i in self.indicators],
             "baseline": {p: {k: _num(x) for k, x in v.items()} for p, v in self.baseline.items()},
+            "measures": [dict(m) for m in self.measures],
+            "compatible_total": (
+                len(self.compatible) if self.compatible_total is None else self.compatible_total
+            ),
             "bundles": [b.to_json() for b in self.bundles],
             "pareto": [p.to_json() for p in self.pareto],
             "evaluated": self.evaluated,

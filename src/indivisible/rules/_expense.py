@@ -41,7 +41,7 @@ from indivisible.rules.types import Call, Context
 if TYPE_CHECKING:
     import pandas as pd
 
-    from indivisible.assess import Delta, Tolerance
+    from indivisible.compare import Delta, Tolerance
     from indivisible.indicators._profile import ValueArrays
     from indivisible.record import Record
     from indivisible.world import Scenario
@@ -342,7 +342,7 @@ def _rows_changed_states(before: Rows, after: Rows) -> set[str]:
 
 def _rows_deltas(before: Rows, after: Rows, tolerance: Tolerance) -> tuple[Delta, ...]:
     """``assess.deltas`` on rows (the same steps, without the tables)."""
-    from indivisible.assess._assess import _Row, deltas_of_rows
+    from indivisible.compare import _Row, deltas_of_rows
 
     b = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in before.items()}
     a = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in after.items()}
@@ -398,7 +398,7 @@ def _compare_tables(
     ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]
 ) -> tuple[tuple[str | None, ...], dict[str | None, str], tuple[Delta, ...], tuple[str, ...]]:
     """Readings, undetermined readings, deltas and indicators compared (profile tables)."""
-    from indivisible.assess import deltas
+    from indivisible.compare import deltas
 
     rec, sc, on = ctx.record, ctx.scenario, ctx.on
     full_key = ("profile", id(rec), id(sc), e.kind, sig)
@@ -430,8 +430,8 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
     (``indicators._profile.profile_values``, no pandas); accessions, which change every
     indicator, on the profile tables (``indicators.profile``).
     """
-    from indivisible.assess import Tolerance as Tol
-    from indivisible.assess import outcome
+    from indivisible.compare import Tolerance as Tol
+    from indivisible.compare import outcome
 
     tol = tolerance if tolerance is not None else Tol()
     rec, sc = ctx.record, ctx.scenario

@@ -140,7 +140,7 @@ def _one(
     call: Call, e: Entry, t: Test, r: str | None, others: Others, mode: Mode
 ) -> tuple[Result, str, list[str], list[str]]:
     """Result, evidence, explain lines and the states it is at the expense of, under ``r``."""
-    from indivisible.assess import verdict_of
+    from indivisible.compare import verdict_of
 
     p = call.party
     what = f"{e.kind} {e.id}"

@@ -282,27 +282,29 @@ def _baseline_of(
     return load_scenario_file(config, path), name
 
 
-def _rings(rec: Record, sc: Any, dep: Any) -> list[dict[str, Any]]:
-    """Range rings of a deployment's strike system (a launcher: of each missile it fires)."""
-    from indivisible.indicators import reach_of_deployment
+def _rings(result: Any, dep: Any) -> list[dict[str, Any]]:
+    """Range rings of a deployment: the ranges the assessment's verdicts used (one model).
 
-    try:
-        system = sc.catalogue.get(dep.system)
-    except KeyError:
-        return []
-    names = list(system.carries) if str(system.class_) == "launcher" else [system.id]
-    rings: list[dict[str, Any]] = []
-    for name in names:
-        try:
-            result = reach_of_deployment(rec, sc, dep.id, system=name)
-        except InputError:
-            continue  # an interceptor, or a missile the catalogue lacks: no strike reach
-        rings.extend(
-            {**f["properties"], "geometry": f["geometry"]}
-            for f in result.to_geojson()["features"]
-            if f["properties"]["kind"] == "range_ring"
-        )
-    return rings
+    One ring per distinct range of ``result.ranges[dep.id]``, labelled with the readings
+    that give it; a deployment without a strike range (an interceptor) has none.
+    """
+    from indivisible.indicators import range_ring_geometry
+
+    per = getattr(result, "ranges", {}).get(dep.id, {})
+    by_km: dict[float, list[str]] = {}
+    for reading, km in per.items():
+        if km > 0:
+            by_km.setdefault(float(km), []).append("undisputed" if reading is None else reading)
+    return [
+        {
+            "kind": "range_ring",
+            "system": dep.system,
+            "reading": ", ".join(names),
+            "range_km": km,
+            "geometry": range_ring_geometry(dep.site.lat, dep.site.lon, km),
+        }
+        for km, names in sorted(by_km.items())
+    ]
 
 
 def assessment_layers(rec: Record, result: Any) -> dict[str, Any]:
@@ -321,10 +323,10 @@ def assessment_layers(rec: Record, result: Any) -> dict[str, Any]:
         + [(d, result.changed, "kept") for i, d in after.items() if i in before]
     )
     deployments = []
-    for d, sc, change in layers:
+    for d, _sc, change in layers:
         row: dict[str, Any] = plain(d.model_dump(mode="json", by_alias=True))
         row["change"] = change
-        row["rings"] = _rings(rec, sc, d) if change != "kept" else []
+        row["rings"] = _rings(result, d) if change != "kept" else []
         deployments.append(row)
     worse = {x.state for x in result.deltas if x.better is False}
     better = {x.state for x in result.deltas if x.better is True}
@@ -548,7 +550,6 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
     bundles [{measures, compatible, probability, gains, better, worse, why}], pareto,
     evaluated, exhaustive, bound``...) plus ``menu_name``, ``baseline`` and ``warnings``.
     """
-    from indivisible.indicators import profile as default_profile
     from indivisible.negotiate import compile_effects
     from indivisible.negotiate import negotiate as search
 
@@ -601,6 +602,11 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
     bundles = 1 << effects.n
     draws, seed, indicators = body.draws, body.seed, body.indicator or None
     mode, level = body.mode, body.level
+
+    from indivisible.negotiate._profile import default_profiler
+
+    # the library's default: the non-additive exposed family only when named
+    default_profile = default_profiler(indicators)
 
     def work(ctx: Any) -> dict[str, Any]:
         calls = 0
