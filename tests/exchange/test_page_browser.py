@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from tests.exchange.conftest import serving
-from tests.web.conftest import browser  # noqa: F401  (Debian's chromium, headless)
 
 from indivisible.exchange import Log, PrivateKey, sign_entry
 from indivisible.exchange._note import cosign, parse_note
@@ -17,7 +16,7 @@ from indivisible.exchange.types import Registry
 
 @pytest.mark.browser
 def test_page_lists_the_log_verified(
-    browser: Any,  # noqa: F811
+    browser: Any,
     tmp_path: Path,
     registry: Registry,
     keys: dict[str, PrivateKey],

@@ -84,19 +84,6 @@ def client(server: str) -> Iterator[httpx.Client]:
         yield c
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (make system-deps)")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright gives each launch a fresh temporary profile of its own.
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Any]:
     """A fresh page; fails the test on any request that leaves the loopback server."""
