@@ -1,10 +1,11 @@
-"""Fixtures of the web tests: the app on a real loopback server, a client, a browser.
+"""Fixtures of the web tests: the app on a real loopback server, a client, a page.
 
 The app is served by uvicorn on 127.0.0.1 on a free port in a background thread, once per
 session, with a statement store in a temporary folder seeded from ``fixtures/``. API tests
 talk HTTP to it with httpx; browser tests drive Debian's Chromium through Playwright
 (never a downloaded browser) and are skipped, with the reason, only if
-``/usr/bin/chromium`` is absent.
+``/usr/bin/chromium`` is absent (the session's ``browser`` fixture is in ``tests/conftest.py``,
+shared with the other packages' browser tests).
 """
 
 from __future__ import annotations
@@ -22,14 +23,6 @@ import httpx
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def free_port() -> int:
