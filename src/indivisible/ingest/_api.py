@@ -91,24 +91,10 @@ def _parsed_in_order(
         return
     from collections import deque
 
-    from distributed import Client, LocalCluster
+    from indivisible import _dask
 
-    own: list[Any] = []
-    if scheduler is not None:
-        client = Client(scheduler, set_as_default=False)  # type: ignore[no-untyped-call]
-        window = 8
-    else:
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=int(workers or 1),
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            host="127.0.0.1",
-        )
-        own.append(cluster)
-        client = Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]
-        window = 4 * int(workers or 1)
-    own.insert(0, client)
+    client, own = _dask.client(workers, scheduler)
+    window = 8 if scheduler is not None else 4 * int(workers or 1)
     try:
         batches = [todo[i : i + BATCH] for i in range(0, len(todo), BATCH)]
         queue: deque[tuple[list[tuple[Path, str | None]], Any]] = deque()

@@ -163,23 +163,11 @@ def _run(
             fn(*shared, *t)
             for t in tqdm(tasks, desc=desc, file=sys.stderr, disable=not progress, leave=False)
         ]
-    from distributed import Client, LocalCluster
-
     own: list[Any] = []
     if client is None:
-        if scheduler is not None:
-            client = Client(scheduler, set_as_default=False)  # type: ignore[no-untyped-call]
-        else:
-            cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=int(workers or 1),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                host="127.0.0.1",
-            )
-            own.append(cluster)
-            client = Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]
-        own.insert(0, client)
+        from indivisible import _dask
+
+        client, own = _dask.client(workers, scheduler)
     try:
         big = client.scatter(list(shared), broadcast=True, hash=False)
         futures = [client.submit(fn, *big, *t, pure=False) for t in tasks]
