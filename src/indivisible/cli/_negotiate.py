@@ -112,6 +112,10 @@ def negotiate(
         raise InputError("give --workers or --scheduler, not both", field="--workers")
     if workers is not None and workers < 1:
         raise InputError(f"--workers must be >= 1, got {workers}", field="--workers")
+    if workers is not None or scheduler is not None:
+        from indivisible._extras import require
+
+        require("dask")
     rec = Record.load()
     base = _scenario(scenario, rec)
     m = load_menu(menu, rec)

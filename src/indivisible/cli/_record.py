@@ -454,9 +454,9 @@ def _write_stream(chunks: "Iterator[pd.DataFrame]", out: Path, total: int) -> tu
     bar on standard error counts the rows written (when standard error is a terminal: a
     log or a pipe gets no bar, and an error stays one line).
     """
-    import contextlib
-    import os
     import sys
+
+    from indivisible._progress import bar as progress_bar
 
     suffix = out.suffix.lower()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -464,17 +464,7 @@ def _write_stream(chunks: "Iterator[pd.DataFrame]", out: Path, total: int) -> tu
     n_rows = n_cols = 0
     writer = None
     try:
-        quiet = None if sys.stderr.isatty() else open(os.devnull, "w")  # noqa: SIM115
-        with (
-            quiet if quiet is not None else contextlib.nullcontext(),
-            typer.progressbar(
-                length=total,
-                label="Writing rows",
-                file=quiet or sys.stderr,
-                show_pos=True,
-                show_eta=True,
-            ) as bar,
-        ):
+        with progress_bar(total, "Writing rows", enabled=sys.stderr.isatty()) as bar:
             for df in chunks:
                 if suffix == ".csv":
                     df.to_csv(tmp, index=False, header=n_rows == 0, mode="a" if n_rows else "w")
