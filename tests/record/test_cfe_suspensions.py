@@ -46,3 +46,12 @@ def test_allies_without_a_found_act_are_named_in_the_note(rec: Record, state: st
     assert _cfe(rec, state, "2024-06-01")["status"] == "in_force"
     notes = " ".join(" ".join((e.note or "").split()) for e in rec.instruments["cfe-1990"].events)
     assert "not found" in notes and state in notes.split("Looked for and not found")[1]
+
+
+def test_russian_2007_suspension_dates_checked(rec: Record) -> None:
+    ev = _event(rec, "RUS")
+    assert ev.date == dt.date(2007, 12, 12)
+    note = " ".join((ev.note or "").split())
+    assert "signed the suspension decree on 14 Jul 2007" in note
+    assert "rw-interfax-2007-07-23-cfe-bill" in note
+    assert rec.sources["rw-interfax-2007-07-23-cfe-bill"].kind == "secondary"
