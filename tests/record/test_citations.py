@@ -79,7 +79,6 @@ OPEN: dict[str, str] = {
     "regime-ctbt-owiki-list": "CTBT signatures (regime helper's file, not edited here)",
     "regime-incsea-en-academic": "INCSEA clauses; the dated events now cite the agreement's text",
     "regime-npt-piglix-list": "NPT parties count (regime helper's file, not edited here)",
-    "start1-wikipedia-summary": "START I clause figures 6,000 / 1,600",
     "inf-dewiki-ranges": "INF range classes from a German Wikipedia copy",
     "ist-wikisum": "Istanbul Charter membership scope",
     "os-urdupoint-lavrov-2020": "Open Skies dispute statement (Sputnik via an aggregator)",
