@@ -102,6 +102,10 @@ def _version(record: Record, r: Rule, on: dt.date) -> tuple[Version | None, str]
 
 
 # ---------------------------------------------------------------------------- one date
+def _finding_order(f: Finding) -> tuple[str, str, str]:
+    return (f.party or "", f.subject or "", f.reading or "")
+
+
 def _run(call: Call, fn: Any) -> list[Finding]:
     try:
         return list(fn(call))
@@ -594,6 +598,19 @@ def _evaluate_points(
     anchors = {r.id: _anchor_days(record, r) for r in rules}
     versions: dict[tuple[str, int], Version | None] = {}
     rule_fs: dict[str, list[Finding]] = {}
+    # findings after exceptions, in order, per rule; the exceptions of each rule and the
+    # rules each is an exception to (restricted to the rules selected)
+    post: dict[str, list[Finding]] = {}
+    final: dict[str, list[Finding]] = {}
+    selected = {r.id for r in rules}
+    exceptions = {
+        r.id: [x.id for x in registry.exceptions_of(r) if x.id in selected] for r in rules
+    }
+    bases: dict[str, list[str]] = {}
+    for rid, xs in exceptions.items():
+        for x in xs:
+            bases.setdefault(x, []).append(rid)
+    redone: set[str] = set()
     done: list[dt.date] = []
     per_point: list[list[Finding]] = []
 
@@ -655,17 +672,29 @@ def _evaluate_points(
                 for p in parties:
                     fs.extend(entries[(r.id, p)].value)
                 rule_fs[r.id] = fs
+                redone.add(r.id)
                 changed = True
         if changed or not per_point:
-            found = _apply_exceptions(registry, dict(rule_fs))
-            _check_conflicts(found)
-            out: list[Finding] = []
+            # as ``evaluate`` does, but only for the rules whose findings (or whose
+            # exceptions' findings) were evaluated anew: the others' stand as they were
+            for rid in list(redone):
+                for base in bases.get(rid, ()):
+                    if base in rule_fs:
+                        redone.add(base)
             for r in rules:
-                out.extend(
-                    sorted(
-                        found[r.id], key=lambda f: (f.party or "", f.subject or "", f.reading or "")
-                    )
-                )
+                if r.id not in redone:
+                    continue
+                excs = exceptions[r.id]
+                if excs:
+                    subset = {r.id: rule_fs[r.id]} | {x: rule_fs[x] for x in excs if x in rule_fs}
+                    fs = _apply_exceptions(registry, subset)[r.id]
+                else:
+                    fs = rule_fs[r.id]
+                post[r.id] = fs
+                final[r.id] = sorted(fs, key=_finding_order)
+            redone.clear()
+            _check_conflicts(post)
+            out: list[Finding] = [f for r in rules for f in final[r.id]]
         else:
             out = per_point[-1]
         done.append(q)
