@@ -86,8 +86,15 @@ def serve(
         )
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"Serving indivisible on http://{shown}:{bound}/ (Ctrl+C to stop)", err=True)
+    # uvloop and httptools when installed (the ``fast`` extra); no access log line
     config = uvicorn.Config(
-        create_app(db_url=db, allowed_hosts=hosts), host=host, port=bound, log_level="warning"
+        create_app(db_url=db, allowed_hosts=hosts),
+        host=host,
+        port=bound,
+        log_level="warning",
+        access_log=False,
+        loop="auto",
+        http="auto",
     )
     try:
         uvicorn.Server(config).run(sockets=[sock])
