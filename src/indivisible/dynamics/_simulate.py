@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -155,7 +154,7 @@ def simulate(
         menu: the negotiation menu the package comes from.
         on: date profiled (default: the scenario date).
         profiler: the profile function (default ``indicators.profile``).
-        progress: a tqdm bar over runs on stderr.
+        progress: a bar over runs on stderr (:mod:`indivisible._progress`).
 
     Returns:
         The :class:`Simulation`.
@@ -165,7 +164,8 @@ def simulate(
             with unknown measures, a response that cannot be applied.
     """
     import pandas as pd
-    from tqdm import tqdm
+
+    from indivisible._progress import track
 
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
@@ -233,13 +233,7 @@ def simulate(
 
         reference = _scores(ref_table, w)
         outcomes: list[Outcome] = []
-        for run in tqdm(
-            range(runs),
-            file=sys.stderr,
-            disable=not (progress and record_runs),
-            desc="runs",
-            leave=False,
-        ):
+        for run in track(range(runs), "runs", enabled=progress and record_runs):
             g = np.random.Generator(np.random.PCG64(children[run]))
             if record_runs:
                 states.append(dict(g.bit_generator.state))
