@@ -54,35 +54,16 @@ from indivisible.compare import (
     deltas,
     outcome,
 )
+from indivisible.record.types import BINDING_STATUSES
+from indivisible.rulebook import Finding, Rulebook, bundled
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from indivisible.assess._action import Action
     from indivisible.record import Record
-    from indivisible.rules import Finding
     from indivisible.world import Scenario
 
-NOT_AT_EXPENSE: tuple[tuple[str, str], ...] = (
-    ("istanbul-charter-1999", "para-8-not-at-expense"),
-    ("astana-declaration-2010", "para-3-indivisible-security"),
-    ("founding-act-1997", "not-adversaries"),
-    ("rome-declaration-2002", "founding-act-reaffirmed"),
-    ("ru-nato-draft-2021", "art-1"),
-    ("ru-us-draft-2021", "art-1"),
-)
-"""(instrument, clause) of the commitments not to strengthen one's security at another's
-expense, in the order shown. The Founding Act has no clause of its own on indivisibility in
-the record: its preamble (``not-adversaries``) stands for its principles. The drafts count
-only where both states are bound by them (an action can adopt them with status events)."""
-
-FREE_CHOICE: tuple[tuple[str, str], ...] = (
-    ("istanbul-charter-1999", "para-8-free-choice"),
-    ("astana-declaration-2010", "para-3-indivisible-security"),
-)
-"""(instrument, clause) of the freedom to choose security arrangements, alliances included."""
-
-BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
 
 _OUT_CODE = {o: i for i, o in enumerate(OUTCOMES)}
 _VERDICT_CODE = {v: i for i, v in enumerate(VERDICTS)}
@@ -402,7 +383,7 @@ class _Bound:
                 got: dict[str, str] = {}
                 if state in rec.states:
                     for row in rec.status(state, self.on)["instruments"]:
-                        if row["status"] in BINDING:
+                        if row["status"] in BINDING_STATUSES:
                             via = row.get("via")
                             got[row["id"]] = row["status"] + (f" via {via}" if via else "")
                 self._cache[key] = got
@@ -426,21 +407,26 @@ def engaged(
     on: dt.date,
     verdicts: Sequence[Verdict],
     action: Action,
+    book: Rulebook | None = None,
 ) -> tuple[list[Engagement], list[str]]:
     """The commitments the verdicts and the action's accessions engage, and notes.
 
-    Not at the expense of others: for each pair whose other state is less safe on some
-    indicator (under some reading), every :data:`NOT_AT_EXPENSE` clause binding both states
-    on ``on`` (in the baseline record or after the action). Free choice: for each accession,
-    every :data:`FREE_CHOICE` clause binding the acceding state.
+    The commitments are the clauses the rulebook (default: the bundled rules) tags with a
+    principle. Not at the expense of others: for each pair whose other state is less safe
+    on some indicator (under some reading), every ``not_at_expense`` clause binding both
+    states on ``on`` (in the baseline record or after the action). Free choice: for each
+    accession, every ``free_choice`` clause binding the acceding state.
     """
+    rules = book or bundled()
+    not_at_expense = [(c.instrument, c.clause) for c in rules.commitments("not_at_expense")]
+    free_choice = [(c.instrument, c.clause) for c in rules.commitments("free_choice")]
     bound = _Bound(records, on)
     out: list[Engagement] = []
     notes: list[str] = []
     seen: set[tuple[str, str, tuple[str, ...], str]] = set()
     for acc in action.add.accessions:
         st = bound.status(acc.state)
-        for inst, cl in FREE_CHOICE:
+        for inst, cl in free_choice:
             clause = _clause(records[0], inst, cl)
             if clause is None or inst not in st:
                 continue
@@ -465,7 +451,7 @@ def engaged(
         if not v.other_worse:
             continue
         sa, so = bound.status(v.actor), bound.status(v.other)
-        for inst, cl in NOT_AT_EXPENSE:
+        for inst, cl in not_at_expense:
             clause = _clause(records[0], inst, cl)
             if clause is None:
                 notes.append(f"clause {inst}/{cl} is not in the record; not shown")
@@ -788,8 +774,7 @@ def assess(
         >>> assess(rec, base, act).verdicts[0].verdict
         'neutral'
     """
-    from indivisible.rules import evaluate
-
+    book = bundled()
     tol = tolerance or Tolerance()
     core = _core(
         record,
@@ -805,9 +790,9 @@ def assess(
         indicators=indicators,
         threats=threats,
     )
-    eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action)
-    fb = evaluate(record, baseline, core.on)
-    fa = evaluate(core.record_after, core.changed, core.on)
+    eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action, book)
+    fb = book.findings(record, baseline, core.on)
+    fa = book.findings(core.record_after, core.changed, core.on)
     added, removed = _finding_diff(fb, fa)
     assumptions = [
         *[str(x) for x in getattr(core.before, "assumptions", ())],
