@@ -521,6 +521,20 @@ def _inactive_notes(action: Action, d: dt.date) -> list[str]:
 
 
 @dataclass(frozen=True)
+class _Options:
+    """The options of one assessment, passed whole to the steps that need them."""
+
+    states: Sequence[str] | None
+    readings: Any
+    draws: int
+    seed: int | None
+    rng: np.random.Generator | None
+    tolerance: Tolerance
+    indicators: Sequence[str] | None = None
+    threats: Any = None
+
+
+@dataclass(frozen=True)
 class _Core:
     on: dt.date
     seed: int | None
@@ -535,46 +549,26 @@ class _Core:
 
 
 def _core(
-    record: Record,
-    baseline: Scenario,
-    action: Action,
-    on: str | dt.date | None,
-    *,
-    states: Sequence[str] | None,
-    readings: Any,
-    draws: int,
-    seed: int | None,
-    rng: np.random.Generator | None,
-    tolerance: Tolerance,
-    indicators: Sequence[str] | None = None,
-    threats: Any = None,
+    record: Record, baseline: Scenario, action: Action, on: str | dt.date | None, opts: _Options
 ) -> _Core:
+    draws = opts.draws
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
         raise InputError(f"draws must be a non-negative integer, got {draws!r}", field="draws")
-    s = _resolve_seed(seed, rng, draws)
+    s = _resolve_seed(opts.seed, opts.rng, draws)
     d = _date(action, baseline, on)
     from indivisible.assess._load import apply_action, check_action
 
     check_action(action, record)
     changed, rec2 = apply_action(action, baseline, record, d)
-    readings_of_threat = threat_readings(threats, record)
+    readings_of_threat = threat_readings(opts.threats, record)
     first: _Core | None = None
     by: dict[str, tuple[Verdict, ...]] = {}
     for reading in readings_of_threat:
         one = _core_one(
-            record,
-            baseline,
-            action,
-            d,
+            (record, baseline, action, d),
             changed,
             rec2,
-            states=states,
-            readings=readings,
-            draws=draws,
-            seed=s,
-            tolerance=tolerance,
-            indicators=indicators,
-            threats=reading,
+            dataclasses.replace(opts, seed=s, rng=None, threats=reading),
         )
         by[reading.name] = tuple(one.verdicts)
         if first is None:
@@ -613,25 +607,22 @@ def threat_readings(threats: Any, record: Record) -> list[Any]:
 
 
 def _core_one(
-    record: Record,
-    baseline: Scenario,
-    action: Action,
-    d: dt.date,
+    given: tuple[Record, Scenario, Action, dt.date],
     changed: Scenario,
     rec2: Record,
-    *,
-    states: Sequence[str] | None,
-    readings: Any,
-    draws: int,
-    seed: int | None,
-    tolerance: Tolerance,
-    indicators: Sequence[str] | None,
-    threats: Any,
+    opts: _Options,
 ) -> _Core:
-    s = seed
+    record, baseline, action, d = given
+    s, draws, threats, indicators, tolerance = (
+        opts.seed,
+        opts.draws,
+        opts.threats,
+        opts.indicators,
+        opts.tolerance,
+    )
     kw: dict[str, Any] = {
-        "states": states,
-        "readings": readings,
+        "states": opts.states,
+        "readings": opts.readings,
         "draws": draws,
         "seed": s,
         "threats": threats,
@@ -663,7 +654,7 @@ def _core_one(
     return _Core(d, s, before, after, ds, vs, changed, rec2, {}, ())
 
 
-def at_expense(
+def at_expense(  # noqa: PLR0913  (public keyword options, pinned by the rules and the docs)
     record: Record,
     baseline: Scenario,
     action: Action,
@@ -710,19 +701,12 @@ def at_expense(
         baseline,
         action,
         on,
-        states=states,
-        readings=readings,
-        draws=draws,
-        seed=seed,
-        rng=rng,
-        tolerance=tolerance or Tolerance(),
-        indicators=indicators,
-        threats=threats,
+        _Options(states, readings, draws, seed, rng, tolerance or Tolerance(), indicators, threats),
     )
     return core.verdicts
 
 
-def assess(
+def assess(  # noqa: PLR0913  (public keyword options, pinned by the CLI and the web API)
     record: Record,
     baseline: Scenario,
     action: Action,
@@ -781,14 +765,7 @@ def assess(
         baseline,
         action,
         on,
-        states=states,
-        readings=readings,
-        draws=draws,
-        seed=seed,
-        rng=rng,
-        tolerance=tol,
-        indicators=indicators,
-        threats=threats,
+        _Options(states, readings, draws, seed, rng, tol, indicators, threats),
     )
     eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action, book)
     fb = book.findings(record, baseline, core.on)
