@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -134,7 +133,7 @@ def simulate(
         menu: the negotiation menu the package comes from.
         on: date profiled (default: the scenario date).
         profiler: the profile function (default ``indicators.profile``).
-        progress: a tqdm bar over runs on stderr.
+        progress: a bar over runs on stderr (:mod:`indivisible._progress`).
 
     Returns:
         The :class:`Simulation`.
@@ -144,7 +143,8 @@ def simulate(
             with unknown measures, a response that cannot be applied.
     """
     import pandas as pd
-    from tqdm import tqdm
+
+    from indivisible._progress import track
 
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
@@ -201,7 +201,7 @@ def simulate(
     events: list[dict[str, Any]] = []
     outcomes: list[Outcome] = []
     states: list[dict[str, Any]] = []
-    for run in tqdm(range(runs), file=sys.stderr, disable=not progress, desc="runs", leave=False):
+    for run in track(range(runs), "runs", enabled=progress):
         g = np.random.Generator(np.random.PCG64(children[run]))
         states.append(dict(g.bit_generator.state))
         moves: frozenset[str] = frozenset()

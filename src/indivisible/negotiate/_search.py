@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -156,13 +155,10 @@ def _run(
     desc: str,
 ) -> list[Any]:
     """Run ``fn(*shared, *task)`` for every task, in order, locally or on Dask."""
-    from tqdm import tqdm
+    from indivisible._progress import bar, track
 
     if client is None and workers is None and scheduler is None:
-        return [
-            fn(*shared, *t)
-            for t in tqdm(tasks, desc=desc, file=sys.stderr, disable=not progress, leave=False)
-        ]
+        return [fn(*shared, *t) for t in track(tasks, desc, enabled=progress)]
     own: list[Any] = []
     if client is None:
         from indivisible import _dask
@@ -171,13 +167,10 @@ def _run(
     try:
         big = client.scatter(list(shared), broadcast=True, hash=False)
         futures = [client.submit(fn, *big, *t, pure=False) for t in tasks]
-        bar = tqdm(
-            total=len(futures), desc=desc, file=sys.stderr, disable=not progress, leave=False
-        )
-        for f in futures:  # in order: deterministic, and no default client needed
-            f.result()
-            bar.update(1)
-        bar.close()
+        with bar(len(futures), desc, enabled=progress) as b:
+            for f in futures:  # in order: deterministic, and no default client needed
+                f.result()
+                b.update(1)
         return list(client.gather(futures))
     finally:
         for x in own:
@@ -303,7 +296,7 @@ def negotiate(
         verify: bundles checked by full recomputation against the vectorised values.
         limit: at most this many compatible bundles reported (``None``: all).
         explain: explanations for the first ``explain`` ranked compatible bundles.
-        progress: tqdm progress bars on stderr.
+        progress: progress bars on stderr (:mod:`indivisible._progress`).
         max_recompute: most bundles an ``exact`` indicator may be recomputed for.
         max_evaluations: above ``exhaustive_limit``, the budget of bundles the
             branch-and-bound evaluates one by one; when it stops early the result says so
