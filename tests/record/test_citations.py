@@ -76,7 +76,6 @@ OPEN: dict[str, str] = {
     "act-wikimili-unsc-1326": "FRY/SFRY membership ends: the UN resolutions' texts were not found",
     "cst-wikipedia-2006": "a Collective Security Treaty clause (old Wikipedia revision)",
     "regime-budapest-triplydb": "BLR/KAZ signature of the Budapest Memorandum",
-    "regime-ctbt-owiki-list": "CTBT signatures (regime helper's file, not edited here)",
     "regime-incsea-en-academic": "INCSEA clauses; the dated events now cite the agreement's text",
     "regime-npt-piglix-list": "NPT parties count (regime helper's file, not edited here)",
     "inf-dewiki-ranges": "INF range classes from a German Wikipedia copy",
