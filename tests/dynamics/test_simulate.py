@@ -50,9 +50,9 @@ def test_package_first_changes_the_ensemble(setup: Any) -> None:
 
 def test_bad_inputs(setup: Any, tmp_path: Path) -> None:
     rec, sc, rm, menu = setup
-    with pytest.raises(InputError, match="give seed or rng, not both"):
-        import numpy as np
+    import numpy as np
 
+    with pytest.raises(InputError, match="give seed or rng, not both"):
         simulate(rec, sc, rm, seed=1, rng=np.random.default_rng(1))
     with pytest.raises(InputError, match="unknown measure 'nope'"):
         simulate(rec, sc, rm, package=["nope"], menu=menu)

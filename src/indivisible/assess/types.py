@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from indivisible.assess._action import Action, Additions, InstrumentEvent, Removals
-    from indivisible.rules import Finding
+    from indivisible.rulebook import Finding
     from indivisible.world import Scenario
 
 from indivisible.compare import (  # re-exported: the comparison lives below assess and rules

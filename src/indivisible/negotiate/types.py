@@ -21,7 +21,6 @@ Conventions:
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -29,6 +28,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from indivisible._dates import strict_iso_date
+from indivisible._numbers import json_number as _num
 
 __all__ = [
     "AGGREGATIONS",
@@ -229,15 +229,6 @@ class Perspective(_Model):
     def path(self) -> str | None:
         """The file the perspective was loaded from."""
         return self._path
-
-
-def _num(x: float) -> float | str | None:
-    """A JSON number: ``inf`` as the text ``"inf"``/``"-inf"``, NaN as ``null``."""
-    if math.isnan(x):
-        return None
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return float(x)
 
 
 @dataclass(frozen=True)

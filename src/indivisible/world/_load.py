@@ -11,7 +11,6 @@ loads the base first and layers the file on top of it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ from pydantic import ValidationError
 
 from indivisible._bounds import coverage_problem
 from indivisible._errors import InputError
+from indivisible._hints import hint as _hint
 from indivisible._paths import check_readable, os_reason, read_yaml_input
 from indivisible._paths import shown as show_path
 from indivisible._yaml import (
@@ -122,11 +122,6 @@ _clean_loc = clean_loc  # the catalogue's loader locates its errors with it too
 
 
 # --------------------------------------------------------------------------- checks
-def _hint(value: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
-    if not close and value.upper() in known:
-        close = [value.upper()]
-    return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
 def _entries(group: str, items: Sequence[Any]) -> list[tuple[Loc, Any]]:
