@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from indivisible._numbers import json_number as _num
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -158,15 +160,6 @@ class Delta:
             "reading": self.reading,
             "tolerance": self.tolerance,
         }
-
-
-def _num(x: float) -> float | str | None:
-    """A JSON number: ``"inf"``/``"-inf"`` for infinities (no threat), ``None`` for NaN."""
-    if math.isnan(x):
-        return None
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return float(x)
 
 
 def outcome(better: Iterable[bool | None]) -> Outcome:

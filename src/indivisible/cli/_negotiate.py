@@ -192,6 +192,20 @@ def negotiate(
         typer.echo(f"{len(outside)} of {len(result.measures)} measures outside the model:")
         for x in outside:
             typer.echo(f"  {x['id']}: {x['reason']}")
+    sens = {tuple(x["bundle"]): x for x in result.sensitivity}
+    rated = [sens[tuple(b.measures)] for b in result.bundles[:3] if tuple(b.measures) in sens]
+    if rated:
+        typer.echo("sensitivity (one assumption at a time; robust or knife-edge):")
+        for sx in rated:
+            flips = "; ".join(
+                f"{f['assumption']} {f['value']} -> {f['verdict']}" for f in sx["flips"][:3]
+            )
+            more = f" (+{len(sx['flips']) - 3} more)" if len(sx["flips"]) > 3 else ""
+            para(
+                f"{' + '.join(sx['bundle'])}: {sx['label']}"
+                + (f": {flips}{more}" if flips else ""),
+                indent="  ",
+            )
     if result.bound is not None:
         bd = result.bound
         typer.echo(
@@ -280,6 +294,12 @@ def simulate(
         typer.echo(f"  {o}: {what}")
     for rid, why in result.excluded.items():
         typer.echo(f"Never chosen, it would break the package: {rid}: {why}")
+    for sx in result.sensitivity:
+        flips = "; ".join(f"{f['assumption']} {f['value']} -> {f['verdict']}" for f in sx["flips"])
+        typer.echo(
+            f"sensitivity: most frequent outcome {sx['verdict']}, {sx['label']}"
+            + (f": {flips}" if flips else " (no single threshold or weight changes it)")
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -384,11 +384,11 @@ def negotiate(
         )
     c_pt = contributions(point_profs, ps, keys, draws=0)
     if above:
-        return _negotiate_bnb(
+        return _with_sensitivity(_negotiate_bnb(
             menu, record, baseline, day, ps, mode, keys, weights, effects, c_pt, prof, tol,
             draws, s, level, limit, explain, calls, base_prof, verify, chunk_bundles,
             chunk_draws, workers, scheduler, client, progress, max_evaluations, leaf_bits,
-        )  # fmt: skip
+        ), keys, weights, tol)  # fmt: skip
     exact_pt = None
     if has_exact:
         exact_pt = _exact_all(effects, prof, record, baseline, day, ps, keys, 0, None)
@@ -452,10 +452,33 @@ def negotiate(
             for (_, lo, hi), r in zip(tasks, results, strict=True):
                 counts[lo:hi] += r
             prob = counts / float(draws)
-    return _report(
+    return _with_sensitivity(_report(
         menu, baseline, day, ps, mode, keys, before, g_all, ok, score_pt, feas, prob, effects,
         draws, s, level, limit, explain, calls, base_prof, no_draws,
-    )  # fmt: skip
+    ), keys, weights, tol)  # fmt: skip
+
+
+# ---- sensitivity (issue 14, item 5): kept apart from the search; see negotiate._sensitivity
+def _with_sensitivity(
+    res: Negotiation, keys: Keys, weights: npt.NDArray[np.float64] | None, tol: Any
+) -> Negotiation:
+    """``res`` with the sensitivity of its bundles shown and its Pareto points."""
+    from indivisible.negotiate._sensitivity import NOT_VARIED, bundle_sensitivity
+
+    shown = [(b.measures, b.gains) for b in res.bundles]
+    shown += [(p.measures, p.gains) for p in res.pareto]
+    sens = bundle_sensitivity(
+        list(dict((tuple(m), (m, g)) for m, g in shown).values()),
+        res.parties,
+        keys.names,
+        keys.indicator,
+        res.baseline,
+        weights,
+        tol,
+    )
+    return dataclasses.replace(
+        res, sensitivity=tuple(sens), assumptions=(*res.assumptions, NOT_VARIED)
+    )
 
 
 def _task(

@@ -34,6 +34,7 @@ from pydantic import BaseModel
 
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
+from indivisible.record.types import BINDING_STATUSES
 from indivisible.rules._common import bound_line, not_bound_reason
 from indivisible.rules._errors import RuleConflictError
 from indivisible.rules._registry import REGISTRY, Registry
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
     from indivisible.record import Record
     from indivisible.world import Scenario
 
-BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
 PROPOSAL_NOTE = "Proposal, never in force: what it would require. "
 
 
@@ -307,7 +307,7 @@ def _evaluate_party(ctx: Context, r: Rule, p: str) -> Iterator[Finding]:
         return
     if version is None:
         status = None if proposed or r.binding == "rule" else record.party_status(via, p, ctx.on)
-        if status is not None and status not in BINDING:
+        if status is not None and status not in BINDING_STATUSES:
             # the party's status is the more telling reason (e.g. ratified, never in force)
             reason, src, line = not_bound_reason(ctx, via, p)
             yield call.finding("not_applicable", reason + ".", sources=[src], explain=[line, vline])
@@ -326,7 +326,7 @@ def _evaluate_party(ctx: Context, r: Rule, p: str) -> Iterator[Finding]:
             )
         return
     status = "in_force" if r.binding == "rule" else record.party_status(via, p, ctx.on)
-    if status not in BINDING:
+    if status not in BINDING_STATUSES:
         reason, src, line = not_bound_reason(ctx, via, p)
         yield call.finding("not_applicable", reason + ".", sources=[src], explain=[line, vline])
         return

@@ -36,6 +36,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from indivisible._numbers import number_text as _num
+from indivisible.record.types import BINDING_STATUSES
 from indivisible.rules.types import Call, Context
 
 if TYPE_CHECKING:
@@ -74,7 +76,6 @@ WHAT = {
     "accession": "every indicator of the profile",
 }
 
-BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
 
 _CACHE: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 _CACHE_SIZE = 512
@@ -153,7 +154,7 @@ def owners(ctx: Context) -> list[str]:
 
 def bound(ctx: Context, instrument: str, state: str) -> bool:
     """Whether ``state`` is bound by ``instrument`` on the date (record status)."""
-    return ctx.record.party_status(instrument, state, ctx.on) in BINDING
+    return ctx.record.party_status(instrument, state, ctx.on) in BINDING_STATUSES
 
 
 # ------------------------------------------------------------------------- scenarios
@@ -500,14 +501,6 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
 
 
 # ------------------------------------------------------------------------- wording
-def _num(x: float) -> str:
-    if math.isnan(x):
-        return "undetermined"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return f"{x:g}"
-
-
 def delta_line(d: Delta) -> str:
     """One explain line for a delta: values, change, bound and direction."""
     rd = f" [{d.reading}]" if d.reading else ""
