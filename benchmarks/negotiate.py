@@ -164,6 +164,7 @@ def main() -> None:
     ap.add_argument("--dask-repeats", type=int, default=3)
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-kernel", action="store_true")
+    ap.add_argument("--skip-one", action="store_true", help="no 1-worker cluster")
     args = ap.parse_args()
     n, draws = (12, 200) if args.small else (16, 1000)
     tol = Tolerance()
@@ -173,7 +174,7 @@ def main() -> None:
         kernel(n, draws, tol, chunk_d, chunk_b, args.repeats)
     if not args.skip_dask:
         dask_n = args.dask_n or n
-        dask(dask_n, draws, tol, chunk_d, chunk_b, args.dask_repeats)
+        dask(dask_n, draws, tol, (chunk_d, chunk_b), args.dask_repeats, not args.skip_one)
     print(f"load average after: {os.getloadavg()}")
 
 
@@ -225,8 +226,9 @@ def kernel(n: int, draws: int, tol: Any, chunk_d: int, chunk_b: int, repeats: in
           f"{', '.join(f'{x:.2f}' for x in old_c)} s (previous)")  # fmt: skip
 
 
-def dask(n: int, draws: int, tol: Any, chunk_d: int, chunk_b: int, repeats: int) -> None:
+def dask(n: int, draws: int, tol: Any, chunks: tuple[int, int], repeats: int, one: bool) -> None:
     """In process vs Dask 2 (and 1) workers on the same tasks, interleaved."""
+    chunk_d, chunk_b = chunks
     from distributed import Client, LocalCluster
 
     eff, c, _, keys = synthetic(n, 24, draws)
@@ -234,11 +236,13 @@ def dask(n: int, draws: int, tol: Any, chunk_d: int, chunk_b: int, repeats: int)
     layers = layers_of(eff, c, keys, tol, chunk_d)
     tasks = tasks_of(n_all, len(layers), chunk_b)
     clusters = {}
-    for w in (2, 1):
+    for w in (2, 1) if one else (2,):
         cl = LocalCluster(n_workers=w, threads_per_worker=1, processes=True,
                           dashboard_address="127.0.0.1:0", host="127.0.0.1")  # fmt: skip
         clusters[w] = (cl, Client(cl, set_as_default=False))
-    wall: dict[str, list[float]] = {"in process": [], "2 workers": [], "1 worker": []}
+    wall: dict[str, list[float]] = {"in process": [], "2 workers": []}
+    if one:
+        wall["1 worker"] = []
     cpu: dict[str, list[float]] = {k: [] for k in wall}
     results: dict[str, Any] = {}
     try:
@@ -265,7 +269,7 @@ def dask(n: int, draws: int, tol: Any, chunk_d: int, chunk_b: int, repeats: int)
     print(f"N = {n}: {n_all:,} bundles x {draws:,} draws, {len(tasks)} tasks")
     for name in wall:
         print(f"| {name} | {np.median(wall[name]):.2f} s wall | {np.median(cpu[name]):.2f} s CPU |")
-    for name in ("2 workers", "1 worker"):
+    for name in [w for w in wall if w != "in process"]:
         r, lo, hi = bootstrap(wall["in process"], wall[name])
         print(f"{name} vs in process (wall): {r:.2f}x (95 % CI {lo:.2f}-{hi:.2f})")
         pairs = [a / b for a, b in zip(wall["in process"], wall[name], strict=True)]

@@ -24,8 +24,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from indivisible.assess._action import Action, Additions, InstrumentEvent, Removals
     from indivisible.assess._assess import (
-        FREE_CHOICE,
-        NOT_AT_EXPENSE,
         assess,
         at_expense,
         engaged,
@@ -50,8 +48,6 @@ if TYPE_CHECKING:
 _HOMES = {
     **dict.fromkeys(
         (
-            "FREE_CHOICE",
-            "NOT_AT_EXPENSE",
             "assess",
             "at_expense",
             "engaged",
@@ -89,8 +85,6 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "ADD_GROUPS",
-    "FREE_CHOICE",
-    "NOT_AT_EXPENSE",
     "OUTCOMES",
     "REMOVE_GROUPS",
     "VERDICTS",

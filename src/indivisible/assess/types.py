@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from indivisible.assess._action import Action, Additions, InstrumentEvent, Removals
-    from indivisible.rules import Finding
+    from indivisible.rulebook import Finding
     from indivisible.world import Scenario
 
 from indivisible.compare import (  # re-exported: the comparison lives below assess and rules
@@ -78,10 +78,22 @@ ADD_GROUPS = (
     "systems",
     "sites",
     "uses_of_force",
+    "verifications",
+    "strategic_forces",
+    "prospects",
 )
 """Sections of ``add:``, as in a scenario file."""
 
-REMOVE_GROUPS = ("deployments", "forces", "exercises", "uses_of_force", "sites")
+REMOVE_GROUPS = (
+    "deployments",
+    "forces",
+    "exercises",
+    "uses_of_force",
+    "sites",
+    "verifications",
+    "strategic_forces",
+    "prospects",
+)
 """Sections of ``remove:``: ids of entries of the baseline."""
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indivisible._hints import hint as _hint
 from indivisible._paths import read_yaml_input
 from indivisible._yaml import failing_at, validated
 from indivisible.dynamics.types import ResponseMenu
-from indivisible.negotiate._menu import _hint, indicator_problem
+from indivisible.negotiate._menu import indicator_problem
 
 if TYPE_CHECKING:
     from indivisible.record import Record

@@ -45,6 +45,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from indivisible._bounds import MAX_COUNT, check_date_bounds
 from indivisible._dates import strict_iso_date
+from indivisible._hints import hint as _hint
 from indivisible.indicators._geo import FloatArray
 from indivisible.indicators._uncertainty import Distribution
 
@@ -332,12 +333,3 @@ def load_second_strike(path: str | Path, record: Any = None) -> SecondStrikeInpu
                     f"bibliography){_hint(ref, sorted(known))}",
                 )
     return inputs
-
-
-def _hint(value: str, known: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, known, n=2, cutoff=0.6)
-    if not close and value.upper() in known:
-        close = [value.upper()]
-    return f"; did you mean {' or '.join(close)}?" if close else ""

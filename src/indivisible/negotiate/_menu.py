@@ -8,12 +8,12 @@ state of the record, an unknown source, and an action that is not a valid ``asse
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from indivisible._errors import InputError
+from indivisible._hints import hint as _hint
 from indivisible._paths import list_folder, read_yaml_input
 from indivisible._yaml import failing_at, validated
 from indivisible.negotiate.types import Measure, Menu, Perspective
@@ -22,11 +22,6 @@ if TYPE_CHECKING:
     from indivisible.record import Record
 
 Loc = tuple[int | str, ...]
-
-
-def _hint(value: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
-    return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
 def indicator_problem(name: str) -> str | None:

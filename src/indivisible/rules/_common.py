@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
-from indivisible.rules.types import Context, PartiesFn
+from indivisible.rules.types import Call, Context, Finding, PartiesFn
 
 _STATUS_PHRASE = {
     "not_party": "is not a party to",
@@ -97,3 +97,21 @@ def with_subjects(
 def years_since(d: dt.date, on: dt.date) -> int:
     """Whole calendar years from ``d`` to ``on`` (used for calendar windows)."""
     return on.year - d.year
+
+
+def or_holds(
+    call: Call, findings: Iterable[Finding], evidence: str, *, explain: Iterable[str] = ()
+) -> Iterator[Finding]:
+    """Each of ``findings``, or one ``holds`` finding of the party when there is none.
+
+    ``findings`` are the items the clause bars (each ``breached``, or judged under its
+    readings); ``evidence`` and ``explain`` make the ``holds`` finding. The pattern of the
+    clauses that bar something ("breached for each offending item, else holds"), written
+    once.
+    """
+    none = True
+    for f in findings:
+        none = False
+        yield f
+    if none:
+        yield call.finding("holds", evidence, explain=explain)

@@ -30,6 +30,7 @@ INSTRUMENT = "astana-declaration-2010"
     including treaties of alliance.""",
     parties=accession_parties,
     since="signed",
+    principle="free_choice",
 )
 def choice(call: Call) -> Iterator[Finding]:
     """An accession is an exercise of the freedom to choose alliances."""
@@ -45,6 +46,7 @@ def choice(call: Call) -> Iterator[Finding]:
     security of other States.""",
     parties=entry_parties,
     since="signed",
+    principle="not_at_expense",
 )
 def expense(call: Call) -> Iterator[Finding]:
     """Each entry of the party, tested against the scenario without it."""

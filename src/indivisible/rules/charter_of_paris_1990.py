@@ -33,6 +33,7 @@ CLAUSE = "freedom-to-choose-security-arrangements"
     text="""Each participating State is free to choose its own security arrangements.""",
     parties=accession_parties,
     since="signed",
+    principle="free_choice",
 )
 def choice(call: Call) -> Iterator[Finding]:
     """An accession is an exercise of the freedom to choose security arrangements."""
@@ -48,6 +49,7 @@ def choice(call: Call) -> Iterator[Finding]:
     that of all the others.""",
     parties=entry_parties,
     since="signed",
+    principle="not_at_expense",
 )
 def indivisible(call: Call) -> Iterator[Finding]:
     """Each entry of the party, tested against the scenario without it."""

@@ -28,6 +28,7 @@ INSTRUMENT = "code-of-conduct-1994"
     and to choose its own security arrangements, including treaties and alliances.""",
     parties=accession_parties,
     since="signed",
+    principle="free_choice",
 )
 def choice(call: Call) -> Iterator[Finding]:
     """An accession is an exercise of the freedom to choose security arrangements."""
@@ -43,6 +44,7 @@ NOT_FORMALISED = (
         "The same test as istanbul-charter-1999/para-8-not-at-expense (the indivisibility "
         "test of each scenario entry against the same participating States); run there once "
         "instead of twice.",
+        principle="not_at_expense",
     ),
     not_formalised(
         INSTRUMENT,

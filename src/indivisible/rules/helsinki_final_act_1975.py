@@ -36,6 +36,7 @@ NOTICE = "notification_days_in_advance"
     and the right to neutrality.""",
     parties=accession_parties,
     since="signed",
+    principle="free_choice",
 )
 def principle_i(call: Call) -> Iterator[Finding]:
     """An accession is an exercise of the right to belong to a treaty of alliance."""

@@ -33,6 +33,7 @@ INSTRUMENT = "istanbul-charter-1999"
     security arrangements, including treaties of alliance, as they evolve.""",
     parties=accession_parties,
     since="signed",
+    principle="free_choice",
 )
 def choice(call: Call) -> Iterator[Finding]:
     """An accession is an exercise of the freedom to choose alliances."""
@@ -47,6 +48,7 @@ def choice(call: Call) -> Iterator[Finding]:
     security of other States.""",
     parties=entry_parties,
     since="signed",
+    principle="not_at_expense",
 )
 def expense(call: Call) -> Iterator[Finding]:
     """Each entry of the party, tested against the scenario without it."""

@@ -11,7 +11,6 @@ loads the base first and layers the file on top of it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ from pydantic import ValidationError
 
 from indivisible._bounds import coverage_problem
 from indivisible._errors import InputError
+from indivisible._hints import hint as _hint
 from indivisible._paths import check_readable, os_reason, read_yaml_input
 from indivisible._paths import shown as show_path
 from indivisible._yaml import (
@@ -40,13 +40,16 @@ from indivisible.world.types import (
     Exercise,
     Force,
     Holding,
+    Prospect,
     Readings,
     Scenario,
     ScenarioSource,
     Site,
+    StrategicForce,
     SystemCatalogue,
     SystemPatch,
     UseOfForce,
+    Verification,
     _Model,
 )
 
@@ -56,7 +59,16 @@ if TYPE_CHECKING:
 Loc = tuple[int | str, ...]
 Fail = Callable[[Loc, str], NoReturn]
 
-ID_GROUPS = ("deployments", "forces", "exercises", "uses_of_force", "sites")
+ID_GROUPS = (
+    "deployments",
+    "forces",
+    "exercises",
+    "uses_of_force",
+    "sites",
+    "verifications",
+    "strategic_forces",
+    "prospects",
+)
 """Sections whose entries carry an ``id``; ids are unique across all of them."""
 
 GROUPS = ("holdings", *ID_GROUPS, "accessions")
@@ -68,6 +80,9 @@ _NOUN = {
     "exercises": "exercise",
     "uses_of_force": "use of force",
     "sites": "site",
+    "verifications": "verification",
+    "strategic_forces": "strategic force",
+    "prospects": "prospect",
 }
 
 
@@ -87,6 +102,9 @@ class _File(_Model):
     uses_of_force: tuple[UseOfForce, ...] = ()
     accessions: tuple[Accession, ...] = ()
     sites: tuple[Site, ...] = ()
+    verifications: tuple[Verification, ...] = ()
+    strategic_forces: tuple[StrategicForce, ...] = ()
+    prospects: tuple[Prospect, ...] = ()
     sources: tuple[ScenarioSource, ...] = ()
 
 
@@ -104,11 +122,6 @@ _clean_loc = clean_loc  # the catalogue's loader locates its errors with it too
 
 
 # --------------------------------------------------------------------------- checks
-def _hint(value: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
-    if not close and value.upper() in known:
-        close = [value.upper()]
-    return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
 def _entries(group: str, items: Sequence[Any]) -> list[tuple[Loc, Any]]:
@@ -209,6 +222,28 @@ def check_entries(
         if s.host is not None:
             state(s.host, (*loc, "host"))
         source(s.source, (*loc, "source"))
+    for loc, v in _entries("verifications", parts.get("verifications", ())):
+        for key in ("by", "of"):
+            codes = getattr(v, key)
+            for i, o in enumerate(codes):
+                state(o, (*loc, key, i) if len(codes) > 1 else (*loc, key))
+        _order(v.since, v.until, (*loc, "until"), "until", "since", fail, strict=True)
+        source(v.source, (*loc, "source"))
+    for loc, sf in _entries("strategic_forces", parts.get("strategic_forces", ())):
+        state(sf.state, (*loc, "state"))
+        _order(sf.since, sf.until, (*loc, "until"), "until", "since", fail, strict=True)
+        readings(sf.deployed_warheads, (*loc, "deployed_warheads"))
+        source(sf.source, (*loc, "source"))
+    for loc, pr in _entries("prospects", parts.get("prospects", ())):
+        state(pr.state, (*loc, "state"))
+        if pr.org not in record.organisations:
+            orgs = sorted(record.organisations)
+            fail(
+                (*loc, "org"),
+                f"unknown organisation {pr.org!r} (not in the record){_hint(pr.org, orgs)}",
+            )
+        _order(pr.since, pr.until, (*loc, "until"), "until", "since", fail, strict=True)
+        source(pr.source, (*loc, "source"))
     for loc, p in _entries("systems", parts.get("systems", ())):
         for i, c in enumerate(p.carries or ()):
             if c not in catalogue:
@@ -524,6 +559,9 @@ def apply_changes(
         Accession: "accessions",
         Site: "sites",
         SystemPatch: "systems",
+        Verification: "verifications",
+        StrategicForce: "strategic_forces",
+        Prospect: "prospects",
     }
     for x in add:
         group = kinds.get(type(x))
