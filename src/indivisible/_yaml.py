@@ -389,6 +389,10 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LazyNode]:
 def read_yaml_nodes(path: Path, shown: str | Path) -> tuple[Any, yaml.Node | None]:
     """Parse an input file (YAML 1.2 booleans, dates as text) into data and its node tree.
 
+    Readers of input files call :func:`indivisible._paths.read_yaml_input`, which checks
+    the path first and puts every failure into one located ``InputError``; this is its
+    parsing step. (Bundled data is read by :func:`load_yaml`.)
+
     One pass of libyaml's parser builds the node tree (for line numbers) and the data from
     it. Mappings in the data are plain dicts; duplicate keys are rejected.
 
@@ -413,8 +417,10 @@ def read_wrapped(path: str | Path, key: str, *, beside: bool = False) -> tuple[A
     when ``key`` is one of its top-level keys) and a ``fail(loc, reason)`` that reports a
     field relative to that content, on its line in the file.
     """
+    from indivisible._paths import read_yaml_input
+
     p = Path(path)
-    data, node = read_yaml_nodes(p, p)
+    data, node = read_yaml_input(p, p)
     wrapped = isinstance(data, dict) and (key in data if beside else set(data) == {key})
     inner = data[key] if wrapped else data
 

@@ -91,15 +91,6 @@ class _File(_Model):
 
 
 # --------------------------------------------------------------------------- YAML
-def read_yaml(path: Path, shown: str | Path) -> tuple[Any, Any]:
-    """Parse ``path`` into data and node tree; any failure is one located ``InputError``.
-
-    The path is checked first (``indivisible._paths``): a missing file, a folder, a
-    permission or input/output error, a NUL byte or an over-long name is one line naming it.
-    """
-    return read_yaml_input(path, shown)  # type: ignore[no-any-return]
-
-
 _clean_loc = clean_loc  # the catalogue's loader locates its errors with it too
 
 
@@ -335,7 +326,7 @@ def _load(
     catalogue: SystemCatalogue,
     stack: tuple[tuple[Path, str], ...],
 ) -> Scenario:
-    data, node = read_yaml(path, shown)
+    data, node = read_yaml_input(path, shown)
 
     fail = failing_at(shown, node)
 
