@@ -551,3 +551,22 @@ def validate(
         elif "input" in err and not isinstance(err["input"], dict | list):
             msg = f"{msg} (got {err['input']!r})"
         raise InputError(msg, path=path, line=line_of(node, loc), field=format_loc(loc)) from None
+
+
+def read_mapping(path: str | Path, model: type[M], expected: str) -> tuple[M, Fail]:
+    """The prologue of every input loader: read, require a mapping, validate.
+
+    Returns the validated model and the ``fail(loc, reason)`` that reports a field of the
+    file on its line, for the loader's own checks that follow.
+
+    Raises:
+        InputError: unreadable file, bad YAML, not a mapping (``expected`` says what one
+            was), or the first field that fails validation, with its line.
+    """
+    from indivisible._paths import read_yaml_input
+
+    data, node = read_yaml_input(Path(path), Path(path))
+    fail = failing_at(str(path), node)
+    if not isinstance(data, dict):
+        fail((), f"expected {expected}")
+    return validated(model, data, fail), fail

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from pydantic import ValidationError
 
 from indivisible._bounds import coverage_problem
+from indivisible._bundled import record_or_bundled
 from indivisible._errors import InputError
 from indivisible._hints import hint as _hint
 from indivisible._paths import check_readable, os_reason, read_yaml_input
@@ -310,10 +311,7 @@ def load_scenario(
     Raises:
         InputError: the first problem found, as ``file:line: field 'x': reason``.
     """
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     if catalogue is None:
         catalogue = load_catalogue()
     return _load(Path(path), str(path), record, catalogue, ())
@@ -486,10 +484,7 @@ def apply_changes(
     record: Record | None,
 ) -> Scenario:
     """Implementation of :meth:`Scenario.with_changes` (see there)."""
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
 
     fail = failing_at(None, None)
 
