@@ -25,9 +25,12 @@ from indivisible.world import (
     Exercise,
     Force,
     Holding,
+    Prospect,
     Site,
+    StrategicForce,
     SystemPatch,
     UseOfForce,
+    Verification,
 )
 
 __all__ = ["Action", "Additions", "InstrumentEvent", "Removals"]
@@ -83,6 +86,9 @@ class Additions(_Model):
     systems: tuple[SystemPatch, ...] = ()
     sites: tuple[Site, ...] = ()
     uses_of_force: tuple[UseOfForce, ...] = ()
+    verifications: tuple[Verification, ...] = ()
+    strategic_forces: tuple[StrategicForce, ...] = ()
+    prospects: tuple[Prospect, ...] = ()
 
     def entries(self) -> list[Any]:
         """Every entry, group by group in :data:`ADD_GROUPS` order."""
@@ -97,6 +103,9 @@ class Removals(_Model):
     exercises: tuple[Ident, ...] = ()
     uses_of_force: tuple[Ident, ...] = ()
     sites: tuple[Ident, ...] = ()
+    verifications: tuple[Ident, ...] = ()
+    strategic_forces: tuple[Ident, ...] = ()
+    prospects: tuple[Ident, ...] = ()
 
     def ids(self) -> list[str]:
         """Every id, group by group in :data:`REMOVE_GROUPS` order."""
@@ -165,6 +174,9 @@ class Action(_Model):
             SystemPatch: "systems",
             Site: "sites",
             UseOfForce: "uses_of_force",
+            Verification: "verifications",
+            StrategicForce: "strategic_forces",
+            Prospect: "prospects",
         }
         groups: dict[str, list[Any]] = {g: [] for g in ADD_GROUPS}
         for x in add:

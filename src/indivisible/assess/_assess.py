@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from indivisible import sensitivity as _sens
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
 from indivisible.assess.types import (
@@ -269,26 +271,9 @@ def _verdicts(
 
 
 # --------------------------------------------------------------------------- sensitivity
-WILSON_Z = 1.959963984540054
-"""z of a two-sided 95 % interval."""
-
-
-def wilson_interval(successes: int, n: int, z: float = WILSON_Z) -> tuple[float, float]:
-    """The Wilson score interval of a proportion ``successes / n`` (95 % by default).
-
-    Examples:
-        >>> [round(x, 3) for x in wilson_interval(10, 20)]
-        [0.299, 0.701]
-        >>> [round(x, 3) for x in wilson_interval(20, 20)]
-        [0.839, 1.0]
-    """
-    if n <= 0:
-        return (0.0, 1.0)
-    p = successes / n
-    denom = 1.0 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+# One assumption at a time (indivisible.sensitivity, shared with negotiate and dynamics).
+WILSON_Z = _sens.WILSON_Z
+wilson_interval = _sens.wilson_interval
 
 
 def _mode_verdict(ds: Sequence[Delta], actor: str, other: str) -> VerdictKind:
@@ -332,33 +317,33 @@ def sensitivity(
     out: list[dict[str, Any]] = []
     for v in verdicts:
         pair = [*by_state.get(v.actor, []), *by_state.get(v.other, [])]
-        flips: list[dict[str, Any]] = []
-        for name, table in other_readings.items():
-            other_v = table.get((v.actor, v.other))
-            if other_v is not None and other_v != v.verdict:
-                flips.append({"assumption": "threat_reading", "value": name, "verdict": other_v})
+        alternatives: list[_sens.Alternative] = [
+            ("threat_reading", name, functools.partial(table.get, (v.actor, v.other)))
+            for name, table in other_readings.items()
+        ]
         readings = sorted({d.reading for d in pair if d.reading is not None})
+        subsets: list[tuple[str, str, list[Delta]]] = []
         if len(readings) > 1:
-            for r in readings:
-                only = [d for d in pair if d.reading in (None, r)]
-                alt = _mode_verdict(only, v.actor, v.other)
-                if alt != v.verdict:
-                    flips.append({"assumption": "range_reading", "value": r, "verdict": alt})
+            subsets += [
+                ("range_reading", r, [d for d in pair if d.reading in (None, r)]) for r in readings
+            ]
         moved = sorted({d.indicator for d in pair if d.better is not None})
-        for ind in moved:
-            alt = _mode_verdict([d for d in pair if d.indicator != ind], v.actor, v.other)
-            if alt != v.verdict:
-                flips.append({"assumption": "indicator", "value": ind, "verdict": alt})
-        for factor, label in ((10.0, "x10"), (0.1, "x0.1")):
-            alt = _mode_verdict([_resign(d, factor) for d in pair], v.actor, v.other)
-            if alt != v.verdict:
-                flips.append({"assumption": "tolerance", "value": label, "verdict": alt})
+        subsets += [("indicator", i, [d for d in pair if d.indicator != i]) for i in moved]
+        subsets += [
+            ("tolerance", name, [_resign(d, f) for d in pair])
+            for f, name in ((10.0, "x10"), (0.1, "x0.1"))
+        ]
+        alternatives += [
+            (kind, value, functools.partial(_mode_verdict, sub, v.actor, v.other))
+            for kind, value, sub in subsets
+        ]
+        lab, flips = _sens.one_at_a_time(v.verdict, alternatives)
         out.append(
             {
                 "actor": v.actor,
                 "other": v.other,
                 "verdict": v.verdict,
-                "label": "knife-edge" if flips else "robust",
+                "label": lab,
                 "flips": flips,
             }
         )

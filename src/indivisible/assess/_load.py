@@ -49,6 +49,9 @@ _NOUN = {
     "exercises": "exercise",
     "uses_of_force": "use of force",
     "sites": "site",
+    "verifications": "verification",
+    "strategic_forces": "strategic force",
+    "prospects": "prospect",
 }
 
 

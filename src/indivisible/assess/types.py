@@ -78,10 +78,22 @@ ADD_GROUPS = (
     "systems",
     "sites",
     "uses_of_force",
+    "verifications",
+    "strategic_forces",
+    "prospects",
 )
 """Sections of ``add:``, as in a scenario file."""
 
-REMOVE_GROUPS = ("deployments", "forces", "exercises", "uses_of_force", "sites")
+REMOVE_GROUPS = (
+    "deployments",
+    "forces",
+    "exercises",
+    "uses_of_force",
+    "sites",
+    "verifications",
+    "strategic_forces",
+    "prospects",
+)
 """Sections of ``remove:``: ids of entries of the baseline."""
 
 

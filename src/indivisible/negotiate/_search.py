@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -156,13 +155,10 @@ def _run(
     desc: str,
 ) -> list[Any]:
     """Run ``fn(*shared, *task)`` for every task, in order, locally or on Dask."""
-    from tqdm import tqdm
+    from indivisible._progress import bar, track
 
     if client is None and workers is None and scheduler is None:
-        return [
-            fn(*shared, *t)
-            for t in tqdm(tasks, desc=desc, file=sys.stderr, disable=not progress, leave=False)
-        ]
+        return [fn(*shared, *t) for t in track(tasks, desc, enabled=progress)]
     own: list[Any] = []
     if client is None:
         from indivisible import _dask
@@ -171,13 +167,10 @@ def _run(
     try:
         big = client.scatter(list(shared), broadcast=True, hash=False)
         futures = [client.submit(fn, *big, *t, pure=False) for t in tasks]
-        bar = tqdm(
-            total=len(futures), desc=desc, file=sys.stderr, disable=not progress, leave=False
-        )
-        for f in futures:  # in order: deterministic, and no default client needed
-            f.result()
-            bar.update(1)
-        bar.close()
+        with bar(len(futures), desc, enabled=progress) as b:
+            for f in futures:  # in order: deterministic, and no default client needed
+                f.result()
+                b.update(1)
         return list(client.gather(futures))
     finally:
         for x in own:
@@ -303,7 +296,7 @@ def negotiate(
         verify: bundles checked by full recomputation against the vectorised values.
         limit: at most this many compatible bundles reported (``None``: all).
         explain: explanations for the first ``explain`` ranked compatible bundles.
-        progress: tqdm progress bars on stderr.
+        progress: progress bars on stderr (:mod:`indivisible._progress`).
         max_recompute: most bundles an ``exact`` indicator may be recomputed for.
         max_evaluations: above ``exhaustive_limit``, the budget of bundles the
             branch-and-bound evaluates one by one; when it stops early the result says so
@@ -391,11 +384,11 @@ def negotiate(
         )
     c_pt = contributions(point_profs, ps, keys, draws=0)
     if above:
-        return _negotiate_bnb(
+        return _with_sensitivity(_negotiate_bnb(
             menu, record, baseline, day, ps, mode, keys, weights, effects, c_pt, prof, tol,
             draws, s, level, limit, explain, calls, base_prof, verify, chunk_bundles,
             chunk_draws, workers, scheduler, client, progress, max_evaluations, leaf_bits,
-        )  # fmt: skip
+        ), keys, weights, tol)  # fmt: skip
     exact_pt = None
     if has_exact:
         exact_pt = _exact_all(effects, prof, record, baseline, day, ps, keys, 0, None)
@@ -459,10 +452,33 @@ def negotiate(
             for (_, lo, hi), r in zip(tasks, results, strict=True):
                 counts[lo:hi] += r
             prob = counts / float(draws)
-    return _report(
+    return _with_sensitivity(_report(
         menu, baseline, day, ps, mode, keys, before, g_all, ok, score_pt, feas, prob, effects,
         draws, s, level, limit, explain, calls, base_prof, no_draws,
-    )  # fmt: skip
+    ), keys, weights, tol)  # fmt: skip
+
+
+# ---- sensitivity (issue 14, item 5): kept apart from the search; see negotiate._sensitivity
+def _with_sensitivity(
+    res: Negotiation, keys: Keys, weights: npt.NDArray[np.float64] | None, tol: Any
+) -> Negotiation:
+    """``res`` with the sensitivity of its bundles shown and its Pareto points."""
+    from indivisible.negotiate._sensitivity import NOT_VARIED, bundle_sensitivity
+
+    shown = [(b.measures, b.gains) for b in res.bundles]
+    shown += [(p.measures, p.gains) for p in res.pareto]
+    sens = bundle_sensitivity(
+        list(dict((tuple(m), (m, g)) for m, g in shown).values()),
+        res.parties,
+        keys.names,
+        keys.indicator,
+        res.baseline,
+        weights,
+        tol,
+    )
+    return dataclasses.replace(
+        res, sensitivity=tuple(sens), assumptions=(*res.assumptions, NOT_VARIED)
+    )
 
 
 def _task(

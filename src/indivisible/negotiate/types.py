@@ -390,6 +390,9 @@ class Negotiation:
             moves any compared indicator of the parties (``none``: outside the model).
         compatible_total: how many evaluated bundles are compatible (``bundles`` may show
             fewer: ``limit``).
+        sensitivity: per bundle shown and Pareto point ``{"bundle", "verdict", "label",
+            "flips"}``: the single assumptions that flip its compatibility, ``robust`` or
+            ``knife-edge`` (``negotiate._sensitivity``).
     """
 
     menu: str
@@ -413,6 +416,7 @@ class Negotiation:
     n_compatible: int | None = None
     measures: tuple[Mapping[str, str], ...] = ()
     compatible_total: int | None = None
+    sensitivity: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def compatible(self) -> tuple[BundleResult, ...]:
@@ -445,4 +449,5 @@ class Negotiation:
             "profile_calls": self.profile_calls,
             "assumptions": list(self.assumptions),
             "n_compatible": self.n_compatible,
+            "sensitivity": [dict(x) for x in self.sensitivity],
         }

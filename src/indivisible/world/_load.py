@@ -41,13 +41,16 @@ from indivisible.world.types import (
     Exercise,
     Force,
     Holding,
+    Prospect,
     Readings,
     Scenario,
     ScenarioSource,
     Site,
+    StrategicForce,
     SystemCatalogue,
     SystemPatch,
     UseOfForce,
+    Verification,
     _Model,
 )
 
@@ -57,7 +60,16 @@ if TYPE_CHECKING:
 Loc = tuple[int | str, ...]
 Fail = Callable[[Loc, str], NoReturn]
 
-ID_GROUPS = ("deployments", "forces", "exercises", "uses_of_force", "sites")
+ID_GROUPS = (
+    "deployments",
+    "forces",
+    "exercises",
+    "uses_of_force",
+    "sites",
+    "verifications",
+    "strategic_forces",
+    "prospects",
+)
 """Sections whose entries carry an ``id``; ids are unique across all of them."""
 
 GROUPS = ("holdings", *ID_GROUPS, "accessions")
@@ -69,6 +81,9 @@ _NOUN = {
     "exercises": "exercise",
     "uses_of_force": "use of force",
     "sites": "site",
+    "verifications": "verification",
+    "strategic_forces": "strategic force",
+    "prospects": "prospect",
 }
 
 
@@ -88,6 +103,9 @@ class _File(_Model):
     uses_of_force: tuple[UseOfForce, ...] = ()
     accessions: tuple[Accession, ...] = ()
     sites: tuple[Site, ...] = ()
+    verifications: tuple[Verification, ...] = ()
+    strategic_forces: tuple[StrategicForce, ...] = ()
+    prospects: tuple[Prospect, ...] = ()
     sources: tuple[ScenarioSource, ...] = ()
 
 
@@ -196,6 +214,28 @@ def check_entries(
         if s.host is not None:
             state(s.host, (*loc, "host"))
         source(s.source, (*loc, "source"))
+    for loc, v in _entries("verifications", parts.get("verifications", ())):
+        for key in ("by", "of"):
+            codes = getattr(v, key)
+            for i, o in enumerate(codes):
+                state(o, (*loc, key, i) if len(codes) > 1 else (*loc, key))
+        _order(v.since, v.until, (*loc, "until"), "until", "since", fail, strict=True)
+        source(v.source, (*loc, "source"))
+    for loc, sf in _entries("strategic_forces", parts.get("strategic_forces", ())):
+        state(sf.state, (*loc, "state"))
+        _order(sf.since, sf.until, (*loc, "until"), "until", "since", fail, strict=True)
+        readings(sf.deployed_warheads, (*loc, "deployed_warheads"))
+        source(sf.source, (*loc, "source"))
+    for loc, pr in _entries("prospects", parts.get("prospects", ())):
+        state(pr.state, (*loc, "state"))
+        if pr.org not in record.organisations:
+            orgs = sorted(record.organisations)
+            fail(
+                (*loc, "org"),
+                f"unknown organisation {pr.org!r} (not in the record){_hint(pr.org, orgs)}",
+            )
+        _order(pr.since, pr.until, (*loc, "until"), "until", "since", fail, strict=True)
+        source(pr.source, (*loc, "source"))
     for loc, p in _entries("systems", parts.get("systems", ())):
         for i, c in enumerate(p.carries or ()):
             if c not in catalogue:
@@ -505,6 +545,9 @@ def apply_changes(
         Accession: "accessions",
         Site: "sites",
         SystemPatch: "systems",
+        Verification: "verifications",
+        StrategicForce: "strategic_forces",
+        Prospect: "prospects",
     }
     for x in add:
         group = kinds.get(type(x))
