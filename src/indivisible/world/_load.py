@@ -44,6 +44,7 @@ from indivisible.world.types import (
     Prospect,
     Readings,
     Scenario,
+    ScenarioEntries,
     ScenarioSource,
     Site,
     StrategicForce,
@@ -51,7 +52,6 @@ from indivisible.world.types import (
     SystemPatch,
     UseOfForce,
     Verification,
-    _Model,
 )
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ _NOUN = {
 }
 
 
-class _File(_Model):
+class _File(ScenarioEntries):
     """One scenario file, before layering."""
 
     scenario: str | None = None
@@ -95,17 +95,6 @@ class _File(_Model):
     extends: str | None = None
     remove: tuple[str, ...] = ()
     note: str | None = None
-    holdings: tuple[Holding, ...] = ()
-    deployments: tuple[Deployment, ...] = ()
-    forces: tuple[Force, ...] = ()
-    exercises: tuple[Exercise, ...] = ()
-    systems: tuple[SystemPatch, ...] = ()
-    uses_of_force: tuple[UseOfForce, ...] = ()
-    accessions: tuple[Accession, ...] = ()
-    sites: tuple[Site, ...] = ()
-    verifications: tuple[Verification, ...] = ()
-    strategic_forces: tuple[StrategicForce, ...] = ()
-    prospects: tuple[Prospect, ...] = ()
     sources: tuple[ScenarioSource, ...] = ()
 
 
