@@ -825,18 +825,12 @@ Entry = (
 """Anything :meth:`Scenario.with_changes` can add."""
 
 
-class Scenario(_Model):
-    """A loaded, validated and layered scenario (immutable).
+class ScenarioEntries(_Model):
+    """The entry sections of a scenario, declared once.
 
-    Build one with :func:`indivisible.world.load_scenario`. ``files`` lists the files it was
-    layered from, base first. ``systems`` keeps the scenario's own ``systems:`` entries;
-    ``catalogue`` is the bundled catalogue merged with them (use :meth:`system`).
+    A scenario file, a layered scenario and an action's additions all hold them.
     """
 
-    scenario: str
-    date: dt.date
-    files: tuple[str, ...] = ()
-    note: str | None = None
     holdings: tuple[Holding, ...] = ()
     deployments: tuple[Deployment, ...] = ()
     forces: tuple[Force, ...] = ()
@@ -848,6 +842,20 @@ class Scenario(_Model):
     verifications: tuple[Verification, ...] = ()
     strategic_forces: tuple[StrategicForce, ...] = ()
     prospects: tuple[Prospect, ...] = ()
+
+
+class Scenario(ScenarioEntries):
+    """A loaded, validated and layered scenario (immutable).
+
+    Build one with :func:`indivisible.world.load_scenario`. ``files`` lists the files it was
+    layered from, base first. ``systems`` keeps the scenario's own ``systems:`` entries;
+    ``catalogue`` is the bundled catalogue merged with them (use :meth:`system`).
+    """
+
+    scenario: str
+    date: dt.date
+    files: tuple[str, ...] = ()
+    note: str | None = None
     sources: tuple[ScenarioSource, ...] = ()
     catalogue: SystemCatalogue = SystemCatalogue()
 
