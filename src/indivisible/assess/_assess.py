@@ -30,7 +30,7 @@ import datetime as dt
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
@@ -90,29 +90,34 @@ def _resolve_seed(seed: int | None, rng: np.random.Generator | None, draws: int)
     return None
 
 
-def _profile(
-    record: Record,
-    scenario: Scenario,
-    on: dt.date,
-    *,
-    states: Sequence[str] | None,
-    readings: Any,
-    draws: int,
-    seed: int | None,
-    threats: Any = None,
-) -> Any:
+def _profile(record: Record, scenario: Scenario, on: dt.date, **options: Any) -> Any:
+    """``indicators.profile`` imported when first needed (``options`` passed on whole)."""
     from indivisible.indicators._profile import profile
 
-    return profile(
-        record,
-        scenario,
-        on,
-        states=states,
-        readings=readings,
-        draws=draws,
-        seed=seed,
-        threats=threats,
-    )
+    return profile(record, scenario, on, **options)
+
+
+def _same_readings(
+    before: Any, after: Any, again: Callable[[str, Sequence[str | None]], Any]
+) -> tuple[Any, Any]:
+    """The two profiles under the same reading names (step 2).
+
+    A reading only one side's ranges give (an action adding a system with its own readings,
+    or an end of its interval) is a reading of the other side's ranges too: where both sides
+    have named readings and they differ, each side missing some is profiled again under
+    the union (``profile(evaluate_under=...)``; a range without a name takes the value the
+    profile gives it). A side without any disputed range has the same values under every
+    name and is aligned by the comparison itself.
+    """
+    nb, na = tuple(before.readings), tuple(after.readings)
+    if not nb or not na or set(nb) == set(na):
+        return before, after
+    union = list(dict.fromkeys([*na, *nb]))
+    if set(nb) != set(union):
+        before = again("before", union)
+    if set(na) != set(union):
+        after = again("after", union)
+    return before, after
 
 
 def _select(prof: Any, indicators: Sequence[str] | None) -> Any:
@@ -612,8 +617,18 @@ def _core_one(
         "seed": s,
         "threats": threats,
     }
-    before = _select(_profile(record, baseline, d, **kw), indicators)
-    after = _select(_profile(rec2, changed, d, **kw), indicators)
+    before_p = _profile(record, baseline, d, **kw)
+    after_p = _profile(rec2, changed, d, **kw)
+    if opts.readings is None:
+
+        def again(side: str, names: Sequence[str | None]) -> Any:
+            if side == "before":
+                return _profile(record, baseline, d, **kw, evaluate_under=names)
+            return _profile(rec2, changed, d, **kw, evaluate_under=names)
+
+        before_p, after_p = _same_readings(before_p, after_p, again)
+    before = _select(before_p, indicators)
+    after = _select(after_p, indicators)
     ds = deltas(before.table, after.table, tolerance)
     present = sorted({x.state for x in ds})
     others = list(action.others) if action.others is not None else present
