@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import platform
 import socket
@@ -52,16 +53,23 @@ SEED = 20260214
 TIME_LIMIT_S = 240.0
 
 
+_MORE_WAITING = ", limits=Limits(max_waiting=64)"
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def start_server(port: int) -> subprocess.Popen[bytes]:
+def start_server(port: int, *, cache: bool = True) -> subprocess.Popen[bytes]:
+    """uvicorn as ``indivisible serve`` configures it (uvloop/httptools when installed)."""
     code = (
-        "import uvicorn; from indivisible.web import create_app; "
-        f"uvicorn.run(create_app(), host='127.0.0.1', port={port}, log_level='warning')"
+        "import uvicorn; from indivisible.web import Limits, create_app; "
+        # without the cache, 50 in flight exceed the default line of 4 running + 32 waiting
+        f"uvicorn.run(create_app(answer_cache={cache}{'' if cache else _MORE_WAITING}), "
+        f"host='127.0.0.1', port={port}, "
+        "log_level='warning', access_log=False, loop='auto', http='auto')"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
     deadline = time.monotonic() + 60
@@ -75,26 +83,74 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("the server did not start within 60 s")
 
 
-async def load(base: str, urls: list[str], concurrency: int, deadline: float) -> list[float]:
-    """Latencies (ms) of ``urls``, ``concurrency`` requests in flight at a time."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of process ``pid`` so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# ------------------------------------------------------------------ the client process
+async def _client(port: int, urls: list[str], concurrency: int, deadline: float) -> list[float]:
+    """Latencies (ms), ``concurrency`` keep-alive connections each one request at a time."""
     out: list[float] = []
-    queue: asyncio.Queue[str] = asyncio.Queue()
-    for u in urls:
-        queue.put_nowait(u)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    todo = list(reversed(urls))
+    host = f"Host: 127.0.0.1:{port}\r\n\r\n".encode()
 
-    async def worker(client: httpx.AsyncClient) -> None:
-        while not queue.empty() and time.monotonic() < deadline:
-            u = queue.get_nowait()
-            t0 = time.perf_counter()
-            r = await client.get(u)
-            out.append((time.perf_counter() - t0) * 1e3)
-            if r.status_code != 200:
-                raise RuntimeError(f"{u}: HTTP {r.status_code} {r.text[:200]}")
+    async def worker() -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            while todo and time.monotonic() < deadline:
+                u = todo.pop()
+                t0 = time.perf_counter()
+                writer.write(b"GET " + u.encode() + b" HTTP/1.1\r\n" + host)
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n"):
+                    if line[:15].lower() == b"content-length:":
+                        length = int(line[15:])
+                await reader.readexactly(length)
+                out.append((time.perf_counter() - t0) * 1e3)
+                if not head.startswith(b"HTTP/1.1 200"):
+                    raise RuntimeError(f"{u}: {head[:200]!r}")
+        finally:
+            writer.close()
 
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
-        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
     return out
+
+
+def client_main(port: int, concurrency: int, time_limit: float) -> None:
+    """The load client (its own process): URLs on stdin, JSON of latencies and CPU out."""
+    urls = sys.stdin.read().split()
+    try:
+        import uvloop
+
+        run: Any = uvloop.run
+    except ImportError:
+        run = asyncio.run
+    cpu0 = time.process_time()
+    t0 = time.perf_counter()
+    lat = run(_client(port, urls, concurrency, time.monotonic() + time_limit))
+    print(
+        json.dumps(
+            {"lat": lat, "wall": time.perf_counter() - t0, "cpu": time.process_time() - cpu0}
+        )
+    )
+
+
+def load(port: int, urls: list[str], concurrency: int, deadline: float) -> dict[str, Any]:
+    """Run the client in a separate process; its latencies, wall time and CPU."""
+    left = max(1.0, deadline - time.monotonic())
+    done = subprocess.run(
+        [sys.executable, __file__, "--client", str(port), str(concurrency), str(left)],
+        input="\n".join(urls),
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+        timeout=left + 30,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
 
 
 def bootstrap_median_ci(x: np.ndarray, rng: np.random.Generator) -> tuple[float, float]:
@@ -104,19 +160,23 @@ def bootstrap_median_ci(x: np.ndarray, rng: np.random.Generator) -> tuple[float,
 
 
 def summarise(
-    name: str, lat: list[float], wall_s: float, rng: np.random.Generator
+    name: str, runs: list[dict[str, Any]], server_cpu: float, rng: np.random.Generator
 ) -> dict[str, Any]:
-    x = np.asarray(lat)
+    x = np.concatenate([np.asarray(r["lat"]) for r in runs])
     lo, hi = bootstrap_median_ci(x, rng)
+    n = len(x)
     return {
         "endpoint": name,
-        "n": len(x),
+        "n": n,
         "p50": float(np.percentile(x, 50)),
         "ci": (lo, hi),
         "p90": float(np.percentile(x, 90)),
         "p99": float(np.percentile(x, 99)),
+        "p99_runs": [float(np.percentile(r["lat"], 99)) for r in runs],
         "max": float(x.max()),
-        "rps": len(x) / wall_s,
+        "rps": n / sum(r["wall"] for r in runs),
+        "server_ms": server_cpu / n * 1e3,
+        "client_ms": sum(r["cpu"] for r in runs) / n * 1e3,
     }
 
 
@@ -163,9 +223,13 @@ def write_readme(section: str) -> None:
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--client":
+        client_main(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))
+        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--requests", type=int, default=400, help="requests per endpoint")
-    ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--requests", type=int, default=400, help="requests per endpoint and round")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
+    ap.add_argument("--concurrency", type=int, default=50)
     ap.add_argument("--pages", type=int, default=5, help="page loads of /map")
     ap.add_argument("--small", action="store_true", help="100 requests, 2 page loads")
     ap.add_argument("--no-readme", action="store_true", help="do not touch README.md")
@@ -174,37 +238,55 @@ def main() -> None:
         args.requests, args.pages = 100, 2
     rng = np.random.default_rng(SEED)
     deadline = time.monotonic() + TIME_LIMIT_S
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = start_server(port)
+    servers = {True: free_port(), False: free_port()}
+    procs = {cached: start_server(port, cache=cached) for cached, port in servers.items()}
+    status_urls = [
+        f"/api/status?state={STATES[i % len(STATES)]}&on={DATES[i % len(DATES)]}"
+        for i in range(args.requests)
+    ]
+    reach_url = "/api/reach?scenario=europe-2022-02&deployment=iskander-kaliningrad"
+    endpoints = {"/api/status": status_urls, "/api/reach": [reach_url] * args.requests}
+    runs: dict[tuple[str, bool], list[dict[str, Any]]] = {}
+    server_cpu: dict[tuple[str, bool], float] = {}
     try:
-        status_urls = [
-            f"/api/status?state={STATES[i % len(STATES)]}&on={DATES[i % len(DATES)]}"
-            for i in range(args.requests)
-        ]
-        reach_url = "/api/reach?scenario=europe-2022-02&deployment=iskander-kaliningrad"
-        reach_urls = [reach_url] * args.requests
-        rows = []
-        for name, urls in (("/api/status", status_urls), ("/api/reach", reach_urls)):
-            asyncio.run(load(base, urls[:20], 4, deadline))  # warm-up (imports, caches)
-            t0 = time.perf_counter()
-            lat = asyncio.run(load(base, urls, args.concurrency, deadline))
-            rows.append(summarise(name, lat, time.perf_counter() - t0, rng))
-        pages = page_timings(base, args.pages, deadline)
+        for port in servers.values():
+            for urls in endpoints.values():
+                load(port, urls[:20], 4, deadline)  # warm-up (imports, record, scenario)
+        for _ in range(args.rounds):  # interleaved: endpoint x cache, round after round
+            for name, urls in endpoints.items():
+                for cached, port in servers.items():
+                    pid = procs[cached].pid
+                    c0 = cpu_seconds(pid)
+                    runs.setdefault((name, cached), []).append(
+                        load(port, urls, args.concurrency, deadline)
+                    )
+                    server_cpu[name, cached] = (
+                        server_cpu.get((name, cached), 0.0) + cpu_seconds(pid) - c0
+                    )
+        pages = page_timings(f"http://127.0.0.1:{servers[True]}", args.pages, deadline)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        for proc in procs.values():
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    rows = [
+        summarise(name, runs[name, cached], server_cpu[name, cached], rng) | {"cached": cached}
+        for name in endpoints
+        for cached in (True, False)
+    ]
 
     lines = [
-        "| endpoint | requests | p50 ms (95 % CI) | p90 ms | p99 ms | max ms | req/s |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| endpoint | answer cache | requests | p50 ms (95 % CI) | p90 ms | p99 ms "
+        "(per round) | max ms | req/s | server CPU ms/req | client CPU ms/req |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     lines += [
-        f"| `{r['endpoint']}` | {r['n']} | {r['p50']:.1f} ({r['ci'][0]:.1f}–{r['ci'][1]:.1f})"
-        f" | {r['p90']:.1f} | {r['p99']:.1f} | {r['max']:.1f} | {r['rps']:.0f} |"
+        f"| `{r['endpoint']}` | {'on' if r['cached'] else 'off'} | {r['n']} "
+        f"| {r['p50']:.1f} ({r['ci'][0]:.1f}–{r['ci'][1]:.1f}) | {r['p90']:.1f} "
+        f"| {r['p99']:.1f} ({', '.join(f'{p:.0f}' for p in r['p99_runs'])}) "
+        f"| {r['max']:.1f} | {r['rps']:.0f} | {r['server_ms']:.2f} | {r['client_ms']:.2f} |"
         for r in rows
     ]
     table = "\n".join(lines)
@@ -227,13 +309,19 @@ def main() -> None:
     section = f"""## Web (`benchmarks/web_latency.py`)
 
 Question: how fast do the API and the map answer on loopback under concurrent load?
-uvicorn serves `indivisible.web.create_app()` on 127.0.0.1 in a subprocess (one process, as
-`indivisible serve` runs it); httpx sends {args.requests} requests per endpoint,
-{args.concurrency} in flight, after a 20-request warm-up. `/api/status` cycles through
-{len(STATES)} states and {len(DATES)} dates; `/api/reach` is the Iskander-M deployment in
-Kaliningrad (57 capitals, one vectorised geodesic call, the 360-point geodesic ring). Median
-with a percentile bootstrap 95 % CI (seed {SEED}). The page time is read from the browser's
-Navigation Timing origin.
+Two uvicorn servers run `indivisible.web.create_app()` on 127.0.0.1 in subprocesses,
+configured as `indivisible serve` runs it (uvloop and httptools when the `fast` extra is
+installed, no access log): one with the answer cache (`web/_answers.py`, the default), one
+without it (and with 64 waiting places, since 50 in flight exceed the default 4 running +
+32 waiting). The client is a separate light process (raw asyncio streams on
+{args.concurrency} keep-alive connections, uvloop) that reports its own CPU; the servers' CPU
+is read from `/proc` around each phase. {args.rounds} rounds of {args.requests} requests per
+endpoint and server, interleaved, after a 20-request warm-up. `/api/status` cycles through
+{len(STATES)} states and {len(DATES)} dates (48 distinct answers); `/api/reach` is the
+Iskander-M deployment in Kaliningrad (57 capitals, one vectorised geodesic call, the
+360-point geodesic ring). Median with a percentile bootstrap 95 % CI (seed {SEED}); p99 over
+the pooled rounds, and per round. The page time is read from the browser's Navigation
+Timing origin.
 
 Run `.venv/bin/python benchmarks/web_latency.py` (about a minute; `--small` is quicker). Result
 on the development machine ({machine}):

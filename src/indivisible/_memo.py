@@ -59,9 +59,9 @@ class WeakMemo(Generic[V]):
         memo = weakref.ref(self)
 
         def gone(dead: weakref.ref[object], k: int = k) -> None:
-            me = memo()
-            if me is not None and me._refs.get(k) is dead:
-                me._forget(k)
+            me = memo()  # this memo, held weakly: its own private members
+            if me is not None and me._refs.get(k) is dead:  # noqa: SLF001
+                me._forget(k)  # noqa: SLF001
 
         ref = weakref.ref(obj, gone)
         self._forget(k)  # an earlier object with this id is gone

@@ -12,9 +12,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import numpy as np
+
+from indivisible._numbers import json_number as _num
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,18 +40,7 @@ VerdictKind = Literal[
 ]
 """The verdict for an ordered pair (actor, other); see :data:`VERDICT_TABLE`."""
 
-VERDICTS: tuple[VerdictKind, ...] = (
-    "mutual_gain",
-    "at_expense",
-    "mutual_loss",
-    "neutral",
-    "actor_gains",
-    "other_gains",
-    "actor_loses",
-    "other_loses",
-    "at_own_expense",
-    "mixed",
-)
+VERDICTS: tuple[VerdictKind, ...] = get_args(VerdictKind)
 
 VERDICT_TABLE: dict[tuple[Outcome, Outcome], VerdictKind] = {
     ("gain", "gain"): "mutual_gain",
@@ -158,15 +149,6 @@ class Delta:
             "reading": self.reading,
             "tolerance": self.tolerance,
         }
-
-
-def _num(x: float) -> float | str | None:
-    """A JSON number: ``"inf"``/``"-inf"`` for infinities (no threat), ``None`` for NaN."""
-    if math.isnan(x):
-        return None
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return float(x)
 
 
 def outcome(better: Iterable[bool | None]) -> Outcome:
@@ -285,12 +267,18 @@ def deltas(before: pd.DataFrame, after: pd.DataFrame, tolerance: Tolerance) -> t
     return deltas_of_rows(_rows(before), _rows(after), tolerance)
 
 
-def deltas_of_rows(
+def signed_changes(
     before: dict[tuple[str, str, str | None], _Row],
     after: dict[tuple[str, str, str | None], _Row],
     tolerance: Tolerance,
-) -> tuple[Delta, ...]:
-    """``deltas`` on rows keyed by (state, indicator, reading), without the tables."""
+) -> tuple[
+    list[tuple[str, str, str | None]], list[_Row], list[float], list[float], list[float], list[int]
+]:
+    """The steps of :func:`deltas_of_rows` before its ``Delta`` objects, as parallel lists.
+
+    Keys (sorted), the row giving unit and direction, values before and after, tolerance
+    bounds and signs (+1 safer, -1 less safe, 0 within the tolerance or unsignable).
+    """
     b, a = _align_readings(before, after), _align_readings(after, before)
     keys = sorted(set(b) | set(a), key=lambda k: (k[0], k[1], k[2] or ""))
     metas, vbs, vas, bounds = [], [], [], []
@@ -305,11 +293,21 @@ def deltas_of_rows(
         bounds.append(tolerance.bound(key[1], vb))
     with np.errstate(invalid="ignore"):
         changes = np.subtract(vas, vbs, dtype=float)
-    signs = _sign(
+    signs: list[int] = _sign(
         changes,
         np.asarray(bounds, dtype=float),
         np.asarray([m.direction == "higher_is_safer" for m in metas], dtype=bool),
     ).tolist()
+    return keys, metas, vbs, vas, bounds, signs
+
+
+def deltas_of_rows(
+    before: dict[tuple[str, str, str | None], _Row],
+    after: dict[tuple[str, str, str | None], _Row],
+    tolerance: Tolerance,
+) -> tuple[Delta, ...]:
+    """``deltas`` on rows keyed by (state, indicator, reading), without the tables."""
+    keys, metas, vbs, vas, bounds, signs = signed_changes(before, after, tolerance)
     out = [
         Delta(
             state=key[0],
@@ -339,5 +337,6 @@ __all__ = [
     "deltas",
     "deltas_of_rows",
     "outcome",
+    "signed_changes",
     "verdict_of",
 ]

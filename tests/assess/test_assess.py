@@ -64,7 +64,17 @@ def test_json_contract_and_pinned_headline(rec: Record) -> None:
         ("RUS", "LVA", "other_loses"),
         ("RUS", "POL", "other_loses"),
     ]
-    assert len(out["engaged"]) == 12
+    # the not-at-the-expense commitments binding Russia and each Baltic state or Poland, as
+    # the rules tag them: 3 pairs x 6 clauses
+    assert sorted({e["instrument"] for e in out["engaged"]}) == [
+        "astana-declaration-2010",
+        "charter-of-paris-1990",
+        "code-of-conduct-1994",
+        "founding-act-1997",
+        "istanbul-charter-1999",
+        "rome-declaration-2002",
+    ]
+    assert len(out["engaged"]) == 18
     json.dumps(out)  # serialisable
 
 

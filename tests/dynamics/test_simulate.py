@@ -56,9 +56,9 @@ def test_package_first_changes_the_ensemble(setup: Any) -> None:
 
 def test_bad_inputs(setup: Any, tmp_path: Path) -> None:
     rec, sc, rm, menu = setup
-    with pytest.raises(InputError, match="give seed or rng, not both"):
-        import numpy as np
+    import numpy as np
 
+    with pytest.raises(InputError, match="give seed or rng, not both"):
         simulate(rec, sc, rm, seed=1, rng=np.random.default_rng(1))
     with pytest.raises(InputError, match="unknown measure 'nope'"):
         simulate(rec, sc, rm, package=["nope"], menu=menu)
@@ -93,3 +93,60 @@ def test_without_a_package_nothing_is_excluded(setup: Any) -> None:
     rec, sc, rm, _ = setup
     s = simulate(rec, sc, rm, rounds=2, runs=2, seed=1)
     assert s.excluded == {}
+
+
+def test_sensitivity_names_a_flip_that_really_flips(setup: Any) -> None:
+    """The ensemble's most frequent outcome is labelled; a flip named is rerun and holds."""
+    rec, sc, rm, menu = setup
+    s = simulate(rec, sc, rm, rounds=5, runs=20, seed=3, package=["no-glm-abroad"], menu=menu)
+    (sens,) = s.to_json()["sensitivity"]
+    counts = {o: s.outcomes.count(o) for o in ("stable", "spiral", "exhausted")}
+    assert sens["verdict"] == max(counts, key=lambda o: counts[o])
+    assert sens["label"] == ("knife-edge" if sens["flips"] else "robust")
+    thr = [f for f in sens["flips"] if f["assumption"] == "threshold"]
+    assert thr or sens["flips"] or sens["label"] == "robust"
+    for f in thr:
+        party, factor = f["value"].split()
+        pol = rm.parties[party]
+        scale = 10.0 if factor == "x10" else 0.1
+        new_pol = pol.model_copy(update={"threshold": pol.threshold * scale})
+        rm2 = rm.model_copy(update={"parties": {**rm.parties, party: new_pol}})
+        again = simulate(rec, sc, rm2, rounds=5, runs=20, seed=3, package=["no-glm-abroad"],
+                         menu=menu)  # fmt: skip
+        c2 = {o: again.outcomes.count(o) for o in ("stable", "spiral", "exhausted")}
+        order = ("stable", "spiral", "exhausted")
+        assert max(order, key=lambda o: (c2[o], -order.index(o))) == f["verdict"]
+
+
+def test_pullback_and_non_enlargement_packages_hold(setup: Any) -> None:
+    """A package forbids putting back what it removed: an exercise, a prospect of membership."""
+    from types import SimpleNamespace
+
+    from indivisible.assess import Action
+    from indivisible.dynamics._simulate import forbidden_by_package, package_breaches
+
+    _, sc, _, menu = setup
+    forbidden = forbidden_by_package(menu, sc, ["exercise-pullback", "no-further-enlargement"])
+    assert forbidden[("exercise", ("POL",), "POL")] == "exercise-pullback"
+    assert forbidden[("membership", "UKR", "nato")] == "no-further-enlargement"
+    back = Action.model_validate(
+        {
+            "action": "answer",
+            "actor": "POL",
+            "add": {
+                "exercises": [
+                    {"id": "iron-defender-2026", "owner": "POL", "host": "POL",
+                     "area": {"lat": 53.81, "lon": 21.95, "radius_km": 40},
+                     "start": "2026-09-01", "end": "2026-09-30", "personnel": 30000}
+                ],
+                "accessions": [{"state": "UKR", "org": "nato", "on": "2026-12-01"}],
+            },
+        }
+    )  # fmt: skip
+    fake = SimpleNamespace(
+        parties={"POL": SimpleNamespace(responses=[SimpleNamespace(id="pol-again")])},
+        actions=lambda rid: [back],
+    )
+    out = package_breaches(fake, forbidden)
+    assert set(out) == {"pol-again"}
+    assert "which package measure" in out["pol-again"]

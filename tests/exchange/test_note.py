@@ -93,7 +93,7 @@ def test_malformed_notes_are_refused(note: str, reason: str | None) -> None:
     ["o\n01\n" + "A" * 43 + "=\n", "o\n1\nAAAA\n", "\n1\n" + "A" * 43 + "=\n", "o\n1\n"],
 )
 def test_malformed_checkpoints_are_refused(text: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="checkpoint"):
         parse_checkpoint(text)
 
 

@@ -16,7 +16,10 @@ from indivisible.world import load_scenario
         (["range"], ("exposure_", "counter_reach_", "defence_")),
         (["proximity"], ("proximity_",)),
         (["constraints"], ("constraint_",)),
-        (["alliance"], ("alliance_", "border_other_alliance_")),
+        (["alliance"], ("alliance_", "border_other_alliance_", "border_prospective_members_")),
+        (["activity"], ("exercise_personnel_near",)),
+        (["verification"], ("unverified_disputes",)),
+        (["strategic"], ("strategic_warheads_unverified",)),
         (["exposed"], ("exposure_territory_", "exposure_population", "counter_reach_territory_")),
     ],
 )

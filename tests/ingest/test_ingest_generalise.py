@@ -244,3 +244,74 @@ def test_furniture_is_dropped_and_text_kept(tmp_path: Path) -> None:
     ]
     assert doc.document.date == dt.date(2023, 6, 14)
     assert {s.speaker for s in doc.statements} == {"Jens Stoltenberg"}
+
+
+# --- attribution in news copy (session 5): good/bad twins ------------------------------
+
+_NEWS_HEAD = (
+    "Russia and US hold talks in Geneva\n\nBy Jane Doe\n\n"
+    "GENEVA, Jan 10 (Reuters) - Russian and US delegations met on Monday in Geneva.\n\n"
+    "“The meeting was long and it was detailed,” an official told reporters.\n\n"
+)
+
+
+def _speakers(doc) -> set[str | None]:  # type: ignore[no-untyped-def]
+    return {s.speaker for s in doc.statements if s.quoted_by is None and s.speaker}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A title joined to the name by "of", and the day between the verb and the clause.
+        (
+            "US Secretary of State Antony Blinken said Sunday Russia had a choice to make.",
+            "Antony Blinken",
+        ),
+        # The name in apposition to a title, and a phrase before the verb.
+        (
+            "Opening the meeting, First Deputy Minister of Foreign Affairs of Belarus, Aleksandr "
+            "Mikhnevich, in his address as chair, said that the treaty builds trust.",
+            "Aleksandr Mikhnevich",
+        ),
+        # An auxiliary before the verb of saying.
+        ("Sergey Ryabkov had commented that the talks were difficult.", "Sergei Ryabkov"),
+        # A verb of saying beyond the first list.
+        (
+            "Wendy Sherman affirmed “the freedom of sovereign states to choose their allies.”",
+            "Wendy Sherman",
+        ),
+    ],
+)
+def test_reported_speech_is_attributed(tmp_path: Path, sentence: str, speaker: str) -> None:
+    doc = _parse(tmp_path, _NEWS_HEAD + sentence + "\n")
+    assert speaker in _speakers(doc)
+
+
+def test_narrative_with_a_name_is_not_attributed(tmp_path: Path) -> None:
+    # The twin: the same names in narrative, with no verb of saying.
+    doc = _parse(
+        tmp_path,
+        _NEWS_HEAD + "US Secretary of State Antony Blinken met Sunday with Sergey Ryabkov.\n",
+    )
+    assert _speakers(doc) == set()
+
+
+def test_a_treaty_is_not_a_speaker(tmp_path: Path) -> None:
+    text = (
+        "Open Skies review\n\nVIENNA, 8 June 2015 – The Open Skies Treaty builds trust, said "
+        "participants of the Treaty Review Conference.\n\n“It was one of the first instruments "
+        "we signed after independence,” he said.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert not any(s.speaker and "Treaty" in s.speaker for s in doc.statements)
+
+
+def test_a_kicker_line_is_a_subheading_not_a_turn(tmp_path: Path) -> None:
+    kicker = "Ryabkov: Talks were difficult but businesslike\n\n"
+    body = "The diplomat arrived in Geneva.\n\n“We will not waste time tomorrow,” Ryabkov said.\n"
+    good = _parse(tmp_path, _NEWS_HEAD + kicker + body)
+    assert good.document.kind == "news_article"
+    # The twin: a labelled turn that goes on as speech stays a turn of a transcript.
+    turn = "Ryabkov: Talks were difficult but businesslike. We will not waste time.\n\n"
+    bad = _parse(tmp_path, "Meeting\n\n" + turn + "Lavrov: We agree with that.\n", "b.txt")
+    assert bad.document.kind == "transcript"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
-from indivisible.ingest._link import dates_mentioned, link, person_by_alias, stance
+from indivisible.ingest._gazetteer import fold, load
+from indivisible.ingest._link import _DATE_PATTERNS, dates_mentioned, link, person_by_alias, stance
 from indivisible.ingest._structure import _Context, _resolve
 
 DAY = dt.date(2022, 2, 14)
@@ -177,3 +180,67 @@ def test_gazetteer_extension_folder(tmp_path, monkeypatch: pytest.MonkeyPatch) -
         monkeypatch.delenv("INDIVISIBLE_GAZETTEER")
         _gazetteer.load.cache_clear()
         _link._ALIASES.clear()
+
+
+# --- folded patterns: the fast path finds what the case-insensitive pattern finds -----
+
+_CORPUS = Path(__file__).parent / "corpus"
+
+
+def _lines() -> list[str]:
+    lines = [
+        line
+        for path in sorted(_CORPUS.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    # Case variants: the folded patterns must match upper- and mixed-case text too.
+    return lines + [line.upper() for line in lines[::7]] + [line.title() for line in lines[::11]]
+
+
+def _all_patterns() -> list[re.Pattern[str]]:
+    gaz = load()
+    return (
+        [p for e in gaz.entries for p in e.patterns]
+        + [p for _, p in gaz.rules.stances]
+        + [p for p, _ in gaz.rules.boilerplate]
+        + [p for _, p in _DATE_PATTERNS if p.flags & re.IGNORECASE]
+    )
+
+
+def test_every_case_insensitive_pattern_folds() -> None:
+    assert all(fold(p) is not None for p in _all_patterns())
+
+
+def test_folded_patterns_match_where_the_patterns_do() -> None:
+    lines = _lines()
+    for pattern in _all_patterns():
+        folded = fold(pattern)
+        assert folded is not None
+        for line in lines:
+            want = pattern.search(line)
+            got = folded.search(line.lower()) if len(line.lower()) == len(line) else want
+            assert (want and want.span()) == (got and got.span()), (pattern.pattern, line)
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "span"),
+    [
+        (r"\bOSCE\b", "the Osce decided", (4, 8)),
+        (r"(?P<Mon>MAY)\s\S+", "in May Day", (3, 10)),  # group name kept, \S not lowered
+        (r"[A-Z]{2}\d", "ab1 AB2", (0, 3)),
+        (r"\bNATO\b", "senatorial", None),  # good/bad twin: no word boundary, no match
+    ],
+)
+def test_fold_keeps_escapes_and_group_names(
+    source: str, text: str, span: tuple[int, int] | None
+) -> None:
+    folded = fold(re.compile(source, re.IGNORECASE))
+    assert folded is not None
+    m = folded.search(text.lower())
+    assert (m.span() if m else None) == span
+    if m and "?P<" in source:
+        assert m.group("Mon") == "may"
+
+
+def test_fold_refuses_case_sensitive_patterns() -> None:
+    assert fold(re.compile(r"\bUN\b")) is None

@@ -81,10 +81,21 @@ def test_failure_mid_document_leaves_the_store_as_it_was(
     def failing_insert() -> object:
         raise RuntimeError("disk full")
 
+    real_driver_insert = store_module._driver_insert
+
+    def failing_driver_insert(conn: object, table: object, rows: object) -> None:
+        if table is store_module.statement_organisations:
+            raise RuntimeError("disk full")
+        real_driver_insert(conn, table, rows)  # type: ignore[arg-type]
+
+    # Both ways of writing rows fail on the organisation links (SQLite writes through the
+    # driver, PostgreSQL through SQLAlchemy's insert).
     monkeypatch.setattr(store_module.statement_organisations, "insert", failing_insert)
+    monkeypatch.setattr(store_module, "_driver_insert", failing_driver_insert)
     with pytest.raises(RuntimeError, match="disk full"):
         ingest([FIXTURES / "transcript.txt"], db_url)
     monkeypatch.setattr(store_module.statement_organisations, "insert", real_insert)
+    monkeypatch.setattr(store_module, "_driver_insert", real_driver_insert)
     assert store.counts() == before
     assert [o.status for o in ingest([FIXTURES / "transcript.txt"], db_url)] == ["ingested"]
     store.close()
@@ -136,3 +147,41 @@ def test_bad_urls() -> None:
         Store("nonsense")
     with pytest.raises(StoreError, match="cannot open the store"):
         Store("postgresql://nobody@127.0.0.1:9/none?connect_timeout=1")
+
+
+_OPEN = """
+import sys, time
+from pathlib import Path
+go = Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.001)
+from indivisible.ingest import Store
+Store(sys.argv[1]).close()
+"""
+
+
+def test_processes_creating_one_new_store_at_once_all_open_it(db_url: str, tmp_path: Path) -> None:
+    """Four processes open one store that has no tables yet, released at one instant."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN, db_url, str(go)],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    time.sleep(1.5)  # every process has imported the package and waits
+    go.touch()
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, errors
+    store = Store(db_url)
+    assert store.counts()["documents"] == 0
+    store.close()

@@ -10,6 +10,10 @@ ROOT = Path(__file__).parents[2]
 MENU = str(ROOT / "examples/menus/2020-2022-proposals.yaml")
 BASE = str(ROOT / "examples/menus/europe-today-kaliningrad.yaml")
 INDS = "exposure_launchers,exposure_nuclear_launchers,counter_reach_launchers,alliance_cover"
+MEASURE_INDS = (
+    f"{INDS},exercise_personnel_near,unverified_disputes,strategic_warheads_unverified,"
+    "border_prospective_members_km,alliance_prospects"
+)
 
 
 def test_negotiate_json_contract_and_shipped_results(cli: Any, tmp_path: Path) -> None:
@@ -47,8 +51,41 @@ def test_negotiate_json_contract_and_shipped_results(cli: Any, tmp_path: Path) -
     ]  # fmt: skip
     assert all(m["effect"] in {"changes", "none"} and m["reason"] for m in d["measures"])
     assert effects["no-glm-abroad"]["effect"] == "changes"
+    # with the missile indicators only, the verification measure changes nothing
     assert effects["aegis-transparency"]["effect"] == "none"
     assert "outside the model" in effects["aegis-transparency"]["reason"]
+
+
+def test_shipped_menu_measures_register(cli: Any) -> None:
+    # issue 14: on the shipped menu at most one measure is outside the model, with its reason
+    persp = str(ROOT / "examples/perspectives")
+    r = cli("negotiate", BASE, "--menu", MENU, "--parties", "RUS,BLR,POL,LTU,DEU",
+            "--indicators", MEASURE_INDS, "--mode", "weighted", "--weights", persp,
+            "--format", "json")  # fmt: skip
+    assert r.code == 0, r.err
+    d = json.loads(r.out)
+    assert all(set(m) == {"id", "effect", "reason"} for m in d["measures"])
+    effects = {m["id"]: m for m in d["measures"]}
+    outside = [m for m in d["measures"] if m["effect"] == "none"]
+    assert [m["id"] for m in outside] == ["ukraine-posture-restraint"]
+    assert "pledge about future stationing" in outside[0]["reason"]
+    for mid, key in (
+        ("ru-no-9m729-west", "unverified_disputes"),
+        ("aegis-transparency", "RUS unverified_disputes +2"),
+        ("exercise-pullback", "RUS exercise_personnel_near"),
+        ("new-start-follow-on", "strategic_warheads_unverified +1474"),
+        ("vienna-document-modernised", "POL unverified_disputes +1"),
+        ("no-further-enlargement", "RUS border_prospective_members_km +2157"),
+    ):
+        assert effects[mid]["effect"] == "changes" and key in effects[mid]["reason"], mid
+    assert d["evaluated"] == 768 and d["compatible_total"] == 684
+    best = d["bundles"][0]
+    assert best["measures"] == [
+        "no-glm-in-reach", "aegis-transparency", "exercise-pullback", "new-start-follow-on",
+        "no-further-enlargement",
+    ]  # fmt: skip
+    assert best["gains"]["RUS"]["exercise_personnel_near"] == 30000.0
+    assert best["gains"]["POL"]["strategic_warheads_unverified"] == 1474.0
 
 
 def test_negotiate_strict_with_usa_finds_nothing(cli: Any) -> None:

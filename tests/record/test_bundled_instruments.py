@@ -132,7 +132,8 @@ def test_new_start(raw: RawRecord) -> None:
     ]
     assert [v.value for v in limits] == [700, 1550, 800]
     assert {v.since for v in limits} == {dt.date(2018, 2, 5)}
-    assert _event(ns, "entered_into_force") == dt.date(2011, 2, 5)  # ns-nuclearforces-dates
+    # rw-state-new-start-eif-factsheet
+    assert _event(ns, "entered_into_force") == dt.date(2011, 2, 5)
     susp = next(e for e in ns.events if e.event == "suspended" and e.party == "RUS")
     assert susp.date == dt.date(2023, 2, 28)  # ns-russianforces-2023: law in force
     assert any(c.by == "USA" for c in susp.disputed)  # "legally invalid"

@@ -42,7 +42,7 @@ def test_every_bundled_source_says_what_was_read() -> None:
     assert all((s.read or "").strip() for s in rec.sources.values())
 
 
-def test_tertiary_facts_are_marked(rec: Record | None = None) -> None:
+def test_tertiary_facts_are_marked() -> None:
     r = Record.load()
     row = next(i for i in r.status("POL", "1999-03-12")["instruments"] if i["id"] == "cfe-1990")
     assert row.get("tertiary_only") is (r.source_kind(row["source"]) == "tertiary")

@@ -4,9 +4,12 @@ A case file holds a list of cases ``{name, date, scenario, expect: {findings: [.
 ``scenario`` is an inline scenario mapping (written to a temporary file and loaded with the
 world room's loader, so it is validated like any scenario) or a path relative to the case
 file. Each expected finding is a partial match on ``instrument, clause, party, subject,
-result, reading``; ``absent: true`` asserts no finding matches. Cases come in twins (a case
-that holds, one that is breached) and at boundaries (exactly at a threshold; the day a party
-stops being bound).
+result, reading``; ``absent: true`` asserts no finding matches. The expectations of a subject
+are its complete set: every finding with the identity an expectation names (its
+``instrument, clause, party, subject`` keys) must match one of the case's expectations, so an
+unexpected extra finding (a second reading ``breached``, a duplicate) fails the case. Cases
+come in twins (a case that holds, one that is breached) and at boundaries (exactly at a
+threshold; the day a party stops being bound).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import pytest
 import yaml
 
 KEYS = ("instrument", "clause", "party", "subject", "result", "reading")
+IDENTITY = ("instrument", "clause", "party", "subject")
+"""The keys that say which findings an expectation is about (its scope)."""
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
@@ -73,6 +78,7 @@ class CaseItem(pytest.Item):
             ):
                 crit = {**crit, "evidence_contains": want["evidence_contains"]}
                 raise CaseFailure(self.case["name"], crit, [], found)
+        _complete(self.case, found)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, CaseFailure):
@@ -83,17 +89,43 @@ class CaseItem(pytest.Item):
         return self.path, 0, f"rules case: {self.name}"
 
 
+def _matches(f: Any, want: dict[str, Any], keys: tuple[str, ...]) -> bool:
+    return all(getattr(f, k) == want[k] for k in keys if k in want)
+
+
+def _complete(case: dict[str, Any], found: list[Any]) -> None:
+    """Fail on a finding in an expectation's scope that no expectation of the case matches."""
+    wants = [w for w in case["expect"]["findings"] if not w.get("absent")]
+    for want in wants:
+        for f in found:
+            if _matches(f, want, IDENTITY) and not any(_matches(f, w, KEYS) for w in wants):
+                raise CaseFailure(
+                    case["name"], {k: want[k] for k in IDENTITY if k in want}, [f], found, extra=f
+                )
+
+
 class CaseFailure(Exception):
-    def __init__(self, name: str, crit: dict[str, Any], hits: list[Any], found: list[Any]):
+    def __init__(
+        self,
+        name: str,
+        crit: dict[str, Any],
+        hits: list[Any],
+        found: list[Any],
+        extra: Any = None,
+    ):
         rel = [
             f"  {f.instrument} {f.clause} {f.party} {f.subject} {f.result} {f.reading}: "
             f"{f.evidence}"
             for f in found
             if f.instrument == crit.get("instrument", f.instrument)
         ]
-        super().__init__(
-            f"case {name!r}: expected a finding matching {crit}"
-            + (" to be absent" if hits else "")
-            + "; findings of that instrument:\n"
-            + "\n".join(rel[:40])
-        )
+        if extra is not None:
+            head = (
+                f"case {name!r}: a finding in the scope of {crit} that no expectation names: "
+                f"{extra.clause} {extra.party} {extra.subject} {extra.result} {extra.reading}"
+            )
+        else:
+            head = f"case {name!r}: expected a finding matching {crit}" + (
+                " to be absent" if hits else ""
+            )
+        super().__init__(head + "; findings of that instrument:\n" + "\n".join(rel[:40]))

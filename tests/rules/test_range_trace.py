@@ -214,3 +214,33 @@ def test_record_questions_note_their_own_boundaries(rec: Record) -> None:
     traced.start(trace2)
     traced.status_frame(on)  # a question the tracer does not know: opaque
     assert trace2.opaque
+
+
+def test_the_day_grid_and_the_changes_agree(rec: Record) -> None:
+    """Every change is a day on which ``codes`` differs from the day before, and back."""
+    import numpy as np
+
+    sc = load_scenario(EXAMPLES / "europe-2022-02.yaml", rec)
+    d1 = dt.date(1996, 1, 1)
+    res = _engine.evaluate_range(rec, sc, d1, dt.date(2009, 12, 31))
+    rows, cols = np.nonzero(np.diff(res.codes, axis=1) != 0)
+    from_grid = sorted(
+        (
+            d1 + dt.timedelta(days=int(c) + 1),
+            res.keys[i],
+            int(res.codes[i, c]),
+            int(res.codes[i, c + 1]),
+        )
+        for i, c in zip(rows.tolist(), cols.tolist(), strict=True)
+    )
+    code = {r: n for n, r in enumerate(_engine.RESULTS)}
+    listed = sorted(
+        (
+            c.date,
+            (c.instrument, c.clause, c.party or "", c.subject or "", c.reading or ""),
+            code[c.before] if c.before else -1,
+            code[c.after] if c.after else -1,
+        )
+        for c in res.changes
+    )
+    assert listed == from_grid and len(listed) > 10

@@ -197,9 +197,10 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
     }
     assert {("LTU", "at_expense"), ("LVA", "at_expense"), ("POL", "at_expense")} <= alliance
     assert len(r["verdicts"]) == 56
-    # ranges as bounds: two more readings (RUS (inner), csis) for the 9 range-dependent
-    # indicators of the 57 states: 1140 + 2 x 9 x 57
-    assert len(r["deltas"]) == 2166
+    # 57 states x 25 rows (the exercise, verification, strategic and prospect rows added
+    # 5), and ranges as bounds: two more readings (RUS (inner), csis) for the 9
+    # range-dependent indicators: 1425 + 2 x 9 x 57
+    assert len(r["deltas"]) == 2451
     # 8 under each of the 500 km readings (RUS, csis) and 1 at the 50 km inner end
     assert sum(1 for d in r["deltas"] if d["better"] is not None) == 17
     warn = next(

@@ -10,7 +10,6 @@ file; a missing path and an existing one are answered alike.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ GUARD = "may extend only a bundled example"
 
 
 @pytest.fixture(scope="module")
-def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A scenario-looking file of the server's, with a secret in a key and in a value."""
     token = secrets.token_hex(16)
     path = tmp_path_factory.mktemp("srv") / "secret.yaml"
@@ -30,7 +29,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, st
         f"scenario: secret {token}\ndate: 2020-01-01\nkey_{token}: x\nextends: ../x.yaml\n",
         encoding="utf-8",
     )
-    yield path, token
+    return path, token
 
 
 def scenario_text(base: str, *, bypass: bool) -> str:

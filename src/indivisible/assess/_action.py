@@ -25,9 +25,13 @@ from indivisible.world import (
     Exercise,
     Force,
     Holding,
+    Prospect,
+    ScenarioEntries,
     Site,
+    StrategicForce,
     SystemPatch,
     UseOfForce,
+    Verification,
 )
 
 __all__ = ["Action", "Additions", "InstrumentEvent", "Removals"]
@@ -72,17 +76,8 @@ class InstrumentEvent(_Model):
     note: str | None = None
 
 
-class Additions(_Model):
+class Additions(ScenarioEntries):
     """Scenario entries an action adds (an entry with the id of a baseline entry replaces it)."""
-
-    deployments: tuple[Deployment, ...] = ()
-    forces: tuple[Force, ...] = ()
-    exercises: tuple[Exercise, ...] = ()
-    accessions: tuple[Accession, ...] = ()
-    holdings: tuple[Holding, ...] = ()
-    systems: tuple[SystemPatch, ...] = ()
-    sites: tuple[Site, ...] = ()
-    uses_of_force: tuple[UseOfForce, ...] = ()
 
     def entries(self) -> list[Any]:
         """Every entry, group by group in :data:`ADD_GROUPS` order."""
@@ -97,6 +92,9 @@ class Removals(_Model):
     exercises: tuple[Ident, ...] = ()
     uses_of_force: tuple[Ident, ...] = ()
     sites: tuple[Ident, ...] = ()
+    verifications: tuple[Ident, ...] = ()
+    strategic_forces: tuple[Ident, ...] = ()
+    prospects: tuple[Ident, ...] = ()
 
     def ids(self) -> list[str]:
         """Every id, group by group in :data:`REMOVE_GROUPS` order."""
@@ -165,6 +163,9 @@ class Action(_Model):
             SystemPatch: "systems",
             Site: "sites",
             UseOfForce: "uses_of_force",
+            Verification: "verifications",
+            StrategicForce: "strategic_forces",
+            Prospect: "prospects",
         }
         groups: dict[str, list[Any]] = {g: [] for g in ADD_GROUPS}
         for x in add:

@@ -27,15 +27,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import numpy as np
 
+from indivisible import sensitivity as _sens
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
 from indivisible.assess.types import (
@@ -54,35 +56,16 @@ from indivisible.compare import (
     deltas,
     outcome,
 )
+from indivisible.record.types import BINDING_STATUSES
+from indivisible.rulebook import Finding, Rulebook, bundled
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from indivisible.assess._action import Action
     from indivisible.record import Record
-    from indivisible.rules import Finding
     from indivisible.world import Scenario
 
-NOT_AT_EXPENSE: tuple[tuple[str, str], ...] = (
-    ("istanbul-charter-1999", "para-8-not-at-expense"),
-    ("astana-declaration-2010", "para-3-indivisible-security"),
-    ("founding-act-1997", "not-adversaries"),
-    ("rome-declaration-2002", "founding-act-reaffirmed"),
-    ("ru-nato-draft-2021", "art-1"),
-    ("ru-us-draft-2021", "art-1"),
-)
-"""(instrument, clause) of the commitments not to strengthen one's security at another's
-expense, in the order shown. The Founding Act has no clause of its own on indivisibility in
-the record: its preamble (``not-adversaries``) stands for its principles. The drafts count
-only where both states are bound by them (an action can adopt them with status events)."""
-
-FREE_CHOICE: tuple[tuple[str, str], ...] = (
-    ("istanbul-charter-1999", "para-8-free-choice"),
-    ("astana-declaration-2010", "para-3-indivisible-security"),
-)
-"""(instrument, clause) of the freedom to choose security arrangements, alliances included."""
-
-BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
 
 _OUT_CODE = {o: i for i, o in enumerate(OUTCOMES)}
 _VERDICT_CODE = {v: i for i, v in enumerate(VERDICTS)}
@@ -107,31 +90,11 @@ def _resolve_seed(seed: int | None, rng: np.random.Generator | None, draws: int)
     return None
 
 
-def _profile(
-    record: Record,
-    scenario: Scenario,
-    on: dt.date,
-    *,
-    states: Sequence[str] | None,
-    readings: Any,
-    draws: int,
-    seed: int | None,
-    threats: Any = None,
-    evaluate_under: Sequence[str | None] | None = None,
-) -> Any:
+def _profile(record: Record, scenario: Scenario, on: dt.date, **options: Any) -> Any:
+    """``indicators.profile`` imported when first needed (``options`` passed on whole)."""
     from indivisible.indicators._profile import profile
 
-    return profile(
-        record,
-        scenario,
-        on,
-        states=states,
-        readings=readings,
-        draws=draws,
-        seed=seed,
-        threats=threats,
-        evaluate_under=evaluate_under,
-    )
+    return profile(record, scenario, on, **options)
 
 
 def _same_readings(
@@ -313,26 +276,9 @@ def _verdicts(
 
 
 # --------------------------------------------------------------------------- sensitivity
-WILSON_Z = 1.959963984540054
-"""z of a two-sided 95 % interval."""
-
-
-def wilson_interval(successes: int, n: int, z: float = WILSON_Z) -> tuple[float, float]:
-    """The Wilson score interval of a proportion ``successes / n`` (95 % by default).
-
-    Examples:
-        >>> [round(x, 3) for x in wilson_interval(10, 20)]
-        [0.299, 0.701]
-        >>> [round(x, 3) for x in wilson_interval(20, 20)]
-        [0.839, 1.0]
-    """
-    if n <= 0:
-        return (0.0, 1.0)
-    p = successes / n
-    denom = 1.0 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+# One assumption at a time (indivisible.sensitivity, shared with negotiate and dynamics).
+WILSON_Z = _sens.WILSON_Z
+wilson_interval = _sens.wilson_interval
 
 
 def _mode_verdict(ds: Sequence[Delta], actor: str, other: str) -> VerdictKind:
@@ -376,33 +322,33 @@ def sensitivity(
     out: list[dict[str, Any]] = []
     for v in verdicts:
         pair = [*by_state.get(v.actor, []), *by_state.get(v.other, [])]
-        flips: list[dict[str, Any]] = []
-        for name, table in other_readings.items():
-            other_v = table.get((v.actor, v.other))
-            if other_v is not None and other_v != v.verdict:
-                flips.append({"assumption": "threat_reading", "value": name, "verdict": other_v})
+        alternatives: list[_sens.Alternative] = [
+            ("threat_reading", name, functools.partial(table.get, (v.actor, v.other)))
+            for name, table in other_readings.items()
+        ]
         readings = sorted({d.reading for d in pair if d.reading is not None})
+        subsets: list[tuple[str, str, list[Delta]]] = []
         if len(readings) > 1:
-            for r in readings:
-                only = [d for d in pair if d.reading in (None, r)]
-                alt = _mode_verdict(only, v.actor, v.other)
-                if alt != v.verdict:
-                    flips.append({"assumption": "range_reading", "value": r, "verdict": alt})
+            subsets += [
+                ("range_reading", r, [d for d in pair if d.reading in (None, r)]) for r in readings
+            ]
         moved = sorted({d.indicator for d in pair if d.better is not None})
-        for ind in moved:
-            alt = _mode_verdict([d for d in pair if d.indicator != ind], v.actor, v.other)
-            if alt != v.verdict:
-                flips.append({"assumption": "indicator", "value": ind, "verdict": alt})
-        for factor, label in ((10.0, "x10"), (0.1, "x0.1")):
-            alt = _mode_verdict([_resign(d, factor) for d in pair], v.actor, v.other)
-            if alt != v.verdict:
-                flips.append({"assumption": "tolerance", "value": label, "verdict": alt})
+        subsets += [("indicator", i, [d for d in pair if d.indicator != i]) for i in moved]
+        subsets += [
+            ("tolerance", name, [_resign(d, f) for d in pair])
+            for f, name in ((10.0, "x10"), (0.1, "x0.1"))
+        ]
+        alternatives += [
+            (kind, value, functools.partial(_mode_verdict, sub, v.actor, v.other))
+            for kind, value, sub in subsets
+        ]
+        lab, flips = _sens.one_at_a_time(v.verdict, alternatives)
         out.append(
             {
                 "actor": v.actor,
                 "other": v.other,
                 "verdict": v.verdict,
-                "label": "knife-edge" if flips else "robust",
+                "label": lab,
                 "flips": flips,
             }
         )
@@ -427,7 +373,7 @@ class _Bound:
                 got: dict[str, str] = {}
                 if state in rec.states:
                     for row in rec.status(state, self.on)["instruments"]:
-                        if row["status"] in BINDING:
+                        if row["status"] in BINDING_STATUSES:
                             via = row.get("via")
                             got[row["id"]] = row["status"] + (f" via {via}" if via else "")
                 self._cache[key] = got
@@ -451,21 +397,26 @@ def engaged(
     on: dt.date,
     verdicts: Sequence[Verdict],
     action: Action,
+    book: Rulebook | None = None,
 ) -> tuple[list[Engagement], list[str]]:
     """The commitments the verdicts and the action's accessions engage, and notes.
 
-    Not at the expense of others: for each pair whose other state is less safe on some
-    indicator (under some reading), every :data:`NOT_AT_EXPENSE` clause binding both states
-    on ``on`` (in the baseline record or after the action). Free choice: for each accession,
-    every :data:`FREE_CHOICE` clause binding the acceding state.
+    The commitments are the clauses the rulebook (default: the bundled rules) tags with a
+    principle. Not at the expense of others: for each pair whose other state is less safe
+    on some indicator (under some reading), every ``not_at_expense`` clause binding both
+    states on ``on`` (in the baseline record or after the action). Free choice: for each
+    accession, every ``free_choice`` clause binding the acceding state.
     """
+    rules = book or bundled()
+    not_at_expense = [(c.instrument, c.clause) for c in rules.commitments("not_at_expense")]
+    free_choice = [(c.instrument, c.clause) for c in rules.commitments("free_choice")]
     bound = _Bound(records, on)
     out: list[Engagement] = []
     notes: list[str] = []
     seen: set[tuple[str, str, tuple[str, ...], str]] = set()
     for acc in action.add.accessions:
         st = bound.status(acc.state)
-        for inst, cl in FREE_CHOICE:
+        for inst, cl in free_choice:
             clause = _clause(records[0], inst, cl)
             if clause is None or inst not in st:
                 continue
@@ -490,7 +441,7 @@ def engaged(
         if not v.other_worse:
             continue
         sa, so = bound.status(v.actor), bound.status(v.other)
-        for inst, cl in NOT_AT_EXPENSE:
+        for inst, cl in not_at_expense:
             clause = _clause(records[0], inst, cl)
             if clause is None:
                 notes.append(f"clause {inst}/{cl} is not in the record; not shown")
@@ -560,6 +511,20 @@ def _inactive_notes(action: Action, d: dt.date) -> list[str]:
 
 
 @dataclass(frozen=True)
+class _Options:
+    """The options of one assessment, passed whole to the steps that need them."""
+
+    states: Sequence[str] | None
+    readings: Any
+    draws: int
+    seed: int | None
+    rng: np.random.Generator | None
+    tolerance: Tolerance
+    indicators: Sequence[str] | None = None
+    threats: Any = None
+
+
+@dataclass(frozen=True)
 class _Core:
     on: dt.date
     seed: int | None
@@ -574,46 +539,26 @@ class _Core:
 
 
 def _core(
-    record: Record,
-    baseline: Scenario,
-    action: Action,
-    on: str | dt.date | None,
-    *,
-    states: Sequence[str] | None,
-    readings: Any,
-    draws: int,
-    seed: int | None,
-    rng: np.random.Generator | None,
-    tolerance: Tolerance,
-    indicators: Sequence[str] | None = None,
-    threats: Any = None,
+    record: Record, baseline: Scenario, action: Action, on: str | dt.date | None, opts: _Options
 ) -> _Core:
+    draws = opts.draws
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 0:
         raise InputError(f"draws must be a non-negative integer, got {draws!r}", field="draws")
-    s = _resolve_seed(seed, rng, draws)
+    s = _resolve_seed(opts.seed, opts.rng, draws)
     d = _date(action, baseline, on)
     from indivisible.assess._load import apply_action, check_action
 
     check_action(action, record)
     changed, rec2 = apply_action(action, baseline, record, d)
-    readings_of_threat = threat_readings(threats, record)
+    readings_of_threat = threat_readings(opts.threats, record)
     first: _Core | None = None
     by: dict[str, tuple[Verdict, ...]] = {}
     for reading in readings_of_threat:
         one = _core_one(
-            record,
-            baseline,
-            action,
-            d,
+            (record, baseline, action, d),
             changed,
             rec2,
-            states=states,
-            readings=readings,
-            draws=draws,
-            seed=s,
-            tolerance=tolerance,
-            indicators=indicators,
-            threats=reading,
+            dataclasses.replace(opts, seed=s, rng=None, threats=reading),
         )
         by[reading.name] = tuple(one.verdicts)
         if first is None:
@@ -652,32 +597,29 @@ def threat_readings(threats: Any, record: Record) -> list[Any]:
 
 
 def _core_one(
-    record: Record,
-    baseline: Scenario,
-    action: Action,
-    d: dt.date,
+    given: tuple[Record, Scenario, Action, dt.date],
     changed: Scenario,
     rec2: Record,
-    *,
-    states: Sequence[str] | None,
-    readings: Any,
-    draws: int,
-    seed: int | None,
-    tolerance: Tolerance,
-    indicators: Sequence[str] | None,
-    threats: Any,
+    opts: _Options,
 ) -> _Core:
-    s = seed
+    record, baseline, action, d = given
+    s, draws, threats, indicators, tolerance = (
+        opts.seed,
+        opts.draws,
+        opts.threats,
+        opts.indicators,
+        opts.tolerance,
+    )
     kw: dict[str, Any] = {
-        "states": states,
-        "readings": readings,
+        "states": opts.states,
+        "readings": opts.readings,
         "draws": draws,
         "seed": s,
         "threats": threats,
     }
     before_p = _profile(record, baseline, d, **kw)
     after_p = _profile(rec2, changed, d, **kw)
-    if readings is None:
+    if opts.readings is None:
 
         def again(side: str, names: Sequence[str | None]) -> Any:
             if side == "before":
@@ -712,40 +654,68 @@ def _core_one(
     return _Core(d, s, before, after, ds, vs, changed, rec2, {}, ())
 
 
+class AssessOptions(TypedDict, total=False):
+    """The keyword options of :func:`assess` and :func:`at_expense`, declared once.
+
+    Attributes:
+        states: restrict the profile to these states (default: the profile's).
+        readings: readings passed to the profile (which figure of a disputed number).
+        draws: Monte Carlo draws of the profile (default 0: the verdict's probability is
+            over readings).
+        seed: seed of the draws; both profiles use it (exclusive with ``rng``).
+        rng: a NumPy generator the seed is drawn from (exclusive with ``seed``).
+        tolerance: when a change counts (default: relative 1 %, absolute 1e-9).
+        indicators: compare only these indicators of the profile (default: all).
+        threats: the threat readings (whom each state regards as a potential threat): a
+            reading, a name (``sourced``, ``alliance``), a file in the format of
+            ``data/threats.yaml``, or a sequence of them (defaults: see each function).
+    """
+
+    states: Sequence[str] | None
+    readings: Any
+    draws: int
+    seed: int | None
+    rng: np.random.Generator | None
+    tolerance: Tolerance | None
+    indicators: Sequence[str] | None
+    threats: Any
+
+
+def _options(given: AssessOptions, threats: Any) -> _Options:
+    """``given`` as :class:`_Options` (``threats`` is the function's default reading)."""
+    unknown = sorted(set(given) - AssessOptions.__optional_keys__)
+    if unknown:
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
+    return _Options(
+        states=given.get("states"),
+        readings=given.get("readings"),
+        draws=given.get("draws", 0),
+        seed=given.get("seed"),
+        rng=given.get("rng"),
+        tolerance=given.get("tolerance") or Tolerance(),
+        indicators=given.get("indicators"),
+        threats=given.get("threats", threats),
+    )
+
+
 def at_expense(
     record: Record,
     baseline: Scenario,
     action: Action,
     on: str | dt.date | None = None,
-    *,
-    states: Sequence[str] | None = None,
-    readings: Any = None,
-    draws: int = 0,
-    seed: int | None = None,
-    rng: np.random.Generator | None = None,
-    tolerance: Tolerance | None = None,
-    indicators: Sequence[str] | None = None,
-    threats: Any = "alliance",
+    **options: Unpack[AssessOptions],
 ) -> list[Verdict]:
-    """The verdicts of the indivisibility test only (no rule findings): for the rules.
+    """The verdicts of the indivisibility test only (no rule findings).
 
-    The Istanbul and Astana "not at the expense" rules call this with the scenario minus an
-    accession as ``baseline`` and the accession as ``action``; it never runs the rules
-    itself, so it cannot recurse.
+    It never runs the rules, so a rule may call it without recursion.
 
     Args:
         record: the record.
         baseline: the scenario before the action (not changed).
         action: the action.
         on: date of assessment (default: the action's ``on``, else the scenario date).
-        states: restrict the profile to these states (default: the profile's).
-        readings: readings passed to the profile.
-        draws: Monte Carlo draws (0: the verdict's probability is over readings).
-        seed: seed for the draws (exclusive with ``rng``).
-        rng: a NumPy generator to draw the seed from (exclusive with ``seed``).
-        tolerance: when a change counts (default: :class:`Tolerance`'s defaults).
-        indicators: compare only these indicators of the profile (default: all).
-        threats: the threat reading (default ``alliance``, as the rules' own profiles).
+        **options: see :class:`AssessOptions`; ``threats`` defaults to ``alliance``, as the
+            rules' own profiles.
 
     Returns:
         One verdict per ordered pair (actor, other).
@@ -754,21 +724,7 @@ def at_expense(
         InputError: bad action (unknown id to remove, invalid added entry...), bad date, or
             both ``seed`` and ``rng``.
     """
-    core = _core(
-        record,
-        baseline,
-        action,
-        on,
-        states=states,
-        readings=readings,
-        draws=draws,
-        seed=seed,
-        rng=rng,
-        tolerance=tolerance or Tolerance(),
-        indicators=indicators,
-        threats=threats,
-    )
-    return core.verdicts
+    return _core(record, baseline, action, on, _options(options, "alliance")).verdicts
 
 
 def assess(
@@ -776,15 +732,7 @@ def assess(
     baseline: Scenario,
     action: Action,
     on: str | dt.date | None = None,
-    *,
-    states: Sequence[str] | None = None,
-    readings: Any = None,
-    draws: int = 0,
-    seed: int | None = None,
-    rng: np.random.Generator | None = None,
-    tolerance: Tolerance | None = None,
-    indicators: Sequence[str] | None = None,
-    threats: Any = None,
+    **options: Unpack[AssessOptions],
 ) -> Assessment:
     """The indivisibility test of ``action`` against ``baseline`` on a date.
 
@@ -793,18 +741,9 @@ def assess(
         baseline: the scenario before the action; never changed.
         action: the action (see :class:`~indivisible.assess.types.Action`).
         on: date of assessment (default: the action's ``on``, else the scenario date).
-        states: restrict the profile to these states (default: the profile's).
-        readings: readings passed to the profile (which figure of a disputed number).
-        draws: Monte Carlo draws of the profile (0: readings only).
-        seed: seed of the draws; both profiles use it (exclusive with ``rng``).
-        rng: a NumPy generator the seed is drawn from (exclusive with ``seed``).
-        tolerance: when a change counts (default: relative 1 %, absolute 1e-9).
-        indicators: compare only these indicators of the profile (default: all).
-        threats: the threat readings (whom each state regards as a potential threat): a
-            reading, a name (``sourced``, ``alliance``), a file in the format of
-            ``data/threats.yaml``, or a sequence of them. The first decides ``deltas`` and
-            ``verdicts``; every one has its verdicts in ``verdicts_by_threats``. Default:
-            ``sourced`` then ``alliance``.
+        **options: see :class:`AssessOptions`. Of several ``threats`` readings the first
+            decides ``deltas`` and ``verdicts``; every one has its verdicts in
+            ``verdicts_by_threats``. Default: ``sourced`` then ``alliance``.
 
     Returns:
         The assessment: deltas, verdicts, engaged commitments, findings added and removed,
@@ -823,26 +762,13 @@ def assess(
         >>> assess(rec, base, act).verdicts[0].verdict
         'neutral'
     """
-    from indivisible.rules import evaluate
-
-    tol = tolerance or Tolerance()
-    core = _core(
-        record,
-        baseline,
-        action,
-        on,
-        states=states,
-        readings=readings,
-        draws=draws,
-        seed=seed,
-        rng=rng,
-        tolerance=tol,
-        indicators=indicators,
-        threats=threats,
-    )
-    eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action)
-    fb = evaluate(record, baseline, core.on)
-    fa = evaluate(core.record_after, core.changed, core.on)
+    book = bundled()
+    opts = _options(options, None)
+    tol, draws, indicators = opts.tolerance, opts.draws, opts.indicators
+    core = _core(record, baseline, action, on, opts)
+    eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action, book)
+    fb = book.findings(record, baseline, core.on)
+    fa = book.findings(core.record_after, core.changed, core.on)
     added, removed = _finding_diff(fb, fa)
     assumptions = [
         *[str(x) for x in getattr(core.before, "assumptions", ())],

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -25,7 +23,9 @@ import yaml
 from pydantic import ValidationError
 
 from indivisible._bounds import coverage_problem
+from indivisible._bundled import record_or_bundled
 from indivisible._errors import InputError
+from indivisible._hints import hint as _hint
 from indivisible._paths import read_yaml_input
 from indivisible._yaml import (
     LazyNode,
@@ -49,17 +49,13 @@ _NOUN = {
     "exercises": "exercise",
     "uses_of_force": "use of force",
     "sites": "site",
+    "verifications": "verification",
+    "strategic_forces": "strategic force",
+    "prospects": "prospect",
 }
 
 
 _ActionLoader = Yaml12Loader  # YAML 1.2 booleans, dates as text (the tests load with it)
-
-
-def _hint(value: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
-    if not close and value.upper() in known:
-        close = [value.upper()]
-    return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
 def parse_action(
@@ -101,10 +97,7 @@ def load_action(path: str | Path, record: Record | None = None) -> Action:
     Raises:
         InputError: the first problem, as ``file:line: field 'x': reason``.
     """
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     shown = str(path)
     data, node = read_yaml_input(Path(path), shown)
     action = parse_action(data, path=shown, node=node)

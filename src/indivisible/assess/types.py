@@ -21,8 +21,11 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import pandas as pd
 
-    from indivisible.assess._action import Action, Additions, InstrumentEvent, Removals
-    from indivisible.rules import Finding
+    from indivisible.assess._action import Action as Action
+    from indivisible.assess._action import Additions as Additions
+    from indivisible.assess._action import InstrumentEvent as InstrumentEvent
+    from indivisible.assess._action import Removals as Removals
+    from indivisible.rulebook import Finding
     from indivisible.world import Scenario
 
 from indivisible.compare import (  # re-exported: the comparison lives below assess and rules
@@ -51,24 +54,6 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = [
-    "ADD_GROUPS",
-    "OUTCOMES",
-    "REMOVE_GROUPS",
-    "VERDICTS",
-    "Action",
-    "Additions",
-    "Assessment",
-    "Delta",
-    "Engagement",
-    "InstrumentEvent",
-    "Outcome",
-    "Removals",
-    "Tolerance",
-    "Verdict",
-    "VerdictKind",
-]
-
 ADD_GROUPS = (
     "deployments",
     "forces",
@@ -78,10 +63,22 @@ ADD_GROUPS = (
     "systems",
     "sites",
     "uses_of_force",
+    "verifications",
+    "strategic_forces",
+    "prospects",
 )
 """Sections of ``add:``, as in a scenario file."""
 
-REMOVE_GROUPS = ("deployments", "forces", "exercises", "uses_of_force", "sites")
+REMOVE_GROUPS = (
+    "deployments",
+    "forces",
+    "exercises",
+    "uses_of_force",
+    "sites",
+    "verifications",
+    "strategic_forces",
+    "prospects",
+)
 """Sections of ``remove:``: ids of entries of the baseline."""
 
 

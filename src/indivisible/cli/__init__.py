@@ -114,6 +114,14 @@ def main() -> None:
         else:
             typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    except ModuleNotFoundError as exc:  # an optional extra not installed: name it, one line
+        from indivisible._extras import missing_extra
+
+        missing = missing_extra(exc)
+        if missing is None:
+            raise
+        typer.echo(f"Error: {missing}", err=True)
+        sys.exit(missing.exit_code)
     except BrokenPipeError:  # the reader went away (``| head``): quiet, as before
         raise
     except OSError as exc:  # a path no check caught: still one line naming it, exit 2

@@ -25,105 +25,107 @@ class AssessFormat(StrEnum):
     json = "json"
 
 
+# The commands are module-level functions (testable alone); register() adds them.
+commands = typer.Typer()
+
+
+@commands.command()
+def assess(
+    scenario: Annotated[Path, typer.Argument(help="Baseline scenario YAML file.")],
+    action: Annotated[Path, typer.Option("--action", help="Action YAML file.")],
+    on: Annotated[
+        str | None,
+        typer.Option("--on", help="Date, YYYY-MM-DD (default: the action's, else the scenario's)."),
+    ] = None,
+    draws: Annotated[
+        int, typer.Option("--draws", help="Monte Carlo draws (0: probability over readings).")
+    ] = 0,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Seed of the draws (reproducible runs).")
+    ] = None,
+    fmt: Annotated[
+        AssessFormat, typer.Option("--format", help="Output format.")
+    ] = AssessFormat.table,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a self-contained HTML report.")
+    ] = None,
+    indicator: Annotated[
+        list[str] | None,
+        typer.Option("--indicator", help="Compare only this indicator (repeatable)."),
+    ] = None,
+    map_png: Annotated[
+        Path | None, typer.Option("--map", help="Write a PNG map of the deployments.")
+    ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Show every pair, indicator change and finding, not only the "
+            "summary and what is breached, disputed or at another's expense.",
+        ),
+    ] = False,
+    threats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--threats",
+            metavar="FILE|sourced|alliance",
+            help="Threat reading: whom each state regards as a potential threat "
+            "(repeatable; the first decides the verdicts shown, each gets its own in "
+            "JSON 'verdicts_by_threats'). Default: sourced, then alliance.",
+        ),
+    ] = None,
+) -> None:
+    """Test an action: deltas, verdicts, engaged commitments, findings added/removed."""
+    from indivisible.assess import assess as run
+    from indivisible.assess import load_action
+    from indivisible.record import Record
+    from indivisible.world import load_scenario
+
+    if draws < 0:
+        raise InputError(f"expected a non-negative number of draws, got {draws}", field="--draws")
+    if seed is not None and seed < 0:
+        raise InputError(f"expected a non-negative seed, got {seed}", field="--seed")
+    d = parse_date(on, field="--on") if on is not None else None
+    outs = Outputs()  # checked before any work; written together at the end, or none
+    map_out = outs.add(map_png, field="--map", suffixes=(".png",))
+    report_out = outs.add(report, field="--report", suffixes=(".html", ".htm"))
+    rec = Record.load()
+    if d is not None:
+        evaluation_date(rec, d, field="--on")
+    base = load_scenario(scenario, rec)
+    act = load_action(action, rec)
+    result = run(
+        rec,
+        base,
+        act,
+        d,
+        draws=draws,
+        seed=seed,
+        indicators=indicator or None,
+        threats=threats or None,
+    )
+    warn(rec.coverage_warnings(result.on))
+    with outs.writing():
+        if map_out is not None:
+            from indivisible.assess._map import assessment_map
+
+            assessment_map(result, map_out.path)
+        if report_out is not None:
+            from indivisible.assess._report import write_report
+
+            write_report(result, report_out.path)
+    if fmt is AssessFormat.json:
+        emit_json(result.to_json())
+        return
+    _render(result, rec, show_all=show_all)
+    for p, what in ((map_png, "map"), (report, "report")):
+        if p is not None:
+            typer.echo(f"Wrote {what} {p}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``assess`` command to ``app``."""
-
-    @app.command()
-    def assess(
-        scenario: Annotated[Path, typer.Argument(help="Baseline scenario YAML file.")],
-        action: Annotated[Path, typer.Option("--action", help="Action YAML file.")],
-        on: Annotated[
-            str | None,
-            typer.Option(
-                "--on", help="Date, YYYY-MM-DD (default: the action's, else the scenario's)."
-            ),
-        ] = None,
-        draws: Annotated[
-            int, typer.Option("--draws", help="Monte Carlo draws (0: probability over readings).")
-        ] = 0,
-        seed: Annotated[
-            int | None, typer.Option("--seed", help="Seed of the draws (reproducible runs).")
-        ] = None,
-        fmt: Annotated[
-            AssessFormat, typer.Option("--format", help="Output format.")
-        ] = AssessFormat.table,
-        report: Annotated[
-            Path | None, typer.Option("--report", help="Write a self-contained HTML report.")
-        ] = None,
-        indicator: Annotated[
-            list[str] | None,
-            typer.Option("--indicator", help="Compare only this indicator (repeatable)."),
-        ] = None,
-        map_png: Annotated[
-            Path | None, typer.Option("--map", help="Write a PNG map of the deployments.")
-        ] = None,
-        show_all: Annotated[
-            bool,
-            typer.Option(
-                "--all",
-                help="Show every pair, indicator change and finding, not only the "
-                "summary and what is breached, disputed or at another's expense.",
-            ),
-        ] = False,
-        threats: Annotated[
-            list[str] | None,
-            typer.Option(
-                "--threats",
-                metavar="FILE|sourced|alliance",
-                help="Threat reading: whom each state regards as a potential threat "
-                "(repeatable; the first decides the verdicts shown, each gets its own in "
-                "JSON 'verdicts_by_threats'). Default: sourced, then alliance.",
-            ),
-        ] = None,
-    ) -> None:
-        """Test an action: deltas, verdicts, engaged commitments, findings added/removed."""
-        from indivisible.assess import assess as run
-        from indivisible.assess import load_action
-        from indivisible.record import Record
-        from indivisible.world import load_scenario
-
-        if draws < 0:
-            raise InputError(
-                f"expected a non-negative number of draws, got {draws}", field="--draws"
-            )
-        if seed is not None and seed < 0:
-            raise InputError(f"expected a non-negative seed, got {seed}", field="--seed")
-        d = parse_date(on, field="--on") if on is not None else None
-        outs = Outputs()  # checked before any work; written together at the end, or none
-        map_out = outs.add(map_png, field="--map", suffixes=(".png",))
-        report_out = outs.add(report, field="--report", suffixes=(".html", ".htm"))
-        rec = Record.load()
-        if d is not None:
-            evaluation_date(rec, d, field="--on")
-        base = load_scenario(scenario, rec)
-        act = load_action(action, rec)
-        result = run(
-            rec,
-            base,
-            act,
-            d,
-            draws=draws,
-            seed=seed,
-            indicators=indicator or None,
-            threats=threats or None,
-        )
-        warn(rec.coverage_warnings(result.on))
-        with outs.writing():
-            if map_out is not None:
-                from indivisible.assess._map import assessment_map
-
-                assessment_map(result, map_out.path)
-            if report_out is not None:
-                from indivisible.assess._report import write_report
-
-                write_report(result, report_out.path)
-        if fmt is AssessFormat.json:
-            emit_json(result.to_json())
-            return
-        _render(result, rec, show_all=show_all)
-        for p, what in ((map_png, "map"), (report, "report")):
-            if p is not None:
-                typer.echo(f"Wrote {what} {p}")
+    app.registered_commands.extend(commands.registered_commands)
 
 
 def _names(rec: "Record") -> dict[str, str]:

@@ -52,127 +52,132 @@ def _party(rec: "Record", party: str | None) -> str | None:
     return rec.resolve(party, field="--party")
 
 
+# The commands are module-level functions (testable alone); register() adds them.
+commands = typer.Typer()
+
+
+@commands.command()
+def check(
+    scenario: Annotated[Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO.yaml")],
+    on: Annotated[
+        str | None,
+        typer.Option("--on", metavar="DATE", help="Date, YYYY-MM-DD (default: scenario date)."),
+    ] = None,
+    instrument: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--instrument",
+            metavar="ID",
+            help="Instrument id (repeatable), e.g. inf-1987.",
+        ),
+    ] = None,
+    party: Annotated[
+        str | None,
+        typer.Option("--party", metavar="ISO3", help="Only findings about this party (ISO3)."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show the chain from facts to each result.")
+    ] = False,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="DATE", help="Range mode: first date, YYYY-MM-DD."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", metavar="DATE", help="Range mode: last date, YYYY-MM-DD."),
+    ] = None,
+    exchange: Annotated[str | None, typer.Option("--exchange", help=EXCHANGE_HELP)] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="List every finding (holds, not determined, does not apply), not only "
+            "the summary and what is breached or disputed.",
+        ),
+    ] = False,
+) -> None:
+    """Check a scenario against the rules on a date, or report changes over a range."""
+    from indivisible.rules import evaluate, evaluate_range
+    from indivisible.world import load_scenario
+
+    if (start is None) != (end is None):
+        raise InputError("give both --from and --to for the range mode", field="--from")
+    if start is not None and on is not None:
+        raise InputError("--on and --from/--to exclude each other", field="--on")
+    rec = _record()
+    days = [
+        evaluation_date(rec, parse_date(text, field=name), field=name)
+        for text, name in ((on, "--on"), (start, "--from"), (end, "--to"))
+        if text is not None
+    ]
+    insts = _instruments(rec, instrument)
+    who = _party(rec, party)
+    sc = load_scenario(scenario, rec)
+    ex = None
+    if exchange is not None:
+        last = parse_date(end or on or sc.date.isoformat(), field="--on")
+        sc, ex = exchange_scenario(exchange, sc, last, rec)
+        show_exchange(ex, err=fmt is not Format.table)
+    if start is not None and end is not None:
+        res = evaluate_range(rec, sc, days[0], days[1], instruments=insts, party=who)
+        warn(rec.coverage_warnings(res.start, res.end))
+        _render_range(sc.scenario, res, fmt)
+        return
+    d = parse_date(on, field="--on") if on is not None else sc.date
+    findings = evaluate(rec, sc, d, instruments=insts, party=who)
+    warn(rec.coverage_warnings(d))
+    _render(sc.scenario, d.isoformat(), findings, fmt, explain=explain, show_all=show_all)
+
+
+@commands.command("rules")
+def rules_cmd(
+    show_coverage: Annotated[
+        bool, typer.Option("--coverage", help="Only the counts and the unformalised clauses.")
+    ] = False,
+    instrument: Annotated[
+        list[str] | None,
+        typer.Option("--instrument", metavar="ID", help="Instrument id (repeatable)."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """List every clause of every instrument with its formalisation status."""
+    from indivisible.rules import UNDECLARED, coverage
+
+    rec = _record()
+    insts = _instruments(rec, instrument)
+    rows = coverage(rec, instruments=insts)
+    done = sum(r["status"] == "formalised" for r in rows)
+    undeclared = sum(r["detail"] == UNDECLARED for r in rows)
+    summary = {
+        "formalised": done,
+        "not_formalised": len(rows) - done,
+        "undeclared": undeclared,
+        "clauses": len(rows),
+    }
+    if fmt is Format.json:
+        emit_json({"coverage": summary, "clauses": rows})
+        return
+    if fmt is Format.csv:
+        import pandas as pd
+
+        typer.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
+        return
+    shown = [r for r in rows if not show_coverage or r["status"] != "formalised"]
+    table(
+        [(r["instrument"], r["ref"], r["status"], r["detail"]) for r in shown],
+        ["instrument", "clause", "status", "detail"],
+        title="Clauses and their formalisation",
+    )
+    typer.echo(
+        f"{done} of {len(rows)} clauses formalised; {len(rows) - done - undeclared} not "
+        f"formalised with a reason; {undeclared} undeclared."
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``check`` and ``rules`` commands to ``app``."""
-
-    @app.command()
-    def check(
-        scenario: Annotated[
-            Path, typer.Argument(help="Scenario YAML file.", metavar="SCENARIO.yaml")
-        ],
-        on: Annotated[
-            str | None,
-            typer.Option("--on", metavar="DATE", help="Date, YYYY-MM-DD (default: scenario date)."),
-        ] = None,
-        instrument: Annotated[
-            list[str] | None,
-            typer.Option(
-                "--instrument",
-                metavar="ID",
-                help="Instrument id (repeatable), e.g. inf-1987.",
-            ),
-        ] = None,
-        party: Annotated[
-            str | None,
-            typer.Option("--party", metavar="ISO3", help="Only findings about this party (ISO3)."),
-        ] = None,
-        fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-        explain: Annotated[
-            bool, typer.Option("--explain", help="Show the chain from facts to each result.")
-        ] = False,
-        start: Annotated[
-            str | None,
-            typer.Option("--from", metavar="DATE", help="Range mode: first date, YYYY-MM-DD."),
-        ] = None,
-        end: Annotated[
-            str | None,
-            typer.Option("--to", metavar="DATE", help="Range mode: last date, YYYY-MM-DD."),
-        ] = None,
-        exchange: Annotated[str | None, typer.Option("--exchange", help=EXCHANGE_HELP)] = None,
-        show_all: Annotated[
-            bool,
-            typer.Option(
-                "--all",
-                help="List every finding (holds, not determined, does not apply), not only "
-                "the summary and what is breached or disputed.",
-            ),
-        ] = False,
-    ) -> None:
-        """Check a scenario against the rules on a date, or report changes over a range."""
-        from indivisible.rules import evaluate, evaluate_range
-        from indivisible.world import load_scenario
-
-        if (start is None) != (end is None):
-            raise InputError("give both --from and --to for the range mode", field="--from")
-        if start is not None and on is not None:
-            raise InputError("--on and --from/--to exclude each other", field="--on")
-        rec = _record()
-        days = [
-            evaluation_date(rec, parse_date(text, field=name), field=name)
-            for text, name in ((on, "--on"), (start, "--from"), (end, "--to"))
-            if text is not None
-        ]
-        insts = _instruments(rec, instrument)
-        who = _party(rec, party)
-        sc = load_scenario(scenario, rec)
-        ex = None
-        if exchange is not None:
-            last = parse_date(end or on or sc.date.isoformat(), field="--on")
-            sc, ex = exchange_scenario(exchange, sc, last, rec)
-            show_exchange(ex, err=fmt is not Format.table)
-        if start is not None and end is not None:
-            res = evaluate_range(rec, sc, days[0], days[1], instruments=insts, party=who)
-            warn(rec.coverage_warnings(res.start, res.end))
-            _render_range(sc.scenario, res, fmt)
-            return
-        d = parse_date(on, field="--on") if on is not None else sc.date
-        findings = evaluate(rec, sc, d, instruments=insts, party=who)
-        warn(rec.coverage_warnings(d))
-        _render(sc.scenario, d.isoformat(), findings, fmt, explain=explain, show_all=show_all)
-
-    @app.command("rules")
-    def rules_cmd(
-        show_coverage: Annotated[
-            bool, typer.Option("--coverage", help="Only the counts and the unformalised clauses.")
-        ] = False,
-        instrument: Annotated[
-            list[str] | None,
-            typer.Option("--instrument", metavar="ID", help="Instrument id (repeatable)."),
-        ] = None,
-        fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    ) -> None:
-        """List every clause of every instrument with its formalisation status."""
-        from indivisible.rules import UNDECLARED, coverage
-
-        rec = _record()
-        insts = _instruments(rec, instrument)
-        rows = coverage(rec, instruments=insts)
-        done = sum(r["status"] == "formalised" for r in rows)
-        undeclared = sum(r["detail"] == UNDECLARED for r in rows)
-        summary = {
-            "formalised": done,
-            "not_formalised": len(rows) - done,
-            "undeclared": undeclared,
-            "clauses": len(rows),
-        }
-        if fmt is Format.json:
-            emit_json({"coverage": summary, "clauses": rows})
-            return
-        if fmt is Format.csv:
-            import pandas as pd
-
-            typer.echo(pd.DataFrame(rows).to_csv(index=False), nl=False)
-            return
-        shown = [r for r in rows if not show_coverage or r["status"] != "formalised"]
-        table(
-            [(r["instrument"], r["ref"], r["status"], r["detail"]) for r in shown],
-            ["instrument", "clause", "status", "detail"],
-            title="Clauses and their formalisation",
-        )
-        typer.echo(
-            f"{done} of {len(rows)} clauses formalised; {len(rows) - done - undeclared} not "
-            f"formalised with a reason; {undeclared} undeclared."
-        )
+    app.registered_commands.extend(commands.registered_commands)
 
 
 def _render(

@@ -53,42 +53,55 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+# The commands are module-level functions (testable alone); register() adds them.
+commands = typer.Typer()
+
+
+@commands.command()
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to bind (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    db: Annotated[str | None, typer.Option("--db", help=_DB_HELP)] = None,
+    allow_host: Annotated[
+        list[str] | None, typer.Option("--allow-host", metavar="NAME", help=_ALLOW_HELP)
+    ] = None,
+) -> None:
+    """Serve the HTTP API (schema at /openapi.json) and the pages (map, timeline...)."""
+    if not 0 <= port <= 65535:
+        raise InputError(f"expected a TCP port between 0 and 65535, got {port}", field="--port")
+    import uvicorn
+
+    from indivisible.web import create_app
+    from indivisible.web._app import LOOPBACK_HOSTS
+
+    sock = listen(host, port)
+    bound = int(sock.getsockname()[1])
+    hosts = [*LOOPBACK_HOSTS, host, *(allow_host or [])]
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(
+            f"Warning: binding to {host}: the server is reachable from other machines",
+            err=True,
+        )
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"Serving indivisible on http://{shown}:{bound}/ (Ctrl+C to stop)", err=True)
+    # uvloop and httptools when installed (the ``fast`` extra); no access log line
+    config = uvicorn.Config(
+        create_app(db_url=db, allowed_hosts=hosts),
+        host=host,
+        port=bound,
+        log_level="warning",
+        access_log=False,
+        loop="auto",
+        http="auto",
+    )
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
 def register(app: typer.Typer) -> None:
     """Add the ``serve`` command to ``app``."""
-
-    @app.command()
-    def serve(
-        host: Annotated[
-            str, typer.Option("--host", help="Address to bind (loopback by default).")
-        ] = "127.0.0.1",
-        port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
-        db: Annotated[str | None, typer.Option("--db", help=_DB_HELP)] = None,
-        allow_host: Annotated[
-            list[str] | None, typer.Option("--allow-host", metavar="NAME", help=_ALLOW_HELP)
-        ] = None,
-    ) -> None:
-        """Serve the HTTP API (schema at /openapi.json) and the pages (map, timeline...)."""
-        if not 0 <= port <= 65535:
-            raise InputError(f"expected a TCP port between 0 and 65535, got {port}", field="--port")
-        import uvicorn
-
-        from indivisible.web import create_app
-        from indivisible.web._app import LOOPBACK_HOSTS
-
-        sock = listen(host, port)
-        bound = int(sock.getsockname()[1])
-        hosts = [*LOOPBACK_HOSTS, host, *(allow_host or [])]
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            typer.echo(
-                f"Warning: binding to {host}: the server is reachable from other machines",
-                err=True,
-            )
-        shown = f"[{host}]" if ":" in host else host
-        typer.echo(f"Serving indivisible on http://{shown}:{bound}/ (Ctrl+C to stop)", err=True)
-        config = uvicorn.Config(
-            create_app(db_url=db, allowed_hosts=hosts), host=host, port=bound, log_level="warning"
-        )
-        try:
-            uvicorn.Server(config).run(sockets=[sock])
-        finally:
-            sock.close()
+    app.registered_commands.extend(commands.registered_commands)

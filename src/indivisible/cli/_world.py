@@ -5,21 +5,23 @@ from typing import Annotated
 
 import typer
 
+scenario_app = typer.Typer(help="Scenarios: validate them.", no_args_is_help=True)
+
+
+@scenario_app.command("validate")
+def validate(
+    file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
+) -> None:
+    """Load and check a scenario; print a one-line summary (exit 2 on bad input)."""
+    from indivisible.world import load_scenario
+
+    sc = load_scenario(file)
+    typer.echo(summary(sc))
+
 
 def register(app: typer.Typer) -> None:
     """Add the ``scenario`` commands to ``app``."""
-    scenario_app = typer.Typer(help="Scenarios: validate them.", no_args_is_help=True)
     app.add_typer(scenario_app, name="scenario")
-
-    @scenario_app.command("validate")
-    def validate(
-        file: Annotated[Path, typer.Argument(help="Scenario YAML file.")],
-    ) -> None:
-        """Load and check a scenario; print a one-line summary (exit 2 on bad input)."""
-        from indivisible.world import load_scenario
-
-        sc = load_scenario(file)
-        typer.echo(summary(sc))
 
 
 def summary(sc: object) -> str:

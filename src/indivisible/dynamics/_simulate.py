@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,25 +43,45 @@ def _fold(baseline: Any, record: Any, actions: Sequence[Any]) -> Any:
     return baseline.with_changes(add=list(add.values()), remove=remove, record=record)
 
 
-def _keys(entry: Any) -> tuple[tuple[str, ...], str, str] | None:
-    """What a package forbids of a deployment: (owners, host, system)."""
-    system = getattr(entry, "system", None)
-    host = getattr(entry, "host", None)
-    owner = getattr(entry, "owner", None)
-    if system is None or host is None or owner is None:
-        return None
-    return (tuple(owner), str(host), str(system))
+def _keys(entry: Any) -> tuple[Any, ...] | None:
+    """What a package forbids of an entry it removes: a key any added entry is matched on.
+
+    A deployment: ``("deployment", owners, host, system)``; an exercise: ``("exercise",
+    owners, host)`` (a pull-back holds for every exercise of the same owners on the same
+    territory); a declared prospect of membership or an accession: ``("membership", state,
+    org)``. Other entries forbid nothing.
+    """
+    kind = type(entry).__name__
+    if kind == "Deployment":
+        return ("deployment", tuple(entry.owner), str(entry.host), str(entry.system))
+    if kind == "Exercise":
+        return ("exercise", tuple(entry.owner), str(entry.host))
+    if kind in ("Prospect", "Accession"):
+        return ("membership", str(entry.state), str(entry.org))
+    return None
+
+
+def _describe(entry: Any, key: tuple[Any, ...]) -> str:
+    if key[0] == "deployment":
+        return f"{entry.id} ({key[3]}, {'+'.join(key[1])} in {key[2]})"
+    if key[0] == "exercise":
+        return f"exercise {entry.id} ({'+'.join(key[1])} in {key[2]})"
+    return f"{key[1]} joining {key[2]}"
 
 
 def forbidden_by_package(menu: Any, baseline: Any, package: Sequence[str]) -> dict[Any, str]:
-    """What the package forbids: (owners, host, system) of every deployment it removes.
+    """What the package forbids: the key (:func:`_keys`) of every entry it removes.
 
     A package that removes a deployment forbids putting back one of the same system, by
     the same owners, on the same host (under any id): the measure's terms (no such missile
-    there) hold for the run, not only for the entry the baseline held.
+    there) hold for the run, not only for the entry the baseline held. Likewise an exercise
+    pulled back forbids another exercise of the same owners on the same territory, and a
+    prospect of membership withdrawn forbids that prospect or that accession again.
     """
     out: dict[Any, str] = {}
-    by_id = {d.id: d for d in baseline.deployments}
+    by_id: dict[str, Any] = {}
+    for group in ("deployments", "exercises", "prospects"):
+        by_id.update({x.id: x for x in getattr(baseline, group, ())})
     for mid in package:
         for act in menu.actions(mid):
             for rid in act.remove.ids():
@@ -79,13 +98,14 @@ def package_breaches(responses: Any, forbidden: dict[Any, str]) -> dict[str, str
     for pol in responses.parties.values():
         for r in pol.responses:
             for act in responses.actions(r.id):
-                for d in getattr(act.add, "deployments", ()):
-                    k = _keys(d)
-                    if k is not None and k in forbidden:
-                        out[r.id] = (
-                            f"adds {d.id} ({d.system}, {'+'.join(k[0])} in {k[1]}), which "
-                            f"package measure {forbidden[k]} removes"
-                        )
+                for group in ("deployments", "exercises", "prospects", "accessions"):
+                    for d in getattr(act.add, group, ()):
+                        k = _keys(d)
+                        if k is not None and k in forbidden:
+                            out[r.id] = (
+                                f"adds {_describe(d, k)}, which package measure "
+                                f"{forbidden[k]} removes"
+                            )
     return out
 
 
@@ -134,7 +154,7 @@ def simulate(
         menu: the negotiation menu the package comes from.
         on: date profiled (default: the scenario date).
         profiler: the profile function (default ``indicators.profile``).
-        progress: a tqdm bar over runs on stderr.
+        progress: a bar over runs on stderr (:mod:`indivisible._progress`).
 
     Returns:
         The :class:`Simulation`.
@@ -144,7 +164,8 @@ def simulate(
             with unknown measures, a response that cannot be applied.
     """
     import pandas as pd
-    from tqdm import tqdm
+
+    from indivisible._progress import track
 
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
@@ -184,73 +205,94 @@ def simulate(
     parties = sorted(responses.parties)
     weights = {p: dict(responses.parties[p].weights) for p in parties}
     opening = list(responses.actions("opening")) if responses.opening is not None else []
-    cache: dict[frozenset[str], tuple[Any, dict[str, float]]] = {}
+    tables: dict[frozenset[str], Any] = {}
 
-    def state(moves: frozenset[str]) -> tuple[Any, dict[str, float]]:
-        if moves not in cache:
+    def table_of(moves: frozenset[str]) -> Any:
+        if moves not in tables:
             acts = [*opening, *(a for r in sorted(moves) for a in responses.actions(r))]
             sc = _fold(start, rec, acts)
-            table = profiler(rec, sc, day, states=parties).table
-            cache[moves] = (table, _scores(table, weights))
-        return cache[moves]
+            tables[moves] = profiler(rec, sc, day, states=parties).table
+        return tables[moves]
 
     ref_table = profiler(record, baseline, day, states=parties).table
-    reference = _scores(ref_table, weights)
     children = np.random.SeedSequence(seed).spawn(runs)
     rows: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
-    outcomes: list[Outcome] = []
     states: list[dict[str, Any]] = []
-    for run in tqdm(range(runs), file=sys.stderr, disable=not progress, desc="runs", leave=False):
-        g = np.random.Generator(np.random.PCG64(children[run]))
-        states.append(dict(g.bit_generator.state))
-        moves: frozenset[str] = frozenset()
-        responded_last = False
-        exhausted = False
-        for t in range(rounds + 1):
-            table, score = state(moves)
-            mine = table[table["state"].isin(parties)]
-            rows.extend(
-                {"run": run, "round": t, "party": st, "indicator": ind, "reading": rd,
-                 "value": float(v), "score": score[st]}
-                for st, ind, rd, v in zip(
-                    mine["state"], mine["indicator"], mine["reading"], mine["value"], strict=True
-                )
-            )  # fmt: skip
-            if t == rounds:
-                break
-            chosen: list[str] = []
+
+    def ensemble(
+        w: dict[str, dict[str, float]], thresholds: dict[str, float], record_runs: bool
+    ) -> list[Outcome]:
+        """The runs' outcomes under weights ``w`` and ``thresholds`` (profiles shared)."""
+        scores: dict[frozenset[str], dict[str, float]] = {}
+
+        def state(moves: frozenset[str]) -> tuple[Any, dict[str, float]]:
+            if moves not in scores:
+                scores[moves] = _scores(table_of(moves), w)
+            return table_of(moves), scores[moves]
+
+        reference = _scores(ref_table, w)
+        outcomes: list[Outcome] = []
+        for run in track(range(runs), "runs", enabled=progress and record_runs):
+            g = np.random.Generator(np.random.PCG64(children[run]))
+            if record_runs:
+                states.append(dict(g.bit_generator.state))
+            moves: frozenset[str] = frozenset()
+            responded_last = False
             exhausted = False
-            for p in parties:
-                pol = responses.parties[p]
-                deficit = reference[p] - score[p]
-                if deficit <= pol.threshold:
-                    continue
-                roll = g.random()
-                if roll >= pol.respond_probability:
-                    continue
-                best: tuple[float, str, float] | None = None
-                for r in pol.responses:
-                    if r.id in moves or r.id in breaches:
+            for t in range(rounds + 1):
+                table, score = state(moves)
+                if record_runs:
+                    mine = table[table["state"].isin(parties)]
+                    rows.extend(
+                        {"run": run, "round": t, "party": st, "indicator": ind, "reading": rd,
+                         "value": float(v), "score": score[st]}
+                        for st, ind, rd, v in zip(
+                            mine["state"], mine["indicator"], mine["reading"], mine["value"],
+                            strict=True,
+                        )
+                    )  # fmt: skip
+                if t == rounds:
+                    break
+                chosen: list[str] = []
+                exhausted = False
+                for p in parties:
+                    pol = responses.parties[p]
+                    deficit = reference[p] - score[p]
+                    if deficit <= thresholds[p]:
                         continue
-                    gain = state(moves | {r.id})[1][p] - score[p]
-                    if gain > 0 and (best is None or gain / r.cost > best[0]):
-                        best = (gain / r.cost, r.id, gain)
-                if best is None:
-                    exhausted = True
-                    continue
-                chosen.append(best[1])
-                cost = next(r.cost for r in pol.responses if r.id == best[1])
-                events.append({"run": run, "round": t + 1, "party": p, "response": best[1],
-                               "gain": best[2], "cost": cost})  # fmt: skip
-            responded_last = bool(chosen)
-            moves = moves | frozenset(chosen)
-        if responded_last:
-            outcomes.append("spiral")
-        elif exhausted:
-            outcomes.append("exhausted")
-        else:
-            outcomes.append("stable")
+                    roll = g.random()
+                    if roll >= pol.respond_probability:
+                        continue
+                    best: tuple[float, str, float] | None = None
+                    for r in pol.responses:
+                        if r.id in moves or r.id in breaches:
+                            continue
+                        gain = state(moves | {r.id})[1][p] - score[p]
+                        if gain > 0 and (best is None or gain / r.cost > best[0]):
+                            best = (gain / r.cost, r.id, gain)
+                    if best is None:
+                        exhausted = True
+                        continue
+                    chosen.append(best[1])
+                    if record_runs:
+                        cost = next(r.cost for r in pol.responses if r.id == best[1])
+                        events.append({"run": run, "round": t + 1, "party": p,
+                                       "response": best[1], "gain": best[2],
+                                       "cost": cost})  # fmt: skip
+                responded_last = bool(chosen)
+                moves = moves | frozenset(chosen)
+            if responded_last:
+                outcomes.append("spiral")
+            elif exhausted:
+                outcomes.append("exhausted")
+            else:
+                outcomes.append("stable")
+        return outcomes
+
+    nominal = {p: responses.parties[p].threshold for p in parties}
+    outcomes = ensemble(weights, nominal, True)
+    sensitivity = run_sensitivity(outcomes, weights, nominal, ensemble)
     traj = pd.DataFrame(
         rows, columns=["run", "round", "party", "indicator", "reading", "value", "score"]
     )
@@ -266,6 +308,49 @@ def simulate(
         events=ev,
         outcomes=tuple(outcomes),
         rng_states=tuple(states),
-        profile_calls=len(cache) + 1,
+        profile_calls=len(tables) + 1,
         excluded=dict(sorted(breaches.items())),
+        sensitivity=tuple(sensitivity),
     )
+
+
+def _modal(outcomes: Sequence[str]) -> str:
+    """The most frequent outcome (ties: in the order stable, spiral, exhausted)."""
+    order = ("stable", "spiral", "exhausted")
+    return max(order, key=lambda o: (outcomes.count(o), -order.index(o)))
+
+
+def run_sensitivity(
+    outcomes: Sequence[str],
+    weights: dict[str, dict[str, float]],
+    thresholds: dict[str, float],
+    ensemble: Any,
+) -> list[dict[str, Any]]:
+    """Which single assumption flips the ensemble's most frequent outcome.
+
+    One at a time (:func:`indivisible.sensitivity.one_at_a_time`), same seeds and profiles:
+    a party's threshold x10 or x0.1 (the tolerance of its policy), and a party's weight on
+    one indicator set to 0. Not varied: the threat reading and single sites (rerun).
+    """
+    import functools
+
+    from indivisible import sensitivity as _sens
+
+    def modal_under(w: dict[str, dict[str, float]], th: dict[str, float]) -> str:
+        return _modal(ensemble(w, th, False))
+
+    alternatives: list[_sens.Alternative] = []
+    for p in sorted(thresholds):
+        for factor, name in ((10.0, "x10"), (0.1, "x0.1")):
+            th = {**thresholds, p: thresholds[p] * factor}
+            alternatives.append(
+                ("threshold", f"{p} {name}", functools.partial(modal_under, weights, th))
+            )
+        for ind in sorted(weights[p]):
+            w = {**weights, p: {**weights[p], ind: 0.0}}
+            alternatives.append(
+                ("weight", f"{p}:{ind}", functools.partial(modal_under, w, thresholds))
+            )
+    verdict = _modal(outcomes)
+    lab, flips = _sens.one_at_a_time(verdict, alternatives)
+    return [{"verdict": verdict, "label": lab, "flips": flips}]

@@ -9,6 +9,7 @@ a negotiation menu whose measures ``--package`` applies first.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
@@ -106,6 +107,9 @@ class Simulation:
         rng_states: per run, the generator state before its first draw.
         profile_calls: distinct profile evaluations (cached by the set of moves made).
         excluded: response id -> why it was never chosen (it would break the package).
+        sensitivity: ``[{"verdict", "label", "flips"}]``: the ensemble's most frequent outcome,
+            ``robust`` or ``knife-edge``, and the single assumptions (a party's threshold
+            x10/x0.1, one weight set to 0) that change it (same seeds).
     """
 
     scenario: str
@@ -120,6 +124,7 @@ class Simulation:
     rng_states: tuple[dict[str, Any], ...] = field(repr=False, default=())
     profile_calls: int = 0
     excluded: dict[str, str] = field(default_factory=dict)
+    sensitivity: tuple[Mapping[str, Any], ...] = ()
 
     def share(self, outcome: Outcome) -> float:
         """Share of runs that ended with ``outcome``."""
@@ -137,6 +142,7 @@ class Simulation:
             "outcomes": {o: self.share(o) for o in ("stable", "spiral", "exhausted")},
             "outcome_labels": dict(OUTCOME_LABELS),
             "excluded": dict(self.excluded),
+            "sensitivity": [dict(x) for x in self.sensitivity],
             "events": self.events.to_dict("records"),
             "scores": self.trajectories.drop_duplicates(["run", "round", "party"])[
                 ["run", "round", "party", "score"]

@@ -47,6 +47,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
+from indivisible._sql import create_all
 from indivisible._yaml import format_loc
 from indivisible.exchange._errors import ExchangeError, InputError, Rejected
 from indivisible.exchange._keys import (
@@ -321,7 +322,7 @@ class Log:
         self._queue_lock = threading.Lock()
         self._queue: list[_Pending] = []
         try:
-            metadata.create_all(self.engine)
+            create_all(metadata, self.engine)
             self._init_meta(registry, origin)
             self._load()
         except BaseException as exc:

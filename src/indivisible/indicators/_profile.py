@@ -87,7 +87,17 @@ class Geometry:
     regards: BoolArray | None = None
 
 
-FAMILIES = ("range", "exposed", "proximity", "constraints", "alliance", "second_strike")
+FAMILIES = (
+    "range",
+    "exposed",
+    "proximity",
+    "constraints",
+    "alliance",
+    "second_strike",
+    "activity",
+    "verification",
+    "strategic",
+)
 """Indicator families ``profile`` can compute (its ``families=`` argument)."""
 
 
@@ -262,6 +272,12 @@ UNITS: dict[str, tuple[str, str]] = {
     ),
     "constraint_categories_covered": ("share 0-1 (mean over counterparts)", HIGHER_IS_SAFER),
     "second_strike_fraction": ("share 0-1 of warheads", HIGHER_IS_SAFER),
+    # registered by indicators._measures (exercises, verification, strategic, prospects)
+    "exercise_personnel_near": ("personnel", HIGHER_IS_LESS_SAFE),
+    "unverified_disputes": ("parameters", HIGHER_IS_LESS_SAFE),
+    "strategic_warheads_unverified": ("warheads", HIGHER_IS_LESS_SAFE),
+    "border_prospective_members_km": ("km of land border", HIGHER_IS_LESS_SAFE),
+    "alliance_prospects": ("declared prospects", HIGHER_IS_SAFER),
 }
 """Unit and direction of every fixed-name indicator (proximity names depend on the bands)."""
 
@@ -798,6 +814,13 @@ def profile(
     if ss is not None:
         notes += [f"second strike: {a}" for a in ss.assumptions]
     pos = {s: i for i, s in enumerate(universe)}
+    from indivisible.indicators._measures import measure_rows
+
+    more_rows, more_notes = measure_rows(record, scenario, day, universe, geo, lau, wanted)
+    notes += more_notes
+    more_by_state: dict[int, list[Any]] = {}
+    for row in more_rows:
+        more_by_state.setdefault(row[0], []).append(row)
     border_km: Any = None
     border_detail: list[str] = []
     if "alliance" in wanted:
@@ -948,6 +971,8 @@ def profile(
             add(s, "border_other_alliance_km", border_km[si], border_detail[si])
         if s in ss_rows and "second_strike" in wanted:
             add(s, "second_strike_fraction", ss_rows[s][0], ss_rows[s][1])
+        for _, name, value, detail, reading in more_by_state.get(si, ()):
+            add(s, name, value, detail, reading)
     table = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
     table["reading"] = table["reading"].astype(object).where(table["reading"].notna(), None)
     draw_frame = None

@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
 from indivisible._bounds import MAX_COUNT, MAX_RANGE_KM
 from indivisible._errors import InputError
+from indivisible._hints import hint as _hint
 from indivisible.indicators._geo import FloatArray
 
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
@@ -284,13 +285,6 @@ def load_uncertainty(path: str | Path, scenario: Any = None) -> UncertaintySpec:
     if scenario is not None:
         check_spec(spec, scenario, fail)
     return spec
-
-
-def _hint(value: str, known: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, known, n=2, cutoff=0.6)
-    return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
 def check_spec(

@@ -14,6 +14,7 @@ from typing import Any, Final, Literal
 import pandas as pd
 
 from indivisible._errors import InputError
+from indivisible._numbers import finite_or_none as _num
 
 __all__ = [
     "DIRECTIONS",
@@ -42,12 +43,6 @@ reading the row is computed under (one row per reading)."""
 
 DRAW_COLUMNS: Final = ("state", "indicator", "draw", "value")
 """Columns of ``Profile.draws``: one row per (state, indicator, Monte Carlo draw)."""
-
-
-def _num(value: Any) -> float | None:
-    """A finite float, or ``None`` for NaN and infinities (JSON has neither)."""
-    v = float(value)
-    return v if math.isfinite(v) else None
 
 
 @dataclass(frozen=True)

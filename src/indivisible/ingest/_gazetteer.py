@@ -38,6 +38,8 @@ class Entry:
     names: tuple[str, ...]
     patterns: tuple[re.Pattern[str], ...]
     window: tuple[dt.date | None, dt.date | None]
+    #: ``patterns`` to run on lowered text (see :func:`fold`), or None.
+    folded: tuple[Folded, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class Rules:
     roles_without_person: tuple[tuple[str, re.Pattern[str]], ...]
     stances: tuple[tuple[str, re.Pattern[str]], ...]
     places: tuple[str, ...] = ()
+    #: ``stances`` and ``boilerplate`` patterns to run on lowered text, or None.
+    stances_folded: tuple[Folded, ...] | None = None
+    boilerplate_folded: tuple[Folded, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,15 @@ class Gazetteer:
     name_index: dict[str, tuple[Entry, ...]]
     lower_regex: re.Pattern[str] | None = None
     exact: dict[str, frozenset[str]] | None = None
+
+    @property
+    def patterned(self) -> tuple[Entry, ...]:
+        """The entries with descriptive patterns, in order (computed once)."""
+        found = self.__dict__.get("_patterned")
+        if found is None:
+            found = tuple(e for e in self.entries if e.patterns)
+            object.__setattr__(self, "_patterned", found)
+        return found
 
     def names_in(self, text: str) -> list[tuple[int, int]]:
         """Spans of gazetteer names in ``text``, longest name first at each position.
@@ -168,18 +182,20 @@ def _entries() -> list[Entry]:
                 if not ids:
                     raise DataError(f"{where}: needs 'id' or 'ids'")
                 window = raw.get("window") or {}
+                patterns = tuple(
+                    _compile(p, f"{where}.patterns") for p in raw.get("patterns", []) or []
+                )
                 entries.append(
                     Entry(
                         ids=tuple(str(x) for x in ids),
                         kind=kind,
                         names=tuple(str(n) for n in raw.get("names", []) or []),
-                        patterns=tuple(
-                            _compile(p, f"{where}.patterns") for p in raw.get("patterns", []) or []
-                        ),
+                        patterns=patterns,
                         window=(
                             _date(window.get("from"), f"{where}.window.from"),
                             _date(window.get("to"), f"{where}.window.to"),
                         ),
+                        folded=fold_all(patterns),
                     )
                 )
     return entries
@@ -297,8 +313,78 @@ def _rules_unchecked() -> Rules:
             stances.append((item["stance"], _compile(item["pattern"], f"{label}: stances[{i}]")))
         places += [str(p) for p in data.get("places", []) or []]
     return Rules(
-        tuple(boiler), tuple(teasers), tuple(moderator), tuple(roles), tuple(stances), tuple(places)
+        tuple(boiler),
+        tuple(teasers),
+        tuple(moderator),
+        tuple(roles),
+        tuple(stances),
+        tuple(places),
+        stances_folded=fold_all([p for _, p in stances]),
+        boilerplate_folded=fold_all([p for p, _ in boiler]),
     )
+
+
+#: What lowering a pattern leaves as written: escapes (``\\S``), group names and
+#: inline flags (``(?P<name>``, ``(?P=name)``, ``(?a:``); any other character is lowered.
+_SYNTAX = re.compile(r"\\.|\(\?P<[^>]*>|\(\?P=[^)]*\)|\(\?[a-zA-Z-]+[:)]|.", re.DOTALL)
+
+
+class Folded:
+    r"""A case-insensitive pattern made to run on lowered text, with a cheap first test.
+
+    Lowering the pattern's letters (never the letter after a backslash: ``\S``, ``\W``)
+    and the text gives the same matches at the same offsets as the case-insensitive
+    search on the text as written, when lowering keeps the text's length; a case-sensitive
+    search is several times faster. A leading word boundary keeps the regular-expression
+    engine from scanning for the literal that follows it, so the pattern without it is
+    tried first: where that finds nothing, the whole pattern cannot match either.
+    """
+
+    __slots__ = ("gate", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None) -> None:
+        self.pattern = pattern
+        self.gate = gate
+
+    def search(self, low: str) -> re.Match[str] | None:
+        """The first match in lowered text (offsets as in the text as written)."""
+        if self.gate is not None and self.gate.search(low) is None:
+            return None
+        return self.pattern.search(low)
+
+
+def fold(pattern: re.Pattern[str]) -> Folded | None:
+    r"""The :class:`Folded` twin of a case-insensitive pattern.
+
+    None for a pattern that is not case-insensitive or that names characters
+    (``\N{...}``).
+    """
+    if not pattern.flags & re.IGNORECASE or "\\N" in pattern.pattern:
+        return None
+    source = _SYNTAX.sub(
+        lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).lower(), pattern.pattern
+    )
+    flags = pattern.flags & ~re.IGNORECASE
+    try:
+        folded = re.compile(source, flags)
+    except re.error:
+        return None
+    gate = None
+    if source.startswith("\\b"):
+        # Removing a zero-width assertion only widens the matches.
+        try:
+            gate = re.compile(source[2:], flags)
+        except re.error:
+            gate = None
+    return Folded(folded, gate)
+
+
+def fold_all(
+    patterns: list[re.Pattern[str]] | tuple[re.Pattern[str], ...],
+) -> tuple[Folded, ...] | None:
+    """:func:`fold` of every pattern, or None unless each one folds."""
+    folded = [fold(p) for p in patterns]
+    return None if any(f is None for f in folded) else tuple(f for f in folded if f is not None)
 
 
 def _name_pattern(name: str) -> str:
@@ -385,12 +471,18 @@ def load() -> Gazetteer:
     )
 
 
+_SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"[–‑]")
+
+
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     """The lookup key of a name: spaces collapsed, dashes unified."""
-    return re.sub(r"\s+", " ", re.sub(r"[–‑]", "-", name)).strip()
+    return _SPACES.sub(" ", _DASHES.sub("-", name)).strip()
 
 
 def lookup(matched: str) -> tuple[Entry, ...]:
     """The entries a literal name match resolves to (case-insensitively)."""
     key = _key(matched).casefold()
-    return load().name_index.get(key, ()) or load().name_index.get(re.sub(r"^the ", "", key), ())
+    index = load().name_index
+    return index.get(key, ()) or (index.get(key[4:], ()) if key.startswith("the ") else ())

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from indivisible.ingest._gazetteer import Person, load, lookup
+from indivisible.ingest._gazetteer import Person, fold, load, lookup
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -68,6 +68,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+#: The case-insensitive date patterns made to run on lowered text (the same matches).
+_FOLDED_DATES = {
+    kind: folded for kind, pattern in _DATE_PATTERNS if (folded := fold(pattern)) is not None
+}
 _DIGIT = re.compile(r"\d")
 _MONTH_ANY = re.compile(rf"\b{_MONTH}\b")
 
@@ -120,10 +124,14 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    same = len(low) == len(text)
     for kind, pattern in _DATE_PATTERNS:
         if not wanted[kind]:
             continue
-        for m in pattern.finditer(text):
+        folded = _FOLDED_DATES.get(kind) if same else None
+        if folded is not None and folded.gate is not None and folded.gate.search(low) is None:
+            continue
+        for m in folded.pattern.finditer(low) if folded is not None else pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):
                 continue
@@ -257,10 +265,16 @@ def link(text: str, doc: dt.date | None) -> Links:
                 for entry in lookup(inner.group(0)):
                     if entry.kind == "organisation" and inner.group(0).isupper():
                         organisations.extend(i for i in entry.ids if i not in organisations)
-    for entry in gaz.entries:
-        if not entry.patterns or not _in_window(entry.window, doc):
+    low = text.lower()
+    fast = len(low) == len(text)
+    for entry in gaz.patterned:
+        if not _in_window(entry.window, doc):
             continue
-        if any(p.search(text) for p in entry.patterns):
+        if fast and entry.folded is not None:
+            hit = any(p.search(low) for p in entry.folded)
+        else:
+            hit = any(p.search(text) for p in entry.patterns)
+        if hit:
             target = instruments if entry.kind == "instrument" else organisations
             target.extend(i for i in entry.ids if i not in target)
     return Links(tuple(instruments), tuple(organisations))
@@ -276,10 +290,13 @@ def stance(text: str) -> tuple[str, str | None]:
         ('position', None)
     """
     plain = text.replace("**", "")
-    for label, pattern in load().rules.stances:
-        m = pattern.search(plain)
+    rules = load().rules
+    low = plain.lower()
+    folded = rules.stances_folded if len(low) == len(plain) else None
+    for i, (label, pattern) in enumerate(rules.stances):
+        m = folded[i].search(low) if folded is not None else pattern.search(plain)
         if m:
-            cue = m.group(0).strip()
+            cue = plain[m.start() : m.end()].strip()
             return label, (cue if label != "question" else "?")
     return "position", None
 

@@ -131,8 +131,43 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     parts = [p for p in (parsed.first, parsed.middle, parsed.last) if p]
     if len(parts) < 2 or any(p.lower() in _BODY_WORDS | _ROLE_WORDS for p in parts):
         return None
+    if any(w.strip(",.").lower() in _THING_WORDS for w in words):
+        return None  # "Open Skies Treaty", "Treaty Review Conference": not a person
     role = " ".join([*lead, parsed.title] if parsed.title else lead) or None
     return " ".join(parts), role
+
+
+#: Words that make a run of capitalised words the name of a thing, not of a person.
+_THING_WORDS = {
+    "treaty",
+    "agreement",
+    "charter",
+    "act",
+    "accord",
+    "accords",
+    "conference",
+    "declaration",
+    "document",
+    "summit",
+    "memorandum",
+    "protocol",
+    "convention",
+    "forum",
+    "committee",
+    "commission",
+    "alliance",
+    "assembly",
+    "parliament",
+    "agency",
+    "talks",
+    "meeting",
+    "dialogue",
+    "forces",
+    "army",
+    "navy",
+    "news",
+    "press",
+}
 
 
 def _is_abbreviation(word: str) -> bool:

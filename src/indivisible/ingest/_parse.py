@@ -24,11 +24,23 @@ from indivisible.ingest.types import Document, ParsedDocument, Statement
 _QUOTE = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"")
 _VERBS = (
     r"said|says|told|stated|declared|wrote|added|replied|promised|assured|warned|insisted|"
-    r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out"
+    r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out|affirmed|"
+    r"reaffirmed|underscored|reiterated|acknowledged|admitted|confirmed|explained|commented|"
+    r"cautioned|urged"
 )
-_NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der))*"
+# A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
+# the" join capitalised words.
+_NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|of(?:\s+the)?(?=\s+[A-Z])))*"
+#: When something was said, between the verb and what was said ("said Sunday …").
+_WHEN = (
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"tonight|earlier|later)"
+)
+#: "has said", "had commented": an auxiliary between the speaker and the verb.
+_AUX = r"(?:(?:has|had|have)\s+)?"
 _BEFORE = re.compile(
-    rf"(?P<who>{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s+(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
+    r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
+    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
 )
 _AFTER = re.compile(
     rf"^\s*,?\s*(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
@@ -36,8 +48,8 @@ _AFTER = re.compile(
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
 _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
 _REPORTED = re.compile(
-    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?:,[^,]{{1,80}},)?\s+(?:{_VERBS})"
-    r"(?:\s+(?:reporters|journalists|the \w+|on \w+|in \w+|at \w+)){0,3}"
+    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?P<appos>(?:,[^,“\"”]{{1,80}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
+    rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in \w+|at \w+|{_WHEN})){{0,3}}"
     r"\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
@@ -377,6 +389,14 @@ def _reported(
     rep = _REPORTED.match(clause)
     if rep:
         who = _speaker_of(rep.group("who"), context, day, seen)
+        if who is None and rep.group("appos"):
+            # "First Deputy Minister of Foreign Affairs of Belarus, Aleksandr Mikhnevich, in
+            # his address …, said that": the title is the subject, the name its apposition.
+            for part in rep.group("appos").strip(",").split(","):
+                named = person_name(part.strip())
+                if named is not None:
+                    who = _speaker_of(named[0], context, day, seen)
+                    break
         if who is not None:
             return who, rep.start("what"), len(clause.rstrip())
     according = _ACCORDING.match(clause)

@@ -35,6 +35,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from indivisible._errors import InputError
+from indivisible._sql import create_all
 from indivisible.ingest._errors import StoreError
 from indivisible.ingest.types import ParsedDocument
 
@@ -154,6 +155,53 @@ def _immediate_transactions(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _driver_insert(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows given in the table's column order straight through the driver.
+
+    SQLAlchemy's per-row parameter processing costs as much as parsing a document's
+    statements; SQLite takes the values as they are (dates as ``YYYY-MM-DD`` text, which is
+    how SQLAlchemy's ``Date`` type stores and reads them there).
+    """
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(c.name) for c in table.columns)
+    marks = ", ".join("?" for _ in table.columns)
+    conn.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})", rows)
+
+
+def _add_rows_sqlite(conn: Connection, parsed: ParsedDocument) -> None:
+    """The statements of a stored document and their links, on SQLite."""
+    doc_id = parsed.document.id
+    rows = [
+        (
+            doc_id,
+            s.seq,
+            s.turn,
+            s.speaker,
+            s.role,
+            s.person_id,
+            s.text,
+            s.start,
+            s.end,
+            s.page,
+            s.date.isoformat() if s.date else None,
+            s.stance,
+            s.stance_cue,
+            s.quoted_by,
+        )
+        for s in parsed.statements
+    ]
+    _driver_insert(conn, statements, rows)
+    for table, attr in (
+        (statement_instruments, "instruments"),
+        (statement_organisations, "organisations"),
+        (statement_dates, "dates_mentioned"),
+    ):
+        links = [(doc_id, s.seq, value) for s in parsed.statements for value in getattr(s, attr)]
+        _driver_insert(conn, table, links)
+
+
 def _insert_ignore(conn: Connection, table: Table) -> Any:
     """An INSERT that does nothing when the primary key is already there."""
     name = conn.dialect.name
@@ -193,7 +241,7 @@ class Store:
         except ImportError as exc:
             raise InputError(f"no driver for {url!r}: {exc}", field="--db") from None
         try:
-            metadata.create_all(self.engine)
+            create_all(metadata, self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(
                 f"cannot open the store {url!r}: {exc.__class__.__name__}: "
@@ -253,6 +301,9 @@ class Store:
             )
             if inserted.first() is None:
                 return False
+            if conn.dialect.name == "sqlite":
+                _add_rows_sqlite(conn, parsed)
+                return True
             rows = [
                 {
                     "document_id": doc.id,

@@ -289,8 +289,11 @@ def _markdown_blocks(
 
 
 def _boilerplate(line: str) -> str | None:
-    for pattern, why in load().rules.boilerplate:
-        if pattern.search(line):
+    rules = load().rules
+    low = line.lower()
+    folded = rules.boilerplate_folded if len(low) == len(line) else None
+    for i, (pattern, why) in enumerate(rules.boilerplate):
+        if folded[i].search(low) if folded is not None else pattern.search(line):
             return why
     return None
 
@@ -422,6 +425,21 @@ def _label_like(label: str) -> bool:
         ):
             return False
     return True
+
+
+def _kicker(rest: str, block: str) -> bool:
+    """Whether ``Name: words`` is a news subheading, not a speaker's turn.
+
+    "Ryabkov: Talks were difficult but businesslike" stands alone on its line, a short
+    phrase without the punctuation that ends what someone says; a turn goes on as speech.
+    """
+    words = rest.split()
+    return (
+        "\n" not in block.strip()
+        and 3 <= len(words) <= 12
+        and not re.search(r"[.?!…:;,\"”’)]\s*$", rest)
+        and rest.lstrip()[:1] not in "“\"'"
+    )
 
 
 def _inline_label(line: str) -> tuple[str, int] | None:
@@ -797,6 +815,8 @@ def _turns(
         speaker: Speaker | None = None
         body_start = block.start
         inline = _inline_label(first_line)
+        if inline and _kicker(first_line[inline[1] :], line):
+            inline = None
         if inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
             body_start = block.start + inline[1]
@@ -887,7 +907,8 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
 
 _SAID = re.compile(
     r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
-    r"continued|explained|according to)\b",
+    r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|"
+    r"according to)\b",
     re.IGNORECASE,
 )
 

@@ -38,8 +38,17 @@ if TYPE_CHECKING:
 SLOT_GROUPS = ("deployments", "forces", "exercises")
 """Entry groups decomposed slot by slot."""
 
-GLOBAL_ADD_GROUPS = ("accessions", "holdings", "systems", "sites", "uses_of_force")
-GLOBAL_REMOVE_GROUPS = ("uses_of_force", "sites")
+GLOBAL_ADD_GROUPS = (
+    "accessions",
+    "holdings",
+    "systems",
+    "sites",
+    "uses_of_force",
+    "verifications",
+    "strategic_forces",
+    "prospects",
+)
+GLOBAL_REMOVE_GROUPS = ("uses_of_force", "sites", "verifications", "strategic_forces", "prospects")
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,14 @@ AGGREGATION: Mapping[str, Aggregation] = {
     # the UNION of the areas and cities in reach is not a sum over launchers: exact
     "exposure_territory_share": "exact",
     "exposure_population": "exact",
+    # registered by indicators._measures: sums over exercises (activity), over deployments
+    # and exercises (disputes; verifications are global), or global only (strategic forces,
+    # prospects of membership): every per-entry term of a global indicator is zero
+    "exercise_personnel_near": "sum",
+    "unverified_disputes": "sum",
+    "strategic_warheads_unverified": "sum",
+    "border_prospective_members_km": "sum",
+    "alliance_prospects": "sum",
     # a count of DISTINCT systems is not a sum over entries: exact (recomputed), so
     # large menus exclude it explicitly (``indicators=``)
     "exposure_systems": "exact",

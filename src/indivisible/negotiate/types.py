@@ -21,7 +21,6 @@ Conventions:
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
@@ -29,6 +28,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from indivisible._dates import strict_iso_date
+from indivisible._numbers import json_number as _num
 
 __all__ = [
     "AGGREGATIONS",
@@ -231,15 +231,6 @@ class Perspective(_Model):
         return self._path
 
 
-def _num(x: float) -> float | str | None:
-    """A JSON number: ``inf`` as the text ``"inf"``/``"-inf"``, NaN as ``null``."""
-    if math.isnan(x):
-        return None
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return float(x)
-
-
 @dataclass(frozen=True)
 class Explanation:
     """Why a compatible bundle works: what each measure gives to and takes from whom.
@@ -399,6 +390,9 @@ class Negotiation:
             moves any compared indicator of the parties (``none``: outside the model).
         compatible_total: how many evaluated bundles are compatible (``bundles`` may show
             fewer: ``limit``).
+        sensitivity: per bundle shown and Pareto point ``{"bundle", "verdict", "label",
+            "flips"}``: the single assumptions that flip its compatibility, ``robust`` or
+            ``knife-edge`` (``negotiate._sensitivity``).
     """
 
     menu: str
@@ -422,6 +416,7 @@ class Negotiation:
     n_compatible: int | None = None
     measures: tuple[Mapping[str, str], ...] = ()
     compatible_total: int | None = None
+    sensitivity: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def compatible(self) -> tuple[BundleResult, ...]:
@@ -454,4 +449,5 @@ class Negotiation:
             "profile_calls": self.profile_calls,
             "assumptions": list(self.assumptions),
             "n_compatible": self.n_compatible,
+            "sensitivity": [dict(x) for x in self.sensitivity],
         }

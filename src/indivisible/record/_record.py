@@ -356,7 +356,9 @@ class Record:
         """A note for an instrument both parties signed (or ratified) that binds neither pair.
 
         The CTBT, signed by both Russia and the United States, never entered into force: it
-        is listed under ``not_binding`` with the reason, not among the binding instruments.
+        is listed under ``not_binding`` with the reason, not among the binding instruments:
+        "signed, not in force" where either state has only signed, "ratified (never in
+        force)" where both have ratified an instrument that never entered into force.
         """
         if a not in self.states or b not in self.states:
             return None
@@ -366,7 +368,13 @@ class Record:
         inst = self.instruments[inst_id]
         eif = [e.date for e in inst.events if e.party is None and e.event == "entered_into_force"]
         if not eif or min(eif) > d:
-            why = "signed, not in force"
+            # both ratified: the treaty, not their consent, is missing (the CTBT never entered
+            # into force, so "signed" would understate what the two states did)
+            both_ratified = all(s == "ratified" for s in st.values())
+            if both_ratified:
+                why = "ratified (never in force)" if not eif else "ratified, not yet in force"
+            else:
+                why = "signed, not in force"
         else:
             short = [p for p, s in st.items() if s not in BINDING_STATUSES]
             why = f"in force, but not for {', '.join(short)} ({', '.join(st[p] for p in short)})"

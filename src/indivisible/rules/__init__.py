@@ -11,9 +11,12 @@ Front door of the ``rules`` room::
 
 Each instrument has one module (``inf_1987``, ``cfe_1990``...). Each formalised clause is a
 :class:`Rule`; each clause left out is an :class:`Unformalised` entry with the reason. The
-registry of both is built once at import and is immutable.
+registry of both is built once at import, from the modules the package holds, and is
+immutable. ``RULEBOOK`` is the same registry seen through :mod:`indivisible.rulebook`'s
+protocol, which is all the ``assess`` room knows of the rules.
 """
 
+from indivisible.rulebook import Rulebook
 from indivisible.rules._coverage import UNDECLARED, coverage
 from indivisible.rules._engine import (
     Change,
@@ -38,10 +41,14 @@ from indivisible.rules.types import (
     rule,
 )
 
+RULEBOOK: Rulebook = REGISTRY
+"""The bundled rules as a :class:`~indivisible.rulebook.Rulebook` (found by ``assess``)."""
+
 __all__ = [
     "JSON_KEYS",
     "REGISTRY",
     "RESULTS",
+    "RULEBOOK",
     "UNDECLARED",
     "Call",
     "Change",

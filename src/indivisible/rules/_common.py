@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
-from indivisible.rules.types import Context, PartiesFn
+from indivisible.rules.types import Call, Context, Finding, PartiesFn
 
 _STATUS_PHRASE = {
     "not_party": "is not a party to",
@@ -66,12 +67,28 @@ def record_parties(instrument: str) -> PartiesFn:
 
     def parties(ctx: Context) -> list[str]:
         out = set()
-        for s in ctx.record.segments:
-            if s.instrument == instrument and s.start <= ctx.on and s.party in ctx.record.states:
+        states = ctx.record.states
+        for s in _segments_of(ctx.record.segments, instrument):
+            if s.start <= ctx.on and s.party in states:
                 out.add(s.party)
         return sorted(out)
 
     return parties
+
+
+_BY_INSTRUMENT: list[Any] = [None, {}]
+"""The segments list last indexed and its segments per instrument (in the list's order)."""
+
+
+def _segments_of(segments: Sequence[Any], instrument: str) -> list[Any]:
+    """The segments of ``instrument``, in order (indexed once per record's segments list)."""
+    if _BY_INSTRUMENT[0] is not segments:
+        index: dict[str, list[Any]] = {}
+        for s in segments:
+            index.setdefault(s.instrument, []).append(s)
+        _BY_INSTRUMENT[:] = [segments, index]
+    found: list[Any] = _BY_INSTRUMENT[1].get(instrument, [])
+    return found
 
 
 def fixed(*ids: str) -> PartiesFn:
@@ -97,3 +114,21 @@ def with_subjects(
 def years_since(d: dt.date, on: dt.date) -> int:
     """Whole calendar years from ``d`` to ``on`` (used for calendar windows)."""
     return on.year - d.year
+
+
+def or_holds(
+    call: Call, findings: Iterable[Finding], evidence: str, *, explain: Iterable[str] = ()
+) -> Iterator[Finding]:
+    """Each of ``findings``, or one ``holds`` finding of the party when there is none.
+
+    ``findings`` are the items the clause bars (each ``breached``, or judged under its
+    readings); ``evidence`` and ``explain`` make the ``holds`` finding. The pattern of the
+    clauses that bar something ("breached for each offending item, else holds"), written
+    once.
+    """
+    none = True
+    for f in findings:
+        none = False
+        yield f
+    if none:
+        yield call.finding("holds", evidence, explain=explain)

@@ -25,7 +25,7 @@ import dataclasses
 import datetime as dt
 import heapq
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -34,6 +34,7 @@ from pydantic import BaseModel
 
 from indivisible._dates import parse_date
 from indivisible._errors import InputError
+from indivisible.record.types import BINDING_STATUSES
 from indivisible.rules._common import bound_line, not_bound_reason
 from indivisible.rules._errors import RuleConflictError
 from indivisible.rules._registry import REGISTRY, Registry
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
     from indivisible.record import Record
     from indivisible.world import Scenario
 
-BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
 PROPOSAL_NOTE = "Proposal, never in force: what it would require. "
 
 
@@ -102,6 +102,10 @@ def _version(record: Record, r: Rule, on: dt.date) -> tuple[Version | None, str]
 
 
 # ---------------------------------------------------------------------------- one date
+def _finding_order(f: Finding) -> tuple[str, str, str]:
+    return (f.party or "", f.subject or "", f.reading or "")
+
+
 def _run(call: Call, fn: Any) -> list[Finding]:
     try:
         return list(fn(call))
@@ -194,11 +198,14 @@ def _summarise(fs: list[Finding]) -> list[Finding]:
     return out
 
 
-def _check_conflicts(found: dict[str, list[Finding]]) -> None:
+def _check_conflicts(
+    found: dict[str, list[Finding]],
+    key: Callable[[Finding], tuple[str, ...]] = Finding.key,
+) -> None:
     seen: dict[tuple[str, ...], tuple[str, Finding]] = {}
     for rid, fs in found.items():
         for f in fs:
-            k = f.key()
+            k = key(f)
             if k in seen and seen[k][0] != rid and seen[k][1].result != f.result:
                 other, g = seen[k]
                 raise RuleConflictError(
@@ -300,7 +307,7 @@ def _evaluate_party(ctx: Context, r: Rule, p: str) -> Iterator[Finding]:
         return
     if version is None:
         status = None if proposed or r.binding == "rule" else record.party_status(via, p, ctx.on)
-        if status is not None and status not in BINDING:
+        if status is not None and status not in BINDING_STATUSES:
             # the party's status is the more telling reason (e.g. ratified, never in force)
             reason, src, line = not_bound_reason(ctx, via, p)
             yield call.finding("not_applicable", reason + ".", sources=[src], explain=[line, vline])
@@ -319,7 +326,7 @@ def _evaluate_party(ctx: Context, r: Rule, p: str) -> Iterator[Finding]:
             )
         return
     status = "in_force" if r.binding == "rule" else record.party_status(via, p, ctx.on)
-    if status not in BINDING:
+    if status not in BINDING_STATUSES:
         reason, src, line = not_bound_reason(ctx, via, p)
         yield call.finding("not_applicable", reason + ".", sources=[src], explain=[line, vline])
         return
@@ -463,45 +470,60 @@ def evaluate_range(
     pts, per_point = _evaluate_points(record, scenario, pts, d2, insts, party, registry)
     index: dict[tuple[str, str, str, str, str], int] = {}
     code_of = {r: i for i, r in enumerate(RESULTS)}
-    # a finding reused from one breakpoint to the next is the same object: its row and
-    # code are looked up once (by identity; per_point keeps every finding alive)
+    # Breakpoints where nothing was evaluated anew share the previous one's list, and a
+    # finding reused from one breakpoint to the next is the same object: rows and codes
+    # are built once per list and looked up once per finding (by identity; per_point
+    # keeps every finding alive).
     row_code: dict[int, tuple[int, int]] = {}
-    cells: list[tuple[int, int, int]] = []
+    column_of: dict[int, int] = {}  # id(list) -> column of the distinct lists
+    rows_of: list[list[int]] = []
+    codes_of: list[list[int]] = []
+    point_column = np.empty(len(per_point), dtype=np.int64)
     for j, fs in enumerate(per_point):
-        for f in fs:
-            rc = row_code.get(id(f))
-            if rc is None:
-                rc = row_code[id(f)] = (index.setdefault(f.key(), len(index)), code_of[f.result])
-            cells.append((rc[0], j, rc[1]))
-    at_points = np.full((len(index), len(pts)), -1, dtype=np.int8)
-    if cells:
-        cell = np.array(cells, dtype=np.int64)
-        at_points[cell[:, 0], cell[:, 1]] = cell[:, 2]
+        col = column_of.get(id(fs))
+        if col is None:
+            col = column_of[id(fs)] = len(rows_of)
+            rs: list[int] = []
+            cs: list[int] = []
+            for f in fs:
+                rc = row_code.get(id(f))
+                if rc is None:
+                    rc = row_code[id(f)] = (
+                        index.setdefault(f.key(), len(index)),
+                        code_of[f.result],
+                    )
+                rs.append(rc[0])
+                cs.append(rc[1])
+            rows_of.append(rs)
+            codes_of.append(cs)
+        point_column[j] = col
+    distinct = np.full((len(index), len(rows_of)), -1, dtype=np.int8)
+    for col, (rs, cs) in enumerate(zip(rows_of, codes_of, strict=True)):
+        distinct[np.array(rs, dtype=np.int64), col] = np.array(cs, dtype=np.int8)
+    at_points = distinct[:, point_column]
     # broadcast onto the day grid: breakpoint j holds until the next breakpoint
-    day0 = np.datetime64(d1, "D")
     offsets = np.array([(p - d1).days for p in pts] + [(d2 - d1).days + 1], dtype=np.int64)
-    lengths = np.diff(offsets)
-    codes = np.repeat(at_points, lengths, axis=1)
-    changed = np.diff(codes, axis=1) != 0
-    rows, cols = np.nonzero(changed)
-    day_to_point = np.repeat(np.arange(len(pts)), lengths)
+    codes = np.repeat(at_points, np.diff(offsets), axis=1)
+    # a finding's code changes only from one breakpoint to the next (it holds in between)
+    rows, cols = np.nonzero(at_points[:, 1:] != at_points[:, :-1])
     keys = list(index)
-    by_point: dict[int, dict[tuple[str, str, str, str, str], str]] = {}
+    position: dict[int, dict[int, int]] = {}
 
-    def evidence_at(j: int) -> dict[tuple[str, str, str, str, str], str]:
-        if j not in by_point:
-            by_point[j] = {f.key(): f.evidence for f in per_point[j]}
-        return by_point[j]
+    def evidence(i: int, j: int) -> str:
+        col = int(point_column[j])
+        if col not in position:
+            position[col] = {r: n for n, r in enumerate(rows_of[col])}
+        n = position[col].get(i)
+        return "finding no longer produced" if n is None else per_point[j][n].evidence
 
     changes: list[Change] = []
     for i, c in zip(rows.tolist(), cols.tolist(), strict=True):
-        day = (day0 + np.timedelta64(c + 1, "D")).astype(dt.date)
-        j = int(day_to_point[c + 1])
-        b, a = int(codes[i, c]), int(codes[i, c + 1])
+        j = c + 1
+        b, a = int(at_points[i, c]), int(at_points[i, j])
         k = keys[i]
         changes.append(
             Change(
-                date=day,
+                date=pts[j],
                 instrument=k[0],
                 clause=k[1],
                 party=k[2] or None,
@@ -509,7 +531,7 @@ def evaluate_range(
                 reading=k[4] or None,
                 before=RESULTS[b] if b >= 0 else None,
                 after=RESULTS[a] if a >= 0 else None,
-                evidence=evidence_at(j).get(k, "finding no longer produced"),
+                evidence=evidence(i, j),
             )
         )
     changes.sort(key=lambda c: (c.date, c.instrument, c.clause, c.party or "", c.subject or ""))
@@ -579,6 +601,27 @@ def _evaluate_points(
     anchors = {r.id: _anchor_days(record, r) for r in rules}
     versions: dict[tuple[str, int], Version | None] = {}
     rule_fs: dict[str, list[Finding]] = {}
+    # findings after exceptions, in order, per rule; the exceptions of each rule and the
+    # rules each is an exception to (restricted to the rules selected)
+    post: dict[str, list[Finding]] = {}
+    final: dict[str, list[Finding]] = {}
+    selected = {r.id for r in rules}
+    exceptions = {
+        r.id: [x.id for x in registry.exceptions_of(r) if x.id in selected] for r in rules
+    }
+    bases: dict[str, list[str]] = {}
+    for rid, xs in exceptions.items():
+        for x in xs:
+            bases.setdefault(x, []).append(rid)
+    redone: set[str] = set()
+    keys: dict[int, tuple[str, ...]] = {}  # by id: per_point keeps every finding alive
+
+    def key_of(f: Finding) -> tuple[str, ...]:
+        k = keys.get(id(f))
+        if k is None:
+            k = keys[id(f)] = f.key()
+        return k
+
     done: list[dt.date] = []
     per_point: list[list[Finding]] = []
 
@@ -640,17 +683,29 @@ def _evaluate_points(
                 for p in parties:
                     fs.extend(entries[(r.id, p)].value)
                 rule_fs[r.id] = fs
+                redone.add(r.id)
                 changed = True
         if changed or not per_point:
-            found = _apply_exceptions(registry, dict(rule_fs))
-            _check_conflicts(found)
-            out: list[Finding] = []
+            # as ``evaluate`` does, but only for the rules whose findings (or whose
+            # exceptions' findings) were evaluated anew: the others' stand as they were
+            for rid in list(redone):
+                for base in bases.get(rid, ()):
+                    if base in rule_fs:
+                        redone.add(base)
             for r in rules:
-                out.extend(
-                    sorted(
-                        found[r.id], key=lambda f: (f.party or "", f.subject or "", f.reading or "")
-                    )
-                )
+                if r.id not in redone:
+                    continue
+                excs = exceptions[r.id]
+                if excs:
+                    subset = {r.id: rule_fs[r.id]} | {x: rule_fs[x] for x in excs if x in rule_fs}
+                    fs = _apply_exceptions(registry, subset)[r.id]
+                else:
+                    fs = rule_fs[r.id]
+                post[r.id] = fs
+                final[r.id] = sorted(fs, key=_finding_order)
+            redone.clear()
+            _check_conflicts(post, key_of)
+            out: list[Finding] = [f for r in rules for f in final[r.id]]
         else:
             out = per_point[-1]
         done.append(q)

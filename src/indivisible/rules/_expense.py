@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from indivisible._memo import WeakMemo
+from indivisible._numbers import number_text as _num
+from indivisible.record.types import BINDING_STATUSES
 from indivisible.rules.types import Call, Context
 
 if TYPE_CHECKING:
@@ -75,7 +77,6 @@ WHAT = {
     "accession": "every indicator of the profile",
 }
 
-BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
 
 _CACHE_SIZE = 512
 _CACHE: WeakMemo[Any] = WeakMemo(_CACHE_SIZE)
@@ -161,7 +162,7 @@ def owners(ctx: Context) -> list[str]:
 
 def bound(ctx: Context, instrument: str, state: str) -> bool:
     """Whether ``state`` is bound by ``instrument`` on the date (record status)."""
-    return ctx.record.party_status(instrument, state, ctx.on) in BINDING
+    return ctx.record.party_status(instrument, state, ctx.on) in BINDING_STATUSES
 
 
 # ------------------------------------------------------------------------- scenarios
@@ -357,13 +358,42 @@ def _rows_changed_states(before: Rows, after: Rows) -> set[str]:
     return out
 
 
-def _rows_deltas(before: Rows, after: Rows, tolerance: Tolerance) -> tuple[Delta, ...]:
-    """``assess.deltas`` on rows (the same steps, without the tables)."""
-    from indivisible.compare import _Row, deltas_of_rows
+Flag = tuple[str, str, str | None, bool | None]
+"""(state, indicator, reading, better) of one compared row: ``None`` when it did not move."""
+
+
+def _rows_moves(before: Rows, after: Rows, tolerance: Tolerance) -> tuple[list[Flag], list[Delta]]:
+    """``assess.deltas`` on rows (the same steps, without the tables).
+
+    Every row's flag, and a ``Delta`` only for the rows that moved beyond the tolerance (the
+    test keeps only those; building one per row compared was most of this step).
+    """
+    from indivisible.compare import Delta, _Row, signed_changes
 
     b = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in before.items()}
     a = {k: _Row(unit=u, direction=d, value=v) for k, (v, u, d) in after.items()}
-    return deltas_of_rows(b, a, tolerance)
+    keys, metas, vbs, vas, bounds, signs = signed_changes(b, a, tolerance)
+    flags: list[Flag] = []
+    moved: list[Delta] = []
+    for key, meta, vb, va, bound, s in zip(keys, metas, vbs, vas, bounds, signs, strict=True):
+        better = None if s == 0 else s > 0
+        flags.append((key[0], key[1], key[2], better))
+        if better is not None:
+            moved.append(
+                Delta(
+                    state=key[0],
+                    indicator=key[1],
+                    unit=meta.unit,
+                    direction=meta.direction,
+                    reading=key[2],
+                    before=vb,
+                    after=va,
+                    change=va - vb,
+                    better=better,
+                    tolerance=bound,
+                )
+            )
+    return flags, moved
 
 
 def _undetermined(e: Entry, rb: set[str], ra: set[str]) -> dict[str | None, str]:
@@ -387,9 +417,13 @@ def _entry_ranges(ctx: Context, e: Entry, evals: Sequence[str | None]) -> dict[s
     return deployment_ranges(ctx.scenario, e.model, evals)
 
 
-def _compare_rows(
-    ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]
-) -> tuple[tuple[str | None, ...], dict[str | None, str], tuple[Delta, ...], tuple[str, ...]]:
+Compared = tuple[
+    tuple[str | None, ...], dict[str | None, str], list[Flag], list["Delta"], tuple[str, ...]
+]
+"""Readings, undetermined readings, every row's flag, the deltas that moved, indicators."""
+
+
+def _compare_rows(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]) -> Compared:
     """Readings, undetermined readings, deltas and indicators compared (without pandas)."""
     rec, sc, on = ctx.record, ctx.scenario, ctx.on
     full_key = ("arrays", e.kind, sig)
@@ -419,14 +453,12 @@ def _compare_rows(
         keep = _rows_changed_states(before, after) | set(e.owners)
         before = {k: v for k, v in before.items() if k[0] in keep}
         after = {k: v for k, v in after.items() if k[0] in keep}
-    ds = _rows_deltas(before, after, tol)
+    flags, moved_ds = _rows_moves(before, after, tol)
     compared = tuple(sorted({k[1] for k in after} | {k[1] for k in before}))
-    return evals, undetermined, ds, compared
+    return evals, undetermined, flags, moved_ds, compared
 
 
-def _compare_tables(
-    ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]
-) -> tuple[tuple[str | None, ...], dict[str | None, str], tuple[Delta, ...], tuple[str, ...]]:
+def _compare_tables(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]) -> Compared:
     """Readings, undetermined readings, deltas and indicators compared (profile tables)."""
     from indivisible.compare import deltas
 
@@ -451,7 +483,8 @@ def _compare_tables(
     compared = tuple(
         sorted({str(i) for i in after["indicator"]} | {str(i) for i in before["indicator"]})
     )
-    return evals, undetermined, ds, compared
+    flags = [(d.state, d.indicator, d.reading, d.better) for d in ds]
+    return evals, undetermined, flags, [d for d in ds if d.better is not None], compared
 
 
 def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Test:
@@ -473,16 +506,16 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     compare = _compare_tables if e.kind == "accession" else _compare_rows
-    evals, undetermined, ds, compared = compare(ctx, e, tol, sig)
+    evals, undetermined, flags, moved, compared = compare(ctx, e, tol, sig)
     per: dict[str, dict[str, dict[str | None, bool | None]]] = {}
-    for d in ds:
-        per.setdefault(d.state, {}).setdefault(d.indicator, {})[d.reading] = d.better
+    for state, indicator, reading, better in flags:
+        per.setdefault(state, {}).setdefault(indicator, {})[reading] = better
     outcomes: dict[str | None, dict[str, str]] = {}
     for ev in evals:
         row: dict[str, str] = {}
         for state, flags_by in per.items():
-            flags = [v[ev] if ev in v else v.get(None) for v in flags_by.values()]
-            res = outcome(flags)
+            signs = [v[ev] if ev in v else v.get(None) for v in flags_by.values()]
+            res = outcome(signs)
             if res != "neutral":
                 row[state] = res
         outcomes[ev] = row
@@ -490,7 +523,7 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
         entry=e,
         readings=evals,
         outcomes=outcomes,
-        deltas=tuple(d for d in ds if d.better is not None),
+        deltas=tuple(moved),
         undetermined=undetermined,
         tolerance=tol,
         indicators=compared,
@@ -500,14 +533,6 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
 
 
 # ------------------------------------------------------------------------- wording
-def _num(x: float) -> str:
-    if math.isnan(x):
-        return "undetermined"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    return f"{x:g}"
-
-
 def delta_line(d: Delta) -> str:
     """One explain line for a delta: values, change, bound and direction."""
     rd = f" [{d.reading}]" if d.reading else ""

@@ -31,7 +31,7 @@ from indivisible.rules._expense import (
     test_entry,
     tolerance_text,
 )
-from indivisible.rules.types import Call, Context, Finding, Result
+from indivisible.rules.types import Call, Context, Finding, Result, Rule, rule
 
 Mode = Literal["at_expense", "affects"]
 Others = Callable[[Call, str], bool]
@@ -60,6 +60,47 @@ def free_choice(call: Call) -> Iterator[Finding]:
             sources=[a.source or ""],
             explain=[f"scenario: accession of {a.state} to {a.org} on {a.on.isoformat()}"],
         )
+
+
+def free_choice_rule(
+    *, instrument: str, clause: str, ref: str, text: str, label: str | None = None
+) -> Rule:
+    """The rule of a clause stating the free choice of security arrangements.
+
+    Its parties are the states with an accession in effect, from the instrument's
+    signature; each accession ``holds`` (:func:`free_choice`). Tagged ``free_choice``.
+    """
+    return rule(
+        instrument=instrument,
+        clause=clause,
+        ref=ref,
+        label=label,
+        text=text,
+        parties=accession_parties,
+        since="signed",
+        principle="free_choice",
+    )(free_choice)
+
+
+def not_at_expense_rule(
+    *, instrument: str, clause: str, ref: str, text: str, label: str | None = None
+) -> Rule:
+    """The rule of a clause barring a state from gaining security at another's expense.
+
+    The others are the states bound by the instrument. Its parties own an entry active on
+    the date, from the instrument's signature; each entry is tested against the scenario
+    without it (:func:`at_expense`). Tagged ``not_at_expense``.
+    """
+    return rule(
+        instrument=instrument,
+        clause=clause,
+        ref=ref,
+        label=label,
+        text=text,
+        parties=entry_parties,
+        since="signed",
+        principle="not_at_expense",
+    )(at_expense)
 
 
 def bound_by(instrument: str) -> Others:

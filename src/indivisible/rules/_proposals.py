@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from indivisible.rules._common import or_holds
 from indivisible.rules._geo import reaches
 from indivisible.rules._readings import Outcome, under_readings
 from indivisible.rules.inf_1987 import ground_missiles
@@ -40,7 +41,17 @@ def ground_missiles_reaching(
     target's territory?), so a range the parties report differently gives ``disputed``.
     """
     lo, hi, lines = band(call)
-    found = False
+    yield from or_holds(
+        call,
+        _in_band(call, targets, lo, hi, lines, abroad_banned=abroad_banned),
+        f"No ground-launched missile of {call.party} in the {lo:g}-{hi:g} km band in the scenario.",
+        explain=lines,
+    )
+
+
+def _in_band(
+    call: Call, targets: list[str], lo: float, hi: float, lines: list[str], *, abroad_banned: bool
+) -> Iterator[Finding]:
     for d in call.scenario.deployments_on(call.on):
         if call.party not in d.owner:
             continue
@@ -51,7 +62,6 @@ def ground_missiles_reaching(
             ranges = {n: r.value for n, r in m.range_km.root.items()}
             if not any(lo <= v <= hi for v in ranges.values()):
                 continue
-            found = True
             subject = d.id if len(missiles) == 1 else f"{d.id}:{m.id}"
             src = [d.source or "", *m.sources]
             line = (
@@ -79,20 +89,12 @@ def ground_missiles_reaching(
             yield from under_readings(
                 call, outcomes, subject=subject, sources=src, explain=[*lines, line]
             )
-    if not found:
-        yield call.finding(
-            "holds",
-            f"No ground-launched missile of {call.party} in the {lo:g}-{hi:g} km band in the "
-            "scenario.",
-            explain=lines,
-        )
 
 
 def presence_on(
     call: Call, hosts: list[str], *, what: str, combat_only: bool = False
 ) -> Iterator[Finding]:
     """Forces, deployments or exercises of the party on the territory of ``hosts``."""
-    found = False
     items = [
         *(
             ("force", f.id, f.host, f.owner, f.source)
@@ -108,18 +110,17 @@ def presence_on(
             for x in call.scenario.exercises_on(call.on)
         ),
     ]
-    for kind, ident, host, owner, src in items:
-        if call.party in owner and host in hosts and host != call.party:
-            found = True
-            yield call.finding(
-                "breached",
-                f"{kind} {ident} of {call.party} on {host}: {what}.",
-                subject=ident,
-                sources=[src or ""],
-                explain=[f"scenario: {kind} {ident} of {'+'.join(owner)} on {host}"],
-            )
-    if not found:
-        yield call.finding(
-            "holds",
-            f"No force, deployment or exercise of {call.party} on {', '.join(hosts)}.",
+    present = (
+        call.finding(
+            "breached",
+            f"{kind} {ident} of {call.party} on {host}: {what}.",
+            subject=ident,
+            sources=[src or ""],
+            explain=[f"scenario: {kind} {ident} of {'+'.join(owner)} on {host}"],
         )
+        for kind, ident, host, owner, src in items
+        if call.party in owner and host in hosts and host != call.party
+    )
+    yield from or_holds(
+        call, present, f"No force, deployment or exercise of {call.party} on {', '.join(hosts)}."
+    )

@@ -1,59 +1,55 @@
 """The registry: every declared rule and every unformalised clause, validated and frozen.
 
 Each instrument module exposes two tuples, ``RULES`` and ``NOT_FORMALISED``. The registry
-is built once, when the rules package is imported, from the list of modules below; it is
-immutable (tuples and read-only mappings), so nothing leaks from one evaluation to the next.
+is built once, when the rules package is imported, from the modules found in the package
+(:func:`instrument_modules`; there is no list to keep); it is immutable (tuples and read-only
+mappings), so nothing leaks from one evaluation to the next. It is also the package's
+:class:`~indivisible.rulebook.Rulebook`: the principle each clause is tagged with, and the
+findings of a scenario, for the ``assess`` room.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime as dt
+import pkgutil
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
+from indivisible.rulebook import Commitment, Principle
 from indivisible.rules._errors import RuleDeclarationError
-from indivisible.rules.types import Rule, Unformalised
+from indivisible.rules.types import Finding, Rule, Unformalised
 
-MODULES = (
-    "un_charter_1945",
-    "north_atlantic_treaty_1949",
-    "abm_1972",
-    "helsinki_final_act_1975",
-    "cfe_1990",
-    "acfe_1999",
-    "inf_1987",
-    "charter_of_paris_1990",
-    "start_1991",
-    "open_skies_1992",
-    "cst_1992",
-    "new_start_2010",
-    "vienna_document_2011",
-    "founding_act_1997",
-    "istanbul_charter_1999",
-    "sort_2002",
-    "rome_declaration_2002",
-    "european_security_treaty_2008",
-    "astana_declaration_2010",
-    "ru_us_draft_2021",
-    "ru_nato_draft_2021",
-    "us_response_2022",
-    "nato_response_2022",
-    "ptbt_1963",
-    "npt_1968",
-    "bwc_1972",
-    "incsea_1972",
-    "ttbt_1974",
-    "nuclear_risk_reduction_centers_1987",
-    "ballistic_missile_launch_notification_1988",
-    "dangerous_military_activities_1989",
-    "lisbon_protocol_1992",
-    "cwc_1993",
-    "budapest_memorandum_1994",
-    "code_of_conduct_1994",
-    "ctbt_1996",
-)
-"""Instrument modules of the rules package, in the order their rules are listed."""
+if TYPE_CHECKING:
+    from indivisible.record import Record
+    from indivisible.world import Scenario
+
+NOT_INSTRUMENTS = frozenset({"types"})
+"""Public modules of the rules package that are not instrument modules."""
+
+
+def instrument_modules(package: str = __package__ or "indivisible.rules") -> tuple[str, ...]:
+    """The instrument modules of the rules package, discovered, oldest instrument first.
+
+    Every public module (no leading underscore) of the package except :data:`NOT_INSTRUMENTS`
+    is an instrument module: adding ``<instrument>_<year>.py`` is enough to register its
+    rules. They are ordered by the year their name ends with, then by name, so the order of
+    findings does not depend on the file system.
+    """
+    pkg = import_module(package)
+    names = [
+        m.name
+        for m in pkgutil.iter_modules(pkg.__path__)
+        if not m.name.startswith("_") and not m.ispkg and m.name not in NOT_INSTRUMENTS
+    ]
+    return tuple(sorted(names, key=_order))
+
+
+def _order(name: str) -> tuple[int, str]:
+    tail = name.rsplit("_", 1)[-1]
+    return (int(tail) if tail.isdigit() else 10_000, name)
 
 
 @dataclass(frozen=True)
@@ -133,6 +129,22 @@ class Registry:
             seen.setdefault(u.instrument, None)
         return tuple(seen)
 
+    def commitments(self, principle: Principle) -> tuple[Commitment, ...]:
+        """The clauses tagged with ``principle``, each once, oldest instrument first."""
+        seen: dict[tuple[str, str], None] = {}
+        tagged: list[Rule | Unformalised] = [*self.rules, *self.unformalised]
+        for x in tagged:
+            if x.principle == principle:
+                seen.setdefault((x.instrument, x.clause), None)
+        ordered = sorted(seen, key=lambda k: _order(k[0].replace("-", "_"))[0])
+        return tuple(Commitment(i, c, principle) for i, c in ordered)
+
+    def findings(self, record: Record, scenario: Scenario, on: dt.date) -> Sequence[Finding]:
+        """Every rule's findings on the scenario on the date (see ``rules.evaluate``)."""
+        from indivisible.rules._engine import evaluate
+
+        return evaluate(record, scenario, on, registry=self)
+
     def select(self, instruments: Iterable[str] | None) -> tuple[Rule, ...]:
         """The rules of the given instruments (all when ``None``)."""
         if instruments is None:
@@ -141,15 +153,27 @@ class Registry:
         return tuple(r for r in self.rules if r.instrument in wanted)
 
 
-def _collect() -> Registry:
+def collect(package: str = __package__ or "indivisible.rules") -> Registry:
+    """The registry of every instrument module of ``package``.
+
+    Raises:
+        RuleDeclarationError: a module without ``RULES`` or ``NOT_FORMALISED``, or a rule
+            set :meth:`Registry.build` refuses.
+    """
     rules: list[Rule] = []
     unformalised: list[Unformalised] = []
-    for name in MODULES:
-        mod = import_module(f"indivisible.rules.{name}")
+    for name in instrument_modules(package):
+        mod = import_module(f"{package}.{name}")
+        for attr in ("RULES", "NOT_FORMALISED"):
+            if not isinstance(getattr(mod, attr, None), tuple):
+                raise RuleDeclarationError(
+                    f"{package}.{name}",
+                    f"an instrument module must define {attr} (a tuple, empty if none)",
+                )
         rules.extend(mod.RULES)
         unformalised.extend(mod.NOT_FORMALISED)
     return Registry.build(rules, unformalised)
 
 
-REGISTRY = _collect()
+REGISTRY = collect()
 """The bundled rule set (immutable)."""

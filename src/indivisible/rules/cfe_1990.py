@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from indivisible.record.types import BINDING_STATUSES
 from indivisible.rules._common import record_parties
 from indivisible.rules.types import Call, Context, Finding, MissingData, not_formalised, rule
 
@@ -48,9 +49,6 @@ def _param_of(prefix: str, cat: str) -> str:
     if prefix == "flank":
         return f"flank_{FLANK_NAME[cat]}"
     return f"{DATA_NAME.get(cat, cat)}_{prefix}"
-
-
-BINDING = frozenset({"in_force", "notice_given", "provisionally_applied"})
 
 
 def group_param(party: str) -> str:
@@ -97,7 +95,7 @@ def _bound_members(call: Call, members: list[str]) -> tuple[list[str], list[str]
     out: list[str] = []
     for m in members:
         st = call.ctx.record.party_status(INSTRUMENT, m, call.on)
-        (bound if st in BINDING else out).append(m)
+        (bound if st in BINDING_STATUSES else out).append(m)
     return bound, out
 
 

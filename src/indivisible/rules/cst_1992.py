@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from indivisible.record.types import BINDING_STATUSES
 from indivisible.rules._common import not_bound_reason
 from indivisible.rules._force import actors, non_use_of_force
 from indivisible.rules.types import Call, Finding, not_formalised, rule
 from indivisible.world import UseOfForce
 
 INSTRUMENT = "cst-1992"
-BOUND = frozenset({"in_force", "notice_given", "provisionally_applied"})
 
 
 @rule(
@@ -36,7 +36,7 @@ def art_1(call: Call) -> Iterator[Finding]:
 
     def covers(u: UseOfForce) -> str | None:
         status = call.ctx.record.party_status(INSTRUMENT, u.territory, call.on)
-        if status in BOUND:
+        if status in BINDING_STATUSES:
             return None
         reason, _src, _line = not_bound_reason(call.ctx, INSTRUMENT, u.territory)
         return f"Art. 1 covers force between parties; {reason}."

@@ -33,6 +33,7 @@ def _area(ctx: Context) -> list[str]:
     its own security at the cost of the security of other states or organisations.""",
     parties=lambda ctx: sorted(set(_area(ctx)) & set(entry_parties(ctx))),
     since="proposed",
+    principle="not_at_expense",
 )
 def obligation(call: Call) -> Iterator[Finding]:
     """Each entry of the party, tested against the scenario without it (others: the area)."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from indivisible.rules._common import or_holds
 from indivisible.rules._readings import Outcome, under_readings
 from indivisible.rules.types import Call, Context, Finding, MissingData, not_formalised, rule
 
@@ -164,12 +165,8 @@ def _sfc_outcome(
 def nuclear(call: Call) -> Iterator[Finding]:
     """No deployment with nuclear weapons on a new member's territory."""
     hosts = dict(new_members(call))
-    found = False
-    for d in call.scenario.deployments_on(call.on):
-        if d.host not in hosts or d.nuclear is not True:
-            continue
-        found = True
-        yield call.finding(
+    nuclear = (
+        call.finding(
             "breached",
             f"Deployment {d.id} of {'+'.join(d.owner)} on {d.host}, a new member, is reported "
             "with nuclear weapons.",
@@ -177,18 +174,30 @@ def nuclear(call: Call) -> Iterator[Finding]:
             sources=[d.source or ""],
             explain=[hosts[d.host], f"scenario: {d.id} nuclear=true, system {d.system}"],
         )
-    if not found:
-        yield call.finding(
-            "holds",
-            "No deployment reported with nuclear weapons on a new member's territory "
-            f"({', '.join(hosts) or 'no new members'}).",
-            explain=list(hosts.values()),
-        )
+        for d in call.scenario.deployments_on(call.on)
+        if d.host in hosts and d.nuclear is True
+    )
+    yield from or_holds(
+        call,
+        nuclear,
+        "No deployment reported with nuclear weapons on a new member's territory "
+        f"({', '.join(hosts) or 'no new members'}).",
+        explain=list(hosts.values()),
+    )
 
 
 RULES = (substantial_combat_forces, nuclear)
 NOT_FORMALISED = (
-    not_formalised(INSTRUMENT, "not-adversaries", "Preamble", "A statement of attitude."),
+    # The preamble proceeds from the principle that the security of all states in the
+    # Euro-Atlantic community is indivisible: it stands for the Act's not-at-the-expense
+    # commitment (the record has no clause of its own for it).
+    not_formalised(
+        INSTRUMENT,
+        "not-adversaries",
+        "Preamble",
+        "A statement of attitude.",
+        principle="not_at_expense",
+    ),
     not_formalised(
         INSTRUMENT,
         "nuclear-storage-sites",

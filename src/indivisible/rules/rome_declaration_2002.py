@@ -17,6 +17,7 @@ NOT_FORMALISED = (
         "founding-act-reaffirmed",
         "Preamble",
         "A reaffirmation of texts: the Founding Act's rules check its commitments.",
+        principle="not_at_expense",
     ),
     not_formalised(
         INSTRUMENT,

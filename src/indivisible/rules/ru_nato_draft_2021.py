@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
+from indivisible.rules._common import or_holds
 from indivisible.rules._principles import at_expense, entry_parties
 from indivisible.rules._proposals import codes, ground_missiles_reaching, presence_on
 from indivisible.rules.types import Call, Context, Finding, not_formalised, rule
@@ -47,6 +48,7 @@ def _baseline(call: Call) -> tuple[dt.date, str]:
     other parties.""",
     parties=lambda ctx: sorted(set(_parties(ctx)) & set(entry_parties(ctx))),
     since="proposed",
+    principle="not_at_expense",
 )
 def art_1(call: Call) -> Iterator[Finding]:
     """Each entry of the party, tested against the scenario without it (others: the parties)."""
@@ -74,29 +76,26 @@ def art_4(call: Call) -> Iterator[Finding]:
             explain=[line],
         )
         return
-    found = False
     present: list[Force | Deployment] = [
         *call.scenario.forces_on(call.on),
         *call.scenario.deployments_on(call.on),
     ]
-    for f in present:
-        if call.party not in f.owner or f.host in f.owner:
-            continue
-        found = True
-        new = f.since > base
-        yield call.finding(
-            "breached" if new else "holds",
+    abroad = (
+        call.finding(
+            "breached" if f.since > base else "holds",
             f"{f.id} of {call.party} on {f.host} since {f.since.isoformat()}: "
-            + ("beyond" if new else "within")
+            + ("beyond" if f.since > base else "within")
             + f" the baseline of {base.isoformat()}.",
             subject=f.id,
             sources=[f.source or ""],
             explain=[line],
         )
-    if not found:
-        yield call.finding(
-            "holds", f"No forces of {call.party} on other states' territory.", explain=[line]
-        )
+        for f in present
+        if call.party in f.owner and f.host not in f.owner
+    )
+    yield from or_holds(
+        call, abroad, f"No forces of {call.party} on other states' territory.", explain=[line]
+    )
 
 
 @rule(
@@ -134,15 +133,16 @@ def art_6(call: Call) -> Iterator[Finding]:
         since = call.ctx.member_since(s, ALLIANCE)
         if since is not None and since[0] > proposed:
             joined.append((s, since))
-    for s, (d, src) in joined:
-        yield call.finding(
+    accessions = (
+        call.finding(
             "breached",
             f"{s} joins NATO on {d.isoformat()}, after the proposal of {proposed.isoformat()}.",
             subject=f"accession:{s}:nato",
             sources=[src],
         )
-    if not joined:
-        yield call.finding("holds", f"No accession to NATO after {proposed.isoformat()}.")
+        for s, (d, src) in joined
+    )
+    yield from or_holds(call, accessions, f"No accession to NATO after {proposed.isoformat()}.")
 
 
 @rule(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from indivisible.rules._common import fixed
+from indivisible.rules._common import fixed, or_holds
 from indivisible.rules._geo import reaches
 from indivisible.rules._proposals import codes, ground_missiles_reaching
 from indivisible.rules._readings import Outcome, under_readings
@@ -41,37 +41,33 @@ def _other(call: Call) -> list[str]:
 def art_4(call: Call) -> Iterator[Finding]:
     """No NATO accession of, and no US presence on, former Soviet non-NATO states."""
     ussr, line = codes(call, "former_ussr_non_nato_states")
-    hit = False
-    for a in call.scenario.accessions:
-        if a.org == "nato" and a.state in ussr and a.on <= call.on:
-            hit = True
-            yield call.finding(
-                "breached",
-                f"{a.state}, a former Soviet state, joins NATO on {a.on.isoformat()}.",
-                subject=f"accession:{a.state}:nato",
-                sources=[a.source or ""],
-                explain=[line],
-            )
     present: list[Force | Deployment] = [
         *call.scenario.forces_on(call.on),
         *call.scenario.deployments_on(call.on),
     ]
-    for f in present:
-        if "USA" in f.owner and f.host in ussr:
-            hit = True
-            yield call.finding(
-                "breached",
-                f"US presence {f.id} on {f.host}, a former Soviet state outside NATO.",
-                subject=f.id,
-                sources=[f.source or ""],
-                explain=[line],
-            )
-    if not hit:
-        yield call.finding(
-            "holds",
-            "No accession to NATO of, and no US presence on, a former Soviet state outside NATO.",
-            explain=[line],
+    barred = [
+        (
+            f"accession:{a.state}:nato",
+            a.source,
+            f"{a.state}, a former Soviet state, joins NATO on {a.on.isoformat()}.",
         )
+        for a in call.scenario.accessions
+        if a.org == "nato" and a.state in ussr and a.on <= call.on
+    ] + [
+        (f.id, f.source, f"US presence {f.id} on {f.host}, a former Soviet state outside NATO.")
+        for f in present
+        if "USA" in f.owner and f.host in ussr
+    ]
+    found = (
+        call.finding("breached", why, subject=ident, sources=[src or ""], explain=[line])
+        for ident, src, why in barred
+    )
+    yield from or_holds(
+        call,
+        found,
+        "No accession to NATO of, and no US presence on, a former Soviet state outside NATO.",
+        explain=[line],
+    )
 
 
 @rule(
@@ -86,14 +82,18 @@ def art_4(call: Call) -> Iterator[Finding]:
 )
 def art_5(call: Call) -> Iterator[Finding]:
     """Bombers and surface ships abroad, within striking distance of the other party."""
-    found = False
+    yield from or_holds(
+        call, _strikers(call), f"No heavy bomber or warship of {call.party} deployed abroad."
+    )
+
+
+def _strikers(call: Call) -> Iterator[Finding]:
     for d in call.scenario.deployments_on(call.on):
         if call.party not in d.owner or d.host in d.owner:
             continue
         s = call.scenario.system(d.system)
         if not (s.class_ == "heavy_bomber" or (s.basing == "sea" and s.strike)):
             continue
-        found = True
         if s.range_km is None:
             yield call.finding(
                 "undetermined",
@@ -118,8 +118,6 @@ def art_5(call: Call) -> Iterator[Finding]:
             sources=[d.source or "", *s.sources],
             explain=[f"scenario: {d.id} at {d.site.name} ({d.site.lat:g}, {d.site.lon:g})"],
         )
-    if not found:
-        yield call.finding("holds", f"No heavy bomber or warship of {call.party} deployed abroad.")
 
 
 @rule(
@@ -148,18 +146,17 @@ def art_6(call: Call) -> Iterator[Finding]:
 )
 def art_7(call: Call) -> Iterator[Finding]:
     """No deployment with nuclear weapons outside the party's territory."""
-    found = False
-    for d in call.scenario.deployments_on(call.on):
-        if call.party in d.owner and d.host not in d.owner and d.nuclear is True:
-            found = True
-            yield call.finding(
-                "breached",
-                f"Nuclear weapons of {call.party} ({d.id}) on {d.host}.",
-                subject=d.id,
-                sources=[d.source or ""],
-            )
-    if not found:
-        yield call.finding("holds", f"No nuclear weapons of {call.party} reported abroad.")
+    abroad = (
+        call.finding(
+            "breached",
+            f"Nuclear weapons of {call.party} ({d.id}) on {d.host}.",
+            subject=d.id,
+            sources=[d.source or ""],
+        )
+        for d in call.scenario.deployments_on(call.on)
+        if call.party in d.owner and d.host not in d.owner and d.nuclear is True
+    )
+    yield from or_holds(call, abroad, f"No nuclear weapons of {call.party} reported abroad.")
 
 
 RULES = (art_4, art_5, art_6, art_7)
@@ -169,6 +166,7 @@ NOT_FORMALISED = (
         "art-1",
         "Art. 1",
         '"Core security interests" is undefined and the record has no readings of it yet.',
+        principle="not_at_expense",
     ),
     not_formalised(
         INSTRUMENT,

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from indivisible.rulebook import Principle, check_principle
 from indivisible.rules._errors import RuleDeclarationError
 
 if TYPE_CHECKING:
@@ -297,6 +298,9 @@ class Rule:
             (defaults to ``instrument``).
         binding: ``record`` (the engine checks the party's status in the record) or
             ``rule`` (the party is a group; the rule checks each member's status).
+        principle: the principle of indivisible security the clause commits its parties
+            to (``not_at_expense``, ``free_choice``), if any; ``assess`` reports the
+            commitments an action engages from these tags.
     """
 
     id: str
@@ -311,6 +315,7 @@ class Rule:
     exception_to: str | None = None
     binding_via: str | None = None
     binding: str = "record"
+    principle: Principle | None = None
 
     @property
     def since(self) -> str:
@@ -331,12 +336,17 @@ class Rule:
 
 @dataclass(frozen=True)
 class Unformalised:
-    """A clause deliberately left unformalised, with the reason (shown in coverage)."""
+    """A clause deliberately left unformalised, with the reason (shown in coverage).
+
+    ``principle`` tags a clause that commits its parties to a principle of indivisible
+    security even though no rule evaluates it (a preamble, a reaffirmation).
+    """
 
     instrument: str
     clause: str
     ref: str
     reason: str
+    principle: Principle | None = None
 
 
 _RULE_ATTRS = {
@@ -351,6 +361,7 @@ _RULE_ATTRS = {
     "exception_to",
     "binding_via",
     "binding",
+    "principle",
 }
 _REQUIRED = {"instrument", "clause", "ref", "text", "parties", "since"}
 
@@ -377,7 +388,8 @@ def rule(**attrs: Any) -> Callable[[RuleFn], Rule]:
     """Declare a rule; use as a decorator on the function that evaluates the clause.
 
     Required attributes: ``instrument``, ``clause``, ``ref``, ``text``, ``parties``,
-    ``since``. Optional: ``end``, ``label``, ``exception_to``, ``binding_via``.
+    ``since``. Optional: ``end``, ``label``, ``exception_to``, ``binding_via``, ``binding``,
+    ``principle`` (one of :data:`indivisible.rulebook.PRINCIPLES`).
 
     Raises:
         RuleDeclarationError: an unknown or missing attribute, or a bad ``since``/``end``.
@@ -389,7 +401,7 @@ def rule(**attrs: Any) -> Callable[[RuleFn], Rule]:
         ... except RuleDeclarationError as exc:
         ...     print(exc)
         rule 'x-2000/a': unknown attribute 'sinse' (known: binding, binding_via, clause, end, \
-exception_to, instrument, label, parties, ref, since, text)
+exception_to, instrument, label, parties, principle, ref, since, text)
     """
     rid = f"{attrs.get('instrument', '?')}/{attrs.get('clause', '?')}"
     unknown = sorted(set(attrs) - _RULE_ATTRS)
@@ -412,6 +424,7 @@ exception_to, instrument, label, parties, ref, since, text)
         raise RuleDeclarationError(rid, f"binding={attrs['binding']!r}; use 'record' or 'rule'")
     if not callable(attrs["parties"]):
         raise RuleDeclarationError(rid, "parties must be a function of the context")
+    principle = _principle(rid, attrs.get("principle"))
 
     def wrap(fn: RuleFn) -> Rule:
         return Rule(
@@ -427,16 +440,35 @@ exception_to, instrument, label, parties, ref, since, text)
             exception_to=attrs.get("exception_to"),
             binding_via=attrs.get("binding_via"),
             binding=attrs.get("binding", "record"),
+            principle=principle,
         )
 
     return wrap
 
 
-def not_formalised(instrument: str, clause: str, ref: str, reason: str) -> Unformalised:
-    """Declare a clause left unformalised, with the reason (listed by ``rules --coverage``)."""
+def _principle(rid: str, value: object) -> Principle | None:
+    if value is None:
+        return None
+    try:
+        return check_principle(value)
+    except ValueError as exc:
+        raise RuleDeclarationError(rid, str(exc)) from None
+
+
+def not_formalised(
+    instrument: str, clause: str, ref: str, reason: str, *, principle: str | None = None
+) -> Unformalised:
+    """Declare a clause left unformalised, with the reason (listed by ``rules --coverage``).
+
+    ``principle`` tags a clause committing its parties to a principle of indivisible
+    security (see :class:`Unformalised`).
+    """
+    rid = f"{instrument}/{clause}"
     if not reason.strip():
-        raise RuleDeclarationError(f"{instrument}/{clause}", "a reason is required")
-    return Unformalised(instrument, clause, ref, " ".join(reason.split()))
+        raise RuleDeclarationError(rid, "a reason is required")
+    return Unformalised(
+        instrument, clause, ref, " ".join(reason.split()), _principle(rid, principle)
+    )
 
 
 def freeze(mapping: Mapping[str, Any]) -> Mapping[str, Any]:

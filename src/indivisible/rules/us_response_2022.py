@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from indivisible.rules._common import fixed
+from indivisible.rules._common import fixed, or_holds
 from indivisible.rules._proposals import codes
 from indivisible.rules.inf_1987 import ground_missiles
 from indivisible.rules.types import Call, Finding, not_formalised, rule
@@ -31,23 +31,23 @@ INSTRUMENT = "us-response-2022"
 def item_1(call: Call) -> Iterator[Finding]:
     """No ground-launched strike missile of the US on the Aegis Ashore host states."""
     hosts, line = codes(call, "aegis_ashore_hosts")
-    found = False
-    for d in call.scenario.deployments_on(call.on):
-        if "USA" in d.owner and d.host in hosts and ground_missiles(call, d):
-            found = True
-            yield call.finding(
-                "breached",
-                f"Ground-launched strike missiles ({d.id}) on {d.host}.",
-                subject=d.id,
-                sources=[d.source or ""],
-                explain=[line],
-            )
-    if not found:
-        yield call.finding(
-            "holds",
-            f"No US ground-launched strike missile on {', '.join(hosts)}.",
+    missiles = (
+        call.finding(
+            "breached",
+            f"Ground-launched strike missiles ({d.id}) on {d.host}.",
+            subject=d.id,
+            sources=[d.source or ""],
             explain=[line],
         )
+        for d in call.scenario.deployments_on(call.on)
+        if "USA" in d.owner and d.host in hosts and ground_missiles(call, d)
+    )
+    yield from or_holds(
+        call,
+        missiles,
+        f"No US ground-launched strike missile on {', '.join(hosts)}.",
+        explain=[line],
+    )
 
 
 @rule(
@@ -62,38 +62,30 @@ def item_1(call: Call) -> Iterator[Finding]:
 def item_4(call: Call) -> Iterator[Finding]:
     """No offensive ground-launched missiles or permanent combat forces on the listed states."""
     hosts, line = codes(call, "no_deployment_states")
-    found = False
-    for d in call.scenario.deployments_on(call.on):
-        if call.party in d.owner and d.host in hosts and ground_missiles(call, d):
-            found = True
-            yield call.finding(
-                "breached",
-                f"Ground-launched missiles {d.id} on {d.host}.",
-                subject=d.id,
-                sources=[d.source or ""],
-                explain=[line],
-            )
-    for f in call.scenario.forces_on(call.on):
-        if (
-            call.party in f.owner
-            and f.host in hosts
-            and f.role == "combat"
-            and f.posture == "permanent"
-        ):
-            found = True
-            yield call.finding(
-                "breached",
-                f"Permanent combat force {f.id} on {f.host}.",
-                subject=f.id,
-                sources=[f.source or ""],
-                explain=[line],
-            )
-    if not found:
-        yield call.finding(
-            "holds",
-            f"Nothing of {call.party} of these kinds on {', '.join(hosts)}.",
-            explain=[line],
+    barred = [
+        (d.id, d.host, d.source, f"Ground-launched missiles {d.id}")
+        for d in call.scenario.deployments_on(call.on)
+        if call.party in d.owner and d.host in hosts and ground_missiles(call, d)
+    ] + [
+        (f.id, f.host, f.source, f"Permanent combat force {f.id}")
+        for f in call.scenario.forces_on(call.on)
+        if call.party in f.owner
+        and f.host in hosts
+        and f.role == "combat"
+        and f.posture == "permanent"
+    ]
+    found = (
+        call.finding(
+            "breached", f"{what} on {host}.", subject=ident, sources=[src or ""], explain=[line]
         )
+        for ident, host, src, what in barred
+    )
+    yield from or_holds(
+        call,
+        found,
+        f"Nothing of {call.party} of these kinds on {', '.join(hosts)}.",
+        explain=[line],
+    )
 
 
 RULES = (item_1, item_4)

@@ -11,7 +11,6 @@ loads the base first and layers the file on top of it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -20,7 +19,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from pydantic import ValidationError
 
 from indivisible._bounds import coverage_problem
+from indivisible._bundled import record_or_bundled
 from indivisible._errors import InputError
+from indivisible._hints import hint as _hint
 from indivisible._paths import check_readable, os_reason, read_yaml_input
 from indivisible._paths import shown as show_path
 from indivisible._yaml import (
@@ -40,14 +41,17 @@ from indivisible.world.types import (
     Exercise,
     Force,
     Holding,
+    Prospect,
     Readings,
     Scenario,
+    ScenarioEntries,
     ScenarioSource,
     Site,
+    StrategicForce,
     SystemCatalogue,
     SystemPatch,
     UseOfForce,
-    _Model,
+    Verification,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +60,16 @@ if TYPE_CHECKING:
 Loc = tuple[int | str, ...]
 Fail = Callable[[Loc, str], NoReturn]
 
-ID_GROUPS = ("deployments", "forces", "exercises", "uses_of_force", "sites")
+ID_GROUPS = (
+    "deployments",
+    "forces",
+    "exercises",
+    "uses_of_force",
+    "sites",
+    "verifications",
+    "strategic_forces",
+    "prospects",
+)
 """Sections whose entries carry an ``id``; ids are unique across all of them."""
 
 GROUPS = ("holdings", *ID_GROUPS, "accessions")
@@ -68,10 +81,13 @@ _NOUN = {
     "exercises": "exercise",
     "uses_of_force": "use of force",
     "sites": "site",
+    "verifications": "verification",
+    "strategic_forces": "strategic force",
+    "prospects": "prospect",
 }
 
 
-class _File(_Model):
+class _File(ScenarioEntries):
     """One scenario file, before layering."""
 
     scenario: str | None = None
@@ -79,36 +95,14 @@ class _File(_Model):
     extends: str | None = None
     remove: tuple[str, ...] = ()
     note: str | None = None
-    holdings: tuple[Holding, ...] = ()
-    deployments: tuple[Deployment, ...] = ()
-    forces: tuple[Force, ...] = ()
-    exercises: tuple[Exercise, ...] = ()
-    systems: tuple[SystemPatch, ...] = ()
-    uses_of_force: tuple[UseOfForce, ...] = ()
-    accessions: tuple[Accession, ...] = ()
-    sites: tuple[Site, ...] = ()
     sources: tuple[ScenarioSource, ...] = ()
 
 
 # --------------------------------------------------------------------------- YAML
-def read_yaml(path: Path, shown: str | Path) -> tuple[Any, Any]:
-    """Parse ``path`` into data and node tree; any failure is one located ``InputError``.
-
-    The path is checked first (``indivisible._paths``): a missing file, a folder, a
-    permission or input/output error, a NUL byte or an over-long name is one line naming it.
-    """
-    return read_yaml_input(path, shown)  # type: ignore[no-any-return]
-
-
 _clean_loc = clean_loc  # the catalogue's loader locates its errors with it too
 
 
 # --------------------------------------------------------------------------- checks
-def _hint(value: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=2, cutoff=0.6)
-    if not close and value.upper() in known:
-        close = [value.upper()]
-    return f"; did you mean {' or '.join(close)}?" if close else ""
 
 
 def _entries(group: str, items: Sequence[Any]) -> list[tuple[Loc, Any]]:
@@ -209,6 +203,28 @@ def check_entries(
         if s.host is not None:
             state(s.host, (*loc, "host"))
         source(s.source, (*loc, "source"))
+    for loc, v in _entries("verifications", parts.get("verifications", ())):
+        for key in ("by", "of"):
+            codes = getattr(v, key)
+            for i, o in enumerate(codes):
+                state(o, (*loc, key, i) if len(codes) > 1 else (*loc, key))
+        _order(v.since, v.until, (*loc, "until"), "until", "since", fail, strict=True)
+        source(v.source, (*loc, "source"))
+    for loc, sf in _entries("strategic_forces", parts.get("strategic_forces", ())):
+        state(sf.state, (*loc, "state"))
+        _order(sf.since, sf.until, (*loc, "until"), "until", "since", fail, strict=True)
+        readings(sf.deployed_warheads, (*loc, "deployed_warheads"))
+        source(sf.source, (*loc, "source"))
+    for loc, pr in _entries("prospects", parts.get("prospects", ())):
+        state(pr.state, (*loc, "state"))
+        if pr.org not in record.organisations:
+            orgs = sorted(record.organisations)
+            fail(
+                (*loc, "org"),
+                f"unknown organisation {pr.org!r} (not in the record){_hint(pr.org, orgs)}",
+            )
+        _order(pr.since, pr.until, (*loc, "until"), "until", "since", fail, strict=True)
+        source(pr.source, (*loc, "source"))
     for loc, p in _entries("systems", parts.get("systems", ())):
         for i, c in enumerate(p.carries or ()):
             if c not in catalogue:
@@ -324,10 +340,7 @@ def load_scenario(
     Raises:
         InputError: the first problem found, as ``file:line: field 'x': reason``.
     """
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     if catalogue is None:
         catalogue = load_catalogue()
     return _load(Path(path), str(path), record, catalogue, ())
@@ -340,7 +353,7 @@ def _load(
     catalogue: SystemCatalogue,
     stack: tuple[tuple[Path, str], ...],
 ) -> Scenario:
-    data, node = read_yaml(path, shown)
+    data, node = read_yaml_input(path, shown)
 
     fail = failing_at(shown, node)
 
@@ -500,10 +513,7 @@ def apply_changes(
     record: Record | None,
 ) -> Scenario:
     """Implementation of :meth:`Scenario.with_changes` (see there)."""
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
 
     fail = failing_at(None, None)
 
@@ -524,6 +534,9 @@ def apply_changes(
         Accession: "accessions",
         Site: "sites",
         SystemPatch: "systems",
+        Verification: "verifications",
+        StrategicForce: "strategic_forces",
+        Prospect: "prospects",
     }
     for x in add:
         group = kinds.get(type(x))

@@ -62,15 +62,18 @@ __all__ = [
     "Holding",
     "NuclearCapable",
     "Posture",
+    "Prospect",
     "Reading",
     "Readings",
     "Role",
     "ScenarioSource",
     "Site",
+    "StrategicForce",
     "System",
     "SystemClass",
     "SystemPatch",
     "UseOfForce",
+    "Verification",
     "reading_end",
 ]
 
@@ -589,6 +592,95 @@ class Accession(_Model):
         return (self.state, self.org)
 
 
+VERIFIED_PARAMETERS = ("range_km", "capability", "exercise_personnel", "strategic_warheads")
+"""What a verification can settle (``Verification.covers``)."""
+
+
+class Verification(_Model):
+    """A verification or transparency regime: ``by`` inspects what ``of`` holds.
+
+    While active (``since <= on < until``) it resolves the disputed parameters it
+    ``covers`` of the entries of ``of`` (deployments, exercises, strategic forces):
+    ``range_km`` (a disputed range reading), ``capability`` (a disputed reading of what a
+    launcher can fire, e.g. the Mk 41 launchers of Aegis Ashore), ``exercise_personnel``
+    (disputed exercise figures) and ``strategic_warheads`` (strategic warheads counted under
+    verified limits). ``subjects`` restricts it to these entry ids (empty: every entry of
+    ``of``). Which reading the visits would confirm is not modelled: a verification only
+    makes a parameter verified (``docs/indicators.md``, ``unverified_disputes``).
+    """
+
+    id: Ident
+    name: str | None = None
+    by: Owners
+    of: Owners
+    covers: tuple[
+        Literal["range_km", "capability", "exercise_personnel", "strategic_warheads"], ...
+    ] = Field(min_length=1)
+    subjects: tuple[Ident, ...] = ()
+    since: IsoDate
+    until: IsoDate | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def active(self, on: dt.date) -> bool:
+        """Whether the regime runs on ``on`` (``since <= on < until``)."""
+        return self.since <= on and (self.until is None or on < self.until)
+
+    def resolves(self, owners: tuple[str, ...], ident: str, parameter: str, on: dt.date) -> bool:
+        """Whether it verifies ``parameter`` of entry ``ident`` held by ``owners`` on ``on``."""
+        return (
+            self.active(on)
+            and parameter in self.covers
+            and any(o in self.of for o in owners)
+            and (not self.subjects or ident in self.subjects)
+        )
+
+
+class StrategicForce(_Model):
+    """One state's strategic offensive arms in the New START categories, as of a date.
+
+    ``deployed_warheads`` counts warheads on deployed ICBMs and SLBMs plus one per
+    deployed heavy bomber (the treaty's counting rule), ``deployed_launchers`` the deployed
+    ICBMs, SLBMs and heavy bombers, ``launchers`` deployed and non-deployed launchers and
+    bombers. Present from ``since`` (the as-of date of the figures) to ``until``.
+    """
+
+    id: Ident
+    state: Code
+    deployed_warheads: Readings
+    deployed_launchers: Count | None = None
+    launchers: Count | None = None
+    since: IsoDate
+    until: IsoDate | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def active(self, on: dt.date) -> bool:
+        """Whether the figures hold on ``on`` (``since <= on < until``)."""
+        return self.since <= on and (self.until is None or on < self.until)
+
+
+class Prospect(_Model):
+    """A declared prospect of membership: ``org`` has said ``state`` will become a member.
+
+    Not a membership: alliances are unchanged until an ``accessions`` entry takes effect.
+    A pledge not to enlarge removes the prospect (``docs/indicators.md``,
+    ``border_prospective_members_km``).
+    """
+
+    id: Ident
+    state: Code
+    org: str = Field(min_length=1)
+    since: IsoDate
+    until: IsoDate | None = None
+    source: str | None = None
+    note: str | None = None
+
+    def active(self, on: dt.date) -> bool:
+        """Whether the prospect stands on ``on`` (``since <= on < until``)."""
+        return self.since <= on and (self.until is None or on < self.until)
+
+
 class System(_Model):
     """A weapon system of the catalogue.
 
@@ -737,11 +829,42 @@ class SystemCatalogue(_Model):
         return SystemCatalogue(systems=systems)
 
 
-Entry = Holding | Deployment | Force | Exercise | UseOfForce | Accession | Site | SystemPatch
+Entry = (
+    Holding
+    | Deployment
+    | Force
+    | Exercise
+    | UseOfForce
+    | Accession
+    | Site
+    | SystemPatch
+    | Verification
+    | StrategicForce
+    | Prospect
+)
 """Anything :meth:`Scenario.with_changes` can add."""
 
 
-class Scenario(_Model):
+class ScenarioEntries(_Model):
+    """The entry sections of a scenario, declared once.
+
+    A scenario file, a layered scenario and an action's additions all hold them.
+    """
+
+    holdings: tuple[Holding, ...] = ()
+    deployments: tuple[Deployment, ...] = ()
+    forces: tuple[Force, ...] = ()
+    exercises: tuple[Exercise, ...] = ()
+    systems: tuple[SystemPatch, ...] = ()
+    uses_of_force: tuple[UseOfForce, ...] = ()
+    accessions: tuple[Accession, ...] = ()
+    sites: tuple[Site, ...] = ()
+    verifications: tuple[Verification, ...] = ()
+    strategic_forces: tuple[StrategicForce, ...] = ()
+    prospects: tuple[Prospect, ...] = ()
+
+
+class Scenario(ScenarioEntries):
     """A loaded, validated and layered scenario (immutable).
 
     Build one with :func:`indivisible.world.load_scenario`. ``files`` lists the files it was
@@ -753,14 +876,6 @@ class Scenario(_Model):
     date: dt.date
     files: tuple[str, ...] = ()
     note: str | None = None
-    holdings: tuple[Holding, ...] = ()
-    deployments: tuple[Deployment, ...] = ()
-    forces: tuple[Force, ...] = ()
-    exercises: tuple[Exercise, ...] = ()
-    systems: tuple[SystemPatch, ...] = ()
-    uses_of_force: tuple[UseOfForce, ...] = ()
-    accessions: tuple[Accession, ...] = ()
-    sites: tuple[Site, ...] = ()
     sources: tuple[ScenarioSource, ...] = ()
     catalogue: SystemCatalogue = SystemCatalogue()
 
