@@ -628,6 +628,8 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
             )
             return default_profile(*args, **kwargs)
 
+        # the profiles of the bundles are compared under the same readings (evaluate_under)
+        counted.takes_evaluate_under = True  # type: ignore[attr-defined]
         ctx.progress(0, total, f"{bundles} bundles of {effects.n} measures")
         try:
             result = search(
