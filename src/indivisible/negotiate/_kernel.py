@@ -10,7 +10,8 @@ the group's global changes) and once on the core plus each slot s alone::
 Then, for a bundle b with present slots S_b (see ``_effects``), per party, indicator, draw:
 
 * ``sum``:  value(b) = v0 + sum_{s in S_b} (v[s] - v0)   (added in slot order)
-* ``min``:  value(b) = min(v0, min_{s in S_b} v[s])     (masked running minimum; NaN spreads)
+* ``min``:  value(b) = min(v0, min_{s in S_b} v[s])     (masked running minimum of the known
+  values; NaN, a reaching launcher of unknown flight time, only where none is known)
 * ``max``:  value(b) = max(v0, max_{s in S_b} v[s])
 
 These identities are exact when the indicator is a sum (a minimum, a maximum) of per-entry
@@ -71,17 +72,40 @@ def profiles(
     """Profile every group's core scenario and core + each slot: ``[G][1 + S]`` profiles."""
     n_g = 1 << len(effects.global_measures)
     n_s = len(effects.slots)
-    out: list[list[Any]] = []
+    inputs: list[list[tuple[Any, Any]]] = []
     for g in range(n_g):
         grp = effects.group_measures(g)
-        row = []
+        row_in = []
         for s in range(-1, n_s):
             present = np.zeros(n_s, dtype=bool)
             if s >= 0:
                 present[s] = True
             sc, rec = scenario_of(effects, baseline, record, on, present=present, group=grp)
-            row.append(profiler(rec, sc, on, states=list(parties), draws=draws, seed=seed))
-        out.append(row)
+            row_in.append((rec, sc))
+        inputs.append(row_in)
+
+    from indivisible.negotiate._profile import takes_evaluate_under
+
+    def run(rec: Any, sc: Any, **kw: Any) -> Any:
+        return profiler(rec, sc, on, states=list(parties), draws=draws, seed=seed, **kw)
+
+    out = [[run(rec, sc) for rec, sc in row] for row in inputs]
+    # Which readings a profile has depends on the deployments present (a slot that removes
+    # a system removes its readings, and the ends of its interval readings): each profile
+    # whose named readings differ from the union is computed again under the union, so no
+    # reading's keys drop out of the comparison.
+    named = [set(getattr(p, "readings", ())) for row in out for p in row]
+    union = list(dict.fromkeys(r for row in out for p in row for r in getattr(p, "readings", ())))
+    if union and any(rs and rs != set(union) for rs in named) and takes_evaluate_under(profiler):
+        out = [
+            [
+                run(rec, sc, evaluate_under=union)
+                if (rs := set(getattr(p, "readings", ()))) and rs != set(union)
+                else p
+                for (rec, sc), p in zip(row_in, row, strict=True)
+            ]
+            for row_in, row in zip(inputs, out, strict=True)
+        ]
     return out
 
 
@@ -152,6 +176,19 @@ def values(effects: Effects, c: Contributions, masks: npt.NDArray[np.int64]) -> 
     return out
 
 
+def _min_known(a: F, b: F, out: F, where: Any = True) -> F:
+    """The minimum as the profile takes it (``exposure_min_warning_min``).
+
+    NaN is "a launcher reaches whose flight time is not known": the profile's minimum is
+    that of the known times and NaN only where no known one reaches (``inf`` otherwise). So
+    NaN with a finite value gives the value, NaN with ``inf`` (or NaN) gives NaN.
+    """
+    r = np.fmin(a, b)
+    r[np.isinf(r) & (np.isnan(a) | np.isnan(b))] = np.nan
+    np.copyto(out, r, where=where)
+    return out
+
+
 def _aligned(masks: npt.NDArray[np.int64]) -> bool:
     """Whether ``masks`` is ``lo, lo+1, ..., lo+2^c-1`` with ``lo`` a multiple of ``2^c``."""
     n = masks.shape[0]
@@ -219,7 +256,7 @@ def _group(
     v0 = c.v0[g]
     term = c.term[g]
     n = rows.size
-    for mask, fn in ((is_sum, np.add), (is_min, np.minimum), (is_max, np.maximum)):
+    for mask, fn in ((is_sum, np.add), (is_min, _min_known), (is_max, np.maximum)):
         if not mask.any():
             continue
         acc = np.empty((n, v0.shape[0], int(mask.sum()), v0.shape[2]))
