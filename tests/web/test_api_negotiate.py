@@ -112,7 +112,7 @@ def test_a_package_search_with_progress(client: httpx.Client) -> None:
 
 
 def test_the_search_is_the_librarys_json(client: httpx.Client) -> None:
-    from indivisible.negotiate import load_menu, negotiate
+    from indivisible.negotiate import SearchOptions, load_menu, negotiate
     from indivisible.record import Record
     from indivisible.web._api import plain
     from indivisible.world import load_scenario
@@ -121,7 +121,7 @@ def test_the_search_is_the_librarys_json(client: httpx.Client) -> None:
     menu = load_menu(EXAMPLES / "menus" / f"{MENU}.yaml", rec)
     base = load_scenario(EXAMPLES / "menus" / str(menu.baseline), rec)
     sub = menu.subset(SMALL["measures"])
-    want = plain(negotiate(rec, base, sub, ["RUS", "BLR"], limit=200).to_json())
+    want = plain(negotiate(rec, base, sub, ["RUS", "BLR"], SearchOptions(limit=200)).to_json())
     got = searched(client, SMALL)["result"]
     for extra in ("menu_name", "baseline_name", "warnings"):
         got.pop(extra)

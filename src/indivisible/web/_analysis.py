@@ -556,7 +556,7 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
     bundles [{measures, compatible, probability, gains, better, worse, why}], pareto,
     evaluated, exhaustive, bound``...) plus ``menu_name``, ``baseline`` and ``warnings``.
     """
-    from indivisible.negotiate import compile_effects
+    from indivisible.negotiate import SearchOptions, compile_effects
     from indivisible.negotiate import negotiate as search
 
     config = _config(request)
@@ -637,15 +637,17 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
                 base,
                 menu,
                 parties,
-                on=d,
-                mode=mode,  # type: ignore[arg-type]
-                perspectives=persp,
-                draws=draws,
-                seed=seed,
-                level=level,
-                indicators=indicators,
-                profiler=counted,
-                limit=200,
+                SearchOptions(
+                    on=d,
+                    mode=mode,  # type: ignore[arg-type]
+                    perspectives=persp,
+                    draws=draws,
+                    seed=seed,
+                    level=level,
+                    indicators=indicators,
+                    profiler=counted,
+                    limit=200,
+                ),
             )
         except InputError as exc:
             raise relocated(exc, *_shown(config)) from None
