@@ -112,11 +112,16 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         ('Michael Carpenter', 'Ambassador')
         >>> person_name("the U.S. Permanent Representative, Ambassador Daniel Baer")
         ('Daniel Baer', 'Ambassador')
+        >>> person_name("U.S. Ambassador Linda Thomas-Greenfield")
+        ('Linda Thomas-Greenfield', 'US Ambassador')
         >>> person_name("the official websites") is None
         True
     """
     import re
 
+    # Dotted abbreviations ("U.S. Ambassador", "U.N. Secretary-General") are one word,
+    # so they are taken for the title they lead and not for a person's initials.
+    text = re.sub(r"\b(?:[A-Z]\.){2,}(?=\s)", lambda m: m.group(0).replace(".", ""), text)
     text = re.sub(r"\b([A-Z][a-z]?)\.(?=[A-Z])", r"\1. ", text)  # "Yu.D.Zhdanova"
     runs = re.findall(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|di|le|la))+", text)
     if not runs:
