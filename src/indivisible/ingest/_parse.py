@@ -42,7 +42,7 @@ _WHEN = (
 _AUX = r"(?:(?:has|had|have)\s+)?"
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
-    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
+    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
 )
 _AFTER = re.compile(
     rf"^\s*,?\s*(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
@@ -63,11 +63,25 @@ _ROLE_NOUN = re.compile(
 )
 _OPEN_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
 _WHOLE_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
+#: "according to statements by X", "according to a statement from X": the words are X's.
+_BY = (
+    r"(?:(?:an?\s+|the\s+)?(?:statements?|remarks|comments|words|interview|post)"
+    r"\s+(?:by|of|from)\s+)?"
+)
 _ACCORDING = re.compile(
-    rf"^(?:[^,“\"]{{0,60}},\s*)?according to (?P<who>{_NAME}|him|her|them)\s*,\s*(?P<what>.+)$",
+    rf"^(?:[^,“\"]{{0,60}},\s*)?according to {_BY}(?P<who>{_NAME}|him|her|them)"
+    r"\s*,\s*(?P<what>.+)$",
     re.IGNORECASE,
 )
-_ACCORDING_BEFORE = re.compile(rf"according to (?P<who>{_NAME}|him|her)\s*,?\s*$", re.IGNORECASE)
+_ACCORDING_BEFORE = re.compile(
+    rf"according to {_BY}(?P<who>{_NAME}|him|her)\s*,?\s*$", re.IGNORECASE
+)
+#: "…, according to statements by spokeswoman Maria Zakharova on …": the attribution
+#: closes the sentence.
+_ACCORDING_AFTER = re.compile(
+    rf"^(?P<what>[^“\"”]{{20,}}?),\s+according to {_BY}(?P<who>(?:[\w’'.-]+\s+){{0,6}}?{_NAME})"
+    r"(?:\s+(?:on|in|at|to|during|after|before)\b[^“\"”]{0,100})?[.!]?$"
+)
 _REPORTED_AFTER = re.compile(
     r"^(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
     r"{2,120}?(?:,[^,“\"”]{1,100}?){0,2}),?\s+"
@@ -506,6 +520,12 @@ def _reported(
             who = _speaker_of(attr, context, day, seen)
         if who is not None:
             return who, 0, after.end("what")
+    trailing = _ACCORDING_AFTER.match(clause)
+    if trailing:
+        named = person_name(trailing.group("who"))
+        who = _speaker_of(named[0], context, day, seen) if named is not None else None
+        if who is not None:
+            return who, 0, trailing.end("what")
     return None
 
 

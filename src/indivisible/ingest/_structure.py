@@ -414,6 +414,8 @@ def _label_like(label: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
+    if core.lower() in {p.lower() for p in load().rules.places}:
+        return False  # "Moscow: …" is a kicker or dateline, a place does not speak
     for w in words:
         bare = w.strip(",")
         if bare.lower() in _CONNECTORS:
