@@ -28,7 +28,7 @@ _VERBS = (
     r"reaffirmed|underscored|reiterated|acknowledged|admitted|confirmed|explained|commented|"
     r"cautioned|urged|accused|blamed|denied|dismissed|described|labell?ed|claimed|charged|"
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
-    r"complained|vowed|pledged|tweeted|posted|blogged|announced"
+    r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
