@@ -71,7 +71,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 
 #: Floors of the tune part's scores (the second round of tune documents, 25 of them, was
 #: annotated before the rules met it).
-TUNE_FLOORS = {"date": 0.92, "kind": 0.94, "speakers_p": 0.98, "speakers_r": 0.97, "leaked": 2}
+TUNE_FLOORS = {"date": 0.92, "kind": 0.94, "speakers_p": 0.98, "speakers_r": 0.98, "leaked": 2}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
