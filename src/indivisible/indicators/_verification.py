@@ -84,10 +84,7 @@ def unverified_disputes(
     scenario: Any,
     on: dt.date,
     states: Sequence[str],
-    allied: BoolArray,
-    deployments: Sequence[Any],
-    hostile: BoolArray,
-    d_state: FloatArray,
+    geo: Any,
     readings: Sequence[Any],
     strike: BoolArray,
     win: Window,
@@ -99,14 +96,18 @@ def unverified_disputes(
         scenario: the scenario (its ``verifications``).
         on: the profile date.
         states: the profiled states.
-        allied: ``[S, S]`` alliance matrix.
-        deployments: the active deployments (rows of ``hostile`` and ``d_state``).
-        hostile: ``[L, S]`` True where s regards an owner of deployment l as a threat.
-        d_state: ``[L, S]`` km from l to the nearest measured point of s.
+        geo: the profile's geometry (``indicators._profile.Geometry``): its ``allied``
+            ``[S, S]`` alliance matrix, active ``deployments`` (rows of the next two),
+            ``owners_hostile`` ``[L, S]`` (True where s regards an owner of deployment l as
+            a threat) and ``d_state`` ``[L, S]`` (km from l to the nearest point of s).
         readings: per deployment, its system's range readings (``None``: no range).
         strike: ``[L]`` True for strike systems.
         win: the exercise window (``_activity.window``).
     """
+    allied: BoolArray = geo.allied
+    deployments: Sequence[Any] = geo.deployments
+    hostile: BoolArray = geo.owners_hostile
+    d_state: FloatArray = geo.d_state
     n_s = len(states)
     count = np.zeros(n_s)
     parts: list[list[str]] = [[] for _ in range(n_s)]
