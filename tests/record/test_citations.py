@@ -84,8 +84,6 @@ OPEN: dict[str, str] = {
     "act-icloud-armenia-csto-all-levels": "Armenia's CSTO freeze claim (news copy)",
     "vd-legalclarity": "Vienna Document overview clause",
     "vd-fsc-doc-1-11": "Vienna Document text copy on a document aggregator; osce.org copy not read",
-    "astana-docplayer-sumdoc": "Astana Declaration text copy on a document aggregator",
-    "act-docslib-helsinki-final-act": "Helsinki Final Act text copy on a document aggregator",
     "ist-catan-echr": "ECHR Catan judgment on a minority-rights archive",
     "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
 }
