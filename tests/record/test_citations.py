@@ -82,8 +82,6 @@ OPEN: dict[str, str] = {
     "inf-alayham-2018-mk41": "Mk 41 dispute statement (news copy via an aggregator)",
     "world-particle-oreshnik-belarus": "Oreshnik range (systems.yaml ranges reworked elsewhere)",
     "act-icloud-armenia-csto-all-levels": "Armenia's CSTO freeze claim (news copy)",
-    "vd-legalclarity": "Vienna Document overview clause",
-    "vd-fsc-doc-1-11": "Vienna Document text copy on a document aggregator; osce.org copy not read",
     "ist-catan-echr": "ECHR Catan judgment on a minority-rights archive",
     "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
 }
