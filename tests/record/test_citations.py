@@ -71,7 +71,6 @@ AGGREGATORS = (
 WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATORS
 
 OPEN: dict[str, str] = {
-    "act-wikimili-unsc-1326": "FRY/SFRY membership ends: the UN resolutions' texts were not found",
     "regime-budapest-triplydb": "BLR/KAZ signature of the Budapest Memorandum",
     "regime-incsea-en-academic": "INCSEA clauses; the dated events now cite the agreement's text",
     "regime-npt-piglix-list": "NPT parties count (regime helper's file, not edited here)",
