@@ -74,10 +74,7 @@ OPEN: dict[str, str] = {
     "regime-budapest-triplydb": "BLR/KAZ signature of the Budapest Memorandum",
     "regime-incsea-en-academic": "INCSEA clauses; the dated events now cite the agreement's text",
     "regime-npt-piglix-list": "NPT parties count (regime helper's file, not edited here)",
-    "os-urdupoint-lavrov-2020": "Open Skies dispute statement (Sputnik via an aggregator)",
-    "inf-alayham-2018-mk41": "Mk 41 dispute statement (news copy via an aggregator)",
     "world-particle-oreshnik-belarus": "Oreshnik range (systems.yaml ranges reworked elsewhere)",
-    "act-icloud-armenia-csto-all-levels": "Armenia's CSTO freeze claim (news copy)",
     "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
 }
 """Citations still resting on such a host, each with why it stays for now. The list may only
