@@ -74,7 +74,6 @@ OPEN: dict[str, str] = {
     "regime-budapest-triplydb": "BLR/KAZ signature of the Budapest Memorandum",
     "regime-incsea-en-academic": "INCSEA clauses; the dated events now cite the agreement's text",
     "regime-npt-piglix-list": "NPT parties count (regime helper's file, not edited here)",
-    "world-particle-oreshnik-belarus": "Oreshnik range (systems.yaml ranges reworked elsewhere)",
     "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
 }
 """Citations still resting on such a host, each with why it stays for now. The list may only
