@@ -72,7 +72,6 @@ WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATO
 
 OPEN: dict[str, str] = {
     "regime-budapest-triplydb": "BLR/KAZ signature of the Budapest Memorandum",
-    "regime-incsea-en-academic": "INCSEA clauses; the dated events now cite the agreement's text",
     "regime-npt-piglix-list": "NPT parties count (regime helper's file, not edited here)",
     "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
 }
