@@ -71,7 +71,6 @@ AGGREGATORS = (
 WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATORS
 
 OPEN: dict[str, str] = {
-    "regime-budapest-triplydb": "BLR/KAZ signature of the Budapest Memorandum",
     "regime-npt-piglix-list": "NPT parties count (regime helper's file, not edited here)",
     "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
 }
