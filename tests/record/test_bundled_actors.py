@@ -45,7 +45,7 @@ def test_exactly_57_osce_participating_states(raw: RawRecord) -> None:
 
 
 def test_helsinki_final_act_had_35_signatories(raw: RawRecord) -> None:
-    # act-docslib-helsinki-final-act: 35 signatories on 1975-08-01.
+    # act-osce-summit-1975: Final Act signed on 1975-08-01 (35 states: hfa-schlager-reference).
     assert len(members_on(raw, "osce", dt.date(1975, 8, 1))) == 35
 
 
@@ -68,7 +68,7 @@ def test_nato_member_count_around_swedish_accession(raw: RawRecord) -> None:
 
 
 def test_uzbekistan_csto_periods(raw: RawRecord) -> None:
-    # act-blogen-csto (treaty in force 1994-04-20); act-jamestown-cst-1999 (outside 1999-04-20);
+    # act-mfa-by-csto (treaty in force 1994-04-20); act-jamestown-cst-1999 (outside 1999-04-20);
     # act-gca-uzbekistan-csto (restored 2006-06-23); act-tass-uzbekistan-csto-suspended-2012.
     got = [(m.start, m.end) for m in periods(raw, "csto", "UZB")]
     assert got == [

@@ -71,24 +71,7 @@ AGGREGATORS = (
 WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATORS
 
 OPEN: dict[str, str] = {
-    "abm-chita-wiki": "ABM clause texts; the State Department text not re-read",
-    "act-blogen-csto": "CSTO 1994-04-20 in force: nothing better in the stored material",
-    "act-wikimili-unsc-1326": "FRY/SFRY membership ends: the UN resolutions' texts were not found",
-    "cst-wikipedia-2006": "a Collective Security Treaty clause (old Wikipedia revision)",
-    "regime-budapest-triplydb": "BLR/KAZ signature of the Budapest Memorandum",
-    "regime-incsea-en-academic": "INCSEA clauses; the dated events now cite the agreement's text",
-    "regime-npt-piglix-list": "NPT parties count (regime helper's file, not edited here)",
-    "inf-dewiki-ranges": "INF range classes from a German Wikipedia copy",
-    "ist-wikisum": "Istanbul Charter membership scope",
-    "os-urdupoint-lavrov-2020": "Open Skies dispute statement (Sputnik via an aggregator)",
-    "inf-alayham-2018-mk41": "Mk 41 dispute statement (news copy via an aggregator)",
-    "world-particle-oreshnik-belarus": "Oreshnik range (systems.yaml ranges reworked elsewhere)",
-    "act-icloud-armenia-csto-all-levels": "Armenia's CSTO freeze claim (news copy)",
-    "vd-legalclarity": "Vienna Document overview clause",
-    "vd-fsc-doc-1-11": "Vienna Document text copy on a document aggregator; osce.org copy not read",
-    "astana-docplayer-sumdoc": "Astana Declaration text copy on a document aggregator",
-    "act-docslib-helsinki-final-act": "Helsinki Final Act text copy on a document aggregator",
-    "ist-catan-echr": "ECHR Catan judgment on a minority-rights archive",
+    "regime-npt-piglix-list": "NPT nuclear-weapon states (regime's file); see regime-npt-ctbto-nws",
     "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
 }
 """Citations still resting on such a host, each with why it stays for now. The list may only
