@@ -3,25 +3,30 @@
 Questions:
 
 1. bundle x draw evaluations per second for N = 16 measures (65,536 bundles) and 1,000
-   draws: the vectorised kernel (``_kernel.compatible_counts`` over chunks of bundles) against
-   a naive per-bundle loop (one bundle at a time: present slots from its measures, values by
-   a Python loop over slots, judged over the draws) - the loop is timed on 256 bundles and
-   extrapolated linearly; both give identical counts on the bundles the loop ran;
-2. Dask: the same sweep as tasks (bundle chunk x draw chunk) on a LocalCluster of 2 worker
-   processes against 1 (threads_per_worker=1, dashboard off, loopback), cluster start-up
-   excluded; results identical.
+   draws, the way ``negotiate`` runs in one process (draw chunks of 250, tasks of 4,096
+   bundles, one ``_kernel.Layer`` per chunk): the strict-mode sweep against the previous
+   kernel (``plain_counts``: bundle values, then differences and judgement) in the same run,
+   and against a naive per-bundle loop (one bundle at a time, a Python loop over slots,
+   judged over the draws; timed on 256 bundles and extrapolated); identical counts;
+2. Dask: the same tasks on a LocalCluster of 2 worker processes (and of 1) against the
+   in-process run, interleaved (in-process, 2 workers, 1 worker, in-process, ...), wall and
+   CPU time (the parent's CPU plus the workers'), cluster start-up excluded, the layers
+   scattered once per run; counts identical. ``--dask-n 20`` for N = 20 (1,048,576 bundles).
 
-Synthetic but seeded inputs (no profile calls): 16 measures over 24 slots (each measure
+Synthetic but seeded inputs (no profile calls): N measures over 24 slots (each measure
 removes or adds 1-3 slots), 4 parties x 6 indicators (4 sums, 2 minima), contributions drawn
-from a fixed generator. Ratios carry a bootstrap 95 % confidence interval over repeats.
+from a fixed generator. Ratios carry a bootstrap 95 % confidence interval over repeats. The
+machine is shared: the script prints the load average before and after.
 
-Run: ``.venv/bin/python benchmarks/negotiate.py`` (about a minute; ``--small`` for a quick
-run).
+Run: ``.venv/bin/python benchmarks/negotiate.py`` (several minutes; ``--small`` for a quick
+run, ``--skip-dask`` for the kernel only).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import time
 from typing import Any
 
@@ -29,7 +34,7 @@ import numpy as np
 
 from indivisible.assess import Tolerance
 from indivisible.negotiate._effects import Effects, Slot, bits
-from indivisible.negotiate._kernel import Contributions, compatible_counts
+from indivisible.negotiate._kernel import Contributions, Layer, plain_counts
 from indivisible.negotiate._profile import Keys
 from indivisible.negotiate._search import _run, _task
 
@@ -111,103 +116,165 @@ def bootstrap(a: list[float], b: list[float], reps: int = 2000) -> tuple[float, 
     return float(np.median(x) / np.median(y)), *np.percentile(ratios, [2.5, 97.5])
 
 
+def layers_of(eff: Effects, c: Contributions, keys: Keys, tol: Any, chunk: int) -> list[Layer]:
+    """One layer per draw chunk, as ``negotiate`` builds them."""
+    out = []
+    for k in range(0, c.v0.shape[-1], chunk):
+        sl = slice(k, k + chunk)
+        ck = Contributions(c.v0[..., sl].copy(), c.term[..., sl].copy(), c.agg)
+        out.append(
+            Layer.build(eff, ck, compatible_values_baseline(eff, ck), keys, (tol, None, None))
+        )
+    return out
+
+
+def tasks_of(n_all: int, n_layers: int, chunk: int) -> list[tuple[int, int, int]]:
+    return [
+        (k, lo, min(n_all, lo + chunk)) for k in range(n_layers) for lo in range(0, n_all, chunk)
+    ]
+
+
+def summed(n_all: int, tasks: list[tuple[int, int, int]], out: list[Any]) -> Any:
+    acc = np.zeros(n_all, dtype=np.int64)
+    for (_, a, b), x in zip(tasks, out, strict=True):
+        acc[a:b] += x
+    return acc
+
+
+def cpu_self() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def worker_cpu(client: Any) -> float:
+    """CPU seconds used so far by the worker processes."""
+
+    def mine() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    return float(sum(client.run(mine).values()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--small", action="store_true")
-    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--dask-n", type=int, default=None, help="measures of the Dask sweep")
+    ap.add_argument("--dask-repeats", type=int, default=3)
+    ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--skip-kernel", action="store_true")
+    ap.add_argument("--skip-one", action="store_true", help="no 1-worker cluster")
     args = ap.parse_args()
     n, draws = (12, 200) if args.small else (16, 1000)
-    eff, c, before, keys = synthetic(n, 24, draws)
     tol = Tolerance()
+    chunk_d, chunk_b = 250, 4096
+    print(f"load average before: {os.getloadavg()}")
+    if not args.skip_kernel:
+        kernel(n, draws, tol, chunk_d, chunk_b, args.repeats)
+    if not args.skip_dask:
+        dask_n = args.dask_n or n
+        dask(dask_n, draws, tol, (chunk_d, chunk_b), args.dask_repeats, not args.skip_one)
+    print(f"load average after: {os.getloadavg()}")
+
+
+def kernel(n: int, draws: int, tol: Any, chunk_d: int, chunk_b: int, repeats: int) -> None:
+    eff, c, before, keys = synthetic(n, 24, draws)
     n_all = 1 << n
-    chunk = 1024
     loop_n = 256
     sample = np.random.default_rng(SEED).choice(n_all, loop_n, replace=False)
-    vec_t: list[float] = []
+    layers = layers_of(eff, c, keys, tol, chunk_d)
+    tasks = tasks_of(n_all, len(layers), chunk_b)
+    new_t: list[float] = []
+    new_c: list[float] = []
+    old_t: list[float] = []
+    old_c: list[float] = []
     loop_t: list[float] = []
-    counts = None
-    for _ in range(args.repeats):
-        t0 = time.perf_counter()
-        counts = np.concatenate([
-            compatible_counts(eff, c, np.arange(lo, min(n_all, lo + chunk)), before, keys, tol,
-                              None)
-            for lo in range(0, n_all, chunk)
+    counts = old = None
+    for _ in range(repeats):
+        t0, c0 = time.perf_counter(), cpu_self()
+        counts = summed(n_all, tasks, _run(_task, tasks, layers, workers=None, scheduler=None,
+                                           client=None, progress=False, desc=""))  # fmt: skip
+        new_t.append(time.perf_counter() - t0)
+        new_c.append(cpu_self() - c0)
+        t0, c0 = time.perf_counter(), cpu_self()
+        old = summed(n_all, tasks, [
+            plain_counts(x.effects, x.c, np.arange(a, b, dtype=np.int64), x.before, x.keys,
+                         (tol, None, None))
+            for x, (_, a, b) in ((layers[t[0]], t) for t in tasks)
         ])  # fmt: skip
-        vec_t.append(time.perf_counter() - t0)
+        old_t.append(time.perf_counter() - t0)
+        old_c.append(cpu_self() - c0)
         t0 = time.perf_counter()
         ref = naive(eff, c, before, keys, sample, tol)
         loop_t.append((time.perf_counter() - t0) * n_all / loop_n)
-    assert counts is not None and np.array_equal(counts[sample], ref), "loop and kernel differ"
+    assert counts is not None and old is not None
+    assert np.array_equal(counts, old), "sweep and previous kernel differ"
+    assert np.array_equal(counts[sample], ref), "loop and kernel differ"
     evals = n_all * draws
-    r, lo, hi = bootstrap(loop_t, vec_t)
     print(f"N = {n}: {n_all:,} bundles x {draws:,} draws = {evals:,} evaluations")
-    print(f"| vectorised kernel | {np.median(vec_t):.2f} s | {evals / np.median(vec_t):,.0f} /s |")
-    print(f"| naive per-bundle loop (extrapolated from {loop_n}) | {np.median(loop_t):.1f} s | "
-          f"{evals / np.median(loop_t):,.0f} /s |")  # fmt: skip
-    print(f"speed-up vs per-bundle loop: {r:.1f}x (95 % CI {lo:.1f}-{hi:.1f})")
+    print(f"| sweep (in process, as negotiate runs it) | {np.median(new_t):.2f} s wall | "
+          f"{np.median(new_c):.2f} s CPU | {evals / np.median(new_c):,.0f} /s CPU |")  # fmt: skip
+    print(f"| previous kernel (values, then judgement) | {np.median(old_t):.2f} s wall | "
+          f"{np.median(old_c):.2f} s CPU | {evals / np.median(old_c):,.0f} /s CPU |")  # fmt: skip
+    print(f"| naive per-bundle loop (extrapolated from {loop_n}) | {np.median(loop_t):.1f} s |")
+    r, lo, hi = bootstrap(old_c, new_c)
+    print(f"sweep vs previous kernel (CPU): {r:.2f}x (95 % CI {lo:.2f}-{hi:.2f}); counts identical")
+    r, lo, hi = bootstrap(loop_t, new_t)
+    print(f"sweep vs per-bundle loop (wall): {r:.1f}x (95 % CI {lo:.1f}-{hi:.1f})")
+    print(f"CPU per run: {', '.join(f'{x:.2f}' for x in new_c)} s (sweep); "
+          f"{', '.join(f'{x:.2f}' for x in old_c)} s (previous)")  # fmt: skip
 
-    # ---- (c) per-bundle recomputation with the real profile (no decomposition)
-    from pathlib import Path
 
-    from indivisible.indicators import profile
-    from indivisible.negotiate import apply_bundle, compile_effects, load_menu
-    from indivisible.record import Record
-    from indivisible.world import load_scenario
-
-    root = Path(__file__).parents[1]
-    rec = Record.load()
-    menu = load_menu(root / "examples/menus/2020-2022-proposals.yaml", rec)
-    base = load_scenario(root / "examples/menus/europe-today-kaliningrad.yaml", rec)
-    meff = compile_effects(menu, base)
-    parties = ["RUS", "BLR", "USA", "POL"]
-    profile(rec, base, base.date, states=parties, draws=draws, seed=1)  # warm caches
-    per: list[float] = []
-    for m in (1, 4, 8, 12, 255)[: max(3, args.repeats)]:
-        t0 = time.perf_counter()
-        sc, r2 = apply_bundle(meff, base, rec, base.date, m)
-        profile(r2, sc, base.date, states=parties, draws=draws, seed=1)
-        per.append(time.perf_counter() - t0)
-    rate = draws / float(np.median(per))
-    vec_rate = evals / float(np.median(vec_t))
-    print(f"| per-bundle recomputation (apply + profile, {draws} draws, shipped scenario) | "
-          f"{np.median(per):.2f} s per bundle | {rate:,.0f} /s |")  # fmt: skip
-    print(f"speed-up vs recomputation: {vec_rate / rate:,.0f}x (per bundle x draw)")
-
-    # ---- Dask: 2 workers vs 1 on the sweep as tasks (bundle chunk x draw chunk)
+def dask(n: int, draws: int, tol: Any, chunks: tuple[int, int], repeats: int, one: bool) -> None:
+    """In process vs Dask 2 (and 1) workers on the same tasks, interleaved."""
+    chunk_d, chunk_b = chunks
     from distributed import Client, LocalCluster
 
-    d_chunk = 250
-    per_chunk = []
-    for k in range(0, draws, d_chunk):
-        sl = slice(k, k + d_chunk)
-        ck = Contributions(c.v0[..., sl].copy(), c.term[..., sl].copy(), c.agg)
-        per_chunk.append((ck, before[..., sl].copy(), None))
-    tasks = [
-        (k, lo_, min(n_all, lo_ + 4096))
-        for k in range(len(per_chunk))
-        for lo_ in range(0, n_all, 4096)
-    ]
-    times: dict[int, list[float]] = {}
-    results: dict[int, Any] = {}
-    for workers in (1, 2):
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None, host="127.0.0.1") as cluster, \
-                Client(cluster, set_as_default=False) as client:  # fmt: skip
-            times[workers] = []
-            for _ in range(max(2, args.repeats // 2)):
+    eff, c, _, keys = synthetic(n, 24, draws)
+    n_all = 1 << n
+    layers = layers_of(eff, c, keys, tol, chunk_d)
+    tasks = tasks_of(n_all, len(layers), chunk_b)
+    clusters = {}
+    for w in (2, 1) if one else (2,):
+        cl = LocalCluster(n_workers=w, threads_per_worker=1, processes=True,
+                          dashboard_address="127.0.0.1:0", host="127.0.0.1")  # fmt: skip
+        clusters[w] = (cl, Client(cl, set_as_default=False))
+    wall: dict[str, list[float]] = {"in process": [], "2 workers": []}
+    if one:
+        wall["1 worker"] = []
+    cpu: dict[str, list[float]] = {k: [] for k in wall}
+    results: dict[str, Any] = {}
+    try:
+        for _ in range(repeats):
+            for name in wall:
+                client = None if name == "in process" else clusters[int(name[0])][1]
+                c0 = cpu_self() + (worker_cpu(client) if client is not None else 0.0)
                 t0 = time.perf_counter()
-                out = _run(_task, tasks, (eff, per_chunk, keys, tol, None), workers=None,
-                           scheduler=None, client=client, progress=False, desc="")  # fmt: skip
-                times[workers].append(time.perf_counter() - t0)
-            acc = np.zeros(n_all, dtype=np.int64)
-            for (_, a, b), x in zip(tasks, out, strict=True):
-                acc[a:b] += x
-            results[workers] = acc
-    assert np.array_equal(results[1], results[2]) and np.array_equal(results[1], counts)
-    r, lo, hi = bootstrap(times[1], times[2])
-    print(f"| Dask, 1 worker | {np.median(times[1]):.2f} s |")
-    print(f"| Dask, 2 workers | {np.median(times[2]):.2f} s |")
-    print(f"Dask 2 vs 1 workers: {r:.2f}x (95 % CI {lo:.2f}-{hi:.2f}); counts identical")
+                out = _run(_task, tasks, layers, workers=None, scheduler=None, client=client,
+                           progress=False, desc="")  # fmt: skip
+                wall[name].append(time.perf_counter() - t0)
+                cpu[name].append(
+                    cpu_self() + (worker_cpu(client) if client is not None else 0.0) - c0
+                )
+                results[name] = summed(n_all, tasks, out)
+                print(f"  {name}: {wall[name][-1]:.2f} s wall, {cpu[name][-1]:.2f} s CPU "
+                      f"(load {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
+    finally:
+        for cl, client in clusters.values():
+            client.close()
+            cl.close()
+    ref = results["in process"]
+    assert all(np.array_equal(ref, v) for v in results.values()), "Dask counts differ"
+    print(f"N = {n}: {n_all:,} bundles x {draws:,} draws, {len(tasks)} tasks")
+    for name in wall:
+        print(f"| {name} | {np.median(wall[name]):.2f} s wall | {np.median(cpu[name]):.2f} s CPU |")
+    for name in [w for w in wall if w != "in process"]:
+        r, lo, hi = bootstrap(wall["in process"], wall[name])
+        print(f"{name} vs in process (wall): {r:.2f}x (95 % CI {lo:.2f}-{hi:.2f})")
+        pairs = [a / b for a, b in zip(wall["in process"], wall[name], strict=True)]
+        print(f"  per interleaved pair: {', '.join(f'{x:.2f}' for x in pairs)}")
+    print("counts identical in process, on 1 and on 2 workers")
 
 
 if __name__ == "__main__":

@@ -306,13 +306,19 @@ def main() -> None:
     section = f"""## Web (`benchmarks/web_latency.py`)
 
 Question: how fast do the API and the map answer on loopback under concurrent load?
-uvicorn serves `indivisible.web.create_app()` on 127.0.0.1 in a subprocess (one process, as
-`indivisible serve` runs it); httpx sends {args.requests} requests per endpoint,
-{args.concurrency} in flight, after a 20-request warm-up. `/api/status` cycles through
-{len(STATES)} states and {len(DATES)} dates; `/api/reach` is the Iskander-M deployment in
-Kaliningrad (57 capitals, one vectorised geodesic call, the 360-point geodesic ring). Median
-with a percentile bootstrap 95 % CI (seed {SEED}). The page time is read from the browser's
-Navigation Timing origin.
+Two uvicorn servers run `indivisible.web.create_app()` on 127.0.0.1 in subprocesses,
+configured as `indivisible serve` runs it (uvloop and httptools when the `fast` extra is
+installed, no access log): one with the answer cache (`web/_answers.py`, the default), one
+without it (and with 64 waiting places, since 50 in flight exceed the default 4 running +
+32 waiting). The client is a separate light process (raw asyncio streams on
+{args.concurrency} keep-alive connections, uvloop) that reports its own CPU; the servers' CPU
+is read from `/proc` around each phase. {args.rounds} rounds of {args.requests} requests per
+endpoint and server, interleaved, after a 20-request warm-up. `/api/status` cycles through
+{len(STATES)} states and {len(DATES)} dates (48 distinct answers); `/api/reach` is the
+Iskander-M deployment in Kaliningrad (57 capitals, one vectorised geodesic call, the
+360-point geodesic ring). Median with a percentile bootstrap 95 % CI (seed {SEED}); p99 over
+the pooled rounds, and per round. The page time is read from the browser's Navigation
+Timing origin.
 
 Run `.venv/bin/python benchmarks/web_latency.py` (about a minute; `--small` is quicker). Result
 on the development machine ({machine}):

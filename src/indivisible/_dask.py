@@ -1,8 +1,9 @@
 """One way to get a Dask client: a scheduler's address, or a local cluster on loopback.
 
 Used by the package search (``negotiate``) and by ingestion (``ingest --workers``), so both
-start workers the same way: processes with one thread each, no dashboard, bound to
-127.0.0.1.
+start workers the same way: processes with one thread each, bound to 127.0.0.1, the
+scheduler's HTTP endpoint on a free loopback port (``dashboard_address=None`` would still
+bind the fixed port 8787, so two runs at once would collide).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def client(workers: int | None, scheduler: str | None) -> tuple[Any, list[Any]]:
         n_workers=int(workers or 1),
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # a free port: None would bind 8787 anyway
         host="127.0.0.1",
     )
     c = Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]

@@ -228,9 +228,16 @@ def reading_label(reading: str | None, names: Mapping[str, str] | None = None) -
         'CSIS figure'
         >>> reading_label("rus-rotational-2010", {"RUS": "Russia"})
         "Russia's reading (rotational, 2010)"
+        >>> reading_label("RUS (inner)", {"RUS": "Russia"})
+        "Russia's figure (inner end of its interval)"
     """
     if not reading:
         return "every reading"
+    from indivisible.world.types import reading_end
+
+    who, end = reading_end(reading)
+    if end is not None and who:
+        return f"{reading_label(who, names)} ({end} end of its interval)"
     if names and reading in names:
         return f"{possessive(names[reading])} figure"
     if reading == "undefined-in-text":

@@ -33,9 +33,12 @@ import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from indivisible._errors import InputError
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "Output",
@@ -140,8 +143,16 @@ def list_folder(
     return sorted(p / n for n in names if fnmatch.fnmatch(n, pattern))
 
 
-def read_yaml_input(path: str | os.PathLike[str], where: str | os.PathLike[str]) -> Any:
-    """``read_yaml_nodes(path, where)`` behind :func:`check_readable`; OS errors located."""
+def read_yaml_input(
+    path: str | os.PathLike[str], where: str | os.PathLike[str]
+) -> tuple[Any, yaml.Node | None]:
+    """Data and node tree of an input YAML file: the one reader of the package's inputs.
+
+    The path is checked first (:func:`check_readable`): a missing file, a folder, a
+    permission or input/output error is one line naming it; then the text is parsed within
+    the bounds of ``indivisible._yaml``, and a syntax error is one line with its line number.
+    Every failure is an ``InputError`` at ``where`` (exit status 2).
+    """
     from indivisible._yaml import read_yaml_nodes
 
     p = Path(path)

@@ -389,6 +389,10 @@ def load_yaml(path: Path, text: str | None = None) -> tuple[Any, LazyNode]:
 def read_yaml_nodes(path: Path, shown: str | Path) -> tuple[Any, yaml.Node | None]:
     """Parse an input file (YAML 1.2 booleans, dates as text) into data and its node tree.
 
+    Readers of input files call :func:`indivisible._paths.read_yaml_input`, which checks
+    the path first and puts every failure into one located ``InputError``; this is its
+    parsing step. (Bundled data is read by :func:`load_yaml`.)
+
     One pass of libyaml's parser builds the node tree (for line numbers) and the data from
     it. Mappings in the data are plain dicts; duplicate keys are rejected.
 
@@ -413,8 +417,10 @@ def read_wrapped(path: str | Path, key: str, *, beside: bool = False) -> tuple[A
     when ``key`` is one of its top-level keys) and a ``fail(loc, reason)`` that reports a
     field relative to that content, on its line in the file.
     """
+    from indivisible._paths import read_yaml_input
+
     p = Path(path)
-    data, node = read_yaml_nodes(p, p)
+    data, node = read_yaml_input(p, p)
     wrapped = isinstance(data, dict) and (key in data if beside else set(data) == {key})
     inner = data[key] if wrapped else data
 
@@ -545,3 +551,22 @@ def validate(
         elif "input" in err and not isinstance(err["input"], dict | list):
             msg = f"{msg} (got {err['input']!r})"
         raise InputError(msg, path=path, line=line_of(node, loc), field=format_loc(loc)) from None
+
+
+def read_mapping(path: str | Path, model: type[M], expected: str) -> tuple[M, Fail]:
+    """The prologue of every input loader: read, require a mapping, validate.
+
+    Returns the validated model and the ``fail(loc, reason)`` that reports a field of the
+    file on its line, for the loader's own checks that follow.
+
+    Raises:
+        InputError: unreadable file, bad YAML, not a mapping (``expected`` says what one
+            was), or the first field that fails validation, with its line.
+    """
+    from indivisible._paths import read_yaml_input
+
+    data, node = read_yaml_input(Path(path), Path(path))
+    fail = failing_at(str(path), node)
+    if not isinstance(data, dict):
+        fail((), f"expected {expected}")
+    return validated(model, data, fail), fail

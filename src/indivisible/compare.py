@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import numpy as np
 
@@ -40,18 +40,7 @@ VerdictKind = Literal[
 ]
 """The verdict for an ordered pair (actor, other); see :data:`VERDICT_TABLE`."""
 
-VERDICTS: tuple[VerdictKind, ...] = (
-    "mutual_gain",
-    "at_expense",
-    "mutual_loss",
-    "neutral",
-    "actor_gains",
-    "other_gains",
-    "actor_loses",
-    "other_loses",
-    "at_own_expense",
-    "mixed",
-)
+VERDICTS: tuple[VerdictKind, ...] = get_args(VerdictKind)
 
 VERDICT_TABLE: dict[tuple[Outcome, Outcome], VerdictKind] = {
     ("gain", "gain"): "mutual_gain",

@@ -38,19 +38,24 @@ def test_json_contract_and_pinned_headline(rec: Record) -> None:
     pol = [
         d for d in out["deltas"] if d["state"] == "POL" and d["indicator"] == "exposure_launchers"
     ]
+    # ranges as bounds: one delta per reading of the Iskander-M's range (Russia's "up to
+    # 500 km", its inner end 50 km, CSIS's "about 500 km"); at 50 km Poland is out of reach
+    one = {
+        "state": "POL",
+        "indicator": "exposure_launchers",
+        "before": 0.0,
+        "after": 1.0,
+        "change": 1.0,
+        "better": False,
+        "unit": "count",
+        "direction": "higher_is_less_safe",
+        "tolerance": 1e-09,
+    }
+    inner = {**one, "after": 0.0, "change": 0.0, "better": None}
     assert pol == [
-        {
-            "state": "POL",
-            "indicator": "exposure_launchers",
-            "before": 0.0,
-            "after": 1.0,
-            "change": 1.0,
-            "better": False,
-            "unit": "count",
-            "direction": "higher_is_less_safe",
-            "reading": None,
-            "tolerance": 1e-09,
-        }
+        {**one, "reading": "RUS"},
+        {**inner, "reading": "RUS (inner)"},
+        {**one, "reading": "csis"},
     ]
     changed = sorted((v["actor"], v["other"], v["verdict"]) for v in out["verdicts"]
                      if v["verdict"] != "neutral")  # fmt: skip
@@ -112,7 +117,9 @@ def test_at_expense_gives_the_verdicts_for_the_rules(rec: Record) -> None:
     vs = at_expense(rec, base, act, "2018-02-05", indicators=PINNED)
     pol = [v for v in vs if v.other == "POL"]
     assert [(v.actor, v.verdict, v.probability, v.other_worse) for v in pol] == [
-        ("RUS", "other_loses", 1.0, ("exposure_launchers",))
+        # ranges as bounds: at the inner end of the Iskander-M interval (50 km) Poland is
+        # out of reach, so the verdict holds in 2 of 3 readings, per reading
+        ("RUS", "other_loses", 2 / 3, ("exposure_launchers [RUS]", "exposure_launchers [csis]"))
     ]
 
 

@@ -22,8 +22,12 @@ def test_first_disputed_system_is_compared_under_each_reading() -> None:
     # Warsaw is 1,795 km from Kapustin Yar: in reach only under the FAZ reading (2,350 km),
     # not under Russia's (480 km) or the US minimum (500 km). Before this fix the undisputed
     # rows of the profile without the missile matched no reading: neutral under all three.
+    # Ranges as bounds: the readings are those of the 9M729 (RUS, USA, faz-2019 and the
+    # outer end of the US interval, 5,500 km) and of the Iskander-M already there (its inner
+    # end RUS (inner), csis), both profiles evaluated under all six. Warsaw is in reach
+    # under faz-2019 and USA (outer): at_expense in 2 of 6.
     assert {k: round(p, 4) for k, p in v.distribution.items()} == {
         "neutral": 0.6667,
         "at_expense": 0.3333,
     }
-    assert (v.basis, v.n) == ("readings", 3)
+    assert (v.basis, v.n) == ("readings", 6)

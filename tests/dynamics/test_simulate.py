@@ -29,8 +29,13 @@ def setup() -> Any:
 def test_opening_move_spirals_and_runs_reproduce(setup: Any) -> None:
     rec, sc, rm, _ = setup
     s = simulate(rec, sc, rm, rounds=5, runs=20, seed=3)
-    assert s.outcomes.count("spiral") == 17
-    assert s.outcomes.count("exhausted") == 3
+    # Ranges as bounds (#12 item 2): each profile's score is a mean over its readings, now
+    # with the ends of the interval readings (Iskander-M 50 km, Typhon 500 km, 9M729 and
+    # Oreshnik up to 5,500 km): responses that only register at the upper figures weigh
+    # less, so fewer runs spiral than under the stated figures alone (17 spiral, 3 exhausted)
+    assert s.outcomes.count("spiral") == 9
+    assert s.outcomes.count("exhausted") == 9
+    assert s.outcomes.count("stable") == 2
     first = s.events[s.events.run == 0][["round", "party", "response"]].values.tolist()
     assert first[:2] == [[1, "RUS", "rus-9m729-kaliningrad"], [2, "POL", "pol-prsm-orzysz"]]
     again = simulate(rec, sc, rm, rounds=5, runs=20, seed=3)
@@ -45,7 +50,8 @@ def test_package_first_changes_the_ensemble(setup: Any) -> None:
     # the package holds: Russia's Oreshnik-in-Belarus answer is excluded (it re-adds what the
     # package removes), so more runs end exhausted than before the guard (0.25, 0.1, 0.65)
     assert "rus-oreshnik-belarus-2" in s.excluded
-    assert (s.share("stable"), s.share("spiral"), s.share("exhausted")) == (0.15, 0.0, 0.85)
+    # (0.15, 0.0, 0.85) before ranges were evaluated at both ends of their intervals
+    assert (s.share("stable"), s.share("spiral"), s.share("exhausted")) == (0.0, 0.1, 0.9)
 
 
 def test_bad_inputs(setup: Any, tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ def test_dask_equals_single_process(record: Any, toy_scenario: Any) -> None:
     single = negotiate(record, toy_scenario, menu, ["RUS", "USA"], **kw)
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
         ) as cluster,  # fmt: skip
         Client(cluster, set_as_default=False) as client,
     ):

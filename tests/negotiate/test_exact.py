@@ -55,7 +55,9 @@ def _random_menu(rng: np.random.Generator, ids: list[str]) -> dict[str, Any]:
     return {"menu": "random", "measures": measures}
 
 
-def _reference(record: Any, base: Any, menu: Any, mask: int) -> Any:
+def _reference(
+    record: Any, base: Any, menu: Any, mask: int, readings: list[str] | None = None
+) -> Any:
     remove: list[str] = []
     add: dict[tuple[str, Any], Any] = {}
     for i, mid in enumerate(menu.ids):
@@ -66,7 +68,17 @@ def _reference(record: Any, base: Any, menu: Any, mask: int) -> Any:
             for x in a.add.entries():
                 add[(type(x).__name__, getattr(x, "id", None) or x.key)] = x
     sc = base.with_changes(add=list(add.values()), remove=remove, record=record)
-    return profile(record, sc, base.date, states=PARTIES)
+    # under the readings compared (ranges as bounds: a bundle without a system still has
+    # values under its readings and the ends of its intervals), as the search evaluates
+    return profile(record, sc, base.date, states=PARTIES, evaluate_under=readings or None)
+
+
+def _readings(keys: Any) -> list[str]:
+    return list(
+        dict.fromkeys(
+            k[len(i) + 1 : -1] for k, i in zip(keys.names, keys.indicator, strict=True) if k != i
+        )
+    )
 
 
 @pytest.mark.slow
@@ -92,7 +104,7 @@ def test_vectorised_equals_recomputation_on_random_menus(
     masks = np.arange(1 << eff.n, dtype=np.int64)
     got = values(eff, c, masks)
     for m in masks.tolist():
-        ref = point_array(_reference(record, today, menu, m).table, PARTIES, keys)
+        ref = point_array(_reference(record, today, menu, m, _readings(keys)).table, PARTIES, keys)
         np.testing.assert_allclose(got[m][:, dec], ref[:, dec], rtol=0, atol=1e-9)
         assert np.isnan(got[m][:, ~dec]).all()  # exact keys are left to recomputation
     # the empty bundle is the baseline itself

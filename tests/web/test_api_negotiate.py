@@ -24,11 +24,12 @@ MEASURES = [
     "no-further-enlargement",
 ]
 # Russia and Belarus over three measures: the US battery's removal (which the 9M729 offer
-# requires) makes both safer and costs neither anything on the profile.
+# requires) makes both safer and costs neither anything on the profile; Ukraine posture
+# restraint is the menu's one measure outside the model (no actions).
 SMALL = {
     "menu": MENU,
     "parties": ["RUS", "BLR"],
-    "measures": ["us-no-glm-germany", "ru-no-9m729-west", "aegis-transparency"],
+    "measures": ["us-no-glm-germany", "ru-no-9m729-west", "ukraine-posture-restraint"],
 }
 
 
@@ -85,8 +86,8 @@ def test_a_package_search_with_progress(client: httpx.Client) -> None:
     assert [b["measures"] for b in compatible] == [
         ["us-no-glm-germany"],
         ["us-no-glm-germany", "ru-no-9m729-west"],
-        ["us-no-glm-germany", "aegis-transparency"],
-        ["us-no-glm-germany", "ru-no-9m729-west", "aegis-transparency"],
+        ["us-no-glm-germany", "ukraine-posture-restraint"],
+        ["us-no-glm-germany", "ru-no-9m729-west", "ukraine-posture-restraint"],
     ]
     first = compatible[0]
     assert (first["better"], first["worse"], first["probability"]) == (["RUS", "BLR"], [], None)

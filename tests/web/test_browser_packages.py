@@ -8,11 +8,12 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+# kept: the US battery's removal, the 9M729 offer and the one measure outside the model
 LEFT_OUT = [
     "no-glm-abroad",
     "no-glm-in-reach",
+    "aegis-transparency",
     "exercise-pullback",
-    "ukraine-posture-restraint",
     "new-start-follow-on",
     "vienna-document-modernised",
     "no-further-enlargement",
@@ -49,8 +50,8 @@ def test_run_a_negotiation(page: Any) -> None:
     assert [rows.nth(i).get_attribute("data-measures") for i in range(rows.count())] == [
         "us-no-glm-germany",
         "us-no-glm-germany ru-no-9m729-west",
-        "us-no-glm-germany aegis-transparency",
-        "us-no-glm-germany ru-no-9m729-west aegis-transparency",
+        "us-no-glm-germany ukraine-posture-restraint",
+        "us-no-glm-germany ru-no-9m729-west ukraine-posture-restraint",
     ]
     rows.first.locator("[data-testid=bundle-why] summary").click()
     sentences = rows.first.locator("[data-testid=why-sentence]").all_inner_texts()

@@ -14,8 +14,8 @@ Front door of the ``assess`` room::
     result.delta_table()   # per state and indicator: before, after, change, better
 
 The baseline is never changed: the action produces a new scenario and a new record.
-``at_expense`` gives the verdicts alone, for the rules of the Istanbul Charter and the
-Astana Declaration. Every formula is in ``docs/assessment.md``.
+``at_expense`` gives the verdicts alone (no rule findings). Every formula is in
+``docs/assessment.md``.
 """
 
 from importlib import import_module
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from indivisible.assess._action import Action, Additions, InstrumentEvent, Removals
     from indivisible.assess._assess import (
+        AssessOptions,
         assess,
         at_expense,
         engaged,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 _HOMES = {
     **dict.fromkeys(
         (
+            "AssessOptions",
             "assess",
             "at_expense",
             "engaged",
@@ -91,6 +93,7 @@ __all__ = [
     "VERDICT_TABLE",
     "Action",
     "Additions",
+    "AssessOptions",
     "Assessment",
     "Delta",
     "Engagement",

@@ -26,6 +26,7 @@ from indivisible.world import (
     Force,
     Holding,
     Prospect,
+    ScenarioEntries,
     Site,
     StrategicForce,
     SystemPatch,
@@ -75,20 +76,8 @@ class InstrumentEvent(_Model):
     note: str | None = None
 
 
-class Additions(_Model):
+class Additions(ScenarioEntries):
     """Scenario entries an action adds (an entry with the id of a baseline entry replaces it)."""
-
-    deployments: tuple[Deployment, ...] = ()
-    forces: tuple[Force, ...] = ()
-    exercises: tuple[Exercise, ...] = ()
-    accessions: tuple[Accession, ...] = ()
-    holdings: tuple[Holding, ...] = ()
-    systems: tuple[SystemPatch, ...] = ()
-    sites: tuple[Site, ...] = ()
-    uses_of_force: tuple[UseOfForce, ...] = ()
-    verifications: tuple[Verification, ...] = ()
-    strategic_forces: tuple[StrategicForce, ...] = ()
-    prospects: tuple[Prospect, ...] = ()
 
     def entries(self) -> list[Any]:
         """Every entry, group by group in :data:`ADD_GROUPS` order."""

@@ -30,10 +30,10 @@ import datetime as dt
 import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import numpy as np
 
@@ -90,29 +90,34 @@ def _resolve_seed(seed: int | None, rng: np.random.Generator | None, draws: int)
     return None
 
 
-def _profile(
-    record: Record,
-    scenario: Scenario,
-    on: dt.date,
-    *,
-    states: Sequence[str] | None,
-    readings: Any,
-    draws: int,
-    seed: int | None,
-    threats: Any = None,
-) -> Any:
+def _profile(record: Record, scenario: Scenario, on: dt.date, **options: Any) -> Any:
+    """``indicators.profile`` imported when first needed (``options`` passed on whole)."""
     from indivisible.indicators._profile import profile
 
-    return profile(
-        record,
-        scenario,
-        on,
-        states=states,
-        readings=readings,
-        draws=draws,
-        seed=seed,
-        threats=threats,
-    )
+    return profile(record, scenario, on, **options)
+
+
+def _same_readings(
+    before: Any, after: Any, again: Callable[[str, Sequence[str | None]], Any]
+) -> tuple[Any, Any]:
+    """The two profiles under the same reading names (step 2).
+
+    A reading only one side's ranges give (an action adding a system with its own readings,
+    or an end of its interval) is a reading of the other side's ranges too: where both sides
+    have named readings and they differ, each side missing some is profiled again under
+    the union (``profile(evaluate_under=...)``; a range without a name takes the value the
+    profile gives it). A side without any disputed range has the same values under every
+    name and is aligned by the comparison itself.
+    """
+    nb, na = tuple(before.readings), tuple(after.readings)
+    if not nb or not na or set(nb) == set(na):
+        return before, after
+    union = list(dict.fromkeys([*na, *nb]))
+    if set(nb) != set(union):
+        before = again("before", union)
+    if set(na) != set(union):
+        after = again("after", union)
+    return before, after
 
 
 def _select(prof: Any, indicators: Sequence[str] | None) -> Any:
@@ -612,8 +617,18 @@ def _core_one(
         "seed": s,
         "threats": threats,
     }
-    before = _select(_profile(record, baseline, d, **kw), indicators)
-    after = _select(_profile(rec2, changed, d, **kw), indicators)
+    before_p = _profile(record, baseline, d, **kw)
+    after_p = _profile(rec2, changed, d, **kw)
+    if opts.readings is None:
+
+        def again(side: str, names: Sequence[str | None]) -> Any:
+            if side == "before":
+                return _profile(record, baseline, d, **kw, evaluate_under=names)
+            return _profile(rec2, changed, d, **kw, evaluate_under=names)
+
+        before_p, after_p = _same_readings(before_p, after_p, again)
+    before = _select(before_p, indicators)
+    after = _select(after_p, indicators)
     ds = deltas(before.table, after.table, tolerance)
     present = sorted({x.state for x in ds})
     others = list(action.others) if action.others is not None else present
@@ -639,40 +654,68 @@ def _core_one(
     return _Core(d, s, before, after, ds, vs, changed, rec2, {}, ())
 
 
-def at_expense(  # noqa: PLR0913  (public keyword options, pinned by the rules and the docs)
+class AssessOptions(TypedDict, total=False):
+    """The keyword options of :func:`assess` and :func:`at_expense`, declared once.
+
+    Attributes:
+        states: restrict the profile to these states (default: the profile's).
+        readings: readings passed to the profile (which figure of a disputed number).
+        draws: Monte Carlo draws of the profile (default 0: the verdict's probability is
+            over readings).
+        seed: seed of the draws; both profiles use it (exclusive with ``rng``).
+        rng: a NumPy generator the seed is drawn from (exclusive with ``seed``).
+        tolerance: when a change counts (default: relative 1 %, absolute 1e-9).
+        indicators: compare only these indicators of the profile (default: all).
+        threats: the threat readings (whom each state regards as a potential threat): a
+            reading, a name (``sourced``, ``alliance``), a file in the format of
+            ``data/threats.yaml``, or a sequence of them (defaults: see each function).
+    """
+
+    states: Sequence[str] | None
+    readings: Any
+    draws: int
+    seed: int | None
+    rng: np.random.Generator | None
+    tolerance: Tolerance | None
+    indicators: Sequence[str] | None
+    threats: Any
+
+
+def _options(given: AssessOptions, threats: Any) -> _Options:
+    """``given`` as :class:`_Options` (``threats`` is the function's default reading)."""
+    unknown = sorted(set(given) - AssessOptions.__optional_keys__)
+    if unknown:
+        raise TypeError(f"unexpected keyword argument {unknown[0]!r}")
+    return _Options(
+        states=given.get("states"),
+        readings=given.get("readings"),
+        draws=given.get("draws", 0),
+        seed=given.get("seed"),
+        rng=given.get("rng"),
+        tolerance=given.get("tolerance") or Tolerance(),
+        indicators=given.get("indicators"),
+        threats=given.get("threats", threats),
+    )
+
+
+def at_expense(
     record: Record,
     baseline: Scenario,
     action: Action,
     on: str | dt.date | None = None,
-    *,
-    states: Sequence[str] | None = None,
-    readings: Any = None,
-    draws: int = 0,
-    seed: int | None = None,
-    rng: np.random.Generator | None = None,
-    tolerance: Tolerance | None = None,
-    indicators: Sequence[str] | None = None,
-    threats: Any = "alliance",
+    **options: Unpack[AssessOptions],
 ) -> list[Verdict]:
-    """The verdicts of the indivisibility test only (no rule findings): for the rules.
+    """The verdicts of the indivisibility test only (no rule findings).
 
-    The Istanbul and Astana "not at the expense" rules call this with the scenario minus an
-    accession as ``baseline`` and the accession as ``action``; it never runs the rules
-    itself, so it cannot recurse.
+    It never runs the rules, so a rule may call it without recursion.
 
     Args:
         record: the record.
         baseline: the scenario before the action (not changed).
         action: the action.
         on: date of assessment (default: the action's ``on``, else the scenario date).
-        states: restrict the profile to these states (default: the profile's).
-        readings: readings passed to the profile.
-        draws: Monte Carlo draws (0: the verdict's probability is over readings).
-        seed: seed for the draws (exclusive with ``rng``).
-        rng: a NumPy generator to draw the seed from (exclusive with ``seed``).
-        tolerance: when a change counts (default: :class:`Tolerance`'s defaults).
-        indicators: compare only these indicators of the profile (default: all).
-        threats: the threat reading (default ``alliance``, as the rules' own profiles).
+        **options: see :class:`AssessOptions`; ``threats`` defaults to ``alliance``, as the
+            rules' own profiles.
 
     Returns:
         One verdict per ordered pair (actor, other).
@@ -681,30 +724,15 @@ def at_expense(  # noqa: PLR0913  (public keyword options, pinned by the rules a
         InputError: bad action (unknown id to remove, invalid added entry...), bad date, or
             both ``seed`` and ``rng``.
     """
-    core = _core(
-        record,
-        baseline,
-        action,
-        on,
-        _Options(states, readings, draws, seed, rng, tolerance or Tolerance(), indicators, threats),
-    )
-    return core.verdicts
+    return _core(record, baseline, action, on, _options(options, "alliance")).verdicts
 
 
-def assess(  # noqa: PLR0913  (public keyword options, pinned by the CLI and the web API)
+def assess(
     record: Record,
     baseline: Scenario,
     action: Action,
     on: str | dt.date | None = None,
-    *,
-    states: Sequence[str] | None = None,
-    readings: Any = None,
-    draws: int = 0,
-    seed: int | None = None,
-    rng: np.random.Generator | None = None,
-    tolerance: Tolerance | None = None,
-    indicators: Sequence[str] | None = None,
-    threats: Any = None,
+    **options: Unpack[AssessOptions],
 ) -> Assessment:
     """The indivisibility test of ``action`` against ``baseline`` on a date.
 
@@ -713,18 +741,9 @@ def assess(  # noqa: PLR0913  (public keyword options, pinned by the CLI and the
         baseline: the scenario before the action; never changed.
         action: the action (see :class:`~indivisible.assess.types.Action`).
         on: date of assessment (default: the action's ``on``, else the scenario date).
-        states: restrict the profile to these states (default: the profile's).
-        readings: readings passed to the profile (which figure of a disputed number).
-        draws: Monte Carlo draws of the profile (0: readings only).
-        seed: seed of the draws; both profiles use it (exclusive with ``rng``).
-        rng: a NumPy generator the seed is drawn from (exclusive with ``seed``).
-        tolerance: when a change counts (default: relative 1 %, absolute 1e-9).
-        indicators: compare only these indicators of the profile (default: all).
-        threats: the threat readings (whom each state regards as a potential threat): a
-            reading, a name (``sourced``, ``alliance``), a file in the format of
-            ``data/threats.yaml``, or a sequence of them. The first decides ``deltas`` and
-            ``verdicts``; every one has its verdicts in ``verdicts_by_threats``. Default:
-            ``sourced`` then ``alliance``.
+        **options: see :class:`AssessOptions`. Of several ``threats`` readings the first
+            decides ``deltas`` and ``verdicts``; every one has its verdicts in
+            ``verdicts_by_threats``. Default: ``sourced`` then ``alliance``.
 
     Returns:
         The assessment: deltas, verdicts, engaged commitments, findings added and removed,
@@ -744,14 +763,9 @@ def assess(  # noqa: PLR0913  (public keyword options, pinned by the CLI and the
         'neutral'
     """
     book = bundled()
-    tol = tolerance or Tolerance()
-    core = _core(
-        record,
-        baseline,
-        action,
-        on,
-        _Options(states, readings, draws, seed, rng, tol, indicators, threats),
-    )
+    opts = _options(options, None)
+    tol, draws, indicators = opts.tolerance, opts.draws, opts.indicators
+    core = _core(record, baseline, action, on, opts)
     eng, eng_notes = engaged([record, core.record_after], core.on, core.verdicts, action, book)
     fb = book.findings(record, baseline, core.on)
     fa = book.findings(core.record_after, core.changed, core.on)

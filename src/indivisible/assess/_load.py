@@ -23,6 +23,7 @@ import yaml
 from pydantic import ValidationError
 
 from indivisible._bounds import coverage_problem
+from indivisible._bundled import record_or_bundled
 from indivisible._errors import InputError
 from indivisible._hints import hint as _hint
 from indivisible._paths import read_yaml_input
@@ -96,10 +97,7 @@ def load_action(path: str | Path, record: Record | None = None) -> Action:
     Raises:
         InputError: the first problem, as ``file:line: field 'x': reason``.
     """
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     shown = str(path)
     data, node = read_yaml_input(Path(path), shown)
     action = parse_action(data, path=shown, node=node)

@@ -21,7 +21,10 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import pandas as pd
 
-    from indivisible.assess._action import Action, Additions, InstrumentEvent, Removals
+    from indivisible.assess._action import Action as Action
+    from indivisible.assess._action import Additions as Additions
+    from indivisible.assess._action import InstrumentEvent as InstrumentEvent
+    from indivisible.assess._action import Removals as Removals
     from indivisible.rulebook import Finding
     from indivisible.world import Scenario
 
@@ -50,24 +53,6 @@ def __getattr__(name: str) -> Any:
         return getattr(_action, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-__all__ = [
-    "ADD_GROUPS",
-    "OUTCOMES",
-    "REMOVE_GROUPS",
-    "VERDICTS",
-    "Action",
-    "Additions",
-    "Assessment",
-    "Delta",
-    "Engagement",
-    "InstrumentEvent",
-    "Outcome",
-    "Removals",
-    "Tolerance",
-    "Verdict",
-    "VerdictKind",
-]
 
 ADD_GROUPS = (
     "deployments",

@@ -232,7 +232,12 @@ def _findings_text(
 
     def combined(fs: "list[Finding]") -> str:
         results = {f.result for f in fs}
-        return fs[0].result if len(results) == 1 else "disputed"
+        if len(results) == 1:
+            return fs[0].result
+        # the engine's verdict over the readings, where it gives one: readings that differ
+        # only between the ends of an interval leave the answer undetermined
+        overall = [f.result for f in fs if not f.reading]
+        return overall[0] if overall and overall[0] == "undetermined" else "disputed"
 
     entries = [(k, fs, combined(fs)) for k, fs in groups.items()]
     counts = {k: sum(1 for e in entries if e[2] == k) for k in _SEVERITY}
@@ -256,7 +261,14 @@ def _findings_text(
         )
     )
     entries.sort(key=lambda e: _SEVERITY.index(e[2]))
-    shown = [e for e in entries if show_all or e[2] in ("breached", "disputed")]
+    shown = [
+        e
+        for e in entries
+        if show_all
+        or e[2] in ("breached", "disputed")
+        # undetermined between the ends of an interval, breached at one of them
+        or (e[2] == "undetermined" and any(f.result == "breached" for f in e[1]))
+    ]
     for (inst, clause, party, subject), fs, result in shown:
         who = names.get(str(party), str(party)) if party else ""
         by: dict[str, list[str]] = {}
@@ -266,7 +278,9 @@ def _findings_text(
                 by.setdefault(f.result, []).append(
                     reading_label(f.reading, names) if f.reading else ""
                 )
-            elif f.result != "disputed":
+            elif f.result != "disputed" and not (
+                f.result == "undetermined" and any(g.reading for g in fs)
+            ):
                 by.setdefault(f.result, []).append("the text itself")
         if len(by) == 1:
             rs = [r for r in next(iter(by.values())) if r]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indivisible._bundled import record_or_bundled
 from indivisible._hints import hint as _hint
-from indivisible._paths import read_yaml_input
-from indivisible._yaml import failing_at, validated
+from indivisible._yaml import read_mapping, validated
 from indivisible.dynamics.types import ResponseMenu
 from indivisible.negotiate._menu import indicator_problem
 
@@ -33,18 +33,9 @@ def load_responses(
     """
     from indivisible.assess import Action
 
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     shown = str(path)
-    data, node = read_yaml_input(Path(path), Path(path))
-
-    fail = failing_at(shown, node)
-
-    if not isinstance(data, dict):
-        fail((), "expected a mapping with 'responses' and 'parties'")
-    menu = validated(ResponseMenu, data, fail)
+    menu, fail = read_mapping(path, ResponseMenu, "a mapping with 'responses' and 'parties'")
     states = list(record.states)
     sources = set(record.sources)
     seen: set[str] = set()

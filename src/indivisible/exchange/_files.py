@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from indivisible._yaml import failing_at, read_text, read_yaml_nodes, validated
+from indivisible._paths import read_yaml_input
+from indivisible._yaml import failing_at, read_text, validated
 from indivisible.exchange._errors import InputError
 from indivisible.exchange.types import Bundle, Registry, notification_adapter
 
@@ -29,7 +30,7 @@ def load_notification(path: str | Path) -> dict[str, Any]:
             line and the reason).
     """
     p = Path(path)
-    data, node = read_yaml_nodes(p, p)
+    data, node = read_yaml_input(p, p)
     fail = failing_at(p, node)
     if not isinstance(data, dict):
         raise InputError("expected a mapping with 'kind' and 'party'", path=p)
@@ -53,7 +54,7 @@ def _drop(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
 def load_registry(path: str | Path) -> Registry:
     """Read a registry file (``parties: [{party, key}, ...]``, optional ``log``)."""
     p = Path(path)
-    data, node = read_yaml_nodes(p, p)
+    data, node = read_yaml_input(p, p)
     if not isinstance(data, dict):
         raise InputError("expected a mapping with 'parties: [{party, key}, ...]'", path=p)
     return validated(Registry, data, failing_at(p, node))

@@ -144,10 +144,10 @@ def read_key_file(path: str | Path) -> PrivateKey:
     Raises:
         InputError: unreadable, not a key file, or a malformed key.
     """
-    from indivisible._yaml import read_yaml_nodes
+    from indivisible._paths import read_yaml_input
 
     p = Path(path)
-    data, _ = read_yaml_nodes(p, p)
+    data, _ = read_yaml_input(p, p)
     if not isinstance(data, dict) or set(data) != {"party", "private_key"}:
         raise InputError("expected a key file with 'party' and 'private_key' only", path=p)
     party, seed = data["party"], data["private_key"]

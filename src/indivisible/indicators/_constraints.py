@@ -29,6 +29,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from indivisible._memo import WeakMemo
+
 __all__ = ["FORCE_CATEGORIES", "constraint_pairs"]
 
 FORCE_CATEGORIES: Final[dict[str, frozenset[str]]] = {
@@ -41,8 +43,9 @@ FORCE_CATEGORIES: Final[dict[str, frozenset[str]]] = {
 """Force category → instrument tags that must all be present for the instrument to cover it."""
 
 
-_MEMO: dict[tuple[Any, ...], tuple[Any, pd.DataFrame]] = {}
 _MEMO_SIZE: Final = 32
+_MEMO: WeakMemo[pd.DataFrame] = WeakMemo(_MEMO_SIZE)
+"""Pairs per record (held weakly) and inputs."""
 
 
 def constraint_pairs(
@@ -66,14 +69,11 @@ def constraint_pairs(
         allied: ``[S, S]`` alliance matrix (see ``_profile.alliances``).
     """
     a = np.ascontiguousarray(allied, dtype=bool)
-    key = (id(record), str(on), tuple(states), a.shape, a.tobytes())
-    hit = _MEMO.get(key)
-    if hit is not None and hit[0] is record:
-        return hit[1].copy()
-    table = _constraint_pairs(record, on, states, allied)
-    if len(_MEMO) >= _MEMO_SIZE:
-        _MEMO.clear()
-    _MEMO[key] = (record, table)
+    key = (str(on), tuple(states), a.shape, a.tobytes())
+    hit = _MEMO.get((record,), key)
+    if hit is not None:
+        return hit.copy()
+    table = _MEMO.put((record,), key, _constraint_pairs(record, on, states, allied))
     return table.copy()
 
 

@@ -35,6 +35,7 @@ from indivisible.indicators._uncertainty import (
     as_spec,
     generator,
 )
+from indivisible.world.types import reading_end
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -295,6 +296,9 @@ class Launchers:
     nuclear: FloatArray
     dual: BoolArray
     flight_min: FloatArray
+    bounds: tuple[Any, ...] = ()
+    """Per deployment, its range readings with both ends of every interval as readings
+    (``Readings.bounds``; ``None`` where it has no range): what the indicators evaluate."""
 
 
 def _range_readings(scenario: Any, system: Any, notes: list[str]) -> Any:
@@ -316,6 +320,7 @@ def launchers(scenario: Any, geo: Geometry, spec: UncertaintySpec, notes: list[s
     """Ranges, counts, nuclear shares and flight times of the active deployments."""
     systems, readings, coverage, counts, count_of = [], [], [], [], []
     strike, intercept, nuclear, dual = [], [], [], []
+    ends: list[Any] = []
     n_s = len(geo.states)
     flight = np.full((len(geo.deployments), n_s), np.nan)
     for li, d in enumerate(geo.deployments):
@@ -329,6 +334,7 @@ def launchers(scenario: Any, geo: Geometry, spec: UncertaintySpec, notes: list[s
         cov = spec.coverage(d.id, sysm.id) if is_int else None
         coverage.append(cov)
         readings.append(_range_readings(scenario, sysm, notes))
+        ends.append(None if readings[-1] is None else readings[-1].bounds())
         share, is_dual = 0.0, False
         if d.nuclear is not None:
             share = 1.0 if d.nuclear else 0.0
@@ -370,15 +376,31 @@ def launchers(scenario: Any, geo: Geometry, spec: UncertaintySpec, notes: list[s
         np.asarray(nuclear, dtype=np.float64),
         np.asarray(dual, dtype=bool),
         flight,
+        tuple(ends),
     )
 
 
-def reading_names(lau: Launchers, wanted: Sequence[str] | None) -> list[str | None]:
-    """The readings to compute under: every name a disputed range uses (or ``wanted``)."""
+def _ends(lau: Launchers) -> tuple[Any, ...]:
+    """The range readings with both ends of every interval (``Launchers.bounds``)."""
+    return lau.bounds if lau.bounds else lau.readings
+
+
+def reading_names(
+    lau: Launchers, wanted: Sequence[str | None] | None, *, strict: bool = True
+) -> list[str | None]:
+    """The readings to compute under: every name a disputed range uses (or ``wanted``).
+
+    Ranges are bounds: a reading given as an interval ("up to 500 km", stated low end 50 km)
+    counts with both ends, the reading itself and ``"<name> (inner)"`` / ``"<name> (outer)"``
+    (``Readings.bounds``), so a range whose readings all give one figure but one of them as
+    an interval is disputed between its ends.
+    """
     names: list[str] = []
-    for r, cov in zip(lau.readings, lau.coverage, strict=True):
+    for r, cov in zip(_ends(lau), lau.coverage, strict=True):
         if cov is None and r is not None and r.disputed:
             names += [n for n in r.names if n not in names]
+    if wanted is not None and not strict:  # names of a profile this one is compared with
+        return list(dict.fromkeys(wanted)) or [None]
     if wanted is not None:
         unknown = [w for w in wanted if w not in names]
         if unknown:
@@ -386,38 +408,80 @@ def reading_names(lau: Launchers, wanted: Sequence[str] | None) -> list[str | No
             from indivisible._hints import did_you_mean
 
             raise InputError(
-                f"unknown reading(s) {unknown}{did_you_mean(unknown[0], names)}; readings: {known}",
+                f"unknown reading(s) {unknown}{did_you_mean(str(unknown[0]), names)}; "
+                f"readings: {known}",
                 field="readings",
             )
-        names = list(dict.fromkeys(wanted))
+        names = [str(w) for w in dict.fromkeys(wanted)]
     return list(names) if names else [None]
 
 
 def range_matrix(lau: Launchers, names: list[str | None], notes: list[str]) -> FloatArray:
     """``[K, L]`` ranges (interceptors: coverage radii), km, one row per reading; NaN unknown.
 
-    Under reading r, a disputed range takes its value for r; a disputed range without a
-    reading r takes its lowest reading (listed in the assumptions).
+    Under reading r, a range takes its value for r, where r may be an end of an interval
+    reading (``"<name> (inner)"``, ``"<name> (outer)"``; ``Readings.bounds``). A range whose
+    reading ``<name>`` has no such end (its interval is one figure on that side) takes the
+    reading's value. A range without the reading at all takes the one figure its readings
+    state when they agree, and otherwise its lowest stated reading (listed in the
+    assumptions).
     """
     out = np.full((len(names), lau.count.size), np.nan)
     missed: dict[tuple[str, str], float] = {}
-    for li, (r, cov) in enumerate(zip(lau.readings, lau.coverage, strict=True)):
+    for li, (r, ends, cov) in enumerate(zip(lau.readings, _ends(lau), lau.coverage, strict=True)):
         if cov is not None:
             out[:, li] = cov.central
             continue
         if r is None:
             continue
         for k, name in enumerate(names):
-            if not r.disputed:
-                out[k, li] = r.high
-            elif name is not None and name in r.root:
-                out[k, li] = r.value(name)
-            else:
-                out[k, li] = r.low
+            out[k, li], fallback = range_under(r, ends, name)
+            if fallback:
                 missed[(lau.systems[li], str(name))] = r.low
     for (sid, name), low in sorted(missed.items()):
         notes.append(f"{sid} has no reading {name!r}: its lowest reading ({low:g} km) is used")
     return out
+
+
+def range_under(stated: Any, ends: Any, name: str | None) -> tuple[float, bool]:
+    """A range's value (km) under reading ``name`` (``range_matrix``), and if it is a fallback.
+
+    The fallback: the range has no reading ``name`` and its readings differ (the lowest).
+
+    ``stated``: the range's readings; ``ends``: the same with both ends of every interval
+    (``Readings.bounds``).
+    """
+    if not ends.disputed:
+        return float(stated.high), False
+    if name is not None and name in ends.root:
+        return float(ends.value(name)), False
+    base = reading_end(name)[0]
+    if base is not None and base in stated.root:
+        return float(stated.value(base)), False
+    if not stated.disputed:
+        return float(stated.high), False
+    return float(stated.low), True
+
+
+def deployment_ranges(
+    scenario: Any, deployment: Any, names: Sequence[str | None]
+) -> dict[str | None, float]:
+    """Per reading of ``names`` the deployment's range gives, its range (km) in the indicators.
+
+    Ends of intervals are readings too; the values are those of ``range_matrix``.
+
+    Empty for a deployment without a range (an interceptor's coverage comes from the
+    uncertainty spec).
+    """
+    sysm = scenario.system(deployment.system)
+    if sysm.class_ == "interceptor":
+        return {}
+    stated = _range_readings(scenario, sysm, [])
+    if stated is None:
+        return {}
+    ends = stated.bounds()
+    own = set(ends.root) if ends.disputed else set(names)
+    return {n: range_under(stated, ends, n)[0] for n in names if n in own}
 
 
 def range_draws(
@@ -603,6 +667,7 @@ def profile(
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
     families: Collection[str] | None = None,
     threats: ThreatReading | str | Path | None = None,
+    evaluate_under: Sequence[str | None] | None = None,
 ) -> Profile:
     """The decomposed security profile of every state on a date.
 
@@ -634,6 +699,10 @@ def profile(
         threats: the threat reading (a ``ThreatReading``, ``"sourced"``, ``"alliance"`` or
             a file in the format of ``data/threats.yaml``): whose launchers count against a
             state and whose capitals count as its adversaries'. ``None``: ``alliance``.
+        evaluate_under: compute the range rows under exactly these reading names (those of
+            a profile this one is compared with), even names no range of this scenario
+            gives (``range_matrix`` gives such a range its value); exclusive with
+            ``readings``.
 
     Returns:
         The ``Profile``.
@@ -693,7 +762,10 @@ def profile(
         "any owner as a potential threat under the threat reading",
     ]
     lau = launchers(scenario, geo, spec, notes)
-    names = reading_names(lau, readings)
+    if evaluate_under is not None:
+        names = reading_names(lau, evaluate_under, strict=False)
+    else:
+        names = reading_names(lau, readings)
     radius = range_matrix(lau, names, notes)
     ri = range_indicators(geo, lau, radius, lau.nuclear)
     expo: dict[str, Any] = {}
@@ -1018,8 +1090,13 @@ def profile_arrays(
     families: Collection[str],
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
     threats: ThreatReading | str | Path | None = None,
+    readings: Sequence[str | None] | None = None,
 ) -> ValueArrays:
     """The values of :func:`profile_values` as arrays (rows built on demand).
+
+    ``readings``: compute the range indicators under these reading names (those of a
+    profile this one is compared with; a range without a name takes the value
+    ``range_matrix`` gives it) instead of the names this scenario's ranges use.
 
     Raises:
         InputError: a family other than ``range`` and ``proximity``, or what ``profile``
@@ -1038,7 +1115,7 @@ def profile_arrays(
     geo = geometry(record, scenario, day, universe, as_reading(threats, record))
     notes: list[str] = []
     lau = launchers(scenario, geo, spec, notes)
-    names = reading_names(lau, None)
+    names = reading_names(lau, readings, strict=False)
     radius = range_matrix(lau, names, notes)
     ri = range_indicators(geo, lau, radius, lau.nuclear)
     prox: dict[str, Any] = {}

@@ -44,6 +44,7 @@ import numpy as np
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from indivisible._bounds import MAX_COUNT, check_date_bounds
+from indivisible._bundled import record_or_bundled
 from indivisible._dates import strict_iso_date
 from indivisible._hints import hint as _hint
 from indivisible.indicators._geo import FloatArray
@@ -311,10 +312,7 @@ def load_second_strike(path: str | Path, record: Any = None) -> SecondStrikeInpu
     if not isinstance(data, dict):
         fail((), "expected a mapping with states and pairs")
     inputs = validated(SecondStrikeInputs, data, fail)
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     states = list(record.states)
     for code in inputs.states:
         if code not in states:

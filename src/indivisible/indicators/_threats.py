@@ -178,13 +178,14 @@ def load_threats(
         InputError: unreadable file, unknown key, missing field, bad date, ``to`` not after
             ``from``, unknown state or organisation, or unknown source (with file and line).
     """
-    from indivisible._yaml import line_of, read_yaml_nodes, validate
+    from indivisible._paths import read_yaml_input
+    from indivisible._yaml import line_of, validate
 
     p = _bundled_path() if path is None else Path(path)
     is_bundled = bundled or path is None
     if not p.is_file():
         raise InputError("no such threat-relations file", path=p, field="threats")
-    data, node = read_yaml_nodes(p, p)
+    data, node = read_yaml_input(p, p)
     parsed = validate(_File, data, path=p, node=node)
     for i, rel in enumerate(parsed.relations):
         if rel.to is not None and rel.to <= rel.from_:

@@ -10,7 +10,8 @@ the group's global changes) and once on the core plus each slot s alone::
 Then, for a bundle b with present slots S_b (see ``_effects``), per party, indicator, draw:
 
 * ``sum``:  value(b) = v0 + sum_{s in S_b} (v[s] - v0)   (added in slot order)
-* ``min``:  value(b) = min(v0, min_{s in S_b} v[s])     (masked running minimum; NaN spreads)
+* ``min``:  value(b) = min(v0, min_{s in S_b} v[s])     (masked running minimum of the known
+  values; NaN, a reaching launcher of unknown flight time, only where none is known)
 * ``max``:  value(b) = max(v0, max_{s in S_b} v[s])
 
 These identities are exact when the indicator is a sum (a minimum, a maximum) of per-entry
@@ -71,17 +72,40 @@ def profiles(
     """Profile every group's core scenario and core + each slot: ``[G][1 + S]`` profiles."""
     n_g = 1 << len(effects.global_measures)
     n_s = len(effects.slots)
-    out: list[list[Any]] = []
+    inputs: list[list[tuple[Any, Any]]] = []
     for g in range(n_g):
         grp = effects.group_measures(g)
-        row = []
+        row_in = []
         for s in range(-1, n_s):
             present = np.zeros(n_s, dtype=bool)
             if s >= 0:
                 present[s] = True
             sc, rec = scenario_of(effects, baseline, record, on, present=present, group=grp)
-            row.append(profiler(rec, sc, on, states=list(parties), draws=draws, seed=seed))
-        out.append(row)
+            row_in.append((rec, sc))
+        inputs.append(row_in)
+
+    from indivisible.negotiate._profile import takes_evaluate_under
+
+    def run(rec: Any, sc: Any, **kw: Any) -> Any:
+        return profiler(rec, sc, on, states=list(parties), draws=draws, seed=seed, **kw)
+
+    out = [[run(rec, sc) for rec, sc in row] for row in inputs]
+    # Which readings a profile has depends on the deployments present (a slot that removes
+    # a system removes its readings, and the ends of its interval readings): each profile
+    # whose named readings differ from the union is computed again under the union, so no
+    # reading's keys drop out of the comparison.
+    named = [set(getattr(p, "readings", ())) for row in out for p in row]
+    union = list(dict.fromkeys(r for row in out for p in row for r in getattr(p, "readings", ())))
+    if union and any(rs and rs != set(union) for rs in named) and takes_evaluate_under(profiler):
+        out = [
+            [
+                run(rec, sc, evaluate_under=union)
+                if (rs := set(getattr(p, "readings", ()))) and rs != set(union)
+                else p
+                for (rec, sc), p in zip(row_in, row, strict=True)
+            ]
+            for row_in, row in zip(inputs, out, strict=True)
+        ]
     return out
 
 
@@ -152,6 +176,19 @@ def values(effects: Effects, c: Contributions, masks: npt.NDArray[np.int64]) -> 
     return out
 
 
+def _min_known(a: F, b: F, out: F, where: Any = True) -> F:
+    """The minimum as the profile takes it (``exposure_min_warning_min``).
+
+    NaN is "a launcher reaches whose flight time is not known": the profile's minimum is
+    that of the known times and NaN only where no known one reaches (``inf`` otherwise). So
+    NaN with a finite value gives the value, NaN with ``inf`` (or NaN) gives NaN.
+    """
+    r = np.fmin(a, b)
+    r[np.isinf(r) & (np.isnan(a) | np.isnan(b))] = np.nan
+    np.copyto(out, r, where=where)
+    return out
+
+
 def _aligned(masks: npt.NDArray[np.int64]) -> bool:
     """Whether ``masks`` is ``lo, lo+1, ..., lo+2^c-1`` with ``lo`` a multiple of ``2^c``."""
     n = masks.shape[0]
@@ -219,7 +256,7 @@ def _group(
     v0 = c.v0[g]
     term = c.term[g]
     n = rows.size
-    for mask, fn in ((is_sum, np.add), (is_min, np.minimum), (is_max, np.maximum)):
+    for mask, fn in ((is_sum, np.add), (is_min, _min_known), (is_max, np.maximum)):
         if not mask.any():
             continue
         acc = np.empty((n, v0.shape[0], int(mask.sum()), v0.shape[2]))
@@ -300,9 +337,36 @@ def compatible_counts(
 ) -> npt.NDArray[np.int64]:
     """Per bundle, in how many draws of the layer it is compatible (integer counts).
 
-    Bundles are processed in cache-sized blocks; every bundle's arithmetic is independent
-    of the others, so the blocking does not change any result.
+    A contiguous run of bundles in strict mode (no global measures, no ``exact`` keys) goes
+    through :class:`Sweep` (lattice blocks, exact thresholds); anything else through
+    :func:`values` and the judgement, in cache-sized blocks. Every bundle's arithmetic is
+    independent of the others, so the blocking does not change any result.
     """
+    if (
+        weights is None
+        and exact is None
+        and masks.size > 0
+        and Sweep.applies(effects, c)
+        and bool((np.diff(masks) == 1).all())
+    ):
+        sweep = Sweep.build(effects, c, before, keys, tolerance)
+        return sweep.counts(int(masks[0]), int(masks[-1]) + 1)
+    return plain_counts(effects, c, masks, before, keys, (tolerance, weights, exact))
+
+
+def plain_counts(
+    effects: Effects,
+    c: Contributions,
+    masks: npt.NDArray[np.int64],
+    before: F,
+    keys: Keys,
+    judging: tuple[Any, F | None, F | None],
+) -> npt.NDArray[np.int64]:
+    """:func:`compatible_counts` through :func:`values` (any bundles, any mode).
+
+    ``judging``: the tolerance, the weights (weighted mode) and ``exact`` values.
+    """
+    tolerance, weights, exact = judging
     bound = bounds(before, keys, tolerance)
     per = max(1, int(np.prod(before.shape)))
     step = 1 << max(0, (max(1, CACHE_ELEMENTS // per)).bit_length() - 1)  # a power of two
@@ -314,7 +378,8 @@ def compatible_counts(
             xk = c.agg == 3
             after[:, :, xk, :] = exact[m][:, :, xk, :]
         # in place: after -> signed change; NaN compares False (counts as no change)
-        np.subtract(after, before[None], out=after)
+        with np.errstate(invalid="ignore"):  # inf - inf: NaN, no change
+            np.subtract(after, before[None], out=after)
         np.multiply(after, keys.sign[None, None, :, None], out=after)
         if weights is None:
             worse = (after < -bound[None]).any(axis=(1, 2))
@@ -325,3 +390,265 @@ def compatible_counts(
             ok, _ = judge(counted, weights)
         out[lo : lo + step] = ok.sum(axis=1)
     return out
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Everything a task needs to count one layer (point or draw chunk) by bundle range.
+
+    Built once per layer in the calling process and shipped once (Dask scatters the list
+    of layers to every worker); a task names a layer and a range of bundles.
+    """
+
+    effects: Effects
+    c: Contributions
+    before: F
+    keys: Keys
+    tolerance: Any
+    weights: F | None
+    exact: F | None
+    sweep: Sweep | None
+
+    @classmethod
+    def build(
+        cls,
+        effects: Effects,
+        c: Contributions,
+        before: F,
+        keys: Keys,
+        judging: tuple[Any, F | None, F | None],
+    ) -> Layer:
+        """``judging``: the tolerance, the weights (weighted mode) and ``exact`` values."""
+        tolerance, weights, exact = judging
+        sweep = None
+        if weights is None and exact is None and Sweep.applies(effects, c):
+            sweep = Sweep.build(effects, c, before, keys, tolerance)
+        return cls(effects, c, before, keys, tolerance, weights, exact, sweep)
+
+    def counts(self, lo: int, hi: int) -> npt.NDArray[np.int64]:
+        """Compatible draws of each bundle ``lo .. hi - 1``."""
+        if self.sweep is not None:
+            return self.sweep.counts(lo, hi)
+        masks = np.arange(lo, hi, dtype=np.int64)
+        return compatible_counts(
+            self.effects, self.c, masks, self.before, self.keys, self.tolerance, self.weights,
+            self.exact,
+        )  # fmt: skip
+
+
+def _key(x: F) -> npt.NDArray[np.int64]:
+    """Floats (no NaN) as integers in the same order (``-0.0`` and ``0.0`` both 0)."""
+    i = np.ascontiguousarray(x, dtype=np.float64).view(np.int64)
+    out: npt.NDArray[np.int64] = np.where(i < 0, -(i & np.int64(0x7FFFFFFFFFFFFFFF)), i)
+    return out
+
+
+def _float(k: npt.NDArray[np.int64]) -> F:
+    """The inverse of :func:`_key`."""
+    bits = np.where(k < 0, (-k) | np.int64(-0x8000000000000000), k)
+    out: F = np.ascontiguousarray(bits, dtype=np.int64).view(np.float64)
+    return out
+
+
+def _first_false(pred: Any, true_at: F, false_at: F) -> F:
+    """Per element, the smallest float in ``(true_at, false_at]`` where ``pred`` is false.
+
+    ``pred`` is monotone along the float order (true, then false); bisection on that order.
+    """
+    lo, hi = _key(true_at), _key(false_at)
+    while True:
+        open_ = hi > lo + 1
+        if not open_.any():
+            return _float(hi)
+        mid = (lo >> 1) + (hi >> 1) + (lo & hi & 1)
+        t = pred(_float(mid)) & open_
+        lo = np.where(t, mid, lo)
+        hi = np.where(open_ & ~t, mid, hi)
+
+
+def thresholds(before: F, bound: F) -> tuple[F, F]:
+    """Exact ``lo, hi`` with ``(x - b) < -c  <=>  x < lo`` and ``(x - b) > c  <=>  x > hi``.
+
+    For every float64 ``x`` (NaN included: both sides false), where ``b`` is ``before``, ``c``
+    the tolerance bound and ``x - b`` the rounded difference. Rounding is monotone, so each
+    side is a half-line of the float order; its end is found by bisection on that order
+    (64 steps at most). Comparing values against these ends gives exactly the judgement of
+    :func:`gains` without computing any difference.
+    """
+    b = np.asarray(before, dtype=np.float64)
+    cb = np.broadcast_to(np.asarray(bound, dtype=np.float64), b.shape)
+    fin = np.isfinite(b) & np.isfinite(cb)
+    bf = np.where(fin, b, 0.0)
+    cf = np.where(fin, cb, 0.0)
+    inf = np.full(b.shape, np.inf)
+    with np.errstate(over="ignore", invalid="ignore"):
+        # below: (x - b) < -c is true at -inf, false at b; above: true at +inf, false at b
+        lo = _first_false(lambda x: (x - bf) < -cf, -inf, bf)
+        hi = -_first_false(lambda x: (-x - bf) > cf, -inf, -bf)  # x -> -x turns it round
+    # non-finite before or bound: x - b is +-inf or NaN; the half-lines by hand
+    pos = np.isposinf(b) & np.isfinite(cb)  # x - inf: -inf (below) unless x is inf (NaN)
+    neg = np.isneginf(b) & np.isfinite(cb)  # x + inf: +inf (above) unless x is -inf (NaN)
+    lo = np.where(fin, lo, np.where(pos, np.inf, -np.inf))
+    hi = np.where(fin, hi, np.where(neg, -np.inf, np.inf))
+    return lo, hi
+
+
+_OPS = {0: np.add, 1: np.minimum, 2: np.maximum}
+
+
+@dataclass(frozen=True)
+class _KeyGroup:
+    """The keys of one aggregation, safer-when-higher first, laid out ``[k, P, D]``."""
+
+    op: np.ufunc
+    n_plus: int
+    v0: F  # [k, P, D]
+    term: F  # [S, k, P, D]
+    lo: F  # [k, P, D]
+    hi: F  # [k, P, D]
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """Strict-mode counts over contiguous bundles, block by block on the bundle lattice.
+
+    A block is ``2^c`` bundles ``lo .. lo + 2^c - 1`` with ``lo`` a multiple of ``2^c``: its
+    bundles differ in the low ``c`` measures only. Each slot enters at the step of the
+    highest low measure that touches it (slots no low measure touches are folded into the
+    block's first row). Step ``j`` doubles the rows: the upper half (measure ``j`` in) is
+    the lower half with the slots present only with ``j``, the lower half takes the slots
+    present only without it; a slot whose presence also depends on lower measures is
+    applied under its mask. Every row thus receives each of its present slots exactly once,
+    in an order fixed by the block alone (sums: that order; minima and maxima: exact in any
+    order), so no subtraction ever undoes an addition.
+
+    The judgement compares values with :func:`thresholds` (no difference, no sign): a key
+    whose higher value is safer is worse below ``lo`` and better above ``hi``; the others
+    the other way round.
+    """
+
+    effects: Effects
+    groups: tuple[_KeyGroup, ...]
+    draws: int
+    block: int  # bundles per block (a power of two)
+
+    @staticmethod
+    def applies(effects: Effects, c: Contributions) -> bool:
+        """Whether the sweep can count this layer (no global measures, no ``exact`` key)."""
+        return not effects.global_measures and not bool((c.agg == 3).any())
+
+    @classmethod
+    def build(
+        cls, effects: Effects, c: Contributions, before: F, keys: Keys, tolerance: Any
+    ) -> Sweep:
+        """Lay out the layer's contributions and thresholds by aggregation."""
+        lo, hi = thresholds(before, bounds(before, keys, tolerance))
+        sign = keys.sign
+        groups = []
+        for code, op in _OPS.items():
+            ks = [k for k in range(len(c.agg)) if c.agg[k] == code]
+            if not ks:
+                continue
+            idx = np.array(sorted(ks, key=lambda k: (sign[k] < 0, k)), dtype=np.intp)
+            groups.append(
+                _KeyGroup(
+                    op=op,
+                    n_plus=int((sign[idx] > 0).sum()),
+                    v0=np.ascontiguousarray(np.moveaxis(c.v0[0][:, idx, :], 1, 0)),
+                    term=np.ascontiguousarray(np.moveaxis(c.term[0][:, :, idx, :], 2, 1)),
+                    lo=np.ascontiguousarray(np.moveaxis(lo[:, idx, :], 1, 0)),
+                    hi=np.ascontiguousarray(np.moveaxis(hi[:, idx, :], 1, 0)),
+                )
+            )
+        per = max(1, int(np.prod(before.shape)))
+        block = 1 << max(0, (max(1, SWEEP_ELEMENTS // per)).bit_length() - 1)
+        return cls(effects, tuple(groups), int(before.shape[-1]), block)
+
+    def counts(self, lo: int, hi: int) -> npt.NDArray[np.int64]:
+        """Compatible draws of bundles ``lo .. hi - 1`` (maximal aligned blocks)."""
+        out = np.empty(hi - lo, dtype=np.int64)
+        a = lo
+        while a < hi:
+            size = self.block
+            while size > 1 and (a % size or a + size > hi):
+                size >>= 1
+            out[a - lo : a - lo + size] = self._block(a, size.bit_length() - 1)
+            a += size
+        return out
+
+    def _block(self, lo: int, c_bits: int) -> npt.NDArray[np.int64]:
+        eff = self.effects
+        n = 1 << c_bits
+        pres = present_slots(eff, np.arange(lo, lo + n, dtype=np.int64))  # [n, S]
+        low = (eff.removes | eff.adds)[:c_bits]  # [c, S]
+        step = np.full(low.shape[1], -1)
+        if c_bits:
+            step = np.where(low.any(axis=0), c_bits - 1 - np.argmax(low[::-1], axis=0), -1)
+        plan: list[tuple[list[int], ...]] = []
+        for j in range(c_bits):
+            h = 1 << j
+            intro = np.flatnonzero(step == j)
+            halves = []
+            for part in (pres[h : 2 * h, intro], pres[:h, intro]):  # with measure j, without
+                every, some = part.all(axis=0), part.any(axis=0)
+                halves.append((intro[every].tolist(), intro[some & ~every].tolist()))
+            plan.append((*halves[0], *halves[1]))
+        fixed = np.flatnonzero((step < 0) & pres[0]).tolist()
+        worse = np.zeros((n, self.draws), dtype=bool)
+        better = np.zeros((n, self.draws), dtype=bool)
+        for g in self.groups:
+            with np.errstate(invalid="ignore"):  # inf + -inf: NaN, as in any order
+                acc = self._values(g, n, pres, fixed, plan)
+            self._judge(g, acc, worse, better)
+        out: npt.NDArray[np.int64] = np.count_nonzero(better & ~worse, axis=1)
+        return out
+
+    @staticmethod
+    def _values(
+        g: _KeyGroup, n: int, pres: B, fixed: list[int], plan: list[tuple[list[int], ...]]
+    ) -> F:
+        """Values ``[n, k, P, D]`` of the block's bundles (see the class)."""
+        op, term = g.op, g.term
+        acc = np.empty((n, *g.v0.shape))
+        acc[0] = g.v0
+        for s in fixed:
+            op(acc[0], term[s], out=acc[0])
+        for j, (up_all, up_some, lo_all, lo_some) in enumerate(plan):
+            h = 1 << j
+            lower, upper = acc[:h], acc[h : 2 * h]
+            if up_all:  # the copy fused with the first slot
+                op(lower, term[up_all[0]], out=upper)
+                for s in up_all[1:]:
+                    op(upper, term[s], out=upper)
+            else:
+                upper[...] = lower
+            for s in up_some:
+                op(upper, term[s], out=upper, where=pres[h : 2 * h, s][:, None, None, None])
+            for s in lo_all:
+                op(lower, term[s], out=lower)
+            for s in lo_some:
+                op(lower, term[s], out=lower, where=pres[:h, s][:, None, None, None])
+        return acc
+
+    @staticmethod
+    def _judge(g: _KeyGroup, acc: F, worse: B, better: B) -> None:
+        n, k, p, d = acc.shape
+        np_ = g.n_plus
+        flag = np.empty(acc.shape, dtype=bool)
+        for cmp, edge, plus_out, minus_out in (
+            (np.less, g.lo, worse, better),
+            (np.greater, g.hi, better, worse),
+        ):
+            cmp(acc, edge, out=flag)
+            if np_:
+                plus_out |= np.logical_or.reduce(flag[:, :np_].reshape(n, np_ * p, d), axis=1)
+            if np_ < k:
+                minus_out |= np.logical_or.reduce(
+                    flag[:, np_:].reshape(n, (k - np_) * p, d), axis=1
+                )
+
+
+SWEEP_ELEMENTS = 1 << 20
+"""Target size (float64 elements, 2 MB) of one sweep block of bundles x parties x keys x
+draws: near the per-core cache, so two worker processes do not compete for the shared one
+(measured in ``benchmarks/negotiate.py``)."""

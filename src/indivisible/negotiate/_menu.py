@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from indivisible._bundled import record_or_bundled
 from indivisible._errors import InputError
 from indivisible._hints import hint as _hint
-from indivisible._paths import list_folder, read_yaml_input
-from indivisible._yaml import failing_at, validated
+from indivisible._paths import list_folder
+from indivisible._yaml import failing_at, read_mapping, validated
 from indivisible.negotiate.types import Measure, Menu, Perspective
 
 if TYPE_CHECKING:
@@ -81,18 +82,9 @@ def load_menu(path: str | Path, record: Record | None = None) -> Menu:
     Raises:
         InputError: the first problem, located (``file:line: field 'x': reason``).
     """
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     shown = str(path)
-    data, node = read_yaml_input(Path(path), Path(path))
-
-    fail = failing_at(shown, node)
-
-    if not isinstance(data, dict):
-        fail((), "expected a mapping with 'menu' and 'measures'")
-    menu = validated(Menu, data, fail)
+    menu, fail = read_mapping(path, Menu, "a mapping with 'menu' and 'measures'")
     menu._path = shown
     check_menu(menu, record, fail)
     return menu
@@ -206,10 +198,7 @@ def load_perspectives(
         InputError: a malformed file, an unknown party or source, a ``because`` index out
             of range, or two files for the same party.
     """
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     files: list[Path] = []
     for p in paths:
         q = Path(p)
@@ -227,12 +216,9 @@ def load_perspectives(
     sources = set(record.sources)
     parties = [*record.states, *record.organisations]
     for f in files:
-        data, node = read_yaml_input(f, f)
-
-        fail = failing_at(f, node)
-        if not isinstance(data, dict):
-            fail((), "expected a mapping with 'party', 'title', 'priorities' and 'weights'")
-        persp = validated(Perspective, data, fail)
+        persp, fail = read_mapping(
+            f, Perspective, "a mapping with 'party', 'title', 'priorities' and 'weights'"
+        )
         if persp.party not in parties:
             fail(("party",), f"unknown party {persp.party!r}{_hint(persp.party, parties)}")
         for i, pr in enumerate(persp.priorities):

@@ -94,6 +94,7 @@ def default_profiler(indicators: Sequence[str] | None = None) -> Profiler:
         kw.setdefault("families", families)
         return profile(*args, **kw)
 
+    without_exposed.takes_evaluate_under = True  # type: ignore[attr-defined]
     return without_exposed
 
 
@@ -257,6 +258,36 @@ def evaluate(
     draws: int,
     seed: int | None,
 ) -> Evaluation:
-    """Profile ``scenario`` and return the values of ``keys`` for ``parties``."""
-    prof = profiler(record, scenario, on, states=list(parties), draws=draws, seed=seed)
+    """Profile ``scenario`` and return the values of ``keys`` for ``parties``.
+
+    The profile is computed under the readings the keys name (``name[r]``), where the
+    profiler takes them: a bundle without a system still has values under its readings.
+    """
+    names = list(
+        dict.fromkeys(
+            k[len(i) + 1 : -1] for k, i in zip(keys.names, keys.indicator, strict=True) if k != i
+        )
+    )
+    kw: dict[str, Any] = {}
+    if names and takes_evaluate_under(profiler):
+        kw["evaluate_under"] = names
+    prof = profiler(record, scenario, on, states=list(parties), draws=draws, seed=seed, **kw)
     return as_evaluation(prof, parties, keys, draws)
+
+
+def takes_evaluate_under(profiler: Any) -> bool:
+    """Whether ``profiler`` takes ``evaluate_under`` (``indicators.profile`` does).
+
+    A profile computed under given reading names has rows under each of them (a range
+    without the name takes the value the profile gives it), so profiles of different
+    bundles compare under the same readings.
+    """
+    import inspect
+
+    if getattr(profiler, "takes_evaluate_under", False):
+        return True
+    try:
+        params = inspect.signature(profiler).parameters
+    except (TypeError, ValueError):
+        return False
+    return "evaluate_under" in params

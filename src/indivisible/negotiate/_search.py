@@ -32,6 +32,7 @@ from indivisible.negotiate._bnb import search as bnb_search
 from indivisible.negotiate._effects import Effects, apply_bundle, compile_effects, feasible
 from indivisible.negotiate._kernel import (
     Contributions,
+    Layer,
     bounds,
     compatible_counts,
     contributions,
@@ -146,7 +147,7 @@ def _weights(
 def _run(
     fn: Callable[..., Any],
     tasks: list[tuple[Any, ...]],
-    shared: tuple[Any, ...],
+    shared: Any,
     *,
     workers: int | None,
     scheduler: str | None,
@@ -154,42 +155,32 @@ def _run(
     progress: bool,
     desc: str,
 ) -> list[Any]:
-    """Run ``fn(*shared, *task)`` for every task, in order, locally or on Dask."""
+    """Run ``fn(shared, *task)`` for every task, in order, locally or on Dask.
+
+    On Dask, ``shared`` is scattered once to every worker (one object, one transfer per
+    worker); tasks carry only their small arguments, and each result is fetched once.
+    """
     from indivisible._progress import bar, track
 
     if client is None and workers is None and scheduler is None:
-        return [fn(*shared, *t) for t in track(tasks, desc, enabled=progress)]
+        return [fn(shared, *t) for t in track(tasks, desc, enabled=progress)]
     own: list[Any] = []
     if client is None:
         from indivisible import _dask
 
         client, own = _dask.client(workers, scheduler)
     try:
-        big = client.scatter(list(shared), broadcast=True, hash=False)
-        futures = [client.submit(fn, *big, *t, pure=False) for t in tasks]
+        [big] = client.scatter([shared], broadcast=True, hash=False)
+        futures = [client.submit(fn, big, *t, pure=False) for t in tasks]
+        out = []
         with bar(len(futures), desc, enabled=progress) as b:
             for f in futures:  # in order: deterministic, and no default client needed
-                f.result()
+                out.append(f.result())
                 b.update(1)
-        return list(client.gather(futures))
+        return out
     finally:
         for x in own:
             x.close()
-
-
-def _chunk_counts(
-    effects: Effects,
-    c: Contributions,
-    before: npt.NDArray[np.float64],
-    keys: Keys,
-    tolerance: Any,
-    weights: npt.NDArray[np.float64] | None,
-    exact: npt.NDArray[np.float64] | None,
-    lo: int,
-    hi: int,
-) -> npt.NDArray[np.int64]:
-    masks = np.arange(lo, hi, dtype=np.int64)
-    return compatible_counts(effects, c, masks, before, keys, tolerance, weights, exact)
 
 
 def _exact_all(
@@ -416,10 +407,10 @@ def negotiate(
     # ---- draws
     prob: npt.NDArray[np.float64] | None = None
     no_draws = False
-    per_chunk: list[tuple[Contributions, npt.NDArray[np.float64], Any]] = []
     if draws > 0:
         assert s is not None
         counts = np.zeros(n_all, dtype=np.int64)
+        layers: list[Layer] = []
         for nd, sd in draw_seeds(s, draws, chunk_draws):
             d_profs = profiles(effects, prof, record, baseline, day, ps, draws=nd, seed=sd)
             calls += sum(len(r) for r in d_profs)
@@ -431,18 +422,18 @@ def negotiate(
             b_d = values(effects, c_d, np.zeros(1, dtype=np.int64))[0]
             if ex is not None:
                 b_d[:, c_d.agg == 3, :] = ex[0][:, c_d.agg == 3, :]
-            per_chunk.append((c_d, b_d, ex))
-        no_draws = not has_exact and all(np.isnan(c.v0).all() for c, _, _ in per_chunk)
+            layers.append(Layer.build(effects, c_d, b_d, keys, (tol, weights, ex)))
+        no_draws = not has_exact and all(np.isnan(x.c.v0).all() for x in layers)
         if not no_draws:
             tasks = [
                 (k, lo, min(n_all, lo + chunk_bundles))
-                for k in range(len(per_chunk))
+                for k in range(len(layers))
                 for lo in range(0, n_all, chunk_bundles)
             ]
             results = _run(
                 _task,
                 tasks,
-                (effects, per_chunk, keys, tol, weights),
+                layers,
                 workers=workers,
                 scheduler=scheduler,
                 client=client,
@@ -481,18 +472,9 @@ def _with_sensitivity(
     )
 
 
-def _task(
-    effects: Effects,
-    per_chunk: list[tuple[Contributions, npt.NDArray[np.float64], Any]],
-    keys: Keys,
-    tol: Any,
-    weights: npt.NDArray[np.float64] | None,
-    k: int,
-    lo: int,
-    hi: int,
-) -> npt.NDArray[np.int64]:
-    c, b, ex = per_chunk[k]
-    return _chunk_counts(effects, c, b, keys, tol, weights, ex, lo, hi)
+def _task(layers: list[Layer], k: int, lo: int, hi: int) -> npt.NDArray[np.int64]:
+    """Counts of layer ``k`` for bundles ``lo .. hi - 1`` (one task)."""
+    return layers[k].counts(lo, hi)
 
 
 def _verify(
@@ -810,17 +792,10 @@ def _key(score: npt.NDArray[np.float64] | None, g: npt.NDArray[np.float64], m: i
     return np.ascontiguousarray(row).tobytes()
 
 
-def _task_masks(
-    effects: Effects,
-    per_chunk: list[tuple[Contributions, npt.NDArray[np.float64], Any]],
-    keys: Keys,
-    tol: Any,
-    weights: npt.NDArray[np.float64] | None,
-    k: int,
-    masks: npt.NDArray[np.int64],
-) -> npt.NDArray[np.int64]:
-    c, b, _ = per_chunk[k]
-    return compatible_counts(effects, c, masks, b, keys, tol, weights, None)
+def _task_masks(layers: list[Layer], k: int, masks: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Counts of layer ``k`` for the bundles ``masks`` (one branch-and-bound task)."""
+    x = layers[k]
+    return compatible_counts(x.effects, x.c, masks, x.before, x.keys, x.tolerance, x.weights)
 
 
 def _negotiate_bnb(
@@ -893,22 +868,22 @@ def _negotiate_bnb(
     no_draws = False
     if draws > 0:
         assert s is not None
-        per_chunk: list[tuple[Contributions, npt.NDArray[np.float64], Any]] = []
+        layers: list[Layer] = []
         for nd, sd in draw_seeds(s, draws, chunk_draws):
             d_profs = profiles(effects, prof, record, baseline, day, ps, draws=nd, seed=sd)
             calls += sum(len(r) for r in d_profs)
             c_d = contributions(d_profs, ps, keys, draws=nd)
             b_d = values(effects, c_d, np.zeros(1, dtype=np.int64))[0]
-            per_chunk.append((c_d, b_d, None))
-        no_draws = all(np.isnan(c.v0).all() for c, _, _ in per_chunk)
+            layers.append(Layer(effects, c_d, b_d, keys, tol, weights, None, None))
+        no_draws = all(np.isnan(x.c.v0).all() for x in layers)
         if not no_draws:
             tasks = [
                 (k, ms[lo : lo + chunk_bundles])
-                for k in range(len(per_chunk))
+                for k in range(len(layers))
                 for lo in range(0, ms.size, chunk_bundles)
             ]
             results = _run(
-                _task_masks, tasks, (effects, per_chunk, keys, tol, weights),
+                _task_masks, tasks, layers,
                 workers=workers, scheduler=scheduler, client=client, progress=progress,
                 desc="bundles x draws",
             )  # fmt: skip

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from indivisible.rules.types import Call, Context, Finding, PartiesFn
 
@@ -66,12 +67,28 @@ def record_parties(instrument: str) -> PartiesFn:
 
     def parties(ctx: Context) -> list[str]:
         out = set()
-        for s in ctx.record.segments:
-            if s.instrument == instrument and s.start <= ctx.on and s.party in ctx.record.states:
+        states = ctx.record.states
+        for s in _segments_of(ctx.record.segments, instrument):
+            if s.start <= ctx.on and s.party in states:
                 out.add(s.party)
         return sorted(out)
 
     return parties
+
+
+_BY_INSTRUMENT: list[Any] = [None, {}]
+"""The segments list last indexed and its segments per instrument (in the list's order)."""
+
+
+def _segments_of(segments: Sequence[Any], instrument: str) -> list[Any]:
+    """The segments of ``instrument``, in order (indexed once per record's segments list)."""
+    if _BY_INSTRUMENT[0] is not segments:
+        index: dict[str, list[Any]] = {}
+        for s in segments:
+            index.setdefault(s.instrument, []).append(s)
+        _BY_INSTRUMENT[:] = [segments, index]
+    found: list[Any] = _BY_INSTRUMENT[1].get(instrument, [])
+    return found
 
 
 def fixed(*ids: str) -> PartiesFn:

@@ -25,7 +25,7 @@ import dataclasses
 import datetime as dt
 import heapq
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -198,11 +198,14 @@ def _summarise(fs: list[Finding]) -> list[Finding]:
     return out
 
 
-def _check_conflicts(found: dict[str, list[Finding]]) -> None:
+def _check_conflicts(
+    found: dict[str, list[Finding]],
+    key: Callable[[Finding], tuple[str, ...]] = Finding.key,
+) -> None:
     seen: dict[tuple[str, ...], tuple[str, Finding]] = {}
     for rid, fs in found.items():
         for f in fs:
-            k = f.key()
+            k = key(f)
             if k in seen and seen[k][0] != rid and seen[k][1].result != f.result:
                 other, g = seen[k]
                 raise RuleConflictError(
@@ -611,6 +614,14 @@ def _evaluate_points(
         for x in xs:
             bases.setdefault(x, []).append(rid)
     redone: set[str] = set()
+    keys: dict[int, tuple[str, ...]] = {}  # by id: per_point keeps every finding alive
+
+    def key_of(f: Finding) -> tuple[str, ...]:
+        k = keys.get(id(f))
+        if k is None:
+            k = keys[id(f)] = f.key()
+        return k
+
     done: list[dt.date] = []
     per_point: list[list[Finding]] = []
 
@@ -693,7 +704,7 @@ def _evaluate_points(
                 post[r.id] = fs
                 final[r.id] = sorted(fs, key=_finding_order)
             redone.clear()
-            _check_conflicts(post)
+            _check_conflicts(post, key_of)
             out: list[Finding] = [f for r in rules for f in final[r.id]]
         else:
             out = per_point[-1]

@@ -33,9 +33,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from indivisible._memo import WeakMemo
 from indivisible._numbers import number_text as _num
 from indivisible.record.types import BINDING_STATUSES
 from indivisible.rules.types import Call, Context
@@ -77,8 +78,11 @@ WHAT = {
 }
 
 
-_CACHE: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 _CACHE_SIZE = 512
+_CACHE: WeakMemo[Any] = WeakMemo(_CACHE_SIZE)
+"""Tests and profiles per (record, scenario), held weakly: a memo keyed by ``id()`` kept
+the record and every scenario tested alive, and could hand a new object the value of a
+collected one with the same id."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,9 @@ class Test:
         undetermined: per reading, why it cannot be compared (empty when it can).
         tolerance: the tolerance used.
         indicators: the indicators compared.
+        ranges: per reading the entry's range gives (an end of an interval included), the
+            range (km) the entry's deployment is evaluated at (empty for other kinds of
+            entry, or a deployment without a range).
     """
 
     entry: Entry
@@ -115,6 +122,7 @@ class Test:
     undetermined: dict[str | None, str]
     tolerance: Tolerance
     indicators: tuple[str, ...]
+    ranges: dict[str | None, float] = field(default_factory=dict)
 
     def outcome(self, state: str, reading: str | None) -> str:
         """The outcome of ``state`` under ``reading`` (``neutral`` when nothing moved)."""
@@ -209,24 +217,24 @@ def _signature(ctx: Context, kind: Kind) -> tuple[Any, ...]:
 
 
 def _remember(key: tuple[Any, ...], record: Record, scenario: Scenario, value: Any) -> Any:
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.clear()
-    _CACHE[key] = (record, scenario, value)
-    return value
+    return _CACHE.put((record, scenario), key, value)
 
 
 def _recall(key: tuple[Any, ...], record: Record, scenario: Scenario) -> Any | None:
-    hit = _CACHE.get(key)
-    if hit is None or hit[0] is not record or hit[1] is not scenario:
-        return None
-    return hit[2]
+    return _CACHE.get((record, scenario), key)
 
 
 # ------------------------------------------------------------------------- profiles
-def _table(record: Record, scenario: Scenario, on: dt.date, kind: Kind) -> pd.DataFrame:
+def _table(
+    record: Record,
+    scenario: Scenario,
+    on: dt.date,
+    kind: Kind,
+    readings: Sequence[str | None] | None = None,
+) -> pd.DataFrame:
     from indivisible.indicators import profile
 
-    table = profile(record, scenario, on, families=FAMILIES[kind]).table
+    table = profile(record, scenario, on, families=FAMILIES[kind], evaluate_under=readings).table
     pre = PREFIXES[kind]
     if pre is not None:
         table = table[table["indicator"].str.startswith(pre)]
@@ -274,13 +282,22 @@ Rows = dict[Key, tuple[float, str, str]]
 """Profile rows ``(state, indicator, reading) -> (value, unit, direction)``."""
 
 
-def _arrays(record: Record, scenario: Scenario, on: dt.date, kind: Kind) -> ValueArrays:
-    """The values of the kind's family as arrays (``indicators._profile.profile_arrays``)."""
+def _arrays(
+    record: Record,
+    scenario: Scenario,
+    on: dt.date,
+    kind: Kind,
+    readings: Sequence[str | None] | None = None,
+) -> ValueArrays:
+    """The values of the kind's family as arrays (``indicators._profile.profile_arrays``).
+
+    ``readings``: the reading names to evaluate under (those of the profile compared with).
+    """
     from indivisible.indicators._profile import profile_arrays
 
     families = FAMILIES[kind]
     assert families is not None
-    return profile_arrays(record, scenario, on, families=families)
+    return profile_arrays(record, scenario, on, families=families, readings=readings)
 
 
 def _rows_of(values: ValueArrays, kind: Kind, states: Collection[str] | None = None) -> Rows:
@@ -391,6 +408,15 @@ def _undetermined(e: Entry, rb: set[str], ra: set[str]) -> dict[str | None, str]
     return undetermined
 
 
+def _entry_ranges(ctx: Context, e: Entry, evals: Sequence[str | None]) -> dict[str | None, float]:
+    """Per reading the entry's range gives (ends of intervals included), its range, km."""
+    if e.kind != "deployment":
+        return {}
+    from indivisible.indicators._profile import deployment_ranges
+
+    return deployment_ranges(ctx.scenario, e.model, evals)
+
+
 Compared = tuple[
     tuple[str | None, ...], dict[str | None, str], list[Flag], list["Delta"], tuple[str, ...]
 ]
@@ -400,13 +426,17 @@ Compared = tuple[
 def _compare_rows(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]) -> Compared:
     """Readings, undetermined readings, deltas and indicators compared (without pandas)."""
     rec, sc, on = ctx.record, ctx.scenario, ctx.on
-    full_key = ("arrays", id(rec), id(sc), e.kind, sig)
+    full_key = ("arrays", e.kind, sig)
     after_v: ValueArrays | None = _recall(full_key, rec, sc)
     reduced = _reduced(sc, e.kind)
     if after_v is None:
         after_v = _remember(full_key, rec, sc, _arrays(rec, reduced, on, e.kind))
         assert after_v is not None
-    before_v = _arrays(rec, _without(reduced, e), on, e.kind)
+    # The scenario without the entry is evaluated under the readings of the one with it: a
+    # reading only the entry's range names (an end of its interval) is a reading of the
+    # other ranges too (``range_matrix`` gives them their value under it).
+    names_after = after_v.readings if "range" in (FAMILIES[e.kind] or ()) else None
+    before_v = _arrays(rec, _without(reduced, e), on, e.kind, names_after)
     # Rows only for the states whose values moved (and the owners): the others are neutral
     # by definition, and building rows for all of them was most of the test's cost.
     moved = _arrays_changed_states(before_v, after_v)
@@ -433,12 +463,13 @@ def _compare_tables(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]
     from indivisible.compare import deltas
 
     rec, sc, on = ctx.record, ctx.scenario, ctx.on
-    full_key = ("profile", id(rec), id(sc), e.kind, sig)
+    full_key = ("profile", e.kind, sig)
     after = _recall(full_key, rec, sc)
     reduced = _reduced(sc, e.kind)
     if after is None:
         after = _remember(full_key, rec, sc, _table(rec, reduced, on, e.kind))
-    before = _table(rec, _without(reduced, e), on, e.kind)
+    names_after = sorted(_readings(after)) or None  # as in _compare_rows
+    before = _table(rec, _without(reduced, e), on, e.kind, names_after)
     rb, ra = _readings(before), _readings(after)
     undetermined = _undetermined(e, rb, ra)
     before = _spread(before, sorted(ra - rb), after) if not rb else before
@@ -470,7 +501,7 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
     rec, sc = ctx.record, ctx.scenario
     sig = _signature(ctx, e.kind)
     tkey = (tol.relative, tol.absolute, tuple(sorted(tol.per_indicator.items())))
-    key = ("test", id(rec), id(sc), e.kind, e.id, sig, tkey)
+    key = ("test", e.kind, e.id, sig, tkey)
     hit = _recall(key, rec, sc)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
@@ -496,6 +527,7 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
         undetermined=undetermined,
         tolerance=tol,
         indicators=compared,
+        ranges=_entry_ranges(ctx, e, evals),
     )
     return _remember(key, rec, sc, test)  # type: ignore[no-any-return]
 

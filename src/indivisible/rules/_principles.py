@@ -31,7 +31,7 @@ from indivisible.rules._expense import (
     test_entry,
     tolerance_text,
 )
-from indivisible.rules.types import Call, Context, Finding, Result
+from indivisible.rules.types import Call, Context, Finding, Result, Rule, rule
 
 Mode = Literal["at_expense", "affects"]
 Others = Callable[[Call, str], bool]
@@ -60,6 +60,47 @@ def free_choice(call: Call) -> Iterator[Finding]:
             sources=[a.source or ""],
             explain=[f"scenario: accession of {a.state} to {a.org} on {a.on.isoformat()}"],
         )
+
+
+def free_choice_rule(
+    *, instrument: str, clause: str, ref: str, text: str, label: str | None = None
+) -> Rule:
+    """The rule of a clause stating the free choice of security arrangements.
+
+    Its parties are the states with an accession in effect, from the instrument's
+    signature; each accession ``holds`` (:func:`free_choice`). Tagged ``free_choice``.
+    """
+    return rule(
+        instrument=instrument,
+        clause=clause,
+        ref=ref,
+        label=label,
+        text=text,
+        parties=accession_parties,
+        since="signed",
+        principle="free_choice",
+    )(free_choice)
+
+
+def not_at_expense_rule(
+    *, instrument: str, clause: str, ref: str, text: str, label: str | None = None
+) -> Rule:
+    """The rule of a clause barring a state from gaining security at another's expense.
+
+    The others are the states bound by the instrument. Its parties own an entry active on
+    the date, from the instrument's signature; each entry is tested against the scenario
+    without it (:func:`at_expense`). Tagged ``not_at_expense``.
+    """
+    return rule(
+        instrument=instrument,
+        clause=clause,
+        ref=ref,
+        label=label,
+        text=text,
+        parties=entry_parties,
+        since="signed",
+        principle="not_at_expense",
+    )(at_expense)
 
 
 def bound_by(instrument: str) -> Others:
@@ -117,10 +158,13 @@ def _findings(call: Call, e: Entry, t: Test, others: Others, mode: Mode) -> Iter
         return
     breached = [r for r, v in per.items() if v[0] == "breached"]
     summary = "; ".join(f"{r}: {v[0]}" for r, v in per.items())
+    result, ev = _split({r: v[0] for r, v in per.items()}, t.ranges)
     yield call.finding(
-        "disputed",
+        result,
         f"The finding for {e.kind} {e.id} depends on the range reading ({summary}); "
-        f"breached in {len(breached)} of {n} readings (p = {len(breached) / n:.2f})." + suffix,
+        f"breached in {len(breached)} of {n} readings (p = {len(breached) / n:.2f}). "
+        + ev
+        + suffix,
         subject=e.id,
         sources=src,
         explain=head,
@@ -134,6 +178,48 @@ def _findings(call: Call, e: Entry, t: Test, others: Others, mode: Mode) -> Iter
             sources=src,
             explain=[*head, *lines],
         )
+
+
+def _km(ranges: dict[str | None, float], r: str | None) -> str:
+    return f", {ranges[r]:g} km" if r in ranges else ""
+
+
+def _split(
+    results: dict[str | None, Result], ranges: dict[str | None, float]
+) -> tuple[Result, str]:
+    """The result of a finding whose readings differ, and which end or reading decides.
+
+    Ranges are bounds: a reading given as an interval is evaluated at both ends
+    (``"<name> (inner)"``, ``"<name> (outer)"``). When every stated figure gives one result
+    and only an end of an interval gives another, the answer depends on where in the
+    interval the true range lies: ``undetermined``. When stated figures differ, the parties'
+    (or sources') readings differ: ``disputed``. Never ``breached``.
+    """
+    from indivisible.world.types import reading_end
+
+    stated = {r: v for r, v in results.items() if reading_end(r)[1] is None}
+    deciding = []
+    for r, v in results.items():
+        who, end = reading_end(r)
+        if end is not None and who in results and results[who] != v:
+            deciding.append(
+                f"{r} ({v} at the {end} end of {who}'s interval{_km(ranges, r)}; "
+                f"{results[who]} at {who}'s figure{_km(ranges, who)})"
+            )
+    ends = "; ".join(deciding)
+    if len(set(stated.values())) <= 1:
+        return (
+            "undetermined",
+            "Every stated figure gives the same result, but an end of an interval reading "
+            "gives another: the answer depends on where in the interval the true range lies. "
+            f"The end that decides: {ends}.",
+        )
+    by = "; ".join(f"{r}{_km(ranges, r)}: {v}" for r, v in stated.items())
+    return (
+        "disputed",
+        f"The stated figures differ ({by})"
+        + (f"; and within an interval, the end decides: {ends}." if ends else "."),
+    )
 
 
 def _one(

@@ -8,49 +8,33 @@ the Istanbul Charter (see ``istanbul_charter_1999``), applied from the Declarati
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from indivisible.rules._principles import (
-    accession_parties,
-    at_expense,
-    entry_parties,
-    free_choice,
+    free_choice_rule,
+    not_at_expense_rule,
 )
-from indivisible.rules.types import Call, Finding, not_formalised, rule
+from indivisible.rules.types import not_formalised
 
 INSTRUMENT = "astana-declaration-2010"
 
 
-@rule(
+choice = free_choice_rule(
     instrument=INSTRUMENT,
     clause="para-3-indivisible-security",
     ref="para 3 (free choice)",
     label="para-3-free-choice",
     text="""Each participating State is free to choose or change its security arrangements,
     including treaties of alliance.""",
-    parties=accession_parties,
-    since="signed",
-    principle="free_choice",
 )
-def choice(call: Call) -> Iterator[Finding]:
-    """An accession is an exercise of the freedom to choose alliances."""
-    yield from free_choice(call)
 
 
-@rule(
+expense = not_at_expense_rule(
     instrument=INSTRUMENT,
     clause="para-3-indivisible-security",
     ref="para 3 (not at the expense of others)",
     label="para-3-not-at-expense",
     text="""No participating State will strengthen its security at the expense of the
     security of other States.""",
-    parties=entry_parties,
-    since="signed",
-    principle="not_at_expense",
 )
-def expense(call: Call) -> Iterator[Finding]:
-    """Each entry of the party, tested against the scenario without it."""
-    yield from at_expense(call)
 
 
 RULES = (choice, expense)

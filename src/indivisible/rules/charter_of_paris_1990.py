@@ -11,49 +11,33 @@ when the verdict is ``at_expense`` against another State bound by the Charter on
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from indivisible.rules._principles import (
-    accession_parties,
-    at_expense,
-    entry_parties,
-    free_choice,
+    free_choice_rule,
+    not_at_expense_rule,
 )
-from indivisible.rules.types import Call, Finding, not_formalised, rule
+from indivisible.rules.types import not_formalised
 
 INSTRUMENT = "charter-of-paris-1990"
 CLAUSE = "freedom-to-choose-security-arrangements"
 
 
-@rule(
+choice = free_choice_rule(
     instrument=INSTRUMENT,
     clause=CLAUSE,
     ref="Friendly relations among participating States (unnumbered): free choice",
     label="free-choice",
     text="""Each participating State is free to choose its own security arrangements.""",
-    parties=accession_parties,
-    since="signed",
-    principle="free_choice",
 )
-def choice(call: Call) -> Iterator[Finding]:
-    """An accession is an exercise of the freedom to choose security arrangements."""
-    yield from free_choice(call)
 
 
-@rule(
+indivisible = not_at_expense_rule(
     instrument=INSTRUMENT,
     clause=CLAUSE,
     ref="Friendly relations among participating States (unnumbered): indivisible security",
     label="indivisible",
     text="""Security is indivisible: the security of each participating State is linked to
     that of all the others.""",
-    parties=entry_parties,
-    since="signed",
-    principle="not_at_expense",
 )
-def indivisible(call: Call) -> Iterator[Finding]:
-    """Each entry of the party, tested against the scenario without it."""
-    yield from at_expense(call)
 
 
 RULES = (choice, indivisible)

@@ -12,27 +12,21 @@ declared, with that reason, rather than duplicated.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from indivisible.rules._principles import accession_parties, free_choice
-from indivisible.rules.types import Call, Finding, not_formalised, rule
+from indivisible.rules._principles import (
+    free_choice_rule,
+)
+from indivisible.rules.types import not_formalised
 
 INSTRUMENT = "code-of-conduct-1994"
 
 
-@rule(
+choice = free_choice_rule(
     instrument=INSTRUMENT,
     clause="free-choice",
     ref="Section II (paragraph number not read)",
     text="""Each participating State has the right freely to determine its security interests
     and to choose its own security arrangements, including treaties and alliances.""",
-    parties=accession_parties,
-    since="signed",
-    principle="free_choice",
 )
-def choice(call: Call) -> Iterator[Finding]:
-    """An accession is an exercise of the freedom to choose security arrangements."""
-    yield from free_choice(call)
 
 
 RULES = (choice,)

@@ -17,30 +17,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from indivisible.rules._force import actors, non_use_of_force
-from indivisible.rules._principles import accession_parties, free_choice
-from indivisible.rules._readings import Outcome, under_readings
+from indivisible.rules._principles import (
+    free_choice_rule,
+)
+from indivisible.rules._readings import Outcome
 from indivisible.rules.types import Call, Context, Finding, not_formalised, rule
-from indivisible.rules.vienna_document_2011 import count_value, reading_names
+from indivisible.rules.vienna_document_2011 import (
+    count_value,
+    exercise_findings,
+    notified,
+    reading_names,
+)
 
 INSTRUMENT = "helsinki-final-act-1975"
 THRESHOLD = "notification_threshold_troops"
 NOTICE = "notification_days_in_advance"
 
 
-@rule(
+principle_i = free_choice_rule(
     instrument=INSTRUMENT,
     clause="principle-i-alliances",
     ref="Principle I",
     text="""Each participating State has the right to belong or not to belong to international
     organisations, to be or not to be a party to treaties, including treaties of alliance,
     and the right to neutrality.""",
-    parties=accession_parties,
-    since="signed",
-    principle="free_choice",
 )
-def principle_i(call: Call) -> Iterator[Finding]:
-    """An accession is an exercise of the right to belong to a treaty of alliance."""
-    yield from free_choice(call)
 
 
 @rule(
@@ -88,21 +89,13 @@ def manoeuvre_notification(call: Call) -> Iterator[Finding]:
                     "holds", f"{x.id}: {troops:g} troops, not above the {limit:g} threshold."
                 )
                 continue
-            due = (x.start - x.notified_on).days if x.notified_on else None
-            ok = due is not None and due >= notice
-            when = f"notified {due} days before the start" if due is not None else "not notified"
+            res, when = notified(x, notice)
             outcomes[rd] = Outcome(
-                "holds" if ok else "breached",
+                res,
                 f"{x.id}: {troops:g} troops, above the {limit:g} threshold, {when}; the notice "
                 f"period is {notice:g} days.",
             )
-        yield from under_readings(
-            call,
-            outcomes,
-            subject=x.id,
-            sources=[*src, x.source or ""],
-            explain=[*cites, f"scenario: exercise {x.id} {x.start}..{x.end} on {x.host}"],
-        )
+        yield from exercise_findings(call, x, outcomes, src, cites)
 
 
 RULES = (principle_i, principle_ii, manoeuvre_notification)

@@ -12,47 +12,31 @@ expense of another's is the indivisibility test: each entry of the party active 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from indivisible.rules._principles import (
-    accession_parties,
-    at_expense,
-    entry_parties,
-    free_choice,
+    free_choice_rule,
+    not_at_expense_rule,
 )
-from indivisible.rules.types import Call, Finding, not_formalised, rule
+from indivisible.rules.types import not_formalised
 
 INSTRUMENT = "istanbul-charter-1999"
 
 
-@rule(
+choice = free_choice_rule(
     instrument=INSTRUMENT,
     clause="para-8-free-choice",
     ref="para 8 (first principle)",
     text="""Each participating State has the inherent right to be free to choose or change its
     security arrangements, including treaties of alliance, as they evolve.""",
-    parties=accession_parties,
-    since="signed",
-    principle="free_choice",
 )
-def choice(call: Call) -> Iterator[Finding]:
-    """An accession is an exercise of the freedom to choose alliances."""
-    yield from free_choice(call)
 
 
-@rule(
+expense = not_at_expense_rule(
     instrument=INSTRUMENT,
     clause="para-8-not-at-expense",
     ref="para 8 (second principle)",
     text="""Participating States will not strengthen their security at the expense of the
     security of other States.""",
-    parties=entry_parties,
-    since="signed",
-    principle="not_at_expense",
 )
-def expense(call: Call) -> Iterator[Finding]:
-    """Each entry of the party, tested against the scenario without it."""
-    yield from at_expense(call)
 
 
 RULES = (choice, expense)

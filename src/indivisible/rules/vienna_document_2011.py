@@ -20,7 +20,15 @@ from collections.abc import Iterator
 
 from indivisible.rules._common import record_parties, with_subjects
 from indivisible.rules._readings import Outcome, under_readings
-from indivisible.rules.types import Call, Context, Finding, MissingData, not_formalised, rule
+from indivisible.rules.types import (
+    Call,
+    Context,
+    Finding,
+    MissingData,
+    Result,
+    not_formalised,
+    rule,
+)
 from indivisible.world import Exercise
 
 INSTRUMENT = "vienna-document-2011"
@@ -115,22 +123,35 @@ def prior_notification(call: Call) -> Iterator[Finding]:
             if not over:
                 outcomes[rd] = Outcome("holds", f"{x.id} is below every notification threshold.")
                 continue
-            due = (x.start - x.notified_on).days if x.notified_on else None
-            ok = due is not None and due >= notice
-            when = f"notified {due} days before the start" if due is not None else "not notified"
+            res, when = notified(x, notice)
             outcomes[rd] = Outcome(
-                "holds" if ok else "breached",
+                res,
                 f"{x.id} is notifiable ({'; '.join(over)}) and was {when}; the notice period "
                 f"is {notice:g} days.",
             )
-        yield from under_readings(
-            call,
-            outcomes,
-            subject=x.id,
-            sources=[*src, x.source or ""],
-            explain=[*lines, f"scenario: exercise {x.id} {x.start}..{x.end} on {x.host}"],
-        )
+        yield from exercise_findings(call, x, outcomes, src, lines)
     yield from _circumvention(call, th, lines, src)
+
+
+def notified(x: Exercise, notice: float) -> tuple[Result, str]:
+    """Whether ``x`` was notified at least ``notice`` days before its start, and how."""
+    due = (x.start - x.notified_on).days if x.notified_on else None
+    ok = due is not None and due >= notice
+    when = f"notified {due} days before the start" if due is not None else "not notified"
+    return ("holds" if ok else "breached"), when
+
+
+def exercise_findings(
+    call: Call, x: Exercise, outcomes: dict[str, Outcome], sources: list[str], lines: list[str]
+) -> Iterator[Finding]:
+    """The findings on exercise ``x`` under each reading of its figures."""
+    yield from under_readings(
+        call,
+        outcomes,
+        subject=x.id,
+        sources=[*sources, x.source or ""],
+        explain=[*lines, f"scenario: exercise {x.id} {x.start}..{x.end} on {x.host}"],
+    )
 
 
 @rule(
@@ -159,13 +180,7 @@ def observation(call: Call) -> Iterator[Finding]:
                     "holds" if x.observers_invited else "breached",
                     f"{x.id} is subject to observation ({'; '.join(over)}) and {inv} observers.",
                 )
-        yield from under_readings(
-            call,
-            outcomes,
-            subject=x.id,
-            sources=[*src, x.source or ""],
-            explain=[*lines, f"scenario: exercise {x.id} {x.start}..{x.end} on {x.host}"],
-        )
+        yield from exercise_findings(call, x, outcomes, src, lines)
 
 
 @rule(

@@ -10,10 +10,10 @@ never joined to a path. An assessment and a package search take seconds: they ru
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from pydantic import Field
@@ -31,6 +31,8 @@ from indivisible.web._api import (
     relocated,
 )
 from indivisible.web._errors import ERROR_RESPONSES
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from indivisible.record import Record
@@ -177,6 +179,20 @@ def profile(
 
 
 # --------------------------------------------------------------------------- assess
+def _each_loaded(
+    files: Mapping[str, Path], load: Callable[[Path], T]
+) -> tuple[list[tuple[str, Path, T]], list[dict[str, str]]]:
+    """Each bundled example file loaded, and the ones that do not load with the reason."""
+    loaded: list[tuple[str, Path, T]] = []
+    skipped: list[dict[str, str]] = []
+    for name, path in files.items():
+        try:
+            loaded.append((name, path, load(path)))
+        except InputError as exc:
+            skipped.append({"name": name, "error": str(exc)})
+    return loaded, skipped
+
+
 @router.get("/actions", summary="The bundled example actions (for assess)")
 def actions(request: Request) -> dict[str, Any]:
     """Every bundled example action by stem, and the scenarios an assessment may start from.
@@ -185,24 +201,19 @@ def actions(request: Request) -> dict[str, Any]:
     ``baselines``), if any. An action that does not load is listed under ``skipped``.
     """
     config = _config(request)
-    out, skipped = [], []
-    for name, path in action_files(config).items():
-        try:
-            act = load_example_action(config, path)
-        except InputError as exc:
-            skipped.append({"name": name, "error": str(exc)})
-            continue
-        out.append(
-            {
-                "name": name,
-                "title": act.action,
-                "actor": list(act.actor),
-                "on": act.on.isoformat() if act.on else None,
-                "baseline": suggested_baseline(config, path),
-                "note": act.note,
-                "sources": list(act.sources),
-            }
-        )
+    loaded, skipped = _each_loaded(action_files(config), lambda p: load_example_action(config, p))
+    out = [
+        {
+            "name": name,
+            "title": act.action,
+            "actor": list(act.actor),
+            "on": act.on.isoformat() if act.on else None,
+            "baseline": suggested_baseline(config, path),
+            "note": act.note,
+            "sources": list(act.sources),
+        }
+        for name, path, act in loaded
+    ]
     baselines = []
     for name, path in scenario_files(config).items():
         try:
@@ -435,36 +446,31 @@ def menus(request: Request) -> dict[str, Any]:
     with a bundled perspective (weights), usable in ``weighted`` mode.
     """
     config = _config(request)
-    out, skipped = [], []
-    for name, path in menu_files(config).items():
-        try:
-            menu = load_example_menu(config, path)
-        except InputError as exc:
-            skipped.append({"name": name, "error": str(exc)})
-            continue
-        out.append(
-            {
-                "name": name,
-                "title": menu.menu,
-                "baseline": (menu_baseline(config, path, menu) or (None,))[0],
-                "on": menu.on.isoformat() if menu.on else None,
-                "note": menu.note,
-                "measures": [
-                    {
-                        "id": m.id,
-                        "summary": m.summary,
-                        "proposed_by": list(m.proposed_by),
-                        "implemented_by": list(m.implemented_by),
-                        "require": list(m.require),
-                        "extend": list(m.extend),
-                        "sources": list(m.sources),
-                        "actions": len(menu.actions(m.id)),
-                        "note": m.note,
-                    }
-                    for m in menu.measures
-                ],
-            }
-        )
+    loaded, skipped = _each_loaded(menu_files(config), lambda p: load_example_menu(config, p))
+    out = [
+        {
+            "name": name,
+            "title": menu.menu,
+            "baseline": (menu_baseline(config, path, menu) or (None,))[0],
+            "on": menu.on.isoformat() if menu.on else None,
+            "note": menu.note,
+            "measures": [
+                {
+                    "id": m.id,
+                    "summary": m.summary,
+                    "proposed_by": list(m.proposed_by),
+                    "implemented_by": list(m.implemented_by),
+                    "require": list(m.require),
+                    "extend": list(m.extend),
+                    "sources": list(m.sources),
+                    "actions": len(menu.actions(m.id)),
+                    "note": m.note,
+                }
+                for m in menu.measures
+            ],
+        }
+        for name, path, menu in loaded
+    ]
     try:
         persp = sorted(_perspectives(config))
     except InputError:

@@ -72,9 +72,9 @@ def _load_bundled() -> SystemCatalogue:
 
 
 def _read(path: Path, shown: str) -> SystemCatalogue:
-    from indivisible.world._load import read_yaml
+    from indivisible._paths import read_yaml_input
 
-    data, node = read_yaml(path, shown)
+    data, node = read_yaml_input(path, shown)
     if not isinstance(data, list):
         raise InputError("expected a list of systems", path=shown, line=1)
     systems: dict[str, System] = {}

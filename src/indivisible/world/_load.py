@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from pydantic import ValidationError
 
 from indivisible._bounds import coverage_problem
+from indivisible._bundled import record_or_bundled
 from indivisible._errors import InputError
 from indivisible._hints import hint as _hint
 from indivisible._paths import check_readable, os_reason, read_yaml_input
@@ -43,6 +44,7 @@ from indivisible.world.types import (
     Prospect,
     Readings,
     Scenario,
+    ScenarioEntries,
     ScenarioSource,
     Site,
     StrategicForce,
@@ -50,7 +52,6 @@ from indivisible.world.types import (
     SystemPatch,
     UseOfForce,
     Verification,
-    _Model,
 )
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ _NOUN = {
 }
 
 
-class _File(_Model):
+class _File(ScenarioEntries):
     """One scenario file, before layering."""
 
     scenario: str | None = None
@@ -94,30 +95,10 @@ class _File(_Model):
     extends: str | None = None
     remove: tuple[str, ...] = ()
     note: str | None = None
-    holdings: tuple[Holding, ...] = ()
-    deployments: tuple[Deployment, ...] = ()
-    forces: tuple[Force, ...] = ()
-    exercises: tuple[Exercise, ...] = ()
-    systems: tuple[SystemPatch, ...] = ()
-    uses_of_force: tuple[UseOfForce, ...] = ()
-    accessions: tuple[Accession, ...] = ()
-    sites: tuple[Site, ...] = ()
-    verifications: tuple[Verification, ...] = ()
-    strategic_forces: tuple[StrategicForce, ...] = ()
-    prospects: tuple[Prospect, ...] = ()
     sources: tuple[ScenarioSource, ...] = ()
 
 
 # --------------------------------------------------------------------------- YAML
-def read_yaml(path: Path, shown: str | Path) -> tuple[Any, Any]:
-    """Parse ``path`` into data and node tree; any failure is one located ``InputError``.
-
-    The path is checked first (``indivisible._paths``): a missing file, a folder, a
-    permission or input/output error, a NUL byte or an over-long name is one line naming it.
-    """
-    return read_yaml_input(path, shown)  # type: ignore[no-any-return]
-
-
 _clean_loc = clean_loc  # the catalogue's loader locates its errors with it too
 
 
@@ -359,10 +340,7 @@ def load_scenario(
     Raises:
         InputError: the first problem found, as ``file:line: field 'x': reason``.
     """
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
     if catalogue is None:
         catalogue = load_catalogue()
     return _load(Path(path), str(path), record, catalogue, ())
@@ -375,7 +353,7 @@ def _load(
     catalogue: SystemCatalogue,
     stack: tuple[tuple[Path, str], ...],
 ) -> Scenario:
-    data, node = read_yaml(path, shown)
+    data, node = read_yaml_input(path, shown)
 
     fail = failing_at(shown, node)
 
@@ -535,10 +513,7 @@ def apply_changes(
     record: Record | None,
 ) -> Scenario:
     """Implementation of :meth:`Scenario.with_changes` (see there)."""
-    if record is None:
-        from indivisible.record import Record
-
-        record = Record.load()
+    record = record_or_bundled(record)
 
     fail = failing_at(None, None)
 

@@ -49,6 +49,7 @@ from indivisible._dates import strict_iso_date
 __all__ = [
     "AREAS",
     "CATEGORIES",
+    "END_SUFFIXES",
     "REPORTED",
     "Accession",
     "Area",
@@ -73,6 +74,7 @@ __all__ = [
     "SystemPatch",
     "UseOfForce",
     "Verification",
+    "reading_end",
 ]
 
 REPORTED = "reported"
@@ -233,6 +235,24 @@ class Reading(_Model):
     def exact(self) -> bool:
         """Whether the reading is a plain figure (not a bound nor an approximation)."""
         return self.qualifier == "reported"
+
+
+END_SUFFIXES = {" (inner)": "inner", " (outer)": "outer"}
+"""How :meth:`Readings.bounds` names the ends of an interval reading, and which end."""
+
+
+def reading_end(name: str | None) -> tuple[str | None, str | None]:
+    """``"RUS (inner)"`` -> ``("RUS", "inner")``; a plain reading name -> ``(name, None)``.
+
+    Examples:
+        >>> reading_end("RUS (inner)"), reading_end("faz-2019")
+        (('RUS', 'inner'), ('faz-2019', None))
+    """
+    if name is not None:
+        for suffix, end in END_SUFFIXES.items():
+            if name.endswith(suffix):
+                return name[: -len(suffix)], end
+    return name, None
 
 
 def _readings(value: Any) -> Any:
@@ -825,18 +845,12 @@ Entry = (
 """Anything :meth:`Scenario.with_changes` can add."""
 
 
-class Scenario(_Model):
-    """A loaded, validated and layered scenario (immutable).
+class ScenarioEntries(_Model):
+    """The entry sections of a scenario, declared once.
 
-    Build one with :func:`indivisible.world.load_scenario`. ``files`` lists the files it was
-    layered from, base first. ``systems`` keeps the scenario's own ``systems:`` entries;
-    ``catalogue`` is the bundled catalogue merged with them (use :meth:`system`).
+    A scenario file, a layered scenario and an action's additions all hold them.
     """
 
-    scenario: str
-    date: dt.date
-    files: tuple[str, ...] = ()
-    note: str | None = None
     holdings: tuple[Holding, ...] = ()
     deployments: tuple[Deployment, ...] = ()
     forces: tuple[Force, ...] = ()
@@ -848,6 +862,20 @@ class Scenario(_Model):
     verifications: tuple[Verification, ...] = ()
     strategic_forces: tuple[StrategicForce, ...] = ()
     prospects: tuple[Prospect, ...] = ()
+
+
+class Scenario(ScenarioEntries):
+    """A loaded, validated and layered scenario (immutable).
+
+    Build one with :func:`indivisible.world.load_scenario`. ``files`` lists the files it was
+    layered from, base first. ``systems`` keeps the scenario's own ``systems:`` entries;
+    ``catalogue`` is the bundled catalogue merged with them (use :meth:`system`).
+    """
+
+    scenario: str
+    date: dt.date
+    files: tuple[str, ...] = ()
+    note: str | None = None
     sources: tuple[ScenarioSource, ...] = ()
     catalogue: SystemCatalogue = SystemCatalogue()
 
