@@ -53,6 +53,9 @@ SEED = 20260214
 TIME_LIMIT_S = 240.0
 
 
+_MORE_WAITING = ", limits=Limits(max_waiting=64)"
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -62,9 +65,9 @@ def free_port() -> int:
 def start_server(port: int, *, cache: bool = True) -> subprocess.Popen[bytes]:
     """uvicorn as ``indivisible serve`` configures it (uvloop/httptools when installed)."""
     code = (
-        "import uvicorn; from indivisible.web import create_app; "
+        "import uvicorn; from indivisible.web import Limits, create_app; "
         # without the cache, 50 in flight exceed the default line of 4 running + 32 waiting
-        f"uvicorn.run(create_app(answer_cache={cache}{'' if cache else ', max_waiting=64'}), "
+        f"uvicorn.run(create_app(answer_cache={cache}{'' if cache else _MORE_WAITING}), "
         f"host='127.0.0.1', port={port}, "
         "log_level='warning', access_log=False, loop='auto', http='auto')"
     )

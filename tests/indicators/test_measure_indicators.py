@@ -93,18 +93,19 @@ def test_exercise_personnel_near_by_hand(record: Any, today: Any) -> None:
 
 def test_exercise_readings_and_pullback(record: Any, today: Any) -> None:
     prof = _profile(record, today, ["RUS", "BLR", "POL", "LTU"])
-    # Iron Defender-25 (30,000, Orzysz) counts against Russia (Kaliningrad) and Belarus under
-    # every reading of the window's disputed figure (Zapad-2025's); Zapad-2025, moved into
-    # the centre of Belarus, lies beyond 100 km of Poland and Lithuania
-    for reading in ("declared", "RUS"):
-        assert _value(prof, "RUS", "exercise_personnel_near", reading) == 30000
-        assert _value(prof, "BLR", "exercise_personnel_near", reading) == 30000
-        assert _value(prof, "POL", "exercise_personnel_near", reading) == 0
-        assert _value(prof, "LTU", "exercise_personnel_near", reading) == 0
+    # Iron Defender-25 (30,000, Orzysz) counts against Russia (Kaliningrad) and Belarus;
+    # Zapad-2025, moved into the centre of Belarus, lies beyond 100 km of Poland and Lithuania
+    assert _value(prof, "RUS", "exercise_personnel_near") == 30000
+    assert _value(prof, "BLR", "exercise_personnel_near") == 30000
+    assert _value(prof, "POL", "exercise_personnel_near") == 0
+    assert _value(prof, "LTU", "exercise_personnel_near") == 0
+    # exercise figures add no reading to the profile (range readings only)
+    rows = prof.table[prof.table.indicator == "exercise_personnel_near"]
+    assert rows.reading.isna().all()
     pulled = _profile(
         record, today.with_changes(remove=["iron-defender-2025"], record=record), ["RUS"]
     )
-    assert _value(pulled, "RUS", "exercise_personnel_near", "declared") == 0
+    assert _value(pulled, "RUS", "exercise_personnel_near") == 0
 
 
 def test_unverified_disputes_and_verification(record: Any, today: Any) -> None:

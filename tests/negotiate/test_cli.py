@@ -84,7 +84,7 @@ def test_shipped_menu_measures_register(cli: Any) -> None:
         "no-glm-in-reach", "aegis-transparency", "exercise-pullback", "new-start-follow-on",
         "no-further-enlargement",
     ]  # fmt: skip
-    assert best["gains"]["RUS"]["exercise_personnel_near[declared]"] == 30000.0
+    assert best["gains"]["RUS"]["exercise_personnel_near"] == 30000.0
     assert best["gains"]["POL"]["strategic_warheads_unverified"] == 1474.0
 
 

@@ -46,9 +46,9 @@ def db_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def app(db_url: str) -> Any:
-    from indivisible.web import create_app
+    from indivisible.web import Limits, create_app
 
-    return create_app(db_url=db_url, job_time_limit_s=20.0)
+    return create_app(db_url=db_url, limits=Limits(job_time_limit_s=20.0))
 
 
 @pytest.fixture(scope="session")

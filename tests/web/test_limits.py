@@ -148,7 +148,7 @@ def test_meta_answers_while_the_check_endpoint_is_saturated(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Checks held inside the server fill the limiter; the rest get 503; meta answers."""
-    from indivisible.web import _api, create_app
+    from indivisible.web import Limits, _api, create_app
 
     inside: list[int] = []
     real = _api._check
@@ -160,7 +160,7 @@ def test_meta_answers_while_the_check_endpoint_is_saturated(
 
     monkeypatch.setattr(_api, "_check", held)
     release.clear()
-    app = create_app(max_running=2, max_waiting=4)
+    app = create_app(limits=Limits(max_running=2, max_waiting=4))
     try:
         with serving(app) as base:
             statuses, meta, during = _saturate(base, app, 200)
@@ -173,12 +173,12 @@ def test_meta_answers_while_the_check_endpoint_is_saturated(
 
 
 def test_busy_answer_is_json_with_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    from indivisible.web import _api, create_app
+    from indivisible.web import Limits, _api, create_app
 
     release.clear()
     real = _api._check
     monkeypatch.setattr(_api, "_check", lambda *a: release.wait(60) and real(*a))
-    app = create_app(max_running=1, max_waiting=0)
+    app = create_app(limits=Limits(max_running=1, max_waiting=0))
     try:
         with serving(app) as base, httpx.Client(base_url=base, timeout=60) as c:
             first = threading.Thread(

@@ -14,12 +14,12 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
-from indivisible.web import create_app
+from indivisible.web import Limits, create_app
 from indivisible.web._app import LOOPBACK_HOSTS
 
 # Schemathesis calls the ASGI app as host "testserver": allowed here, or every answer would
 # be the Host allow-list's 400 and the run would test nothing else.
-app = create_app(job_time_limit_s=5.0, allowed_hosts=(*LOOPBACK_HOSTS, "testserver"))
+app = create_app(limits=Limits(job_time_limit_s=5.0), allowed_hosts=(*LOOPBACK_HOSTS, "testserver"))
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -13,9 +13,9 @@ whose dates overlap the window ``[on - WINDOW_DAYS, on]``::
   <= NEAR_KM``;
 * ``threat[x, s]``: s regards some owner of x as a potential threat under the threat reading.
 
-Units: personnel. Direction: higher is less safe. Readings: one row per reading name of a
-disputed personnel figure among the window's exercises (a disputed figure without reading r
-takes its lowest reading, as disputed ranges do); ``None`` when no figure is disputed.
+Units: personnel. Direction: higher is less safe. One row, no reading: a disputed figure is
+taken as the proximity indicators take it (the ``declared`` reading, else the single value,
+else the highest); the dispute itself counts in ``unverified_disputes``.
 Assumptions: the exercise's whole figure is placed in its area; the window and the distance
 are parameters of this module, stated in every profile's assumptions.
 
@@ -132,23 +132,30 @@ def window(
 
 
 def reading_names(win: Window) -> list[str | None]:
-    """Reading names of the disputed personnel figures of the window (``[None]``: none)."""
-    names: list[str] = []
-    for x in win.exercises:
-        if x.personnel.disputed:
-            names += [n for n in x.personnel.names if n not in names]
-    return list(names) if names else [None]
+    """The rows computed: one, under the exercise-figure convention (see :func:`_value`).
+
+    Exercise figures are not range readings: a row per reading name would mix their names
+    (``declared``, a party's code) with the range readings that ``assess`` and
+    ``negotiate`` evaluate verdicts under. A disputed figure counts in
+    ``unverified_disputes`` instead.
+    """
+    return [None]
 
 
 def _value(q: Any, name: str | None) -> float:
-    """A count under reading ``name``: its value there, else its lowest (NaN if unreported)."""
+    """A count under ``name``, else ``declared``, else the single value, else the highest.
+
+    The convention of the proximity indicators; NaN if unreported.
+    """
     if q is None:
         return float("nan")
     if not q.disputed:
         return float(q.high)
     if name is not None and name in q.root:
         return float(q.value(name))
-    return float(q.low)
+    if name is None and "declared" in q.root:
+        return float(q.value("declared"))
+    return float(q.high)
 
 
 def thresholds(record: Any, on: dt.date) -> dict[str, float]:

@@ -10,7 +10,7 @@ renders the answer. Errors are JSON with the CLI's message. Pages are hand-writt
 vanilla JavaScript and SVG, all served by this app (no CDN, no map tiles).
 """
 
-from indivisible.web._app import PAGES, create_app
+from indivisible.web._app import PAGES, Limits, create_app
 from indivisible.web._jobs import Job, JobContext, JobManager, JobStopped
 
-__all__ = ["PAGES", "Job", "JobContext", "JobManager", "JobStopped", "create_app"]
+__all__ = ["PAGES", "Job", "JobContext", "JobManager", "JobStopped", "Limits", "create_app"]

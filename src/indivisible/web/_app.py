@@ -21,6 +21,7 @@ import threading
 from collections import deque
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -381,17 +382,32 @@ def _api_docs(app: FastAPI) -> None:
         return as_json()
 
 
+@dataclass(frozen=True)
+class Limits:
+    """The server's bounds, passed whole to :func:`create_app`.
+
+    Attributes:
+        max_body_bytes: largest request body accepted (uploads included).
+        job_time_limit_s: time limit of a long computation (a job), in seconds.
+        job_workers: processes running jobs.
+        max_running: API requests computed at once (see :class:`ComputeLimit`).
+        max_waiting: API requests waiting for one of those; any more are answered 503.
+    """
+
+    max_body_bytes: int = 1_000_000
+    job_time_limit_s: float = 120.0
+    job_workers: int = 2
+    max_running: int = 4
+    max_waiting: int = 32
+
+
 def create_app(
     *,
     db_url: str | None = None,
     examples_dir: Path | None = None,
-    max_body_bytes: int = 1_000_000,
-    job_time_limit_s: float = 120.0,
-    job_workers: int = 2,
     allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
-    max_running: int = 4,
-    max_waiting: int = 32,
     answer_cache: bool = True,
+    limits: Limits | None = None,
 ) -> FastAPI:
     """Build the web application.
 
@@ -399,19 +415,18 @@ def create_app(
         db_url: statement store (default: the CLI's default store, ``$INDIVISIBLE_DB`` or
             ``~/.local/share/indivisible/indivisible.db``).
         examples_dir: folder of example scenarios (default: the bundled examples).
-        max_body_bytes: largest request body accepted (uploads included).
-        job_time_limit_s: time limit of a long computation (a job), in seconds.
-        job_workers: threads running jobs.
         allowed_hosts: the names a request's ``Host`` may give (default: the loopback
             names); ``*`` accepts any.
-        max_running: API requests computed at once (see :class:`ComputeLimit`).
-        max_waiting: API requests waiting for one of those; any more are answered 503.
         answer_cache: serve repeated pure ``GET`` answers from a bounded cache
             (:class:`~indivisible.web._answers.AnswerCache`).
+        limits: the server's bounds (:class:`Limits`; default: its defaults).
 
     Returns:
         The FastAPI app; its OpenAPI schema is at ``/openapi.json``.
     """
+    lim = limits if limits is not None else Limits()
+    max_body_bytes, job_time_limit_s = lim.max_body_bytes, lim.job_time_limit_s
+    job_workers, max_running, max_waiting = lim.job_workers, lim.max_running, lim.max_waiting
     if max_running < 1 or max_waiting < 0:
         raise ValueError(f"max_running >= 1 and max_waiting >= 0, got {max_running}, {max_waiting}")
     jobs = JobManager(workers=job_workers, time_limit_s=job_time_limit_s)
