@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from indivisible._errors import InputError
-from indivisible.dynamics import load_responses, simulate
+from indivisible.dynamics import SimulateOptions, load_responses, simulate
 
 ROOT = Path(__file__).parents[2]
 
@@ -28,7 +28,7 @@ def setup() -> Any:
 
 def test_opening_move_spirals_and_runs_reproduce(setup: Any) -> None:
     rec, sc, rm, _ = setup
-    s = simulate(rec, sc, rm, rounds=5, runs=20, seed=3)
+    s = simulate(rec, sc, rm, SimulateOptions(rounds=5, runs=20, seed=3))
     # Ranges as bounds (#12 item 2): each profile's score is a mean over its readings, now
     # with the ends of the interval readings (Iskander-M 50 km, Typhon 500 km, 9M729 and
     # Oreshnik up to 5,500 km): responses that only register at the upper figures weigh
@@ -38,14 +38,19 @@ def test_opening_move_spirals_and_runs_reproduce(setup: Any) -> None:
     assert s.outcomes.count("stable") == 2
     first = s.events[s.events.run == 0][["round", "party", "response"]].values.tolist()
     assert first[:2] == [[1, "RUS", "rus-9m729-kaliningrad"], [2, "POL", "pol-prsm-orzysz"]]
-    again = simulate(rec, sc, rm, rounds=5, runs=20, seed=3)
+    again = simulate(rec, sc, rm, SimulateOptions(rounds=5, runs=20, seed=3))
     assert again.to_json() == s.to_json()
     assert s.rng_states[0]["bit_generator"] == "PCG64"
 
 
 def test_package_first_changes_the_ensemble(setup: Any) -> None:
     rec, sc, rm, menu = setup
-    s = simulate(rec, sc, rm, rounds=5, runs=20, seed=3, package=["no-glm-in-reach"], menu=menu)
+    s = simulate(
+        rec,
+        sc,
+        rm,
+        SimulateOptions(rounds=5, runs=20, seed=3, package=["no-glm-in-reach"], menu=menu),
+    )
     assert s.package == ("no-glm-in-reach",)
     # the package holds: Russia's Oreshnik-in-Belarus answer is excluded (it re-adds what the
     # package removes), so more runs end exhausted than before the guard (0.25, 0.1, 0.65)
@@ -59,9 +64,9 @@ def test_bad_inputs(setup: Any, tmp_path: Path) -> None:
     import numpy as np
 
     with pytest.raises(InputError, match="give seed or rng, not both"):
-        simulate(rec, sc, rm, seed=1, rng=np.random.default_rng(1))
+        simulate(rec, sc, rm, SimulateOptions(seed=1, rng=np.random.default_rng(1)))
     with pytest.raises(InputError, match="unknown measure 'nope'"):
-        simulate(rec, sc, rm, package=["nope"], menu=menu)
+        simulate(rec, sc, rm, SimulateOptions(package=["nope"], menu=menu))
     bad = tmp_path / "r.yaml"
     bad.write_text(
         (ROOT / "examples/responses/europe-today.yaml").read_text().replace("  POL:\n", "  PLO:\n")
@@ -75,7 +80,12 @@ def test_bad_inputs(setup: Any, tmp_path: Path) -> None:
 def test_a_package_is_never_silently_broken(setup: Any) -> None:
     """With no-glm-abroad, Russia never answers by putting an Oreshnik back in Belarus."""
     rec, sc, rm, menu = setup
-    s = simulate(rec, sc, rm, rounds=5, runs=50, seed=1, package=["no-glm-abroad"], menu=menu)
+    s = simulate(
+        rec,
+        sc,
+        rm,
+        SimulateOptions(rounds=5, runs=50, seed=1, package=["no-glm-abroad"], menu=menu),
+    )
     assert "rus-oreshnik-belarus-2" in s.excluded
     assert "no-glm-abroad" in s.excluded["rus-oreshnik-belarus-2"]
     assert "rus-oreshnik-belarus-2" not in set(s.events["response"])
@@ -91,14 +101,19 @@ def test_a_package_is_never_silently_broken(setup: Any) -> None:
 
 def test_without_a_package_nothing_is_excluded(setup: Any) -> None:
     rec, sc, rm, _ = setup
-    s = simulate(rec, sc, rm, rounds=2, runs=2, seed=1)
+    s = simulate(rec, sc, rm, SimulateOptions(rounds=2, runs=2, seed=1))
     assert s.excluded == {}
 
 
 def test_sensitivity_names_a_flip_that_really_flips(setup: Any) -> None:
     """The ensemble's most frequent outcome is labelled; a flip named is rerun and holds."""
     rec, sc, rm, menu = setup
-    s = simulate(rec, sc, rm, rounds=5, runs=20, seed=3, package=["no-glm-abroad"], menu=menu)
+    s = simulate(
+        rec,
+        sc,
+        rm,
+        SimulateOptions(rounds=5, runs=20, seed=3, package=["no-glm-abroad"], menu=menu),
+    )
     (sens,) = s.to_json()["sensitivity"]
     counts = {o: s.outcomes.count(o) for o in ("stable", "spiral", "exhausted")}
     assert sens["verdict"] == max(counts, key=lambda o: counts[o])
@@ -111,8 +126,8 @@ def test_sensitivity_names_a_flip_that_really_flips(setup: Any) -> None:
         scale = 10.0 if factor == "x10" else 0.1
         new_pol = pol.model_copy(update={"threshold": pol.threshold * scale})
         rm2 = rm.model_copy(update={"parties": {**rm.parties, party: new_pol}})
-        again = simulate(rec, sc, rm2, rounds=5, runs=20, seed=3, package=["no-glm-abroad"],
-                         menu=menu)  # fmt: skip
+        opts = SimulateOptions(rounds=5, runs=20, seed=3, package=["no-glm-abroad"], menu=menu)
+        again = simulate(rec, sc, rm2, opts)
         c2 = {o: again.outcomes.count(o) for o in ("stable", "spiral", "exhausted")}
         order = ("stable", "spiral", "exhausted")
         assert max(order, key=lambda o: (c2[o], -order.index(o))) == f["verdict"]

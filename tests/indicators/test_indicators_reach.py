@@ -11,7 +11,7 @@ import shapely.geometry
 from geographiclib.geodesic import Geodesic
 from tests.conftest import Run
 
-from indivisible.indicators import Target, osce_capitals, range_ring_geometry, reach
+from indivisible.indicators import Flight, Target, osce_capitals, range_ring_geometry, reach
 from indivisible.indicators._flight import ballistic_flight_time_min
 from indivisible.record import Record
 
@@ -28,7 +28,7 @@ def test_osce_capitals_from_the_record() -> None:
 def test_reach_values_and_readings() -> None:
     caps = osce_capitals(Record.load())
     r = reach(
-        54.63, 21.82, {"RUS": 480.0, "faz": 2350.0}, caps, system="x", flight_model="ballistic"
+        54.63, 21.82, {"RUS": 480.0, "faz": 2350.0}, caps, system="x", flight=Flight("ballistic")
     )
     by = {t.target.state: t for t in r.targets}
     ref = Geodesic.WGS84.Inverse(54.63, 21.82, 52.23, 21.01)["s12"] / 1000
@@ -56,7 +56,7 @@ def test_undisputed_json_has_exactly_the_contract_keys() -> None:
         {"reported": 500.0},
         [Target("POL", "Warsaw", 52.23, 21.01)],
         system="iskander-m",
-        flight_model="ballistic",
+        flight=Flight("ballistic"),
     )
     data = r.to_json()
     assert list(data) == ["site", "system", "range_km", "targets"]

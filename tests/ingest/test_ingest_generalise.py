@@ -315,3 +315,81 @@ def test_a_kicker_line_is_a_subheading_not_a_turn(tmp_path: Path) -> None:
     turn = "Ryabkov: Talks were difficult but businesslike. We will not waste time.\n\n"
     bad = _parse(tmp_path, "Meeting\n\n" + turn + "Lavrov: We agree with that.\n", "b.txt")
     assert bad.document.kind == "transcript"
+
+
+# --- session 5, round 2: mechanisms found on the second batch of tune documents -------
+
+
+@pytest.mark.parametrize(
+    ("intro", "expected"),
+    [
+        ("My name is Melissa Waheibi; I’ll be your moderator today.", "Melissa Waheibi"),
+        ("My colleague will be with us shortly; please take your seats.", None),
+    ],
+)
+def test_a_moderator_who_introduces_herself_is_named(
+    tmp_path: Path, intro: str, expected: str | None
+) -> None:
+    text = (
+        "MODERATOR:  Okay, good afternoon.  Welcome to the Foreign Press Center.\n\n"
+        f"{intro}  This briefing is on the record.\n\n"
+        "AMBASSADOR SMITH:  Thank you very much, and good afternoon, everyone.  "
+        "We have worked at the United Nations all year.\n"
+    )
+    first = _parse(tmp_path, text).statements[0]
+    assert first.role == "moderator" and first.speaker == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Comments are closed.", True),
+        ("Vladimir Putin answered media questions. Photo: Sergey Guneev", True),
+        ("Copyright AP Photo/Vadim Ghirda", True),
+        ("  • en-GB1 ru-RU1", True),
+        ("• Mis à jour le: 27 Jan. 2022 10:04", True),
+        ("News", True),
+        ("The photo showed the troops at the border, the minister said.", False),
+        ("We do not comment on intelligence matters.", False),
+    ],
+)
+def test_furniture_is_recognised_by_its_class_not_by_its_site(line: str, furniture: bool) -> None:
+    from indivisible.ingest._structure import _boilerplate
+
+    assert (_boilerplate(line.strip()) is not None) is furniture
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "“This conflict must stop now,” U.N. Secretary-General Antonio Guterres said.",
+            "Antonio Guterres",
+        ),
+        (
+            "US Ambassador to the United Nations Linda Thomas-Greenfield confirmed the "
+            "request.\n\n“We are ready for the meeting,” Thomas-Greenfield said.",
+            "Linda Thomas-Greenfield",
+        ),
+        ("“We are ready for this meeting,” New York said.", None),
+    ],
+)
+def test_a_speaker_is_a_person_not_a_title_or_a_place(
+    tmp_path: Path, sentence: str, speaker: str | None
+) -> None:
+    text = (
+        "UNITED NATIONS, February 23. /TASS/. The Security Council met on Wednesday as "
+        f"diplomats arrived in the city.\n\n{sentence}\n"
+    )
+    names = {s.speaker for s in _parse(tmp_path, text).statements if s.speaker}
+    assert names == ({speaker} if speaker else set())
+
+
+def test_a_stage_note_is_cut_out_of_a_turn(tmp_path: Path) -> None:
+    text = (
+        "MR PRICE: Good afternoon. As a gift, I have nothing at the top – (laughter) – so "
+        "happy to take your questions.\n\nQUESTION: Is that a gift or a curse?\n"
+    )
+    texts = [s.text for s in _parse(tmp_path, text).statements]
+    assert not any("laughter" in t.lower() for t in texts)
+    assert any(t.startswith("so happy") for t in texts)

@@ -12,6 +12,7 @@ from tests.negotiate._toy import TOY_AGGREGATION, toy_profile
 
 from indivisible.negotiate import (
     SearchIncompleteWarning,
+    SearchOptions,
     load_menu,
     load_perspectives,
     negotiate,
@@ -98,8 +99,10 @@ def test_bnb_equals_exhaustive_on_random_menus(
                           "limit": None, "explain": 3, "mode": mode}  # fmt: skip
     if mode == "weighted":
         kw["perspectives"] = load_perspectives([FIX / "rus.yaml", FIX / "usa.yaml"], record)
-    full = negotiate(record, base, menu, ["RUS", "USA"], **kw)
-    bnb = negotiate(record, base, menu, ["RUS", "USA"], exhaustive_limit=12, leaf_bits=10, **kw)
+    full = negotiate(record, base, menu, ["RUS", "USA"], SearchOptions(**kw))
+    bnb = negotiate(
+        record, base, menu, ["RUS", "USA"], SearchOptions(exhaustive_limit=12, leaf_bits=10, **kw)
+    )
     assert full.exhaustive and full.bound is None
     assert not bnb.exhaustive
     b = bnb.bound
@@ -128,8 +131,8 @@ def test_thirty_measures_complete_with_a_bound(
     record: Any, toy_scenario: Any, tmp_path: Path
 ) -> None:
     base, menu = _thirty(record, toy_scenario, tmp_path)
-    r = negotiate(record, base, menu, ["RUS"], profiler=toy_profile,
-                  aggregation=TOY_AGGREGATION, limit=3, explain=1)  # fmt: skip
+    r = negotiate(record, base, menu, ["RUS"], SearchOptions(profiler=toy_profile,
+                  aggregation=TOY_AGGREGATION, limit=3, explain=1))  # fmt: skip
     b = r.bound
     assert b is not None and not r.exhaustive
     assert b["complete"] and b["unexplored"] == 0
@@ -149,9 +152,9 @@ def test_thirty_measures_complete_with_a_bound(
 def test_budget_stop_is_stated(record: Any, toy_scenario: Any, tmp_path: Path) -> None:
     base, menu = _thirty(record, toy_scenario, tmp_path)
     with pytest.warns(SearchIncompleteWarning, match="neither evaluated nor pruned"):
-        r = negotiate(record, base, menu, ["RUS", "USA"], profiler=toy_profile,
+        r = negotiate(record, base, menu, ["RUS", "USA"], SearchOptions(profiler=toy_profile,
                       aggregation=TOY_AGGREGATION, limit=3, explain=0,
-                      max_evaluations=3 * 2**16)  # fmt: skip
+                      max_evaluations=3 * 2**16))  # fmt: skip
     b = r.bound
     assert b is not None and b["complete"] is False
     assert b["unexplored"] > 0
@@ -168,7 +171,7 @@ def test_non_decomposable_indicator_above_the_limit_is_an_error(
     base, menu = _thirty(record, toy_scenario, tmp_path)
     agg = {**TOY_AGGREGATION, "warning": "exact"}
     with pytest.raises(InputError, match="warning are not declared decomposable"):
-        negotiate(record, base, menu, ["RUS"], profiler=toy_profile, aggregation=agg)
+        negotiate(record, base, menu, ["RUS"], SearchOptions(profiler=toy_profile, aggregation=agg))
 
 
 def test_cli_max_evaluations_is_checked(cli: Any) -> None:
@@ -189,8 +192,10 @@ def test_bnb_draws_equal_exhaustive(record: Any, toy_scenario: Any, tmp_path: Pa
     kw: dict[str, Any] = {"profiler": toy_profile, "aggregation": TOY_AGGREGATION,
                           "limit": None, "explain": 0, "mode": "weighted",
                           "perspectives": persp, "draws": 300, "seed": 3}  # fmt: skip
-    full = negotiate(record, base, menu, ["RUS", "USA"], **kw)
-    bnb = negotiate(record, base, menu, ["RUS", "USA"], exhaustive_limit=8, leaf_bits=6, **kw)
+    full = negotiate(record, base, menu, ["RUS", "USA"], SearchOptions(**kw))
+    bnb = negotiate(
+        record, base, menu, ["RUS", "USA"], SearchOptions(exhaustive_limit=8, leaf_bits=6, **kw)
+    )
     assert bnb.bound is not None and bnb.bound["complete"]
     assert [(b.measures, b.probability) for b in bnb.compatible] == [
         (b.measures, b.probability) for b in full.compatible
@@ -212,7 +217,9 @@ def test_bnb_with_global_measures(record: Any, toy_scenario: Any, tmp_path: Path
     menu = _write(tmp_path, record, measures)
     kw: dict[str, Any] = {"profiler": toy_profile, "aggregation": TOY_AGGREGATION,
                           "limit": None, "explain": 2}  # fmt: skip
-    full = negotiate(record, base, menu, ["RUS", "USA"], **kw)
-    bnb = negotiate(record, base, menu, ["RUS", "USA"], exhaustive_limit=8, leaf_bits=5, **kw)
+    full = negotiate(record, base, menu, ["RUS", "USA"], SearchOptions(**kw))
+    bnb = negotiate(
+        record, base, menu, ["RUS", "USA"], SearchOptions(exhaustive_limit=8, leaf_bits=5, **kw)
+    )
     assert bnb.bound is not None and bnb.bound["complete"] and bnb.bound["pruned_bundles"] > 0
     assert _summary(bnb) == _summary(full)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from tests.negotiate._toy import TOY_AGGREGATION, toy_profile
 
-from indivisible.negotiate import load_menu, load_perspectives, negotiate
+from indivisible.negotiate import SearchOptions, load_menu, load_perspectives, negotiate
 
 FIX = Path(__file__).parent / "fixtures"
 
@@ -24,13 +24,15 @@ def test_dask_equals_single_process(record: Any, toy_scenario: Any) -> None:
         "profiler": toy_profile, "aggregation": TOY_AGGREGATION,
         "chunk_bundles": 3, "chunk_draws": 70,
     }  # fmt: skip
-    single = negotiate(record, toy_scenario, menu, ["RUS", "USA"], **kw)
+    single = negotiate(record, toy_scenario, menu, ["RUS", "USA"], SearchOptions(**kw))
     with (
         LocalCluster(  # type: ignore[no-untyped-call]  # distributed is untyped
             n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
         ) as cluster,  # fmt: skip
         Client(cluster, set_as_default=False) as client,  # type: ignore[no-untyped-call]
     ):
-        spread = negotiate(record, toy_scenario, menu, ["RUS", "USA"], client=client, **kw)
+        spread = negotiate(
+            record, toy_scenario, menu, ["RUS", "USA"], SearchOptions(client=client, **kw)
+        )
     assert spread.to_json() == single.to_json()
     assert spread.compatible[0].probability == single.compatible[0].probability

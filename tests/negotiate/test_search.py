@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from tests.negotiate._toy import TOY_AGGREGATION, toy_profile
 
-from indivisible.negotiate import load_menu, load_perspectives, negotiate
+from indivisible.negotiate import SearchOptions, load_menu, load_perspectives, negotiate
 
 FIX = Path(__file__).parent / "fixtures"
 
@@ -17,7 +17,9 @@ FIX = Path(__file__).parent / "fixtures"
 def _run(record: Any, scenario: Any, **kw: Any) -> Any:
     menu = load_menu(FIX / "toy-menu.yaml", record)
     kw.setdefault("aggregation", TOY_AGGREGATION)
-    return negotiate(record, scenario, menu, ["RUS", "USA"], profiler=toy_profile, **kw)
+    return negotiate(
+        record, scenario, menu, ["RUS", "USA"], SearchOptions(profiler=toy_profile, **kw)
+    )
 
 
 def test_strict_mode_accepts_no_reciprocal_bundle(record: Any, toy_scenario: Any) -> None:
@@ -74,8 +76,8 @@ def test_require_removes_infeasible_bundles(record: Any, toy_scenario: Any, tmp_
     p = tmp_path / "m.yaml"
     p.write_text(text)
     menu = load_menu(p, record)
-    r = negotiate(record, toy_scenario, menu, ["RUS", "USA"], profiler=toy_profile,
-                  aggregation=TOY_AGGREGATION)  # fmt: skip
+    r = negotiate(record, toy_scenario, menu, ["RUS", "USA"], SearchOptions(profiler=toy_profile,
+                  aggregation=TOY_AGGREGATION))  # fmt: skip
     assert r.evaluated == 6
     assert all(not ("ru-out" in q.measures and "us-out" not in q.measures) for q in r.pareto)
 

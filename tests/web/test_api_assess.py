@@ -178,11 +178,15 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
         "actor_gains",
         1.0,
         "readings",
-        1,
+        3,  # ranges as bounds: RUS, its inner end (50 km), csis
         "sourced",
     )
     assert v["other_worse"] == []
-    assert v["actor_better"] == ["counter_reach_launchers", "counter_reach_territory_launchers"]
+    # per reading now (ranges as bounds: RUS, RUS (inner), csis), the same two indicators
+    assert {x.split(" [")[0] for x in v["actor_better"]} == {
+        "counter_reach_launchers",
+        "counter_reach_territory_launchers",
+    }
     assert sorted(
         (x["other"], x["verdict"]) for x in r["verdicts"] if x["other_better"] or x["other_worse"]
     ) == [("LTU", "at_expense")]
@@ -193,10 +197,12 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
     }
     assert {("LTU", "at_expense"), ("LVA", "at_expense"), ("POL", "at_expense")} <= alliance
     assert len(r["verdicts"]) == 56
-    assert (
-        len(r["deltas"]) == 1425
-    )  # 57 states x 25 rows (the exercise, verification, strategic and prospect rows added 5)
-    assert sum(1 for d in r["deltas"] if d["better"] is not None) == 8
+    # 57 states x 25 rows (the exercise, verification, strategic and prospect rows added
+    # 5), and ranges as bounds: two more readings (RUS (inner), csis) for the 9
+    # range-dependent indicators: 1425 + 2 x 9 x 57
+    assert len(r["deltas"]) == 2451
+    # 8 under each of the 500 km readings (RUS, csis) and 1 at the 50 km inner end
+    assert sum(1 for d in r["deltas"] if d["better"] is not None) == 17
     warn = next(
         d
         for d in r["deltas"]
@@ -208,16 +214,21 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
     added = [(f["instrument"], f["clause"], f["result"]) for f in r["findings_added"]]
     removed = [(f["instrument"], f["clause"], f["result"]) for f in r["findings_removed"]]
     # INF: "up to 500 km" only touches the band's edge: undetermined, never breached (#12)
-    assert added == [
-        ("inf-1987", "Art. VI", "undetermined"),
+    # not at the expense: ranges as bounds, so undetermined between the ends of Russia's
+    # "up to 500 km" (holds at its 50 km inner end, breached at 500 km), never breached
+    expense = [
         (
             "charter-of-paris-1990",
             "Friendly relations among participating States (unnumbered): indivisible security",
-            "breached",
         ),
-        ("istanbul-charter-1999", "para 8 (second principle)", "breached"),
-        ("european-security-treaty-2008", "cover note", "breached"),
-        ("astana-declaration-2010", "para 3 (not at the expense of others)", "breached"),
+        ("istanbul-charter-1999", "para 8 (second principle)"),
+        ("european-security-treaty-2008", "cover note"),
+        ("astana-declaration-2010", "para 3 (not at the expense of others)"),
+    ]
+    per_reading = ("undetermined", "breached", "holds", "breached")  # -, RUS, RUS (inner), csis
+    assert added == [
+        ("inf-1987", "Art. VI", "undetermined"),
+        *((i, c, res) for i, c in expense for res in per_reading),
         ("ru-nato-draft-2021", "Art. 1", "not_applicable"),
     ]
     assert removed == [("inf-1987", "Art. VI", "holds")]
@@ -227,9 +238,11 @@ def test_assess_map_layers(client: httpx.Client) -> None:
     r = assessed(client, {"action": "iskander-kaliningrad-2018"})["result"]["map"]
     added = [d for d in r["deployments"] if d["change"] == "added"]
     assert [d["id"] for d in added] == ["iskander-kaliningrad"]
-    # the ring is the range the verdicts used (one reach model): undisputed in 2018
+    # the rings are the ranges the verdicts used (one reach model): the interval's inner
+    # end (50 km) and the figure of Russia and CSIS (500 km): ranges as bounds
     assert [(g["system"], g["reading"], g["range_km"]) for g in added[0]["rings"]] == [
-        ("iskander-m", "undisputed", 500.0)
+        ("iskander-m", "RUS (inner)", 50.0),
+        ("iskander-m", "RUS, csis", 500.0),
     ]
     assert added[0]["rings"][0]["geometry"]["type"] == "Polygon"
     assert [d["id"] for d in r["deployments"] if d["change"] == "removed"] == []

@@ -92,7 +92,7 @@ def reach(
     ] = None,
 ) -> None:
     """Which OSCE capitals a system at a site can reach, at what distance and flight time."""
-    from indivisible.indicators import osce_capitals, reach_of_deployment
+    from indivisible.indicators import Flight, osce_capitals, reach_of_deployment
     from indivisible.indicators import reach as compute_reach
     from indivisible.indicators._reach import system_parameters
     from indivisible.record import Record
@@ -129,8 +129,7 @@ def reach(
             ranges,
             osce_capitals(Record.load()),
             system=sys_.id,
-            flight_model=model,
-            speed_kmh=speed,
+            flight=Flight(model, speed) if model is not None else None,
         )
     if map_out is not None:
         from indivisible.indicators._map import reach_map

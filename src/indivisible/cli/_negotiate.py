@@ -102,7 +102,7 @@ def negotiate(
     plot: Annotated[Path | None, typer.Option("--plot", help="Write a PNG figure.")] = None,
 ) -> None:
     """Bundles of measures that leave no party worse off: ranked, explained, Pareto set."""
-    from indivisible.negotiate import load_menu, load_perspectives
+    from indivisible.negotiate import SearchOptions, load_menu, load_perspectives
     from indivisible.negotiate import negotiate as run
     from indivisible.record import Record
 
@@ -125,17 +125,19 @@ def negotiate(
         base,
         m,
         _codes(parties, "--parties"),
-        mode=mode.value,
-        perspectives=persp,
-        indicators=_codes(indicators, "--indicators") if indicators else None,
-        draws=draws,
-        seed=seed,
-        level=level,
-        workers=workers,
-        scheduler=scheduler,
-        limit=limit,
-        progress=sys.stderr.isatty(),
-        max_evaluations=max_evaluations,
+        SearchOptions(
+            mode=mode.value,
+            perspectives=persp,
+            indicators=_codes(indicators, "--indicators") if indicators else None,
+            draws=draws,
+            seed=seed,
+            level=level,
+            workers=workers,
+            scheduler=scheduler,
+            limit=limit,
+            progress=sys.stderr.isatty(),
+            max_evaluations=max_evaluations,
+        ),
     )
     if plot_out is not None:
         from indivisible.negotiate._plot import plot_negotiation
@@ -244,7 +246,7 @@ def simulate(
     ] = NegotiateFormat.table,
 ) -> None:
     """Action-reaction runs: each party answers from its response menu, round by round."""
-    from indivisible.dynamics import load_responses
+    from indivisible.dynamics import SimulateOptions, load_responses
     from indivisible.dynamics import simulate as run
     from indivisible.record import Record
 
@@ -262,12 +264,14 @@ def simulate(
         rec,
         base,
         rm,
-        rounds=rounds,
-        runs=draws,
-        seed=seed,
-        package=_codes(package, "--package") if package else (),
-        menu=menu,
-        progress=sys.stderr.isatty(),
+        SimulateOptions(
+            rounds=rounds,
+            runs=draws,
+            seed=seed,
+            package=_codes(package, "--package") if package else (),
+            menu=menu,
+            progress=sys.stderr.isatty(),
+        ),
     )
     if plot_out is not None:
         from indivisible.negotiate._plot import plot_simulation

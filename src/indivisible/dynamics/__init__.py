@@ -2,9 +2,9 @@
 
 Front door of the ``dynamics`` room::
 
-    from indivisible.dynamics import Richardson, load_responses, simulate
+    from indivisible.dynamics import Richardson, SimulateOptions, load_responses, simulate
     menu = load_responses("examples/responses/europe-today.yaml", rec)
-    sim = simulate(rec, base, menu, rounds=6, runs=50, seed=1)
+    sim = simulate(rec, base, menu, SimulateOptions(rounds=6, runs=50, seed=1))
     sim.share("spiral"), sim.trajectories          # tidy per run, round, party, indicator
     Richardson(k=0.9, l=0.8, a=0.5, b=0.6).stable  # the classic model, closed forms
 
@@ -14,6 +14,7 @@ comparison. Formulas: ``docs/negotiation.md``.
 """
 
 from indivisible.dynamics._load import load_responses
+from indivisible.dynamics._options import SimulateOptions
 from indivisible.dynamics._richardson import Richardson
 from indivisible.dynamics._simulate import simulate
 from indivisible.dynamics.types import Outcome, PartyPolicy, Response, ResponseMenu, Simulation
@@ -24,6 +25,7 @@ __all__ = [
     "Response",
     "ResponseMenu",
     "Richardson",
+    "SimulateOptions",
     "Simulation",
     "load_responses",
     "simulate",

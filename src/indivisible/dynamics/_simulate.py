@@ -19,7 +19,6 @@ distinct state, not per run.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -27,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from indivisible._errors import InputError
+from indivisible.dynamics._options import SimulateOptions
 from indivisible.dynamics.types import Outcome, ResponseMenu, Simulation
 
 
@@ -129,16 +129,7 @@ def simulate(
     record: Any,
     baseline: Any,
     responses: ResponseMenu,
-    *,
-    rounds: int = 5,
-    runs: int = 1,
-    seed: int | None = None,
-    rng: np.random.Generator | None = None,
-    package: Sequence[str] = (),
-    menu: Any = None,
-    on: dt.date | None = None,
-    profiler: Any = None,
-    progress: bool = False,
+    options: SimulateOptions | None = None,
 ) -> Simulation:
     """Run the action-reaction dynamics ``runs`` times over ``rounds`` rounds.
 
@@ -146,15 +137,8 @@ def simulate(
         record: the record.
         baseline: the baseline scenario (the parties' reference; never changed).
         responses: the response menu (:func:`load_responses`).
-        rounds: rounds per run (T).
-        runs: Monte Carlo runs (an ensemble).
-        seed: seed of the runs' generators (exclusive with ``rng``).
-        rng: a generator to draw the seed from (exclusive with ``seed``).
-        package: measure ids of ``menu`` applied before the opening move.
-        menu: the negotiation menu the package comes from.
-        on: date profiled (default: the scenario date).
-        profiler: the profile function (default ``indicators.profile``).
-        progress: a bar over runs on stderr (:mod:`indivisible._progress`).
+        options: rounds, runs, seed, package and the rest (:class:`SimulateOptions`;
+            default its defaults).
 
     Returns:
         The :class:`Simulation`.
@@ -167,6 +151,9 @@ def simulate(
 
     from indivisible._progress import track
 
+    o = options if options is not None else SimulateOptions()
+    rounds, runs, seed, rng, package, menu = o.rounds, o.runs, o.seed, o.rng, o.package, o.menu
+    on, profiler, progress = o.on, o.profiler, o.progress
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
     if rounds < 1 or runs < 1:

@@ -36,6 +36,7 @@ from indivisible.indicators._geo import (
 )
 from indivisible.indicators._polygons import Country, distance_to_territory_km, load_countries
 from indivisible.indicators._reach import (
+    Flight,
     ReachResult,
     Target,
     TargetReach,
@@ -74,6 +75,7 @@ __all__ = [
     "SCREEN_ERROR",
     "SCREEN_MARGIN",
     "Country",
+    "Flight",
     "Profile",
     "ReachResult",
     "Target",

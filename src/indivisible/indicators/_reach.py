@@ -175,6 +175,19 @@ class ReachResult:
         return {"type": "FeatureCollection", "features": feats}
 
 
+@dataclass(frozen=True)
+class Flight:
+    """How a system flies, for flight times: the model and, for cruise and glide, a speed.
+
+    Attributes:
+        model: ``ballistic``, ``cruise`` or ``glide``.
+        speed_kmh: speed for the ``cruise`` and ``glide`` models, km/h.
+    """
+
+    model: FlightKind
+    speed_kmh: float | None = None
+
+
 def reach(
     site_lat: float,
     site_lon: float,
@@ -182,8 +195,7 @@ def reach(
     targets: Sequence[Target],
     *,
     system: str,
-    flight_model: FlightKind | None = None,
-    speed_kmh: float | None = None,
+    flight: Flight | None = None,
     site_name: str | None = None,
     deployment: str | None = None,
 ) -> ReachResult:
@@ -195,8 +207,7 @@ def reach(
         range_readings: reading name → range in km; the first is the default reading.
         targets: the targets (see ``osce_capitals``).
         system: the system id (for the output).
-        flight_model: ``ballistic``, ``cruise`` or ``glide`` (``None``: no flight times).
-        speed_kmh: speed for the ``cruise`` and ``glide`` models, km/h.
+        flight: the flight model (``None``: no flight times).
         site_name: name of the site, if any.
         deployment: id of the scenario deployment the site comes from, if any.
 
@@ -210,7 +221,7 @@ def reach(
         >>> warsaw = Target("POL", "Warsaw", 52.23, 21.01)
         >>> berlin = Target("DEU", "Berlin", 52.52, 13.41)
         >>> r = reach(54.63, 21.82, {"RUS": 480.0, "USA": 500.0}, [warsaw, berlin],
-        ...           system="iskander-m", flight_model="ballistic")
+        ...           system="iskander-m", flight=Flight("ballistic"))
         >>> [(t.target.name, round(t.distance_km), t.reachable) for t in r.targets]
         [('Warsaw', 272, {'RUS': True, 'USA': True}), ('Berlin', 604, {'RUS': False, 'USA': False})]
     """
@@ -226,6 +237,8 @@ def reach(
     tn = np.array([t.lon for t in targets], dtype=np.float64)
     dist = _geodesic_km(np.full(tl.size, lat0), np.full(tl.size, lon0), tl, tn)
     times: list[float | None] = [None] * tl.size
+    flight_model = flight.model if flight is not None else None
+    speed_kmh = flight.speed_kmh if flight is not None else None
     if flight_model is not None and (flight_model == "ballistic" or speed_kmh is not None):
         times = list(flight_time_min(dist, flight_model, speed_kmh=speed_kmh))
     rows = tuple(
@@ -411,8 +424,7 @@ def reach_of_deployment(
         ranges,
         osce_capitals(record),
         system=sys_.id,
-        flight_model=model,
-        speed_kmh=speed,
+        flight=Flight(model, speed) if model is not None else None,
         site_name=dep.site.name,
         deployment=dep.id,
     )

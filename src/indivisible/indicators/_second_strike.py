@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -174,16 +175,33 @@ def surviving_warheads(
     return out
 
 
+@dataclass(frozen=True)
+class DefenceValues:
+    """The first striker's missile defence as numbers (scalars or ``[...]`` draws).
+
+    Attributes:
+        interceptors: interceptors of the first striker.
+        sspk: single-shot kill probability of an interceptor.
+        coverage: share of retaliating warheads inside the defended footprint.
+        shots_per_warhead: salvo size per engaged warhead.
+    """
+
+    interceptors: Any = 0.0
+    sspk: Any = 0.0
+    coverage: Any = 1.0
+    shots_per_warhead: int = 2
+
+
+NO_DEFENCE = DefenceValues()
+
+
 def second_strike_fraction(
     warheads: Any,
     dispersed: Any,
     aim_points: Any,
     allocated: Any,
     kill_probability: Any,
-    interceptors: Any = 0.0,
-    sspk: Any = 0.0,
-    coverage: Any = 1.0,
-    shots_per_warhead: int = 2,
+    defence: DefenceValues = NO_DEFENCE,
 ) -> FloatArray:
     """Share of warheads that survive a counterforce strike and penetrate missile defence.
 
@@ -196,17 +214,14 @@ def second_strike_fraction(
         aim_points: aim points per mode, ``[M]``.
         allocated: first-strike warheads per mode, ``[M]``.
         kill_probability: single-warhead kill probability, ``[...]``.
-        interceptors: interceptors of the first striker.
-        sspk: single-shot kill probability of an interceptor.
-        coverage: share of retaliating warheads inside the defended footprint.
-        shots_per_warhead: salvo size per engaged warhead.
+        defence: the first striker's missile defence (default: none).
 
     Returns:
         The fraction, shape ``[...]`` (a 0-d array for scalar inputs).
 
     Examples:
         >>> float(second_strike_fraction([400, 1000], [0, 0.6], [400, 5], [800, 10], 0.9,
-        ...                              44, 0.5, 1.0, 2))
+        ...                              DefenceValues(44, 0.5, 1.0, 2)))
         0.4225
     """
     w = np.asarray(warheads, dtype=np.float64)
@@ -218,10 +233,11 @@ def second_strike_fraction(
     if total <= 0:
         return np.asarray(np.nan * pk[..., 0])
     surviving = surviving_warheads(w, d, t, a, pk[..., 0])
+    shots = defence.shots_per_warhead
     engaged = np.minimum(
-        np.asarray(coverage) * surviving, np.asarray(interceptors) / shots_per_warhead
+        np.asarray(defence.coverage) * surviving, np.asarray(defence.interceptors) / shots
     )
-    killed = engaged * (1.0 - (1.0 - np.asarray(sspk, dtype=np.float64)) ** shots_per_warhead)
+    killed = engaged * (1.0 - (1.0 - np.asarray(defence.sspk, dtype=np.float64)) ** shots)
     out: FloatArray = np.asarray((surviving - killed) / total)
     return out
 
@@ -243,10 +259,12 @@ def _pair_arrays(
         "aim_points": np.array([r.modes[m].aim_points for m in names]),
         "allocated": np.array([pair.allocation.get(m, 0.0) for m in names]),
         "kill_probability": val(f.kill_probability),
-        "interceptors": f.defence.interceptors,
-        "sspk": val(f.defence.sspk),
-        "coverage": val(f.defence.coverage),
-        "shots_per_warhead": f.defence.shots_per_warhead,
+        "defence": DefenceValues(
+            f.defence.interceptors,
+            val(f.defence.sspk),
+            val(f.defence.coverage),
+            f.defence.shots_per_warhead,
+        ),
     }
 
 

@@ -343,7 +343,33 @@ def person_by_alias(alias: str) -> Person | None:
     for p in load().persons:
         if any(a.casefold() == folded for a in p.aliases):
             return p
-    return None
+    return _person_by_variant(alias)
+
+
+def _person_by_variant(alias: str) -> Person | None:
+    """The one gazetteer person whose full name is a transliteration variant of ``alias``.
+
+    "Maria Zajárova" (a Spanish transliteration carried into a machine translation),
+    "Sergei Lavrov": the same given name and a surname at least ``VARIANT_SCORE``
+    similar, starting alike, after accents are folded. Two candidates resolve to none.
+    """
+    from indivisible.ingest._names import VARIANT_SCORE, parse_name
+
+    first, last = parse_name(alias)
+    if not first or len(last) < 4:
+        return None
+    from rapidfuzz import fuzz
+
+    hits = []
+    for p in load().persons:
+        p_first, p_last = parse_name(p.name)
+        if (
+            p_last[:2] == last[:2]
+            and fuzz.ratio(p_first, first) >= VARIANT_SCORE
+            and fuzz.ratio(p_last, last) >= VARIANT_SCORE
+        ):
+            hits.append(p)
+    return hits[0] if len(hits) == 1 else None
 
 
 def person_by_role(

@@ -112,11 +112,18 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         ('Michael Carpenter', 'Ambassador')
         >>> person_name("the U.S. Permanent Representative, Ambassador Daniel Baer")
         ('Daniel Baer', 'Ambassador')
+        >>> person_name("U.S. Ambassador Linda Thomas-Greenfield")
+        ('Linda Thomas-Greenfield', 'US Ambassador')
+        >>> person_name("the United Nations Linda Thomas-Greenfield")[0]
+        'Linda Thomas-Greenfield'
         >>> person_name("the official websites") is None
         True
     """
     import re
 
+    # Dotted abbreviations ("U.S. Ambassador", "U.N. Secretary-General") are one word,
+    # so they are taken for the title they lead and not for a person's initials.
+    text = re.sub(r"\b(?:[A-Z]\.){2,}(?=\s)", lambda m: m.group(0).replace(".", ""), text)
     text = re.sub(r"\b([A-Z][a-z]?)\.(?=[A-Z])", r"\1. ", text)  # "Yu.D.Zhdanova"
     runs = re.findall(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|di|le|la))+", text)
     if not runs:
@@ -127,6 +134,16 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         words[0].strip(",").lower() in _ROLE_WORDS or _is_abbreviation(words[0])
     ):
         lead.append(words.pop(0))
+    # "the United Nations Linda Thomas-Greenfield", "the Russian Federation Vasily
+    # Nebenzia": a body's name glued to the person's; the name is what follows the body.
+    glued = [
+        i
+        for i, w in enumerate(words[:-2])
+        if w.strip(",").lower() in _BODY_WORDS | _THING_WORDS | _ROLE_WORDS or _is_abbreviation(w)
+    ]
+    if glued:
+        lead.extend(words[: glued[-1] + 1])
+        words = words[glued[-1] + 1 :]
     parsed = HumanName(" ".join(words))
     parts = [p for p in (parsed.first, parsed.middle, parsed.last) if p]
     if len(parts) < 2 or any(p.lower() in _BODY_WORDS | _ROLE_WORDS for p in parts):

@@ -26,7 +26,9 @@ _VERBS = (
     r"said|says|told|stated|declared|wrote|added|replied|promised|assured|warned|insisted|"
     r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out|affirmed|"
     r"reaffirmed|underscored|reiterated|acknowledged|admitted|confirmed|explained|commented|"
-    r"cautioned|urged"
+    r"cautioned|urged|accused|blamed|denied|dismissed|described|labell?ed|claimed|charged|"
+    r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
+    r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
@@ -40,7 +42,7 @@ _WHEN = (
 _AUX = r"(?:(?:has|had|have)\s+)?"
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
-    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
+    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
 )
 _AFTER = re.compile(
     rf"^\s*,?\s*(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
@@ -61,11 +63,25 @@ _ROLE_NOUN = re.compile(
 )
 _OPEN_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
 _WHOLE_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
+#: "according to statements by X", "according to a statement from X": the words are X's.
+_BY = (
+    r"(?:(?:an?\s+|the\s+)?(?:statements?|remarks|comments|words|interview|post)"
+    r"\s+(?:by|of|from)\s+)?"
+)
 _ACCORDING = re.compile(
-    rf"^(?:[^,“\"]{{0,60}},\s*)?according to (?P<who>{_NAME}|him|her|them)\s*,\s*(?P<what>.+)$",
+    rf"^(?:[^,“\"]{{0,60}},\s*)?according to {_BY}(?P<who>{_NAME}|him|her|them)"
+    r"\s*,\s*(?P<what>.+)$",
     re.IGNORECASE,
 )
-_ACCORDING_BEFORE = re.compile(rf"according to (?P<who>{_NAME}|him|her)\s*,?\s*$", re.IGNORECASE)
+_ACCORDING_BEFORE = re.compile(
+    rf"according to {_BY}(?P<who>{_NAME}|him|her)\s*,?\s*$", re.IGNORECASE
+)
+#: "…, according to statements by spokeswoman Maria Zakharova on …": the attribution
+#: closes the sentence.
+_ACCORDING_AFTER = re.compile(
+    rf"^(?P<what>[^“\"”]{{20,}}?),\s+according to {_BY}(?P<who>(?:[\w’'.-]+\s+){{0,6}}?{_NAME})"
+    r"(?:\s+(?:on|in|at|to|during|after|before)\b[^“\"”]{0,100})?[.!]?$"
+)
 _REPORTED_AFTER = re.compile(
     r"^(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
     r"{2,120}?(?:,[^,“\"”]{1,100}?){0,2}),?\s+"
@@ -148,10 +164,48 @@ def _finish(text: str, day: dt.date | None, drafts: list[_Draft]) -> list[Statem
     return out
 
 
+#: A bracketed stage note of a transcript ("(Laughter.)", "(Off-mike.)", "[inaudible]"):
+#: the transcriber's, not the speaker's words.
+_STAGE_NOTE = re.compile(
+    r"[(\[]\s*(?:laughter|laughs|applause|off[- ]mike|off[- ]microphone|inaudible|crosstalk|"
+    r"cross-talk|no response|pause|interruption|audio (?:gap|interrupted)|technical difficulties)"
+    r"[^)\]]{0,30}[)\]]",
+    re.IGNORECASE,
+)
+
+
+def _without_stage_notes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of a span left once its stage notes are cut out (pieces with words only).
+
+    Only the edges next to a cut are trimmed; a span without a stage note is kept whole.
+    """
+    notes = list(_STAGE_NOTE.finditer(text, start, end))
+    if not notes:
+        return [(start, end)]
+    bounds = [start, *(x for m in notes for x in (m.start(), m.end())), end]
+    out = []
+    for k in range(0, len(bounds), 2):
+        a, b = bounds[k], bounds[k + 1]
+        if k > 0:
+            while a < b and text[a] in " \t\n–—-,;:":
+                a += 1
+        if k + 2 < len(bounds):
+            while b > a and text[b - 1] in " \t\n–—-,;:":
+                b -= 1
+        if any(c.isalpha() for c in text[a:b]):
+            out.append((a, b))
+    return out
+
+
 def _turn_statements(text: str, found: Structure) -> list[_Draft]:
     drafts: list[_Draft] = []
     for number, turn in enumerate(found.turns):
-        for start, end, page in turn.spans:
+        spans = [
+            (a, b, page)
+            for start, end, page in turn.spans
+            for a, b in _without_stage_notes(text, start, end)
+        ]
+        for start, end, page in spans:
             drafts.append((number, turn.speaker, start, end, page, found.date, None))
             by = turn.speaker.name or turn.speaker.role
             drafts.extend(
@@ -162,6 +216,24 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
 
 
 def _speaker_of(
+    who: str, context: str, day: dt.date | None, seen: list[Speaker] | None = None
+) -> Speaker | None:
+    """Resolve the subject of a speech verb to a speaker, never to a place ("New York")."""
+    found = _speaker_of_any(who, context, day, seen)
+    if found is not None and found.person is None and found.name and _place_name(found.name):
+        return None
+    return found
+
+
+def _place_name(name: str) -> bool:
+    """Whether a name is, or ends with, a place of the rules ("New York", "Moscow")."""
+    from indivisible.ingest._gazetteer import load
+
+    low = name.lower()
+    return any(low == p.lower() or low.endswith(" " + p.lower()) for p in load().rules.places)
+
+
+def _speaker_of_any(
     who: str, context: str, day: dt.date | None, seen: list[Speaker] | None = None
 ) -> Speaker | None:
     """Resolve the subject of a speech verb to a speaker.
@@ -186,6 +258,9 @@ def _speaker_of(
                 person = described[-1].person
                 assert person is not None
                 return _unify(Speaker(person.name, _role(person, day), person), seen)
+        qualified = _described_person(plain, context)
+        if qualified is not None:
+            return _unify(qualified, seen)
         if seen:
             return seen[-1]
         refs = [r for r in persons_mentioned(context, day) if r.person is not None]
@@ -220,6 +295,34 @@ def _speaker_of(
             return _unify(Speaker(named[0], named[1]), seen)
         return None
     return None
+
+
+def _described_person(description: str, context: str) -> Speaker | None:
+    """The person a description ("the Russian envoy") stands for.
+
+    The last person named earlier whose title or apposition shares a qualifying word with
+    it ("Russian diplomat Vasily Nebenzya"). The role noun alone ("envoy", "minister")
+    does not decide, since most people in news copy carry one; a shared qualifier
+    ("Russian", "Kremlin", "UN") does.
+    """
+    words = {
+        w.lower().strip(".,’'")
+        for w in description.split()[1:]
+        if w[:1].isupper() and not _ROLE_NOUN.fullmatch(w)
+    }
+    if not words:
+        return None
+    best: Speaker | None = None
+    for m in re.finditer(
+        r"((?:[\w.’'-]+\s+){1,4})((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)", context
+    ):
+        lead = {w.lower().strip(".,’'") for w in m.group(1).split()}
+        if not words & lead:
+            continue
+        named = person_name(m.group(2))
+        if named is not None:
+            best = Speaker(named[0], named[1])
+    return best
 
 
 def _unify(speaker: Speaker, seen: list[Speaker]) -> Speaker:
@@ -417,6 +520,12 @@ def _reported(
             who = _speaker_of(attr, context, day, seen)
         if who is not None:
             return who, 0, after.end("what")
+    trailing = _ACCORDING_AFTER.match(clause)
+    if trailing:
+        named = person_name(trailing.group("who"))
+        who = _speaker_of(named[0], context, day, seen) if named is not None else None
+        if who is not None:
+            return who, 0, trailing.end("what")
     return None
 
 

@@ -414,6 +414,8 @@ def _label_like(label: str) -> bool:
         return False
     if not words[0][:1].isupper():
         return False
+    if core.lower() in {p.lower() for p in load().rules.places}:
+        return False  # "Moscow: …" is a kicker or dateline, a place does not speak
     for w in words:
         bare = w.strip(",")
         if bare.lower() in _CONNECTORS:
@@ -737,12 +739,42 @@ def structure(raw: RawText) -> Structure:
                 for turn in turns:
                     if turn.speaker == opening:
                         turn.speaker = speaker
+    _self_introduced(text, turns)
     if title is None and byline:
         label = {"press_conference": "Press conference", "transcript": "Transcript"}.get(
             kind, "Statement"
         )
         title = f"{label} by {byline.strip(' ,')}"
     return Structure(title, day, place, author, kind, turns, participants, dropped, len(blocks))
+
+
+#: "My name is Melissa Waheibi; I'll be your moderator today": a speaker known only by a
+#: role names themselves.
+_MY_NAME = re.compile(
+    r"\b(?:[Mm]y name is|I am|I’m|I'm|[Tt]his is)\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    r"(?=\s*[;,.]\s*(?:and\s+)?I[’']?(?:ll| will| am|’m|'m)?\s+(?:be\s+)?(?:your\s+)?"
+    r"(?:moderator|moderating|host|chair))",
+)
+
+
+def _self_introduced(text: str, turns: list[Turn]) -> None:
+    """Give the name a role-only speaker (the moderator) introduces themselves by."""
+    for turn in turns:
+        who = turn.speaker
+        if who.name is not None or who.role is None or not turn.spans:
+            continue
+        start, end, _ = turn.spans[0]
+        body = text[start:end]
+        if len(turn.spans) > 1:
+            body = text[start : turn.spans[min(3, len(turn.spans) - 1)][1]]
+        m = _MY_NAME.search(body)
+        if m is None:
+            continue
+        named = Speaker(m.group("name"), who.role)
+        for other in turns:
+            if other.speaker == who:
+                other.speaker = named
 
 
 def _opening_speaker(

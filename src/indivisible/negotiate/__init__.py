@@ -2,14 +2,14 @@
 
 Front door of the ``negotiate`` room::
 
-    from indivisible.negotiate import load_menu, negotiate
+    from indivisible.negotiate import SearchOptions, load_menu, negotiate
     from indivisible.record import Record
     from indivisible.world import load_scenario
 
     rec = Record.load()
     base = load_scenario("examples/europe-today.yaml", rec)
     menu = load_menu("examples/menus/2020-2022-proposals.yaml", rec)
-    result = negotiate(rec, base, menu, ["RUS", "USA", "POL"], draws=200, seed=1)
+    result = negotiate(rec, base, menu, ["RUS", "USA", "POL"], SearchOptions(draws=200, seed=1))
     result.compatible          # indivisible-compatible bundles, ranked, each explained
     result.pareto              # the Pareto set of outcomes
 
@@ -25,8 +25,9 @@ shipped menu's results: ``docs/negotiation.md``.
 from indivisible.negotiate._bnb import SearchIncompleteWarning
 from indivisible.negotiate._effects import Effects, apply_bundle, compile_effects, feasible
 from indivisible.negotiate._menu import check_menu, load_menu, load_perspectives
+from indivisible.negotiate._options import MAX_MEASURES, SearchOptions
 from indivisible.negotiate._profile import AGGREGATION
-from indivisible.negotiate._search import MAX_MEASURES, draw_seeds, negotiate
+from indivisible.negotiate._search import draw_seeds, negotiate
 from indivisible.negotiate.types import (
     AGGREGATIONS,
     Aggregation,
@@ -60,6 +61,7 @@ __all__ = [
     "Perspective",
     "Priority",
     "SearchIncompleteWarning",
+    "SearchOptions",
     "Weight",
     "apply_bundle",
     "check_menu",

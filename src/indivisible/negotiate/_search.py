@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -41,6 +42,7 @@ from indivisible.negotiate._kernel import (
     profiles,
     values,
 )
+from indivisible.negotiate._options import SearchOptions
 from indivisible.negotiate._profile import (
     AGGREGATION,
     EXPOSED_INDICATORS,
@@ -51,18 +53,49 @@ from indivisible.negotiate._profile import (
     keys_of,
 )
 from indivisible.negotiate.types import (
-    Aggregation,
     BundleResult,
     Explanation,
     Menu,
-    Mode,
     Negotiation,
     ParetoPoint,
     Perspective,
 )
 
-MAX_MEASURES = 24
-"""Exhaustive search bound: 2^24 bundles (about 16.8 million), chunked."""
+
+@dataclass(frozen=True)
+class _State:
+    """What the search resolved before evaluating bundles (both paths and the report)."""
+
+    menu: Menu
+    record: Any
+    baseline: Any
+    day: dt.date
+    ps: tuple[str, ...]
+    keys: Keys
+    weights: npt.NDArray[np.float64] | None
+    effects: Effects
+    prof: Profiler
+    tol: Any
+    seed: int | None
+    base_prof: Any
+    options: SearchOptions
+
+
+@dataclass(frozen=True)
+class _Found:
+    """The evaluated bundles handed to the report (arrays indexed by position in ``ms``)."""
+
+    before: npt.NDArray[np.float64]
+    g_all: npt.NDArray[np.float64]
+    ok: npt.NDArray[np.bool_]
+    score_pt: npt.NDArray[np.float64] | None
+    feas: npt.NDArray[np.bool_]
+    prob: npt.NDArray[np.float64] | None
+    no_draws: bool
+    calls: int
+    ms: npt.NDArray[np.int64] | None = None
+    search: Any = None
+    look: Callable[[list[int]], tuple[npt.NDArray[np.float64], Any]] | None = None
 
 
 def draw_seeds(seed: int, draws: int, chunk: int) -> list[tuple[int, int]]:
@@ -145,15 +178,7 @@ def _weights(
 
 
 def _run(
-    fn: Callable[..., Any],
-    tasks: list[tuple[Any, ...]],
-    shared: Any,
-    *,
-    workers: int | None,
-    scheduler: str | None,
-    client: Any,
-    progress: bool,
-    desc: str,
+    fn: Callable[..., Any], tasks: list[tuple[Any, ...]], shared: Any, o: SearchOptions, desc: str
 ) -> list[Any]:
     """Run ``fn(shared, *task)`` for every task, in order, locally or on Dask.
 
@@ -162,13 +187,14 @@ def _run(
     """
     from indivisible._progress import bar, track
 
-    if client is None and workers is None and scheduler is None:
+    client, progress = o.client, o.progress
+    if client is None and o.workers is None and o.scheduler is None:
         return [fn(shared, *t) for t in track(tasks, desc, enabled=progress)]
     own: list[Any] = []
     if client is None:
         from indivisible import _dask
 
-        client, own = _dask.client(workers, scheduler)
+        client, own = _dask.client(o.workers, o.scheduler)
     try:
         [big] = client.scatter([shared], broadcast=True, hash=False)
         futures = [client.submit(fn, big, *t, pure=False) for t in tasks]
@@ -183,17 +209,10 @@ def _run(
             x.close()
 
 
-def _exact_all(
-    effects: Effects,
-    profiler: Profiler,
-    record: Any,
-    baseline: Any,
-    on: dt.date,
-    parties: Sequence[str],
-    keys: Keys,
-    draws: int,
-    seed: int | None,
-) -> npt.NDArray[np.float64]:
+def _exact_all(st: _State, draws: int, seed: int | None) -> npt.NDArray[np.float64]:
+    """Every bundle's values by full recomputation (indicators declared ``exact``)."""
+    effects, profiler, record, baseline = st.effects, st.prof, st.record, st.baseline
+    on, parties, keys = st.day, st.ps, st.keys
     n = effects.n
     d = max(draws, 1)
     out = np.full((1 << n, len(parties), len(keys.names), d), np.nan)
@@ -232,31 +251,7 @@ def negotiate(
     baseline: Any,
     menu: Menu,
     parties: Sequence[str],
-    *,
-    on: dt.date | None = None,
-    mode: Mode = "strict",
-    perspectives: Mapping[str, Perspective] | None = None,
-    draws: int = 0,
-    seed: int | None = None,
-    rng: np.random.Generator | None = None,
-    level: float = 0.9,
-    tolerance: Any = None,
-    aggregation: Mapping[str, Aggregation] | None = None,
-    indicators: Sequence[str] | None = None,
-    profiler: Profiler | None = None,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    client: Any = None,
-    chunk_bundles: int = 4096,
-    chunk_draws: int = 250,
-    verify: int = 4,
-    limit: int | None = None,
-    explain: int = 10,
-    progress: bool = False,
-    max_recompute: int = 1024,
-    max_evaluations: int = 50_000_000,
-    exhaustive_limit: int = MAX_MEASURES,
-    leaf_bits: int = 16,
+    options: SearchOptions | None = None,
 ) -> Negotiation:
     """Search every bundle of ``menu`` for packages that leave no party in ``parties`` worse off.
 
@@ -265,36 +260,7 @@ def negotiate(
         baseline: the baseline scenario (never changed).
         menu: the menu (:func:`load_menu`).
         parties: the parties P whose security is compared (ISO3 codes).
-        on: date of evaluation (default: the menu's ``on``, else the scenario date).
-        mode: ``strict`` (no party worse on any indicator) or ``weighted`` (no party worse
-            on its weighted score; needs ``perspectives``).
-        perspectives: party → perspective (weights), for ``weighted``.
-        draws: Monte Carlo draws of the profile (0: point values only).
-        seed: seed of the draws (exclusive with ``rng``).
-        rng: a generator to draw the seed from (exclusive with ``seed``).
-        level: robustness level: compatible bundles with probability >= level are robust.
-        tolerance: an ``assess.Tolerance`` (when a change counts); default its defaults.
-        aggregation: indicator → ``sum``/``min``/``max``/``exact`` (default
-            :data:`AGGREGATION`; unknown indicators are ``exact``).
-        indicators: compare only these profile indicators (default: all); the result lists
-            the ones compared.
-        profiler: the profile function (default ``indicators.profile``).
-        workers: run the draw layer on a local Dask cluster with this many processes.
-        scheduler: address of an existing Dask scheduler.
-        client: an existing ``distributed.Client`` (tests).
-        chunk_bundles: bundles per task.
-        chunk_draws: draws per chunk (part of the run's definition: it fixes the seeds).
-        verify: bundles checked by full recomputation against the vectorised values.
-        limit: at most this many compatible bundles reported (``None``: all).
-        explain: explanations for the first ``explain`` ranked compatible bundles.
-        progress: progress bars on stderr (:mod:`indivisible._progress`).
-        max_recompute: most bundles an ``exact`` indicator may be recomputed for.
-        max_evaluations: above ``exhaustive_limit``, the budget of bundles the
-            branch-and-bound evaluates one by one; when it stops early the result says so
-            (``bound["complete"]`` false) and a :class:`SearchIncompleteWarning` is issued.
-        exhaustive_limit: most measures searched exhaustively; larger menus use the exact
-            branch-and-bound (``docs/negotiation.md``).
-        leaf_bits: measures enumerated exhaustively under each branch-and-bound prefix.
+        options: how to search (:class:`SearchOptions`; default its defaults).
 
     Returns:
         The :class:`Negotiation`.
@@ -305,20 +271,24 @@ def negotiate(
     """
     from indivisible.assess import Tolerance
 
+    o = options if options is not None else SearchOptions()
+    mode, perspectives, draws, level, indicators = (
+        o.mode, o.perspectives, o.draws, o.level, o.indicators
+    )  # fmt: skip
     if mode not in ("strict", "weighted"):
         raise InputError(f"mode must be strict or weighted, got {mode!r}", field="--mode")
     if isinstance(draws, bool) or draws < 0:
         raise InputError(f"draws must be >= 0, got {draws!r}", field="--draws")
     if not 0.0 <= level <= 1.0:
         raise InputError(f"level must lie in [0, 1], got {level!r}", field="--level")
-    if chunk_bundles < 1 or chunk_draws < 1:
+    if o.chunk_bundles < 1 or o.chunk_draws < 1:
         raise InputError("chunk sizes must be >= 1", field="chunk")
-    s = _resolve_seed(seed, rng, draws)
-    day = on or menu.on or baseline.date
+    s = _resolve_seed(o.seed, o.rng, draws)
+    day = o.on or menu.on or baseline.date
     ps = _check_parties(record, parties, day)
-    tol = tolerance if tolerance is not None else Tolerance()
-    prof = profiler or default_profiler(indicators)
-    agg = dict(AGGREGATION if aggregation is None else aggregation)
+    tol = o.tolerance if o.tolerance is not None else Tolerance()
+    prof = o.profiler or default_profiler(indicators)
+    agg = dict(AGGREGATION if o.aggregation is None else o.aggregation)
     effects = compile_effects(menu, baseline)
     n = effects.n
     if n > 62:
@@ -327,9 +297,9 @@ def negotiate(
             path=menu.path,
             field="measures",
         )
-    if max_evaluations < 1 or leaf_bits < 1:
+    if o.max_evaluations < 1 or o.leaf_bits < 1:
         raise InputError("max_evaluations and leaf_bits must be >= 1", field="--max-evaluations")
-    above = n > exhaustive_limit
+    above = n > o.exhaustive_limit
     base_prof = prof(record, baseline, day, states=list(ps), draws=0, seed=None)
     missing = [p for p in ps if p not in set(base_prof.table["state"])]
     if missing:
@@ -363,32 +333,29 @@ def negotiate(
         weights = _weights(perspectives, ps, keys, known)
     has_exact = any(a == "exact" for a in keys.aggregation)
     n_all = 1 << n
-    if has_exact and (n_all > max_recompute or above):
+    if has_exact and (n_all > o.max_recompute or above):
         names = sorted(
             {i for i, a in zip(keys.indicator, keys.aggregation, strict=True) if a == "exact"}
         )
         raise InputError(
             f"indicator(s) {', '.join(names)} are not declared decomposable: exact recomputation "
-            f"of {n_all} bundles exceeds max_recompute={max_recompute}; declare their aggregation, "
-            "leave them out (--indicators) or use a smaller menu",
+            f"of {n_all} bundles exceeds max_recompute={o.max_recompute}; declare their "
+            "aggregation, leave them out (--indicators) or use a smaller menu",
             field="aggregation",
         )
     c_pt = contributions(point_profs, ps, keys, draws=0)
+    st = _State(menu, record, baseline, day, ps, keys, weights, effects, prof, tol, s, base_prof, o)
     if above:
-        return _with_sensitivity(_negotiate_bnb(
-            menu, record, baseline, day, ps, mode, keys, weights, effects, c_pt, prof, tol,
-            draws, s, level, limit, explain, calls, base_prof, verify, chunk_bundles,
-            chunk_draws, workers, scheduler, client, progress, max_evaluations, leaf_bits,
-        ), keys, weights, tol)  # fmt: skip
+        return _with_sensitivity(_negotiate_bnb(st, c_pt, calls), keys, weights, tol)
     exact_pt = None
     if has_exact:
-        exact_pt = _exact_all(effects, prof, record, baseline, day, ps, keys, 0, None)
+        exact_pt = _exact_all(st, 0, None)
         calls += n_all
     masks_all = np.arange(n_all, dtype=np.int64)
     vals = np.concatenate(
         [
-            values(effects, c_pt, masks_all[i : i + chunk_bundles])
-            for i in range(0, n_all, chunk_bundles)
+            values(effects, c_pt, masks_all[i : i + o.chunk_bundles])
+            for i in range(0, n_all, o.chunk_bundles)
         ]
     )
     if exact_pt is not None:
@@ -400,10 +367,7 @@ def negotiate(
     ok = ok_pt[:, 0]
     feas = feasible(masks_all, effects.requires)
     # ---- verification against full recomputation
-    calls += _verify(
-        effects, prof, record, baseline, day, ps, keys,
-        lambda m: vals[m], lambda m: bool(feas[m]), n_all, verify,
-    )  # fmt: skip
+    calls += _verify(st, lambda m: vals[m], lambda m: bool(feas[m]), n_all)
     # ---- draws
     prob: npt.NDArray[np.float64] | None = None
     no_draws = False
@@ -411,13 +375,13 @@ def negotiate(
         assert s is not None
         counts = np.zeros(n_all, dtype=np.int64)
         layers: list[Layer] = []
-        for nd, sd in draw_seeds(s, draws, chunk_draws):
+        for nd, sd in draw_seeds(s, draws, o.chunk_draws):
             d_profs = profiles(effects, prof, record, baseline, day, ps, draws=nd, seed=sd)
             calls += sum(len(r) for r in d_profs)
             c_d = contributions(d_profs, ps, keys, draws=nd)
             ex = None
             if has_exact:
-                ex = _exact_all(effects, prof, record, baseline, day, ps, keys, nd, sd)
+                ex = _exact_all(st, nd, sd)
                 calls += n_all
             b_d = values(effects, c_d, np.zeros(1, dtype=np.int64))[0]
             if ex is not None:
@@ -426,27 +390,16 @@ def negotiate(
         no_draws = not has_exact and all(np.isnan(x.c.v0).all() for x in layers)
         if not no_draws:
             tasks = [
-                (k, lo, min(n_all, lo + chunk_bundles))
+                (k, lo, min(n_all, lo + o.chunk_bundles))
                 for k in range(len(layers))
-                for lo in range(0, n_all, chunk_bundles)
+                for lo in range(0, n_all, o.chunk_bundles)
             ]
-            results = _run(
-                _task,
-                tasks,
-                layers,
-                workers=workers,
-                scheduler=scheduler,
-                client=client,
-                progress=progress,
-                desc="bundles x draws",
-            )
+            results = _run(_task, tasks, layers, o, desc="bundles x draws")
             for (_, lo, hi), r in zip(tasks, results, strict=True):
                 counts[lo:hi] += r
             prob = counts / float(draws)
-    return _with_sensitivity(_report(
-        menu, baseline, day, ps, mode, keys, before, g_all, ok, score_pt, feas, prob, effects,
-        draws, s, level, limit, explain, calls, base_prof, no_draws,
-    ), keys, weights, tol)  # fmt: skip
+    found = _Found(before, g_all, ok, score_pt, feas, prob, no_draws, calls)
+    return _with_sensitivity(_report(st, found), keys, weights, tol)
 
 
 # ---- sensitivity (issue 14, item 5): kept apart from the search; see negotiate._sensitivity
@@ -478,18 +431,14 @@ def _task(layers: list[Layer], k: int, lo: int, hi: int) -> npt.NDArray[np.int64
 
 
 def _verify(
-    effects: Effects,
-    prof: Profiler,
-    record: Any,
-    baseline: Any,
-    day: dt.date,
-    ps: Sequence[str],
-    keys: Keys,
+    st: _State,
     val_of: Callable[[int], npt.NDArray[np.float64]],
     feas_of: Callable[[int], bool],
     n_all: int,
-    verify: int,
 ) -> int:
+    """Check a few bundles by full recomputation; the number of profile calls made."""
+    effects, prof, record, baseline = st.effects, st.prof, st.record, st.baseline
+    day, ps, keys, verify = st.day, st.ps, st.keys, st.options.verify
     if verify <= 0:
         return 0
     picks = [0, n_all - 1]
@@ -560,45 +509,27 @@ def _explain(
     return Explanation(gives, {p: tuple(v) for p, v in pays.items()}, price_of, trade)
 
 
-def _report(
-    menu: Menu,
-    baseline: Any,
-    day: dt.date,
-    ps: tuple[str, ...],
-    mode: Mode,
-    keys: Keys,
-    before: npt.NDArray[np.float64],
-    g_all: npt.NDArray[np.float64],
-    ok: npt.NDArray[np.bool_],
-    score_pt: npt.NDArray[np.float64] | None,
-    feas: npt.NDArray[np.bool_],
-    prob: npt.NDArray[np.float64] | None,
-    effects: Effects,
-    draws: int,
-    seed: int | None,
-    level: float,
-    limit: int | None,
-    explain: int,
-    calls: int,
-    base_prof: Any,
-    no_draws: bool,
-    ms: npt.NDArray[np.int64] | None = None,
-    search: Any = None,
-    look: Callable[[list[int]], tuple[npt.NDArray[np.float64], Any]] | None = None,
-) -> Negotiation:
-    """Assemble the result; arrays are indexed by position in ``ms`` (default: the mask).
+def _report(st: _State, f: _Found) -> Negotiation:
+    """Assemble the result; arrays are indexed by position in ``f.ms`` (default: the mask).
 
-    ``search`` (a branch-and-bound ``Outcome``) gives the Pareto groups and the bound.
+    ``f.search`` (a branch-and-bound ``Outcome``) gives the Pareto groups and the bound.
     """
+    menu, baseline, day, ps, keys, effects = (
+        st.menu, st.baseline, st.day, st.ps, st.keys, st.effects
+    )  # fmt: skip
+    o, seed, base_prof = st.options, st.seed, st.base_prof
+    mode, draws, level, limit, explain = o.mode, o.draws, o.level, o.limit, o.explain
+    before, g_all, ok, score_pt, feas, prob = f.before, f.g_all, f.ok, f.score_pt, f.feas, f.prob
+    calls, no_draws, search = f.calls, f.no_draws, f.search
     ids = effects.measures
     g = g_all[..., 0]  # [M, P, K]
     score = score_pt[..., 0] if score_pt is not None else None  # [M, P]
-    if ms is None:
-        ms = np.arange(g.shape[0], dtype=np.int64)
-    if look is None:
+    ms = f.ms if f.ms is not None else np.arange(g.shape[0], dtype=np.int64)
 
-        def look(masks: list[int]) -> tuple[npt.NDArray[np.float64], Any]:
-            return g[masks], None if score is None else score[masks]
+    def own_look(masks: list[int]) -> tuple[npt.NDArray[np.float64], Any]:
+        return g[masks], None if score is None else score[masks]
+
+    look = f.look if f.look is not None else own_look
 
     cand = np.flatnonzero(ok & feas)
     improved = (g > 0).sum(axis=(1, 2))
@@ -798,43 +729,19 @@ def _task_masks(layers: list[Layer], k: int, masks: npt.NDArray[np.int64]) -> np
     return compatible_counts(x.effects, x.c, masks, x.before, x.keys, x.tolerance, x.weights)
 
 
-def _negotiate_bnb(
-    menu: Menu,
-    record: Any,
-    baseline: Any,
-    day: dt.date,
-    ps: tuple[str, ...],
-    mode: Mode,
-    keys: Keys,
-    weights: npt.NDArray[np.float64] | None,
-    effects: Effects,
-    c_pt: Contributions,
-    prof: Profiler,
-    tol: Any,
-    draws: int,
-    s: int | None,
-    level: float,
-    limit: int | None,
-    explain: int,
-    calls: int,
-    base_prof: Any,
-    verify: int,
-    chunk_bundles: int,
-    chunk_draws: int,
-    workers: int | None,
-    scheduler: str | None,
-    client: Any,
-    progress: bool,
-    max_evaluations: int,
-    leaf_bits: int,
-) -> Negotiation:
+def _negotiate_bnb(st: _State, c_pt: Contributions, calls: int) -> Negotiation:
     """Above the exhaustive limit: the exact branch-and-bound (``_bnb``), then the report."""
+    record, baseline, day, ps, keys, weights = (
+        st.record, st.baseline, st.day, st.ps, st.keys, st.weights
+    )  # fmt: skip
+    effects, prof, tol, s, o = st.effects, st.prof, st.tol, st.seed, st.options
+    draws, chunk_bundles = o.draws, o.chunk_bundles
     n_all = 1 << effects.n
     before = values(effects, c_pt, np.zeros(1, dtype=np.int64))[0]
     tb = bounds(before, keys, tol)
     out = bnb_search(
         effects, c_pt, before, keys.sign, tb, weights,
-        leaf_bits=leaf_bits, max_evaluations=max_evaluations,
+        leaf_bits=o.leaf_bits, max_evaluations=o.max_evaluations,
     )  # fmt: skip
     best = np.array([b for b, _ in out.pareto], dtype=np.int64)
     ms = np.unique(np.concatenate([out.compatible, best, np.zeros(1, dtype=np.int64)]))
@@ -859,17 +766,17 @@ def _negotiate_bnb(
         return gg[..., 0], None if sc is None else sc[..., 0]
 
     calls += _verify(
-        effects, prof, record, baseline, day, ps, keys,
+        st,
         lambda m: vals_of(np.array([m], dtype=np.int64))[0],
         lambda m: bool(feasible(np.array([m], dtype=np.int64), effects.requires)[0]),
-        n_all, verify,
-    )  # fmt: skip
+        n_all,
+    )
     prob: npt.NDArray[np.float64] | None = None
     no_draws = False
     if draws > 0:
         assert s is not None
         layers: list[Layer] = []
-        for nd, sd in draw_seeds(s, draws, chunk_draws):
+        for nd, sd in draw_seeds(s, draws, o.chunk_draws):
             d_profs = profiles(effects, prof, record, baseline, day, ps, draws=nd, seed=sd)
             calls += sum(len(r) for r in d_profs)
             c_d = contributions(d_profs, ps, keys, draws=nd)
@@ -882,20 +789,14 @@ def _negotiate_bnb(
                 for k in range(len(layers))
                 for lo in range(0, ms.size, chunk_bundles)
             ]
-            results = _run(
-                _task_masks, tasks, layers,
-                workers=workers, scheduler=scheduler, client=client, progress=progress,
-                desc="bundles x draws",
-            )  # fmt: skip
+            results = _run(_task_masks, tasks, layers, o, desc="bundles x draws")
             counts = np.zeros(ms.size, dtype=np.int64)
             pos = {int(m): i for i, m in enumerate(ms.tolist())}
             for (_, chunk), r in zip(tasks, results, strict=True):
                 counts[[pos[int(m)] for m in chunk.tolist()]] += r
             prob = counts / float(draws)
-    res = _report(
-        menu, baseline, day, ps, mode, keys, before, g_all, ok, score_pt, feas, prob, effects,
-        draws, s, level, limit, explain, calls, base_prof, no_draws, ms=ms, search=out, look=look,
-    )  # fmt: skip
+    found = _Found(before, g_all, ok, score_pt, feas, prob, no_draws, calls, ms, out, look)
+    res = _report(st, found)
     b = out.bound
     extra = [
         f"{effects.n} measures exceed the exhaustive limit: exact branch-and-bound "

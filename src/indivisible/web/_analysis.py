@@ -556,7 +556,7 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
     bundles [{measures, compatible, probability, gains, better, worse, why}], pareto,
     evaluated, exhaustive, bound``...) plus ``menu_name``, ``baseline`` and ``warnings``.
     """
-    from indivisible.negotiate import compile_effects
+    from indivisible.negotiate import SearchOptions, compile_effects
     from indivisible.negotiate import negotiate as search
 
     config = _config(request)
@@ -628,6 +628,8 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
             )
             return default_profile(*args, **kwargs)
 
+        # the profiles of the bundles are compared under the same readings (evaluate_under)
+        counted.takes_evaluate_under = True  # type: ignore[attr-defined]
         ctx.progress(0, total, f"{bundles} bundles of {effects.n} measures")
         try:
             result = search(
@@ -635,15 +637,17 @@ def negotiate(request: Request, body: NegotiateRequest) -> dict[str, Any]:
                 base,
                 menu,
                 parties,
-                on=d,
-                mode=mode,  # type: ignore[arg-type]
-                perspectives=persp,
-                draws=draws,
-                seed=seed,
-                level=level,
-                indicators=indicators,
-                profiler=counted,
-                limit=200,
+                SearchOptions(
+                    on=d,
+                    mode=mode,  # type: ignore[arg-type]
+                    perspectives=persp,
+                    draws=draws,
+                    seed=seed,
+                    level=level,
+                    indicators=indicators,
+                    profiler=counted,
+                    limit=200,
+                ),
             )
         except InputError as exc:
             raise relocated(exc, *_shown(config)) from None
