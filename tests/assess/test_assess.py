@@ -110,7 +110,7 @@ def test_at_expense_gives_the_verdicts_for_the_rules(rec: Record) -> None:
                 site=Site(name="Chernyakhovsk", lat=54.63, lon=21.82),
                 system="iskander-m",
                 count=12,
-                since="2018-01-01",  # type: ignore[arg-type]
+                since="2018-01-01",
             )
         ],
     )

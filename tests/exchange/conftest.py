@@ -72,7 +72,7 @@ def free_port() -> int:
 
 
 def write_registry(path: Path, registry: Registry) -> Path:
-    data = {"parties": [p.model_dump() for p in registry.parties]}
+    data: dict[str, Any] = {"parties": [p.model_dump() for p in registry.parties]}
     if registry.log is not None:
         data["log"] = registry.log.model_dump()
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def test_constraints_between_russia_and_the_united_states(record: Record, tmp_pa
 
     sc = load_scenario(write(tmp_path))
     states = ("POL", "RUS", "USA")
-    allied, _ = alliances(record, sc, ON, states)
+    allied, _ = alliances(record, sc, dt.date.fromisoformat(ON), states)
     pairs = constraint_pairs(record, ON, states, allied)
     ru = pairs[(pairs.state == "RUS") & (pairs.counterpart == "USA")].iloc[0]
     # legal: New START and the UN Charter (Open Skies: both had withdrawn by 2022), and the

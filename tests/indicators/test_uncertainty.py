@@ -34,6 +34,7 @@ def test_same_seed_same_draws_bit_for_bit(record: Record, tmp_path: Path) -> Non
     assert a.seed == 42
     # the stored generator state reproduces the run through rng=
     g = np.random.Generator(np.random.PCG64())
+    assert a.rng_state is not None
     g.bit_generator.state = a.rng_state
     c = profile(record, sc, ON, states=["DEU", "POL"], draws=200, rng=g)
     assert c.draws is not None

@@ -22,7 +22,9 @@ from indivisible.indicators._geo import (
 )
 
 
-def _exact(lat: np.ndarray, lon: np.ndarray, tlat: np.ndarray, tlon: np.ndarray, r: np.ndarray):
+def _exact(
+    lat: np.ndarray, lon: np.ndarray, tlat: np.ndarray, tlon: np.ndarray, r: np.ndarray
+) -> np.ndarray:
     return pairwise_km(lat, lon, tlat, tlon) <= r[:, None]
 
 

@@ -150,7 +150,7 @@ def test_unknown_labels() -> None:
     assert _resolve("Q", ctx, standalone=False) == type(first)(None, "journalist")
 
 
-def test_gazetteer_extension_folder(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gazetteer_extension_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from indivisible._errors import DataError
     from indivisible.ingest import _gazetteer, _link
 

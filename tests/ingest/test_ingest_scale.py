@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from indivisible.ingest import Store, _api, ingest, query_statements
+from indivisible.ingest import Store, ingest, query_statements
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "examples" / "corpus"
@@ -111,7 +111,7 @@ def test_an_unreadable_folder_is_reported_as_an_item(
                 onerror(err)
             yield root, dirs, files
 
-    monkeypatch.setattr(_api.os, "walk", walk)
+    monkeypatch.setattr("indivisible.ingest._api.os.walk", walk)
     outcomes = ingest([good], sqlite_url)
     assert [(Path(o.path).name, o.status) for o in outcomes] == [
         ("a.txt", "ingested"),

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from indivisible.indicators import Profile
+from indivisible.negotiate import Aggregation
 
 PARTIES = ("RUS", "USA")
 
@@ -29,7 +30,7 @@ def toy_profile(
 ) -> Profile:
     deps = scenario.deployments_on(on)
     rows = []
-    draw_rows = []
+    draw_rows: list[dict[str, Any]] = []
     for x in PARTIES:
         y = "USA" if x == "RUS" else "RUS"
         theirs = [d for d in deps if y in d.owner]
@@ -63,4 +64,4 @@ def toy_profile(
     return Profile(str(on), scenario.scenario, table, dr, [], seed, None)
 
 
-TOY_AGGREGATION = {"threat": "sum", "deterrence": "sum", "warning": "min"}
+TOY_AGGREGATION: dict[str, Aggregation] = {"threat": "sum", "deterrence": "sum", "warning": "min"}

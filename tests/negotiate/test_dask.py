@@ -26,10 +26,10 @@ def test_dask_equals_single_process(record: Any, toy_scenario: Any) -> None:
     }  # fmt: skip
     single = negotiate(record, toy_scenario, menu, ["RUS", "USA"], SearchOptions(**kw))
     with (
-        LocalCluster(
+        LocalCluster(  # type: ignore[no-untyped-call]  # distributed is untyped
             n_workers=2, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
         ) as cluster,  # fmt: skip
-        Client(cluster, set_as_default=False) as client,
+        Client(cluster, set_as_default=False) as client,  # type: ignore[no-untyped-call]
     ):
         spread = negotiate(
             record, toy_scenario, menu, ["RUS", "USA"], SearchOptions(client=client, **kw)

@@ -132,4 +132,5 @@ def test_toy_min_and_draws_decompose_exactly(record: Any, toy_scenario: Any) -> 
         ev = evaluate(
             toy_profile, rec, sc, toy_scenario.date, ["RUS", "USA"], keys, draws=7, seed=11
         )
+        assert ev.draws is not None
         np.testing.assert_allclose(got[m], ev.draws, rtol=1e-12, atol=1e-12)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -46,26 +48,41 @@ def test_poland_status_either_side_of_accession(rec: Record) -> None:
     assert (nat["status"], nat["since"]) == ("in_force", "1999-03-12")
 
 
+def _change_rows(df: pd.DataFrame) -> list[tuple[dt.date, str, str, str, str]]:
+    """The rows of ``Record.changes`` as typed tuples (date, subject, party, before, after)."""
+    rows = []
+    for r in df.to_dict("records"):
+        d, subject, party, before, after = (
+            r["date"],
+            r["subject"],
+            r["party"],
+            r["before"],
+            r["after"],
+        )
+        assert isinstance(d, dt.date), r
+        assert isinstance(subject, str) and isinstance(party, str), r
+        assert isinstance(before, str) and isinstance(after, str), r
+        rows.append((d, subject, party, before, after))
+    return rows
+
+
 def test_every_change_takes_effect_on_its_date(rec: Record) -> None:
     """Day before, of and after every status change in the record (boundary sweep)."""
-    import datetime as dt
-
     one = dt.timedelta(days=1)
     df = rec.changes(rec.coverage.start, rec.coverage.reviewed)
-    inst = df[df["kind"] == "instrument"]
+    inst = _change_rows(df[df["kind"] == "instrument"])
     assert len(inst) > 100
-    for row in inst.itertuples(index=False):
-        d = row.date
-        assert rec.party_status(row.subject, row.party, d - one) == row.before, row
-        assert rec.party_status(row.subject, row.party, d) == row.after, row
-        nxt = rec.party_segment(row.subject, row.party, d + one)
+    for row in inst:
+        d, subject, party, before, after = row
+        assert rec.party_status(subject, party, d - one) == before, row
+        assert rec.party_status(subject, party, d) == after, row
+        nxt = rec.party_segment(subject, party, d + one)
         if nxt is not None and nxt.start <= d:
-            assert nxt.status == row.after
-    mem = df[df["kind"] == "membership"]
-    for row in mem.itertuples(index=False):
-        d = row.date
-        assert rec.is_member(row.party, row.subject, d - one) is (row.before != "not_member")
-        assert rec.is_member(row.party, row.subject, d) is (row.after != "not_member"), row
+            assert nxt.status == after
+    for row in _change_rows(df[df["kind"] == "membership"]):
+        d, subject, party, before, after = row
+        assert rec.is_member(party, subject, d - one) is (before != "not_member")
+        assert rec.is_member(party, subject, d) is (after != "not_member"), row
 
 
 def test_binding_statuses_vocabulary() -> None:

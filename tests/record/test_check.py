@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ def broken(tmp_path: Path) -> Callable[[str, str, str], Path]:
     return make
 
 
-def _osce_free(problems: list[object]) -> list[str]:
+def _osce_free(problems: Sequence[object]) -> list[str]:
     # the mini extract has 0 OSCE-flagged states; that check is exercised on the bundle
     return [str(p) for p in problems if "participating States" not in str(p)]
 

@@ -110,8 +110,9 @@ def test_czechoslovakia_dissolved_not_withdrew(rec: Record, inst: str) -> None:
 def test_timeline_counts_under_each_reading(rec: Record) -> None:
     t = timeline(rec, "RUS", "USA", 2006, 2025, category="arms_control")
     assert {"n_legal_RUS", "n_legal_USA", "disputed"} <= set(t.columns)
-    assert t.loc[2008, "n_legal_USA"] == t.loc[2008, "n_legal_RUS"] + 1
-    assert t.loc[2008, "n_legal"] == t.loc[2008, "n_legal_RUS"]  # every reading
+    y2008 = t.loc[2008]  # the year's row, as a Series keyed by column
+    assert y2008["n_legal_USA"] == y2008["n_legal_RUS"] + 1
+    assert y2008["n_legal"] == y2008["n_legal_RUS"]  # every reading
     assert t.loc[2008, "disputed"] == "cfe-1990"
     assert t.loc[2006, "disputed"] == ""
     assert t.loc[2024, "disputed"] == "new-start-2010"

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -71,7 +71,7 @@ def test_profile_values_are_the_profile_rows(
     got = profile_values(rec, sc, sc.date, families=families)
     assert len(got) == len(want)
     for g, w in zip(got, want, strict=True):
-        assert g[:3] == w[:3] and g[4:] == w[4:] and _same(g[3], w[3]), (g, w)
+        assert g[:3] == w[:3] and g[4:] == w[4:] and _same(g[3], cast(float, w[3])), (g, w)
 
 
 def test_profile_values_refuses_other_families(rec: Record) -> None:

@@ -23,6 +23,7 @@ from indivisible.rules import (
     evaluate_range,
     rule,
 )
+from indivisible.rules.types import Result
 from indivisible.world import load_scenario
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "europe-2022-02.yaml"
@@ -124,7 +125,7 @@ def test_range_mode_matches_day_by_day(rec: Record) -> None:
     insts = ["inf-1987", "cfe-1990", "new-start-2010"]
     res = evaluate_range(rec, sc, d1, d2, instruments=insts)
     naive = evaluate_days_naive(rec, sc, d1, d2, instruments=insts)
-    prev: dict[Any, str] = {}
+    prev: dict[Any, Result] = {}
     want = []
     for i, (day, fs) in enumerate(naive):
         now = {f.key(): f.result for f in fs}

@@ -21,7 +21,7 @@ from indivisible.record import Record
 from indivisible.rules import _engine
 from indivisible.rules._registry import REGISTRY, Registry
 from indivisible.rules._trace import FAR, Trace, TracedDate, TracedRecord
-from indivisible.rules.types import Call, Finding, rule
+from indivisible.rules.types import RESULTS, Call, Finding, Result, rule
 from indivisible.world import load_scenario
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -64,7 +64,7 @@ def _day_loop_changes(
     rec: Record, sc: Any, d1: dt.date, d2: dt.date, reg: Registry, insts: list[str] | None
 ) -> list[tuple[Any, ...]]:
     naive = _engine.evaluate_days_naive(rec, sc, d1, d2, instruments=insts, registry=reg)
-    prev: dict[Any, str] = {}
+    prev: dict[Any, Result] = {}
     want: list[tuple[Any, ...]] = []
     for i, (day, fs) in enumerate(naive):
         now = {f.key(): f.result for f in fs}
@@ -233,7 +233,7 @@ def test_the_day_grid_and_the_changes_agree(rec: Record) -> None:
         )
         for i, c in zip(rows.tolist(), cols.tolist(), strict=True)
     )
-    code = {r: n for n, r in enumerate(_engine.RESULTS)}
+    code: dict[str, int] = {r: n for n, r in enumerate(RESULTS)}
     listed = sorted(
         (
             c.date,

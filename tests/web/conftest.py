@@ -88,7 +88,7 @@ def page(browser: Any, server: str) -> Iterator[Any]:
         lambda req: outside.append(req.url) if not req.url.startswith(server) else None,
     )
     pg.set_default_timeout(15_000)
-    pg.base = server  # type: ignore[attr-defined]
+    pg.base = server
     yield pg
     context.close()
     assert outside == [], f"the page requested resources outside the server: {outside}"

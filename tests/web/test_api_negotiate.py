@@ -120,7 +120,7 @@ def test_the_search_is_the_librarys_json(client: httpx.Client) -> None:
     rec = Record.load()
     menu = load_menu(EXAMPLES / "menus" / f"{MENU}.yaml", rec)
     base = load_scenario(EXAMPLES / "menus" / str(menu.baseline), rec)
-    sub = menu.subset(SMALL["measures"])
+    sub = menu.subset(list(SMALL["measures"]))
     want = plain(negotiate(rec, base, sub, ["RUS", "BLR"], SearchOptions(limit=200)).to_json())
     got = searched(client, SMALL)["result"]
     for extra in ("menu_name", "baseline_name", "warnings"):

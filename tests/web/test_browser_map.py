@@ -30,8 +30,8 @@ def sized(request: Any, browser: Any, server: str) -> Iterator[Any]:
         ),
     )
     pg.set_default_timeout(15_000)
-    pg.base = server  # type: ignore[attr-defined]
-    pg.size = (w, h)  # type: ignore[attr-defined]
+    pg.base = server
+    pg.size = (w, h)
     yield pg
     context.close()
     assert outside == [], f"the page requested resources outside the server: {outside}"

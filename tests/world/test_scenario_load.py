@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,8 @@ from indivisible._errors import InputError
 from indivisible.record import Record
 from indivisible.world import (
     Deployment,
+    Exercise,
+    Force,
     Site,
     load_catalogue,
     load_scenario,
@@ -83,7 +86,10 @@ def test_layering_replaces_appends_removes() -> None:
 
 def test_on_dates_and_boundaries() -> None:
     sc = load_scenario(EXAMPLES / "europe-today.yaml")
-    ids = lambda xs: sorted(x.id for x in xs)  # noqa: E731
+
+    def ids(xs: Iterable[Deployment | Force | Exercise]) -> list[str]:
+        return sorted(x.id for x in xs)
+
     assert "redzikowo" not in ids(sc.deployments_on(D(2024, 7, 9)))
     assert "redzikowo" in ids(sc.deployments_on(D(2024, 7, 10)))
     # until is the first day the entry is gone
