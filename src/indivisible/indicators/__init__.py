@@ -48,17 +48,18 @@ from indivisible.indicators._reach import (
 )
 
 if TYPE_CHECKING:
-    from indivisible.indicators._profile import profile
+    from indivisible.indicators._profile import ProfileOptions, profile
     from indivisible.indicators.types import Profile
 
 _LAZY = {
     "profile": "indivisible.indicators._profile",
+    "ProfileOptions": "indivisible.indicators._profile",
     "Profile": "indivisible.indicators.types",
 }
 
 
 def __getattr__(name: str) -> Any:
-    """Import ``profile`` and ``Profile`` (pandas) on first access."""
+    """Import ``profile``, ``ProfileOptions`` and ``Profile`` (pandas) on first access."""
     if name in _LAZY:
         import importlib
 
@@ -77,6 +78,7 @@ __all__ = [
     "Country",
     "Flight",
     "Profile",
+    "ProfileOptions",
     "ReachResult",
     "Target",
     "TargetReach",

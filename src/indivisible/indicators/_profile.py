@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -652,22 +652,61 @@ def _range_details(
     }
 
 
+@dataclass(frozen=True, kw_only=True)
+class ProfileOptions:
+    """What :func:`profile` computes and how; every field has a default.
+
+    Attributes:
+        states: ISO3 codes to profile (default: the OSCE participating States existing on
+            the date). Alliances and adversaries are always judged among all of them.
+        readings: reading names to compute disputed ranges under (default: every reading).
+        draws: number of Monte Carlo draws of the uncertain inputs (0: none).
+        seed: seed of the draws' generator (exclusive with ``rng``).
+        rng: a ``numpy.random.Generator`` to draw from (exclusive with ``seed``).
+        uncertainty: the ``uncertainty:`` spec (object, mapping or YAML path).
+        second_strike: second-strike inputs (object, mapping or YAML path).
+        bands_km: proximity bands, km, strictly increasing.
+        families: compute only these indicator families (``range``: exposure,
+            counter-reach and defence coverage; ``proximity``; ``constraints``;
+            ``alliance``; ``second_strike``; see :data:`FAMILIES`); ``None`` computes all.
+            The values of a family do not depend on which other families are computed.
+        threats: the threat reading (a ``ThreatReading``, ``"sourced"``, ``"alliance"`` or
+            a file in the format of ``data/threats.yaml``): whose launchers count against a
+            state and whose capitals count as its adversaries'. ``None``: ``alliance``.
+        evaluate_under: compute the range rows under exactly these reading names (those of
+            a profile this one is compared with), even names no range of this scenario
+            gives (``range_matrix`` gives such a range its value); exclusive with
+            ``readings``.
+    """
+
+    states: Sequence[str] | None = None
+    readings: Sequence[str] | None = None
+    draws: int = 0
+    seed: int | None = None
+    rng: np.random.Generator | None = None
+    uncertainty: UncertaintySpec | Mapping[str, Any] | str | Path | None = None
+    second_strike: SecondStrikeInputs | Mapping[str, Any] | str | Path | None = None
+    bands_km: Sequence[float] = DEFAULT_BANDS_KM
+    families: Collection[str] | None = None
+    threats: ThreatReading | str | Path | None = None
+    evaluate_under: Sequence[str | None] | None = None
+
+
+def _options(options: ProfileOptions | None, changes: Mapping[str, Any]) -> ProfileOptions:
+    """``options`` (default: the defaults) with the named ``changes`` applied."""
+    base = ProfileOptions() if options is None else options
+    unknown = sorted(set(changes) - {f.name for f in fields(ProfileOptions)})
+    if unknown:
+        raise TypeError(f"profile() got unknown options {unknown}")
+    return replace(base, **changes) if changes else base
+
+
 def profile(
     record: Any,
     scenario: Any,
     on: Any,
-    *,
-    states: Sequence[str] | None = None,
-    readings: Sequence[str] | None = None,
-    draws: int = 0,
-    seed: int | None = None,
-    rng: np.random.Generator | None = None,
-    uncertainty: UncertaintySpec | Mapping[str, Any] | str | Path | None = None,
-    second_strike: SecondStrikeInputs | Mapping[str, Any] | str | Path | None = None,
-    bands_km: Sequence[float] = DEFAULT_BANDS_KM,
-    families: Collection[str] | None = None,
-    threats: ThreatReading | str | Path | None = None,
-    evaluate_under: Sequence[str | None] | None = None,
+    options: ProfileOptions | None = None,
+    **changes: Any,
 ) -> Profile:
     """The decomposed security profile of every state on a date.
 
@@ -683,26 +722,9 @@ def profile(
         record: an ``indivisible.record.Record``.
         scenario: an ``indivisible.world.Scenario``.
         on: the date (``date`` or ``YYYY-MM-DD``).
-        states: ISO3 codes to profile (default: the OSCE participating States existing on
-            the date). Alliances and adversaries are always judged among all of them.
-        readings: reading names to compute disputed ranges under (default: every reading).
-        draws: number of Monte Carlo draws of the uncertain inputs (0: none).
-        seed: seed of the draws' generator (exclusive with ``rng``).
-        rng: a ``numpy.random.Generator`` to draw from (exclusive with ``seed``).
-        uncertainty: the ``uncertainty:`` spec (object, mapping or YAML path).
-        second_strike: second-strike inputs (object, mapping or YAML path).
-        bands_km: proximity bands, km, strictly increasing.
-        families: compute only these indicator families (``range``: exposure,
-            counter-reach and defence coverage; ``proximity``; ``constraints``;
-            ``alliance``; ``second_strike``); ``None`` computes all. The values of a
-            family do not depend on which other families are computed.
-        threats: the threat reading (a ``ThreatReading``, ``"sourced"``, ``"alliance"`` or
-            a file in the format of ``data/threats.yaml``): whose launchers count against a
-            state and whose capitals count as its adversaries'. ``None``: ``alliance``.
-        evaluate_under: compute the range rows under exactly these reading names (those of
-            a profile this one is compared with), even names no range of this scenario
-            gives (``range_matrix`` gives such a range its value); exclusive with
-            ``readings``.
+        options: what to compute and how (:class:`ProfileOptions`; default: its defaults).
+        **changes: fields of :class:`ProfileOptions` given by name, applied over
+            ``options`` (``profile(record, sc, on, states=["POL"])``).
 
     Returns:
         The ``Profile``.
@@ -715,13 +737,17 @@ def profile(
         >>> from indivisible.record import Record
         >>> from indivisible.world import load_scenario
         >>> sc = load_scenario("examples/europe-2022-02.yaml")
-        >>> p = profile(Record.load(), sc, "2022-02-14", states=["POL", "RUS"])
-        >>> p.readings
-        ('RUS', 'USA', 'faz-2019')
+        >>> p = profile(Record.load(), sc, "2022-02-14", ProfileOptions(states=["POL", "RUS"]))
+        >>> p.readings   # stated figures, and the ends of the interval readings
+        ('RUS', 'RUS (inner)', 'csis', 'USA', 'USA (outer)', 'faz-2019')
         >>> [p.value("POL", "exposure_launchers", reading=r) for r in p.readings]
-        [1.0, 1.0, 17.0]
-        >>> round(p.value("POL", "exposure_min_warning_min"), 2)   # Iskander, 272 km
+        [1.0, 0.0, 1.0, 1.0, 17.0, 17.0]
+        >>> round(p.value("POL", "exposure_min_warning_min", reading="RUS"), 2)  # Iskander
         3.98
+        >>> p.value("POL", "exposure_launchers", reading="USA") == profile(
+        ...     Record.load(), sc, "2022-02-14", states=["POL"], readings=["USA"]
+        ... ).value("POL", "exposure_launchers")
+        True
         >>> p.value("RUS", "alliance_cover")
         1.0
     """
@@ -730,6 +756,15 @@ def profile(
     from indivisible.indicators._constraints import constraint_pairs
     from indivisible.indicators.types import PROFILE_COLUMNS, Profile
 
+    opt = _options(options, changes)
+    states, readings, draws, seed, rng = (
+        opt.states,
+        opt.readings,
+        opt.draws,
+        opt.seed,
+        opt.rng,
+    )
+    families, evaluate_under = opt.families, opt.evaluate_under
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 0:
@@ -742,17 +777,17 @@ def profile(
             field="families",
         )
     day = _day(on)
-    spec = as_spec(uncertainty, scenario)
+    spec = as_spec(opt.uncertainty, scenario)
     ss = None
-    if second_strike is not None:  # the second-strike models load only when asked for
+    if opt.second_strike is not None:  # the second-strike models load only when asked for
         from indivisible.indicators._second_strike import as_inputs
 
-        ss = as_inputs(second_strike)
+        ss = as_inputs(opt.second_strike)
     every = profiled_states(record, day, None)
     chosen = profiled_states(record, day, states) if states is not None else every
     missing = [s for s in chosen if s not in every]
     universe = every + tuple(missing)
-    threat_reading = as_reading(threats, record)
+    threat_reading = as_reading(opt.threats, record)
     geo = geometry(record, scenario, day, universe, threat_reading)
     notes: list[str] = [
         "allied = sharing a collective-defence organisation on the date (NATO, CSTO; the "
@@ -792,7 +827,7 @@ def profile(
     prox_detail: Any = {}
     if "proximity" in wanted:
         prox, prox_detail, prox_notes = proximity(
-            record, scenario, day, universe, geo.allied, bands_km
+            record, scenario, day, universe, geo.allied, opt.bands_km
         )
         notes += prox_notes
     pairs = (
@@ -835,15 +870,7 @@ def profile(
             "not belong to; counted as less safe, the reading of the 2014 Russian doctrine "
             "('military infrastructure approaching the borders'), not a finding"
         )
-    # Each state's counterpart rows, grouped once (not one boolean filter per state).
-    pair_rows: dict[str, list[int]] = {}
-    for r, st in enumerate(pairs["state"].tolist()):
-        pair_rows.setdefault(st, []).append(r)
-    pair_legal = pairs["legal"].to_numpy(dtype=np.float64)
-    pair_political = pairs["political"].to_numpy(dtype=np.float64)
-    pair_covered = pairs["covered"].to_numpy(dtype=np.float64)
-    pair_insts: list[tuple[str, ...]] = pairs["instruments"].tolist()
-    pair_cats: list[tuple[str, ...]] = pairs["categories"].tolist()
+    pair_table = _PairTable.of(pairs)
     rows: list[dict[str, Any]] = []
 
     def add(
@@ -947,17 +974,7 @@ def profile(
                 HIGHER_IS_LESS_SAFE,
             )
         if "constraints" in wanted:
-            _add_constraints(
-                add,
-                record,
-                s,
-                pair_rows,
-                pair_legal,
-                pair_political,
-                pair_covered,
-                pair_insts,
-                pair_cats,
-            )
+            _add_constraints(add, record, s, pair_table)
         if "alliance" in wanted:
             add(
                 s,
@@ -1243,6 +1260,7 @@ __all__ = [
     "UNITS",
     "Geometry",
     "Launchers",
+    "ProfileOptions",
     "alliances",
     "geometry",
     "launchers",
@@ -1252,36 +1270,52 @@ __all__ = [
 ]
 
 
-def _add_constraints(
-    add: Callable[..., None],
-    record: Any,
-    s: str,
-    pair_rows: dict[str, list[int]],
-    pair_legal: np.ndarray,
-    pair_political: np.ndarray,
-    pair_covered: np.ndarray,
-    pair_insts: list[tuple[str, ...]],
-    pair_cats: list[tuple[str, ...]],
-) -> None:
+@dataclass(frozen=True)
+class _PairTable:
+    """The constraint pairs (``constraint_pairs``) as arrays, rows grouped by state once."""
+
+    rows: dict[str, list[int]]
+    legal: FloatArray
+    political: FloatArray
+    covered: FloatArray
+    instruments: list[tuple[str, ...]]
+    categories: list[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, pairs: pd.DataFrame) -> _PairTable:
+        rows: dict[str, list[int]] = {}
+        for r, st in enumerate(pairs["state"].tolist()):
+            rows.setdefault(st, []).append(r)
+        return cls(
+            rows,
+            pairs["legal"].to_numpy(dtype=np.float64),
+            pairs["political"].to_numpy(dtype=np.float64),
+            pairs["covered"].to_numpy(dtype=np.float64),
+            pairs["instruments"].tolist(),
+            pairs["categories"].tolist(),
+        )
+
+
+def _add_constraints(add: Callable[..., None], record: Any, s: str, pairs: _PairTable) -> None:
     """The three constraint-coverage rows of one state (means over its counterparts)."""
-    mine = np.asarray(pair_rows.get(s, []), dtype=np.intp)
+    mine = np.asarray(pairs.rows.get(s, []), dtype=np.intp)
     n_cp = mine.size
-    mine_insts = [pair_insts[r] for r in mine.tolist()]
+    mine_insts = [pairs.instruments[r] for r in mine.tolist()]
     add(
         s,
         "constraint_legal_count",
-        pair_legal[mine].mean() if n_cp else np.nan,
+        pairs.legal[mine].mean() if n_cp else np.nan,
         _constraint_detail(record, mine_insts, "legal"),
     )
     add(
         s,
         "constraint_political_count",
-        pair_political[mine].mean() if n_cp else np.nan,
+        pairs.political[mine].mean() if n_cp else np.nan,
         _constraint_detail(record, mine_insts, "political"),
     )
     add(
         s,
         "constraint_categories_covered",
-        pair_covered[mine].mean() if n_cp else np.nan,
-        _category_detail([pair_cats[r] for r in mine.tolist()]),
+        pairs.covered[mine].mean() if n_cp else np.nan,
+        _category_detail([pairs.categories[r] for r in mine.tolist()]),
     )
