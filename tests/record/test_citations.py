@@ -71,7 +71,6 @@ AGGREGATORS = (
 WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATORS
 
 OPEN: dict[str, str] = {
-    "regime-npt-piglix-list": "NPT nuclear-weapon states (regime's file); see regime-npt-ctbto-nws",
     "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
 }
 """Citations still resting on such a host, each with why it stays for now. The list may only
