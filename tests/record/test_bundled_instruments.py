@@ -163,7 +163,7 @@ def test_founding_act_readings(raw: RawRecord) -> None:
 def test_member_rules(raw: RawRecord) -> None:
     rules = {iid: inst.applies_to_members for iid, inst in raw.instruments.items()}
     assert rules["un-charter-1945"][0].org == "un"
-    assert rules["un-charter-1945"][0].since == dt.date(1945, 10, 24)  # un-charter-diplomacy-edu
+    assert rules["un-charter-1945"][0].since == dt.date(1945, 10, 24)  # rp-state-un-charter-status
     assert rules["north-atlantic-treaty-1949"][0].org == "nato"
     assert rules["cst-1992"][0].org == "csto"
     for iid in ("helsinki-final-act-1975", "charter-of-paris-1990", "istanbul-charter-1999",
