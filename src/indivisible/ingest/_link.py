@@ -28,6 +28,11 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # Dotted numeric dates are day first ("24.02.2022"), as everywhere they are written so.
+    (
+        "dotted",
+        re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\w|\.\d)"),
+    ),
     (
         "dmy",
         re.compile(
@@ -112,6 +117,7 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
     relative = "day" in low or "year" in low or "tomorrow" in low
     wanted = {
         "iso": digits,
+        "dotted": digits and "." in text,
         "dmy": months,
         "mdy": months,
         "my": months,
@@ -147,7 +153,7 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
 def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> str | None:
     g = m.groupdict()
     try:
-        if kind == "iso":
+        if kind in ("iso", "dotted"):
             return dt.date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
         if kind in ("dmy", "mdy"):
             month = _MONTHS[

@@ -15,7 +15,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     stance,
 )
-from indivisible.ingest._names import person_name, same_person
+from indivisible.ingest._names import person_name, same_person, titled_surname
 from indivisible.ingest._read import RawText, read
 from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import Speaker, Structure, structure
@@ -244,7 +244,9 @@ def _speaker_of_any(
     person named before it.
     """
     seen = seen if seen is not None else []
-    plain = who.strip()
+    # The full stop closing the sentence is not part of the name ("…,” said … Cederfelt."),
+    # an initial's or an abbreviation's is ("U.S.", "Jr.").
+    plain = re.sub(r"(?<=[a-z’'-]{2})\.$", "", who.strip())
     if plain.lower() in ("he", "she", "they", "him", "her") or re.match(
         r"^(?:the|a|an|this|that)\s", plain, re.IGNORECASE
     ):
@@ -293,6 +295,9 @@ def _speaker_of_any(
         named = person_name(plain)
         if named is not None:
             return _unify(Speaker(named[0], named[1]), seen)
+        titled = titled_surname(plain)
+        if titled is not None:
+            return _unify(Speaker(titled[0], titled[1]), seen)
         return None
     return None
 

@@ -22,7 +22,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     strip_honorifics,
 )
-from indivisible.ingest._names import person_name
+from indivisible.ingest._names import person_name, role_and_name
 from indivisible.ingest._read import RawText
 
 _PAGE = re.compile(r"\s*\((?:Page|p\.)\s*(\d+)\)\s*$", re.IGNORECASE)
@@ -298,6 +298,22 @@ def _boilerplate(line: str) -> str | None:
     return None
 
 
+def _repeated(lines: list[str], i: int) -> str | None:
+    """Whether line ``i`` is one of two identical lines in a row (page furniture).
+
+    A photo caption and its alternative text, or a doubled heading. The first line of a
+    document stays (a title printed twice is still the title); so do a paragraph and a
+    date line, which the header reader takes as metadata anyway.
+    """
+    line = lines[i]
+    doubled = (i > 0 and i + 1 < len(lines) and lines[i + 1] == line) or (
+        i > 0 and lines[i - 1] == line
+    )
+    if not doubled or _words(line) > 30 or _date_line(line) is not None:
+        return None
+    return "repeated line (caption or doubled heading)"
+
+
 def _teaser_heading(line: str) -> bool:
     return any(p.search(line) for p in load().rules.teaser_headings)
 
@@ -322,6 +338,8 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
         if len(iso) != 10:
             continue
         rest = (line[:a] + " " + line[b:]).strip(_EDGES)
+        # A time zone first ("(UTC +04:00)", "GMT+3"), then the time ("14:51", "2:25 p.m. EST").
+        rest = re.sub(r"\(?\b(?:UTC|GMT)\s*(?:[+−-]\s*\d{1,2}(?::?\d{2})?)?\)?", " ", rest)
         rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", " ", rest)
         rest = re.sub(
             r"^(?:date|dated|on|published|posted|issued)(?:\s+on)?\b",
@@ -498,12 +516,13 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
             return Speaker(holder.name, holder.role_on(ctx.day), holder)
     plain = strip_honorifics(core)
     plain = plain.title() if plain.isupper() else plain
+    plain, office = role_and_name(plain)  # "President of Turkey Recep Tayyip Erdogan"
     for name, speaker in ctx.seen.items():
         if name == plain or name.split()[-1] == plain.split()[-1]:
             return speaker
     if standalone:
         return None
-    speaker = Speaker(plain, paren if paren and not _INTERPRETER.match(paren) else None)
+    speaker = Speaker(plain, paren if paren and not _INTERPRETER.match(paren) else office)
     ctx.seen[plain] = speaker
     return speaker
 
@@ -544,12 +563,15 @@ def structure(raw: RawText) -> Structure:
 
     # Page furniture and the teaser list at the end of a page.
     kept: list[Block] = []
+    lines = [text[b.start : b.end] for b in blocks]
     for i, block in enumerate(blocks):
-        line = text[block.start : block.end]
+        line = lines[i]
         if _teaser_heading(line) and i >= len(blocks) // 2:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
-        why = _boilerplate(line)
+        why = _boilerplate(line) or _repeated(lines, i)
+        if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
+            why = None  # a date in figures ("24.02.2022") is the header's date, read below
         if why:
             dropped.append((block.start, block.end, why))
             continue
