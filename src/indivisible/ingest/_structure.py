@@ -104,7 +104,7 @@ _NOT_LABELS = {
 }
 _INTERPRETER = re.compile(
     r"^(?:via |through (?:an )?)?(?:interpreter|interpretation|translation|"
-    r"in \w+|translated|as interpreted|speaking \w+)$",
+    r"in \w+|(?:re)?translated|as interpreted|speaking \w+)$",
     re.IGNORECASE,
 )
 _TREATY_ARTICLE = re.compile(r"^Article\s+(?:\d+|[IVXLC]+)\b")
