@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from indivisible.ingest import parse_file
-from indivisible.ingest._link import dates_mentioned
+from indivisible.ingest._link import dates_mentioned, link
 from indivisible.ingest._names import role_and_name, titled_surname
 from indivisible.ingest.types import ParsedDocument
 
@@ -155,3 +155,49 @@ def test_a_transcript_label_with_an_office_names_the_person(tmp_path: Path) -> N
     speakers = [(s.speaker, s.role) for s in doc.statements]
     assert speakers[-1] == ("Recep Tayyip Erdogan", "President of Turkey")
     assert all(s.speaker != "President Of Turkey Recep Tayyip Erdogan" for s in doc.statements)
+
+
+# --- a bare article number -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instruments"),
+    [
+        ("Our commitment to Article 5 is ironclad.", ("north-atlantic-treaty-1949",)),
+        ("Allies would invoke Article 5 in case of an attack.", ("north-atlantic-treaty-1949",)),
+        # Another instrument's article, and a name that contains the words.
+        ("Article 5 of the Vienna Document requires notice.", ("vienna-document-2011",)),
+        ("The President will dedicate the 9/11 and Article 5 Memorial.", ()),
+    ],
+)
+def test_a_bare_article_names_its_treaty_only_standing_alone(
+    text: str, instruments: tuple[str, ...]
+) -> None:
+    assert link(text, None).instruments == instruments
+
+
+# --- an adverb between the speaker and the verb ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "NATO Secretary General Jens Stoltenberg also said in an interview that he was "
+            "willing to talk with Russia.",
+            {"Jens Stoltenberg"},
+        ),
+        # The twin: the adverb without a verb of saying is narrative.
+        ("NATO Secretary General Jens Stoltenberg also met the Russian envoy in Brussels.", set()),
+    ],
+)
+def test_an_adverb_before_the_verb_of_saying(
+    tmp_path: Path, sentence: str, speakers: set[str]
+) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks in Brussels\n\nBRUSSELS, Jan 12 (Reuters) - Allies met Russia on Wednesday.\n\n"
+        "“The meeting was long and it was difficult,” an official told reporters.\n\n"
+        f"{sentence}\n",
+    )
+    assert {s.speaker for s in doc.statements if s.speaker and s.quoted_by is None} == speakers

@@ -244,6 +244,13 @@ def _in_window(window: tuple[dt.date | None, dt.date | None], doc: dt.date | Non
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,6}\b")
 
 
+#: A name that is only an article's number ("Article 5", a record alias of the treaty that
+#: made it famous) names that treaty only when it stands alone: followed by "of …" it is
+#: another instrument's article, followed by a capitalised word it is part of a name.
+_BARE_ARTICLE = re.compile(r"(?:Article|Art\.)\s*\d+[a-z]?$", re.IGNORECASE)
+_NOT_THIS_ARTICLE = re.compile(r"\s*(?:of\s+(?:the\s+|this\s+|that\s+)?\S|[A-Z][a-z])")
+
+
 def link(text: str, doc: dt.date | None) -> Links:
     """Instruments and organisations named or described in ``text``.
 
@@ -259,6 +266,8 @@ def link(text: str, doc: dt.date | None) -> Links:
     organisations: list[str] = []
     for a, b in gaz.names_in(text):
         matched = text[a:b]
+        if _BARE_ARTICLE.match(matched) and _NOT_THIS_ARTICLE.match(text, b):
+            continue  # "Article 5 of the Vienna Document", "the Article 5 Memorial"
         found = tuple(e for e in lookup(matched) if _in_window(e.window, doc))
         for entry in found:
             target = instruments if entry.kind == "instrument" else organisations

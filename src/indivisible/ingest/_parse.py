@@ -38,8 +38,12 @@ _WHEN = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
     r"tonight|earlier|later)"
 )
-#: "has said", "had commented": an auxiliary between the speaker and the verb.
-_AUX = r"(?:(?:has|had|have)\s+)?"
+#: "has said", "had commented", "also said", "has repeatedly warned": an auxiliary or an
+#: adverb of time or repetition between the speaker and the verb.
+_AUX = (
+    r"(?:(?:has|had|have)\s+)?"
+    r"(?:(?:also|again|later|earlier|previously|repeatedly|once again|then|further)\s+)?"
+)
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
     rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
@@ -51,7 +55,7 @@ _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECA
 _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
 _REPORTED = re.compile(
     rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?P<appos>(?:,[^,“\"”]{{1,80}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
-    rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in \w+|at \w+|{_WHEN})){{0,3}}"
+    rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
     r"\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
