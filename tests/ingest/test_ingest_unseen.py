@@ -201,3 +201,26 @@ def test_an_adverb_before_the_verb_of_saying(
         f"{sentence}\n",
     )
     assert {s.speaker for s in doc.statements if s.speaker and s.quoted_by is None} == speakers
+
+
+# --- a statement's byline names the occasion too ---------------------------------------
+
+
+def test_a_statement_byline_gives_the_person_not_the_occasion(tmp_path: Path) -> None:
+    head = (
+        "Permanent Mission of the Russian Federation to the United Nations\n\n"
+        "Statement by First Deputy Permanent Representative Dmitry Polyanskiy at an open VTC "
+        'of UNSC members "Briefing of OSCE Chairperson-in-Office"\n\n'
+    )
+    body = "Mme.President,\n\nWe thank the Chairperson-in-Office for the briefing.\n"
+    doc = _parse(tmp_path, head + body)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"Dmitry Polyanskiy"}
+    # The twin: a briefing with questions from the floor is a press briefing.
+    briefing = _parse(
+        tmp_path,
+        "Briefing by Ambassador Jane Doe on the OSCE\n\n"
+        "MS DOE: We thank the Chairperson-in-Office.\n\nQUESTION: Will Russia attend?\n",
+        "b.txt",
+    )
+    assert briefing.document.kind == "press_conference"

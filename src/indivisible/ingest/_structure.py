@@ -799,6 +799,11 @@ def _self_introduced(text: str, turns: list[Turn]) -> None:
                 other.speaker = named
 
 
+_OCCASION = re.compile(
+    r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with)\s+(?=\S)"
+)
+
+
 def _opening_speaker(
     participants: list[Person],
     author: str | None,
@@ -815,7 +820,15 @@ def _opening_speaker(
             return Speaker(person.name, person.role_on(day), person)
         return Speaker(author, None)
     if byline:
-        named = person_name(byline.split(",")[0]) or person_name(byline)
+        # The person, not the occasion: "First Deputy Permanent Representative Dmitry
+        # Polyanskiy at an open VTC of UNSC members 'Briefing of OSCE Chairperson-in-Office'".
+        who = _OCCASION.split(byline, maxsplit=1)[0]
+        named = (
+            person_name(who.split(",")[0])
+            or person_name(who)
+            or person_name(byline.split(",")[0])
+            or person_name(byline)
+        )
         if named is not None:
             return Speaker(named[0], named[1])
     if title and "," in title:
@@ -1026,6 +1039,14 @@ def _kind(
     named = {t.speaker.key for t in turns if t.labelled}
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
+    said_form = any(
+        re.match(r"(?:statement|intervention)\b", h.strip(), re.IGNORECASE)
+        for h in [title or "", *header]
+    )
+    if said_form and not (flags["moderator"] or flags["journalist"] or flags["labels"]):
+        # "Statement by … at … 'Briefing of the Chairperson-in-Office'": the agenda item's
+        # word does not make a delegation's statement a press briefing.
+        return "statement"
     if (
         flags["moderator"]
         or flags["journalist"]
