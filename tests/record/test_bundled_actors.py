@@ -69,7 +69,8 @@ def test_nato_member_count_around_swedish_accession(raw: RawRecord) -> None:
 
 def test_uzbekistan_csto_periods(raw: RawRecord) -> None:
     # act-mfa-by-csto (treaty in force 1994-04-20); act-jamestown-cst-1999 (outside 1999-04-20);
-    # act-gca-uzbekistan-csto (restored 2006-06-23); act-tass-uzbekistan-csto-suspended-2012.
+    # rp-asiaplus-uzbekistan-csto-2006 (restored 2006-06-23);
+    # act-tass-uzbekistan-csto-suspended-2012.
     got = [(m.start, m.end) for m in periods(raw, "csto", "UZB")]
     assert got == [
         (dt.date(1994, 4, 20), dt.date(1999, 4, 20)),

@@ -75,7 +75,7 @@ def test_cfe_flank_and_sufficiency(raw: RawRecord) -> None:
 def test_cfe_status_events(raw: RawRecord) -> None:
     cfe = raw.instruments["cfe-1990"]
     assert _event(cfe, "provisionally_applied", "RUS") == dt.date(1992, 7, 17)  # cfe-weu-1997
-    assert _event(cfe, "entered_into_force") == dt.date(1992, 11, 9)  # cfe-wikipedia-2022
+    assert _event(cfe, "entered_into_force") == dt.date(1992, 11, 9)  # rp-sputnik-2023-11-07-cfe-uk
     assert _event(cfe, "suspended", "RUS") == dt.date(2007, 12, 12)  # cfe-liquisearch-suspension
     assert _event(cfe, "withdrawn", "RUS") == dt.date(2023, 11, 7)  # cfe-tass-2023-withdrawal
     assert _event(cfe, "suspended", "USA") == dt.date(2023, 12, 7)  # cfe-tellerreport-2023-us
@@ -163,7 +163,7 @@ def test_founding_act_readings(raw: RawRecord) -> None:
 def test_member_rules(raw: RawRecord) -> None:
     rules = {iid: inst.applies_to_members for iid, inst in raw.instruments.items()}
     assert rules["un-charter-1945"][0].org == "un"
-    assert rules["un-charter-1945"][0].since == dt.date(1945, 10, 24)  # un-charter-diplomacy-edu
+    assert rules["un-charter-1945"][0].since == dt.date(1945, 10, 24)  # rp-state-un-charter-status
     assert rules["north-atlantic-treaty-1949"][0].org == "nato"
     assert rules["cst-1992"][0].org == "csto"
     for iid in ("helsinki-final-act-1975", "charter-of-paris-1990", "istanbul-charter-1999",

@@ -45,7 +45,7 @@ def test_every_bundled_source_says_what_was_read() -> None:
 def test_tertiary_facts_are_marked() -> None:
     r = Record.load()
     row = next(i for i in r.status("POL", "1999-03-12")["instruments"] if i["id"] == "cfe-1990")
-    assert row.get("tertiary_only") is (r.source_kind(row["source"]) == "tertiary")
+    assert bool(row.get("tertiary_only")) is (r.source_kind(row["source"]) == "tertiary")
     h = r.history("cfe-1990")
     assert set(h["source_kind"]) <= {"text", "official", "secondary", "tertiary"}
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.web.conftest import run_async
 
 from indivisible.web._answers import AnswerCache, examples_version
 
@@ -44,7 +45,7 @@ def _get(app: Any, path: str, query: bytes = b"", method: str = "GET") -> tuple[
         sent.append(msg)
 
     scope = {"type": "http", "method": method, "path": path, "query_string": query}
-    asyncio.run(app(scope, receive, send))
+    run_async(lambda: app(scope, receive, send))
     return sent[0]["status"], b"".join(m.get("body", b"") for m in sent[1:])
 
 
@@ -138,7 +139,7 @@ def test_concurrent_misses_compute_once() -> None:
 
         await asyncio.gather(*(cache(dict(scope), receive, sender(i)) for i in range(5)))
 
-    asyncio.run(many())
+    run_async(many)
     assert inner.calls == 1
     assert all(s[1]["body"] == sent[0][1]["body"] for s in sent)
 

@@ -14,37 +14,16 @@ import asyncio
 import threading
 import time
 import tracemalloc
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 import pytest
 from tests.test_yaml_bounds import laughs, long_string_repeated
-from tests.web.conftest import free_port
+from tests.web.conftest import free_port, run_async
 
 MB = 1_000_000
-T = TypeVar("T")
-
-
-def run_async(main: Callable[[], Coroutine[Any, Any, T]]) -> T:
-    """``asyncio.run(main())`` in a thread of its own (the browser tests keep a loop here)."""
-    out: list[T] = []
-    failed: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            out.append(asyncio.run(main()))
-        except BaseException as exc:  # re-raised in the test's thread
-            failed.append(exc)
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(300)
-    if failed:
-        raise failed[0]
-    assert out, "the requests did not finish in 300 s"
-    return out[0]
 
 
 @contextmanager

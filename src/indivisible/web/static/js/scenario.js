@@ -46,13 +46,19 @@
   // Findings about one clause, party and subject under several readings are one check: the
   // same result under every reading is that result; results that differ make it disputed.
   const keyOf = (f) => [f.instrument, f.clause, f.party || "", f.subject || ""].join("\u0000");
+  // One result per check, as the CLI's summary gives it: the common result where the
+  // readings agree; where they differ, the engine's reading-less verdict if it is
+  // "undetermined" (readings that differ only between the ends of an interval), else disputed.
   function combined(findings) {
     const by = new Map();
+    const engine = new Map();
     for (const f of findings) {
       if (!by.has(keyOf(f))) by.set(keyOf(f), new Set());
       by.get(keyOf(f)).add(f.result);
+      if (!f.reading) engine.set(keyOf(f), f.result);
     }
-    return new Map([...by].map(([k, rs]) => [k, rs.size === 1 ? [...rs][0] : "disputed"]));
+    return new Map([...by].map(([k, rs]) => [k, rs.size === 1 ? [...rs][0]
+      : engine.get(k) === "undetermined" ? "undetermined" : "disputed"]));
   }
 
   function render() {
