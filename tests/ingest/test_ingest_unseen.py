@@ -224,3 +224,26 @@ def test_a_statement_byline_gives_the_person_not_the_occasion(tmp_path: Path) ->
         "b.txt",
     )
     assert briefing.document.kind == "press_conference"
+
+
+# --- a caption of names ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Vladimir Putin, Recep Tayyip Erdogan.", True),
+        ("Vladimir Putin and Angela Merkel", True),
+        # Addresses and titles are what a speaker says, not a caption.
+        ("Dear Colleagues, Dear Friends.", False),
+        ("President Putin, Chancellor Scholz.", False),
+        ("Thank you, Mr President.", False),
+    ],
+)
+def test_a_line_of_names_only_is_a_caption(tmp_path: Path, line: str, caption: bool) -> None:
+    doc = _parse(
+        tmp_path,
+        f"Meeting in the Kremlin\n\nThe presidents met in Moscow.\n\n{line}\n\n"
+        "We are glad to see you in Moscow. Welcome.\n",
+    )
+    assert (line not in _texts(doc)) is caption

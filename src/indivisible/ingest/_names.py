@@ -195,6 +195,11 @@ def role_and_name(label: str) -> tuple[str, str | None]:
     return " ".join(name), " ".join(words[:cut]).strip(" ,")
 
 
+def is_role_word(word: str) -> bool:
+    """Whether a word belongs to titles ("Secretary", "Minister", "Deputy")."""
+    return word.strip(",").lower() in _ROLE_WORDS
+
+
 def titled_surname(text: str) -> tuple[str, str] | None:
     """A surname after a title that only role words make up, and that title.
 

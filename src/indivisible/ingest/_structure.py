@@ -22,7 +22,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     strip_honorifics,
 )
-from indivisible.ingest._names import person_name, role_and_name
+from indivisible.ingest._names import is_role_word, person_name, role_and_name
 from indivisible.ingest._read import RawText
 
 _PAGE = re.compile(r"\s*\((?:Page|p\.)\s*(\d+)\)\s*$", re.IGNORECASE)
@@ -314,6 +314,43 @@ def _repeated(lines: list[str], i: int) -> str | None:
     return "repeated line (caption or doubled heading)"
 
 
+_CAPTION_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}")
+_NOT_NAMES = {
+    "dear",
+    "mr",
+    "mrs",
+    "ms",
+    "madam",
+    "madame",
+    "ladies",
+    "gentlemen",
+    "colleagues",
+    "friends",
+    "excellency",
+    "excellencies",
+    "distinguished",
+    "members",
+    "delegates",
+}
+
+
+def _names_caption(line: str) -> str | None:
+    """Whether a line is only people's names: a photograph's caption.
+
+    "Vladimir Putin, Recep Tayyip Erdogan." is one; an address ("Dear Colleagues, Dear
+    Friends.") or titles ("President Putin, Chancellor Scholz") are not.
+    """
+    if not line[:1].isupper() or len(line) > 120 or line.rstrip(".")[-1:] in ",:;":
+        return None
+    items = re.split(r",\s+|\s+and\s+", line.rstrip(". "))
+    if len(items) < 2 or not all(_CAPTION_NAME.fullmatch(item) for item in items):
+        return None
+    words = {w.lower() for item in items for w in item.split()}
+    if words & _NOT_NAMES or any(is_role_word(w) for w in words):
+        return None
+    return "photo caption (names only)"
+
+
 def _teaser_heading(line: str) -> bool:
     return any(p.search(line) for p in load().rules.teaser_headings)
 
@@ -569,7 +606,7 @@ def structure(raw: RawText) -> Structure:
         if _teaser_heading(line) and i >= len(blocks) // 2:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
-        why = _boilerplate(line) or _repeated(lines, i)
+        why = _boilerplate(line) or _repeated(lines, i) or _names_caption(line)
         if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
             why = None  # a date in figures ("24.02.2022") is the header's date, read below
         if why:
