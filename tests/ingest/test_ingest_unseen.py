@@ -247,3 +247,35 @@ def test_a_line_of_names_only_is_a_caption(tmp_path: Path, line: str, caption: b
         "We are glad to see you in Moscow. Welcome.\n",
     )
     assert (line not in _texts(doc)) is caption
+
+
+# --- "he" after a person named a paragraph before --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "speakers"),
+    [
+        (
+            "Zbigniew Rau, Minister for Foreign Affairs of Poland and Chairman-in-Office of "
+            "the OSCE, made the remarks during the Council’s annual meeting on the OSCE’s "
+            "work across Europe and on its growing cooperation with the United Nations system.",
+            {"Zbigniew Rau"},
+        ),
+        # The twin: only bodies are named before; "he" stays nobody.
+        (
+            "The Council held its annual meeting on the OSCE’s work across Europe and on its "
+            "growing cooperation with the United Nations system.",
+            set(),
+        ),
+    ],
+)
+def test_a_pronoun_is_the_last_person_named(tmp_path: Path, lead: str, speakers: set[str]) -> None:
+    doc = _parse(
+        tmp_path,
+        "In progress at UNHQ\n\nSC/14828\n\nOSCE Chair Tells Security Council\n\n"
+        f"{lead}\n\n"
+        "“Such a close cooperation is even more needed today, when the basic principles of "
+        "the United Nations Charter are being violated,” he said, calling for every effort.\n\n"
+        "“Impartiality ends where blatant violation of international law starts,” he stressed.\n",
+    )
+    assert {s.speaker for s in doc.statements if s.speaker} == speakers

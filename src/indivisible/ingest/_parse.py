@@ -274,7 +274,7 @@ def _speaker_of_any(
             person = refs[-1].person
             assert person is not None
             return Speaker(person.name, _role(person, day), person)
-        named = person_name(context[-300:])
+        named = _last_person_named(context[-1500:])
         return Speaker(named[0], named[1]) if named else None
     refs = [r for r in persons_mentioned(plain, day) if r.person is not None]
     if refs:
@@ -303,6 +303,24 @@ def _speaker_of_any(
         if titled is not None:
             return _unify(Speaker(titled[0], titled[1]), seen)
         return None
+    return None
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|da|di|le|la))+")
+
+
+def _last_person_named(context: str) -> tuple[str, str | None] | None:
+    """The last person named in ``context``, for a "he" or "she" no earlier speaker explains.
+
+    "Zbigniew Rau, Minister …, made the remarks during the Council's meeting with the
+    United Nations system. “…,” he said": runs of capitalised words are read from the last
+    back; a body or a place ("United Nations", "New York") is passed over, as is the name
+    of a thing.
+    """
+    for run in reversed(_NAME_RUN.findall(context)):
+        named = person_name(run)
+        if named is not None and not _place_name(named[0]):
+            return named
     return None
 
 
