@@ -11,13 +11,19 @@ is at least its distance to the state's nearest point, and its shortest flight t
 state is the time to that point. Every indicator that depends on range is therefore one
 comparison ``range[l] >= D[l, s]`` over a ``[deployments × states]`` matrix, and the same code
 runs over ``[draws × deployments × states]`` for Monte Carlo draws.
+
+Every number is computed once, into the profile's array core (:class:`ValueArrays`, built
+by :func:`profile_core`): ``profile`` builds its rows and their detail from it, the rules'
+per-entry test compares cores (``profile_arrays``) and ``negotiate`` reads its point values
+from it (``Profile.core``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -905,15 +911,17 @@ class Block:
     detail: Callable[[str, int, int], str]
     has: BoolArray | None = None
 
-    def rows(self, s: str, si: int, details: bool) -> Iterator[tuple[ValueRow, str]]:
+    def rows(self, s: str, si: int, details: bool) -> list[tuple[ValueRow, str]]:
         """The rows of state ``s`` (index ``si``); unit and direction from :data:`UNITS`."""
+        out: list[tuple[ValueRow, str]] = []
         for k, reading in enumerate(self.readings):
             if self.has is not None and not self.has[k, si]:
                 continue
             for name, arr in self.values.items():
                 u, dirn = UNITS.get(name, ("", HIGHER_IS_LESS_SAFE))
                 text = self.detail(name, k, si) if details else ""
-                yield (s, name, reading, float(arr[k, si]), u, dirn), text
+                out.append(((s, name, reading, float(arr[k, si]), u, dirn), text))
+        return out
 
 
 @dataclass(frozen=True)
@@ -960,10 +968,11 @@ class ValueArrays:
     exposed: tuple[Block, ...] = ()
     more: tuple[Block, ...] = ()
 
-    def range_rows(self, si: int, details: bool = False) -> Iterator[tuple[ValueRow, str]]:
+    def range_rows(self, si: int, details: bool = False) -> list[tuple[ValueRow, str]]:
         """The range rows of state ``si``, in profile order, with their detail if asked."""
         s = self.universe[si]
         det: dict[str, str] = {}
+        out: list[tuple[ValueRow, str]] = []
         for k, reading in enumerate(self.readings):
             if details:
                 det = _range_details(self.geo, self.lau, self.radius, k, si)
@@ -978,32 +987,36 @@ class ValueArrays:
                 elif name == "exposure_nuclear_launchers":
                     u = f"{unit}, expected nuclear-armed"
                 row = (s, name, reading, float(self.ranged[name][k, si]), u, dirn)
-                yield row, _range_detail(row, det) if details else ""
+                out.append((row, _range_detail(row, det) if details else ""))
+        return out
 
-    def proximity_rows(self, si: int) -> Iterator[tuple[float, ValueRow]]:
-        """The proximity rows of state ``si``: ``(band km, row)``, in profile order."""
+    def proximity_rows(self, si: int, details: bool = False) -> list[tuple[ValueRow, str]]:
+        """The proximity rows of state ``si``, in profile order, with their detail if asked."""
         s = self.universe[si]
+        out: list[tuple[ValueRow, str]] = []
         for key, arr in self.prox.items():
             what, band = key.split("_", 1)
             unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
             row = (s, f"proximity_{key}", None, float(arr[si]), unit, HIGHER_IS_LESS_SAFE)
-            yield float(band.removesuffix("km")), row
+            text = self.near_text(si, float(band.removesuffix("km"))) if details else ""
+            out.append((row, text))
+        return out
 
     def near_text(self, si: int, band_km: float) -> str:
         """The detail of a proximity row: the hostile entries within ``band_km`` of ``si``."""
         within = [f"{i} ({km:.0f} km)" for i, km in self.near[si] if km <= band_km]
         return "; ".join(within) or f"none within {band_km:g}km"
 
-    def state_rows(self, si: int, details: bool = False) -> Iterator[tuple[ValueRow, str]]:
+    def state_rows(self, si: int, details: bool = False) -> list[tuple[ValueRow, str]]:
         """Every row of state ``si`` in profile order, with its detail (``""`` unless asked)."""
         s = self.universe[si]
-        yield from self.range_rows(si, details)
+        out = self.range_rows(si, details)
         for block in self.exposed:
-            yield from block.rows(s, si, details)
-        for band, row in self.proximity_rows(si):
-            yield row, self.near_text(si, band) if details else ""
+            out += block.rows(s, si, details)
+        out += self.proximity_rows(si, details)
         for block in self.more:
-            yield from block.rows(s, si, details)
+            out += block.rows(s, si, details)
+        return out
 
     def rows(self, states: Collection[str] | None = None) -> list[ValueRow]:
         """The profile rows of ``states`` (all when ``None``), in profile order, no detail."""
@@ -1015,7 +1028,14 @@ class ValueArrays:
         ]
 
     def arrays(self) -> dict[str, tuple[tuple[str | None, ...], FloatArray]]:
-        """Indicator -> its rows' readings and ``[K, S]`` values (NaN where no row)."""
+        """Indicator -> its rows' readings and ``[K, S]`` values (NaN where no row).
+
+        Built once per core (read-only: the arrays are the core's own).
+        """
+        return self._arrays
+
+    @cached_property
+    def _arrays(self) -> dict[str, tuple[tuple[str | None, ...], FloatArray]]:
         out: dict[str, tuple[tuple[str | None, ...], FloatArray]] = {}
         if self.readings:
             out.update({n: (self.readings, self.ranged[n]) for n in RANGE_INDICATORS})
@@ -1026,10 +1046,10 @@ class ValueArrays:
                 out[name] = (block.readings, vals)
         return out
 
-    @property
-    def named(self) -> set[str]:
+    @cached_property
+    def named(self) -> frozenset[str]:
         """The named readings of the rows (every family's)."""
-        return {r for rs, _ in self.arrays().values() for r in rs if r is not None}
+        return frozenset(r for rs, _ in self.arrays().values() for r in rs if r is not None)
 
 
 def _exposed_block(core: ValueArrays) -> tuple[Block, str]:

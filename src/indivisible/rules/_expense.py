@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -341,7 +341,7 @@ def _rows_moves(before: Rows, after: Rows, tolerance: Tolerance) -> tuple[list[F
     return flags, moved
 
 
-def _undetermined(e: Entry, rb: set[str], ra: set[str]) -> dict[str | None, str]:
+def _undetermined(e: Entry, rb: Set[str], ra: Set[str]) -> dict[str | None, str]:
     undetermined: dict[str | None, str] = {}
     if rb and ra and rb != ra:
         for r in sorted(rb ^ ra):
