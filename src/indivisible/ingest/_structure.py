@@ -340,7 +340,9 @@ def _names_caption(line: str) -> str | None:
     "Vladimir Putin, Recep Tayyip Erdogan." is one; an address ("Dear Colleagues, Dear
     Friends.") or titles ("President Putin, Chancellor Scholz") are not.
     """
-    if not line[:1].isupper() or len(line) > 120 or line.rstrip(".")[-1:] in ",:;":
+    if len(line) > 120 or not ("," in line or " and " in line) or not line[:1].isupper():
+        return None
+    if line.rstrip(".")[-1:] in ",:;":
         return None
     items = re.split(r",\s+|\s+and\s+", line.rstrip(". "))
     if len(items) < 2 or not all(_CAPTION_NAME.fullmatch(item) for item in items):
