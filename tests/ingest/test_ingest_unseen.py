@@ -279,3 +279,33 @@ def test_a_pronoun_is_the_last_person_named(tmp_path: Path, lead: str, speakers:
         "“Impartiality ends where blatant violation of international law starts,” he stressed.\n",
     )
     assert {s.speaker for s in doc.statements if s.speaker} == speakers
+
+
+# --- questions and answers marked by dashes --------------------------------------------
+
+_LEAD = (
+    "Moscow. December 22nd. INTERFAX - Russian Deputy Foreign Minister Sergei Ryabkov said "
+    "in an interview with Interfax that Russia will not feel safe in the near future.\n"
+)
+
+
+def test_dash_marked_questions_and_answers_are_an_interview(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        _LEAD + "- Will a neutral status of Ukraine be enough for Russia to feel safe?\n"
+        "- Two sides of this case are of key importance, and both must be achieved.\n",
+    )
+    assert doc.document.kind == "interview"
+    turns = [(s.speaker, s.role) for s in doc.statements if s.role == "journalist" or s.speaker]
+    assert turns[0] == (None, "journalist")
+    assert "Ryabkov" in str(turns[-1][0])
+    assert not any(s.text.startswith("- ") for s in doc.statements)
+    # The twin: a dashed list without a question is not a dialogue.
+    listed = _parse(
+        tmp_path,
+        _LEAD + "- The first point is that the goals must be achieved.\n"
+        "- The second point is that security will be strengthened.\n",
+        "b.txt",
+    )
+    assert listed.document.kind != "interview"
+    assert all(s.role != "journalist" for s in listed.statements)
