@@ -309,3 +309,40 @@ def test_dash_marked_questions_and_answers_are_an_interview(tmp_path: Path) -> N
     )
     assert listed.document.kind != "interview"
     assert all(s.role != "journalist" for s in listed.statements)
+
+
+# --- page field labels -----------------------------------------------------------------
+
+
+def test_tags_and_field_labels_are_furniture(tmp_path: Path) -> None:
+    said = "Lavrov said that NATO must stop its expansion, and he repeated it twice."
+    doc = _parse(
+        tmp_path,
+        f"Russia and NATO\n\n{said}\n\nTags:\n\nNATO, Russia\n\nSource:\n\nLink to this page:\n",
+    )
+    assert _texts(doc) == said
+    assert {o for s in doc.statements for o in s.organisations} == {"nato"}
+    # The twin: a sentence after a line that only looks like a label stays text.
+    kept = _parse(
+        tmp_path,
+        f"Russia and NATO\n\n{said}\n\nOn the sources:\n\nNATO and Russia met in Brussels.\n",
+        "b.txt",
+    )
+    assert "NATO and Russia met in Brussels." in _texts(kept)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Tags: NATO, Russia, Ukraine", True),
+        ("Tags:", True),
+        ("Source:", True),
+        ("Link to this page:", True),
+        ("Topics of the talks were NATO and the CFE Treaty.", False),
+        ("Source: a diplomat said the talks would resume.", False),
+    ],
+)
+def test_field_labels_are_recognised_by_their_class(line: str, furniture: bool) -> None:
+    from indivisible.ingest._structure import _boilerplate
+
+    assert (_boilerplate(line) is not None) is furniture

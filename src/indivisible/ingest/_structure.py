@@ -298,6 +298,14 @@ def _boilerplate(line: str) -> str | None:
     return None
 
 
+_TAG_LABEL = re.compile(r"^(?:tags?|topics?|keywords?)\s*:$", re.IGNORECASE)
+
+
+def _tag_list(line: str) -> bool:
+    """A short list of words without a sentence's end: the value of a 'Tags:' label."""
+    return _words(line) <= 12 and not re.search(r"[.?!:]$", line)
+
+
 def _repeated(lines: list[str], i: int) -> str | None:
     """Whether line ``i`` is one of two identical lines in a row (page furniture).
 
@@ -609,6 +617,8 @@ def structure(raw: RawText) -> Structure:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
         why = _boilerplate(line) or _repeated(lines, i) or _names_caption(line)
+        if not why and i > 0 and _TAG_LABEL.match(lines[i - 1]) and _tag_list(line):
+            why = "tag list (under a 'Tags:' label)"
         if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
             why = None  # a date in figures ("24.02.2022") is the header's date, read below
         if why:
