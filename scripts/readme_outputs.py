@@ -1,12 +1,12 @@
 """Re-run the commands shown in README.md and compare (or rewrite) their pasted outputs.
 
 The README's tour pastes each command's output as it came. This script finds every
-``$ indivisible ...`` line in a ``console`` or ``text`` block that is followed by output,
-runs it from the repository root with the virtual environment's ``indivisible`` (output to
-a pipe, so tables wrap at 100 columns; stdout and stderr together, as a terminal shows
-them), and compares. A shown output cut with ``[... N more lines ...]`` is compared on the
-lines it shows, and N is recomputed. Commands shown without output (they write files) are
-not run.
+``$ indivisible ...`` line in a ``console`` or ``text`` block that is followed by output
+and runs it from the repository root with the virtual environment's ``indivisible``, as a
+new user would after ``make run``: ``out/`` exists, the statement store is a new empty one,
+output goes to a pipe (tables wrap at 100 columns), stdout and stderr together. A shown
+output cut with ``[... N more lines ...]`` is compared on the lines it shows, and N is
+recomputed. Commands shown without output (they write files) are not run.
 
     python scripts/readme_outputs.py           # report the commands whose output changed
     python scripts/readme_outputs.py --write   # paste the current outputs into README.md
@@ -17,10 +17,12 @@ Exit status: 0 when every output matches (or was rewritten), 1 when one differs.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,17 +68,18 @@ def commands(lines: list[str]) -> list[Shown]:
     return found
 
 
-def run(command: str) -> list[str]:
+def run(command: str, env: dict[str, str]) -> list[str]:
     """The command's output lines (stdout and stderr), run from the repository root."""
     words = shlex.split(command, comments=True)
     exe = ROOT / ".venv" / "bin" / words[0]
-    done = subprocess.run(  # noqa: S603 - the README's own commands
+    done = subprocess.run(
         [str(exe), *words[1:]],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         check=False,
+        env=env,
     )
     return done.stdout.rstrip("\n").split("\n")
 
@@ -94,10 +97,16 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="rewrite README.md's outputs")
     args = parser.parse_args()
     lines = README.read_text(encoding="utf-8").split("\n")
+    (ROOT / "out").mkdir(exist_ok=True)  # the tour follows `make run`, which creates out/
+    # a statement store of its own, empty at the start, as a new user's is
+    store = Path(tempfile.mkdtemp(prefix="indivisible-readme-")) / "store.db"
+    env = {**os.environ, "INDIVISIBLE_DB": str(store)}
     changed = 0
-    for shown in reversed(commands(lines)):  # from the end, so indices stay valid
-        old = lines[shown.start : shown.end]
-        new = fitted(old, run(shown.command))
+    shown_all = commands(lines)
+    outputs = [run(s.command, env) for s in shown_all]  # in the README's order
+    for shown, output in reversed(list(zip(shown_all, outputs, strict=True))):
+        old = lines[shown.start : shown.end]  # from the end, so indices stay valid
+        new = fitted(old, output)
         if new != old:
             changed += 1
             print(f"README.md:{shown.start}: output of `{shown.command}` changed", file=sys.stderr)

@@ -18,7 +18,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast, get_args
@@ -137,3 +137,35 @@ def check_principle(value: object) -> Principle:
 def bundled() -> Rulebook:
     """The bundled rulebook (the rules room's registry), imported on first use."""
     return cast("Rulebook", import_module(PROVIDER).RULEBOOK)
+
+
+def overall_results(findings: Iterable[Finding]) -> dict[tuple[Any, ...], str]:
+    """One result per check (instrument, clause, party, subject), over its readings.
+
+    The common result where the readings agree. Where they differ, the engine's own verdict
+    (the finding without a reading) if it is ``undetermined`` (readings that differ only
+    between the ends of an interval: the answer depends on where in it the true value
+    lies), else ``disputed``. The CLI's summaries, ``assess`` and the web pages count with
+    this (the web's ``scenario.js`` mirrors it).
+
+    Examples:
+        >>> from types import SimpleNamespace as F
+        >>> fs = [F(instrument="i", clause="c", party="RUS", subject="isk", result=r, reading=g)
+        ...       for r, g in [("undetermined", None), ("breached", "RUS"),
+        ...                    ("holds", "RUS (inner)")]]
+        >>> overall_results(fs)
+        {('i', 'c', 'RUS', 'isk'): 'undetermined'}
+    """
+    results: dict[tuple[Any, ...], set[str]] = {}
+    engine: dict[tuple[Any, ...], str] = {}
+    for f in findings:
+        key = (f.instrument, f.clause, f.party, f.subject)
+        results.setdefault(key, set()).add(f.result)
+        if not f.reading:
+            engine[key] = f.result
+    return {
+        key: next(iter(rs))
+        if len(rs) == 1
+        else ("undetermined" if engine.get(key) == "undetermined" else "disputed")
+        for key, rs in results.items()
+    }

@@ -198,23 +198,24 @@ def summary(result: Assessment, rec: Any = None) -> str:
     first = "The move " + (" and ".join(parts) if parts else "changes no state's security")
     commitments = {(e.instrument, e.ref) for e in result.engaged}
     # A clause for a party and subject is breached when every reading says so, disputed when
-    # the readings differ (the rules give one finding per reading, plus their verdict).
-    checks: dict[tuple[object, ...], set[str]] = {}
-    for f in result.findings_added:
-        checks.setdefault((f.instrument, f.clause, f.party, f.subject), set()).add(f.result)
-    overall = [next(iter(rs)) if len(rs) == 1 else "disputed" for rs in checks.values()]
+    # the readings differ, undetermined when they differ only between an interval's ends.
+    from indivisible.rulebook import overall_results
+
+    overall = list(overall_results(result.findings_added).values())
     breached = [r for r in overall if r == "breached"]
     disputed = [r for r in overall if r == "disputed"]
+    undetermined = [r for r in overall if r == "undetermined"]
     second = (
         f"it engages {plural(len(commitments), 'commitment')}"
         if commitments
         else "it engages no commitment of the indivisibility principle"
     )
-    if breached or disputed:
+    if breached or disputed or undetermined:
         third = (
             f"{plural(len(breached), 'clause')} of the instruments "
             f"{'is' if len(breached) == 1 else 'are'} newly breached under every reading, "
             f"{len(disputed)} newly disputed"
+            + (f", {len(undetermined)} newly undetermined" if undetermined else "")
         )
     else:
         third = "no clause of the instruments is newly breached or disputed"

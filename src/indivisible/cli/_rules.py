@@ -224,22 +224,14 @@ def _findings_text(
     """
     from indivisible._glossary import label, plural, reading_label, state_names
     from indivisible.cli._render import para
+    from indivisible.rulebook import overall_results
 
     names = state_names(_record())
     groups: dict[tuple[object, ...], list[Finding]] = {}
     for f in findings:
         groups.setdefault((f.instrument, f.clause, f.party, f.subject), []).append(f)
-
-    def combined(fs: "list[Finding]") -> str:
-        results = {f.result for f in fs}
-        if len(results) == 1:
-            return fs[0].result
-        # the engine's verdict over the readings, where it gives one: readings that differ
-        # only between the ends of an interval leave the answer undetermined
-        overall = [f.result for f in fs if not f.reading]
-        return overall[0] if overall and overall[0] == "undetermined" else "disputed"
-
-    entries = [(k, fs, combined(fs)) for k, fs in groups.items()]
+    results = overall_results(findings)
+    entries = [(k, fs, results[k]) for k, fs in groups.items()]
     counts = {k: sum(1 for e in entries if e[2] == k) for k in _SEVERITY}
     n_readings = {f.reading for f in findings if f.reading}
     flagged = counts["breached"] + counts["disputed"]

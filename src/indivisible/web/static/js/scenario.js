@@ -43,12 +43,12 @@
   const LABEL = {breached: "breached", disputed: "disputed", undetermined: "not determined",
     holds: "holds", not_applicable: "does not apply"};
 
-  // Findings about one clause, party and subject under several readings are one check: the
-  // same result under every reading is that result; results that differ make it disputed.
+  // Findings about one clause, party and subject under several readings are one check.
   const keyOf = (f) => [f.instrument, f.clause, f.party || "", f.subject || ""].join("\u0000");
-  // One result per check, as the CLI's summary gives it: the common result where the
-  // readings agree; where they differ, the engine's reading-less verdict if it is
-  // "undetermined" (readings that differ only between the ends of an interval), else disputed.
+  // One result per check, as indivisible.rulebook.overall_results gives it: the common
+  // result where the readings agree; where they differ, the engine's reading-less verdict
+  // if it is "undetermined" (readings differing only between an interval's ends), else
+  // disputed.
   function combined(findings) {
     const by = new Map();
     const engine = new Map();
