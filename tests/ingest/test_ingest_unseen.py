@@ -279,3 +279,70 @@ def test_a_pronoun_is_the_last_person_named(tmp_path: Path, lead: str, speakers:
         "“Impartiality ends where blatant violation of international law starts,” he stressed.\n",
     )
     assert {s.speaker for s in doc.statements if s.speaker} == speakers
+
+
+# --- questions and answers marked by dashes --------------------------------------------
+
+_LEAD = (
+    "Moscow. December 22nd. INTERFAX - Russian Deputy Foreign Minister Sergei Ryabkov said "
+    "in an interview with Interfax that Russia will not feel safe in the near future.\n"
+)
+
+
+def test_dash_marked_questions_and_answers_are_an_interview(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        _LEAD + "- Will a neutral status of Ukraine be enough for Russia to feel safe?\n"
+        "- Two sides of this case are of key importance, and both must be achieved.\n",
+    )
+    assert doc.document.kind == "interview"
+    turns = [(s.speaker, s.role) for s in doc.statements if s.role == "journalist" or s.speaker]
+    assert turns[0] == (None, "journalist")
+    assert "Ryabkov" in str(turns[-1][0])
+    assert not any(s.text.startswith("- ") for s in doc.statements)
+    # The twin: a dashed list without a question is not a dialogue.
+    listed = _parse(
+        tmp_path,
+        _LEAD + "- The first point is that the goals must be achieved.\n"
+        "- The second point is that security will be strengthened.\n",
+        "b.txt",
+    )
+    assert listed.document.kind != "interview"
+    assert all(s.role != "journalist" for s in listed.statements)
+
+
+# --- page field labels -----------------------------------------------------------------
+
+
+def test_tags_and_field_labels_are_furniture(tmp_path: Path) -> None:
+    said = "Lavrov said that NATO must stop its expansion, and he repeated it twice."
+    doc = _parse(
+        tmp_path,
+        f"Russia and NATO\n\n{said}\n\nTags:\n\nNATO, Russia\n\nSource:\n\nLink to this page:\n",
+    )
+    assert _texts(doc) == said
+    assert {o for s in doc.statements for o in s.organisations} == {"nato"}
+    # The twin: a sentence after a line that only looks like a label stays text.
+    kept = _parse(
+        tmp_path,
+        f"Russia and NATO\n\n{said}\n\nOn the sources:\n\nNATO and Russia met in Brussels.\n",
+        "b.txt",
+    )
+    assert "NATO and Russia met in Brussels." in _texts(kept)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Tags: NATO, Russia, Ukraine", True),
+        ("Tags:", True),
+        ("Source:", True),
+        ("Link to this page:", True),
+        ("Topics of the talks were NATO and the CFE Treaty.", False),
+        ("Source: a diplomat said the talks would resume.", False),
+    ],
+)
+def test_field_labels_are_recognised_by_their_class(line: str, furniture: bool) -> None:
+    from indivisible.ingest._structure import _boilerplate
+
+    assert (_boilerplate(line) is not None) is furniture

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -887,11 +887,20 @@ ValueRow = tuple[str, str, str | None, float, str, str]
 """``(state, indicator, reading, value, unit, direction)``: a profile row without detail."""
 
 
-def _exposure_units(geo: Geometry, lau: Launchers, r: FloatArray, si: int) -> str:
-    """The count units of the strike launchers exposing state ``si`` (``_range_details``)."""
+def _exposure_units(geo: Geometry, lau: Launchers, r: FloatArray) -> list[str]:
+    """Per state, the count units of the strike launchers exposing it (``_range_details``).
+
+    One pass over the ``[L, S]`` reach matrix for every state (``"+"``-joined, sorted).
+    """
+    n_s = geo.d_state.shape[1]
+    if not len(lau.count_of):
+        return [""] * n_s
     with np.errstate(invalid="ignore"):
-        exp = np.flatnonzero((geo.d_state[:, si] <= r) & geo.owners_hostile[:, si] & lau.strike)
-    return "+".join(sorted({lau.count_of[li] for li in exp}))
+        exposing = (geo.d_state <= r[:, None]) & geo.owners_hostile & lau.strike[:, None]
+    kinds = sorted(set(lau.count_of))
+    of = np.asarray(lau.count_of, dtype=object)
+    has = [exposing[of == kind].any(axis=0) for kind in kinds]  # per kind, [S]
+    return ["+".join(k for k, h in zip(kinds, has, strict=True) if h[si]) for si in range(n_s)]
 
 
 @dataclass(frozen=True)
@@ -967,6 +976,16 @@ class ValueArrays:
     notes: tuple[str, ...]
     exposed: tuple[Block, ...] = ()
     more: tuple[Block, ...] = ()
+    _units_memo: dict[int, list[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _units(self, k: int) -> list[str]:
+        """Per state, the count units exposing it under reading ``k`` (memoised)."""
+        memo = self._units_memo
+        if k not in memo:
+            memo[k] = _exposure_units(self.geo, self.lau, self.radius[k])
+        return memo[k]
 
     def range_rows(self, si: int, details: bool = False) -> list[tuple[ValueRow, str]]:
         """The range rows of state ``si``, in profile order, with their detail if asked."""
@@ -978,7 +997,7 @@ class ValueArrays:
                 det = _range_details(self.geo, self.lau, self.radius, k, si)
                 units = det["units"]
             else:
-                units = _exposure_units(self.geo, self.lau, self.radius[k], si)
+                units = self._units(k)[si]
             unit = f"count ({units})" if units else "count"
             for name in RANGE_INDICATORS:
                 u, dirn = UNITS[name]

@@ -117,7 +117,7 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
     relative = "day" in low or "year" in low or "tomorrow" in low
     wanted = {
         "iso": digits,
-        "dotted": digits and "." in text,
+        "dotted": digits and (".20" in text or ".19" in text),  # the year after a dot
         "dmy": months,
         "mdy": months,
         "my": months,

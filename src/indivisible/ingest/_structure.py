@@ -298,6 +298,14 @@ def _boilerplate(line: str) -> str | None:
     return None
 
 
+_TAG_LABEL = re.compile(r"^(?:tags?|topics?|keywords?)\s*:$", re.IGNORECASE)
+
+
+def _tag_list(line: str) -> bool:
+    """A short list of words without a sentence's end: the value of a 'Tags:' label."""
+    return _words(line) <= 12 and not re.search(r"[.?!:]$", line)
+
+
 def _repeated(lines: list[str], i: int) -> str | None:
     """Whether line ``i`` is one of two identical lines in a row (page furniture).
 
@@ -340,7 +348,9 @@ def _names_caption(line: str) -> str | None:
     "Vladimir Putin, Recep Tayyip Erdogan." is one; an address ("Dear Colleagues, Dear
     Friends.") or titles ("President Putin, Chancellor Scholz") are not.
     """
-    if not line[:1].isupper() or len(line) > 120 or line.rstrip(".")[-1:] in ",:;":
+    if len(line) > 120 or not ("," in line or " and " in line) or not line[:1].isupper():
+        return None
+    if line.rstrip(".")[-1:] in ",:;":
         return None
     items = re.split(r",\s+|\s+and\s+", line.rstrip(". "))
     if len(items) < 2 or not all(_CAPTION_NAME.fullmatch(item) for item in items):
@@ -607,6 +617,8 @@ def structure(raw: RawText) -> Structure:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
         why = _boilerplate(line) or _repeated(lines, i) or _names_caption(line)
+        if not why and i > 0 and _TAG_LABEL.match(lines[i - 1]) and _tag_list(line):
+            why = "tag list (under a 'Tags:' label)"
         if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
             why = None  # a date in figures ("24.02.2022") is the header's date, read below
         if why:
@@ -900,9 +912,19 @@ def _turns(
     text: str, blocks: list[Block], ctx: _Context, opening: Speaker
 ) -> tuple[list[Turn], dict[str, int]]:
     turns: list[Turn] = []
-    flags = {"labels": 0, "moderator": 0, "journalist": 0, "articles": 0}
+    flags = {"labels": 0, "moderator": 0, "journalist": 0, "articles": 0, "dashes": 0}
     state = ""
     last_official: Speaker | None = None
+    # Questions and answers marked only by a leading dash ("- Sergey Alekseevich, …?",
+    # "- Two sides of this case …"), as agencies print interviews: the answers are the
+    # person the lead paragraph names.
+    dashed = [b for b in blocks if _DASH_TURN.match(text[b.start : b.end])]
+    if len(dashed) >= 2 and any("?" in text[b.start : b.end] for b in dashed):
+        interviewee = _person_in_lead(
+            text[blocks[0].start if blocks else 0 : dashed[0].start], ctx.day
+        )
+    else:
+        dashed, interviewee = [], None
 
     def new(speaker: Speaker, labelled: bool = False) -> Turn:
         turn = Turn(speaker, labelled=labelled)
@@ -948,6 +970,17 @@ def _turns(
                 if speaker.role != "moderator":
                     last_official = speaker
             continue
+        if dashed and block in dashed:
+            marker = _DASH_TURN.match(line)
+            dash_end = block.start + (marker.end() if marker else 0)
+            flags["dashes"] += 1
+            if "?" in line:
+                flags["journalist"] += 1
+                current = new(Speaker(None, "journalist"))
+                current.spans.append((dash_end, block.end, block.page))
+                state = "question_done"
+                continue
+            block = Block(dash_end, block.end, block.page)
         if _moderator(line):
             flags["moderator"] += 1
             current = new(Speaker(None, "moderator"))
@@ -965,7 +998,7 @@ def _turns(
             continue
         if state == "question_done" and current is not None:
             question = " ".join(text[s:e] for s, e, _ in current.spans)
-            answerer = _addressee(question, ctx) or last_official or opening
+            answerer = _addressee(question, ctx) or interviewee or last_official or opening
             current = new(answerer)
             last_official = answerer
             state = ""
@@ -974,6 +1007,21 @@ def _turns(
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+_DASH_TURN = re.compile(r"^[-–—]\s+(?=\S)")
+
+
+def _person_in_lead(lead: str, day: dt.date | None) -> Speaker | None:
+    """The person a lead paragraph names first ("… Sergei Ryabkov said in an interview")."""
+    known = [r.person for r in persons_mentioned(lead, day) if r.person is not None]
+    if known:
+        return Speaker(known[0].name, known[0].role_on(day), known[0])
+    for run in re.findall(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+", lead):
+        named = person_name(run)
+        if named is not None:
+            return Speaker(named[0], named[1])
+    return None
 
 
 def _instrument_text(text: str, turns: list[Turn]) -> list[Turn]:
@@ -1076,6 +1124,9 @@ def _kind(
     named = {t.speaker.key for t in turns if t.labelled}
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
+    lead = text[blocks[0].start : blocks[0].end][:400] if blocks else ""
+    if flags["dashes"] and flags["journalist"] and _INTERVIEW.search(lead):
+        return "interview"  # an agency's interview: "… said in an interview with Interfax"
     said_form = any(
         re.match(r"(?:statement|intervention)\b", h.strip(), re.IGNORECASE)
         for h in [title or "", *header]

@@ -34,6 +34,7 @@ import datetime as dt
 import math
 from collections.abc import Collection, Iterable, Sequence, Set
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from indivisible._memo import WeakMemo
@@ -126,13 +127,17 @@ class Test:
         """The outcome of ``state`` under ``reading`` (``neutral`` when nothing moved)."""
         return self.outcomes.get(reading, {}).get(state, "neutral")
 
+    @cached_property
+    def _by_state(self) -> dict[tuple[str, bool | None], list[Delta]]:
+        """The deltas grouped by (state, better), in order (built once per test)."""
+        out: dict[tuple[str, bool | None], list[Delta]] = {}
+        for d in self.deltas:
+            out.setdefault((d.state, d.better), []).append(d)
+        return out
+
     def moved(self, state: str, reading: str | None, better: bool) -> list[Delta]:
         """The deltas of ``state`` under ``reading`` beyond the tolerance, one direction."""
-        return [
-            d
-            for d in self.deltas
-            if d.state == state and d.better is better and d.reading in (reading, None)
-        ]
+        return [d for d in self._by_state.get((state, better), ()) if d.reading in (reading, None)]
 
 
 def entries_of(ctx: Context, party: str | None = None) -> list[Entry]:
