@@ -645,7 +645,6 @@ def _range_details(
         for li in und
     ]
     return {
-        "units": "+".join(sorted({lau.count_of[li] for li in exp})),
         "exposure": exposure,
         "counter": counter
         or (
@@ -995,9 +994,7 @@ class ValueArrays:
         for k, reading in enumerate(self.readings):
             if details:
                 det = _range_details(self.geo, self.lau, self.radius, k, si)
-                units = det["units"]
-            else:
-                units = self._units(k)[si]
+            units = self._units(k)[si]
             unit = f"count ({units})" if units else "count"
             for name in RANGE_INDICATORS:
                 u, dirn = UNITS[name]
