@@ -99,8 +99,6 @@ OPEN: dict[str, str] = {
     "regime-budapest-paris-2014": "FCO release of 2014-03-05: only reprints on aggregators found",
     "regime-budapest-uk-pq-2014": "UK written answer of 2014-09-09: only an aggregator copy found",
     "fa-expatica-2010-rogozin": "AFP on Expatica (Rogozin's 2010 figures); no other copy found",
-    "world-spacedaily-2025-dark-eagle": "UPI on SpaceDaily (Dark Eagle); originals not found",
-    "world-24heure-oreshnik": "Putin's 2.5-3 km/s for Oreshnik; only content farms had both ends",
     "fa-ru-main-2021": "Founding Act's nuclear passage quoted; the Act's Section IV not found",
     "hfa-cia-1983-cbm": "CIA 1983 assessment on faqs.org; the CBM figures are unconfirmed",
 }
