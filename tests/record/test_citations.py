@@ -92,9 +92,6 @@ AGGREGATORS = (
 WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATORS
 
 OPEN: dict[str, str] = {
-    "regime-parties-npt-state-status-2010": "US depositary NPT list, copy on an aggregator",
-    "regime-npt-state-status": "US depositary NPT list on vdocuments (regime's NPT file)",
-    "regime-parties-npt-uk-status": "UK depositary NPT list on pdfslide (regime's NPT file)",
     "regime-budapest-paris-2014": "FCO release of 2014-03-05: only reprints on aggregators found",
     "regime-budapest-uk-pq-2014": "UK written answer of 2014-09-09: only an aggregator copy found",
     "fa-expatica-2010-rogozin": "AFP on Expatica (Rogozin's 2010 figures); no other copy found",
