@@ -92,8 +92,6 @@ AGGREGATORS = (
 WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATORS
 
 OPEN: dict[str, str] = {
-    "regime-budapest-paris-2014": "FCO release of 2014-03-05: only reprints on aggregators found",
-    "regime-budapest-uk-pq-2014": "UK written answer of 2014-09-09: only an aggregator copy found",
     "fa-expatica-2010-rogozin": "AFP on Expatica (Rogozin's 2010 figures); no other copy found",
     "fa-ru-main-2021": "Founding Act's nuclear passage quoted; the Act's Section IV not found",
     "hfa-cia-1983-cbm": "CIA 1983 assessment on faqs.org; the CBM figures are unconfirmed",
