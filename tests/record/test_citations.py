@@ -92,7 +92,6 @@ AGGREGATORS = (
 WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATORS
 
 OPEN: dict[str, str] = {
-    "fa-expatica-2010-rogozin": "AFP on Expatica (Rogozin's 2010 figures); no other copy found",
     "fa-ru-main-2021": "Founding Act's nuclear passage quoted; the Act's Section IV not found",
     "hfa-cia-1983-cbm": "CIA 1983 assessment on faqs.org; the CBM figures are unconfirmed",
 }
