@@ -93,7 +93,6 @@ WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATO
 
 OPEN: dict[str, str] = {
     "fa-ru-main-2021": "Founding Act's nuclear passage quoted; the Act's Section IV not found",
-    "hfa-cia-1983-cbm": "CIA 1983 assessment on faqs.org; the CBM figures are unconfirmed",
 }
 """Citations still resting on such a host, each with why it stays for now. The list may only
 shrink: a test fails when an entry here is no longer cited, so that it is removed."""
