@@ -143,7 +143,12 @@ def test_role_label_resolves_through_the_role_held_on_the_date() -> None:
 def test_unknown_labels() -> None:
     ctx = _Context(None, [])
     first = _resolve("Ambassador Jane Doe", ctx, standalone=False)
-    assert first is not None and (first.name, first.person) == ("Ambassador Jane Doe", None)
+    # The title before an unknown name is the role, as in a byline.
+    assert first is not None and (first.name, first.role, first.person) == (
+        "Jane Doe",
+        "Ambassador",
+        None,
+    )
     again = _resolve("Doe", ctx, standalone=False)
     assert again == first
     assert _resolve("Opening Remarks", ctx, standalone=True) is None

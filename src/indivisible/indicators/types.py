@@ -64,6 +64,9 @@ class Profile:
         ranges: the one reach model: per active strike deployment id, per reading
             (``None``: undisputed), the range in km every range indicator compared with
             distances. Maps and rings draw these, nothing else.
+        core: the array core the table's rows were built from
+            (``indicators._profile.ValueArrays``, every state profiled, ``None`` for a
+            profile built otherwise); read by callers that need values only.
 
     Examples:
         >>> t = pd.DataFrame([{"state": "POL", "indicator": "alliance_cover", "value": 1.0,
@@ -84,6 +87,7 @@ class Profile:
     seed: int | None = None
     rng_state: dict[str, Any] | None = None
     ranges: dict[str, dict[str | None, float]] = field(default_factory=dict)
+    core: Any = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         missing = [c for c in PROFILE_COLUMNS if c not in self.table.columns]

@@ -28,6 +28,11 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # Dotted numeric dates are day first ("24.02.2022"), as everywhere they are written so.
+    (
+        "dotted",
+        re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\w|\.\d)"),
+    ),
     (
         "dmy",
         re.compile(
@@ -112,6 +117,7 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
     relative = "day" in low or "year" in low or "tomorrow" in low
     wanted = {
         "iso": digits,
+        "dotted": digits and (".20" in text or ".19" in text),  # the year after a dot
         "dmy": months,
         "mdy": months,
         "my": months,
@@ -147,7 +153,7 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
 def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> str | None:
     g = m.groupdict()
     try:
-        if kind == "iso":
+        if kind in ("iso", "dotted"):
             return dt.date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
         if kind in ("dmy", "mdy"):
             month = _MONTHS[
@@ -238,6 +244,13 @@ def _in_window(window: tuple[dt.date | None, dt.date | None], doc: dt.date | Non
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,6}\b")
 
 
+#: A name that is only an article's number ("Article 5", a record alias of the treaty that
+#: made it famous) names that treaty only when it stands alone: followed by "of …" it is
+#: another instrument's article, followed by a capitalised word it is part of a name.
+_BARE_ARTICLE = re.compile(r"(?:Article|Art\.)\s*\d+[a-z]?$", re.IGNORECASE)
+_NOT_THIS_ARTICLE = re.compile(r"\s*(?:of\s+(?:the\s+|this\s+|that\s+)?\S|[A-Z][a-z])")
+
+
 def link(text: str, doc: dt.date | None) -> Links:
     """Instruments and organisations named or described in ``text``.
 
@@ -253,6 +266,8 @@ def link(text: str, doc: dt.date | None) -> Links:
     organisations: list[str] = []
     for a, b in gaz.names_in(text):
         matched = text[a:b]
+        if _BARE_ARTICLE.match(matched) and _NOT_THIS_ARTICLE.match(text, b):
+            continue  # "Article 5 of the Vienna Document", "the Article 5 Memorial"
         found = tuple(e for e in lookup(matched) if _in_window(e.window, doc))
         for entry in found:
             target = instruments if entry.kind == "instrument" else organisations

@@ -9,6 +9,7 @@ Matvienko/Matviyenko) match while different people with the same surname do not.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -152,6 +153,81 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         return None  # "Open Skies Treaty", "Treaty Review Conference": not a person
     role = " ".join([*lead, parsed.title] if parsed.title else lead) or None
     return " ".join(parts), role
+
+
+def role_and_name(label: str) -> tuple[str, str | None]:
+    """A speaker label set apart into the person's name and the role before it.
+
+    Transcripts put the office first: "President of Turkey Recep Tayyip Erdogan", "Acting
+    Head of the Republic of Karelia Artur Parfenchikov". The office ends with the word
+    after its last "of" (the country, region or body it is held in) or with its last role
+    word; the two to four capitalised words after it are the name. A label that does not
+    read so is returned whole, with no role.
+
+    Examples:
+        >>> role_and_name("President of Turkey Recep Tayyip Erdogan")
+        ('Recep Tayyip Erdogan', 'President of Turkey')
+        >>> role_and_name("Acting Head of the Republic of Karelia Artur Parfenchikov")
+        ('Artur Parfenchikov', 'Acting Head of the Republic of Karelia')
+        >>> role_and_name("Deputy Foreign Minister Sergey Ryabkov")
+        ('Sergey Ryabkov', 'Deputy Foreign Minister')
+        >>> role_and_name("Sergey Ryabkov"), role_and_name("Minister of Defence")
+        (('Sergey Ryabkov', None), ('Minister of Defence', None))
+    """
+    words = label.split()
+    cut = 0
+    for i, w in enumerate(words[:-2]):
+        low = w.strip(",").lower()
+        if low == "of":
+            j = i + 1
+            while j < len(words) and words[j].lower() in ("the", "of"):
+                j += 1
+            cut = j + 1
+        elif low in _ROLE_WORDS and i + 1 >= cut:
+            cut = i + 1
+    name = words[cut:]
+    if cut == 0 or not 2 <= len(name) <= 4:
+        return label, None
+    if not all(re.fullmatch(r"[A-Z][\w’'.-]*", w) for w in name):
+        return label, None
+    if any(w.lower() in _ROLE_WORDS | _BODY_WORDS | _THING_WORDS for w in name):
+        return label, None
+    return " ".join(name), " ".join(words[:cut]).strip(" ,")
+
+
+def is_role_word(word: str) -> bool:
+    """Whether a word belongs to titles ("Secretary", "Minister", "Deputy")."""
+    return word.strip(",").lower() in _ROLE_WORDS
+
+
+def titled_surname(text: str) -> tuple[str, str] | None:
+    """A surname after a title that only role words make up, and that title.
+
+    "Secretary General Schmid" names a person even without a first name; the title alone
+    ("Secretary General") or a title before a body ("Foreign Ministry") does not.
+
+    Examples:
+        >>> titled_surname("Secretary General Schmid")
+        ('Schmid', 'Secretary General')
+        >>> titled_surname("OSCE Secretary General Schmid")
+        ('Schmid', 'OSCE Secretary General')
+        >>> titled_surname("Secretary General") is None, titled_surname("Foreign Ministry") is None
+        (True, True)
+        >>> titled_surname("Secretary General Open Skies") is None
+        True
+    """
+    words = text.split()
+    if len(words) < 2 or len(words) > 6:
+        return None
+    *title, last = words
+    lead = [w for w in title if not _is_abbreviation(w)]
+    if not lead or not all(w.strip(",").lower() in _ROLE_WORDS for w in lead):
+        return None
+    if not re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Z][a-z’'-]+)?", last):
+        return None
+    if last.lower() in _ROLE_WORDS | _BODY_WORDS | _THING_WORDS:
+        return None
+    return last, " ".join(title)
 
 
 #: Words that make a run of capitalised words the name of a thing, not of a person.

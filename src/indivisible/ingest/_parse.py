@@ -15,7 +15,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     stance,
 )
-from indivisible.ingest._names import person_name, same_person
+from indivisible.ingest._names import person_name, same_person, titled_surname
 from indivisible.ingest._read import RawText, read
 from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import Speaker, Structure, structure
@@ -38,8 +38,12 @@ _WHEN = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
     r"tonight|earlier|later)"
 )
-#: "has said", "had commented": an auxiliary between the speaker and the verb.
-_AUX = r"(?:(?:has|had|have)\s+)?"
+#: "has said", "had commented", "also said", "has repeatedly warned": an auxiliary or an
+#: adverb of time or repetition between the speaker and the verb.
+_AUX = (
+    r"(?:(?:has|had|have)\s+)?"
+    r"(?:(?:also|again|later|earlier|previously|repeatedly|once again|then|further)\s+)?"
+)
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
     rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
@@ -51,7 +55,7 @@ _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECA
 _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
 _REPORTED = re.compile(
     rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?P<appos>(?:,[^,“\"”]{{1,80}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
-    rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in \w+|at \w+|{_WHEN})){{0,3}}"
+    rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
     r"\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
@@ -244,7 +248,9 @@ def _speaker_of_any(
     person named before it.
     """
     seen = seen if seen is not None else []
-    plain = who.strip()
+    # The full stop closing the sentence is not part of the name ("…,” said … Cederfelt."),
+    # an initial's or an abbreviation's is ("U.S.", "Jr.").
+    plain = re.sub(r"(?<=[a-z’'-]{2})\.$", "", who.strip())
     if plain.lower() in ("he", "she", "they", "him", "her") or re.match(
         r"^(?:the|a|an|this|that)\s", plain, re.IGNORECASE
     ):
@@ -268,7 +274,7 @@ def _speaker_of_any(
             person = refs[-1].person
             assert person is not None
             return Speaker(person.name, _role(person, day), person)
-        named = person_name(context[-300:])
+        named = _last_person_named(context[-1500:])
         return Speaker(named[0], named[1]) if named else None
     refs = [r for r in persons_mentioned(plain, day) if r.person is not None]
     if refs:
@@ -293,7 +299,28 @@ def _speaker_of_any(
         named = person_name(plain)
         if named is not None:
             return _unify(Speaker(named[0], named[1]), seen)
+        titled = titled_surname(plain)
+        if titled is not None:
+            return _unify(Speaker(titled[0], titled[1]), seen)
         return None
+    return None
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|da|di|le|la))+")
+
+
+def _last_person_named(context: str) -> tuple[str, str | None] | None:
+    """The last person named in ``context``, for a "he" or "she" no earlier speaker explains.
+
+    "Zbigniew Rau, Minister …, made the remarks during the Council's meeting with the
+    United Nations system. “…,” he said": runs of capitalised words are read from the last
+    back; a body or a place ("United Nations", "New York") is passed over, as is the name
+    of a thing.
+    """
+    for run in reversed(_NAME_RUN.findall(context)):
+        named = person_name(run)
+        if named is not None and not _place_name(named[0]):
+            return named
     return None
 
 

@@ -425,7 +425,8 @@ class Store:
             query = query.where(s.c.date >= date_from)
         if date_to:
             query = query.where(s.c.date <= date_to)
-        query = query.order_by(d.c.date, s.c.document_id, s.c.seq)
+        # Undated documents last on every backend (SQLite sorts NULL first, PostgreSQL last).
+        query = query.order_by(d.c.date.is_(None), d.c.date, s.c.document_id, s.c.seq)
         with self._connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(query)]
             if not rows:

@@ -22,7 +22,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     strip_honorifics,
 )
-from indivisible.ingest._names import person_name
+from indivisible.ingest._names import is_role_word, person_name, role_and_name
 from indivisible.ingest._read import RawText
 
 _PAGE = re.compile(r"\s*\((?:Page|p\.)\s*(\d+)\)\s*$", re.IGNORECASE)
@@ -104,7 +104,7 @@ _NOT_LABELS = {
 }
 _INTERPRETER = re.compile(
     r"^(?:via |through (?:an )?)?(?:interpreter|interpretation|translation|"
-    r"in \w+|translated|as interpreted|speaking \w+)$",
+    r"in \w+|(?:re)?translated|as interpreted|speaking \w+)$",
     re.IGNORECASE,
 )
 _TREATY_ARTICLE = re.compile(r"^Article\s+(?:\d+|[IVXLC]+)\b")
@@ -298,6 +298,69 @@ def _boilerplate(line: str) -> str | None:
     return None
 
 
+_TAG_LABEL = re.compile(r"^(?:tags?|topics?|keywords?)\s*:$", re.IGNORECASE)
+
+
+def _tag_list(line: str) -> bool:
+    """A short list of words without a sentence's end: the value of a 'Tags:' label."""
+    return _words(line) <= 12 and not re.search(r"[.?!:]$", line)
+
+
+def _repeated(lines: list[str], i: int) -> str | None:
+    """Whether line ``i`` is one of two identical lines in a row (page furniture).
+
+    A photo caption and its alternative text, or a doubled heading. The first line of a
+    document stays (a title printed twice is still the title); so do a paragraph and a
+    date line, which the header reader takes as metadata anyway.
+    """
+    line = lines[i]
+    doubled = (i > 0 and i + 1 < len(lines) and lines[i + 1] == line) or (
+        i > 0 and lines[i - 1] == line
+    )
+    if not doubled or _words(line) > 30 or _date_line(line) is not None:
+        return None
+    return "repeated line (caption or doubled heading)"
+
+
+_CAPTION_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}")
+_NOT_NAMES = {
+    "dear",
+    "mr",
+    "mrs",
+    "ms",
+    "madam",
+    "madame",
+    "ladies",
+    "gentlemen",
+    "colleagues",
+    "friends",
+    "excellency",
+    "excellencies",
+    "distinguished",
+    "members",
+    "delegates",
+}
+
+
+def _names_caption(line: str) -> str | None:
+    """Whether a line is only people's names: a photograph's caption.
+
+    "Vladimir Putin, Recep Tayyip Erdogan." is one; an address ("Dear Colleagues, Dear
+    Friends.") or titles ("President Putin, Chancellor Scholz") are not.
+    """
+    if len(line) > 120 or not ("," in line or " and " in line) or not line[:1].isupper():
+        return None
+    if line.rstrip(".")[-1:] in ",:;":
+        return None
+    items = re.split(r",\s+|\s+and\s+", line.rstrip(". "))
+    if len(items) < 2 or not all(_CAPTION_NAME.fullmatch(item) for item in items):
+        return None
+    words = {w.lower() for item in items for w in item.split()}
+    if words & _NOT_NAMES or any(is_role_word(w) for w in words):
+        return None
+    return "photo caption (names only)"
+
+
 def _teaser_heading(line: str) -> bool:
     return any(p.search(line) for p in load().rules.teaser_headings)
 
@@ -322,6 +385,8 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
         if len(iso) != 10:
             continue
         rest = (line[:a] + " " + line[b:]).strip(_EDGES)
+        # A time zone first ("(UTC +04:00)", "GMT+3"), then the time ("14:51", "2:25 p.m. EST").
+        rest = re.sub(r"\(?\b(?:UTC|GMT)\s*(?:[+−-]\s*\d{1,2}(?::?\d{2})?)?\)?", " ", rest)
         rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", " ", rest)
         rest = re.sub(
             r"^(?:date|dated|on|published|posted|issued)(?:\s+on)?\b",
@@ -498,12 +563,13 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
             return Speaker(holder.name, holder.role_on(ctx.day), holder)
     plain = strip_honorifics(core)
     plain = plain.title() if plain.isupper() else plain
+    plain, office = role_and_name(plain)  # "President of Turkey Recep Tayyip Erdogan"
     for name, speaker in ctx.seen.items():
         if name == plain or name.split()[-1] == plain.split()[-1]:
             return speaker
     if standalone:
         return None
-    speaker = Speaker(plain, paren if paren and not _INTERPRETER.match(paren) else None)
+    speaker = Speaker(plain, paren if paren and not _INTERPRETER.match(paren) else office)
     ctx.seen[plain] = speaker
     return speaker
 
@@ -544,12 +610,17 @@ def structure(raw: RawText) -> Structure:
 
     # Page furniture and the teaser list at the end of a page.
     kept: list[Block] = []
+    lines = [text[b.start : b.end] for b in blocks]
     for i, block in enumerate(blocks):
-        line = text[block.start : block.end]
+        line = lines[i]
         if _teaser_heading(line) and i >= len(blocks) // 2:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
-        why = _boilerplate(line)
+        why = _boilerplate(line) or _repeated(lines, i) or _names_caption(line)
+        if not why and i > 0 and _TAG_LABEL.match(lines[i - 1]) and _tag_list(line):
+            why = "tag list (under a 'Tags:' label)"
+        if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
+            why = None  # a date in figures ("24.02.2022") is the header's date, read below
         if why:
             dropped.append((block.start, block.end, why))
             continue
@@ -777,6 +848,11 @@ def _self_introduced(text: str, turns: list[Turn]) -> None:
                 other.speaker = named
 
 
+_OCCASION = re.compile(
+    r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with)\s+(?=\S)"
+)
+
+
 def _opening_speaker(
     participants: list[Person],
     author: str | None,
@@ -793,7 +869,15 @@ def _opening_speaker(
             return Speaker(person.name, person.role_on(day), person)
         return Speaker(author, None)
     if byline:
-        named = person_name(byline.split(",")[0]) or person_name(byline)
+        # The person, not the occasion: "First Deputy Permanent Representative Dmitry
+        # Polyanskiy at an open VTC of UNSC members 'Briefing of OSCE Chairperson-in-Office'".
+        who = _OCCASION.split(byline, maxsplit=1)[0]
+        named = (
+            person_name(who.split(",")[0])
+            or person_name(who)
+            or person_name(byline.split(",")[0])
+            or person_name(byline)
+        )
         if named is not None:
             return Speaker(named[0], named[1])
     if title and "," in title:
@@ -828,9 +912,19 @@ def _turns(
     text: str, blocks: list[Block], ctx: _Context, opening: Speaker
 ) -> tuple[list[Turn], dict[str, int]]:
     turns: list[Turn] = []
-    flags = {"labels": 0, "moderator": 0, "journalist": 0, "articles": 0}
+    flags = {"labels": 0, "moderator": 0, "journalist": 0, "articles": 0, "dashes": 0}
     state = ""
     last_official: Speaker | None = None
+    # Questions and answers marked only by a leading dash ("- Sergey Alekseevich, …?",
+    # "- Two sides of this case …"), as agencies print interviews: the answers are the
+    # person the lead paragraph names.
+    dashed = [b for b in blocks if _DASH_TURN.match(text[b.start : b.end])]
+    if len(dashed) >= 2 and any("?" in text[b.start : b.end] for b in dashed):
+        interviewee = _person_in_lead(
+            text[blocks[0].start if blocks else 0 : dashed[0].start], ctx.day
+        )
+    else:
+        dashed, interviewee = [], None
 
     def new(speaker: Speaker, labelled: bool = False) -> Turn:
         turn = Turn(speaker, labelled=labelled)
@@ -876,6 +970,17 @@ def _turns(
                 if speaker.role != "moderator":
                     last_official = speaker
             continue
+        if dashed and block in dashed:
+            marker = _DASH_TURN.match(line)
+            dash_end = block.start + (marker.end() if marker else 0)
+            flags["dashes"] += 1
+            if "?" in line:
+                flags["journalist"] += 1
+                current = new(Speaker(None, "journalist"))
+                current.spans.append((dash_end, block.end, block.page))
+                state = "question_done"
+                continue
+            block = Block(dash_end, block.end, block.page)
         if _moderator(line):
             flags["moderator"] += 1
             current = new(Speaker(None, "moderator"))
@@ -893,7 +998,7 @@ def _turns(
             continue
         if state == "question_done" and current is not None:
             question = " ".join(text[s:e] for s, e, _ in current.spans)
-            answerer = _addressee(question, ctx) or last_official or opening
+            answerer = _addressee(question, ctx) or interviewee or last_official or opening
             current = new(answerer)
             last_official = answerer
             state = ""
@@ -902,6 +1007,21 @@ def _turns(
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+_DASH_TURN = re.compile(r"^[-–—]\s+(?=\S)")
+
+
+def _person_in_lead(lead: str, day: dt.date | None) -> Speaker | None:
+    """The person a lead paragraph names first ("… Sergei Ryabkov said in an interview")."""
+    known = [r.person for r in persons_mentioned(lead, day) if r.person is not None]
+    if known:
+        return Speaker(known[0].name, known[0].role_on(day), known[0])
+    for run in re.findall(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+", lead):
+        named = person_name(run)
+        if named is not None:
+            return Speaker(named[0], named[1])
+    return None
 
 
 def _instrument_text(text: str, turns: list[Turn]) -> list[Turn]:
@@ -1004,6 +1124,17 @@ def _kind(
     named = {t.speaker.key for t in turns if t.labelled}
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
+    lead = text[blocks[0].start : blocks[0].end][:400] if blocks else ""
+    if flags["dashes"] and flags["journalist"] and _INTERVIEW.search(lead):
+        return "interview"  # an agency's interview: "… said in an interview with Interfax"
+    said_form = any(
+        re.match(r"(?:statement|intervention)\b", h.strip(), re.IGNORECASE)
+        for h in [title or "", *header]
+    )
+    if said_form and not (flags["moderator"] or flags["journalist"] or flags["labels"]):
+        # "Statement by … at … 'Briefing of the Chairperson-in-Office'": the agenda item's
+        # word does not make a delegation's statement a press briefing.
+        return "statement"
     if (
         flags["moderator"]
         or flags["journalist"]

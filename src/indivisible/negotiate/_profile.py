@@ -81,21 +81,25 @@ def default_profiler(indicators: Sequence[str] | None = None) -> Profiler:
     """The indicators room's ``profile``; without the ``exposed`` family unless asked for.
 
     The exposed territory and population are exact (non-additive) indicators: compared, they
-    cost one profile per bundle. They are compared only when ``indicators`` names one.
+    cost one profile per bundle. They are compared only when ``indicators`` names one. The
+    search reads values only (from the profile's array core, :func:`as_evaluation`): the
+    rows' detail is not built.
     """
     from indivisible.indicators import profile
     from indivisible.indicators._profile import FAMILIES
 
-    if indicators is not None and set(indicators) & set(EXPOSED_INDICATORS):
-        return profile
-    families = tuple(f for f in FAMILIES if f != "exposed")
+    exposed = indicators is not None and bool(set(indicators) & set(EXPOSED_INDICATORS))
+    families = tuple(f for f in FAMILIES if exposed or f != "exposed")
 
-    def without_exposed(*args: Any, **kw: Any) -> Any:
+    def values_only(*args: Any, **kw: Any) -> Any:
         kw.setdefault("families", families)
+        kw.setdefault("details", False)
         return profile(*args, **kw)
 
-    without_exposed.takes_evaluate_under = True  # type: ignore[attr-defined]
-    return without_exposed
+    # with the exposed family, ``profile`` itself was the profiler, and its signature does not
+    # name ``evaluate_under`` (``takes_evaluate_under``): kept so, the results unchanged
+    values_only.takes_evaluate_under = not exposed  # type: ignore[attr-defined]
+    return values_only
 
 
 @dataclass(frozen=True)
@@ -208,6 +212,32 @@ def point_array(table: Any, parties: Sequence[str], keys: Keys) -> npt.NDArray[n
     return out
 
 
+def core_point_array(core: Any, parties: Sequence[str], keys: Keys) -> npt.NDArray[np.float64]:
+    """:func:`point_array` read from a profile's array core (``Profile.core``).
+
+    The same values as from the table (``name[r]`` falls back to the undisputed row of
+    ``name``; ``NaN`` where a party has no row), without a pass over the table's rows.
+    """
+    out = np.full((len(parties), len(keys.names), 1), np.nan)
+    arrays = core.arrays()
+    pos = {s: i for i, s in enumerate(core.universe)}
+    cols = [(p, pos[party]) for p, party in enumerate(parties) if party in pos]
+    if not cols:
+        return out
+    ps, sis = (np.array(x, dtype=np.intp) for x in zip(*cols, strict=True))
+    for k, (name, ind) in enumerate(zip(keys.names, keys.indicator, strict=True)):
+        got = arrays.get(ind)
+        if got is None:
+            continue
+        readings, arr = got
+        r = name[len(ind) + 1 : -1] if name != ind else None
+        if r in readings:
+            out[ps, k, 0] = arr[readings.index(r), sis]
+        elif r is not None and None in readings:
+            out[ps, k, 0] = arr[readings.index(None), sis]
+    return out
+
+
 def draw_array(draws: Any, parties: Sequence[str], keys: Keys, n: int) -> npt.NDArray[np.float64]:
     """``[P, K, n]`` draw values; keys with readings take the draws of their indicator."""
     out = np.full((len(parties), len(keys.names), n), np.nan)
@@ -239,8 +269,16 @@ class Evaluation:
 
 
 def as_evaluation(prof: Any, parties: Sequence[str], keys: Keys, draws: int) -> Evaluation:
-    """The arrays of a profile for ``keys``."""
-    point = point_array(prof.table, parties, keys)
+    """The arrays of a profile for ``keys`` (point values from its array core when it has one).
+
+    Only the states the table holds are read (a profile of ``states=`` holds those).
+    """
+    core = getattr(prof, "core", None)
+    if core is not None:
+        shown = set(prof.table["state"])
+        point = core_point_array(core, [p if p in shown else "" for p in parties], keys)
+    else:
+        point = point_array(prof.table, parties, keys)
     dv = None
     if draws > 0 and getattr(prof, "draws", None) is not None:
         dv = draw_array(prof.draws, parties, keys, draws)

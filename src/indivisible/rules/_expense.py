@@ -34,6 +34,7 @@ import datetime as dt
 import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from indivisible._memo import WeakMemo
@@ -42,8 +43,6 @@ from indivisible.record.types import BINDING_STATUSES
 from indivisible.rules.types import Call, Context
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from indivisible.compare import Delta, Tolerance
     from indivisible.indicators._profile import ValueArrays
     from indivisible.record import Record
@@ -128,13 +127,17 @@ class Test:
         """The outcome of ``state`` under ``reading`` (``neutral`` when nothing moved)."""
         return self.outcomes.get(reading, {}).get(state, "neutral")
 
+    @cached_property
+    def _by_state(self) -> dict[tuple[str, bool | None], list[Delta]]:
+        """The deltas grouped by (state, better), in order (built once per test)."""
+        out: dict[tuple[str, bool | None], list[Delta]] = {}
+        for d in self.deltas:
+            out.setdefault((d.state, d.better), []).append(d)
+        return out
+
     def moved(self, state: str, reading: str | None, better: bool) -> list[Delta]:
         """The deltas of ``state`` under ``reading`` beyond the tolerance, one direction."""
-        return [
-            d
-            for d in self.deltas
-            if d.state == state and d.better is better and d.reading in (reading, None)
-        ]
+        return [d for d in self._by_state.get((state, better), ()) if d.reading in (reading, None)]
 
 
 def entries_of(ctx: Context, party: str | None = None) -> list[Entry]:
@@ -224,59 +227,7 @@ def _recall(key: tuple[Any, ...], record: Record, scenario: Scenario) -> Any | N
     return _CACHE.get((record, scenario), key)
 
 
-# ------------------------------------------------------------------------- profiles
-def _table(
-    record: Record,
-    scenario: Scenario,
-    on: dt.date,
-    kind: Kind,
-    readings: Sequence[str | None] | None = None,
-) -> pd.DataFrame:
-    from indivisible.indicators import profile
-
-    table = profile(record, scenario, on, families=FAMILIES[kind], evaluate_under=readings).table
-    pre = PREFIXES[kind]
-    if pre is not None:
-        table = table[table["indicator"].str.startswith(pre)]
-    return table.reset_index(drop=True)
-
-
-def _readings(table: pd.DataFrame) -> set[str]:
-    return {str(r) for r in table["reading"] if isinstance(r, str)}
-
-
-def _spread(table: pd.DataFrame, names: Sequence[str], other: pd.DataFrame) -> pd.DataFrame:
-    """Rows without a reading, copied under each of ``names``.
-
-    Only for the indicators ``other`` has per reading: a profile with no disputed range has
-    the same value under every reading.
-    """
-    import pandas as pd
-
-    per = set(other.loc[other["reading"].map(lambda r: isinstance(r, str)), "indicator"])
-    plain = table["reading"].map(lambda r: not isinstance(r, str)) & table["indicator"].isin(per)
-    if not plain.any() or not names:
-        return table
-    copies = [table[plain].assign(reading=n) for n in names]
-    return pd.concat([table[~plain], *copies], ignore_index=True)
-
-
-def _changed_states(before: pd.DataFrame, after: pd.DataFrame) -> set[str]:
-    """States with at least one value that differs (NaN = NaN and inf = inf count as equal)."""
-    import numpy as np
-    import pandas as pd
-
-    keys = ["state", "indicator", "reading"]
-    b = before[[*keys, "value"]].assign(reading=before["reading"].fillna(""))
-    a = after[[*keys, "value"]].assign(reading=after["reading"].fillna(""))
-    m = pd.merge(b, a, on=keys, how="outer", suffixes=("_b", "_a"))
-    vb = m["value_b"].to_numpy(dtype=float)
-    va = m["value_a"].to_numpy(dtype=float)
-    same = (vb == va) | (np.isnan(vb) & np.isnan(va))
-    return set(m.loc[~same, "state"].astype(str))
-
-
-# ------------------------------------------------------------------------- rows (no pandas)
+# ------------------------------------------------------------------------- profiles (rows)
 Key = tuple[str, str, str | None]
 Rows = dict[Key, tuple[float, str, str]]
 """Profile rows ``(state, indicator, reading) -> (value, unit, direction)``."""
@@ -289,44 +240,43 @@ def _arrays(
     kind: Kind,
     readings: Sequence[str | None] | None = None,
 ) -> ValueArrays:
-    """The values of the kind's family as arrays (``indicators._profile.profile_arrays``).
+    """The profile core of the kind's families (``indicators._profile.profile_arrays``).
 
     ``readings``: the reading names to evaluate under (those of the profile compared with).
     """
     from indivisible.indicators._profile import profile_arrays
 
-    families = FAMILIES[kind]
-    assert families is not None
-    return profile_arrays(record, scenario, on, families=families, readings=readings)
+    return profile_arrays(record, scenario, on, families=FAMILIES[kind], readings=readings)
 
 
 def _rows_of(values: ValueArrays, kind: Kind, states: Collection[str] | None = None) -> Rows:
-    """``_table`` as a dict, for ``states`` (all when ``None``)."""
+    """The rows the kind compares, for ``states`` (all when ``None``)."""
     pre = PREFIXES[kind]
-    assert pre is not None
-    return {(s, i, r): (v, u, d) for s, i, r, v, u, d in values.rows(states) if i.startswith(pre)}
+    return {
+        (s, i, r): (v, u, d)
+        for s, i, r, v, u, d in values.rows(states)
+        if pre is None or i.startswith(pre)
+    }
 
 
 def _arrays_changed_states(before: ValueArrays, after: ValueArrays) -> set[str] | None:
     """``_rows_changed_states`` of the two profiles' rows after ``_rows_spread``, on arrays.
 
-    The rows of one side without a named reading are compared with every reading of the
-    other (what the spread does); ``None`` when both sides have named readings that differ
-    (the rows path handles it) or the states differ.
+    The rows of a side without any named reading are compared with every reading of the
+    other (what the spread does); ``None`` when an indicator's readings differ otherwise,
+    an indicator is on one side only or the states differ (the rows path handles those).
     """
     import numpy as np
 
-    from indivisible.indicators._profile import RANGE_INDICATORS
-
-    rb, ra = before.readings, after.readings
-    if before.universe != after.universe or set(before.prox) != set(after.prox):
+    ab, aa = before.arrays(), after.arrays()
+    if before.universe != after.universe or ab.keys() != aa.keys():
         return None
-    if rb != ra and rb != (None,) and ra != (None,):
-        return None
+    plain_b, plain_a = not before.named, not after.named
     changed = np.zeros(len(after.universe), dtype=bool)
-    pairs = [(before.ranged[n], after.ranged[n]) for n in RANGE_INDICATORS] if rb or ra else []
-    pairs += [(before.prox[k], after.prox[k]) for k in after.prox]
-    for b, a in pairs:
+    for name, (ra, a) in aa.items():
+        rb, b = ab[name]
+        if rb != ra and not (rb == (None,) and plain_b) and not (ra == (None,) and plain_a):
+            return None
         with np.errstate(invalid="ignore"):
             same = (b == a) | (np.isnan(b) & np.isnan(a))  # [K, S] broadcast over readings
         changed |= ~np.asarray(same).reshape(-1, changed.size).all(axis=0)
@@ -435,15 +385,18 @@ def _compare_rows(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]) 
     # The scenario without the entry is evaluated under the readings of the one with it: a
     # reading only the entry's range names (an end of its interval) is a reading of the
     # other ranges too (``range_matrix`` gives them their value under it).
-    names_after = after_v.readings if "range" in (FAMILIES[e.kind] or ()) else None
+    names_after: Sequence[str | None] | None = after_v.readings
+    if e.kind == "accession":  # every family: the named readings of every row
+        names_after = sorted(after_v.named) or None
+    elif "range" not in (FAMILIES[e.kind] or ()):
+        names_after = None
     before_v = _arrays(rec, _without(reduced, e), on, e.kind, names_after)
     # Rows only for the states whose values moved (and the owners): the others are neutral
     # by definition, and building rows for all of them was most of the test's cost.
     moved = _arrays_changed_states(before_v, after_v)
     only = None if moved is None else moved | set(e.owners)
     before, after = _rows_of(before_v, e.kind, only), _rows_of(after_v, e.kind, only)
-    rb = {r for r in before_v.readings if r is not None}
-    ra = {r for r in after_v.readings if r is not None}
+    rb, ra = before_v.named, after_v.named
     undetermined = _undetermined(e, rb, ra)
     before = _rows_spread(before, sorted(ra - rb), after) if not rb else before
     after = _rows_spread(after, sorted(rb - ra), before) if not ra else after
@@ -458,41 +411,13 @@ def _compare_rows(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]) 
     return evals, undetermined, flags, moved_ds, compared
 
 
-def _compare_tables(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]) -> Compared:
-    """Readings, undetermined readings, deltas and indicators compared (profile tables)."""
-    from indivisible.compare import deltas
-
-    rec, sc, on = ctx.record, ctx.scenario, ctx.on
-    full_key = ("profile", e.kind, sig)
-    after = _recall(full_key, rec, sc)
-    reduced = _reduced(sc, e.kind)
-    if after is None:
-        after = _remember(full_key, rec, sc, _table(rec, reduced, on, e.kind))
-    names_after = sorted(_readings(after)) or None  # as in _compare_rows
-    before = _table(rec, _without(reduced, e), on, e.kind, names_after)
-    rb, ra = _readings(before), _readings(after)
-    undetermined = _undetermined(e, rb, ra)
-    before = _spread(before, sorted(ra - rb), after) if not rb else before
-    after = _spread(after, sorted(rb - ra), before) if not ra else after
-    names = sorted(rb | ra)
-    evals: tuple[str | None, ...] = tuple(names) if names else (None,)
-    keep = _changed_states(before, after) | set(e.owners)
-    before = before[before["state"].isin(keep)]
-    after = after[after["state"].isin(keep)]
-    ds = deltas(before, after, tol)
-    compared = tuple(
-        sorted({str(i) for i in after["indicator"]} | {str(i) for i in before["indicator"]})
-    )
-    flags = [(d.state, d.indicator, d.reading, d.better) for d in ds]
-    return evals, undetermined, flags, [d for d in ds if d.better is not None], compared
-
-
 def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Test:
     """The comparison of the scenario without ``e`` and with it, on the context's date.
 
-    Deployments, forces and exercises are compared on the profile rows of their family
-    (``indicators._profile.profile_values``, no pandas); accessions, which change every
-    indicator, on the profile tables (``indicators.profile``).
+    Every kind is compared on the rows of the profile core
+    (``indicators._profile.profile_arrays``, the numbers ``indicators.profile`` builds its
+    rows from): deployments on the range family, forces and exercises on the proximity
+    family (no pandas), accessions, which change every indicator, on every family.
     """
     from indivisible.compare import Tolerance as Tol
     from indivisible.compare import outcome
@@ -505,8 +430,7 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
     hit = _recall(key, rec, sc)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    compare = _compare_tables if e.kind == "accession" else _compare_rows
-    evals, undetermined, flags, moved, compared = compare(ctx, e, tol, sig)
+    evals, undetermined, flags, moved, compared = _compare_rows(ctx, e, tol, sig)
     per: dict[str, dict[str, dict[str | None, bool | None]]] = {}
     for state, indicator, reading, better in flags:
         per.setdefault(state, {}).setdefault(indicator, {})[reading] = better
