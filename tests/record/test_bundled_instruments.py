@@ -156,10 +156,8 @@ def test_founding_act_readings(raw: RawRecord) -> None:
     assert {e.party for e in fa.events} == {"nato", "RUS"}  # fa-nato-summary
     scf = _param(fa, "substantial_combat_forces")
     readings = {v.reading: v for v in scf.values}
-    assert readings["rus-rotational-2010"].by == "RUS"  # fa-atlanticcouncil-2010
-    assert readings["usa-rotational-2010"].by == "USA"
-    # Rogozin's 2010 reading rested on an aggregator's copy only (issue 12): left out
-    assert "rus-rogozin-2010" not in readings
+    assert readings["rus-rogozin-2010"].by == "RUS"  # fa-expatica-2010-rogozin
+    assert "brigade" in str(readings["rus-rogozin-2010"].value)
 
 
 def test_member_rules(raw: RawRecord) -> None:

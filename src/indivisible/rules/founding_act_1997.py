@@ -16,12 +16,10 @@ line says so).
 
 Per reading, on each new member: no counted allied combat force -> ``holds``. A reading that
 gave numbers (``substantial_combat_forces_tanks`` / ``_armoured_vehicles`` / ``_aircraft``,
-"more than"; none is in the bundled record, whose only such reading, Rogozin's of 2010, was
-left out for want of an acceptable source) needs equipment counts the scenario's forces do
-not carry -> ``undetermined``, naming what is missing. A reading with no number that
-counts rotational presence holds that such presence is itself substantial (that is what
-those statements say of the contingents they describe) -> ``breached``. A reading with no
-number that does not -> ``undetermined``.
+"more than") needs equipment counts the scenario's forces do not carry -> ``undetermined``,
+naming what is missing. A reading with no number that counts rotational presence holds that
+such presence is itself substantial (that is what those statements say of the contingents
+they describe) -> ``breached``. A reading with no number that does not -> ``undetermined``.
 """
 
 from __future__ import annotations
@@ -120,10 +118,7 @@ def _sfc_outcome(
     )
     thresholds = {}
     for k in EQUIPMENT:
-        try:
-            v = call.maybe(f"substantial_combat_forces_{k}", name)
-        except MissingData:  # the record may carry no reading with numbers at all
-            v = None
+        v = call.maybe(f"substantial_combat_forces_{k}", name)
         if v is not None:
             thresholds[k] = call.num(f"substantial_combat_forces_{k}", name)
             cites.append(call.cite(f"substantial_combat_forces_{k}", name))
