@@ -8,8 +8,10 @@ the basis invoked). The Document on confidence-building measures asks for prior
 notification of major manoeuvres on land above a troop threshold, a set number of days in
 advance (the record's parameters ``notification_threshold_troops`` and
 ``notification_days_in_advance``; "exceeding": a manoeuvre exactly at the threshold is not
-notifiable). The text's allowance for manoeuvres arranged at shorter notice (notify as soon
-as possible) is not a scenario field: a late notification is reported as late.
+notifiable). The bundled record carries neither figure (left out: no acceptable source
+read), so the clause is undetermined for want of them. The text's allowance for manoeuvres
+arranged at shorter notice (notify as soon as possible) is not a scenario field: a late
+notification is reported as late.
 """
 
 from __future__ import annotations
