@@ -226,11 +226,15 @@ def geometry(
         nearest[closer, s] = names[p]
     # nearest capital of a state s regards as a threat, per state
     d_adv = np.full((n_l, n_s), np.inf)
-    for s in range(n_s):
-        adv = regards[s, :n_s].copy()
-        adv[s] = False
-        if adv.any() and n_l:
-            d_adv[:, s] = d_capital[:, adv].min(axis=1)
+    if n_l and n_s:
+        advs = regards[:n_s, :n_s].copy()
+        np.fill_diagonal(advs, False)
+        # states that regard the same capitals as their adversaries' share the minimum
+        rows, inverse = np.unique(advs, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        for u, adv in enumerate(rows):
+            if adv.any():
+                d_adv[:, inverse == u] = d_capital[:, adv].min(axis=1)[:, None]
     return Geometry(
         states,
         allied,
