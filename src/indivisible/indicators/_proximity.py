@@ -156,10 +156,10 @@ def proximity(
         out[f"personnel_{b:g}km"][nan_col] = np.nan
         out[f"tle_{b:g}km"][nan_col] = np.nan
     near_top = hostile & (dist <= top)
-    any_near: list[bool] = near_top.any(axis=0).tolist()
+    any_near = set(np.flatnonzero(near_top.any(axis=0)).tolist())
     near = [
         [(ids[k], float(dist[k, si])) for k in np.flatnonzero(near_top[:, si]).tolist()]
-        if any_near[si]
+        if si in any_near
         else []
         for si in range(n_s)
     ]
