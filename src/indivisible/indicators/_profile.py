@@ -230,11 +230,13 @@ def geometry(
         advs = regards[:n_s, :n_s].copy()
         np.fill_diagonal(advs, False)
         # states that regard the same capitals as their adversaries' share the minimum
-        rows, inverse = np.unique(advs, axis=0, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        for u, adv in enumerate(rows):
+        groups: dict[bytes, list[int]] = {}
+        for s in range(n_s):
+            groups.setdefault(advs[s].tobytes(), []).append(s)
+        for cols in groups.values():
+            adv = advs[cols[0]]
             if adv.any():
-                d_adv[:, inverse == u] = d_capital[:, adv].min(axis=1)[:, None]
+                d_adv[:, cols] = d_capital[:, adv].min(axis=1)[:, None]
     return Geometry(
         states,
         allied,

@@ -130,11 +130,13 @@ def proximity(
     if n_e and have.any():
         # latitude screen, all pairs at once: an entry farther in latitude from a state's
         # territory than the widest band cannot lie within it
+        import shapely
+
         miny = np.full(n_s, np.nan)
         maxy = np.full(n_s, np.nan)
-        for si, s in enumerate(states):
-            if have[si]:
-                _, miny[si], _, maxy[si] = countries[s].geometry.bounds
+        idx = np.flatnonzero(have)
+        box = shapely.bounds(np.array([countries[states[i]].geometry for i in idx.tolist()]))
+        miny[idx], maxy[idx] = box[:, 1], box[:, 3]
         gap = (
             np.maximum(
                 np.maximum(miny[None, :] - la_a[:, None], la_a[:, None] - maxy[None, :]), 0.0
