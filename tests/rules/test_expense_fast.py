@@ -167,7 +167,8 @@ def _compare_tables(
         sorted({str(i) for i in after["indicator"]} | {str(i) for i in before["indicator"]})
     )
     flags = [(d.state, d.indicator, d.reading, d.better) for d in ds]
-    return evals, undetermined, flags, [d for d in ds if d.better is not None], compared
+    outcomes = _expense._outcomes(flags, evals)
+    return evals, undetermined, outcomes, [d for d in ds if d.better is not None], compared
 
 
 def _tests_both_ways(rec: Record, sc: Any, on: Any) -> tuple[list[str], list[str]]:
@@ -254,3 +255,97 @@ def test_rows_of_moved_states_only_equal_all_rows(
     monkeypatch.setattr(_expense, "_arrays_changed_states", lambda before, after: None)
     every, _ = _tests_both_ways(rec, sc, sc.date)
     assert fast == every
+
+
+# ------------------------------------------------ the arrays path against the rows path
+MIXED = {
+    "scenario": "A disputed and an undisputed range",
+    "date": "2022-02-14",
+    "sources": [{"id": "test-fixture", "title": "Test fixture"}],
+    "systems": [
+        {
+            "id": "test-sam",
+            "name": "test interceptor",
+            "class": "interceptor",
+            "basing": "ground",
+            "range_km": 160,
+            "source": "test-fixture",
+        }
+    ],
+    "deployments": [
+        {
+            "id": "isk",
+            "owner": "RUS",
+            "host": "RUS",
+            "site": {"name": "Chernyakhovsk", "lat": 54.63, "lon": 21.82},
+            "system": "iskander-m",
+            "count": 1,
+            "count_of": "brigades",
+            "since": "1990-01-01",
+        },
+        {
+            "id": "sam-waw",
+            "owner": "USA",
+            "host": "POL",
+            "site": {"name": "Warsaw", "lat": 52.23, "lon": 21.01},
+            "system": "test-sam",
+            "count": 1,
+            "count_of": "batteries",
+            "since": "1990-01-01",
+        },
+    ],
+}
+
+
+def test_arrays_path_equals_rows_path(rec: Record, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_arrays_moves`` gives what the rows path gives, on every pairing it takes.
+
+    Every entry (but accessions) of the examples and of a scenario with one disputed and
+    one undisputed range, with the profile without the entry under the readings of the one
+    with it (as the test takes it) and under its own (an undisputed side spread over the
+    other's readings), both ways round, under three tolerances; each branch is reached.
+    """
+    import datetime as dt
+
+    from indivisible.compare import Tolerance
+    from indivisible.rules.types import Context
+
+    seen: dict[str, int] = {"fast": 0, "spread": 0}
+    aligned, moves = _expense._aligned, _expense._arrays_moves
+
+    def spy_aligned(*args: Any) -> Any:
+        got = aligned(*args)
+        seen["spread"] += got is not None and got[3]
+        return got
+
+    def spy_moves(*args: Any) -> Any:
+        got = moves(*args)
+        seen["fast"] += got is not None
+        return got
+
+    monkeypatch.setattr(_expense, "_aligned", spy_aligned)
+    monkeypatch.setattr(_expense, "_arrays_moves", spy_moves)
+    tols = [
+        Tolerance(),
+        Tolerance(relative=0.0, absolute=0.0),
+        Tolerance(per_indicator={"exposure_launchers": (0.5, 2.0)}),
+    ]
+    scenarios = [load_scenario(p, rec) for p in EXAMPLES] + [_load(rec, MIXED, ROOT)]
+    for sc in scenarios:
+        for on in {sc.date, dt.date(2020, 1, 1)}:
+            ctx = Context(record=rec, scenario=sc, on=on)
+            for e in _expense.entries_of(ctx):
+                if e.kind == "accession":
+                    continue
+                reduced = _expense._reduced(sc, e.kind)
+                after = _expense._arrays(rec, reduced, on, e.kind)
+                without = _expense._without(reduced, e)
+                ranged = e.kind == "deployment"
+                for names in [after.readings if ranged else None, None]:
+                    before = _expense._arrays(rec, without, on, e.kind, names)
+                    for tol in tols:
+                        for b, a in [(before, after), (after, before)]:
+                            fast = _expense._compare_values(e, b, a, tol)
+                            rows = _expense._compare_values(e, b, a, tol, fast=False)
+                            assert fast == rows, (sc.scenario, on, e.id, names)
+    assert seen["fast"] > 0 and seen["spread"] > 0, seen

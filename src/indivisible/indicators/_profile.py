@@ -226,11 +226,17 @@ def geometry(
         nearest[closer, s] = names[p]
     # nearest capital of a state s regards as a threat, per state
     d_adv = np.full((n_l, n_s), np.inf)
-    for s in range(n_s):
-        adv = regards[s, :n_s].copy()
-        adv[s] = False
-        if adv.any() and n_l:
-            d_adv[:, s] = d_capital[:, adv].min(axis=1)
+    if n_l and n_s:
+        advs = regards[:n_s, :n_s].copy()
+        np.fill_diagonal(advs, False)
+        # states that regard the same capitals as their adversaries' share the minimum
+        groups: dict[bytes, list[int]] = {}
+        for s in range(n_s):
+            groups.setdefault(advs[s].tobytes(), []).append(s)
+        for cols in groups.values():
+            adv = advs[cols[0]]
+            if adv.any():
+                d_adv[:, cols] = d_capital[:, adv].min(axis=1)[:, None]
     return Geometry(
         states,
         allied,
@@ -932,6 +938,24 @@ class Block:
         return out
 
 
+def _range_unit(name: str, units: str) -> tuple[str, str]:
+    """Unit and direction of range indicator ``name`` for a state exposed to ``units``."""
+    u, dirn = UNITS[name]
+    unit = f"count ({units})" if units else "count"
+    if name == "exposure_launchers":
+        u = unit
+    elif name == "exposure_nuclear_launchers":
+        u = f"{unit}, expected nuclear-armed"
+    return u, dirn
+
+
+def _proximity_unit(key: str) -> tuple[str, str]:
+    """Unit and direction of the proximity row of ``key`` (``personnel_<b>km``...)."""
+    what = key.split("_", 1)[0]
+    unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
+    return unit, HIGHER_IS_LESS_SAFE
+
+
 @dataclass(frozen=True)
 class ValueArrays:
     """The array core of a profile: every number of its rows, before any row is built.
@@ -995,13 +1019,8 @@ class ValueArrays:
             if details:
                 det = _range_details(self.geo, self.lau, self.radius, k, si)
             units = self._units(k)[si]
-            unit = f"count ({units})" if units else "count"
             for name in RANGE_INDICATORS:
-                u, dirn = UNITS[name]
-                if name == "exposure_launchers":
-                    u = unit
-                elif name == "exposure_nuclear_launchers":
-                    u = f"{unit}, expected nuclear-armed"
+                u, dirn = _range_unit(name, units)
                 row = (s, name, reading, float(self.ranged[name][k, si]), u, dirn)
                 out.append((row, _range_detail(row, det) if details else ""))
         return out
@@ -1011,12 +1030,28 @@ class ValueArrays:
         s = self.universe[si]
         out: list[tuple[ValueRow, str]] = []
         for key, arr in self.prox.items():
-            what, band = key.split("_", 1)
-            unit = "personnel" if what == "personnel" else "items (tanks + ACV + artillery)"
-            row = (s, f"proximity_{key}", None, float(arr[si]), unit, HIGHER_IS_LESS_SAFE)
+            band = key.split("_", 1)[1]
+            unit, dirn = _proximity_unit(key)
+            row = (s, f"proximity_{key}", None, float(arr[si]), unit, dirn)
             text = self.near_text(si, float(band.removesuffix("km"))) if details else ""
             out.append((row, text))
         return out
+
+    def row_unit(self, name: str, k: int, si: int) -> tuple[str, str]:
+        """Unit and direction of a range or proximity row, as :meth:`rows` gives them.
+
+        ``name``: the indicator (``exposure_launchers``, ``proximity_personnel_50km``...);
+        ``k``: its reading's index (``0`` for a proximity row); ``si``: the state's index.
+
+        Raises:
+            KeyError: ``name`` is neither a range nor a proximity indicator of the core.
+        """
+        if name in self.ranged and self.readings:
+            return _range_unit(name, self._units(k)[si])
+        key = name.removeprefix("proximity_")
+        if key != name and key in self.prox:
+            return _proximity_unit(key)
+        raise KeyError(name)
 
     def near_text(self, si: int, band_km: float) -> str:
         """The detail of a proximity row: the hostile entries within ``band_km`` of ``si``."""

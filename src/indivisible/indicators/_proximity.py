@@ -122,31 +122,47 @@ def proximity(
     lo_a = np.asarray(lon, dtype=np.float64)
     countries = load_countries()
     top = bands[-1]
+    have = np.array([s in countries for s in states], dtype=bool)
     for si, s in enumerate(states):
-        if s not in countries:
+        if not have[si]:
             assumptions.append(f"{s}: no territory polygon; proximity not measured")
             dist[:, si] = np.nan
-            continue
-        _, miny, _, maxy = countries[s].geometry.bounds
-        gap = np.maximum(np.maximum(miny - la_a, la_a - maxy), 0.0) * _DEGREE_OF_LATITUDE_KM
-        todo = np.flatnonzero(hostile[:, si] & (gap <= top))
-        if todo.size:
-            dist[todo, si] = distance_to_territory_km(la_a[todo], lo_a[todo], s)
+    if n_e and have.any():
+        # latitude screen, all pairs at once: an entry farther in latitude from a state's
+        # territory than the widest band cannot lie within it
+        import shapely
+
+        miny = np.full(n_s, np.nan)
+        maxy = np.full(n_s, np.nan)
+        idx = np.flatnonzero(have)
+        box = shapely.bounds(np.array([countries[states[i]].geometry for i in idx.tolist()]))
+        miny[idx], maxy[idx] = box[:, 1], box[:, 3]
+        gap = (
+            np.maximum(
+                np.maximum(miny[None, :] - la_a[:, None], la_a[:, None] - maxy[None, :]), 0.0
+            )
+            * _DEGREE_OF_LATITUDE_KM
+        )
+        todo = hostile & (gap <= top) & have[None, :]
+        for si in np.flatnonzero(todo.any(axis=0)).tolist():
+            rows = np.flatnonzero(todo[:, si])
+            dist[rows, si] = distance_to_territory_km(la_a[rows], lo_a[rows], states[si])
     out: dict[str, np.ndarray] = {}
     p = np.asarray(pers, dtype=np.float64)
     t = np.asarray(tle, dtype=np.float64)
+    nan_col = np.isnan(dist).any(axis=0)
     for b in bands:
         within = hostile & (dist <= b)
         out[f"personnel_{b:g}km"] = p @ within if n_e else np.zeros(n_s)
         out[f"tle_{b:g}km"] = t @ within if n_e else np.zeros(n_s)
-        nan_col = np.isnan(dist).any(axis=0)
         out[f"personnel_{b:g}km"][nan_col] = np.nan
         out[f"tle_{b:g}km"][nan_col] = np.nan
+    near_top = hostile & (dist <= top)
+    any_near = set(np.flatnonzero(near_top.any(axis=0)).tolist())
     near = [
-        [
-            (ids[k], float(dist[k, si]))
-            for k in np.flatnonzero(hostile[:, si] & (dist[:, si] <= top))
-        ]
+        [(ids[k], float(dist[k, si])) for k in np.flatnonzero(near_top[:, si]).tolist()]
+        if si in any_near
+        else []
         for si in range(n_s)
     ]
     return out, near, assumptions

@@ -44,6 +44,7 @@ from indivisible.rules.types import Call, Context
 
 if TYPE_CHECKING:
     from indivisible.compare import Delta, Tolerance
+    from indivisible.indicators._geo import FloatArray
     from indivisible.indicators._profile import ValueArrays
     from indivisible.record import Record
     from indivisible.world import Scenario
@@ -367,14 +368,17 @@ def _entry_ranges(ctx: Context, e: Entry, evals: Sequence[str | None]) -> dict[s
     return deployment_ranges(ctx.scenario, e.model, evals)
 
 
+Outcomes = dict[str | None, dict[str, str]]
+"""Per reading, state -> outcome (``gain``, ``loss``, ``mixed``; ``neutral`` states absent)."""
+
 Compared = tuple[
-    tuple[str | None, ...], dict[str | None, str], list[Flag], list["Delta"], tuple[str, ...]
+    tuple[str | None, ...], dict[str | None, str], Outcomes, list["Delta"], tuple[str, ...]
 ]
-"""Readings, undetermined readings, every row's flag, the deltas that moved, indicators."""
+"""Readings, undetermined readings, outcomes, the deltas that moved, indicators compared."""
 
 
 def _compare_rows(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]) -> Compared:
-    """Readings, undetermined readings, deltas and indicators compared (without pandas)."""
+    """Readings, undetermined readings, outcomes, deltas and indicators compared (no pandas)."""
     rec, sc, on = ctx.record, ctx.scenario, ctx.on
     full_key = ("arrays", e.kind, sig)
     after_v: ValueArrays | None = _recall(full_key, rec, sc)
@@ -391,24 +395,185 @@ def _compare_rows(ctx: Context, e: Entry, tol: Tolerance, sig: tuple[Any, ...]) 
     elif "range" not in (FAMILIES[e.kind] or ()):
         names_after = None
     before_v = _arrays(rec, _without(reduced, e), on, e.kind, names_after)
+    return _compare_values(e, before_v, after_v, tol)
+
+
+def _compare_values(
+    e: Entry, before_v: ValueArrays, after_v: ValueArrays, tol: Tolerance, fast: bool = True
+) -> Compared:
+    """The comparison of the profile cores without (``before_v``) and with ``e``.
+
+    ``fast``: compare on the arrays where :func:`_arrays_moves` can (the same answer; the
+    tests check it against the rows path, ``fast=False``).
+    """
+    rb, ra = before_v.named, after_v.named
+    undetermined = _undetermined(e, rb, ra)
+    names = sorted(rb | ra)
+    evals: tuple[str | None, ...] = tuple(names) if names else (None,)
     # Rows only for the states whose values moved (and the owners): the others are neutral
     # by definition, and building rows for all of them was most of the test's cost.
     moved = _arrays_changed_states(before_v, after_v)
     only = None if moved is None else moved | set(e.owners)
+    if fast and only is not None:
+        got = _arrays_moves(before_v, after_v, e.kind, only, tol, evals)
+        if got is not None:
+            return (evals, undetermined, *got)
     before, after = _rows_of(before_v, e.kind, only), _rows_of(after_v, e.kind, only)
-    rb, ra = before_v.named, after_v.named
-    undetermined = _undetermined(e, rb, ra)
     before = _rows_spread(before, sorted(ra - rb), after) if not rb else before
     after = _rows_spread(after, sorted(rb - ra), before) if not ra else after
-    names = sorted(rb | ra)
-    evals: tuple[str | None, ...] = tuple(names) if names else (None,)
     if only is None:  # the arrays could not tell: compare every state's rows
         keep = _rows_changed_states(before, after) | set(e.owners)
         before = {k: v for k, v in before.items() if k[0] in keep}
         after = {k: v for k, v in after.items() if k[0] in keep}
     flags, moved_ds = _rows_moves(before, after, tol)
     compared = tuple(sorted({k[1] for k in after} | {k[1] for k in before}))
-    return evals, undetermined, flags, moved_ds, compared
+    return evals, undetermined, _outcomes(flags, evals), moved_ds, compared
+
+
+def _outcomes(flags: Iterable[Flag], evals: Sequence[str | None]) -> Outcomes:
+    """Per reading, each state's outcome from its rows' flags (``neutral`` ones left out).
+
+    An indicator without a row under the reading counts with its undisputed row.
+    """
+    from indivisible.compare import outcome
+
+    per: dict[str, dict[str, dict[str | None, bool | None]]] = {}
+    for state, indicator, reading, better in flags:
+        per.setdefault(state, {}).setdefault(indicator, {})[reading] = better
+    outcomes: Outcomes = {}
+    for ev in evals:
+        row: dict[str, str] = {}
+        for state, flags_by in per.items():
+            signs = [v[ev] if ev in v else v.get(None) for v in flags_by.values()]
+            res = outcome(signs)
+            if res != "neutral":
+                row[state] = res
+        outcomes[ev] = row
+    return outcomes
+
+
+def _aligned(
+    before_v: ValueArrays, after_v: ValueArrays, name: str
+) -> tuple[tuple[str | None, ...], FloatArray, FloatArray, bool] | None:
+    """Indicator ``name``'s rows on both sides as the rows path pairs them.
+
+    The readings of its rows, ``[K, S]`` values before and after, and whether the rows
+    before are its undisputed row spread over the readings after (``_rows_spread``);
+    ``None`` when the readings pair otherwise (the rows path handles those).
+    """
+    import numpy as np
+
+    rb, b = before_v.arrays()[name]
+    ra, a = after_v.arrays()[name]
+    if rb == ra:
+        return ra, b, a, False
+    # one side undisputed everywhere, the other's readings those of every named row
+    if rb == (None,) and not before_v.named and None not in ra and set(ra) == after_v.named:
+        order = tuple(sorted(after_v.named))
+        idx = [ra.index(r) for r in order]
+        return order, np.broadcast_to(b, (len(order), b.shape[1])), a[idx], True
+    if ra == (None,) and not after_v.named and None not in rb and set(rb) == before_v.named:
+        order = tuple(sorted(before_v.named))
+        idx = [rb.index(r) for r in order]
+        return order, b[idx], np.broadcast_to(a, (len(order), a.shape[1])), False
+    return None
+
+
+def _arrays_moves(
+    before_v: ValueArrays,
+    after_v: ValueArrays,
+    kind: Kind,
+    only: Set[str],
+    tol: Tolerance,
+    evals: Sequence[str | None],
+) -> tuple[Outcomes, list[Delta], tuple[str, ...]] | None:
+    """Outcomes, moved deltas and indicators compared, from the arrays (no rows).
+
+    What the rows path (``_rows_of``, ``_rows_spread``, ``_rows_moves``, ``_outcomes``)
+    gives on the same cores, for a deployment, a force or an exercise: their rows are the
+    range and proximity rows, one per state, indicator and reading, so the keys pair
+    reading by reading (or an undisputed side with every reading of the other) and the
+    signs are computed on ``[K, S]`` arrays at once. ``None`` (the rows path decides) for an
+    accession, a core with other families' rows, or readings that pair otherwise.
+    """
+    import numpy as np
+
+    from indivisible.compare import Delta, _sign
+
+    if kind == "accession" or not only:
+        return None
+    if before_v.exposed or before_v.more or after_v.exposed or after_v.more:
+        return None
+    if before_v.universe != after_v.universe:
+        return None
+    pre = PREFIXES[kind]
+    names = [n for n in after_v.arrays() if pre is None or n.startswith(pre)]
+    universe = after_v.universe
+    sel = [si for si, s in enumerate(universe) if s in only]
+    if not sel or not names:
+        return None
+    cols = np.asarray(sel, dtype=np.int64)
+    per_name = []
+    for name in names:
+        got = _aligned(before_v, after_v, name)
+        if got is None:
+            return None
+        readings, b, a, spread = got
+        b, a = b[:, cols], a[:, cols]
+        rel, ab = tol.per_indicator.get(name, (tol.relative, tol.absolute))
+        base = np.where(np.isfinite(b), np.abs(b), 0.0)
+        scaled = rel * base
+        bound = np.where(scaled > ab, scaled, ab)  # max(ab, rel x |before|), as ``bound``
+        with np.errstate(invalid="ignore"):
+            change = np.subtract(a, b, dtype=float)
+        direction = before_v.row_unit(name, 0, sel[0])[1]
+        up = np.full(change.shape, direction == "higher_is_safer", dtype=bool)
+        signs = _sign(change, bound, up).reshape(change.shape)
+        per_name.append((name, readings, b, a, bound, signs, spread))
+    # outcomes: per reading and state, over indicators (an indicator without a row under
+    # the reading counts with its undisputed row, as ``_outcomes`` does)
+    order = sorted(range(len(sel)), key=lambda j: universe[sel[j]])
+    outcomes: Outcomes = {}
+    for ev in evals:
+        up_any = np.zeros(len(sel), dtype=bool)
+        down_any = np.zeros(len(sel), dtype=bool)
+        for _, readings, _, _, _, signs, _ in per_name:
+            k = readings.index(ev) if ev in readings else None
+            if k is None and None in readings:
+                k = readings.index(None)
+            if k is None:
+                continue
+            up_any |= signs[k] > 0
+            down_any |= signs[k] < 0
+        row: dict[str, str] = {}
+        for j in order:
+            if up_any[j] or down_any[j]:
+                row[universe[sel[j]]] = (
+                    "mixed" if up_any[j] and down_any[j] else "gain" if up_any[j] else "loss"
+                )
+        outcomes[ev] = row
+    moved: list[tuple[tuple[str, str, str], Delta]] = []
+    for name, readings, b, a, bound, signs, spread in per_name:
+        for k, j in zip(*np.nonzero(signs), strict=True):
+            si = sel[int(j)]
+            vb, va = float(b[k, j]), float(a[k, j])
+            unit, direction = before_v.row_unit(name, 0 if spread else int(k), si)
+            reading = readings[int(k)]
+            d = Delta(
+                state=universe[si],
+                indicator=name,
+                unit=unit,
+                direction=direction,
+                reading=reading,
+                before=vb,
+                after=va,
+                change=va - vb,
+                better=bool(signs[k, j] > 0),
+                tolerance=float(bound[k, j]),
+            )
+            moved.append(((d.state, name, reading or ""), d))
+    moved.sort(key=lambda x: x[0])
+    return outcomes, [d for _, d in moved], tuple(sorted(set(names)))
 
 
 def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Test:
@@ -420,7 +585,6 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
     family (no pandas), accessions, which change every indicator, on every family.
     """
     from indivisible.compare import Tolerance as Tol
-    from indivisible.compare import outcome
 
     tol = tolerance if tolerance is not None else Tol()
     rec, sc = ctx.record, ctx.scenario
@@ -430,19 +594,7 @@ def test_entry(ctx: Context, e: Entry, tolerance: Tolerance | None = None) -> Te
     hit = _recall(key, rec, sc)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    evals, undetermined, flags, moved, compared = _compare_rows(ctx, e, tol, sig)
-    per: dict[str, dict[str, dict[str | None, bool | None]]] = {}
-    for state, indicator, reading, better in flags:
-        per.setdefault(state, {}).setdefault(indicator, {})[reading] = better
-    outcomes: dict[str | None, dict[str, str]] = {}
-    for ev in evals:
-        row: dict[str, str] = {}
-        for state, flags_by in per.items():
-            signs = [v[ev] if ev in v else v.get(None) for v in flags_by.values()]
-            res = outcome(signs)
-            if res != "neutral":
-                row[state] = res
-        outcomes[ev] = row
+    evals, undetermined, outcomes, moved, compared = _compare_rows(ctx, e, tol, sig)
     test = Test(
         entry=e,
         readings=evals,
