@@ -478,8 +478,8 @@ Iskander-M deployment in Kaliningrad (57 capitals, one vectorised geodesic call,
 the pooled rounds, and per round. The page time is read from the browser's Navigation
 Timing origin.
 
-Run `.venv/bin/python benchmarks/web_latency.py --write` (about a minute; `--small` is quicker). Result
-on the development machine ({machine}):
+Run `.venv/bin/python benchmarks/web_latency.py --write` (about a minute; `--small` is
+quicker). Result on the development machine ({machine}):
 
 {table}
 
