@@ -35,6 +35,7 @@ import numpy as np
 from indivisible.assess import Tolerance
 from indivisible.negotiate._effects import Effects, Slot, bits
 from indivisible.negotiate._kernel import Contributions, Layer, plain_counts
+from indivisible.negotiate._options import SearchOptions
 from indivisible.negotiate._profile import Keys
 from indivisible.negotiate._search import _run, _task
 
@@ -193,8 +194,7 @@ def kernel(n: int, draws: int, tol: Any, chunk_d: int, chunk_b: int, repeats: in
     counts = old = None
     for _ in range(repeats):
         t0, c0 = time.perf_counter(), cpu_self()
-        counts = summed(n_all, tasks, _run(_task, tasks, layers, workers=None, scheduler=None,
-                                           client=None, progress=False, desc=""))  # fmt: skip
+        counts = summed(n_all, tasks, _run(_task, tasks, layers, SearchOptions(), desc=""))
         new_t.append(time.perf_counter() - t0)
         new_c.append(cpu_self() - c0)
         t0, c0 = time.perf_counter(), cpu_self()
@@ -229,7 +229,9 @@ def kernel(n: int, draws: int, tol: Any, chunk_d: int, chunk_b: int, repeats: in
 def dask(n: int, draws: int, tol: Any, chunks: tuple[int, int], repeats: int, one: bool) -> None:
     """In process vs Dask 2 (and 1) workers on the same tasks, interleaved."""
     chunk_d, chunk_b = chunks
-    from distributed import Client, LocalCluster
+    from distributed import Client
+
+    from indivisible._dask import local_cluster
 
     eff, c, _, keys = synthetic(n, 24, draws)
     n_all = 1 << n
@@ -237,8 +239,7 @@ def dask(n: int, draws: int, tol: Any, chunks: tuple[int, int], repeats: int, on
     tasks = tasks_of(n_all, len(layers), chunk_b)
     clusters = {}
     for w in (2, 1) if one else (2,):
-        cl = LocalCluster(n_workers=w, threads_per_worker=1, processes=True,
-                          dashboard_address="127.0.0.1:0", host="127.0.0.1")  # fmt: skip
+        cl = local_cluster(w)  # as negotiate --workers starts it
         clusters[w] = (cl, Client(cl, set_as_default=False))
     wall: dict[str, list[float]] = {"in process": [], "2 workers": []}
     if one:
@@ -251,8 +252,7 @@ def dask(n: int, draws: int, tol: Any, chunks: tuple[int, int], repeats: int, on
                 client = None if name == "in process" else clusters[int(name[0])][1]
                 c0 = cpu_self() + (worker_cpu(client) if client is not None else 0.0)
                 t0 = time.perf_counter()
-                out = _run(_task, tasks, layers, workers=None, scheduler=None, client=client,
-                           progress=False, desc="")  # fmt: skip
+                out = _run(_task, tasks, layers, SearchOptions(client=client), desc="")
                 wall[name].append(time.perf_counter() - t0)
                 cpu[name].append(
                     cpu_self() + (worker_cpu(client) if client is not None else 0.0) - c0
