@@ -97,7 +97,7 @@ def test_inf_band_and_dates(raw: RawRecord) -> None:
 
 
 def test_abm_withdrawal(raw: RawRecord) -> None:
-    abm = raw.instruments["abm-1972"]  # abm-fas-overview
+    abm = raw.instruments["abm-1972"]  # abm-nti-overview
     assert _event(abm, "notice_of_withdrawal", "USA") == dt.date(2001, 12, 13)
     assert _event(abm, "withdrawn", "USA") == dt.date(2002, 6, 13)
     assert _event(abm, "terminated") == dt.date(2002, 6, 13)
