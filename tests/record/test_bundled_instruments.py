@@ -91,7 +91,7 @@ def test_inf_band_and_dates(raw: RawRecord) -> None:
     assert _event(inf, "suspended", "USA") == dt.date(2019, 2, 2)  # inf-azertag-2019-suspension
     assert _event(inf, "withdrawn", "USA") == dt.date(
         2019, 8, 2
-    )  # inf-tellerreport-2019-termination
+    )  # inf-csis-2019-withdrawal
     assert _event(inf, "terminated") == dt.date(2019, 8, 2)
     assert {c.by for c in inf.disputes} == {"USA", "RUS"}  # 9M729 / Mk 41 claims
 
