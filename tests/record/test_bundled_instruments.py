@@ -107,8 +107,8 @@ def test_open_skies(raw: RawRecord) -> None:
     osk = raw.instruments["open-skies-1992"]
     assert _event(osk, "entered_into_force") == dt.date(2002, 1, 1)  # os-state-2002-eif
     assert _event(osk, "ratified", "RUS") == dt.date(2001, 11, 2)  # os-aca-2001-eif
-    assert _event(osk, "withdrawn", "USA") == dt.date(2020, 11, 22)  # os-crs-hsdl
-    assert _event(osk, "withdrawn", "RUS") == dt.date(2021, 12, 18)  # os-rferl-2021
+    assert _event(osk, "withdrawn", "USA") == dt.date(2020, 11, 22)  # os-state-2020-withdrawal-effective
+    assert _event(osk, "withdrawn", "RUS") == dt.date(2021, 12, 18)  # os-mfa-ru-2021-withdrawal
     parties = {e.party for e in osk.events if e.party and e.party != "CSK"}
     # 34 States Parties (os-princeton-wiki), but seven accessions have no citable date (their
     # only source was a forum repost) and are left out on purpose (issue 12); Finland's comes
