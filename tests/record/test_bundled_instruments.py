@@ -137,7 +137,7 @@ def test_new_start(raw: RawRecord) -> None:
     susp = next(e for e in ns.events if e.event == "suspended" and e.party == "RUS")
     assert susp.date == dt.date(2023, 2, 28)  # ns-russianforces-2023: law in force
     assert any(c.by == "USA" for c in susp.disputed)  # "legally invalid"
-    assert _event(ns, "expired") == dt.date(2026, 2, 5)  # ns-particle-2026-expiry
+    assert _event(ns, "expired") == dt.date(2026, 2, 5)  # ns-interfax-2021-notes
     assert _param(ns, "inspections_per_year").values[0].value == 18  # ns-ukrinform-2023
 
 
