@@ -89,9 +89,7 @@ def test_inf_band_and_dates(raw: RawRecord) -> None:
     assert _param(inf, "min_range_km").values[0].value == 500
     assert _param(inf, "max_range_km").values[0].value == 5500
     assert _event(inf, "suspended", "USA") == dt.date(2019, 2, 2)  # inf-azertag-2019-suspension
-    assert _event(inf, "withdrawn", "USA") == dt.date(
-        2019, 8, 2
-    )  # inf-csis-2019-withdrawal
+    assert _event(inf, "withdrawn", "USA") == dt.date(2019, 8, 2)  # inf-csis-2019-withdrawal
     assert _event(inf, "terminated") == dt.date(2019, 8, 2)
     assert {c.by for c in inf.disputes} == {"USA", "RUS"}  # 9M729 / Mk 41 claims
 
@@ -107,7 +105,8 @@ def test_open_skies(raw: RawRecord) -> None:
     osk = raw.instruments["open-skies-1992"]
     assert _event(osk, "entered_into_force") == dt.date(2002, 1, 1)  # os-state-2002-eif
     assert _event(osk, "ratified", "RUS") == dt.date(2001, 11, 2)  # os-aca-2001-eif
-    assert _event(osk, "withdrawn", "USA") == dt.date(2020, 11, 22)  # os-state-2020-withdrawal-effective
+    # os-state-2020-withdrawal-effective
+    assert _event(osk, "withdrawn", "USA") == dt.date(2020, 11, 22)
     assert _event(osk, "withdrawn", "RUS") == dt.date(2021, 12, 18)  # os-mfa-ru-2021-withdrawal
     parties = {e.party for e in osk.events if e.party and e.party != "CSK"}
     # 34 States Parties (os-princeton-wiki), but seven accessions have no citable date (their
