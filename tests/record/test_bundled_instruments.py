@@ -89,15 +89,13 @@ def test_inf_band_and_dates(raw: RawRecord) -> None:
     assert _param(inf, "min_range_km").values[0].value == 500
     assert _param(inf, "max_range_km").values[0].value == 5500
     assert _event(inf, "suspended", "USA") == dt.date(2019, 2, 2)  # inf-azertag-2019-suspension
-    assert _event(inf, "withdrawn", "USA") == dt.date(
-        2019, 8, 2
-    )  # inf-tellerreport-2019-termination
+    assert _event(inf, "withdrawn", "USA") == dt.date(2019, 8, 2)  # inf-csis-2019-withdrawal
     assert _event(inf, "terminated") == dt.date(2019, 8, 2)
     assert {c.by for c in inf.disputes} == {"USA", "RUS"}  # 9M729 / Mk 41 claims
 
 
 def test_abm_withdrawal(raw: RawRecord) -> None:
-    abm = raw.instruments["abm-1972"]  # abm-fas-overview
+    abm = raw.instruments["abm-1972"]  # abm-nti-overview
     assert _event(abm, "notice_of_withdrawal", "USA") == dt.date(2001, 12, 13)
     assert _event(abm, "withdrawn", "USA") == dt.date(2002, 6, 13)
     assert _event(abm, "terminated") == dt.date(2002, 6, 13)
@@ -107,8 +105,9 @@ def test_open_skies(raw: RawRecord) -> None:
     osk = raw.instruments["open-skies-1992"]
     assert _event(osk, "entered_into_force") == dt.date(2002, 1, 1)  # os-state-2002-eif
     assert _event(osk, "ratified", "RUS") == dt.date(2001, 11, 2)  # os-aca-2001-eif
-    assert _event(osk, "withdrawn", "USA") == dt.date(2020, 11, 22)  # os-crs-hsdl
-    assert _event(osk, "withdrawn", "RUS") == dt.date(2021, 12, 18)  # os-rferl-2021
+    # os-state-2020-withdrawal-effective
+    assert _event(osk, "withdrawn", "USA") == dt.date(2020, 11, 22)
+    assert _event(osk, "withdrawn", "RUS") == dt.date(2021, 12, 18)  # os-mfa-ru-2021-withdrawal
     parties = {e.party for e in osk.events if e.party and e.party != "CSK"}
     # 34 States Parties (os-princeton-wiki), but seven accessions have no citable date (their
     # only source was a forum repost) and are left out on purpose (issue 12); Finland's comes
@@ -137,7 +136,7 @@ def test_new_start(raw: RawRecord) -> None:
     susp = next(e for e in ns.events if e.event == "suspended" and e.party == "RUS")
     assert susp.date == dt.date(2023, 2, 28)  # ns-russianforces-2023: law in force
     assert any(c.by == "USA" for c in susp.disputed)  # "legally invalid"
-    assert _event(ns, "expired") == dt.date(2026, 2, 5)  # ns-particle-2026-expiry
+    assert _event(ns, "expired") == dt.date(2026, 2, 5)  # ns-interfax-2021-notes
     assert _param(ns, "inspections_per_year").values[0].value == 18  # ns-ukrinform-2023
 
 
