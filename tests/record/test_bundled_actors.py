@@ -50,7 +50,7 @@ def test_helsinki_final_act_had_35_signatories(raw: RawRecord) -> None:
 
 
 def test_nato_accession_dates(raw: RawRecord) -> None:
-    # act-spravochniki-nato-timeline: Poland (with CZE, HUN) 1999-03-12.
+    # act-rferl-1999-accession: Poland (with CZE, HUN) 1999-03-12.
     assert [m.start for m in periods(raw, "nato", "POL")] == [dt.date(1999, 3, 12)]
     # act-nato-pa-finland-sweden: Finland 2023-04-04, Sweden 2024-03-07.
     assert [m.start for m in periods(raw, "nato", "FIN")] == [dt.date(2023, 4, 4)]
