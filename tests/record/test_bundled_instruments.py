@@ -76,11 +76,11 @@ def test_cfe_status_events(raw: RawRecord) -> None:
     cfe = raw.instruments["cfe-1990"]
     assert _event(cfe, "provisionally_applied", "RUS") == dt.date(1992, 7, 17)  # cfe-weu-1997
     assert _event(cfe, "entered_into_force") == dt.date(1992, 11, 9)  # rp-sputnik-2023-11-07-cfe-uk
-    assert _event(cfe, "suspended", "RUS") == dt.date(2007, 12, 12)  # cfe-liquisearch-suspension
+    assert _event(cfe, "suspended", "RUS") == dt.date(2007, 12, 12)  # cfe-nato-2007-07-16
     assert _event(cfe, "withdrawn", "RUS") == dt.date(2023, 11, 7)  # cfe-tass-2023-withdrawal
-    assert _event(cfe, "suspended", "USA") == dt.date(2023, 12, 7)  # cfe-tellerreport-2023-us
+    assert _event(cfe, "suspended", "USA") == dt.date(2023, 12, 7)  # cfe-tass-2023-11-07-us
     signed = {e.party for e in cfe.events if e.event == "signed"}
-    assert len(signed) == 22  # cfe-state-factsheet
+    assert len(signed) == 22  # cfe-whitehouse-1999-11-19
 
 
 def test_inf_band_and_dates(raw: RawRecord) -> None:

@@ -91,10 +91,7 @@ AGGREGATORS = (
 
 WEAK = FORUM_OR_AGGREGATOR + ENCYCLOPAEDIA_MIRRORS + STUDY_AND_FORUM + AGGREGATORS
 
-OPEN: dict[str, str] = {
-    "fa-ru-main-2021": "Founding Act's nuclear passage quoted by a content farm; the ACRONYM "
-    "copy of the Act is found, but its stored excerpt stops before Section IV",
-}
+OPEN: dict[str, str] = {}
 """Citations still resting on such a host, each with why it stays for now. The list may only
 shrink: a test fails when an entry here is no longer cited, so that it is removed."""
 

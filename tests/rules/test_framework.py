@@ -193,7 +193,8 @@ def test_every_clause_is_formalised_or_declared_with_a_reason(rec: Record) -> No
 
     rows = coverage(rec)
     assert [f"{r['instrument']}/{r['clause']}" for r in rows if r["detail"] == UNDECLARED] == []
-    assert sum(r["status"] == "formalised" for r in rows) == 41
+    # 40: the Charter of Paris principle clause left the record (issue 12, no source read)
+    assert sum(r["status"] == "formalised" for r in rows) == 40
 
 
 def test_every_formalised_instrument_has_a_case_file() -> None:

@@ -210,10 +210,10 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
     )
     assert (warn["before"], warn["better"]) == ("inf", False)
     # the not-at-the-expense and not-adversaries commitments binding both on the date
-    # (rules tagged with those principles): Paris, the Code of Conduct, the Founding Act,
-    # Istanbul, the Rome Declaration, Astana
+    # (rules tagged with those principles): the Code of Conduct, the Founding Act, Istanbul,
+    # the Rome Declaration, Astana (no longer Paris: its principle clause left the record,
+    # issue 12, no source read for its text)
     assert [e["instrument"] for e in r["engaged"]] == [
-        "charter-of-paris-1990",
         "code-of-conduct-1994",
         "founding-act-1997",
         "istanbul-charter-1999",
@@ -227,10 +227,6 @@ def test_assess_the_iskander_move(client: httpx.Client) -> None:
     # not at the expense: ranges as bounds, so undetermined between the ends of Russia's
     # "up to 500 km" (holds at its 50 km inner end, breached at 500 km), never breached
     expense = [
-        (
-            "charter-of-paris-1990",
-            "Friendly relations among participating States (unnumbered): indivisible security",
-        ),
         ("istanbul-charter-1999", "para 8 (second principle)"),
         ("european-security-treaty-2008", "cover note"),
         ("astana-declaration-2010", "para 3 (not at the expense of others)"),

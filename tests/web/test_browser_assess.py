@@ -27,7 +27,7 @@ def test_run_an_example_assessment(page: Any) -> None:
     # inner end of Russia's "up to 500 km")
     assert cells[:4] == ["RUS", "LTU", "at_expense", "0.67"]
     assert page.locator("[data-testid^=verdict-RUS-]").count() == 1
-    assert page.locator("[data-testid=engaged-row]").count() == 6
+    assert page.locator("[data-testid=engaged-row]").count() == 5  # Paris left the record (#12)
     assert page.locator("[data-testid=delta-row]").count() == 17
     page.select_option("[data-testid=assess-delta-state]", "LTU")
     assert page.locator("[data-testid=delta-row][data-state=LTU]").count() > 4
@@ -40,9 +40,9 @@ def test_run_an_example_assessment(page: Any) -> None:
     )
     assert page.locator("[data-testid=assess-ring]").count() == 2
     assert page.get_attribute("[data-testid=assess-capital-LTU]", "data-outcome") == "less_safe"
-    # INF Art. VI undetermined, four not-at-the-expense clauses x (overall, RUS, RUS (inner),
-    # csis), and the 2021 draft not applicable
-    assert page.locator("[data-testid=finding-added]").count() == 18
+    # INF Art. VI undetermined, three not-at-the-expense clauses x (overall, RUS, RUS (inner),
+    # csis; Paris's left the record, #12), and the 2021 draft not applicable
+    assert page.locator("[data-testid=finding-added]").count() == 14
     assert page.locator("[data-testid=finding-removed]").count() == 1
 
 

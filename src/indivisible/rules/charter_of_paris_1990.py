@@ -1,46 +1,18 @@
-"""Charter of Paris (1990): free choice of security arrangements, and indivisible security.
+"""Charter of Paris (1990): a reaffirmation and institutions; nothing to check.
 
-The participating States recognise each State's freedom to choose its own security
-arrangements and state that the security of each is linked to that of all others. The two
-principles are evaluated side by side, as for the Istanbul Charter: an accession in the
-scenario is an exercise of the first. The second is read, as in the Istanbul Charter, as
-not strengthening one's security at the expense of others: each entry of the party active on
-the date is compared with the scenario without it (``_principles.at_expense``) and breaches it
-when the verdict is ``at_expense`` against another State bound by the Charter on the date.
+The record's clauses are the reaffirmation of the Helsinki principles (whose rules check them)
+and the new CSCE institutions. The Charter's statements on freedom of choice of security
+arrangements and on indivisible security are not in the record (no source read gives their
+text; see the instrument's note), so no principle is formalised here.
 """
 
 from __future__ import annotations
 
-from indivisible.rules._principles import (
-    free_choice_rule,
-    not_at_expense_rule,
-)
-from indivisible.rules.types import not_formalised
+from indivisible.rules.types import Rule, not_formalised
 
 INSTRUMENT = "charter-of-paris-1990"
-CLAUSE = "freedom-to-choose-security-arrangements"
 
-
-choice = free_choice_rule(
-    instrument=INSTRUMENT,
-    clause=CLAUSE,
-    ref="Friendly relations among participating States (unnumbered): free choice",
-    label="free-choice",
-    text="""Each participating State is free to choose its own security arrangements.""",
-)
-
-
-indivisible = not_at_expense_rule(
-    instrument=INSTRUMENT,
-    clause=CLAUSE,
-    ref="Friendly relations among participating States (unnumbered): indivisible security",
-    label="indivisible",
-    text="""Security is indivisible: the security of each participating State is linked to
-    that of all the others.""",
-)
-
-
-RULES = (choice, indivisible)
+RULES: tuple[Rule, ...] = ()
 NOT_FORMALISED = (
     not_formalised(
         INSTRUMENT,

@@ -158,7 +158,7 @@ def _sfc_outcome(
     clause="nuclear-three-nos",
     ref="Section IV",
     text="""NATO members have no intention, no plan and no reason to deploy nuclear weapons
-    on the territory of new members, nor to establish nuclear weapon storage sites there.""",
+    on the territory of new members.""",
     parties=_parties,
     since="signed",
 )
@@ -197,13 +197,6 @@ NOT_FORMALISED = (
         "Preamble",
         "A statement of attitude.",
         principle="not_at_expense",
-    ),
-    not_formalised(
-        INSTRUMENT,
-        "nuclear-storage-sites",
-        "Section IV",
-        "Storage sites are not scenario entries; nuclear deployments are checked by the "
-        "three-nos rule.",
     ),
     not_formalised(
         INSTRUMENT,
