@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from indivisible.indicators import distance_to_territory_km, profile
-from indivisible.indicators._activity import NEAR_KM, WINDOW_DAYS
+from indivisible.indicators._activity import NEAR_KM, WINDOW_DAYS, thresholds
 from indivisible.indicators._exposed import land_borders_km
 from indivisible.world import Exercise, StrategicForce, Verification, load_scenario
 
@@ -82,13 +82,31 @@ def test_exercise_personnel_near_by_hand(record: Any, today: Any) -> None:
     prof = _profile(record, sc, ["LTU", "POL", "RUS", "DEU"])
     km = float(distance_to_territory_km(54.71, 20.51, "LTU")) - 10
     assert 0 < km <= NEAR_KM
-    # 15,000 (troops) + 4,000 (notifiable through its 260 battle tanks >= 250)
-    assert _value(prof, "LTU", "exercise_personnel_near") == 19000
-    assert _value(prof, "POL", "exercise_personnel_near") == 19000
+    # 15,000 (troops); near-tanks (4,000 troops, 260 battle tanks) does not count: the record
+    # holds no battle-tank threshold (left out for want of a source read, issue 12)
+    assert _value(prof, "LTU", "exercise_personnel_near") == 15000
+    assert _value(prof, "POL", "exercise_personnel_near") == 15000
     # a state's own exercises never count against it; Germany is beyond 100 km
     assert _value(prof, "RUS", "exercise_personnel_near") == 0
     assert _value(prof, "DEU", "exercise_personnel_near") == 0
     assert sc.date - dt.timedelta(days=WINDOW_DAYS) > dt.date(2024, 1, 1)
+
+
+def test_thresholds_apply_only_those_in_the_record() -> None:
+    from types import SimpleNamespace
+
+    from indivisible._errors import InputError
+
+    held = {"notification_troops": 9000, "notification_tanks": 250}
+
+    class Stub:
+        def parameter_values(self, inst: str, pid: str, on: dt.date) -> dict[None, Any]:
+            if pid not in held:
+                raise InputError(f"{inst} has no parameter {pid!r}")
+            return {None: SimpleNamespace(value=held[pid])}
+
+    got = thresholds(Stub(), dt.date(2026, 1, 1))
+    assert got == {"personnel": 9000.0, "battle_tanks": 250.0}
 
 
 def test_exercise_readings_and_pullback(record: Any, today: Any) -> None:

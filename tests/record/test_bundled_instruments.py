@@ -145,9 +145,16 @@ def test_vienna_document_thresholds(raw: RawRecord) -> None:
     # vd-rferl-2017-thresholds: notification 9,000, observation 13,000 (confirmed)
     assert _param(vd, "notification_troops").values[0].value == 9000
     assert _param(vd, "observation_troops").values[0].value == 13000
-    # the rest is unconfirmed and flagged so
+    # vd-tyzhden-2017-economist: at least 42 days' notice (secondary)
+    assert _param(vd, "notification_days_in_advance").values[0].value == 42
+    # issue 12: no value rests on "unconfirmed"; the figures not read are left out
+    params = {p.id for c in vd.clauses for p in c.parameters}
+    assert params == {"notification_troops", "notification_days_in_advance", "observation_troops"}
+    values = [v for c in vd.clauses for p in c.parameters for v in p.values]
+    assert all("unconfirmed" not in (v.note or "") for v in values)
+    assert all(v.source != "vd-fsc-doc-1-11" for v in values)
     notif = next(c for c in vd.clauses if c.id == "ch-v-notification")
-    assert notif.confidence == "unconfirmed"
+    assert notif.confidence == "secondary" and "Left out" in (notif.note or "")
 
 
 def test_founding_act_readings(raw: RawRecord) -> None:

@@ -7,7 +7,9 @@ whose dates overlap the window ``[on - WINDOW_DAYS, on]``::
 
 * ``notifiable_r[x]``: under reading r the exercise reaches a prior-notification threshold of
   the Vienna Document 2011 (Chapter V: troops, battle tanks, ACV, artillery), read from the
-  record on the date (``vienna-document-2011``, clause ``ch-v-notification``);
+  record on the date (``vienna-document-2011``, clause ``ch-v-notification``); a threshold
+  the record does not hold is not applied (the bundled record holds the troop threshold
+  only: the others were left out for want of a source read, issue 12);
 * ``near[x, s]``: the exercise area (a circle) comes within :data:`NEAR_KM` of the state's
   land territory (bundled polygons, exclaves included): ``max(0, d(centre, territory) − radius)
   <= NEAR_KM``;
@@ -159,10 +161,19 @@ def _value(q: Any, name: str | None) -> float:
 
 
 def thresholds(record: Any, on: dt.date) -> dict[str, float]:
-    """The Vienna Document's prior-notification thresholds in force on ``on`` (by field)."""
+    """The Vienna Document's prior-notification thresholds in force on ``on`` (by field).
+
+    A threshold the record does not hold (left out for want of a source read) is not
+    applied: an exercise reaching only such a threshold does not count as notifiable.
+    """
+    from indivisible._errors import InputError
+
     out: dict[str, float] = {}
     for field, param in THRESHOLDS:
-        vals = record.parameter_values(VD, param, on)
+        try:
+            vals = record.parameter_values(VD, param, on)
+        except InputError:  # not in the record
+            continue
         pv = vals.get(None)
         if pv is not None:
             out[field] = float(pv.value)
@@ -174,9 +185,7 @@ def exercise_personnel_near(
 ) -> tuple[FloatArray, list[list[str]]]:
     """``[K, S]`` notifiable personnel near each state, and per reading per state the detail.
 
-    Raises:
-        InputError: the record has no Vienna Document thresholds on the date (from
-            ``Record.parameter_values``).
+    A record without the Vienna Document's thresholds counts no exercise as notifiable.
     """
     n_x, n_s = win.km.shape
     limits = thresholds(record, win.on)

@@ -7,6 +7,13 @@ of large activities per span of calendar years. Thresholds, the notice period an
 constraint numbers are parameters of the record (clauses ``ch-v``, ``ch-vi``, ``ch-viii``);
 none is written here.
 
+A threshold the record does not hold (left out for want of an acceptable source read, issue
+12) is not guessed: an activity below every threshold the record holds that gives a count in
+a category whose threshold is missing, and was not notified in time (Chapter V) or did not
+invite observers (Chapter VI), is ``undetermined``, naming the missing parameters. Chapter
+VIII needs all its numbers; the bundled record holds none, so the clause is
+``undetermined``.
+
 A count that parties give differently (declared against observed) is evaluated under each
 reading. Several activities running at once under separate commands in one area, each
 below a threshold but together at or above it, are flagged: under the reading
@@ -48,26 +55,69 @@ NOTICE = "notification_days_in_advance"
 LARGE_YEARS = "large_activity_window_years"
 """Span of calendar years of the large-activity constraint (record parameter, years)."""
 LARGE_MAX = "max_large_activities_per_3_years"
+LARGE_NEEDS = (
+    "calendar_two_year_troops",
+    "calendar_two_year_tanks",
+    LARGE_YEARS,
+    LARGE_MAX,
+)
+"""The parameters Chapter VIII's rule needs (the large-activity thresholds are Chapter VII's)."""
 
 
 def _owners(ctx: Context) -> list[str]:
     return sorted({o for x in ctx.scenario.exercises_on(ctx.on) for o in x.owner})
 
 
-def _thresholds(call: Call, prefix: str) -> tuple[dict[str, float], list[str], list[str]]:
-    out, lines, src = {}, [], []
+def _thresholds(
+    call: Call, prefix: str
+) -> tuple[dict[str, float], list[str], list[str], dict[str, str]]:
+    """The ``prefix_*`` thresholds the record holds on the date, with lines and sources.
+
+    Also returns the missing ones (scenario count -> parameter id).
+    """
+    out, lines, src, missing = {}, [], [], {}
     for k in COUNTS:
         pid = f"{prefix}_{DATA_NAME[k]}"
         try:
             pv = call.maybe(pid)
         except MissingData:
-            continue
+            pv = None
         if pv is None:
+            missing[k] = pid
             continue
         out[k] = call.num(pid)
         lines.append(call.cite(pid))
         src.append(pv.source)
-    return out, lines, src
+    if missing:
+        lines.append(
+            f"not in the record on {call.on.isoformat()} (left out, no acceptable source read): "
+            + ", ".join(f"{INSTRUMENT}/{p}" for p in missing.values())
+        )
+    return out, lines, src, missing
+
+
+def _unknown(x: Exercise, reading: str, missing: dict[str, str]) -> list[str]:
+    """The counts of ``x`` (under ``reading``) in categories whose threshold is missing."""
+    return [
+        f"{k} {count_value(x, k, reading):g} (no {INSTRUMENT}/{pid})"
+        for k, pid in missing.items()
+        if count_value(x, k, reading) > 0
+    ]
+
+
+def _need(call: Call, ids: tuple[str, ...]) -> None:
+    """Raise :class:`MissingData` naming every parameter of ``ids`` without a value."""
+    gone = []
+    for pid in ids:
+        try:
+            call.param(pid)
+        except MissingData:
+            gone.append(f"{INSTRUMENT}/{pid}")
+    if gone:
+        raise MissingData(
+            f"parameters {', '.join(gone)} have no value on {call.on.isoformat()} "
+            "(left out: no acceptable source read)"
+        )
 
 
 def reading_names(x: Exercise) -> list[str]:
@@ -103,7 +153,7 @@ def _over(x: Exercise, reading: str, th: dict[str, float]) -> list[str]:
 @rule(
     instrument=INSTRUMENT,
     clause="ch-v-notification",
-    ref="Chapter V (paras 38-40)",
+    ref="Chapter V",
     text="""A military activity at or above any of the notification thresholds is notified
     in writing to all participating States at least the notice period before it starts.""",
     parties=with_subjects(record_parties(INSTRUMENT), _owners),
@@ -111,7 +161,7 @@ def _over(x: Exercise, reading: str, th: dict[str, float]) -> list[str]:
 )
 def prior_notification(call: Call) -> Iterator[Finding]:
     """Each notifiable activity of the party was notified in time."""
-    th, lines, src = _thresholds(call, "notification")
+    th, lines, src, missing = _thresholds(call, "notification")
     notice = call.num(NOTICE)
     lines.append(call.cite(NOTICE))
     src.append(call.param(NOTICE).source)
@@ -120,17 +170,32 @@ def prior_notification(call: Call) -> Iterator[Finding]:
         outcomes = {}
         for rd in reading_names(x):
             over = _over(x, rd, th)
-            if not over:
-                outcomes[rd] = Outcome("holds", f"{x.id} is below every notification threshold.")
-                continue
             res, when = notified(x, notice)
-            outcomes[rd] = Outcome(
-                res,
-                f"{x.id} is notifiable ({'; '.join(over)}) and was {when}; the notice period "
-                f"is {notice:g} days.",
-            )
+            if over:
+                outcomes[rd] = Outcome(
+                    res,
+                    f"{x.id} is notifiable ({'; '.join(over)}) and was {when}; the notice "
+                    f"period is {notice:g} days.",
+                )
+                continue
+            unknown = _unknown(x, rd, missing)
+            if not unknown:
+                outcomes[rd] = Outcome("holds", f"{x.id} is below every notification threshold.")
+            elif res == "holds":
+                outcomes[rd] = Outcome(
+                    "holds",
+                    f"{x.id} was {when} (the notice period is {notice:g} days), whether or not "
+                    f"its {', '.join(unknown)} reach a threshold the record lacks.",
+                )
+            else:
+                outcomes[rd] = Outcome(
+                    "undetermined",
+                    f"{x.id} is below every notification threshold the record holds and was "
+                    f"{when}, but whether its {', '.join(unknown)} make it notifiable cannot be "
+                    "told: the record lacks those thresholds.",
+                )
         yield from exercise_findings(call, x, outcomes, src, lines)
-    yield from _circumvention(call, th, lines, src)
+    yield from _circumvention(call, th, missing, lines, src)
 
 
 def notified(x: Exercise, notice: float) -> tuple[Result, str]:
@@ -165,20 +230,34 @@ def exercise_findings(
 )
 def observation(call: Call) -> Iterator[Finding]:
     """Each activity of the party at or above an observation threshold invites observers."""
-    th, lines, src = _thresholds(call, "observation")
+    th, lines, src, missing = _thresholds(call, "observation")
     for x in call.scenario.exercises_on(call.on):
         if call.party not in x.owner:
             continue
         outcomes = {}
         for rd in reading_names(x):
             over = _over(x, rd, th)
-            if not over:
+            unknown = [] if over else _unknown(x, rd, missing)
+            if not over and not unknown:
                 outcomes[rd] = Outcome("holds", f"{x.id} is below every observation threshold.")
-            else:
+            elif over:
                 inv = "invited" if x.observers_invited else "did not invite"
                 outcomes[rd] = Outcome(
                     "holds" if x.observers_invited else "breached",
                     f"{x.id} is subject to observation ({'; '.join(over)}) and {inv} observers.",
+                )
+            elif x.observers_invited:
+                outcomes[rd] = Outcome(
+                    "holds",
+                    f"{x.id} invited observers, whether or not its {', '.join(unknown)} reach "
+                    "a threshold the record lacks.",
+                )
+            else:
+                outcomes[rd] = Outcome(
+                    "undetermined",
+                    f"{x.id} is below every observation threshold the record holds and did not "
+                    f"invite observers, but whether its {', '.join(unknown)} make it subject "
+                    "to observation cannot be told: the record lacks those thresholds.",
                 )
         yield from exercise_findings(call, x, outcomes, src, lines)
 
@@ -196,7 +275,8 @@ def constraints(call: Call) -> Iterator[Finding]:
     """The party's large activities in the calendar window stay within the constraint."""
     if not any(call.party in x.owner for x in call.scenario.exercises):
         return
-    th, lines, src = _thresholds(call, "calendar_two_year")
+    _need(call, LARGE_NEEDS)
+    th, lines, src, _missing = _thresholds(call, "calendar_two_year")
     years = int(call.num(LARGE_YEARS))
     most = call.num(LARGE_MAX)
     lines += [call.cite(LARGE_YEARS), call.cite(LARGE_MAX)]
@@ -234,7 +314,7 @@ def _overlap(a: Exercise, b: Exercise) -> bool:
 
 
 def _circumvention(
-    call: Call, th: dict[str, float], lines: list[str], src: list[str]
+    call: Call, th: dict[str, float], missing: dict[str, str], lines: list[str], src: list[str]
 ) -> Iterator[Finding]:
     mine = [x for x in call.scenario.exercises_on(call.on) if call.party in x.owner]
     for x in mine:
@@ -244,19 +324,45 @@ def _circumvention(
         cluster = [x, *group]
         outcomes = {}
         for rd in ("declared", "reported"):
-            combined = {k: sum(count_value(y, k, rd) for y in cluster) for k in th}
+            combined = {k: sum(count_value(y, k, rd) for y in cluster) for k in COUNTS}
             alone = [y.id for y in cluster if _over(y, rd, th)]
             over = [f"{k} {combined[k]:g} >= {v:g}" for k, v in th.items() if combined[k] >= v]
-            if alone or not over:
-                continue
             notified = all(y.notified_on is not None for y in cluster)
-            outcomes["separate_activities"] = Outcome(
-                "holds", "Each activity, judged alone, is below every notification threshold."
+            unknown = [
+                f"{k} {combined[k]:g} (no {INSTRUMENT}/{pid})"
+                for k, pid in missing.items()
+                if combined[k] > 0
+            ]
+            if alone or (not over and (notified or not unknown)):
+                continue
+            if over:
+                outcomes["separate_activities"] = Outcome(
+                    "holds", "Each activity, judged alone, is below every notification threshold."
+                )
+                outcomes["single_activity"] = Outcome(
+                    "holds" if notified else "breached",
+                    f"Judged as one activity ({'; '.join(over)}), the cluster is notifiable and "
+                    f"was {'notified' if notified else 'not notified'}.",
+                )
+                break
+            each = [u for y in cluster for u in _unknown(y, rd, missing)]
+            outcomes["separate_activities"] = (
+                Outcome(
+                    "undetermined",
+                    "Judged alone, each activity is below every notification threshold the "
+                    f"record holds, but not every one was notified and their counts "
+                    f"({', '.join(each)}) cannot be compared: the record lacks those thresholds.",
+                )
+                if each
+                else Outcome(
+                    "holds", "Each activity, judged alone, is below every notification threshold."
+                )
             )
             outcomes["single_activity"] = Outcome(
-                "holds" if notified else "breached",
-                f"Judged as one activity ({'; '.join(over)}), the cluster is notifiable and "
-                f"was {'notified' if notified else 'not notified'}.",
+                "undetermined",
+                "Judged as one activity, the cluster is below every notification threshold the "
+                f"record holds and was not notified, but whether its {', '.join(unknown)} make "
+                "it notifiable cannot be told: the record lacks those thresholds.",
             )
             break
         if outcomes:
