@@ -39,7 +39,9 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
 )
 _VOCATIVE = re.compile(
-    r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chairman|secretary)|madam \w+|"
+    r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chair\w*|secretary|minister)|"
+    r"madam \w+|mme\.?\s*\w+|monsieur (?:le|la) \w+|madame (?:la|le) \w+|"
+    r"mesdames(?:,| et) messieurs|distinguished \w+ chair\w*|"
     r"(?:dear )?colleagues|(?:dear )?friends|good (?:morning|afternoon|evening)|"
     r"excellenc(?:y|ies)|thank you(?:,| very much| for)|distinguished)\b",
     re.IGNORECASE,
@@ -369,6 +371,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)\b")
 _STAMP_DAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
 _EDGES = " ,.;:–-—|•·*"
 
@@ -381,6 +384,8 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     "17 December 2021 13:30"), 1 for a weekday-first stamp ("Tuesday, April 23, 2019") of
     the kind blogs and news sites print above a reposted text.
     """
+    # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
+    line = _GLUED_TIME.sub(r"\1 \2", line)
     for a, b, iso in dates_mentioned(line, None):
         if len(iso) != 10:
             continue
@@ -404,6 +409,41 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
             return None if _words(place) > 1 else (dt.date.fromisoformat(iso), None, 1)
         strength = 1 if stamp else (3 if place else 2)
         return dt.date.fromisoformat(iso), place, strength
+    return None
+
+
+#: A title that says what the document is and whose it is: "Déclaration de M. Jean-Yves
+#: Le Drian, …", "OTAN - Déclaration de Jean-Yves Le Drian à son arrivée …".
+_TITLED = re.compile(
+    r"^(?:[A-Z]{2,8}\s+[-–]\s+)?(?:déclaration|discours|allocution|intervention|entretien|"
+    r"conférence de presse|communiqué|tribune)\s+(?:de|du|d[’']|avec)\s*"
+    r"(?:(?:M|Mme|MM)\.?\s+)?(?P<who>[A-Z][^\n]{2,300})$",
+    re.IGNORECASE,
+)
+
+
+def _title_tail_date(line: str) -> dt.date | None:
+    """The day at the end of a title, in any of the languages dateparser reads.
+
+    "… au Sénat le 26 janvier 2022.", "… (Bruxelles, 4 mars 2022)".
+    """
+    tail = " ".join(re.sub(r"[()]", " ", line).split()[-6:]).strip(" .")
+    return _parsed_date(tail)
+
+
+def _salutation_at(text: str, blocks: list[Block]) -> int | None:
+    """The block a speech opens with, when a short salutation comes near the top.
+
+    "Mr Chairperson, Mr Minister,", "Good afternoon.", "Monsieur le Sénateur,": a line of
+    at most eight words that is only an address. The lines above it (at most ten, none a
+    paragraph) are the document's header: title, stamps, "Re:" fields, delivery notes.
+    """
+    for i, block in enumerate(blocks[:10]):
+        line = text[block.start : block.end].strip()
+        if _words(line) > 40:
+            return None
+        if _words(line) <= 8 and _VOCATIVE.match(line) and re.search(r"[,.!]$", line):
+            return i if i > 0 else None
     return None
 
 
@@ -652,10 +692,20 @@ def structure(raw: RawText) -> Structure:
     body_from = 0
     if not highlights:
         pending_place: str | None = None
+        salute = _salutation_at(text, blocks)
         for i, block in enumerate(blocks):
             line = text[block.start : block.end]
             dated = _date_line(line)
-            if _inline_label(line) and not dated:
+            field_label = _inline_label(line)
+            if field_label and not dated:
+                alone = not line[field_label[1] :].strip()
+                speaks = alone and person_name(field_label[0]) is not None
+                if salute is not None and i < salute and not speaks:
+                    # "Re: Statement by …", "Intervenant(s) :": a field of the header.
+                    header_lines.append(line)
+                    dropped.append((block.start, block.end, "header field"))
+                    body_from = i + 1
+                    continue
                 break
             if dated:
                 dates.append((dated[2], i, dated[0]))
@@ -684,8 +734,21 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "place"))
                 body_from = i + 1
                 continue
-            if _VOCATIVE.match(line) or _words(line) > 30:
+            if _VOCATIVE.match(line) or (_words(line) > 30 and (salute is None or i >= salute)):
                 break
+            titled = _TITLED.match(line) if not byline and _words(line) <= 60 else None
+            if titled:
+                # "Déclaration de M. Jean-Yves Le Drian, ministre …, au Sénat le 26 janvier
+                # 2022.": the title names who speaks and, at its end, the day.
+                byline = titled.group("who")
+                title = title or line.rstrip()
+                header_lines.append(line)
+                told = _title_tail_date(line)
+                if told is not None:
+                    dates.append((3, i, told))
+                dropped.append((block.start, block.end, "title"))
+                body_from = i + 1
+                continue
             ends = _trailing_date(line)
             if ends is not None:
                 dates.append((3, i, ends))
@@ -707,6 +770,12 @@ def structure(raw: RawText) -> Structure:
                         r.person for r in persons_mentioned(line, None) if r.person is not None
                     )
                 dropped.append((block.start, block.end, "subtitle"))
+                body_from = i + 1
+                continue
+            if salute is not None and i < salute:
+                # Every line above the salutation that opens a speech is its header.
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "header"))
                 body_from = i + 1
                 continue
             break
@@ -849,7 +918,8 @@ def _self_introduced(text: str, turns: list[Turn]) -> None:
 
 
 _OCCASION = re.compile(
-    r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with)\s+(?=\S)"
+    r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with"
+    r"|à|au|aux|sur|devant|lors|en)\s+(?=\S)"
 )
 
 
@@ -871,13 +941,16 @@ def _opening_speaker(
     if byline:
         # The person, not the occasion: "First Deputy Permanent Representative Dmitry
         # Polyanskiy at an open VTC of UNSC members 'Briefing of OSCE Chairperson-in-Office'".
-        who = _OCCASION.split(byline, maxsplit=1)[0]
-        named = (
-            person_name(who.split(",")[0])
-            or person_name(who)
-            or person_name(byline.split(",")[0])
-            or person_name(byline)
-        )
+        # The office may itself hold an occasion word ("Permanent Representative of Russia
+        # to the OSCE Alexander Lukashevich at …"): each prefix ending before one is tried,
+        # shortest first, and the first that reads as a person is the speaker.
+        cuts = [m.start() for m in _OCCASION.finditer(byline)] + [len(byline)]
+        for cut in cuts:
+            who = byline[:cut]
+            named = person_name(who.split(",")[0]) or person_name(who)
+            if named is not None:
+                return Speaker(named[0], named[1])
+        named = person_name(byline.split(",")[0]) or person_name(byline)
         if named is not None:
             return Speaker(named[0], named[1])
     if title and "," in title:

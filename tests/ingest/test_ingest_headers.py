@@ -1,0 +1,126 @@
+"""Headers of unseen documents: good/bad twins for the rules added on the session-7 tune set.
+
+Each rule has a pair: a document where the header value must be read (a date, a speaker)
+or a header line must stay out of the statements, and its twin where the same words are
+body text and must stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from indivisible.ingest import ParsedDocument, parse_file
+
+
+def _parse(tmp_path: Path, text: str) -> ParsedDocument:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
+
+
+_BODY = (
+    "We are grateful for the detailed account of the priorities of the chairmanship, many of "
+    "which we share. The OSCE remains the platform for dialogue on European security.\n"
+)
+
+
+# --- a year glued to the time ------------------------------------------------------------
+
+
+def test_a_year_glued_to_the_time_is_the_header_date(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"11 January 201817:19\n\nStatement by the delegation\n\n{_BODY}")
+    assert doc.document.date == dt.date(2018, 1, 11)
+    assert all("17:19" not in s.text for s in doc.statements)
+
+
+def test_a_number_glued_to_a_year_in_the_body_is_no_date(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"Statement by the delegation\n\n{_BODY}Code 201817:19 was filed.\n")
+    assert doc.document.date is None
+
+
+# --- the speaker of a byline whose office holds 'to' ----------------------------------------
+
+
+def test_the_person_after_an_office_with_to_is_the_speaker(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by Permanent Representative of Russia to the OSCE Alexander Lukashevich "
+        f"at the OSCE Permanent Council meeting\n\nMr Chairperson,\n\n{_BODY}",
+    )
+    assert {s.speaker for s in doc.statements} == {"Alexander Lukashevich"}
+
+
+def test_a_body_after_an_office_is_no_speaker(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by the Head of Delegation to the Vienna Negotiations at the meeting of "
+        f"the Commission\n\nMr Chairperson,\n\n{_BODY}",
+    )
+    assert all(s.speaker != "Vienna Negotiations" for s in doc.statements)
+
+
+# --- lines above the salutation are the header ---------------------------------------------
+
+
+def test_lines_above_the_salutation_are_header(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by Ambassador Alexander Lukashevich\n\n"
+        "Re: Statement by OSCE Chairperson-in-Office and\n\n"
+        "Foreign Minister of Italy Angelino Alfano\n\n"
+        f"Mr Chairperson, Mr Minister,\n\n{_BODY}",
+    )
+    texts = " ".join(s.text for s in doc.statements)
+    assert "Re: Statement" not in texts and "Angelino Alfano" not in texts
+    assert "grateful" in texts
+
+
+def test_without_a_salutation_the_same_lines_are_body(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by Ambassador Alexander Lukashevich\n\n"
+        "Foreign Minister of Italy Angelino Alfano arrived in Vienna on Monday for talks with "
+        "the chairmanship on the priorities of the year.\n\n"
+        f"{_BODY}",
+    )
+    assert "Angelino Alfano arrived" in " ".join(s.text for s in doc.statements)
+
+
+def test_a_speaker_label_above_the_salutation_still_speaks(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Meeting with the President of Turkey.\n\nPresident of Russia Vladimir Putin:\n\n"
+        f"Mr. President, colleagues,\n\n{_BODY}",
+    )
+    assert "Vladimir Putin" in {s.speaker for s in doc.statements}
+
+
+# --- French titles: who speaks and when ----------------------------------------------------
+
+_FR = (
+    "Je voudrais insister sur la très grande unité qui existe aujourd'hui entre les alliés, "
+    "à l'OTAN comme à l'OSCE.\n"
+)
+
+
+def test_a_french_title_gives_speaker_and_date(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Déclaration de M. Jean-Yves Le Drian, ministre de l'Europe et des affaires "
+        "étrangères, en réponse à une question sur les tensions entre la Russie et "
+        "l'Ukraine, au Sénat le 26 janvier 2022.\n\nPrononcé le\n\nIntervenant(s) :\n\n"
+        f"Texte intégral\n\nMonsieur le Sénateur,\n\n{_FR}",
+    )
+    assert doc.document.date == dt.date(2022, 1, 26)
+    assert {s.speaker for s in doc.statements} == {"Jean-Yves Le Drian"}
+    texts = " ".join(s.text for s in doc.statements)
+    assert "Prononcé" not in texts and "Intervenant" not in texts and "intégral" not in texts
+
+
+def test_a_french_sentence_naming_a_minister_is_no_title(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        f"La déclaration du ministre a été publiée le 26 janvier 2022 après la réunion.\n\n{_FR}",
+    )
+    assert all(s.speaker != "Jean-Yves Le Drian" for s in doc.statements)
