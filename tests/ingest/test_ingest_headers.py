@@ -124,3 +124,93 @@ def test_a_french_sentence_naming_a_minister_is_no_title(tmp_path: Path) -> None
         f"La déclaration du ministre a été publiée le 26 janvier 2022 après la réunion.\n\n{_FR}",
     )
     assert all(s.speaker != "Jean-Yves Le Drian" for s in doc.statements)
+
+
+# --- publication stamps, datelines without a place, a publisher's stamp -------------------
+
+_NEWS = (
+    "“On the main issue of NATO non-expansion, I would say that there has been no "
+    "improvement,” Russian Deputy Foreign Minister Sergei Ryabkov said at a briefing.\n"
+)
+
+
+def test_a_stamp_leading_the_first_paragraph_is_the_date(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f" date 2022-01-11 {_NEWS}")
+    assert doc.document.date == dt.date(2022, 1, 11)
+    assert all("date 2022" not in s.text for s in doc.statements)
+    assert "Sergei Ryabkov" in {s.speaker for s in doc.statements}
+
+
+def test_a_date_inside_the_first_paragraph_is_no_stamp(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"The talks were held on 2022-01-11 in Geneva. {_NEWS}")
+    assert doc.document.date is None
+
+
+def test_a_month_stamp_with_an_address_is_dropped_without_a_day(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f" date 2021-12 https://example.org/a/b.html\n\n{_NEWS}")
+    assert doc.document.date is None
+    assert all("example.org" not in s.text for s in doc.statements)
+
+
+def test_a_dateline_with_day_and_agency_only(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Jan. 6, 2022 (EIRNS)—Russian Deputy Foreign Minister Sergey Ryabkov told Bloomberg "
+        "News that Russia wants to see results within a few weeks.\n",
+    )
+    assert doc.document.date == dt.date(2022, 1, 6)
+    assert all("EIRNS" not in s.text for s in doc.statements)
+
+
+def test_a_date_opening_a_sentence_is_no_dateline(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Jan. 6, 2022 was the day Russian Deputy Foreign Minister Sergey Ryabkov told "
+        "Bloomberg News that Russia wants to see results within a few weeks.\n",
+    )
+    assert doc.document.date is None
+
+
+def test_a_standfirst_closed_by_date_and_publisher(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "La France veut que le Conseil Russie-Otan se réunisse\n\n"
+        "Paris souhaite une nouvelle réunion du Conseil dans les plus brefs délais... "
+        f"23.12.2021, Sputnik France\n\n{_NEWS}",
+    )
+    assert doc.document.date == dt.date(2021, 12, 23)
+
+
+def test_a_date_then_a_clause_is_no_publisher_stamp(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "La France veut que le Conseil Russie-Otan se réunisse\n\n"
+        "Paris souhaite une nouvelle réunion du Conseil comme le 23.12.2021, a dit Paris\n\n"
+        f"{_NEWS}",
+    )
+    assert doc.document.date is None
+
+
+# --- a header wrapped by a PDF's columns --------------------------------------------------
+
+
+def test_a_wrapped_header_above_the_salutation(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Delivered by Ambassador\nIhor Prokopchuk, Permanent Representative of Ukraine to\n"
+        "the International Organizations in Vienna, to the\n1171st special meeting of the "
+        "Permanent\nCouncil, 11 January 2018\nMr. Chairperson,\n\n" + _BODY,
+    )
+    assert doc.document.date == dt.date(2018, 1, 11)
+    assert {s.speaker for s in doc.statements} == {"Ihor Prokopchuk"}
+    assert all("1171st" not in s.text for s in doc.statements)
+
+
+def test_a_role_alone_is_no_byline_without_a_name_below(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Delivered by Ambassador\n\nthe delegation of Ukraine to the 1171st special meeting "
+        "of the Permanent Council\n\nMr. Chairperson,\n\n" + _BODY,
+    )
+    assert all(s.speaker is None or "Ukraine" not in s.speaker for s in doc.statements)
+    assert "grateful" in " ".join(s.text for s in doc.statements)

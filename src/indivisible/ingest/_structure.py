@@ -38,6 +38,16 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
 )
+#: A store's publication stamp in front of a page's text: " date 2022-01-11 …".
+_LEAD_STAMP = re.compile(
+    r"\s*date\s+(?:(?P<day>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?:19|20)\d\d(?:-[01]\d)?)\b"
+    r"(?:\s+https?://\S+)?\s*"
+)
+#: A dateline that opens with the day and an agency, no place: "Jan. 6, 2022 (EIRNS)—".
+_DATE_DATELINE = re.compile(
+    r"^(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+    r"\s*(?:\([A-Z][\w .]{1,20}\)\s*)?(?:[–—]+|\s-\s)\s*"
+)
 _VOCATIVE = re.compile(
     r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chair\w*|secretary|minister)|"
     r"madam \w+|mme\.?\s*\w+|monsieur (?:le|la) \w+|madame (?:la|le) \w+|"
@@ -431,6 +441,27 @@ def _title_tail_date(line: str) -> dt.date | None:
     return _parsed_date(tail)
 
 
+def _salutation(line: str) -> bool:
+    line = line.strip()
+    return _words(line) <= 8 and bool(_VOCATIVE.match(line)) and bool(re.search(r"[,.!]$", line))
+
+
+def _split_at_salutation(text: str, blocks: list[Block]) -> list[Block]:
+    """A salutation wrapped into the header's block (a PDF's lines) starts its own block."""
+    out = list(blocks)
+    for i, block in enumerate(blocks[:3]):
+        starts = [block.start]
+        for raw_line in text[block.start : block.end].split("\n"):
+            starts.append(starts[-1] + len(raw_line) + 1)
+        for j, start in enumerate(starts[1:-1], start=1):
+            end = starts[j + 1] - 1
+            if _salutation(text[start:end]):
+                out[i] = Block(block.start, start - 1, block.page)
+                out.insert(i + 1, Block(start, block.end, block.page))
+                return out
+    return out
+
+
 def _salutation_at(text: str, blocks: list[Block]) -> int | None:
     """The block a speech opens with, when a short salutation comes near the top.
 
@@ -442,7 +473,7 @@ def _salutation_at(text: str, blocks: list[Block]) -> int | None:
         line = text[block.start : block.end].strip()
         if _words(line) > 40:
             return None
-        if _words(line) <= 8 and _VOCATIVE.match(line) and re.search(r"[,.!]$", line):
+        if _salutation(line):
             return i if i > 0 else None
     return None
 
@@ -467,6 +498,9 @@ def _trailing_date(line: str) -> dt.date | None:
         return None
     a, b, iso = found[-1]
     tail = line[b:].strip(_EDGES + ")")
+    if tail and re.fullmatch(r",\s*(?:[A-Z][\w’'-]+\s?){1,3}", line[b:].strip()):
+        # "… du chef de l'Alliance... 23.12.2021, Sputnik France": the publisher's stamp.
+        return dt.date.fromisoformat(iso) if re.search(r"\.{3}|…|\s$", line[:a]) else None
     if tail or not re.search(r"(?:,|\()\s*$", line[:a]):
         return None
     return dt.date.fromisoformat(iso)
@@ -648,6 +682,20 @@ def structure(raw: RawText) -> Structure:
     else:
         blocks = _blocks(text)
 
+    # A publication stamp leading the first paragraph (" date 2022-01-11 During the talks
+    # …", " date 2021-12 https://…"): metadata, split from the text it is glued to.
+    stamp_day: dt.date | None = None
+    if blocks:
+        lead = _LEAD_STAMP.match(text, blocks[0].start, blocks[0].end)
+        if lead:
+            if lead.group("day"):
+                stamp_day = dt.date.fromisoformat(lead.group("day"))
+            dropped.append((blocks[0].start, lead.end(), "publication stamp"))
+            if lead.end() < blocks[0].end:
+                blocks[0] = Block(lead.end(), blocks[0].end, blocks[0].page)
+            else:
+                blocks = blocks[1:]
+
     # Page furniture and the teaser list at the end of a page.
     kept: list[Block] = []
     lines = [text[b.start : b.end] for b in blocks]
@@ -678,6 +726,8 @@ def structure(raw: RawText) -> Structure:
         found_meta = first_date(meta["date"])
         if found_meta:
             dates.append((3, -1, found_meta))
+    if stamp_day is not None:
+        dates.append((2, -1, stamp_day))
     byline = ""
     header_lines: list[str] = []
     header_persons: list[Person] = []
@@ -692,9 +742,12 @@ def structure(raw: RawText) -> Structure:
     body_from = 0
     if not highlights:
         pending_place: str | None = None
+        blocks = _split_at_salutation(text, blocks)
         salute = _salutation_at(text, blocks)
         for i, block in enumerate(blocks):
             line = text[block.start : block.end]
+            if "\n" in line and salute is not None and i < salute:
+                line = " ".join(line.split())  # a header wrapped by a PDF's columns
             dated = _date_line(line)
             field_label = _inline_label(line)
             if field_label and not dated:
@@ -717,6 +770,21 @@ def structure(raw: RawText) -> Structure:
             if by and _words(line) <= 40 and not re.search(r"[.?!]$", line):
                 byline = by.group("who")
                 header_lines.append(line)
+                ends = _trailing_date(line)
+                if ends is not None:
+                    dates.append((3, i, ends))
+                dropped.append((block.start, block.end, "byline"))
+                body_from = i + 1
+                continue
+            if (
+                byline
+                and all(is_role_word(w) for w in byline.split())
+                and person_name(line.split(",")[0]) is not None
+                and _words(line) <= 40
+            ):
+                # "Delivered by Ambassador" / "Ihor Prokopchuk, Permanent Representative …":
+                # a byline broken after the title; the name is on the next line.
+                byline += " " + line
                 ends = _trailing_date(line)
                 if ends is not None:
                     dates.append((3, i, ends))
@@ -821,7 +889,17 @@ def structure(raw: RawText) -> Structure:
     if not highlights and blocks:
         first_block = text[blocks[0].start : blocks[0].end]
         dateline = _DATELINE.match(first_block)
-        has_dateline = dateline is not None
+        dated_first = _DATE_DATELINE.match(first_block) if dateline is None else None
+        if dated_first:
+            # "Jan. 6, 2022 (EIRNS)—With respect to …": a dateline without a place.
+            when = first_date(dated_first.group("date").replace(".", ""))
+            if when is not None:
+                dates.append((3, 0, when))
+                dropped.append((blocks[0].start, blocks[0].start + dated_first.end(), "dateline"))
+                blocks[0] = Block(
+                    blocks[0].start + dated_first.end(), blocks[0].end, blocks[0].page
+                )
+        has_dateline = dateline is not None or dated_first is not None
         if dateline:
             place = place or dateline.group("place").strip().title()
             when = first_date(dateline.group("date") or "")
