@@ -214,3 +214,97 @@ def test_a_role_alone_is_no_byline_without_a_name_below(tmp_path: Path) -> None:
     )
     assert all(s.speaker is None or "Ukraine" not in s.speaker for s in doc.statements)
     assert "grateful" in " ".join(s.text for s in doc.statements)
+
+
+# --- attribution in news copy ----------------------------------------------------------------
+
+
+def _speakers(doc: ParsedDocument) -> set[str | None]:
+    return {s.speaker for s in doc.statements}
+
+
+def test_a_lower_case_office_before_the_name(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks end in Geneva\n\nGENEVA, Jan 10 (Reuters) - US State Department spokesman "
+        "Ned Price said the United States "
+        "looks forward to new contacts with Russia on security in the coming days.\n",
+    )
+    assert "Ned Price" in _speakers(doc)
+
+
+def test_a_lower_case_office_without_a_name_is_no_speaker(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks end in Geneva\n\nGENEVA, Jan 10 (Reuters) - The State Department spokesman "
+        "said the United States looks "
+        "forward to new contacts with Russia on security in the coming days.\n",
+    )
+    assert "Ned Price" not in _speakers(doc)
+    assert all(s.speaker is None or "spokesman" not in s.speaker for s in doc.statements)
+
+
+def test_specified_and_a_colon_report_speech(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks in Geneva\n\nMOSCOW, Jan 10 (Reuters) - Russian Foreign Ministry spokeswoman "
+        "Maria Zakharova specified "
+        "that the first round of talks is scheduled for the evening.\n\nRussian Foreign "
+        "Minister Sergei Lavrov, commenting on the content of the US response to Moscow's "
+        "proposals on security guarantees in Europe, noted: the response still allows a "
+        "serious conversation.\n",
+    )
+    assert {"Maria Zakharova", "Sergei Lavrov"} <= _speakers(doc)
+
+
+def test_a_verb_that_is_no_saying_reports_nothing(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks in Geneva\n\nMOSCOW, Jan 10 (Reuters) - Russian Foreign Ministry spokeswoman "
+        "Maria Zakharova travelled "
+        "to Geneva where the first round of talks is scheduled for the evening.\n",
+    )
+    assert "Maria Zakharova" not in _speakers(doc)
+
+
+# --- headlines with a colon are not turns ----------------------------------------------------
+
+
+def test_a_long_name_colon_headline_opens_a_news_report(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Press Secretary Peskov: relations between Russia and NATO have reached the limit due "
+        "to the invasion of Ukraine\n\nMOSCOW, Jan 10 (Reuters) - Relations have reached a "
+        "“red line,” said Dmitry Peskov, "
+        "the press secretary of the President of Russia. “Moscow cannot tolerate this "
+        "situation any longer,” Peskov said.\n\nAccording to Russian Foreign "
+        "Minister Sergei Lavrov, the alliance made promises not to move military "
+        "infrastructure to the east.\n",
+    )
+    assert doc.document.kind == "news_article"
+    assert "Sergei Lavrov" in _speakers(doc)
+
+
+def test_a_title_case_label_line_is_a_headline_and_a_dash_ends_a_turn(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "CNN International: U.S. Secretary of State Antony Blinken Says U.S. Written Response "
+        "to Russia Has Been Delivered\n\nANTONY BLINKEN, U.S. SECRETARY OF STATE: So we have "
+        "been clear to Russia that there are two paths.\n\nQUESTION: But they are being "
+        "aggressive now -- sorry.\n\nBLINKEN: Let me finish what --\n\nQUESTION: Sorry.\n\n"
+        "BLINKEN: -- and then come back to you on the support for Ukraine.\n",
+    )
+    assert "CNN International" not in _speakers(doc)
+    assert all("Written Response" not in s.text for s in doc.statements)
+    finish = [s for s in doc.statements if s.text.startswith("Let me finish")]
+    assert finish and finish[0].speaker == "Antony Blinken"
+
+
+def test_a_sentence_case_label_line_is_a_turn(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Briefing\n\nANTONY BLINKEN, U.S. SECRETARY OF STATE: So we have been clear to Russia "
+        "that there are two paths and we will take the diplomatic one if we can.\n\n"
+        "QUESTION: But they are being aggressive now, are they not?\n",
+    )
+    assert "Antony Blinken" in _speakers(doc)

@@ -568,17 +568,36 @@ def _label_like(label: str) -> bool:
     return True
 
 
-def _kicker(rest: str, block: str) -> bool:
+def _title_case(rest: str) -> bool:
+    """A headline in title case ("… Antony Blinken Says U.S.' Written Response …").
+
+    Six words or more, at least four of them longer than three letters, and four in five
+    of those capitalised: nobody speaks with every word capitalised.
+    """
+    words = rest.split()
+    long = [w for w in words if len(w.strip("'’.,;:")) > 3]
+    if len(words) < 6 or len(long) < 4:
+        return False
+    return sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _kicker(rest: str, block: str, first: bool = False) -> bool:
     """Whether ``Name: words`` is a news subheading, not a speaker's turn.
+
+    The document's first block may be a longer headline ("Press Secretary Peskov:
+    relations between Russia and NATO have reached the limit …", up to 20 words); a turn
+    broken off with a dash ("Let me finish what --") is speech.
 
     "Ryabkov: Talks were difficult but businesslike" stands alone on its line, a short
     phrase without the punctuation that ends what someone says; a turn goes on as speech.
     """
     words = rest.split()
+    if _title_case(rest):
+        return True
     return (
         "\n" not in block.strip()
-        and 3 <= len(words) <= 12
-        and not re.search(r"[.?!…:;,\"”’)]\s*$", rest)
+        and 3 <= len(words) <= (20 if first else 12)
+        and not re.search(r"[.?!…:;,\"”’)—–-]\s*$", rest)
         and rest.lstrip()[:1] not in "“\"'"
     )
 
@@ -750,6 +769,12 @@ def structure(raw: RawText) -> Structure:
                 line = " ".join(line.split())  # a header wrapped by a PDF's columns
             dated = _date_line(line)
             field_label = _inline_label(line)
+            if field_label and not dated and _title_case(line[field_label[1] :]):
+                # "CNN International: U.S. Secretary … Says …": the page's headline.
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "headline"))
+                body_from = i + 1
+                continue
             if field_label and not dated:
                 alone = not line[field_label[1] :].strip()
                 speaks = alone and person_name(field_label[0]) is not None
@@ -1083,7 +1108,7 @@ def _turns(
         return turn
 
     current: Turn | None = None
-    for block in blocks:
+    for n, block in enumerate(blocks):
         line = text[block.start : block.end]
         first_line_end = text.find("\n", block.start, block.end)
         first_line = text[block.start : first_line_end] if first_line_end >= 0 else line
@@ -1092,7 +1117,7 @@ def _turns(
         speaker: Speaker | None = None
         body_start = block.start
         inline = _inline_label(first_line)
-        if inline and _kicker(first_line[inline[1] :], line):
+        if inline and _kicker(first_line[inline[1] :], line, first=n == 0):
             inline = None
         if inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
