@@ -308,3 +308,110 @@ def test_a_sentence_case_label_line_is_a_turn(tmp_path: Path) -> None:
         "QUESTION: But they are being aggressive now, are they not?\n",
     )
     assert "Antony Blinken" in _speakers(doc)
+
+
+# --- French names of organisations, kinds from structure --------------------------------------
+
+
+def test_french_names_of_the_un_the_eu_and_the_council(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Déclaration de M. Jean-Yves Le Drian (Paris, 4 mars 2022)\n\nMesdames et Messieurs,\n\n"
+        "Nous avons parlé à l'Assemblée générale des Nations unies, avec l'Union européenne, "
+        "et nous soutenons une réunion du Conseil Russie-Otan au plus vite.\n",
+    )
+    orgs = {o for s in doc.statements for o in s.organisations}
+    assert {"un", "eu", "nato-russia-council"} <= orgs
+    assert doc.document.kind == "statement"
+    assert doc.document.date == dt.date(2022, 3, 4)
+
+
+def test_lower_case_french_words_are_no_organisation(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Déclaration de M. Jean-Yves Le Drian (Paris, 4 mars 2022)\n\nMesdames et Messieurs,\n\n"
+        "Les nations unies dans un même effort et une union européenne des volontés sont "
+        "nécessaires, comme un conseil de défense.\n",
+    )
+    assert not {o for s in doc.statements for o in s.organisations} & {"un", "eu"}
+
+
+def test_one_article_of_a_treaty_is_treaty_text(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Treaty on Conventional Armed Forces in Europe\n\nArticle V\n\n1. To ensure that the "
+        "security of each State Party is not affected adversely at any stage, each State Party "
+        "shall limit its battle tanks so that 40 months after entry into force of this Treaty "
+        "the numbers do not exceed the limits.\n",
+    )
+    assert doc.document.kind == "treaty_text"
+
+
+def test_a_speech_citing_an_article_is_no_treaty_text(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Speech on collective defence\n\nArticle 5 is the heart of our Alliance. We will "
+        "defend every inch of Allied territory, and we will keep the door open to dialogue "
+        "with all our partners.\n",
+    )
+    assert doc.document.kind != "treaty_text"
+
+
+# --- a place under a late date, an event summary, a caption's day -----------------------------
+
+
+def test_a_place_under_a_late_date_is_metadata(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Blog header\n\nVladimir Putin answered media questions\n\nThe President took a number "
+        "of questions from reporters about the recognition of the two republics.\n"
+        "February 22, 2022\n\nThe Kremlin, Moscow\n\n"
+        "Pavel Zarubin: Mr President, what happens next?\n\n"
+        "Vladimir Putin: We will see what happens next in the coming days.\n",
+    )
+    assert doc.document.date == dt.date(2022, 2, 22)
+    assert all("The Kremlin, Moscow" not in s.text for s in doc.statements)
+
+
+def test_an_event_summary_above_the_first_turn_is_furniture(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Briefing\n\n  • As we approach the one-year mark, Ambassador Thomas-Greenfield gives a "
+        "briefing to discuss actions the United States has taken at the United Nations.\n\n"
+        "MODERATOR: Okay, good afternoon. Welcome to the Foreign Press Center.\n",
+    )
+    assert all("gives a briefing" not in s.text for s in doc.statements)
+
+
+def test_a_sentence_about_a_briefing_in_the_body_stays(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Briefing\n\nMODERATOR: Okay, good afternoon. Welcome to the Foreign Press Center.\n\n"
+        "AMBASSADOR THOMAS-GREENFIELD: The Secretary gives a briefing to the Council tomorrow, "
+        "and we will discuss what the United States has done.\n",
+    )
+    assert any("gives a briefing" in s.text for s in doc.statements)
+
+
+_CAPTIONED = (
+    "As U.N. Security Council met, Russia attacked Ukraine\n\n"
+    "{caption}\n\n"
+    "“We are here tonight because we believe that we can still stop a war,” said Linda "
+    "Thomas-Greenfield, the U.S. ambassador.\n\n"
+    "“Give peace a chance,” U.N. Secretary-General Antonio Guterres said.\n"
+)
+
+
+def test_an_agency_caption_gives_the_day_when_nothing_else_does(tmp_path: Path) -> None:
+    caption = (
+        "Ambassadors attend the Security Council meeting in New York City, U.S., February 23, "
+        "2022. REUTERS/Carlo Allegri"
+    )
+    doc = _parse(tmp_path, _CAPTIONED.format(caption=caption))
+    assert doc.document.date == dt.date(2022, 2, 23)
+
+
+def test_a_dated_sentence_without_a_credit_is_no_caption_date(tmp_path: Path) -> None:
+    caption = "Ambassadors had met in New York City on February 23, 2022 for a long meeting."
+    doc = _parse(tmp_path, _CAPTIONED.format(caption=caption))
+    assert doc.document.date is None

@@ -38,6 +38,12 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
 )
+#: A summary of the event in the third person: "… gives a briefing to discuss …".
+_EVENT_BLURB = re.compile(
+    r"\b(?:gives|gave|holds|held|delivers|delivered|answers|answered|takes|took)\s+"
+    r"(?:a |an |the )?(?:number of )?(?:briefing|press conference|news conference|remarks|"
+    r"questions|speech)\b"
+)
 #: A store's publication stamp in front of a page's text: " date 2022-01-11 …".
 _LEAD_STAMP = re.compile(
     r"\s*date\s+(?:(?P<day>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?:19|20)\d\d(?:-[01]\d)?)\b"
@@ -827,8 +833,21 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "place"))
                 body_from = i + 1
                 continue
+            if (
+                _EVENT_BLURB.search(line)
+                and _words(line) <= 60
+                and i + 1 < len(blocks)
+                and _inline_label(text[blocks[i + 1].start : blocks[i + 1].end])
+            ):
+                # "• …, Ambassador Thomas-Greenfield gives a briefing to discuss …" above the
+                # first turn: the page's summary of the event, not anyone's words.
+                dropped.append((block.start, block.end, "summary"))
+                body_from = i + 1
+                continue
             if _VOCATIVE.match(line) or (_words(line) > 30 and (salute is None or i >= salute)):
                 break
+            if title is not None and _TREATY_ARTICLE.match(line):
+                break  # "Article V": a treaty's text starts
             titled = _TITLED.match(line) if not byline and _words(line) <= 60 else None
             if titled:
                 # "Déclaration de M. Jean-Yves Le Drian, ministre …, au Sénat le 26 janvier
@@ -898,13 +917,19 @@ def structure(raw: RawText) -> Structure:
         # A date or byline line a little below a promotional header ("by Reuters",
         # "Friday, 21 January 2022 10:24 GMT") is metadata too.
         late: list[Block] = []
+        after_date = False
         for i, block in enumerate(blocks[:8]):
             line = text[block.start : block.end]
             dated = _date_line(line)
             by = _BYLINE.match(line)
+            placed, after_date = after_date and _place_line(line), bool(dated)
             if dated:
                 dates.append((dated[2], 500 + i, dated[0]))
                 dropped.append((block.start, block.end, "date"))
+            elif placed:
+                # "February 22, 2022" / "The Kremlin, Moscow": the place under the date.
+                place = place or line.strip()
+                dropped.append((block.start, block.end, "place"))
             elif by and _words(line) <= 6 and not re.search(r"[.?!,;:]$", line):
                 byline = byline or by.group("who")
                 dropped.append((block.start, block.end, "byline"))
@@ -938,6 +963,15 @@ def structure(raw: RawText) -> Structure:
             if parsed_day is not None:
                 dates.append((1, 0, parsed_day))
                 break
+    if not dates and not highlights:
+        # Last resort: an agency photo's caption names the day it was taken ("…, February
+        # 23, 2022. REUTERS/Carlo Allegri"), the day of the event the report covers.
+        for a, b, why in dropped:
+            if why.startswith("photo caption"):
+                full = [iso for _, _, iso in dates_mentioned(text[a:b], None) if len(iso) == 10]
+                if full:
+                    dates.append((0, a, dt.date.fromisoformat(full[-1])))
+                    break
     day = max(dates, key=lambda d: (d[0], -d[1]))[2] if dates else raw.date
     if place is None:
         heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
@@ -1279,7 +1313,8 @@ def _kind(
     """The document's kind, from its structure.
 
     * ``treaty_text``: two ``Article N`` headings, or a treaty's preamble formula ("have
-      agreed as follows", "hereinafter referred to as the Parties");
+      agreed as follows", "hereinafter referred to as the Parties"), or one article heading
+      with "this Treaty" and "State Party" in the text;
     * ``interview``: labelled turns or questions, and "interview" in the title or header;
     * ``press_conference``: a moderator, a journalist's label or "press conference" in the
       title;
@@ -1297,6 +1332,12 @@ def _kind(
         _TREATY.search(body[:3000])
     ):
         return "treaty_text"
+    if (
+        flags["articles"] >= 1
+        and re.search(r"\bthis Treaty\b", body)
+        and re.search(r"\bStates? Part(?:y|ies)\b", body)
+    ):
+        return "treaty_text"  # one article of a treaty: its heading, "this Treaty", "State Party"
     named = {t.speaker.key for t in turns if t.labelled}
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
@@ -1304,7 +1345,11 @@ def _kind(
     if flags["dashes"] and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
     said_form = any(
-        re.match(r"(?:statement|intervention)\b", h.strip(), re.IGNORECASE)
+        re.match(
+            r"(?:[A-Z]{2,8}\s+[-–]\s+)?(?:statement|intervention|déclaration)\b",
+            h.strip(),
+            re.IGNORECASE,
+        )
         for h in [title or "", *header]
     )
     if said_form and not (flags["moderator"] or flags["journalist"] or flags["labels"]):
