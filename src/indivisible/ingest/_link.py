@@ -269,6 +269,10 @@ def link(text: str, doc: dt.date | None) -> Links:
         if _BARE_ARTICLE.match(matched) and _NOT_THIS_ARTICLE.match(text, b):
             continue  # "Article 5 of the Vienna Document", "the Article 5 Memorial"
         found = tuple(e for e in lookup(matched) if _in_window(e.window, doc))
+        if not matched[:1].isupper():
+            # An organisation's name is a proper name: "the united nations of the world",
+            # "une union européenne des volontés" are words, not the bodies.
+            found = tuple(e for e in found if e.kind != "organisation")
         for entry in found:
             target = instruments if entry.kind == "instrument" else organisations
             target.extend(i for i in entry.ids if i not in target)

@@ -28,11 +28,16 @@ _VERBS = (
     r"reaffirmed|underscored|reiterated|acknowledged|admitted|confirmed|explained|commented|"
     r"cautioned|urged|accused|blamed|denied|dismissed|described|labell?ed|claimed|charged|"
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
-    r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded"
+    r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
+    r"specified|indicated|clarified|mentioned|highlighted|proposed"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
-_NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|of(?:\s+the)?(?=\s+[A-Z])))*"
+_NAME = (
+    r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|of(?:\s+the)?(?=\s+[A-Z])"
+    # "State Department spokesman Ned Price": a lower-case office noun before the name.
+    r"|(?:spokes(?:man|woman|person)|envoy|official|diplomat)(?=\s+[A-Z])))*"
+)
 #: When something was said, between the verb and what was said ("said Sunday …").
 _WHEN = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
@@ -54,9 +59,9 @@ _AFTER = re.compile(
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
 _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
 _REPORTED = re.compile(
-    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?P<appos>(?:,[^,“\"”]{{1,80}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
+    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
     rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
-    r"\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
+    r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
 _ROLE_NOUN = re.compile(

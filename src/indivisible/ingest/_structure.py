@@ -38,8 +38,26 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
 )
+#: A summary of the event in the third person: "… gives a briefing to discuss …".
+_EVENT_BLURB = re.compile(
+    r"\b(?:gives|gave|holds|held|delivers|delivered|answers|answered|takes|took)\s+"
+    r"(?:a |an |the )?(?:number of )?(?:briefing|press conference|news conference|remarks|"
+    r"questions|speech)\b"
+)
+#: A store's publication stamp in front of a page's text: " date 2022-01-11 …".
+_LEAD_STAMP = re.compile(
+    r"\s*date\s+(?:(?P<day>(?:19|20)\d\d-[01]\d-[0-3]\d)|(?:19|20)\d\d(?:-[01]\d)?)\b"
+    r"(?:\s+https?://\S+)?\s*"
+)
+#: A dateline that opens with the day and an agency, no place: "Jan. 6, 2022 (EIRNS)—".
+_DATE_DATELINE = re.compile(
+    r"^(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+    r"\s*(?:\([A-Z][\w .]{1,20}\)\s*)?(?:[–—]+|\s-\s)\s*"
+)
 _VOCATIVE = re.compile(
-    r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chairman|secretary)|madam \w+|"
+    r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chair\w*|secretary|minister)|"
+    r"madam \w+|mme\.?\s*\w+|monsieur (?:le|la) \w+|madame (?:la|le) \w+|"
+    r"mesdames(?:,| et) messieurs|distinguished \w+ chair\w*|"
     r"(?:dear )?colleagues|(?:dear )?friends|good (?:morning|afternoon|evening)|"
     r"excellenc(?:y|ies)|thank you(?:,| very much| for)|distinguished)\b",
     re.IGNORECASE,
@@ -369,6 +387,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+_GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)\b")
 _STAMP_DAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
 _EDGES = " ,.;:–-—|•·*"
 
@@ -381,6 +400,8 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     "17 December 2021 13:30"), 1 for a weekday-first stamp ("Tuesday, April 23, 2019") of
     the kind blogs and news sites print above a reposted text.
     """
+    # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
+    line = _GLUED_TIME.sub(r"\1 \2", line)
     for a, b, iso in dates_mentioned(line, None):
         if len(iso) != 10:
             continue
@@ -407,6 +428,62 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     return None
 
 
+#: A title that says what the document is and whose it is: "Déclaration de M. Jean-Yves
+#: Le Drian, …", "OTAN - Déclaration de Jean-Yves Le Drian à son arrivée …".
+_TITLED = re.compile(
+    r"^(?:[A-Z]{2,8}\s+[-–]\s+)?(?:déclaration|discours|allocution|intervention|entretien|"
+    r"conférence de presse|communiqué|tribune)\s+(?:de|du|d[’']|avec)\s*"
+    r"(?:(?:M|Mme|MM)\.?\s+)?(?P<who>[A-Z][^\n]{2,300})$",
+    re.IGNORECASE,
+)
+
+
+def _title_tail_date(line: str) -> dt.date | None:
+    """The day at the end of a title, in any of the languages dateparser reads.
+
+    "… au Sénat le 26 janvier 2022.", "… (Bruxelles, 4 mars 2022)".
+    """
+    tail = " ".join(re.sub(r"[()]", " ", line).split()[-6:]).strip(" .")
+    return _parsed_date(tail)
+
+
+def _salutation(line: str) -> bool:
+    line = line.strip()
+    return _words(line) <= 8 and bool(_VOCATIVE.match(line)) and bool(re.search(r"[,.!]$", line))
+
+
+def _split_at_salutation(text: str, blocks: list[Block]) -> list[Block]:
+    """A salutation wrapped into the header's block (a PDF's lines) starts its own block."""
+    out = list(blocks)
+    for i, block in enumerate(blocks[:3]):
+        starts = [block.start]
+        for raw_line in text[block.start : block.end].split("\n"):
+            starts.append(starts[-1] + len(raw_line) + 1)
+        for j, start in enumerate(starts[1:-1], start=1):
+            end = starts[j + 1] - 1
+            if _salutation(text[start:end]):
+                out[i] = Block(block.start, start - 1, block.page)
+                out.insert(i + 1, Block(start, block.end, block.page))
+                return out
+    return out
+
+
+def _salutation_at(text: str, blocks: list[Block]) -> int | None:
+    """The block a speech opens with, when a short salutation comes near the top.
+
+    "Mr Chairperson, Mr Minister,", "Good afternoon.", "Monsieur le Sénateur,": a line of
+    at most eight words that is only an address. The lines above it (at most ten, none a
+    paragraph) are the document's header: title, stamps, "Re:" fields, delivery notes.
+    """
+    for i, block in enumerate(blocks[:10]):
+        line = text[block.start : block.end].strip()
+        if _words(line) > 40:
+            return None
+        if _salutation(line):
+            return i if i > 0 else None
+    return None
+
+
 def _place_like(text: str) -> bool:
     """Whether text reads as a place.
 
@@ -427,6 +504,9 @@ def _trailing_date(line: str) -> dt.date | None:
         return None
     a, b, iso = found[-1]
     tail = line[b:].strip(_EDGES + ")")
+    if tail and re.fullmatch(r",\s*(?:[A-Z][\w’'-]+\s?){1,3}", line[b:].strip()):
+        # "… du chef de l'Alliance... 23.12.2021, Sputnik France": the publisher's stamp.
+        return dt.date.fromisoformat(iso) if re.search(r"\.{3}|…|\s$", line[:a]) else None
     if tail or not re.search(r"(?:,|\()\s*$", line[:a]):
         return None
     return dt.date.fromisoformat(iso)
@@ -494,17 +574,36 @@ def _label_like(label: str) -> bool:
     return True
 
 
-def _kicker(rest: str, block: str) -> bool:
+def _title_case(rest: str) -> bool:
+    """A headline in title case ("… Antony Blinken Says U.S.' Written Response …").
+
+    Six words or more, at least four of them longer than three letters, and four in five
+    of those capitalised: nobody speaks with every word capitalised.
+    """
+    words = rest.split()
+    long = [w for w in words if len(w.strip("'’.,;:")) > 3]
+    if len(words) < 6 or len(long) < 4:
+        return False
+    return sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _kicker(rest: str, block: str, first: bool = False) -> bool:
     """Whether ``Name: words`` is a news subheading, not a speaker's turn.
+
+    The document's first block may be a longer headline ("Press Secretary Peskov:
+    relations between Russia and NATO have reached the limit …", up to 20 words); a turn
+    broken off with a dash ("Let me finish what --") is speech.
 
     "Ryabkov: Talks were difficult but businesslike" stands alone on its line, a short
     phrase without the punctuation that ends what someone says; a turn goes on as speech.
     """
     words = rest.split()
+    if _title_case(rest):
+        return True
     return (
         "\n" not in block.strip()
-        and 3 <= len(words) <= 12
-        and not re.search(r"[.?!…:;,\"”’)]\s*$", rest)
+        and 3 <= len(words) <= (20 if first else 12)
+        and not re.search(r"[.?!…:;,\"”’)—–-]\s*$", rest)
         and rest.lstrip()[:1] not in "“\"'"
     )
 
@@ -608,6 +707,20 @@ def structure(raw: RawText) -> Structure:
     else:
         blocks = _blocks(text)
 
+    # A publication stamp leading the first paragraph (" date 2022-01-11 During the talks
+    # …", " date 2021-12 https://…"): metadata, split from the text it is glued to.
+    stamp_day: dt.date | None = None
+    if blocks:
+        lead = _LEAD_STAMP.match(text, blocks[0].start, blocks[0].end)
+        if lead:
+            if lead.group("day"):
+                stamp_day = dt.date.fromisoformat(lead.group("day"))
+            dropped.append((blocks[0].start, lead.end(), "publication stamp"))
+            if lead.end() < blocks[0].end:
+                blocks[0] = Block(lead.end(), blocks[0].end, blocks[0].page)
+            else:
+                blocks = blocks[1:]
+
     # Page furniture and the teaser list at the end of a page.
     kept: list[Block] = []
     lines = [text[b.start : b.end] for b in blocks]
@@ -638,6 +751,8 @@ def structure(raw: RawText) -> Structure:
         found_meta = first_date(meta["date"])
         if found_meta:
             dates.append((3, -1, found_meta))
+    if stamp_day is not None:
+        dates.append((2, -1, stamp_day))
     byline = ""
     header_lines: list[str] = []
     header_persons: list[Person] = []
@@ -652,10 +767,29 @@ def structure(raw: RawText) -> Structure:
     body_from = 0
     if not highlights:
         pending_place: str | None = None
+        blocks = _split_at_salutation(text, blocks)
+        salute = _salutation_at(text, blocks)
         for i, block in enumerate(blocks):
             line = text[block.start : block.end]
+            if "\n" in line and salute is not None and i < salute:
+                line = " ".join(line.split())  # a header wrapped by a PDF's columns
             dated = _date_line(line)
-            if _inline_label(line) and not dated:
+            field_label = _inline_label(line)
+            if field_label and not dated and _title_case(line[field_label[1] :]):
+                # "CNN International: U.S. Secretary … Says …": the page's headline.
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "headline"))
+                body_from = i + 1
+                continue
+            if field_label and not dated:
+                alone = not line[field_label[1] :].strip()
+                speaks = alone and person_name(field_label[0]) is not None
+                if salute is not None and i < salute and not speaks:
+                    # "Re: Statement by …", "Intervenant(s) :": a field of the header.
+                    header_lines.append(line)
+                    dropped.append((block.start, block.end, "header field"))
+                    body_from = i + 1
+                    continue
                 break
             if dated:
                 dates.append((dated[2], i, dated[0]))
@@ -673,6 +807,21 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
+            if (
+                byline
+                and all(is_role_word(w) for w in byline.split())
+                and person_name(line.split(",")[0]) is not None
+                and _words(line) <= 40
+            ):
+                # "Delivered by Ambassador" / "Ihor Prokopchuk, Permanent Representative …":
+                # a byline broken after the title; the name is on the next line.
+                byline += " " + line
+                ends = _trailing_date(line)
+                if ends is not None:
+                    dates.append((3, i, ends))
+                dropped.append((block.start, block.end, "byline"))
+                body_from = i + 1
+                continue
             if byline and line.lower().startswith("and ") and _words(line) <= 12:
                 byline += " " + line
                 dropped.append((block.start, block.end, "byline"))
@@ -684,8 +833,34 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "place"))
                 body_from = i + 1
                 continue
-            if _VOCATIVE.match(line) or _words(line) > 30:
+            if (
+                _EVENT_BLURB.search(line)
+                and _words(line) <= 60
+                and i + 1 < len(blocks)
+                and _inline_label(text[blocks[i + 1].start : blocks[i + 1].end])
+            ):
+                # "• …, Ambassador Thomas-Greenfield gives a briefing to discuss …" above the
+                # first turn: the page's summary of the event, not anyone's words.
+                dropped.append((block.start, block.end, "summary"))
+                body_from = i + 1
+                continue
+            if _VOCATIVE.match(line) or (_words(line) > 30 and (salute is None or i >= salute)):
                 break
+            if title is not None and _TREATY_ARTICLE.match(line):
+                break  # "Article V": a treaty's text starts
+            titled = _TITLED.match(line) if not byline and _words(line) <= 60 else None
+            if titled:
+                # "Déclaration de M. Jean-Yves Le Drian, ministre …, au Sénat le 26 janvier
+                # 2022.": the title names who speaks and, at its end, the day.
+                byline = titled.group("who")
+                title = title or line.rstrip()
+                header_lines.append(line)
+                told = _title_tail_date(line)
+                if told is not None:
+                    dates.append((3, i, told))
+                dropped.append((block.start, block.end, "title"))
+                body_from = i + 1
+                continue
             ends = _trailing_date(line)
             if ends is not None:
                 dates.append((3, i, ends))
@@ -707,6 +882,12 @@ def structure(raw: RawText) -> Structure:
                         r.person for r in persons_mentioned(line, None) if r.person is not None
                     )
                 dropped.append((block.start, block.end, "subtitle"))
+                body_from = i + 1
+                continue
+            if salute is not None and i < salute:
+                # Every line above the salutation that opens a speech is its header.
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "header"))
                 body_from = i + 1
                 continue
             break
@@ -736,13 +917,19 @@ def structure(raw: RawText) -> Structure:
         # A date or byline line a little below a promotional header ("by Reuters",
         # "Friday, 21 January 2022 10:24 GMT") is metadata too.
         late: list[Block] = []
+        after_date = False
         for i, block in enumerate(blocks[:8]):
             line = text[block.start : block.end]
             dated = _date_line(line)
             by = _BYLINE.match(line)
+            placed, after_date = after_date and _place_line(line), bool(dated)
             if dated:
                 dates.append((dated[2], 500 + i, dated[0]))
                 dropped.append((block.start, block.end, "date"))
+            elif placed:
+                # "February 22, 2022" / "The Kremlin, Moscow": the place under the date.
+                place = place or line.strip()
+                dropped.append((block.start, block.end, "place"))
             elif by and _words(line) <= 6 and not re.search(r"[.?!,;:]$", line):
                 byline = byline or by.group("who")
                 dropped.append((block.start, block.end, "byline"))
@@ -752,7 +939,17 @@ def structure(raw: RawText) -> Structure:
     if not highlights and blocks:
         first_block = text[blocks[0].start : blocks[0].end]
         dateline = _DATELINE.match(first_block)
-        has_dateline = dateline is not None
+        dated_first = _DATE_DATELINE.match(first_block) if dateline is None else None
+        if dated_first:
+            # "Jan. 6, 2022 (EIRNS)—With respect to …": a dateline without a place.
+            when = first_date(dated_first.group("date").replace(".", ""))
+            if when is not None:
+                dates.append((3, 0, when))
+                dropped.append((blocks[0].start, blocks[0].start + dated_first.end(), "dateline"))
+                blocks[0] = Block(
+                    blocks[0].start + dated_first.end(), blocks[0].end, blocks[0].page
+                )
+        has_dateline = dateline is not None or dated_first is not None
         if dateline:
             place = place or dateline.group("place").strip().title()
             when = first_date(dateline.group("date") or "")
@@ -766,6 +963,15 @@ def structure(raw: RawText) -> Structure:
             if parsed_day is not None:
                 dates.append((1, 0, parsed_day))
                 break
+    if not dates and not highlights:
+        # Last resort: an agency photo's caption names the day it was taken ("…, February
+        # 23, 2022. REUTERS/Carlo Allegri"), the day of the event the report covers.
+        for a, b, why in dropped:
+            if why.startswith("photo caption"):
+                full = [iso for _, _, iso in dates_mentioned(text[a:b], None) if len(iso) == 10]
+                if full:
+                    dates.append((0, a, dt.date.fromisoformat(full[-1])))
+                    break
     day = max(dates, key=lambda d: (d[0], -d[1]))[2] if dates else raw.date
     if place is None:
         heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
@@ -849,7 +1055,8 @@ def _self_introduced(text: str, turns: list[Turn]) -> None:
 
 
 _OCCASION = re.compile(
-    r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with)\s+(?=\S)"
+    r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with"
+    r"|à|au|aux|sur|devant|lors|en)\s+(?=\S)"
 )
 
 
@@ -871,13 +1078,16 @@ def _opening_speaker(
     if byline:
         # The person, not the occasion: "First Deputy Permanent Representative Dmitry
         # Polyanskiy at an open VTC of UNSC members 'Briefing of OSCE Chairperson-in-Office'".
-        who = _OCCASION.split(byline, maxsplit=1)[0]
-        named = (
-            person_name(who.split(",")[0])
-            or person_name(who)
-            or person_name(byline.split(",")[0])
-            or person_name(byline)
-        )
+        # The office may itself hold an occasion word ("Permanent Representative of Russia
+        # to the OSCE Alexander Lukashevich at …"): each prefix ending before one is tried,
+        # shortest first, and the first that reads as a person is the speaker.
+        cuts = [m.start() for m in _OCCASION.finditer(byline)] + [len(byline)]
+        for cut in cuts:
+            who = byline[:cut]
+            named = person_name(who.split(",")[0]) or person_name(who)
+            if named is not None:
+                return Speaker(named[0], named[1])
+        named = person_name(byline.split(",")[0]) or person_name(byline)
         if named is not None:
             return Speaker(named[0], named[1])
     if title and "," in title:
@@ -932,7 +1142,7 @@ def _turns(
         return turn
 
     current: Turn | None = None
-    for block in blocks:
+    for n, block in enumerate(blocks):
         line = text[block.start : block.end]
         first_line_end = text.find("\n", block.start, block.end)
         first_line = text[block.start : first_line_end] if first_line_end >= 0 else line
@@ -941,7 +1151,7 @@ def _turns(
         speaker: Speaker | None = None
         body_start = block.start
         inline = _inline_label(first_line)
-        if inline and _kicker(first_line[inline[1] :], line):
+        if inline and _kicker(first_line[inline[1] :], line, first=n == 0):
             inline = None
         if inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
@@ -1103,7 +1313,8 @@ def _kind(
     """The document's kind, from its structure.
 
     * ``treaty_text``: two ``Article N`` headings, or a treaty's preamble formula ("have
-      agreed as follows", "hereinafter referred to as the Parties");
+      agreed as follows", "hereinafter referred to as the Parties"), or one article heading
+      with "this Treaty" and "State Party" in the text;
     * ``interview``: labelled turns or questions, and "interview" in the title or header;
     * ``press_conference``: a moderator, a journalist's label or "press conference" in the
       title;
@@ -1121,6 +1332,12 @@ def _kind(
         _TREATY.search(body[:3000])
     ):
         return "treaty_text"
+    if (
+        flags["articles"] >= 1
+        and re.search(r"\bthis Treaty\b", body)
+        and re.search(r"\bStates? Part(?:y|ies)\b", body)
+    ):
+        return "treaty_text"  # one article of a treaty: its heading, "this Treaty", "State Party"
     named = {t.speaker.key for t in turns if t.labelled}
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
@@ -1128,7 +1345,11 @@ def _kind(
     if flags["dashes"] and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
     said_form = any(
-        re.match(r"(?:statement|intervention)\b", h.strip(), re.IGNORECASE)
+        re.match(
+            r"(?:[A-Z]{2,8}\s+[-–]\s+)?(?:statement|intervention|déclaration)\b",
+            h.strip(),
+            re.IGNORECASE,
+        )
         for h in [title or "", *header]
     )
     if said_form and not (flags["moderator"] or flags["journalist"] or flags["labels"]):

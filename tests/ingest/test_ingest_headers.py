@@ -1,0 +1,417 @@
+"""Headers of unseen documents: good/bad twins for the rules added on the session-7 tune set.
+
+Each rule has a pair: a document where the header value must be read (a date, a speaker)
+or a header line must stay out of the statements, and its twin where the same words are
+body text and must stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from indivisible.ingest import ParsedDocument, parse_file
+
+
+def _parse(tmp_path: Path, text: str) -> ParsedDocument:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
+
+
+_BODY = (
+    "We are grateful for the detailed account of the priorities of the chairmanship, many of "
+    "which we share. The OSCE remains the platform for dialogue on European security.\n"
+)
+
+
+# --- a year glued to the time ------------------------------------------------------------
+
+
+def test_a_year_glued_to_the_time_is_the_header_date(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"11 January 201817:19\n\nStatement by the delegation\n\n{_BODY}")
+    assert doc.document.date == dt.date(2018, 1, 11)
+    assert all("17:19" not in s.text for s in doc.statements)
+
+
+def test_a_number_glued_to_a_year_in_the_body_is_no_date(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"Statement by the delegation\n\n{_BODY}Code 201817:19 was filed.\n")
+    assert doc.document.date is None
+
+
+# --- the speaker of a byline whose office holds 'to' ----------------------------------------
+
+
+def test_the_person_after_an_office_with_to_is_the_speaker(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by Permanent Representative of Russia to the OSCE Alexander Lukashevich "
+        f"at the OSCE Permanent Council meeting\n\nMr Chairperson,\n\n{_BODY}",
+    )
+    assert {s.speaker for s in doc.statements} == {"Alexander Lukashevich"}
+
+
+def test_a_body_after_an_office_is_no_speaker(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by the Head of Delegation to the Vienna Negotiations at the meeting of "
+        f"the Commission\n\nMr Chairperson,\n\n{_BODY}",
+    )
+    assert all(s.speaker != "Vienna Negotiations" for s in doc.statements)
+
+
+# --- lines above the salutation are the header ---------------------------------------------
+
+
+def test_lines_above_the_salutation_are_header(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by Ambassador Alexander Lukashevich\n\n"
+        "Re: Statement by OSCE Chairperson-in-Office and\n\n"
+        "Foreign Minister of Italy Angelino Alfano\n\n"
+        f"Mr Chairperson, Mr Minister,\n\n{_BODY}",
+    )
+    texts = " ".join(s.text for s in doc.statements)
+    assert "Re: Statement" not in texts and "Angelino Alfano" not in texts
+    assert "grateful" in texts
+
+
+def test_without_a_salutation_the_same_lines_are_body(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by Ambassador Alexander Lukashevich\n\n"
+        "Foreign Minister of Italy Angelino Alfano arrived in Vienna on Monday for talks with "
+        "the chairmanship on the priorities of the year.\n\n"
+        f"{_BODY}",
+    )
+    assert "Angelino Alfano arrived" in " ".join(s.text for s in doc.statements)
+
+
+def test_a_speaker_label_above_the_salutation_still_speaks(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Meeting with the President of Turkey.\n\nPresident of Russia Vladimir Putin:\n\n"
+        f"Mr. President, colleagues,\n\n{_BODY}",
+    )
+    assert "Vladimir Putin" in {s.speaker for s in doc.statements}
+
+
+# --- French titles: who speaks and when ----------------------------------------------------
+
+_FR = (
+    "Je voudrais insister sur la très grande unité qui existe aujourd'hui entre les alliés, "
+    "à l'OTAN comme à l'OSCE.\n"
+)
+
+
+def test_a_french_title_gives_speaker_and_date(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Déclaration de M. Jean-Yves Le Drian, ministre de l'Europe et des affaires "
+        "étrangères, en réponse à une question sur les tensions entre la Russie et "
+        "l'Ukraine, au Sénat le 26 janvier 2022.\n\nPrononcé le\n\nIntervenant(s) :\n\n"
+        f"Texte intégral\n\nMonsieur le Sénateur,\n\n{_FR}",
+    )
+    assert doc.document.date == dt.date(2022, 1, 26)
+    assert {s.speaker for s in doc.statements} == {"Jean-Yves Le Drian"}
+    texts = " ".join(s.text for s in doc.statements)
+    assert "Prononcé" not in texts and "Intervenant" not in texts and "intégral" not in texts
+
+
+def test_a_french_sentence_naming_a_minister_is_no_title(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        f"La déclaration du ministre a été publiée le 26 janvier 2022 après la réunion.\n\n{_FR}",
+    )
+    assert all(s.speaker != "Jean-Yves Le Drian" for s in doc.statements)
+
+
+# --- publication stamps, datelines without a place, a publisher's stamp -------------------
+
+_NEWS = (
+    "“On the main issue of NATO non-expansion, I would say that there has been no "
+    "improvement,” Russian Deputy Foreign Minister Sergei Ryabkov said at a briefing.\n"
+)
+
+
+def test_a_stamp_leading_the_first_paragraph_is_the_date(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f" date 2022-01-11 {_NEWS}")
+    assert doc.document.date == dt.date(2022, 1, 11)
+    assert all("date 2022" not in s.text for s in doc.statements)
+    assert "Sergei Ryabkov" in {s.speaker for s in doc.statements}
+
+
+def test_a_date_inside_the_first_paragraph_is_no_stamp(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f"The talks were held on 2022-01-11 in Geneva. {_NEWS}")
+    assert doc.document.date is None
+
+
+def test_a_month_stamp_with_an_address_is_dropped_without_a_day(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, f" date 2021-12 https://example.org/a/b.html\n\n{_NEWS}")
+    assert doc.document.date is None
+    assert all("example.org" not in s.text for s in doc.statements)
+
+
+def test_a_dateline_with_day_and_agency_only(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Jan. 6, 2022 (EIRNS)—Russian Deputy Foreign Minister Sergey Ryabkov told Bloomberg "
+        "News that Russia wants to see results within a few weeks.\n",
+    )
+    assert doc.document.date == dt.date(2022, 1, 6)
+    assert all("EIRNS" not in s.text for s in doc.statements)
+
+
+def test_a_date_opening_a_sentence_is_no_dateline(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Jan. 6, 2022 was the day Russian Deputy Foreign Minister Sergey Ryabkov told "
+        "Bloomberg News that Russia wants to see results within a few weeks.\n",
+    )
+    assert doc.document.date is None
+
+
+def test_a_standfirst_closed_by_date_and_publisher(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "La France veut que le Conseil Russie-Otan se réunisse\n\n"
+        "Paris souhaite une nouvelle réunion du Conseil dans les plus brefs délais... "
+        f"23.12.2021, Sputnik France\n\n{_NEWS}",
+    )
+    assert doc.document.date == dt.date(2021, 12, 23)
+
+
+def test_a_date_then_a_clause_is_no_publisher_stamp(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "La France veut que le Conseil Russie-Otan se réunisse\n\n"
+        "Paris souhaite une nouvelle réunion du Conseil comme le 23.12.2021, a dit Paris\n\n"
+        f"{_NEWS}",
+    )
+    assert doc.document.date is None
+
+
+# --- a header wrapped by a PDF's columns --------------------------------------------------
+
+
+def test_a_wrapped_header_above_the_salutation(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Delivered by Ambassador\nIhor Prokopchuk, Permanent Representative of Ukraine to\n"
+        "the International Organizations in Vienna, to the\n1171st special meeting of the "
+        "Permanent\nCouncil, 11 January 2018\nMr. Chairperson,\n\n" + _BODY,
+    )
+    assert doc.document.date == dt.date(2018, 1, 11)
+    assert {s.speaker for s in doc.statements} == {"Ihor Prokopchuk"}
+    assert all("1171st" not in s.text for s in doc.statements)
+
+
+def test_a_role_alone_is_no_byline_without_a_name_below(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Delivered by Ambassador\n\nthe delegation of Ukraine to the 1171st special meeting "
+        "of the Permanent Council\n\nMr. Chairperson,\n\n" + _BODY,
+    )
+    assert all(s.speaker is None or "Ukraine" not in s.speaker for s in doc.statements)
+    assert "grateful" in " ".join(s.text for s in doc.statements)
+
+
+# --- attribution in news copy ----------------------------------------------------------------
+
+
+def _speakers(doc: ParsedDocument) -> set[str | None]:
+    return {s.speaker for s in doc.statements}
+
+
+def test_a_lower_case_office_before_the_name(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks end in Geneva\n\nGENEVA, Jan 10 (Reuters) - US State Department spokesman "
+        "Ned Price said the United States "
+        "looks forward to new contacts with Russia on security in the coming days.\n",
+    )
+    assert "Ned Price" in _speakers(doc)
+
+
+def test_a_lower_case_office_without_a_name_is_no_speaker(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks end in Geneva\n\nGENEVA, Jan 10 (Reuters) - The State Department spokesman "
+        "said the United States looks "
+        "forward to new contacts with Russia on security in the coming days.\n",
+    )
+    assert "Ned Price" not in _speakers(doc)
+    assert all(s.speaker is None or "spokesman" not in s.speaker for s in doc.statements)
+
+
+def test_specified_and_a_colon_report_speech(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks in Geneva\n\nMOSCOW, Jan 10 (Reuters) - Russian Foreign Ministry spokeswoman "
+        "Maria Zakharova specified "
+        "that the first round of talks is scheduled for the evening.\n\nRussian Foreign "
+        "Minister Sergei Lavrov, commenting on the content of the US response to Moscow's "
+        "proposals on security guarantees in Europe, noted: the response still allows a "
+        "serious conversation.\n",
+    )
+    assert {"Maria Zakharova", "Sergei Lavrov"} <= _speakers(doc)
+
+
+def test_a_verb_that_is_no_saying_reports_nothing(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Talks in Geneva\n\nMOSCOW, Jan 10 (Reuters) - Russian Foreign Ministry spokeswoman "
+        "Maria Zakharova travelled "
+        "to Geneva where the first round of talks is scheduled for the evening.\n",
+    )
+    assert "Maria Zakharova" not in _speakers(doc)
+
+
+# --- headlines with a colon are not turns ----------------------------------------------------
+
+
+def test_a_long_name_colon_headline_opens_a_news_report(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Press Secretary Peskov: relations between Russia and NATO have reached the limit due "
+        "to the invasion of Ukraine\n\nMOSCOW, Jan 10 (Reuters) - Relations have reached a "
+        "“red line,” said Dmitry Peskov, "
+        "the press secretary of the President of Russia. “Moscow cannot tolerate this "
+        "situation any longer,” Peskov said.\n\nAccording to Russian Foreign "
+        "Minister Sergei Lavrov, the alliance made promises not to move military "
+        "infrastructure to the east.\n",
+    )
+    assert doc.document.kind == "news_article"
+    assert "Sergei Lavrov" in _speakers(doc)
+
+
+def test_a_title_case_label_line_is_a_headline_and_a_dash_ends_a_turn(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "CNN International: U.S. Secretary of State Antony Blinken Says U.S. Written Response "
+        "to Russia Has Been Delivered\n\nANTONY BLINKEN, U.S. SECRETARY OF STATE: So we have "
+        "been clear to Russia that there are two paths.\n\nQUESTION: But they are being "
+        "aggressive now -- sorry.\n\nBLINKEN: Let me finish what --\n\nQUESTION: Sorry.\n\n"
+        "BLINKEN: -- and then come back to you on the support for Ukraine.\n",
+    )
+    assert "CNN International" not in _speakers(doc)
+    assert all("Written Response" not in s.text for s in doc.statements)
+    finish = [s for s in doc.statements if s.text.startswith("Let me finish")]
+    assert finish and finish[0].speaker == "Antony Blinken"
+
+
+def test_a_sentence_case_label_line_is_a_turn(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Briefing\n\nANTONY BLINKEN, U.S. SECRETARY OF STATE: So we have been clear to Russia "
+        "that there are two paths and we will take the diplomatic one if we can.\n\n"
+        "QUESTION: But they are being aggressive now, are they not?\n",
+    )
+    assert "Antony Blinken" in _speakers(doc)
+
+
+# --- French names of organisations, kinds from structure --------------------------------------
+
+
+def test_french_names_of_the_un_the_eu_and_the_council(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Déclaration de M. Jean-Yves Le Drian (Paris, 4 mars 2022)\n\nMesdames et Messieurs,\n\n"
+        "Nous avons parlé à l'Assemblée générale des Nations unies, avec l'Union européenne, "
+        "et nous soutenons une réunion du Conseil Russie-Otan au plus vite.\n",
+    )
+    orgs = {o for s in doc.statements for o in s.organisations}
+    assert {"un", "eu", "nato-russia-council"} <= orgs
+    assert doc.document.kind == "statement"
+    assert doc.document.date == dt.date(2022, 3, 4)
+
+
+def test_lower_case_french_words_are_no_organisation(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Déclaration de M. Jean-Yves Le Drian (Paris, 4 mars 2022)\n\nMesdames et Messieurs,\n\n"
+        "Les nations unies dans un même effort et une union européenne des volontés sont "
+        "nécessaires, comme un conseil de défense.\n",
+    )
+    assert not {o for s in doc.statements for o in s.organisations} & {"un", "eu"}
+
+
+def test_one_article_of_a_treaty_is_treaty_text(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Treaty on Conventional Armed Forces in Europe\n\nArticle V\n\n1. To ensure that the "
+        "security of each State Party is not affected adversely at any stage, each State Party "
+        "shall limit its battle tanks so that 40 months after entry into force of this Treaty "
+        "the numbers do not exceed the limits.\n",
+    )
+    assert doc.document.kind == "treaty_text"
+
+
+def test_a_speech_citing_an_article_is_no_treaty_text(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Speech on collective defence\n\nArticle 5 is the heart of our Alliance. We will "
+        "defend every inch of Allied territory, and we will keep the door open to dialogue "
+        "with all our partners.\n",
+    )
+    assert doc.document.kind != "treaty_text"
+
+
+# --- a place under a late date, an event summary, a caption's day -----------------------------
+
+
+def test_a_place_under_a_late_date_is_metadata(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Blog header\n\nVladimir Putin answered media questions\n\nThe President took a number "
+        "of questions from reporters about the recognition of the two republics.\n"
+        "February 22, 2022\n\nThe Kremlin, Moscow\n\n"
+        "Pavel Zarubin: Mr President, what happens next?\n\n"
+        "Vladimir Putin: We will see what happens next in the coming days.\n",
+    )
+    assert doc.document.date == dt.date(2022, 2, 22)
+    assert all("The Kremlin, Moscow" not in s.text for s in doc.statements)
+
+
+def test_an_event_summary_above_the_first_turn_is_furniture(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Briefing\n\n  • As we approach the one-year mark, Ambassador Thomas-Greenfield gives a "
+        "briefing to discuss actions the United States has taken at the United Nations.\n\n"
+        "MODERATOR: Okay, good afternoon. Welcome to the Foreign Press Center.\n",
+    )
+    assert all("gives a briefing" not in s.text for s in doc.statements)
+
+
+def test_a_sentence_about_a_briefing_in_the_body_stays(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Briefing\n\nMODERATOR: Okay, good afternoon. Welcome to the Foreign Press Center.\n\n"
+        "AMBASSADOR THOMAS-GREENFIELD: The Secretary gives a briefing to the Council tomorrow, "
+        "and we will discuss what the United States has done.\n",
+    )
+    assert any("gives a briefing" in s.text for s in doc.statements)
+
+
+_CAPTIONED = (
+    "As U.N. Security Council met, Russia attacked Ukraine\n\n"
+    "{caption}\n\n"
+    "“We are here tonight because we believe that we can still stop a war,” said Linda "
+    "Thomas-Greenfield, the U.S. ambassador.\n\n"
+    "“Give peace a chance,” U.N. Secretary-General Antonio Guterres said.\n"
+)
+
+
+def test_an_agency_caption_gives_the_day_when_nothing_else_does(tmp_path: Path) -> None:
+    caption = (
+        "Ambassadors attend the Security Council meeting in New York City, U.S., February 23, "
+        "2022. REUTERS/Carlo Allegri"
+    )
+    doc = _parse(tmp_path, _CAPTIONED.format(caption=caption))
+    assert doc.document.date == dt.date(2022, 2, 23)
+
+
+def test_a_dated_sentence_without_a_credit_is_no_caption_date(tmp_path: Path) -> None:
+    caption = "Ambassadors had met in New York City on February 23, 2022 for a long meeting."
+    doc = _parse(tmp_path, _CAPTIONED.format(caption=caption))
+    assert doc.document.date is None
