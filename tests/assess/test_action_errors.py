@@ -209,3 +209,14 @@ def test_only_input_errors_escape_the_parser(data: object) -> None:
         parse_action(yaml.safe_load(text), path="fuzz.yaml")
     except InputError as exc:
         assert exc.exit_code == 2
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLE_ACTIONS = sorted((EXAMPLES / "actions").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_ACTIONS, ids=lambda p: p.stem)
+def test_every_shipped_example_action_loads(path: Path, rec: Record) -> None:
+    """A source dropped from the bibliography must not leave a shipped example citing it
+    (an unknown source id is an :class:`InputError`, so this fails with its file and line)."""
+    assert load_action(path, rec).action
