@@ -183,7 +183,7 @@ def test_istanbul_para_8_split(raw: RawRecord) -> None:
     assert {
         "para-8-free-choice",
         "para-8-not-at-expense",
-    } <= ids  # ist-bommarito-summary, ist-metro-reuters-2022
+    } <= ids  # both ist-metro-reuters-2022
 
 
 def test_drafts_and_responses(raw: RawRecord) -> None:
