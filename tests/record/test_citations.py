@@ -130,7 +130,6 @@ READ_OPEN: dict[str, str] = {
         "the UN list of dates of admission was not read directly; the note names the copies"
         " checked (a replacement needs the list for all 57 states)"
     ),
-    "hfa-osce-primary": "background entry for the Final Act's text, not read; cited by no fact",
 }
 """Entries whose ``read`` admits they were not read, each with why. May only shrink."""
 
