@@ -45,7 +45,7 @@ def test_exactly_57_osce_participating_states(raw: RawRecord) -> None:
 
 
 def test_helsinki_final_act_had_35_signatories(raw: RawRecord) -> None:
-    # act-osce-summit-1975: Final Act signed on 1975-08-01 (35 states: hfa-schlager-reference).
+    # act-osce-summit-1975: Final Act signed on 1975-08-01 (35 states: act-osce-timeline-hfa-1975).
     assert len(members_on(raw, "osce", dt.date(1975, 8, 1))) == 35
 
 
@@ -63,7 +63,7 @@ def test_nato_member_count_around_swedish_accession(raw: RawRecord) -> None:
     # act-nato-pa-finland-sweden: Sweden the 32nd member on 2024-03-07.
     assert len(members_on(raw, "nato", dt.date(2024, 3, 7))) == 32
     assert len(members_on(raw, "nato", dt.date(2024, 3, 6))) == 31
-    # act-en-academic-north-atlantic-treaty: 12 founders at entry into force.
+    # rw-cvce-north-atlantic-treaty-1949: 12 founders at entry into force.
     assert len(members_on(raw, "nato", dt.date(1949, 8, 24))) == 12
 
 

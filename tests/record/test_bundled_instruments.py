@@ -109,7 +109,7 @@ def test_open_skies(raw: RawRecord) -> None:
     assert _event(osk, "withdrawn", "USA") == dt.date(2020, 11, 22)
     assert _event(osk, "withdrawn", "RUS") == dt.date(2021, 12, 18)  # os-mfa-ru-2021-withdrawal
     parties = {e.party for e in osk.events if e.party and e.party != "CSK"}
-    # 34 States Parties (os-princeton-wiki), but seven accessions have no citable date (their
+    # 34 States Parties (os-osce-timeline-signing), but seven accessions have no citable date (their
     # only source was a forum repost) and are left out on purpose (issue 12); Finland's comes
     # from the Finnish treaty database.
     undated = {"SWE", "LVA", "LTU", "EST", "SVN", "HRV", "BIH"}
@@ -183,7 +183,7 @@ def test_istanbul_para_8_split(raw: RawRecord) -> None:
     assert {
         "para-8-free-choice",
         "para-8-not-at-expense",
-    } <= ids  # ist-bommarito-summary, ist-metro-reuters-2022
+    } <= ids  # both ist-metro-reuters-2022
 
 
 def test_drafts_and_responses(raw: RawRecord) -> None:

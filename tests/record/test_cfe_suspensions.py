@@ -53,5 +53,5 @@ def test_russian_2007_suspension_dates_checked(rec: Record) -> None:
     assert ev.date == dt.date(2007, 12, 12)
     note = " ".join((ev.note or "").split())
     assert "signed the suspension decree on 14 Jul 2007" in note
-    assert "rw-interfax-2007-07-23-cfe-bill" in note
-    assert rec.sources["rw-interfax-2007-07-23-cfe-bill"].kind == "secondary"
+    assert "cfe-ria-2007-07-30-moratorium" in note
+    assert rec.sources["cfe-ria-2007-07-30-moratorium"].kind == "secondary"
