@@ -88,6 +88,15 @@ def test_azerbaijan_cis_from_1993_09_24(rec: Record) -> None:
     assert rec.is_member("AZE", "cis", "1993-09-24")
 
 
+def test_moldova_cis_member_from_its_ratification(rec: Record) -> None:
+    """Moldova's register dates the Creation Agreement's entry into force for it 1994-04-08:
+    a signatory participant before, a member from that day (as Azerbaijan's signature)."""
+    before = {m["org"]: m for m in rec.status("MDA", "1994-04-07")["memberships"]}
+    after = {m["org"]: m for m in rec.status("MDA", "1994-04-08")["memberships"]}
+    assert before["cis"]["status"] == "participant"
+    assert "status" not in after["cis"] and after["cis"]["since"] == "1994-04-08"
+
+
 def test_cis_kinds_of_membership(rec: Record) -> None:
     ukr = {m["org"]: m for m in rec.status("UKR", "2010-01-01")["memberships"]}
     assert ukr["cis"]["status"] == "participant"
