@@ -108,12 +108,6 @@ MENTION_OPEN: dict[str, str] = {
         " Charter's text was read only up to para 1 in the stored copies and no news-agency or"
         " official report of the sentence was found; the clause is kept, marked unconfirmed"
     ),
-    "world-faz-2019-9m729": (
-        "9M729 faz-2019 reading (2,350 km): the same FAS figures were read in the SDA dispatch"
-        " published by Blick (blick.ch/news/verteidigung-russland-stationiert-marschflugkoerper"
-        "-an-mehr-standorten-id15161678.html); re-pointing changes tests/perf/golden/"
-        "check-europe-2022-02.json and examples/europe-2022-02.yaml, left to the lead"
-    ),
     "world-newsfront-2019-kalibr": (
         "Kalibr 1,500-2,500 km: only News Front's copy of the TASS figures was found; TASS itself"
         " and other agencies give other single figures (1,400; 2,600 km)"
