@@ -98,7 +98,7 @@ def test_united_kingdom_left_the_eu_on_2020_02_01(raw: RawRecord) -> None:
 
 
 def test_holy_see_is_not_a_un_member(raw: RawRecord) -> None:
-    # act-un-member-states: the Holy See is a non-member observer State.
+    # act-holyseemission-observer: the Holy See is a Permanent Observer, not a member.
     assert periods(raw, "un", "VAT") == []
     assert len(members_on(raw, "un", dt.date(2026, 1, 1))) == 56
 

@@ -119,12 +119,7 @@ MENTION_OPEN: dict[str, str] = {
 }
 """Weak entries still named in a record file's text, each with why. May only shrink."""
 
-READ_OPEN: dict[str, str] = {
-    "act-un-member-states": (
-        "the UN list of dates of admission was not read directly; the note names the copies"
-        " checked (a replacement needs the list for all 57 states)"
-    ),
-}
+READ_OPEN: dict[str, str] = {}
 """Entries whose ``read`` admits they were not read, each with why. May only shrink."""
 
 
