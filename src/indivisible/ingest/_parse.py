@@ -21,7 +21,9 @@ from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import Speaker, Structure, structure
 from indivisible.ingest.types import Document, ParsedDocument, Statement
 
-_QUOTE = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"")
+#: A quotation: curly, straight or guillemet marks («…», as French and machine-translated
+#: Russian copy print them).
+_QUOTE = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"|«(?P<c>[^«»]+)»")
 _VERBS = (
     r"said|says|told|stated|declared|wrote|added|replied|promised|assured|warned|insisted|"
     r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out|affirmed|"
@@ -29,7 +31,8 @@ _VERBS = (
     r"cautioned|urged|accused|blamed|denied|dismissed|described|labell?ed|claimed|charged|"
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
-    r"specified|indicated|clarified|mentioned|highlighted|proposed"
+    r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
+    r"welcomed|reminded"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
@@ -51,10 +54,11 @@ _AUX = (
 )
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
-    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
+    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”«»\"!?]{{0,120}})$"
 )
 _AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
+    # "«…», — said Erler": a dash may stand between the quotation and its attribution.
+    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
 _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
@@ -63,15 +67,15 @@ _REPORTED = re.compile(
     rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
 _ROLE_NOUN = re.compile(
     r"\b(?:official|minister|ambassador|president|secretary|spokes(?:person|man|woman)|"
     r"diplomat|chief|head|envoy|representative|leader|chancellor|premier|delegate|"
     r"general|commander|director|chair(?:man|woman|person)?|prime)\b",
     re.IGNORECASE,
 )
-_OPEN_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
-_WHOLE_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
+_OPEN_QUOTE = re.compile(r"^[“\"«](?P<q>[^“”\"«»]+?)[,.!?]?[”\"»]\s*$")
+_WHOLE_QUOTE = re.compile(r"^[“\"«](?P<q>[^“”\"«»]+?)[,.!?]?[”\"»]\s*$")
 #: "according to statements by X", "according to a statement from X": the words are X's.
 _BY = (
     r"(?:(?:an?\s+|the\s+)?(?:statements?|remarks|comments|words|interview|post)"
@@ -391,7 +395,7 @@ def _quotations(
     body = text[start:end]
     out: list[tuple[Speaker, int, int, dt.date | None]] = []
     for m in _QUOTE.finditer(body):
-        group = "a" if m.group("a") is not None else "b"
+        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         inner = m.group(group)
         if len(inner.split()) < 4:
             continue
@@ -478,8 +482,8 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                 who = _speaker_of(who_text, text[context_start:start], found.date, seen)
                 if who is not None:
                     for a, b, pg in [*pending, (start, start + cut, page)]:
-                        a += len(text[a:b]) - len(text[a:b].lstrip('“" '))
-                        b -= len(text[a:b]) - len(text[a:b].rstrip('”" ,'))
+                        a += len(text[a:b]) - len(text[a:b].lstrip('“"« '))
+                        b -= len(text[a:b]) - len(text[a:b].rstrip('”"», '))
                         if b > a:
                             add(who, a, b, pg, None)
                     pending = []
@@ -564,13 +568,13 @@ def _reported(
 def _opens_quote(para: str) -> bool:
     """A paragraph that opens a quotation it does not close (continued below)."""
     stripped = para.lstrip()
-    return stripped[:1] in '“"' and not _closes(para)
+    return stripped[:1] in '“"«' and not _closes(para)
 
 
 def _closes(para: str) -> bool:
     """Whether every quotation opened in the paragraph is closed in it."""
     straight = para.count('"') % 2 == 0
-    return straight and para.count("“") <= para.count("”")
+    return straight and para.count("“") <= para.count("”") and para.count("«") <= para.count("»")
 
 
 def _closing_attribution(para: str) -> tuple[int, str] | None:
@@ -579,7 +583,7 @@ def _closing_attribution(para: str) -> tuple[int, str] | None:
     '… foreign policy," the US official said.' gives the offset of the closing mark and
     "the US official".
     """
-    m = re.search(r"[,.!?]?[”\"](?P<rest>[^“”\"]{0,120})$", para)
+    m = re.search(r"[,.!?]?[”\"»](?P<rest>[^“”\"«»]{0,120})$", para)
     if not m:
         return None
     rest = m.group("rest")

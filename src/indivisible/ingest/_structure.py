@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indivisible.ingest._gazetteer import Person, load
 from indivisible.ingest._link import (
@@ -34,9 +35,9 @@ _BYLINE = re.compile(
     r"^(?:by|from|(?:as )?delivered by|statement by|remarks by)\s+(?P<who>.{3,300})$", re.IGNORECASE
 )
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)"
+    r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
-    r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
+    r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
 )
 #: A summary of the event in the third person: "… gives a briefing to discuss …".
 _EVENT_BLURB = re.compile(
@@ -985,6 +986,19 @@ def structure(raw: RawText) -> Structure:
             None,
         )
 
+    lead_in = False
+    if not highlights and blocks:
+        # "The following is attributable to Spokesperson Ned Price:", "Foreign Minister
+        # Heiko Maas issued the following statement today (6 December) …:": a lead-in that
+        # says whose words follow is metadata, and names the speaker.
+        following = _FOLLOWING.match(text, blocks[0].start, blocks[0].end)
+        if following is not None:
+            who = (following.group("who") or following.group("who2") or "").strip(" ,")
+            byline = byline or who
+            lead_in = True
+            dropped.append((blocks[0].start, following.end(), "lead-in"))
+            rest = Block(following.end(), blocks[0].end, blocks[0].page)
+            blocks = ([rest] if text[rest.start : rest.end].strip() else []) + blocks[1:]
     participants: list[Person] = []
     for source in (byline, author or "", title or ""):
         for ref in persons_mentioned(source, day):
@@ -1006,6 +1020,7 @@ def structure(raw: RawText) -> Structure:
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
         flags["dateline"] = int(has_dateline)
+        flags["lead_in"] = int(lead_in)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
@@ -1115,7 +1130,53 @@ def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None
         m = _BODY_SPEAKS.match(text[blocks[0].start : blocks[0].end])
         if m:
             return m.group("body").strip()
-    return None
+    return _body_subject(" ".join(text[b.start : b.end] for b in blocks))
+
+
+#: What a body does when it speaks through a text: "The EU urges …", "NATO remains …".
+_BODY_VERBS = (
+    r"urges|condemns|calls|reiterates|reaffirms|welcomes|regrets|deplores|recalls|notes|"
+    r"supports|stands|expresses|remains|is|sees|rejects|demands|underlines|stresses|"
+    r"commends|believes|will|has|firmly|strongly|fully|also"
+)
+
+
+@lru_cache(maxsize=1)
+def _body_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Sentence openings naming an organisation of the gazetteer, and each one's full name."""
+    names: dict[str, str] = {}
+    for entry in load().entries:
+        if entry.kind != "organisation":
+            continue
+        full = next((n for n in entry.names if any(c.islower() for c in n)), entry.names[0])
+        for name in entry.names:
+            if len(name) >= 2 and not name.lower().startswith("the "):
+                names.setdefault(name, full)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    regex = re.compile(
+        rf"(?:^|(?<=[.!?]\s))(?:The\s+)?(?P<body>{alternatives})\s+(?:{_BODY_VERBS})\b"
+    )
+    return regex, names
+
+
+def _body_subject(body: str) -> str | None:
+    """The organisation a text without speakers speaks for, in the third person.
+
+    "The EU urges Russia to de-escalate … The EU condemns … The EU sees no grounds …": a
+    body that opens at least two sentences with what it does (and no quotation, which
+    would make it a report) is the text's speaker, by its full name.
+    """
+    if re.search(r"[“«]|\"[^\"]{10,}\"", body):
+        return None
+    regex, names = _body_regex()
+    counts: dict[str, int] = {}
+    for m in regex.finditer(body):
+        full = names[m.group("body")]
+        counts[full] = counts.get(full, 0) + 1
+    if not counts:
+        return None
+    best, n = max(counts.items(), key=lambda kv: kv[1])
+    return best if n >= 2 else None
 
 
 def _turns(
@@ -1294,6 +1355,12 @@ _BODY_SPEAKS = re.compile(
     r"(?: and its [Mm]ember [Ss]tates)?\s+(?:would like to|wishes to|wish to|thanks|welcomes|"
     r"takes note|expresses|reiterates|regrets|condemns|aligns?)\b"
 )
+_FOLLOWING = re.compile(
+    r"\s*(?:The following(?:\s+(?:statement|remarks|readout|comments?))?\s+(?:is|are|was|were)\s+"
+    r"attributable to\s+(?P<who>[^:\n]{3,120}?)|(?P<who2>[A-Z][^:\n]{2,160}?)\s+(?:issued|made|"
+    r"released|delivered|gave|published)\s+the following\s+(?:statement|remarks|comments?|"
+    r"declaration)\b[^:\n]{0,100}?)\s*:\s*"
+)
 _DELEGATION_LINE = re.compile(
     r"^(?:The )?(?:[A-Z][\w.’'-]*\s+){1,5}(?:Mission|Delegation|Permanent Representation)\s+"
     r"(?:of|to)\s+(?:the\s+)?[A-Z][\w .’'-]{1,60}$"
@@ -1372,7 +1439,7 @@ def _kind(
     if flags["labels"] >= 1 and named - {"journalist", "moderator"} - quote_labels:
         return "transcript"
     first = text[blocks[0].start : blocks[0].end] if blocks else ""
-    quotes = len(re.findall(r"[“\"][^”\"]{10,}[”\"]", body))
+    quotes = len(re.findall(r"[“\"«][^”\"»]{10,}[”\"»]", body))
     said = len(_SAID.findall(body))
     strong = _CHAIR.match(first) or re.match(
         r"^(?:statement|intervention)\b", heads.strip(), re.IGNORECASE
@@ -1384,9 +1451,26 @@ def _kind(
     )
     if strong or (weak and not (quotes >= 2 and said >= 2)):
         return "statement"
+    if flags.get("lead_in") and not quotes:
+        return "statement"  # "… issued the following statement:"
+    if not quotes and _body_subject(body) is not None:
+        return "statement"  # "The EU urges … The EU condemns …": a body's declaration
     personal_byline = bool(byline) and not persons_mentioned(byline, None)
     if (raw.format == "html" or personal_byline or flags.get("dateline")) and (quotes or said):
         return "news_article"
     if said >= 2 and quotes >= 1:
         return "news_article"
+    if said >= 3 and _first_person(body) <= 1:
+        # Reported speech throughout and nobody speaking in the first person outside
+        # quotations: a report ("…, he said that …"), not a speech.
+        return "news_article"
     return "speech"
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
+
+
+def _first_person(body: str) -> int:
+    """First-person words outside quotations."""
+    return len(_FIRST_PERSON.findall(_QUOTED.sub(" ", body)))

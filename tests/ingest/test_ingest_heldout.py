@@ -1,0 +1,228 @@
+"""Generic reading mechanisms added after the held-out test3 part: good/bad twins.
+
+Each mechanism has a document where it must fire and a twin, alike but for the one thing
+that must keep it from firing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from indivisible.ingest import parse_file
+from indivisible.ingest._link import link
+
+
+def _parse(tmp_path: Path, text: str, name: str = "doc.txt"):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
+
+
+# --- guillemet quotations ------------------------------------------------------------------
+
+_GUILLEMETS = (
+    "Germany calls the OSCE a venue for dialogue\n\n"
+    "The OSCE remains a venue for dialogue with Russia, an envoy told reporters.\n\n"
+    "«The OSCE remains one of the few organizations where there is dialogue between the "
+    "West and Russia», — said Gernot Erler.\n\n"
+    "«We have ensured that this conflict is not expanded», — said Erler.\n"
+)
+
+
+def test_guillemet_quotations_are_attributed(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, _GUILLEMETS)
+    assert doc.document.kind == "news_article"
+    assert {s.speaker for s in doc.statements} == {"Gernot Erler"}
+    assert any(s.text.startswith("The OSCE remains one") for s in doc.statements)
+
+
+def test_guillemets_without_attribution_name_no_speaker(tmp_path: Path) -> None:
+    text = _GUILLEMETS.replace(", — said Gernot Erler", "").replace(", — said Erler", "")
+    doc = _parse(tmp_path, text)
+    assert "Gernot Erler" not in {s.speaker for s in doc.statements}
+
+
+# --- a lead-in that names who speaks ---------------------------------------------------------
+
+
+def test_following_statement_lead_in_names_the_speaker(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Minister before his flight\n\n"
+        "Foreign Minister Heiko Maas issued the following statement today (6 December):\n\n"
+        "A look at the situation shows that we need to talk. The OSCE stands for dialogue.\n",
+    )
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"Heiko Maas"}
+    assert all("following statement" not in s.text for s in doc.statements)
+
+
+def test_attributable_lead_in_glued_to_the_text(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "The following is attributable to Spokesperson Ned Price: Deputy Secretary Wendy "
+        "Sherman spoke today with the OSCE Secretary General to discuss European security, "
+        "and they agreed the OSCE is a critical venue to reduce insecurity in the region.\n",
+    )
+    assert {s.speaker for s in doc.statements} == {"Ned Price"}
+    assert not any("attributable" in s.text for s in doc.statements)
+
+
+def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Minister before his flight\n\n"
+        "We read the statement that the minister issued this morning with great interest, "
+        "and we will answer it in the coming days after consulting our partners.\n",
+    )
+    assert "Heiko Maas" not in {s.speaker for s in doc.statements}
+    assert doc.statements and doc.statements[0].text.startswith("We read the statement")
+
+
+# --- a body speaking in the third person ------------------------------------------------------
+
+_BODY = (
+    "Russia’s build-up of forces around Ukraine remains of grave concern. The EU urges Russia "
+    "to de-escalate.\n\n"
+    "The EU condemns the shelling of civilian areas. We commend Ukraine’s restraint.\n\n"
+    "The EU sees no grounds for allegations of a possible Ukrainian attack.\n"
+)
+
+
+def test_a_body_that_speaks_through_the_text_is_its_speaker(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, _BODY)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"European Union"}
+
+
+def test_a_body_named_once_does_not_speak(tmp_path: Path) -> None:
+    text = _BODY.replace("The EU condemns", "Observers condemn").replace(
+        "The EU sees", "Nobody sees"
+    )
+    doc = _parse(tmp_path, text)
+    assert "European Union" not in {s.speaker for s in doc.statements}
+
+
+# --- reported speech makes a report ------------------------------------------------------------
+
+
+def test_reported_speech_throughout_is_a_news_report(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Security Council\n\n8200th Meeting: Report by the OSCE\n\n"
+        "Chairperson-in-Office Angelino Alfano said that a crisis of trust had been faced. "
+        "There was only one way to rebuild trust, he said.\n\n"
+        "No nation was ever secure in isolation, he said, noting that States had a "
+        "responsibility for one another's security.\n",
+    )
+    assert doc.document.kind == "news_article"
+    assert [s.speaker for s in doc.statements][:1] == ["Angelino Alfano"]
+
+
+def test_a_speech_in_the_first_person_stays_a_speech(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Remarks on arms control\n\n"
+        "I said last year that we need dialogue, and I said it again in Vienna. Our partners "
+        "said they agree, and we said we would work with them.\n\n"
+        "We will continue.\n",
+    )
+    assert doc.document.kind != "news_article"
+
+
+def test_a_hyphenated_title_is_not_part_of_the_name() -> None:
+    from indivisible.ingest._names import person_name
+
+    assert person_name("Chairperson-in-Office Angelino Alfano") == (
+        "Angelino Alfano",
+        "Chairperson-in-Office",
+    )
+    assert person_name("Ambassador Linda Thomas-Greenfield") == (
+        "Linda Thomas-Greenfield",
+        "Ambassador",
+    )
+
+
+# --- furniture ---------------------------------------------------------------------------------
+
+
+def test_a_short_line_in_parentheses_and_a_source_credit_are_furniture(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "President of Russia Vladimir Putin: Colleagues, good afternoon.\n\n"
+        "(A minute of silence.)\n\nThank you. Let us begin.\n\n"
+        "Source: Office of the Spokesperson\n",
+    )
+    texts = " ".join(s.text for s in doc.statements)
+    assert "minute of silence" not in texts and "Office of the Spokesperson" not in texts
+
+
+def test_a_dated_parenthesis_and_a_source_sentence_are_kept(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Déclaration du ministre\n\n(Bruxelles, 4 mars 2022)\n\n"
+        "We spoke at length. Source: our own records show that the talks were useful.\n",
+    )
+    assert doc.document.date == dt.date(2022, 3, 4)
+    assert any("Source: our own records" in s.text for s in doc.statements)
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+
+def test_a_dateline_with_two_places_or_a_lower_case_agency(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Officials praise field operations\n\n"
+        "WARSAW/VIENNA, 31 October 2022 – The OSCE is closing two field operations today. "
+        "“Both operations were vital,” Chairman Rau said.\n",
+    )
+    assert doc.document.date == dt.date(2022, 10, 31)
+    dpa = _parse(
+        tmp_path,
+        "Minister seeks dialogue\n\nBerlin (dpa) – “We are ready at any time to talk,” the "
+        "minister Annalena Baerbock said on Sunday.\n",
+        "dpa.txt",
+    )
+    assert not any(s.text.startswith("Berlin") for s in dpa.statements)
+
+
+def test_a_sentence_opening_with_a_place_is_no_dateline(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Officials praise field operations\n\n"
+        "Warsaw and Vienna agreed in October 2022 – after long talks – to close the missions. "
+        "“Both operations were vital,” Chairman Rau said.\n",
+    )
+    assert doc.document.date is None
+
+
+# --- answers of a Q/R briefing; names in other languages -----------------------------------------
+
+
+def test_answer_labels_are_the_spokesperson(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Russie - Q&R - Extrait du point de presse (27 janvier 2022)\n\n"
+        "Q : Quelles actions la France attend-elle de la Russie ?\n\n"
+        "R : Ces réponses posent les paramètres du dialogue, dont l’Acte final d’Helsinki "
+        "et la Charte de Paris.\n",
+    )
+    assert doc.document.kind == "press_conference"
+    assert [s.role for s in doc.statements] == ["journalist", "spokesperson"]
+    assert set(doc.statements[1].instruments) == {
+        "helsinki-final-act-1975",
+        "charter-of-paris-1990",
+    }
+
+
+def test_a_word_ending_in_r_is_no_answer_label(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, "Q : Une question ?\n\nSur : la sécurité européenne en général.\n")
+    assert "spokesperson" not in {s.role for s in doc.statements}
+
+
+def test_apostrophes_do_not_split_a_name() -> None:
+    assert link("l’Acte final d’Helsinki", None).instruments == ("helsinki-final-act-1975",)
+    assert link("l'Acte final d'Helsinki", None).instruments == ("helsinki-final-act-1975",)
+    assert link("l’Acte final de l’OTAN", None).instruments == ()
