@@ -226,3 +226,65 @@ def test_apostrophes_do_not_split_a_name() -> None:
     assert link("l’Acte final d’Helsinki", None).instruments == ("helsinki-final-act-1975",)
     assert link("l'Acte final d'Helsinki", None).instruments == ("helsinki-final-act-1975",)
     assert link("l’Acte final de l’OTAN", None).instruments == ()
+
+
+# --- press conferences by their labels and titles --------------------------------------------
+
+
+def test_a_moderator_label_makes_a_press_conference(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "MODERATOR:  Good afternoon, and welcome to today's briefing.\n\n"
+        "AMBASSADOR CARPENTER:  Thank you. The OSCE is a critical forum for dialogue.\n",
+    )
+    assert doc.document.kind == "press_conference"
+    chair = _parse(
+        tmp_path,
+        "CHAIRMAN:  The meeting is open.\n\n"
+        "AMBASSADOR CARPENTER:  Thank you. The OSCE is a critical forum for dialogue.\n",
+        "chair.txt",
+    )
+    assert chair.document.kind == "transcript"
+
+
+def test_media_questions_in_the_title_make_a_press_conference(tmp_path: Path) -> None:
+    text = (
+        "Vladimir Putin answered media questions\n\n"
+        "Pavel Zarubin: What do you expect from the West now?\n\n"
+        "Vladimir Putin: We expect an answer to our proposals.\n"
+    )
+    assert _parse(tmp_path, text).document.kind == "press_conference"
+    other = text.replace("answered media questions", "met the Security Council")
+    assert _parse(tmp_path, other, "b.txt").document.kind == "transcript"
+
+
+# --- who a report attributes speech to -----------------------------------------------------------
+
+
+def test_an_unnamed_delegate_speaks_as_the_representative_of_a_country(tmp_path: Path) -> None:
+    text = (
+        "Council hears the OSCE Chair\n\n"
+        "Chairperson-in-Office Angelino Alfano said that trust had to be rebuilt. He said "
+        "dialogue was the only way.\n\n"
+        "The representative of the Russian Federation said that some States still saw his "
+        "country as a threat.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert doc.statements[-1].role == "representative of the Russian Federation"
+    assert doc.statements[-1].speaker is None
+    other = _parse(tmp_path, text.replace("The representative of", "Many in"), "b.txt")
+    assert all(s.role != "representative of the Russian Federation" for s in other.statements)
+
+
+def test_a_headline_names_whom_the_lead_describes(tmp_path: Path) -> None:
+    text = (
+        "EU backs a security arrangement, says Josep Borrell\n\n"
+        "The EU will engage with both the US and NATO on European security, the bloc’s "
+        "foreign policy chief said on Wednesday.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert [s.speaker for s in doc.statements] == ["Josep Borrell"]
+    assert set(doc.statements[0].organisations) >= {"eu", "nato"}
+    plain = _parse(tmp_path, text.replace(", says Josep Borrell", ""), "b.txt")
+    assert "Josep Borrell" not in {s.speaker for s in plain.statements}

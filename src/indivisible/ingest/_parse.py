@@ -62,8 +62,11 @@ _AFTER = re.compile(
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
 _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
+#: "The representative of the Russian Federation said that …" (UN meetings coverage): an
+#: unnamed delegate, known by the country they speak for.
+_DELEGATE = r"[Tt]he\s+representative\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}"
 _REPORTED = re.compile(
-    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
+    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
     rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
@@ -98,7 +101,7 @@ _ACCORDING_AFTER = re.compile(
 _REPORTED_AFTER = re.compile(
     r"^(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
     r"{2,120}?(?:,[^,“\"”]{1,100}?){0,2}),?\s+"
-    rf"(?:{_VERBS}|continued|explained)\b[^“\"”]{{0,100}}[.!]?$"
+    rf"(?:{_VERBS}|continued|explained)\b[^“\"”]{{0,200}}[.!]?$"
 )
 _AFTER_DESCRIBED = re.compile(
     r"^\s*,?[”\"]?\s*(?P<who>(?:the|a)\s+[\w.’'\s-]{2,60}?)\s+"
@@ -460,6 +463,7 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
         for s in turn.spans
     }
     context_start = spans[0][0] if spans else 0
+    headline = f"{found.title}.\n" if found.title else ""
     turns: dict[str, int] = {}
     seen: list[Speaker] = []
 
@@ -492,7 +496,9 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
         quoting: Speaker | None = None
         for sa, sb in sentences(para):
             s_start, s_text = start + sa, para[sa:sb]
-            context = text[context_start:s_start]
+            # The headline comes first: "…, says Josep Borrell" names whom the lead's "the
+            # bloc's foreign policy chief said" describes.
+            context = headline + text[context_start:s_start]
             quotes = _quotations(text, s_start, s_start + len(s_text), found.date, seen, context)
             if quotes:
                 for who, a, b, when in quotes:
@@ -527,6 +533,9 @@ def _reported(
     """The speaker and span of the reported clause of one sentence, if it reports speech."""
     rep = _REPORTED.match(clause)
     if rep:
+        if re.match(_DELEGATE, rep.group("who")):
+            delegate = Speaker(None, rep.group("who").split(None, 1)[1])
+            return delegate, rep.start("what"), len(clause.rstrip())
         who = _speaker_of(rep.group("who"), context, day, seen)
         if who is None and rep.group("appos"):
             # "First Deputy Minister of Foreign Affairs of Belarus, Aleksandr Mikhnevich, in

@@ -1229,6 +1229,9 @@ def _turns(
             flags["labels"] += 1
             if speaker.role == "journalist":
                 flags["journalist"] += 1
+            label = inline[0] if inline else first_line
+            if speaker.role == "moderator" and re.match(r"\s*moderator\b", label, re.I):
+                flags["moderator"] += 1  # "MODERATOR:": a briefing's moderator
             current = new(speaker, labelled=True)
             rest = text[body_start : block.end]
             lead = len(rest) - len(rest.lstrip())
@@ -1427,7 +1430,12 @@ def _kind(
         flags["moderator"]
         or flags["journalist"]
         or re.search(
-            r"press (?:conference|point|briefing)|news conference|briefing", heads, re.IGNORECASE
+            r"press (?:conference|point|briefing)|news conference|briefing|"
+            # "Vladimir Putin answered media questions", "questions from reporters"
+            r"\b(?:media|journalists[’']?|reporters[’']?|press) questions\b|"
+            r"questions from (?:the )?(?:media|journalists|reporters|press)\b",
+            heads,
+            re.IGNORECASE,
         )
     ):
         return "press_conference"
