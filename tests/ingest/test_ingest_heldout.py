@@ -288,3 +288,31 @@ def test_a_headline_names_whom_the_lead_describes(tmp_path: Path) -> None:
     assert set(doc.statements[0].organisations) >= {"eu", "nato"}
     plain = _parse(tmp_path, text.replace(", says Josep Borrell", ""), "b.txt")
     assert "Josep Borrell" not in {s.speaker for s in plain.statements}
+
+
+# --- a listing's furniture around a document -------------------------------------------------
+
+
+def test_truncated_heading_slug_copy_and_closing_prompt_are_furniture(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Documents\n\nTREATY BETWEEN THE UNITED STATES OF …\n\n"
+        "TREATY ON MEASURES FOR THE REDUCTION OF ARMS. The Parties, believing that global "
+        "challenges require new approaches, have agreed as follows.\n\n"
+        "treaty on measures for the reduction of arms\n\n"
+        "Please notify us if you found a problem with this document:\n",
+    )
+    texts = [s.text for s in doc.statements]
+    assert not any(t.startswith(("TREATY BETWEEN", "treaty on", "Please notify")) for t in texts)
+
+
+def test_an_unfinished_sentence_and_a_prompt_mid_text_are_kept(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Vladimir Putin: We will see what they answer, and then …\n\n"
+        "Question: What will you do if they refuse?\n\n"
+        "Vladimir Putin: Let me put it this way:\n\n"
+        "we will take measures.\n",
+    )
+    texts = " ".join(s.text for s in doc.statements)
+    assert "and then …" in texts and "Let me put it this way" in texts

@@ -341,6 +341,37 @@ def _repeated(lines: list[str], i: int) -> str | None:
     return "repeated line (caption or doubled heading)"
 
 
+def _truncated_heading(line: str) -> str | None:
+    """A heading cut short by a teaser or a listing ("TREATY BETWEEN THE UNITED STATES OF …").
+
+    Ten words or fewer, ending with an ellipsis, in capitals or title case: a link's text,
+    not a sentence somebody left unfinished (those are in lower case).
+    """
+    core = line.strip()
+    if not core.endswith(("…", "...")) or _words(core) > 10:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]+", core) if len(w) > 3]
+    if not words or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return None
+    return "truncated heading (a link's text)"
+
+
+def _heading_copy(lines: list[str], i: int) -> str | None:
+    """A lower-cased copy of the heading an earlier block opens with (a page's slug title).
+
+    "treaty between the united states … arms" under "TREATY BETWEEN THE UNITED STATES …
+    ARMS. The United States …": the same words, case and punctuation aside, and no capital.
+    """
+    line = lines[i]
+    if i == 0 or any(c.isupper() for c in line) or not 4 <= _words(line) <= 40:
+        return None
+    letters = re.sub(r"[^a-z]", "", line.lower())
+    for earlier in lines[:i]:
+        if re.sub(r"[^a-z]", "", earlier.lower()).startswith(letters):
+            return "lower-cased copy of a heading"
+    return None
+
+
 _CAPTION_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}")
 _NOT_NAMES = {
     "dear",
@@ -730,7 +761,13 @@ def structure(raw: RawText) -> Structure:
         if _teaser_heading(line) and i >= len(blocks) // 2:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
-        why = _boilerplate(line) or _repeated(lines, i) or _names_caption(line)
+        why = (
+            _boilerplate(line)
+            or _repeated(lines, i)
+            or _names_caption(line)
+            or _truncated_heading(line)
+            or _heading_copy(lines, i)
+        )
         if not why and i > 0 and _TAG_LABEL.match(lines[i - 1]) and _tag_list(line):
             why = "tag list (under a 'Tags:' label)"
         if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
@@ -739,6 +776,14 @@ def structure(raw: RawText) -> Structure:
             dropped.append((block.start, block.end, why))
             continue
         kept.append(block)
+    # A form's prompt closing the page ("Please notify us if you found a problem with this
+    # document:"): a short line that asks for input nobody gave.
+    while kept and raw.format != "markdown":
+        last = text[kept[-1].start : kept[-1].end].strip()
+        if not (last.endswith(":") and _words(last) <= 15 and "\n" not in last):
+            break
+        dropped.append((kept[-1].start, kept[-1].end, "form prompt at the page's end"))
+        kept.pop()
     blocks = kept
 
     title = raw.title or meta.get("title")
