@@ -316,3 +316,57 @@ def test_an_unfinished_sentence_and_a_prompt_mid_text_are_kept(tmp_path: Path) -
     )
     texts = " ".join(s.text for s in doc.statements)
     assert "and then …" in texts and "Let me put it this way" in texts
+
+
+def test_a_lead_description_is_the_person_named_next(tmp_path: Path) -> None:
+    text = (
+        "In progress\n\n"
+        "NEW YORK, March 10 – The OSCE has a moral obligation to support the people of "
+        "Ukraine, the Head of that regional group told the Security Council today, "
+        "warning that “we will be judged by the way we respond”.\n\n"
+        "Zbigniew Rau, Minister for Foreign Affairs of Poland, made the remarks during the "
+        "Council’s annual meeting.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.statements[0].speaker == "Zbigniew Rau"
+    assert "osce" in doc.statements[0].organisations
+    # A participle opening is how the speaker acted, not what was said.
+    urging = _parse(
+        tmp_path,
+        text.replace(
+            "– The OSCE has a moral obligation to support the people of Ukraine, the Head",
+            "– Urging support for the people of Ukraine and the OSCE, the Head",
+        ),
+        "b.txt",
+    )
+    assert not any(s.text.startswith("Urging") for s in urging.statements)
+
+
+def test_a_statement_quoted_as_the_statement_is_its_authors(tmp_path: Path) -> None:
+    text = (
+        "EU ready to respond - Borrell\n\n"
+        "BRUSSELS, December 22 – “Europe's security is under threat,” Josep Borrell said.\n\n"
+        "“Any real discussion on security must build on OSCE and UN commitments,” the "
+        "statement said.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert [s.speaker for s in doc.statements] == ["Josep Borrell", "Josep Borrell"]
+    assert set(doc.statements[1].organisations) == {"osce", "un"}
+    crowd = _parse(tmp_path, text.replace("the statement said", "the crowd chanted"), "b.txt")
+    assert len(crowd.statements) == 1
+
+
+def test_titles_with_to_and_headline_verbs_in_names() -> None:
+    from indivisible.ingest._names import person_name
+    from indivisible.ingest._parse import _reported
+
+    found = _reported(
+        "US Ambassador to the United Nations Linda Thomas-Greenfield confirmed that the "
+        "mission had requested an open UN Security Council meeting.",
+        "",
+        None,
+        [],
+    )
+    assert found is not None and found[0].name == "Linda Thomas-Greenfield"
+    assert person_name("Russian Federation Minister Says West Undermines Principles") is None
+    assert person_name("Serial Violator of Rules-Based World Order") is None

@@ -147,7 +147,7 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     parts = [p for p in (parsed.first, parsed.middle, parsed.last) if p]
     if len(parts) < 2 or any(p.lower() in _BODY_WORDS | _ROLE_WORDS for p in parts):
         return None
-    if any(w.strip(",.").lower() in _THING_WORDS for w in words):
+    if any(w.strip(",.").lower() in _THING_WORDS | _HEADLINE_VERBS for w in words):
         return None  # "Open Skies Treaty", "Treaty Review Conference": not a person
     role = " ".join([*lead, parsed.title] if parsed.title else lead) or None
     return " ".join(parts), role
@@ -267,6 +267,27 @@ _THING_WORDS = {
     "navy",
     "news",
     "press",
+    "order",
+    "principles",
+    "world",
+}
+#: A headline's verbs: a run of capitalised words holding one is a headline in title case
+#: ("Russian Federation Minister Says West Undermines Principles"), not a name.
+_HEADLINE_VERBS = {
+    "says",
+    "said",
+    "tells",
+    "calls",
+    "urges",
+    "warns",
+    "vows",
+    "seeks",
+    "backs",
+    "slams",
+    "rejects",
+    "undermines",
+    "confirms",
+    "denies",
 }
 
 

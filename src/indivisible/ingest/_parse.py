@@ -37,7 +37,7 @@ _VERBS = (
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
 _NAME = (
-    r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|of(?:\s+the)?(?=\s+[A-Z])"
+    r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|(?:of|to)(?:\s+the)?(?=\s+[A-Z])"
     # "State Department spokesman Ned Price": a lower-case office noun before the name.
     r"|(?:spokes(?:man|woman|person)|envoy|official|diplomat)(?=\s+[A-Z])))*"
 )
@@ -99,9 +99,13 @@ _ACCORDING_AFTER = re.compile(
     r"(?:\s+(?:on|in|at|to|during|after|before)\b[^“\"”]{0,100})?[.!]?$"
 )
 _REPORTED_AFTER = re.compile(
-    r"^(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
+    # Not an opening participle ("Urging dialogue, the UN chief called …"): that is how
+    # the speaker acted, not what was said.
+    r"^(?![A-Z][a-z]+ing\b)(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
     r"{2,120}?(?:,[^,“\"”]{1,100}?){0,2}),?\s+"
-    rf"(?:{_VERBS}|continued|explained)\b[^“\"”]{{0,200}}[.!]?$"
+    # What follows the verb may quote more ("…, the Head told the Council, warning that
+    # “we will be judged …”"): the clause before the attribution is reported all the same.
+    rf"(?:{_VERBS}|continued|explained)\b.{{0,300}}$"
 )
 _AFTER_DESCRIBED = re.compile(
     r"^\s*,?[”\"]?\s*(?P<who>(?:the|a)\s+[\w.’'\s-]{2,60}?)\s+"
@@ -318,6 +322,15 @@ def _speaker_of_any(
     return None
 
 
+def _first_person_named(ahead: str) -> tuple[str, str | None] | None:
+    """The first person named in the next lines (a lead's description named after it)."""
+    for run in _NAME_RUN.findall(ahead[:600]):
+        named = person_name(run)
+        if named is not None and not _place_name(named[0]):
+            return named
+    return None
+
+
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|da|di|le|la))+")
 
 
@@ -381,6 +394,14 @@ def _role(person: Person, day: dt.date | None) -> str | None:
     return before[-1].title if before else None
 
 
+#: "…,” the statement said": a text quoted for the person whose statement it is.
+_DOCUMENT_NOUN = re.compile(
+    r"(?:the|a|his|her|their)\s+(?:\w+\s+)?(?:statement|press release|communiqu[eé]|"
+    r"declaration|message|letter|post|readout|tweet|text)$",
+    re.IGNORECASE,
+)
+
+
 def _quotations(
     text: str,
     start: int,
@@ -436,6 +457,8 @@ def _quotations(
                     speaker = _speaker_of(who, context + before, day, seen)
                 elif described:
                     speaker = _speaker_of(described.group("who"), context + before, day, seen)
+                    if speaker is None and seen and _DOCUMENT_NOUN.match(described.group("who")):
+                        speaker = seen[-1]  # "…,” the statement said": its author's words
         if speaker is not None:
             if seen is not None and speaker.name and speaker not in seen:
                 seen.append(speaker)
@@ -520,7 +543,8 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
             dateline = _DATELINE.match(s_text)
             skip = dateline.end() if dateline else 0
             clause = s_text[skip:]
-            reported = _reported(clause, context, found.date, seen)
+            ahead = text[s_start + len(s_text) : s_start + len(s_text) + 600]
+            reported = _reported(clause, context, found.date, seen, ahead)
             if reported is not None:
                 who, a, b = reported
                 add(who, s_start + skip + a, s_start + skip + b, page, None)
@@ -528,9 +552,14 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
 
 
 def _reported(
-    clause: str, context: str, day: dt.date | None, seen: list[Speaker]
+    clause: str, context: str, day: dt.date | None, seen: list[Speaker], ahead: str = ""
 ) -> tuple[Speaker, int, int] | None:
-    """The speaker and span of the reported clause of one sentence, if it reports speech."""
+    """The speaker and span of the reported clause of one sentence, if it reports speech.
+
+    A description nothing before explains ("…, the Head of that regional group told the
+    Council") is the person the next lines name first ("Zbigniew Rau, Minister …, made
+    the remarks …"), as a news lead names the title before the person.
+    """
     rep = _REPORTED.match(clause)
     if rep:
         if re.match(_DELEGATE, rep.group("who")):
@@ -562,7 +591,14 @@ def _reported(
             if who is not None and who.role is None and named[1]:
                 who = Speaker(who.name, named[1], who.person)
         elif re.match(r"^(?:he|she|the |a )", attr, re.IGNORECASE):
-            who = _speaker_of(attr, context, day, seen)
+            described = re.match(r"^(?:the|a) ", attr, re.I) and _ROLE_NOUN.search(attr)
+            known = [r for r in persons_mentioned(context, day) if r.person is not None]
+            named = _first_person_named(ahead) if described and not seen and not known else None
+            if named is not None:
+                # Nobody named yet: the lead's description is the person named next.
+                who = _unify(Speaker(named[0], named[1]), seen)
+            else:
+                who = _speaker_of(attr, context, day, seen)
         if who is not None:
             return who, 0, after.end("what")
     trailing = _ACCORDING_AFTER.match(clause)
