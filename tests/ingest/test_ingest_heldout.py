@@ -370,3 +370,86 @@ def test_titles_with_to_and_headline_verbs_in_names() -> None:
     assert found is not None and found[0].name == "Linda Thomas-Greenfield"
     assert person_name("Russian Federation Minister Says West Undermines Principles") is None
     assert person_name("Serial Violator of Rules-Based World Order") is None
+
+
+# --- round 6: page furniture by its form -------------------------------------------------------
+
+
+def test_a_comment_section_ends_the_article(tmp_path: Path) -> None:
+    text = (
+        "NATO proposes talks\n\n"
+        "MOSCOW, Jan 5 – “We have many topics to discuss with Russia,” Jens Stoltenberg said.\n\n"
+        "“The ball is now on the side of Russia,” he said.\n\n"
+        "Leave a Comment\n\nAuthor: Steve Cowan\n\nFunction: Chief-Editor\n\n"
+        "If you have found a spelling error, please notify us by pressing Ctrl+Enter.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert {s.speaker for s in doc.statements} == {"Jens Stoltenberg"}
+    early = _parse(tmp_path, "Leave a Comment\n\n" + text.split("Leave a Comment")[0], "b.txt")
+    assert len(early.statements) == 2  # at the top it closes nothing
+
+
+def test_a_run_of_short_menu_lines_is_furniture_and_its_last_line_the_title(
+    tmp_path: Path,
+) -> None:
+    doc = _parse(
+        tmp_path,
+        "uz sākumu\n\nIzvērstā meklēšana\n\nAutorizēties savā kontā\n\nTREATY ON OPEN SKIES\n\n"
+        "The States concluding this Treaty, hereinafter referred to collectively as the States "
+        "Parties, wishing to create an Open Skies regime, have agreed as follows:\n",
+    )
+    assert doc.document.kind == "treaty_text"
+    assert doc.document.title == "TREATY ON OPEN SKIES"
+    assert not any("meklēšana" in s.text for s in doc.statements)
+    assert all("open-skies-1992" not in s.instruments for s in doc.statements)
+    two = _parse(
+        tmp_path,
+        "Arms control talks\n\nKey results\n\nThe OSCE participating States met today in "
+        "Vienna and agreed to continue the structured dialogue on military transparency.\n",
+        "b.txt",
+    )
+    assert two.document.title == "Arms control talks"  # two short lines are no menu
+
+
+def test_a_pipe_separated_byline_gives_the_creation_day(tmp_path: Path) -> None:
+    text = (
+        "NATO still waiting, Stoltenberg says\n\n"
+        "Reuters | Brussels | Updated: 16-02-2022 18:13 IST | Created: 15-02-2022 17:57 IST\n\n"
+        "NATO is still waiting for a Russian response to its proposals, Secretary-General "
+        "Jens Stoltenberg said on Tuesday.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.date == dt.date(2022, 2, 15)
+    assert doc.statements[0].text.startswith("NATO is still waiting")
+    assert "nato" in doc.statements[0].organisations
+    updated = _parse(tmp_path, text.replace(" | Created: 15-02-2022 17:57 IST", ""), "b.txt")
+    assert updated.document.date is None
+
+
+def test_a_name_above_he_said_is_a_caption(tmp_path: Path) -> None:
+    text = (
+        "NATO conveys written proposals\n\n"
+        "Secretary General Jens Stoltenberg confirmed on Wednesday that NATO has conveyed its "
+        "proposals, and said Allies are ready.\n\n"
+        "NATO Secretary General Jens Stoltenberg\n\n"
+        "He said that Allies are ready to meet in the NATO-Russia Council “as soon as "
+        "possible” to address these issues.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert "nato-russia-council" in doc.statements[-1].organisations
+    labelled = _parse(
+        tmp_path,
+        "NATO conveys written proposals\n\nNATO Secretary General Jens Stoltenberg\n\n"
+        "We are ready to meet in the NATO-Russia Council as soon as possible.\n",
+        "b.txt",
+    )
+    assert [s.speaker for s in labelled.statements] == ["Jens Stoltenberg"]
+
+
+def test_descriptive_astana_declaration() -> None:
+    assert link("since the Astana jubilee declaration", None).instruments == (
+        "astana-declaration-2010",
+    )
+    assert link("in Astana, a declaration of intent was signed", None).instruments == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -147,7 +148,16 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
         statements = _news_statements(raw.text, found)
     else:
         statements = _turn_statements(raw.text, found)
-    return ParsedDocument(document, tuple(_finish(raw.text, found.date, statements)))
+    finished = _finish(raw.text, found.date, statements)
+    if found.kind == "treaty_text" and found.title:
+        # A treaty's text names itself ("such an Open Skies regime", "this Treaty"): the
+        # instrument its title names is the document, not a mention.
+        own = set(link(found.title, found.date).instruments)
+        finished = [
+            dataclasses.replace(s, instruments=tuple(i for i in s.instruments if i not in own))
+            for s in finished
+        ]
+    return ParsedDocument(document, tuple(finished))
 
 
 _Draft = tuple[int, Speaker, int, int, int | None, dt.date | None, str | None]
@@ -524,6 +534,20 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
             context = headline + text[context_start:s_start]
             quotes = _quotations(text, s_start, s_start + len(s_text), found.date, seen, context)
             if quotes:
+                clause_at = _DATELINE.match(s_text)
+                skip = clause_at.end() if clause_at else 0
+                whole_clause = _reported(s_text[skip:], context, found.date, list(seen))
+                if whole_clause is not None and len(quotes) == 1:
+                    who, a, b = whole_clause
+                    a, b = s_start + skip + a, s_start + skip + b
+                    q_who, qa, qb, q_when = quotes[0]
+                    if who == q_who and a <= qa and qb <= b:
+                        # "He underlined that Allies are ready to meet “as soon as possible”
+                        # to …": a fragment quoted inside a reported clause of the same
+                        # speaker; the clause is the statement.
+                        add(who, a, b, page, q_when)
+                        quoting = who
+                        continue
                 for who, a, b, when in quotes:
                     add(who, a, b, page, when)
                 quoting = quotes[-1][0]
@@ -561,6 +585,10 @@ def _reported(
     the remarks …"), as a news lead names the title before the person.
     """
     rep = _REPORTED.match(clause)
+    if rep and len(rep.group("what").split()) < 4:
+        # "…, Secretary-General Jens Stoltenberg said on Tuesday.": the words come first;
+        # what follows the verb is only when.
+        rep = None
     if rep:
         if re.match(_DELEGATE, rep.group("who")):
             delegate = Speaker(None, rep.group("who").split(None, 1)[1])

@@ -120,6 +120,8 @@ _NOT_LABELS = {
     "fax",
     "email",
     "url",
+    "author",
+    "function",
 }
 _INTERPRETER = re.compile(
     r"^(?:via |through (?:an )?)?(?:interpreter|interpretation|translation|"
@@ -339,6 +341,44 @@ def _repeated(lines: list[str], i: int) -> str | None:
     if not doubled or _words(line) > 30 or _date_line(line) is not None:
         return None
     return "repeated line (caption or doubled heading)"
+
+
+_COMMENTS = re.compile(
+    r"^(?:leave a (?:comment|reply)|post a comment|add a comment|submit a comment|"
+    r"\d+ comments?|comments? \(\d+\))\.?$",
+    re.IGNORECASE,
+)
+
+
+def _short_menu_line(line: str) -> bool:
+    core = line.strip()
+    return (
+        bool(core)
+        and _words(core) <= 4
+        and "\n" not in core
+        and not re.search(r"[.!:;,]$", core)
+        and _date_line(core) is None
+        and not re.search(r"\d", core)
+    )
+
+
+def _menu_run(lines: list[str], i: int) -> bool:
+    """A line of a run of three or more short lines at the top: a site's menu.
+
+    "uz sākumu / Izvērstā meklēšana / Autorizēties savā kontā": four words or fewer each,
+    no closing punctuation, no figures (a date or a stamp is read elsewhere).
+    """
+    if not _short_menu_line(lines[i]):
+        return False
+    a = i
+    while a > 0 and _short_menu_line(lines[a - 1]):
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and _short_menu_line(lines[b + 1]):
+        b += 1
+    if i == b and b + 1 < len(lines) and _words(lines[b + 1]) > 12:
+        return False  # the last short line above the first paragraph: the title
+    return b - a + 1 >= 3
 
 
 def _truncated_heading(line: str) -> str | None:
@@ -755,12 +795,20 @@ def structure(raw: RawText) -> Structure:
 
     # Page furniture and the teaser list at the end of a page.
     kept: list[Block] = []
+    early_dates: list[tuple[int, int, dt.date]] = []
     lines = [text[b.start : b.end] for b in blocks]
     for i, block in enumerate(blocks):
         line = lines[i]
         if _teaser_heading(line) and i >= len(blocks) // 2:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
+        if _COMMENTS.match(line.strip()) and i >= len(blocks) // 2:
+            # "Leave a Comment": the comment form, author box and widgets below it.
+            dropped.extend((b.start, b.end, "comment section") for b in blocks[i:])
+            break
+        if i < 15 and _menu_run(lines, i):
+            dropped.append((block.start, block.end, "navigation menu (a run of short lines)"))
+            continue
         why = (
             _boilerplate(line)
             or _repeated(lines, i)
@@ -772,6 +820,16 @@ def structure(raw: RawText) -> Structure:
             why = "tag list (under a 'Tags:' label)"
         if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
             why = None  # a date in figures ("24.02.2022") is the header's date, read below
+        if why and why.startswith("pipe-separated") and i < 12:
+            # "Reuters | Brussels | Updated: … | Created: 15-02-2022 17:57 IST": the day it
+            # was created or published, never the update stamp.
+            for part in line.split("|"):
+                stamp = re.match(r"\s*(?:created|published|posted|date)\s*:?\s*(.+)", part, re.I)
+                if stamp:
+                    day = first_date(re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1.\2.\3", stamp[1]))
+                    if day is not None:
+                        early_dates.append((2, i, day))
+                        break
         if why:
             dropped.append((block.start, block.end, why))
             continue
@@ -799,6 +857,7 @@ def structure(raw: RawText) -> Structure:
             dates.append((3, -1, found_meta))
     if stamp_day is not None:
         dates.append((2, -1, stamp_day))
+    dates.extend(early_dates)
     byline = ""
     header_lines: list[str] = []
     header_persons: list[Person] = []
@@ -1267,6 +1326,11 @@ def _turns(
             and not re.search(r"[.?!,;:]$", first_line)
             and _label_like(first_line)
         ):
+            following = text[blocks[n + 1].start : blocks[n + 1].end] if n + 1 < len(blocks) else ""
+            if line == first_line and _THIRD_PERSON.match(following):
+                # "NATO Secretary General Jens Stoltenberg" above "He said that …": a photo's
+                # caption, not a label; nobody speaks of themselves as "he".
+                continue
             speaker = _resolve(first_line, ctx, standalone=True)
             if speaker is not None:
                 body_start = block.start + len(first_line)
@@ -1329,6 +1393,9 @@ def _turns(
 
 
 _DASH_TURN = re.compile(r"^[-–—]\s+(?=\S)")
+_THIRD_PERSON = re.compile(
+    r"^(?:He|She|They)\s+(?:\w+\s+)?(?:said|says|told|added|stressed|noted)\b"
+)
 
 
 def _person_in_lead(lead: str, day: dt.date | None) -> Speaker | None:
@@ -1378,15 +1445,16 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
 
 _SAID = re.compile(
     r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
-    r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|"
+    r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|confirmed|"
+    r"underlined|emphasi[sz]ed|pointed out|"
     r"according to)\b",
     re.IGNORECASE,
 )
 
 
 _TREATY = re.compile(
-    r"have\s+agreed\s+as\s+follows|hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?"
-    r"[\"“]?(?:Parties|Contracting\s+Parties|Sides)",
+    r"have\s+agreed\s+as\s+follows|hereinafter\s+(?:referred\s+to|called|designated)\s+"
+    r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides)",
     re.IGNORECASE,
 )
 _CHAIR = re.compile(
