@@ -453,3 +453,30 @@ def test_descriptive_astana_declaration() -> None:
         "astana-declaration-2010",
     )
     assert link("in Astana, a declaration of intent was signed", None).instruments == ()
+
+
+def test_a_dateline_keeps_a_report_about_a_body_a_report(tmp_path: Path) -> None:
+    body = (
+        "NATO is ready to talk. NATO has sent its proposals, Jens Stoltenberg said.\n\n"
+        "NATO will meet again in February, officials said.\n"
+    )
+    with_dateline = _parse(tmp_path, "NATO proposals\n\nBRUSSELS, Jan 26 – " + body)
+    assert with_dateline.document.kind == "news_article"
+    plain = _parse(
+        tmp_path,
+        "NATO proposals\n\n"
+        + body.replace(", Jens Stoltenberg said", "").replace(", officials said", ""),
+        "b.txt",
+    )
+    assert plain.document.kind == "statement"
+
+
+def test_a_credit_after_a_quoted_fragment_is_not_the_clause(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "BERLIN, Jan 18 – Stoltenberg said that NATO will send its proposals “as soon as "
+        "possible” to Moscow (Reporting by Sabine Siebold, editing by Kirsti Knolle).\n\n"
+        "“We will soon convey our written proposals,” Stoltenberg said.\n",
+    )
+    assert doc.statements[0].text.startswith("NATO will send")
+    assert all("Reporting by" not in s.text for s in doc.statements)

@@ -541,6 +541,8 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                     who, a, b = whole_clause
                     a, b = s_start + skip + a, s_start + skip + b
                     q_who, qa, qb, q_when = quotes[0]
+                    aside = text.find("(", qb, b)
+                    b = aside if aside >= 0 else b  # "… (Reporting by …)": not the clause
                     if who == q_who and a <= qa and qb <= b:
                         # "He underlined that Allies are ready to meet “as soon as possible”
                         # to …": a fragment quoted inside a reported clause of the same

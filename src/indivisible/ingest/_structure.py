@@ -1574,7 +1574,7 @@ def _kind(
         return "statement"
     if flags.get("lead_in") and not quotes:
         return "statement"  # "… issued the following statement:"
-    if not quotes and _body_subject(body) is not None:
+    if not quotes and not flags.get("dateline") and _body_subject(body) is not None:
         return "statement"  # "The EU urges … The EU condemns …": a body's declaration
     personal_byline = bool(byline) and not persons_mentioned(byline, None)
     if (raw.format == "html" or personal_byline or flags.get("dateline")) and (quotes or said):
