@@ -480,3 +480,14 @@ def test_a_credit_after_a_quoted_fragment_is_not_the_clause(tmp_path: Path) -> N
     )
     assert doc.statements[0].text.startswith("NATO will send")
     assert all("Reporting by" not in s.text for s in doc.statements)
+
+
+def test_short_lines_of_a_hard_wrapped_text_are_no_menu(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Treaty\nbetween the Parties on the Reduction of Arms\nThe\nParties,\n"
+        "Conscious\nthat nuclear war would have devastating consequences,\nConvinced\n"
+        "that the measures will help to reduce the risk,\nHave\nagreed as follows:\n"
+        "ARTICLE\nI\nEach\nParty shall reduce its arms.\n",
+    )
+    assert any("Conscious" in s.text or "ARTICLE" in s.text for s in doc.statements)

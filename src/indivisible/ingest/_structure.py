@@ -797,6 +797,9 @@ def structure(raw: RawText) -> Structure:
     kept: list[Block] = []
     early_dates: list[tuple[int, int, dt.date]] = []
     lines = [text[b.start : b.end] for b in blocks]
+    # A text broken into short lines mid-sentence (a PDF's or an old page's wrapping: lines
+    # that open in lower case) has short lines that are not a site's menu.
+    hard_wrapped = sum(1 for x in lines if x[:1].islower()) >= 3
     for i, block in enumerate(blocks):
         line = lines[i]
         if _teaser_heading(line) and i >= len(blocks) // 2:
@@ -806,7 +809,7 @@ def structure(raw: RawText) -> Structure:
             # "Leave a Comment": the comment form, author box and widgets below it.
             dropped.extend((b.start, b.end, "comment section") for b in blocks[i:])
             break
-        if i < 15 and _menu_run(lines, i):
+        if i < 15 and not hard_wrapped and _menu_run(lines, i):
             dropped.append((block.start, block.end, "navigation menu (a run of short lines)"))
             continue
         why = (
