@@ -491,3 +491,34 @@ def test_short_lines_of_a_hard_wrapped_text_are_no_menu(tmp_path: Path) -> None:
         "ARTICLE\nI\nEach\nParty shall reduce its arms.\n",
     )
     assert any("Conscious" in s.text or "ARTICLE" in s.text for s in doc.statements)
+
+
+# --- round 7: numbered statements of a body; an outlet's interview -----------------------------
+
+
+def test_a_numbered_statement_of_a_body(tmp_path: Path) -> None:
+    text = (
+        "1. Mr. Chair, we applaud your decision to focus today’s agenda on the war. This is no "
+        "time for business as usual.\n"
+        "2. The EU resolutely supports Ukraine’s right of self-defence under the UN Charter.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"European Union"}
+    other = _parse(tmp_path, text.replace("The EU resolutely", "Many resolutely"), "b.txt")
+    assert "European Union" not in {s.speaker for s in other.statements}
+
+
+def test_an_outlet_label_is_the_interviewer(tmp_path: Path) -> None:
+    text = (
+        "Arms Control Today conducted a written interview in March with Anatoly Antonov, "
+        "Russian ambassador to the United States, on strategic stability and New START.\n"
+        "Arms Control Today: What issues were discussed in the recent talks in Vienna?\n"
+        "Amb. Anatoly Antonov: It is crucial to maintain the strategic stability dialogue.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "interview"
+    assert "journalist" in {s.role for s in doc.statements}
+    assert doc.statements[-1].speaker == "Anatoly Antonov"
+    panel = _parse(tmp_path, text.replace("Arms Control Today:", "Arms Control Panel:"), "b.txt")
+    assert "journalist" not in {s.role for s in panel.statements}

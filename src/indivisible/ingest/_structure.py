@@ -343,6 +343,12 @@ def _repeated(lines: list[str], i: int) -> str | None:
     return "repeated line (caption or doubled heading)"
 
 
+#: A publication's name as a label: its interviewer asks.
+_OUTLET = re.compile(
+    r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Herald|Tribune|Radio|TV|"
+    r"Television|Agency|Izvestia|Kommersant|Interfax)|^(?:RIA Novosti|TASS|Reuters|AFP))$"
+)
+_PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 _COMMENTS = re.compile(
     r"^(?:leave a (?:comment|reply)|post a comment|add a comment|submit a comment|"
     r"\d+ comments?|comments? \(\d+\))\.?$",
@@ -640,7 +646,9 @@ def _label_like(label: str) -> bool:
         if not bare[:1].isupper():
             return False
         if "." in bare and not re.fullmatch(
-            r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|H\.E\.", bare
+            r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
+            r"Adm\.|Col\.|Lt\.|Gov\.|Sec\.",
+            bare,
         ):
             return False
     return True
@@ -711,6 +719,8 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     role_only = _role_without_person(core)
     if role_only:
         return Speaker(None, role_only)
+    if _OUTLET.search(core):
+        return Speaker(None, "journalist")  # "Arms Control Today:": the interviewing outlet
     person, found = _find_alias(core)
     if person is not None:
         if person.name in ctx.seen:
@@ -1237,14 +1247,14 @@ def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None
         m = _BODY_SPEAKS.match(text[blocks[0].start : blocks[0].end])
         if m:
             return m.group("body").strip()
-    return _body_subject(" ".join(text[b.start : b.end] for b in blocks))
+    return _body_subject("\n".join(text[b.start : b.end] for b in blocks), least=1)
 
 
 #: What a body does when it speaks through a text: "The EU urges …", "NATO remains …".
 _BODY_VERBS = (
     r"urges|condemns|calls|reiterates|reaffirms|welcomes|regrets|deplores|recalls|notes|"
     r"supports|stands|expresses|remains|is|sees|rejects|demands|underlines|stresses|"
-    r"commends|believes|will|has|firmly|strongly|fully|also"
+    r"commends|believes|will|has|firmly|strongly|fully|also|thanks|resolutely|continues"
 )
 
 
@@ -1261,12 +1271,17 @@ def _body_regex() -> tuple[re.Pattern[str], dict[str, str]]:
                 names.setdefault(name, full)
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     regex = re.compile(
-        rf"(?:^|(?<=[.!?]\s))(?:The\s+)?(?P<body>{alternatives})\s+(?:{_BODY_VERBS})\b"
+        # At a sentence's start, after a paragraph's number or a vocative ("2. The EU …",
+        # "Madame Chair, the European Union thanks …").
+        r"(?:^|(?<=[.!?]\s))\s*(?:\d{1,3}\.\s*)?"
+        r"(?:(?:Mr\.?|Madam|Madame|Mme\.?)\s+Chair(?:person|man|woman)?,\s+)?"
+        rf"(?:[Tt]he\s+)?(?P<body>{alternatives})\s+(?:{_BODY_VERBS})\b",
+        re.MULTILINE,
     )
     return regex, names
 
 
-def _body_subject(body: str) -> str | None:
+def _body_subject(body: str, least: int = 2) -> str | None:
     """The organisation a text without speakers speaks for, in the third person.
 
     "The EU urges Russia to de-escalate … The EU condemns … The EU sees no grounds …": a
@@ -1283,7 +1298,7 @@ def _body_subject(body: str) -> str | None:
     if not counts:
         return None
     best, n = max(counts.items(), key=lambda kv: kv[1])
-    return best if n >= 2 else None
+    return best if n >= least else None
 
 
 def _turns(
@@ -1528,7 +1543,7 @@ def _kind(
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
     lead = text[blocks[0].start : blocks[0].end][:400] if blocks else ""
-    if flags["dashes"] and flags["journalist"] and _INTERVIEW.search(lead):
+    if (flags["dashes"] or flags["labels"]) and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
     said_form = any(
         re.match(
@@ -1565,6 +1580,7 @@ def _kind(
     first = text[blocks[0].start : blocks[0].end] if blocks else ""
     quotes = len(re.findall(r"[“\"«][^”\"»]{10,}[”\"»]", body))
     said = len(_SAID.findall(body))
+    first = _PARA_NUMBER.sub("", first)  # "1. Mr. Chair, …": a numbered paragraph
     strong = _CHAIR.match(first) or re.match(
         r"^(?:statement|intervention)\b", heads.strip(), re.IGNORECASE
     )
@@ -1577,7 +1593,8 @@ def _kind(
         return "statement"
     if flags.get("lead_in") and not quotes:
         return "statement"  # "… issued the following statement:"
-    if not quotes and not flags.get("dateline") and _body_subject(body) is not None:
+    numbered = "\n".join(text[b.start : b.end] for b in blocks)
+    if not quotes and not flags.get("dateline") and _body_subject(numbered) is not None:
         return "statement"  # "The EU urges … The EU condemns …": a body's declaration
     personal_byline = bool(byline) and not persons_mentioned(byline, None)
     if (raw.format == "html" or personal_byline or flags.get("dateline")) and (quotes or said):
