@@ -522,3 +522,42 @@ def test_an_outlet_label_is_the_interviewer(tmp_path: Path) -> None:
     assert doc.statements[-1].speaker == "Anatoly Antonov"
     panel = _parse(tmp_path, text.replace("Arms Control Today:", "Arms Control Panel:"), "b.txt")
     assert "journalist" not in {s.role for s in panel.statements}
+
+
+# --- round 8 -------------------------------------------------------------------------------------
+
+
+def test_a_page_field_with_a_bulleted_value_is_furniture(tmp_path: Path) -> None:
+    text = (
+        "Secretary Blinken at a Press Availability\n\nJanuary 21, 2022\n\n"
+        "Related Country: \n\n  • Russia\n\n"
+        "SECRETARY BLINKEN:  Good afternoon. We finished our meeting a short while ago.\n\n"
+        "QUESTION:  Thank you. Will your written answers be different on NATO expansion?\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert all(s.text.strip("• ") != "Russia" for s in doc.statements)
+    assert "country" not in {(s.speaker or s.role or "").lower() for s in doc.statements}
+    kept = _parse(tmp_path, text.replace("  • Russia", "Russia is the country."), "b.txt")
+    assert any("Russia is the country" in s.text for s in kept.statements)
+
+
+def test_described_speakers_and_reported_phrases(tmp_path: Path) -> None:
+    text = (
+        "Lavrov says NATO will answer\n\n"
+        "MOSCOW, Jan 13 – “The Americans promised us to do their best,” Sergey Lavrov said.\n\n"
+        "The top official stressed that the Russia-NATO Council held in Brussels was "
+        "business-like.\n\n"
+        "In addition, Lavrov expressed his readiness to support the dialogue with NATO.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert [s.speaker for s in doc.statements] == ["Sergei Lavrov"] * 3  # the record's name
+    assert "nato-russia-council" in doc.statements[1].organisations
+    plain = _parse(tmp_path, text.replace("The top official stressed that", "Reportedly,"), "b.txt")
+    assert len(plain.statements) == 2
+
+
+def test_helsinki_principles_are_the_final_acts() -> None:
+    assert link("to uphold the Helsinki principles in full", None).instruments == (
+        "helsinki-final-act-1975",
+    )
+    assert link("the principles agreed in Helsinki hotels", None).instruments == ()

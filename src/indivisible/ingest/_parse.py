@@ -33,7 +33,8 @@ _VERBS = (
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
-    r"welcomed|reminded"
+    r"welcomed|reminded|drew attention to the fact|"
+    r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
@@ -66,8 +67,13 @@ _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
 #: "The representative of the Russian Federation said that …" (UN meetings coverage): an
 #: unnamed delegate, known by the country they speak for.
 _DELEGATE = r"[Tt]he\s+representative\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}"
+#: "The top official stressed that …": a description standing for the person last named.
+_DESCRIBED = (
+    r"The\s+(?:[\w’'-]+\s+){0,2}?(?:official|minister|diplomat|envoy|spokes(?:man|woman|person)|"
+    r"ambassador|secretary-general|chancellor|chief|head of state)"
+)
 _REPORTED = re.compile(
-    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
+    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
     rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )

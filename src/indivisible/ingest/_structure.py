@@ -356,6 +356,21 @@ _COMMENTS = re.compile(
 )
 
 
+def _field_value(lines: list[str], i: int) -> bool:
+    """A page's field: "Related Country:" over "• Russia" (a label, then a bulleted value)."""
+
+    def label(k: int) -> bool:
+        x = lines[k].strip()
+        return 0 <= k < len(lines) and x.endswith(":") and _words(x) <= 4 and "\n" not in x
+
+    def bullet(k: int) -> bool:
+        return 0 <= k < len(lines) and bool(re.match(r"^\s*[•·]\s*\S", lines[k]))
+
+    return (label(i) and i + 1 < len(lines) and bullet(i + 1)) or (
+        bullet(i) and i > 0 and label(i - 1)
+    )
+
+
 def _short_menu_line(line: str) -> bool:
     core = line.strip()
     return (
@@ -819,6 +834,9 @@ def structure(raw: RawText) -> Structure:
             # "Leave a Comment": the comment form, author box and widgets below it.
             dropped.extend((b.start, b.end, "comment section") for b in blocks[i:])
             break
+        if _field_value(lines, i):
+            dropped.append((block.start, block.end, "page field and its bulleted value"))
+            continue
         if i < 15 and not hard_wrapped and _menu_run(lines, i):
             dropped.append((block.start, block.end, "navigation menu (a run of short lines)"))
             continue
@@ -1464,7 +1482,7 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
 _SAID = re.compile(
     r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
     r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|confirmed|"
-    r"underlined|emphasi[sz]ed|pointed out|"
+    r"underlined|emphasi[sz]ed|pointed out|assured|vowed|"
     r"according to)\b",
     re.IGNORECASE,
 )
