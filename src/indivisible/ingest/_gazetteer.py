@@ -388,9 +388,9 @@ def fold_all(
 
 
 def _name_pattern(name: str) -> str:
-    """A regex for a literal name: flexible spaces and dashes."""
+    """A regex for a literal name: flexible spaces, dashes and apostrophes."""
     parts = [re.escape(p) for p in re.split(r"\s+", _key(name))]
-    return r"\s+".join(parts).replace(r"\-", "[-–‑]")
+    return r"\s+".join(parts).replace(r"\-", "[-–‑]").replace("'", "['’]")
 
 
 def _abbreviation(name: str) -> bool:
@@ -477,8 +477,8 @@ _DASHES = re.compile(r"[–‑]")
 
 @lru_cache(maxsize=4096)
 def _key(name: str) -> str:
-    """The lookup key of a name: spaces collapsed, dashes unified."""
-    return _SPACES.sub(" ", _DASHES.sub("-", name)).strip()
+    """The lookup key of a name: spaces collapsed, dashes and apostrophes unified."""
+    return _SPACES.sub(" ", _DASHES.sub("-", name)).strip().replace("’", "'")
 
 
 def lookup(matched: str) -> tuple[Entry, ...]:

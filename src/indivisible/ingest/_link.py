@@ -323,7 +323,8 @@ def stance(text: str) -> tuple[str, str | None]:
 # --- persons -------------------------------------------------------------------------
 
 _HONORIFICS = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Madam|Mister|H\.E\.)\.?\s+", re.IGNORECASE
+    r"\b(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Madam|Mister|H\.E\.|Amb\.|Gen\.|Sen\.|Prof\.|Adm\.)\.?\s+",
+    re.IGNORECASE,
 )
 
 

@@ -131,16 +131,14 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         return None
     words = runs[-1].split()
     lead: list[str] = []
-    while len(words) > 2 and (
-        words[0].strip(",").lower() in _ROLE_WORDS or _is_abbreviation(words[0])
-    ):
+    while len(words) > 2 and (_titled(words[0]) or _is_abbreviation(words[0])):
         lead.append(words.pop(0))
     # "the United Nations Linda Thomas-Greenfield", "the Russian Federation Vasily
     # Nebenzia": a body's name glued to the person's; the name is what follows the body.
     glued = [
         i
         for i, w in enumerate(words[:-2])
-        if w.strip(",").lower() in _BODY_WORDS | _THING_WORDS | _ROLE_WORDS or _is_abbreviation(w)
+        if w.strip(",").lower() in _BODY_WORDS | _THING_WORDS or _titled(w) or _is_abbreviation(w)
     ]
     if glued:
         lead.extend(words[: glued[-1] + 1])
@@ -149,7 +147,7 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     parts = [p for p in (parsed.first, parsed.middle, parsed.last) if p]
     if len(parts) < 2 or any(p.lower() in _BODY_WORDS | _ROLE_WORDS for p in parts):
         return None
-    if any(w.strip(",.").lower() in _THING_WORDS for w in words):
+    if any(w.strip(",.").lower() in _THING_WORDS | _HEADLINE_VERBS for w in words):
         return None  # "Open Skies Treaty", "Treaty Review Conference": not a person
     role = " ".join([*lead, parsed.title] if parsed.title else lead) or None
     return " ".join(parts), role
@@ -193,6 +191,12 @@ def role_and_name(label: str) -> tuple[str, str | None]:
     if any(w.lower() in _ROLE_WORDS | _BODY_WORDS | _THING_WORDS for w in name):
         return label, None
     return " ".join(name), " ".join(words[:cut]).strip(" ,")
+
+
+def _titled(word: str) -> bool:
+    """A title word, hyphenated ones included ("Chairperson-in-Office", "Vice-Chair")."""
+    low = word.strip(",").lower()
+    return low in _ROLE_WORDS or ("-" in low and low.split("-")[0] in _ROLE_WORDS)
 
 
 def is_role_word(word: str) -> bool:
@@ -263,6 +267,27 @@ _THING_WORDS = {
     "navy",
     "news",
     "press",
+    "order",
+    "principles",
+    "world",
+}
+#: A headline's verbs: a run of capitalised words holding one is a headline in title case
+#: ("Russian Federation Minister Says West Undermines Principles"), not a name.
+_HEADLINE_VERBS = {
+    "says",
+    "said",
+    "tells",
+    "calls",
+    "urges",
+    "warns",
+    "vows",
+    "seeks",
+    "backs",
+    "slams",
+    "rejects",
+    "undermines",
+    "confirms",
+    "denies",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -21,7 +22,9 @@ from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import Speaker, Structure, structure
 from indivisible.ingest.types import Document, ParsedDocument, Statement
 
-_QUOTE = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"")
+#: A quotation: curly, straight or guillemet marks («…», as French and machine-translated
+#: Russian copy print them).
+_QUOTE = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"|«(?P<c>[^«»]+)»")
 _VERBS = (
     r"said|says|told|stated|declared|wrote|added|replied|promised|assured|warned|insisted|"
     r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out|affirmed|"
@@ -29,12 +32,14 @@ _VERBS = (
     r"cautioned|urged|accused|blamed|denied|dismissed|described|labell?ed|claimed|charged|"
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
-    r"specified|indicated|clarified|mentioned|highlighted|proposed"
+    r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
+    r"welcomed|reminded|drew attention to the fact|"
+    r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
 _NAME = (
-    r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|of(?:\s+the)?(?=\s+[A-Z])"
+    r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|(?:of|to)(?:\s+the)?(?=\s+[A-Z])"
     # "State Department spokesman Ned Price": a lower-case office noun before the name.
     r"|(?:spokes(?:man|woman|person)|envoy|official|diplomat)(?=\s+[A-Z])))*"
 )
@@ -51,27 +56,36 @@ _AUX = (
 )
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
-    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”\"!?]{{0,120}})$"
+    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”«»\"!?]{{0,120}})$"
 )
 _AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
+    # "«…», — said Erler": a dash may stand between the quotation and its attribution.
+    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
 _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
+#: "The representative of the Russian Federation said that …" (UN meetings coverage): an
+#: unnamed delegate, known by the country they speak for.
+_DELEGATE = r"[Tt]he\s+representative\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}"
+#: "The top official stressed that …": a description standing for the person last named.
+_DESCRIBED = (
+    r"The\s+(?:[\w’'-]+\s+){0,2}?(?:official|minister|diplomat|envoy|spokes(?:man|woman|person)|"
+    r"ambassador|secretary-general|chancellor|chief|head of state)"
+)
 _REPORTED = re.compile(
-    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She)(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
+    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
     rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
 _ROLE_NOUN = re.compile(
     r"\b(?:official|minister|ambassador|president|secretary|spokes(?:person|man|woman)|"
     r"diplomat|chief|head|envoy|representative|leader|chancellor|premier|delegate|"
     r"general|commander|director|chair(?:man|woman|person)?|prime)\b",
     re.IGNORECASE,
 )
-_OPEN_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
-_WHOLE_QUOTE = re.compile(r"^[“\"](?P<q>[^“”\"]+?)[,.!?]?[”\"]\s*$")
+_OPEN_QUOTE = re.compile(r"^[“\"«](?P<q>[^“”\"«»]+?)[,.!?]?[”\"»]\s*$")
+_WHOLE_QUOTE = re.compile(r"^[“\"«](?P<q>[^“”\"«»]+?)[,.!?]?[”\"»]\s*$")
 #: "according to statements by X", "according to a statement from X": the words are X's.
 _BY = (
     r"(?:(?:an?\s+|the\s+)?(?:statements?|remarks|comments|words|interview|post)"
@@ -92,9 +106,13 @@ _ACCORDING_AFTER = re.compile(
     r"(?:\s+(?:on|in|at|to|during|after|before)\b[^“\"”]{0,100})?[.!]?$"
 )
 _REPORTED_AFTER = re.compile(
-    r"^(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
+    # Not an opening participle ("Urging dialogue, the UN chief called …"): that is how
+    # the speaker acted, not what was said.
+    r"^(?![A-Z][a-z]+ing\b)(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
     r"{2,120}?(?:,[^,“\"”]{1,100}?){0,2}),?\s+"
-    rf"(?:{_VERBS}|continued|explained)\b[^“\"”]{{0,100}}[.!]?$"
+    # What follows the verb may quote more ("…, the Head told the Council, warning that
+    # “we will be judged …”"): the clause before the attribution is reported all the same.
+    rf"(?:{_VERBS}|continued|explained)\b.{{0,300}}$"
 )
 _AFTER_DESCRIBED = re.compile(
     r"^\s*,?[”\"]?\s*(?P<who>(?:the|a)\s+[\w.’'\s-]{2,60}?)\s+"
@@ -136,7 +154,16 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
         statements = _news_statements(raw.text, found)
     else:
         statements = _turn_statements(raw.text, found)
-    return ParsedDocument(document, tuple(_finish(raw.text, found.date, statements)))
+    finished = _finish(raw.text, found.date, statements)
+    if found.kind == "treaty_text" and found.title:
+        # A treaty's text names itself ("such an Open Skies regime", "this Treaty"): the
+        # instrument its title names is the document, not a mention.
+        own = set(link(found.title, found.date).instruments)
+        finished = [
+            dataclasses.replace(s, instruments=tuple(i for i in s.instruments if i not in own))
+            for s in finished
+        ]
+    return ParsedDocument(document, tuple(finished))
 
 
 _Draft = tuple[int, Speaker, int, int, int | None, dt.date | None, str | None]
@@ -311,6 +338,15 @@ def _speaker_of_any(
     return None
 
 
+def _first_person_named(ahead: str) -> tuple[str, str | None] | None:
+    """The first person named in the next lines (a lead's description named after it)."""
+    for run in _NAME_RUN.findall(ahead[:600]):
+        named = person_name(run)
+        if named is not None and not _place_name(named[0]):
+            return named
+    return None
+
+
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|da|di|le|la))+")
 
 
@@ -374,6 +410,14 @@ def _role(person: Person, day: dt.date | None) -> str | None:
     return before[-1].title if before else None
 
 
+#: "…,” the statement said": a text quoted for the person whose statement it is.
+_DOCUMENT_NOUN = re.compile(
+    r"(?:the|a|his|her|their)\s+(?:\w+\s+)?(?:statement|press release|communiqu[eé]|"
+    r"declaration|message|letter|post|readout|tweet|text)$",
+    re.IGNORECASE,
+)
+
+
 def _quotations(
     text: str,
     start: int,
@@ -391,7 +435,7 @@ def _quotations(
     body = text[start:end]
     out: list[tuple[Speaker, int, int, dt.date | None]] = []
     for m in _QUOTE.finditer(body):
-        group = "a" if m.group("a") is not None else "b"
+        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         inner = m.group(group)
         if len(inner.split()) < 4:
             continue
@@ -429,6 +473,8 @@ def _quotations(
                     speaker = _speaker_of(who, context + before, day, seen)
                 elif described:
                     speaker = _speaker_of(described.group("who"), context + before, day, seen)
+                    if speaker is None and seen and _DOCUMENT_NOUN.match(described.group("who")):
+                        speaker = seen[-1]  # "…,” the statement said": its author's words
         if speaker is not None:
             if seen is not None and speaker.name and speaker not in seen:
                 seen.append(speaker)
@@ -456,6 +502,7 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
         for s in turn.spans
     }
     context_start = spans[0][0] if spans else 0
+    headline = f"{found.title}.\n" if found.title else ""
     turns: dict[str, int] = {}
     seen: list[Speaker] = []
 
@@ -478,8 +525,8 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                 who = _speaker_of(who_text, text[context_start:start], found.date, seen)
                 if who is not None:
                     for a, b, pg in [*pending, (start, start + cut, page)]:
-                        a += len(text[a:b]) - len(text[a:b].lstrip('“" '))
-                        b -= len(text[a:b]) - len(text[a:b].rstrip('”" ,'))
+                        a += len(text[a:b]) - len(text[a:b].lstrip('“"« '))
+                        b -= len(text[a:b]) - len(text[a:b].rstrip('”"», '))
                         if b > a:
                             add(who, a, b, pg, None)
                     pending = []
@@ -488,9 +535,27 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
         quoting: Speaker | None = None
         for sa, sb in sentences(para):
             s_start, s_text = start + sa, para[sa:sb]
-            context = text[context_start:s_start]
+            # The headline comes first: "…, says Josep Borrell" names whom the lead's "the
+            # bloc's foreign policy chief said" describes.
+            context = headline + text[context_start:s_start]
             quotes = _quotations(text, s_start, s_start + len(s_text), found.date, seen, context)
             if quotes:
+                clause_at = _DATELINE.match(s_text)
+                skip = clause_at.end() if clause_at else 0
+                whole_clause = _reported(s_text[skip:], context, found.date, list(seen))
+                if whole_clause is not None and len(quotes) == 1:
+                    who, a, b = whole_clause
+                    a, b = s_start + skip + a, s_start + skip + b
+                    q_who, qa, qb, q_when = quotes[0]
+                    aside = text.find("(", qb, b)
+                    b = aside if aside >= 0 else b  # "… (Reporting by …)": not the clause
+                    if who == q_who and a <= qa and qb <= b:
+                        # "He underlined that Allies are ready to meet “as soon as possible”
+                        # to …": a fragment quoted inside a reported clause of the same
+                        # speaker; the clause is the statement.
+                        add(who, a, b, page, q_when)
+                        quoting = who
+                        continue
                 for who, a, b, when in quotes:
                     add(who, a, b, page, when)
                 quoting = quotes[-1][0]
@@ -510,7 +575,8 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
             dateline = _DATELINE.match(s_text)
             skip = dateline.end() if dateline else 0
             clause = s_text[skip:]
-            reported = _reported(clause, context, found.date, seen)
+            ahead = text[s_start + len(s_text) : s_start + len(s_text) + 600]
+            reported = _reported(clause, context, found.date, seen, ahead)
             if reported is not None:
                 who, a, b = reported
                 add(who, s_start + skip + a, s_start + skip + b, page, None)
@@ -518,11 +584,23 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
 
 
 def _reported(
-    clause: str, context: str, day: dt.date | None, seen: list[Speaker]
+    clause: str, context: str, day: dt.date | None, seen: list[Speaker], ahead: str = ""
 ) -> tuple[Speaker, int, int] | None:
-    """The speaker and span of the reported clause of one sentence, if it reports speech."""
+    """The speaker and span of the reported clause of one sentence, if it reports speech.
+
+    A description nothing before explains ("…, the Head of that regional group told the
+    Council") is the person the next lines name first ("Zbigniew Rau, Minister …, made
+    the remarks …"), as a news lead names the title before the person.
+    """
     rep = _REPORTED.match(clause)
+    if rep and len(rep.group("what").split()) < 4:
+        # "…, Secretary-General Jens Stoltenberg said on Tuesday.": the words come first;
+        # what follows the verb is only when.
+        rep = None
     if rep:
+        if re.match(_DELEGATE, rep.group("who")):
+            delegate = Speaker(None, rep.group("who").split(None, 1)[1])
+            return delegate, rep.start("what"), len(clause.rstrip())
         who = _speaker_of(rep.group("who"), context, day, seen)
         if who is None and rep.group("appos"):
             # "First Deputy Minister of Foreign Affairs of Belarus, Aleksandr Mikhnevich, in
@@ -549,7 +627,14 @@ def _reported(
             if who is not None and who.role is None and named[1]:
                 who = Speaker(who.name, named[1], who.person)
         elif re.match(r"^(?:he|she|the |a )", attr, re.IGNORECASE):
-            who = _speaker_of(attr, context, day, seen)
+            described = re.match(r"^(?:the|a) ", attr, re.I) and _ROLE_NOUN.search(attr)
+            known = [r for r in persons_mentioned(context, day) if r.person is not None]
+            named = _first_person_named(ahead) if described and not seen and not known else None
+            if named is not None:
+                # Nobody named yet: the lead's description is the person named next.
+                who = _unify(Speaker(named[0], named[1]), seen)
+            else:
+                who = _speaker_of(attr, context, day, seen)
         if who is not None:
             return who, 0, after.end("what")
     trailing = _ACCORDING_AFTER.match(clause)
@@ -564,13 +649,13 @@ def _reported(
 def _opens_quote(para: str) -> bool:
     """A paragraph that opens a quotation it does not close (continued below)."""
     stripped = para.lstrip()
-    return stripped[:1] in '“"' and not _closes(para)
+    return stripped[:1] in '“"«' and not _closes(para)
 
 
 def _closes(para: str) -> bool:
     """Whether every quotation opened in the paragraph is closed in it."""
     straight = para.count('"') % 2 == 0
-    return straight and para.count("“") <= para.count("”")
+    return straight and para.count("“") <= para.count("”") and para.count("«") <= para.count("»")
 
 
 def _closing_attribution(para: str) -> tuple[int, str] | None:
@@ -579,7 +664,7 @@ def _closing_attribution(para: str) -> tuple[int, str] | None:
     '… foreign policy," the US official said.' gives the offset of the closing mark and
     "the US official".
     """
-    m = re.search(r"[,.!?]?[”\"](?P<rest>[^“”\"]{0,120})$", para)
+    m = re.search(r"[,.!?]?[”\"»](?P<rest>[^“”\"«»]{0,120})$", para)
     if not m:
         return None
     rest = m.group("rest")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indivisible.ingest._gazetteer import Person, load
 from indivisible.ingest._link import (
@@ -34,9 +35,9 @@ _BYLINE = re.compile(
     r"^(?:by|from|(?:as )?delivered by|statement by|remarks by)\s+(?P<who>.{3,300})$", re.IGNORECASE
 )
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)"
+    r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
-    r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
+    r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
 )
 #: A summary of the event in the third person: "… gives a briefing to discuss …".
 _EVENT_BLURB = re.compile(
@@ -119,6 +120,8 @@ _NOT_LABELS = {
     "fax",
     "email",
     "url",
+    "author",
+    "function",
 }
 _INTERPRETER = re.compile(
     r"^(?:via |through (?:an )?)?(?:interpreter|interpretation|translation|"
@@ -338,6 +341,96 @@ def _repeated(lines: list[str], i: int) -> str | None:
     if not doubled or _words(line) > 30 or _date_line(line) is not None:
         return None
     return "repeated line (caption or doubled heading)"
+
+
+#: A publication's name as a label: its interviewer asks.
+_OUTLET = re.compile(
+    r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Herald|Tribune|Radio|TV|"
+    r"Television|Agency|Izvestia|Kommersant|Interfax)|^(?:RIA Novosti|TASS|Reuters|AFP))$"
+)
+_PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
+_COMMENTS = re.compile(
+    r"^(?:leave a (?:comment|reply)|post a comment|add a comment|submit a comment|"
+    r"\d+ comments?|comments? \(\d+\))\.?$",
+    re.IGNORECASE,
+)
+
+
+def _field_value(lines: list[str], i: int) -> bool:
+    """A page's field: "Related Country:" over "• Russia" (a label, then a bulleted value)."""
+
+    def label(k: int) -> bool:
+        x = lines[k].strip()
+        return 0 <= k < len(lines) and x.endswith(":") and _words(x) <= 4 and "\n" not in x
+
+    def bullet(k: int) -> bool:
+        return 0 <= k < len(lines) and bool(re.match(r"^\s*[•·]\s*\S", lines[k]))
+
+    return (label(i) and i + 1 < len(lines) and bullet(i + 1)) or (
+        bullet(i) and i > 0 and label(i - 1)
+    )
+
+
+def _short_menu_line(line: str) -> bool:
+    core = line.strip()
+    return (
+        bool(core)
+        and _words(core) <= 4
+        and "\n" not in core
+        and not re.search(r"[.!:;,]$", core)
+        and _date_line(core) is None
+        and not re.search(r"\d", core)
+    )
+
+
+def _menu_run(lines: list[str], i: int) -> bool:
+    """A line of a run of three or more short lines at the top: a site's menu.
+
+    "uz sākumu / Izvērstā meklēšana / Autorizēties savā kontā": four words or fewer each,
+    no closing punctuation, no figures (a date or a stamp is read elsewhere).
+    """
+    if not _short_menu_line(lines[i]):
+        return False
+    a = i
+    while a > 0 and _short_menu_line(lines[a - 1]):
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and _short_menu_line(lines[b + 1]):
+        b += 1
+    if i == b and b + 1 < len(lines) and _words(lines[b + 1]) > 12:
+        return False  # the last short line above the first paragraph: the title
+    return b - a + 1 >= 3
+
+
+def _truncated_heading(line: str) -> str | None:
+    """A heading cut short by a teaser or a listing ("TREATY BETWEEN THE UNITED STATES OF …").
+
+    Ten words or fewer, ending with an ellipsis, in capitals or title case: a link's text,
+    not a sentence somebody left unfinished (those are in lower case).
+    """
+    core = line.strip()
+    if not core.endswith(("…", "...")) or _words(core) > 10:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]+", core) if len(w) > 3]
+    if not words or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return None
+    return "truncated heading (a link's text)"
+
+
+def _heading_copy(lines: list[str], i: int) -> str | None:
+    """A lower-cased copy of the heading an earlier block opens with (a page's slug title).
+
+    "treaty between the united states … arms" under "TREATY BETWEEN THE UNITED STATES …
+    ARMS. The United States …": the same words, case and punctuation aside, and no capital.
+    """
+    line = lines[i]
+    if i == 0 or any(c.isupper() for c in line) or not 4 <= _words(line) <= 40:
+        return None
+    letters = re.sub(r"[^a-z]", "", line.lower())
+    for earlier in lines[:i]:
+        if re.sub(r"[^a-z]", "", earlier.lower()).startswith(letters):
+            return "lower-cased copy of a heading"
+    return None
 
 
 _CAPTION_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}")
@@ -568,7 +661,9 @@ def _label_like(label: str) -> bool:
         if not bare[:1].isupper():
             return False
         if "." in bare and not re.fullmatch(
-            r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|H\.E\.", bare
+            r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
+            r"Adm\.|Col\.|Lt\.|Gov\.|Sec\.",
+            bare,
         ):
             return False
     return True
@@ -639,6 +734,8 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     role_only = _role_without_person(core)
     if role_only:
         return Speaker(None, role_only)
+    if _OUTLET.search(core):
+        return Speaker(None, "journalist")  # "Arms Control Today:": the interviewing outlet
     person, found = _find_alias(core)
     if person is not None:
         if person.name in ctx.seen:
@@ -723,21 +820,59 @@ def structure(raw: RawText) -> Structure:
 
     # Page furniture and the teaser list at the end of a page.
     kept: list[Block] = []
+    early_dates: list[tuple[int, int, dt.date]] = []
     lines = [text[b.start : b.end] for b in blocks]
+    # A text broken into short lines mid-sentence (a PDF's or an old page's wrapping: lines
+    # that open in lower case) has short lines that are not a site's menu.
+    hard_wrapped = sum(1 for x in lines if x[:1].islower()) >= 3
     for i, block in enumerate(blocks):
         line = lines[i]
         if _teaser_heading(line) and i >= len(blocks) // 2:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
-        why = _boilerplate(line) or _repeated(lines, i) or _names_caption(line)
+        if _COMMENTS.match(line.strip()) and i >= len(blocks) // 2:
+            # "Leave a Comment": the comment form, author box and widgets below it.
+            dropped.extend((b.start, b.end, "comment section") for b in blocks[i:])
+            break
+        if _field_value(lines, i):
+            dropped.append((block.start, block.end, "page field and its bulleted value"))
+            continue
+        if i < 15 and not hard_wrapped and _menu_run(lines, i):
+            dropped.append((block.start, block.end, "navigation menu (a run of short lines)"))
+            continue
+        why = (
+            _boilerplate(line)
+            or _repeated(lines, i)
+            or _names_caption(line)
+            or _truncated_heading(line)
+            or _heading_copy(lines, i)
+        )
         if not why and i > 0 and _TAG_LABEL.match(lines[i - 1]) and _tag_list(line):
             why = "tag list (under a 'Tags:' label)"
         if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
             why = None  # a date in figures ("24.02.2022") is the header's date, read below
+        if why and why.startswith("pipe-separated") and i < 12:
+            # "Reuters | Brussels | Updated: … | Created: 15-02-2022 17:57 IST": the day it
+            # was created or published, never the update stamp.
+            for part in line.split("|"):
+                stamp = re.match(r"\s*(?:created|published|posted|date)\s*:?\s*(.+)", part, re.I)
+                if stamp:
+                    day = first_date(re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1.\2.\3", stamp[1]))
+                    if day is not None:
+                        early_dates.append((2, i, day))
+                        break
         if why:
             dropped.append((block.start, block.end, why))
             continue
         kept.append(block)
+    # A form's prompt closing the page ("Please notify us if you found a problem with this
+    # document:"): a short line that asks for input nobody gave.
+    while kept and raw.format != "markdown":
+        last = text[kept[-1].start : kept[-1].end].strip()
+        if not (last.endswith(":") and _words(last) <= 15 and "\n" not in last):
+            break
+        dropped.append((kept[-1].start, kept[-1].end, "form prompt at the page's end"))
+        kept.pop()
     blocks = kept
 
     title = raw.title or meta.get("title")
@@ -753,6 +888,7 @@ def structure(raw: RawText) -> Structure:
             dates.append((3, -1, found_meta))
     if stamp_day is not None:
         dates.append((2, -1, stamp_day))
+    dates.extend(early_dates)
     byline = ""
     header_lines: list[str] = []
     header_persons: list[Person] = []
@@ -985,6 +1121,19 @@ def structure(raw: RawText) -> Structure:
             None,
         )
 
+    lead_in = False
+    if not highlights and blocks:
+        # "The following is attributable to Spokesperson Ned Price:", "Foreign Minister
+        # Heiko Maas issued the following statement today (6 December) …:": a lead-in that
+        # says whose words follow is metadata, and names the speaker.
+        following = _FOLLOWING.match(text, blocks[0].start, blocks[0].end)
+        if following is not None:
+            who = (following.group("who") or following.group("who2") or "").strip(" ,")
+            byline = byline or who
+            lead_in = True
+            dropped.append((blocks[0].start, following.end(), "lead-in"))
+            rest = Block(following.end(), blocks[0].end, blocks[0].page)
+            blocks = ([rest] if text[rest.start : rest.end].strip() else []) + blocks[1:]
     participants: list[Person] = []
     for source in (byline, author or "", title or ""):
         for ref in persons_mentioned(source, day):
@@ -1006,6 +1155,7 @@ def structure(raw: RawText) -> Structure:
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
         flags["dateline"] = int(has_dateline)
+        flags["lead_in"] = int(lead_in)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
@@ -1115,7 +1265,58 @@ def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None
         m = _BODY_SPEAKS.match(text[blocks[0].start : blocks[0].end])
         if m:
             return m.group("body").strip()
-    return None
+    return _body_subject("\n".join(text[b.start : b.end] for b in blocks), least=1)
+
+
+#: What a body does when it speaks through a text: "The EU urges …", "NATO remains …".
+_BODY_VERBS = (
+    r"urges|condemns|calls|reiterates|reaffirms|welcomes|regrets|deplores|recalls|notes|"
+    r"supports|stands|expresses|remains|is|sees|rejects|demands|underlines|stresses|"
+    r"commends|believes|will|has|firmly|strongly|fully|also|thanks|resolutely|continues"
+)
+
+
+@lru_cache(maxsize=1)
+def _body_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Sentence openings naming an organisation of the gazetteer, and each one's full name."""
+    names: dict[str, str] = {}
+    for entry in load().entries:
+        if entry.kind != "organisation":
+            continue
+        full = next((n for n in entry.names if any(c.islower() for c in n)), entry.names[0])
+        for name in entry.names:
+            if len(name) >= 2 and not name.lower().startswith("the "):
+                names.setdefault(name, full)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    regex = re.compile(
+        # At a sentence's start, after a paragraph's number or a vocative ("2. The EU …",
+        # "Madame Chair, the European Union thanks …").
+        r"(?:^|(?<=[.!?]\s))\s*(?:\d{1,3}\.\s*)?"
+        r"(?:(?:Mr\.?|Madam|Madame|Mme\.?)\s+Chair(?:person|man|woman)?,\s+)?"
+        rf"(?:[Tt]he\s+)?(?P<body>{alternatives})\s+(?:{_BODY_VERBS})\b",
+        re.MULTILINE,
+    )
+    return regex, names
+
+
+def _body_subject(body: str, least: int = 2) -> str | None:
+    """The organisation a text without speakers speaks for, in the third person.
+
+    "The EU urges Russia to de-escalate … The EU condemns … The EU sees no grounds …": a
+    body that opens at least two sentences with what it does (and no quotation, which
+    would make it a report) is the text's speaker, by its full name.
+    """
+    if re.search(r"[“«]|\"[^\"]{10,}\"", body):
+        return None
+    regex, names = _body_regex()
+    counts: dict[str, int] = {}
+    for m in regex.finditer(body):
+        full = names[m.group("body")]
+        counts[full] = counts.get(full, 0) + 1
+    if not counts:
+        return None
+    best, n = max(counts.items(), key=lambda kv: kv[1])
+    return best if n >= least else None
 
 
 def _turns(
@@ -1161,6 +1362,11 @@ def _turns(
             and not re.search(r"[.?!,;:]$", first_line)
             and _label_like(first_line)
         ):
+            following = text[blocks[n + 1].start : blocks[n + 1].end] if n + 1 < len(blocks) else ""
+            if line == first_line and _THIRD_PERSON.match(following):
+                # "NATO Secretary General Jens Stoltenberg" above "He said that …": a photo's
+                # caption, not a label; nobody speaks of themselves as "he".
+                continue
             speaker = _resolve(first_line, ctx, standalone=True)
             if speaker is not None:
                 body_start = block.start + len(first_line)
@@ -1168,6 +1374,9 @@ def _turns(
             flags["labels"] += 1
             if speaker.role == "journalist":
                 flags["journalist"] += 1
+            label = inline[0] if inline else first_line
+            if speaker.role == "moderator" and re.match(r"\s*moderator\b", label, re.I):
+                flags["moderator"] += 1  # "MODERATOR:": a briefing's moderator
             current = new(speaker, labelled=True)
             rest = text[body_start : block.end]
             lead = len(rest) - len(rest.lstrip())
@@ -1220,6 +1429,9 @@ def _turns(
 
 
 _DASH_TURN = re.compile(r"^[-–—]\s+(?=\S)")
+_THIRD_PERSON = re.compile(
+    r"^(?:He|She|They)\s+(?:\w+\s+)?(?:said|says|told|added|stressed|noted)\b"
+)
 
 
 def _person_in_lead(lead: str, day: dt.date | None) -> Speaker | None:
@@ -1269,15 +1481,16 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
 
 _SAID = re.compile(
     r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
-    r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|"
+    r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|confirmed|"
+    r"underlined|emphasi[sz]ed|pointed out|assured|vowed|"
     r"according to)\b",
     re.IGNORECASE,
 )
 
 
 _TREATY = re.compile(
-    r"have\s+agreed\s+as\s+follows|hereinafter\s+(?:referred\s+to\s+as|called)\s+(?:the\s+)?"
-    r"[\"“]?(?:Parties|Contracting\s+Parties|Sides)",
+    r"have\s+agreed\s+as\s+follows|hereinafter\s+(?:referred\s+to|called|designated)\s+"
+    r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides)",
     re.IGNORECASE,
 )
 _CHAIR = re.compile(
@@ -1293,6 +1506,12 @@ _BODY_SPEAKS = re.compile(
     r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})?)"
     r"(?: and its [Mm]ember [Ss]tates)?\s+(?:would like to|wishes to|wish to|thanks|welcomes|"
     r"takes note|expresses|reiterates|regrets|condemns|aligns?)\b"
+)
+_FOLLOWING = re.compile(
+    r"\s*(?:The following(?:\s+(?:statement|remarks|readout|comments?))?\s+(?:is|are|was|were)\s+"
+    r"attributable to\s+(?P<who>[^:\n]{3,120}?)|(?P<who2>[A-Z][^:\n]{2,160}?)\s+(?:issued|made|"
+    r"released|delivered|gave|published)\s+the following\s+(?:statement|remarks|comments?|"
+    r"declaration)\b[^:\n]{0,100}?)\s*:\s*"
 )
 _DELEGATION_LINE = re.compile(
     r"^(?:The )?(?:[A-Z][\w.’'-]*\s+){1,5}(?:Mission|Delegation|Permanent Representation)\s+"
@@ -1342,7 +1561,7 @@ def _kind(
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
     lead = text[blocks[0].start : blocks[0].end][:400] if blocks else ""
-    if flags["dashes"] and flags["journalist"] and _INTERVIEW.search(lead):
+    if (flags["dashes"] or flags["labels"]) and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
     said_form = any(
         re.match(
@@ -1360,7 +1579,12 @@ def _kind(
         flags["moderator"]
         or flags["journalist"]
         or re.search(
-            r"press (?:conference|point|briefing)|news conference|briefing", heads, re.IGNORECASE
+            r"press (?:conference|point|briefing)|news conference|briefing|"
+            # "Vladimir Putin answered media questions", "questions from reporters"
+            r"\b(?:media|journalists[’']?|reporters[’']?|press) questions\b|"
+            r"questions from (?:the )?(?:media|journalists|reporters|press)\b",
+            heads,
+            re.IGNORECASE,
         )
     ):
         return "press_conference"
@@ -1372,8 +1596,9 @@ def _kind(
     if flags["labels"] >= 1 and named - {"journalist", "moderator"} - quote_labels:
         return "transcript"
     first = text[blocks[0].start : blocks[0].end] if blocks else ""
-    quotes = len(re.findall(r"[“\"][^”\"]{10,}[”\"]", body))
+    quotes = len(re.findall(r"[“\"«][^”\"»]{10,}[”\"»]", body))
     said = len(_SAID.findall(body))
+    first = _PARA_NUMBER.sub("", first)  # "1. Mr. Chair, …": a numbered paragraph
     strong = _CHAIR.match(first) or re.match(
         r"^(?:statement|intervention)\b", heads.strip(), re.IGNORECASE
     )
@@ -1384,9 +1609,27 @@ def _kind(
     )
     if strong or (weak and not (quotes >= 2 and said >= 2)):
         return "statement"
+    if flags.get("lead_in") and not quotes:
+        return "statement"  # "… issued the following statement:"
+    numbered = "\n".join(text[b.start : b.end] for b in blocks)
+    if not quotes and not flags.get("dateline") and _body_subject(numbered) is not None:
+        return "statement"  # "The EU urges … The EU condemns …": a body's declaration
     personal_byline = bool(byline) and not persons_mentioned(byline, None)
     if (raw.format == "html" or personal_byline or flags.get("dateline")) and (quotes or said):
         return "news_article"
     if said >= 2 and quotes >= 1:
         return "news_article"
+    if said >= 3 and _first_person(body) <= 1:
+        # Reported speech throughout and nobody speaking in the first person outside
+        # quotations: a report ("…, he said that …"), not a speech.
+        return "news_article"
     return "speech"
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
+
+
+def _first_person(body: str) -> int:
+    """First-person words outside quotations."""
+    return len(_FIRST_PERSON.findall(_QUOTED.sub(" ", body)))
