@@ -10,6 +10,7 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from indivisible._errors import InputError
 from indivisible.record._load import Located, RawRecord, load_raw
@@ -146,8 +147,7 @@ def check_raw(raw: RawRecord) -> list[Problem]:
             )
     for what, sid in source_facts(raw):
         src_ = raw.sources.get(sid)
-        url = ((src_.url if src_ else None) or "").lower()
-        if any(h in url for h in FORUM_OR_AGGREGATOR):
+        if forum_or_aggregator((src_.url if src_ else None) or ""):
             out.append(
                 Problem(
                     str(raw.root),
@@ -273,7 +273,25 @@ FORUM_OR_AGGREGATOR = (
     "docslib.",
     "legalclarity.",
 )
-"""Address fragments of forums, study guides and aggregators: no dated fact may cite them."""
+"""Host fragments of forums, study guides and aggregators: no dated fact may cite them."""
+
+_FORUM_PATHS = frozenset({"forum", "forums", "viewtopic.php", "showthread.php"})
+"""Path segments of a discussion board on a host that is not itself one."""
+
+
+def forum_or_aggregator(url: str) -> bool:
+    """Whether ``url`` is on a forum, study guide or aggregator.
+
+    The fragments of :data:`FORUM_OR_AGGREGATOR` are matched against the host only, and a
+    board under another host by its path segment (``/forums/``): a word in an article's
+    address ("…-waldai-forum-putin", the OSCE's Forum for Security Co-operation) is not a
+    forum.
+    """
+    parts = urlsplit(url.strip().lower())
+    host = parts.netloc or parts.path.split("/", 1)[0]
+    if any(h in host for h in FORUM_OR_AGGREGATOR):
+        return True
+    return any(seg in _FORUM_PATHS for seg in parts.path.split("/"))
 
 
 def source_facts(raw: RawRecord) -> list[tuple[str, str]]:
@@ -297,7 +315,7 @@ def source_report(root: Path | None = None) -> dict[str, object]:
     Returns ``{"facts": N, "by_kind": {"text": n, "official": n, "secondary": n,
     "tertiary": n}, "tertiary_only": [...], "weak_hosts": [...]}``: ``tertiary_only``
     lists the facts whose only source is tertiary; ``weak_hosts`` those citing a forum,
-    study guide or aggregator (see :data:`FORUM_OR_AGGREGATOR`).
+    study guide or aggregator (see :func:`forum_or_aggregator`).
     """
     raw = load_raw(root)
     by_kind = dict.fromkeys(SOURCE_KINDS, 0)
@@ -311,8 +329,7 @@ def source_report(root: Path | None = None) -> dict[str, object]:
         by_kind[src.kind] += 1
         if src.kind == "tertiary":
             tertiary.append(f"{what} ({sid})")
-        url = (src.url or "").lower()
-        if any(h in url for h in FORUM_OR_AGGREGATOR):
+        if forum_or_aggregator(src.url or ""):
             weak.append(f"{what} ({sid})")
     return {
         "facts": len(facts),

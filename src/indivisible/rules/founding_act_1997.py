@@ -214,6 +214,7 @@ NOT_FORMALISED = (
         INSTRUMENT,
         "russian-reciprocal-restraint",
         "Section IV",
-        "The wording of the reciprocal Russian restraint is unconfirmed in the fact base.",
+        "Similar restraint in conventional deployments: the Act gives no force level or area "
+        "to measure it by.",
     ),
 )
