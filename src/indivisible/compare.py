@@ -90,6 +90,13 @@ class Tolerance:
         base = abs(before) if math.isfinite(before) else 0.0
         return max(ab, rel * base)
 
+    def bounds(self, indicator: str, before: np.ndarray) -> np.ndarray:
+        """:meth:`bound` elementwise over an array of values before (NaN or infinite: 0)."""
+        rel, ab = self.per_indicator.get(indicator, (self.relative, self.absolute))
+        base = np.where(np.isfinite(before), np.abs(before), 0.0)
+        with np.errstate(over="ignore"):  # rel x a huge value is inf, as in ``bound``
+            return np.maximum(rel * base, ab)
+
     def within(self, indicator: str, before: float, change: float) -> bool:
         """Whether ``change`` is within the tolerance of ``indicator`` at ``before``."""
         return abs(change) <= self.bound(indicator, before)

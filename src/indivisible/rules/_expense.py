@@ -520,10 +520,7 @@ def _arrays_moves(
             return None
         readings, b, a, spread = got
         b, a = b[:, cols], a[:, cols]
-        rel, ab = tol.per_indicator.get(name, (tol.relative, tol.absolute))
-        base = np.where(np.isfinite(b), np.abs(b), 0.0)
-        scaled = rel * base
-        bound = np.where(scaled > ab, scaled, ab)  # max(ab, rel x |before|), as ``bound``
+        bound = tol.bounds(name, b)
         with np.errstate(invalid="ignore"):
             change = np.subtract(a, b, dtype=float)
         direction = before_v.row_unit(name, 0, sel[0])[1]
