@@ -899,6 +899,12 @@ def structure(raw: RawText) -> Structure:
             dropped.append((blocks[0].start, blocks[0].end, "title"))
             blocks = blocks[1:]
 
+    def _note_trailing_date(line: str, i: int) -> None:
+        """A header line ending in a date ("…, 26 January 2022") offers it as the day."""
+        ends = _trailing_date(line)
+        if ends is not None:
+            dates.append((3, i, ends))
+
     # Header: boilerplate is gone; take title, date, place and byline lines.
     body_from = 0
     if not highlights:
@@ -937,9 +943,7 @@ def structure(raw: RawText) -> Structure:
             if by and _words(line) <= 40 and not re.search(r"[.?!]$", line):
                 byline = by.group("who")
                 header_lines.append(line)
-                ends = _trailing_date(line)
-                if ends is not None:
-                    dates.append((3, i, ends))
+                _note_trailing_date(line, i)
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
@@ -952,9 +956,7 @@ def structure(raw: RawText) -> Structure:
                 # "Delivered by Ambassador" / "Ihor Prokopchuk, Permanent Representative …":
                 # a byline broken after the title; the name is on the next line.
                 byline += " " + line
-                ends = _trailing_date(line)
-                if ends is not None:
-                    dates.append((3, i, ends))
+                _note_trailing_date(line, i)
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
@@ -997,9 +999,7 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "title"))
                 body_from = i + 1
                 continue
-            ends = _trailing_date(line)
-            if ends is not None:
-                dates.append((3, i, ends))
+            _note_trailing_date(line, i)
             if (
                 title is None
                 and not line.endswith((",", ":"))
