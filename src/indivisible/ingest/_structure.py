@@ -327,15 +327,16 @@ def _tag_list(line: str) -> bool:
     return _words(line) <= 12 and not re.search(r"[.?!:]$", line)
 
 
-def _repeated(lines: list[str], i: int) -> str | None:
+def _repeated(lines: list[str], i: int, first: bool = False) -> str | None:
     """Whether line ``i`` is one of two identical lines in a row (page furniture).
 
-    A photo caption and its alternative text, or a doubled heading. The first line of a
-    document stays (a title printed twice is still the title); so do a paragraph and a
-    date line, which the header reader takes as metadata anyway.
+    A photo caption and its alternative text, or a doubled heading. The document's first
+    line (``first``: no line kept above it, page furniture aside) stays, since a title
+    printed twice is still the title; so do a paragraph and a date line, which the header
+    reader takes as metadata anyway.
     """
     line = lines[i]
-    doubled = (i > 0 and i + 1 < len(lines) and lines[i + 1] == line) or (
+    doubled = (not first and i + 1 < len(lines) and lines[i + 1] == line) or (
         i > 0 and lines[i - 1] == line
     )
     if not doubled or _words(line) > 30 or _date_line(line) is not None:
@@ -426,9 +427,13 @@ def _heading_copy(lines: list[str], i: int) -> str | None:
     line = lines[i]
     if i == 0 or any(c.isupper() for c in line) or not 4 <= _words(line) <= 40:
         return None
-    letters = re.sub(r"[^a-z]", "", line.lower())
+    # Letters of any script: a line in Cyrillic has no [a-z] letter, and an empty prefix
+    # would match every heading.
+    letters = re.sub(r"[\W\d_]", "", line.lower())
+    if len(letters) < 12:
+        return None
     for earlier in lines[:i]:
-        if re.sub(r"[^a-z]", "", earlier.lower()).startswith(letters):
+        if re.sub(r"[\W\d_]", "", earlier.lower()).startswith(letters):
             return "lower-cased copy of a heading"
     return None
 
@@ -495,19 +500,29 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """
     # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
     line = _GLUED_TIME.sub(r"\1 \2", line)
-    for a, b, iso in dates_mentioned(line, None):
-        if len(iso) != 10:
-            continue
+    found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
+    if not found:
+        # "23 décembre 2021", "23. Dezember 2021", "11 января 2022 г.": a header's date in
+        # another language than the patterns read.
+        other = _parsed_span(line)
+        found = [other] if other is not None else []
+    for a, b, iso in found:
         rest = (line[:a] + " " + line[b:]).strip(_EDGES)
         # A time zone first ("(UTC +04:00)", "GMT+3"), then the time ("14:51", "2:25 p.m. EST").
         rest = re.sub(r"\(?\b(?:UTC|GMT)\s*(?:[+−-]\s*\d{1,2}(?::?\d{2})?)?\)?", " ", rest)
-        rest = re.sub(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", " ", rest)
+        rest = re.sub(
+            r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", " ", rest
+        )
+        # "Published on January 12, 2022 at 10:30": a label says the date is the page's.
+        labelled = re.match(r"(?:date|dated|published|posted|issued)\b", rest, re.IGNORECASE)
         rest = re.sub(
             r"^(?:date|dated|on|published|posted|issued)(?:\s+on)?\b",
             " ",
             rest,
             flags=re.IGNORECASE,
         ).strip(_EDGES)
+        if labelled:
+            rest = re.sub(r"^(?:at|,)\s*$", "", rest.strip())
         stamp = _STAMP_DAY.match(rest + " ") is not None
         if stamp:
             rest = _STAMP_DAY.sub("", rest + " ", count=1).strip(_EDGES)
@@ -516,7 +531,7 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
         place = re.sub(r"\s+", " ", rest).strip(" ,") or None
         if place and (not place[0].isupper() or not _place_like(place)):
             return None if _words(place) > 1 else (dt.date.fromisoformat(iso), None, 1)
-        strength = 1 if stamp else (3 if place else 2)
+        strength = 1 if stamp and not labelled else (3 if place else 2)
         return dt.date.fromisoformat(iso), place, strength
     return None
 
@@ -603,6 +618,43 @@ def _trailing_date(line: str) -> dt.date | None:
     if tail or not re.search(r"(?:,|\()\s*$", line[:a]):
         return None
     return dt.date.fromisoformat(iso)
+
+
+#: A month's name in French, German, Russian, Spanish or Italian (a cheap gate before
+#: dateparser, which is slow): the stems of the months whose English names differ.
+_OTHER_MONTH = re.compile(
+    r"\b(?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|januar|"
+    r"februar|märz|maerz|juni|juli|oktober|dezember|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|"
+    r"окт|ноя|дек|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
+    r"dicembre)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_span(line: str) -> tuple[int, int, str] | None:
+    """A full date in another language in a short line, as ``(start, end, iso)``."""
+    if _words(line) > 10 or not _OTHER_MONTH.search(line):
+        return None
+    if not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", line):
+        return None
+    from dateparser.search import search_dates
+
+    hits = search_dates(
+        line,
+        languages=["fr", "de", "ru", "es", "it"],
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DATES_FROM": "past",
+        },
+    )
+    for shown, when in hits or []:
+        start = line.find(shown)
+        if start >= 0 and re.search(r"(?:19|20)\d\d", shown):
+            return start, start + len(shown), when.date().isoformat()
+    return None
 
 
 def _parsed_date(line: str) -> dt.date | None:
@@ -842,7 +894,7 @@ def structure(raw: RawText) -> Structure:
             continue
         why = (
             _boilerplate(line)
-            or _repeated(lines, i)
+            or _repeated(lines, i, first=not kept)
             or _names_caption(line)
             or _truncated_heading(line)
             or _heading_copy(lines, i)

@@ -1,0 +1,166 @@
+"""Layout must not change the answer: good/bad twins for the mechanisms the metamorphic
+evaluation (benchmarks/ingest_robustness.py) found missing, and the evaluation itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from indivisible.ingest import parse_file
+from indivisible.ingest._structure import _boilerplate, _date_line, _heading_copy
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _parse(tmp_path: Path, text: str, name: str = "doc.txt"):  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
+
+
+_SPEECH = (
+    "Statement on the Vienna Document\n\n"
+    "{date}\n\n"
+    "Mr. Chairperson,\n\n"
+    "We remain committed to the Vienna Document and to the OSCE as a forum for dialogue.\n\n"
+    "We call on all participating States to implement it in good faith.\n"
+)
+
+
+# --- a header's date in another language ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "shown",
+    ["23 décembre 2021", "23. Dezember 2021", "23 декабря 2021 г.", "23 de diciembre de 2021"],
+)
+def test_a_date_line_in_another_language_is_the_date(tmp_path: Path, shown: str) -> None:
+    doc = _parse(tmp_path, _SPEECH.format(date=shown))
+    assert doc.document.date == dt.date(2021, 12, 23)
+    assert all(shown not in s.text for s in doc.statements)
+
+
+def test_a_sentence_naming_a_month_in_another_language_is_no_date_line() -> None:
+    # A sentence with "mayo" and a year is not a header's date: no full date in it.
+    assert _date_line("The Mayo report of 2021 was read out") is None
+    assert _date_line("Le traité signé en décembre 2021 par les deux parties reste") is None
+
+
+# --- a labelled publication stamp ------------------------------------------------------------
+
+
+def test_a_published_label_makes_the_date_the_pages() -> None:
+    labelled = _date_line("Published on January 12, 2022 at 10:30")
+    assert labelled is not None and labelled[0] == dt.date(2022, 1, 12) and labelled[2] == 2
+    stamp = _date_line("Wed, 12 Jan 2022 10:30:00 GMT")
+    # A weekday stamp without a label stays weak (a masthead prints today's date so).
+    assert stamp is not None and stamp[0] == dt.date(2022, 1, 12) and stamp[2] == 1
+
+
+def test_a_labelled_stamp_outranks_a_weekday_masthead(tmp_path: Path) -> None:
+    text = "Mon. Jul 15th, 2024\n\nPublished on January 12, 2022 at 10:30\n\n" + _SPEECH.format(
+        date=""
+    )
+    assert _parse(tmp_path, text).document.date == dt.date(2022, 1, 12)
+    text = "Mon. Jul 15th, 2024\n\nWednesday, January 12, 2022\n\n" + _SPEECH.format(date="")
+    # Two weekday stamps: nothing says which is the page's; the first is kept, as before.
+    assert _parse(tmp_path, text).document.date == dt.date(2024, 7, 15)
+
+
+# --- a line in another script is not a copy of a heading -------------------------------------
+
+
+def test_a_cyrillic_line_is_no_lower_cased_copy_of_a_heading() -> None:
+    lines = ["Opening remarks", "заявление министра иностранных дел о безопасности"]
+    assert _heading_copy(lines, 1) is None
+    copy = ["TREATY BETWEEN THE PARTIES ON ARMS", "treaty between the parties on arms"]
+    assert _heading_copy(copy, 1) is not None
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2022 Reuters. All rights reserved.",
+        "Sign up for our daily briefing",
+        "Follow us on Telegram",
+        "Join our Telegram channel",
+        "Listen to this article",
+        "Print this page",
+        "Advertisement",
+        "Reading time: 3 min",
+        "5 min read",
+    ],
+)
+def test_furniture_lines(line: str) -> None:
+    assert _boilerplate(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Join us in rejecting this logic of confrontation",
+        "Follow the money, the minister said",
+        "Listen to the people of Europe",
+        "Advertisement of military exercises is required under Chapter V",
+        "Reading the Treaty in good faith matters",
+    ],
+)
+def test_sentences_that_open_like_furniture_are_kept(line: str) -> None:
+    assert _boilerplate(line) is None
+
+
+def test_a_title_printed_twice_under_furniture_stays_the_title(tmp_path: Path) -> None:
+    title = "Statement by the Delegation of Austria (January 29, 2025)"
+    body = (
+        "Mr. Chairperson,\n\nWe remain committed to the Vienna Document and to dialogue "
+        "within the OSCE, which we consider the only inclusive forum for it.\n\n"
+        "We call on all participating States to implement it in good faith.\n"
+    )
+    plain = _parse(tmp_path, f"{title}\n{title}\n\n{body}")
+    under = _parse(tmp_path, f"Share\n\n{title}\n{title}\n\n{body}")
+    assert plain.document.title == under.document.title == title
+    assert plain.document.date == under.document.date == dt.date(2025, 1, 29)
+
+
+# --- the evaluation runs and finds nothing leaking on the tune part ---------------------------
+
+
+def _robustness() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "ingest_robustness", ROOT / "benchmarks" / "ingest_robustness.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["ingest_robustness"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_date_renderings_all_name_the_same_day() -> None:
+    from indivisible.ingest._link import first_date
+
+    day = dt.date(2022, 1, 7)
+    shown = _robustness().date_renderings(day)
+    assert len(shown) >= 15
+    english = {k: v for k, v in shown.items() if k not in ("fr", "de", "ru")}
+    assert all(first_date(v.replace("Published on", "")) == day for v in english.values())
+
+
+def test_furniture_put_into_a_tune_document_never_leaks() -> None:
+    rob = _robustness()
+    corpus = ROOT / "examples" / "corpus"
+    report = rob.run([corpus], furniture=rob.FURNITURE[:8])
+    tried = sum(v["tried"] for v in report["furniture"].values())
+    assert tried > 100
+    assert sum(v["leaked"] for v in report["furniture"].values()) == 0
+    found = sum(v["found"] for v in report["dates"].values())
+    assert found >= 0.95 * sum(v["tried"] for v in report["dates"].values()) > 0
