@@ -23,7 +23,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     strip_honorifics,
 )
-from indivisible.ingest._names import is_role_word, person_name, role_and_name
+from indivisible.ingest._names import is_role_word, person_name, role_and_name, titled_surname
 from indivisible.ingest._read import RawText
 
 _PAGE = re.compile(r"\s*\((?:Page|p\.)\s*(\d+)\)\s*$", re.IGNORECASE)
@@ -33,6 +33,14 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_META = re.compile(r"^[-*]\s*([A-Za-z][\w ]{0,30}):\s*(.*)$")
 _BYLINE = re.compile(
     r"^(?:by|from|(?:as )?delivered by|statement by|remarks by)\s+(?P<who>.{3,300})$", re.IGNORECASE
+)
+#: A title that says whose words follow: "Address by Minister Dion to the …", "Speech by
+#: the Foreign Secretary at …" (the head word, then "by"; the occasion is cut later).
+_TITLE_BY = re.compile(
+    r"^(?:(?:opening|closing|keynote|introductory|welcoming|video)\s+)?"
+    r"(?:address|speech|remarks|intervention|statement|lecture|message)\s+by\s+"
+    r"(?P<who>[A-Z].{2,250})$",
+    re.IGNORECASE,
 )
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?)"
@@ -695,6 +703,11 @@ def _place_line(line: str) -> bool:
     return known or ("," in line and all(w[:1].isupper() for w in line.replace(",", " ").split()))
 
 
+#: A label wholly in quotation marks names an outlet ("Belarus 1":, «Izvestia»:): the
+#: interviewer's turn in transcripts published by ministries.
+_QUOTED_LABEL = re.compile(r"^[\"“«„](?P<outlet>[^\"“”«»„]{2,40})[\"”»“]$")
+
+
 def _label_like(label: str) -> bool:
     core = re.sub(r"\([^)]*\)", " ", label).strip(" ,")
     words = core.split()
@@ -713,7 +726,8 @@ def _label_like(label: str) -> bool:
         if not bare[:1].isupper():
             return False
         if "." in bare and not re.fullmatch(
-            r"(?:[A-Z]\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
+            # Initials glued to the surname ("V.Makei", "S.A.Ryabkov") as ministries print.
+            r"(?:[A-Z]\.)+(?:[A-Z][a-z’'-]+)?|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
             r"Adm\.|Col\.|Lt\.|Gov\.|Sec\.",
             bare,
         ):
@@ -758,6 +772,8 @@ def _kicker(rest: str, block: str, first: bool = False) -> bool:
 def _inline_label(line: str) -> tuple[str, int] | None:
     """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon."""
     m = re.match(r"^(?P<label>[^:\n]{1,110}?)\s*:(?:\s+|$)", line)
+    if m and _QUOTED_LABEL.match(m.group("label")) and _words(m.group("label")) <= 4:
+        return m.group("label"), m.end()  # '"Belarus 1": …': the outlet asks
     if not m or not _label_like(m.group("label")):
         return None
     return m.group("label"), m.end()
@@ -786,7 +802,7 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     role_only = _role_without_person(core)
     if role_only:
         return Speaker(None, role_only)
-    if _OUTLET.search(core):
+    if _OUTLET.search(core) or _QUOTED_LABEL.match(label.strip()):
         return Speaker(None, "journalist")  # "Arms Control Today:": the interviewing outlet
     person, found = _find_alias(core)
     if person is not None:
@@ -809,7 +825,8 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         holder = person_by_role(core, ctx.day)
         if holder is not None:
             return Speaker(holder.name, holder.role_on(ctx.day), holder)
-    plain = strip_honorifics(core)
+    # "V.Makei" as "V. Makei": an initial glued to the surname is still an initial.
+    plain = re.sub(r"\b([A-Z]\.)(?=[A-Z][a-z])", r"\1 ", strip_honorifics(core))
     plain = plain.title() if plain.isupper() else plain
     plain, office = role_and_name(plain)  # "President of Turkey Recep Tayyip Erdogan"
     for name, speaker in ctx.seen.items():
@@ -991,7 +1008,21 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "date"))
                 body_from = i + 1
                 continue
+            adopted = _ADOPTED.match(line) if _words(line) <= 40 else None
+            adopted_day = first_date(line) or _parsed_date(line) if adopted else None
+            if adopted_day is not None:
+                # "Presented by the Political Committee and adopted by the Plenary Assembly
+                # on Tuesday 18 November 2008, Valencia, Spain.": the text's own date.
+                dates.append((3, i, adopted_day))
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "adoption note"))
+                body_from = i + 1
+                continue
             by = _BYLINE.match(line)
+            if by is None and title is None and not byline:
+                by = _TITLE_BY.match(line)
+                if by is not None and _words(line) <= 40 and not re.search(r"[.?!]$", line):
+                    title = line.rstrip()  # the title, and whose words follow
             if by and _words(line) <= 40 and not re.search(r"[.?!]$", line):
                 byline = by.group("who")
                 header_lines.append(line)
@@ -1186,6 +1217,15 @@ def structure(raw: RawText) -> Structure:
             dropped.append((blocks[0].start, following.end(), "lead-in"))
             rest = Block(following.end(), blocks[0].end, blocks[0].page)
             blocks = ([rest] if text[rest.start : rest.end].strip() else []) + blocks[1:]
+    if not highlights and len(blocks) >= 2 and not byline and not author:
+        # "Politico-Military Counsellor, Ankur Narayan, thanks Denmark as the incoming Chair
+        # …" over a text in the first person: the page's summary names who speaks.
+        who = _standfirst_speaker(text[blocks[0].start : blocks[0].end])
+        following_text = " ".join(text[b.start : b.end] for b in blocks[1:4])
+        if who is not None and _first_person(following_text) >= 2:
+            byline = who
+            dropped.append((blocks[0].start, blocks[0].end, "standfirst"))
+            blocks = blocks[1:]
     participants: list[Person] = []
     for source in (byline, author or "", title or ""):
         for ref in persons_mentioned(source, day):
@@ -1292,6 +1332,10 @@ def _opening_speaker(
         named = person_name(byline.split(",")[0]) or person_name(byline)
         if named is not None:
             return Speaker(named[0], named[1])
+        # "Minister Dion to the OSCE Ministerial Council": a title and a surname.
+        titled = titled_surname(byline[: cuts[0]].strip(" ,"))
+        if titled is not None:
+            return Speaker(titled[0], titled[1])
     if title and "," in title:
         # "From the speech of the Head of the Delegation …, Yu.D.Zhdanova (January 29, 2025)"
         last = re.sub(r"\([^)]*\)", "", title).rsplit(",", 1)[-1].strip(" .")
@@ -1310,13 +1354,21 @@ def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None
     for line in header:
         if _DELEGATION_LINE.match(line.strip()):
             return re.sub(r"^The ", "", line.strip())
+        by = _BY_DELEGATION.match(line.strip())
+        if by:
+            body = by.group("body")
+            return body[:1].upper() + body[1:]
         speaks = _BODY_SPEAKS.match(line.strip())
         if speaks:
             return speaks.group("body").strip()
     if blocks:
-        m = _BODY_SPEAKS.match(text[blocks[0].start : blocks[0].end])
+        first = text[blocks[0].start : blocks[0].end].strip()
+        m = _BODY_SPEAKS.match(first)
         if m:
             return m.group("body").strip()
+        opener = _RESOLUTION_OPENER.match(first)
+        if opener:
+            return opener.group("body")
     return _body_subject("\n".join(text[b.start : b.end] for b in blocks), least=1)
 
 
@@ -1569,6 +1621,44 @@ _DELEGATION_LINE = re.compile(
     r"^(?:The )?(?:[A-Z][\w.’'-]*\s+){1,5}(?:Mission|Delegation|Permanent Representation)\s+"
     r"(?:of|to)\s+(?:the\s+)?[A-Z][\w .’'-]{1,60}$"
 )
+#: A page's summary of a statement in the present tense: "Counsellor, Ankur Narayan,
+#: thanks Denmark …", "Ambassador Carpenter calls on Russia to …".
+_STANDFIRST = re.compile(
+    r"^(?P<who>[A-Z][^.;:!?“”\"]{2,120}?),?\s+(?:thanks|says|tells|calls on|calls for|urges|"
+    r"reiterates|welcomes|condemns|highlights|sets out|outlines|stresses|underlines|warns|"
+    r"reaffirms|emphasi[sz]es|addresses|raises|explains|delivers|gives)\b"
+)
+
+
+def _standfirst_speaker(block: str) -> str | None:
+    """The person a present-tense summary paragraph (60 words at most) names first."""
+    m = _STANDFIRST.match(block.strip())
+    if m is None or _words(block) > 60:
+        return None
+    # The name usually closes the office ("Counsellor, Ankur Narayan,"): last part first.
+    for part in reversed(m.group("who").split(",")):
+        named = person_name(part.strip())
+        if named is not None and _words(part) >= 2:
+            return part.strip()
+    return None
+
+
+#: How a resolution or decision says when and by whom it was adopted.
+_ADOPTED = re.compile(
+    r"^(?:(?:presented|submitted|tabled|proposed)\b.{0,160}?\b(?:and )?)?adopted\b", re.IGNORECASE
+)
+#: A resolution's or decision's opening: "The Assembly,", "The Ministerial Council,".
+_RESOLUTION_OPENER = re.compile(
+    r"^The\s+(?P<body>(?:[A-Z][\w-]*\s+){0,3}(?:Assembly|Council|Conference|Committee|"
+    r"Parliament|Summit|Forum))\s*,\s*$"
+)
+#: "Statement by the delegation of Belarus at the Meeting …": the delegation that speaks.
+_BY_DELEGATION = re.compile(
+    r"^(?:statement|intervention|remarks|address|speech)\s+(?:by|of)\s+(?:the\s+)?"
+    r"(?P<body>(?:delegation|mission|permanent representation)\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})(?=\s+(?:at|to|on|in|before|during)\b|[\s,.]*$)",
+    re.IGNORECASE,
+)
 
 
 def _kind(
@@ -1651,8 +1741,10 @@ def _kind(
     quotes = len(re.findall(r"[“\"«][^”\"»]{10,}[”\"»]", body))
     said = len(_SAID.findall(body))
     first = _PARA_NUMBER.sub("", first)  # "1. Mr. Chair, …": a numbered paragraph
-    strong = _CHAIR.match(first) or re.match(
-        r"^(?:statement|intervention)\b", heads.strip(), re.IGNORECASE
+    strong = (
+        _CHAIR.match(first)
+        or _RESOLUTION_OPENER.match(first.strip())
+        or re.match(r"^(?:statement|intervention)\b", heads.strip(), re.IGNORECASE)
     )
     weak = (
         _STATEMENT_TITLE.search(heads)
@@ -1666,7 +1758,10 @@ def _kind(
     numbered = "\n".join(text[b.start : b.end] for b in blocks)
     if not quotes and not flags.get("dateline") and _body_subject(numbered) is not None:
         return "statement"  # "The EU urges … The EU condemns …": a body's declaration
-    personal_byline = bool(byline) and not persons_mentioned(byline, None)
+    # A reporter's byline; not the speaker a title names ("Address by Minister Dion …").
+    personal_byline = (
+        bool(byline) and not persons_mentioned(byline, None) and not _TITLE_BY.match(title or "")
+    )
     if (raw.format == "html" or personal_byline or flags.get("dateline")) and (quotes or said):
         return "news_article"
     if said >= 2 and quotes >= 1:
