@@ -561,3 +561,150 @@ def test_helsinki_principles_are_the_final_acts() -> None:
         "helsinki-final-act-1975",
     )
     assert link("the principles agreed in Helsinki hotels", None).instruments == ()
+
+
+# --- round 9: official layouts ----------------------------------------------------------------
+
+_INTERVIEW = (
+    "Transcript of the interview of the Minister V.Makei to the TV channel “Belarus 1”\n\n"
+    '"Belarus 1": Good evening. What will you tell the OSCE about the Vienna Document?\n\n'
+    "V.Makei: We remain committed to the Vienna Document and to dialogue in the OSCE.\n\n"
+    '"Belarus 1": And NATO?\n\n'
+    "V.Makei: We are ready to talk to NATO on confidence-building measures.\n"
+)
+
+
+def test_a_quoted_outlet_label_asks_and_a_glued_initial_answers(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, _INTERVIEW)
+    assert doc.document.kind == "interview"
+    roles = {(s.speaker, s.role) for s in doc.statements}
+    assert (None, "journalist") in roles
+    assert any(s.speaker == "V. Makei" for s in doc.statements)
+
+
+def test_a_quoted_pull_quote_is_no_label(tmp_path: Path) -> None:
+    text = (
+        "Peskov: relations with NATO have reached the limit\n\n"
+        "Relations between Russia and NATO have reached a limit, Dmitry Peskov said.\n\n"
+        "“Russia's patience has come to an end”\n\n"
+        "Moscow is waiting for answers from Washington and Brussels, Sergei Lavrov said.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert all(s.role != "journalist" for s in doc.statements)
+
+
+_ADDRESS = (
+    "Address by Minister Dion to the OSCE Ministerial Council\n\n"
+    "December 8, 2016 - Hamburg, Germany\n\n"
+    "Check against delivery. This speech has been translated in accordance with the "
+    "official languages policy.\n\n"
+    "We meet in uncertain times. I will focus on the Helsinki Final Act and on arms control "
+    "in the OSCE.\n\n"
+    "We regret Russia’s suspension of the Treaty on Conventional Armed Forces in Europe.\n"
+)
+
+
+def test_a_title_naming_the_speaker_makes_a_speech_not_a_report(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, _ADDRESS)
+    assert doc.document.kind == "speech"
+    assert {s.speaker for s in doc.statements} == {"Dion"}
+    assert all("Check against delivery" not in s.text for s in doc.statements)
+    assert doc.document.date == dt.date(2016, 12, 8)
+
+
+def test_a_reporters_byline_still_makes_a_report(tmp_path: Path) -> None:
+    text = (
+        "By Jane Smith\n\n"
+        "Russia is ready to talk to NATO, Foreign Minister Sergei Lavrov said on Tuesday.\n\n"
+        "“We expect concrete answers,” Lavrov said. “Our patience has limits.”\n\n"
+        "NATO Secretary General Jens Stoltenberg said the alliance would respond in writing.\n"
+    )
+    assert _parse(tmp_path, text).document.kind == "news_article"
+
+
+def test_a_statement_by_a_delegation_names_it(tmp_path: Path) -> None:
+    text = (
+        "Statement by the delegation of Belarus at the Meeting convened by the OSCE "
+        "Chairmanship-in-Office\n\n"
+        "Vienna, February 14, 2022\n\n"
+        "Participation of the Belarusian delegation in this meeting should not be construed as "
+        "support for the mechanism of Chapter III of the Vienna Document.\n\n"
+        "The military activities in question are planned exercises of the Union State.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"Delegation of Belarus"}
+
+
+def test_a_statement_about_a_delegation_does_not_make_it_speak(tmp_path: Path) -> None:
+    text = (
+        "Statement on the proposals of the delegation of Belarus\n\n"
+        "Vienna, February 14, 2022\n\n"
+        "Mr. Chairperson,\n\n"
+        "We have studied the proposals of the delegation of Belarus on the Vienna Document.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert all(s.speaker != "Delegation of Belarus" for s in doc.statements)
+
+
+_RESOLUTION = (
+    "NATO Parliamentary Assembly\n\n"
+    "Presented by the Political Committee and adopted by the Plenary Assembly on Tuesday "
+    "18 November 2008, Valencia, Spain.\n\n"
+    "The Assembly,\n\n"
+    "1. Stressing the positive impact of NATO’s partnerships;\n\n"
+    "2. Urges member governments and the Russian Federation to respect the OSCE "
+    "commitments;\n"
+)
+
+
+def test_a_resolution_speaks_as_its_assembly_on_its_adoption_day(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, _RESOLUTION)
+    assert doc.document.date == dt.date(2008, 11, 18)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"Assembly"}
+    assert all("adopted by the Plenary" not in s.text for s in doc.statements)
+
+
+def test_a_sentence_about_adoption_in_the_body_is_kept(tmp_path: Path) -> None:
+    text = (
+        "Statement by the United States at the OSCE\n\n"
+        "Mr. Chair,\n\n"
+        "The Vienna Document was adopted by the Forum on 30 November 2011, and we remain "
+        "committed to it.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.date is None
+    assert any("adopted by the Forum" in s.text for s in doc.statements)
+
+
+_STANDFIRST_TEXT = (
+    "UK statement to the OSCE Forum for Security Co-operation\n\n"
+    "Politico-Military Counsellor, Ankur Narayan, thanks Denmark as the incoming Chair of the "
+    "Forum.\n\n"
+    "Thank you, Mr Chair. You can count on our full support. We welcome Denmark’s agenda.\n\n"
+    "We have met in the Forum each week to hold Russia accountable for its violations of the "
+    "Helsinki Final Act.\n"
+)
+
+
+def test_a_present_tense_standfirst_names_the_speaker(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, _STANDFIRST_TEXT)
+    assert {s.speaker for s in doc.statements} == {"Ankur Narayan"}
+    assert all("thanks Denmark" not in s.text for s in doc.statements)
+
+
+def test_a_news_lead_in_the_present_over_reported_speech_is_no_standfirst(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "NATO and Russia meet in Brussels\n\n"
+        "Foreign Minister Sergei Lavrov says Russia expects concrete answers.\n\n"
+        "The alliance said it would answer in writing, officials said on Wednesday.\n\n"
+        "Diplomats said the talks would continue in Vienna at the OSCE next week.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert any("Lavrov says" in s.text for s in doc.statements) or doc.document.kind == (
+        "news_article"
+    )
+    assert all(s.speaker != "Sergei Lavrov" or "says" not in s.text for s in doc.statements)

@@ -98,6 +98,9 @@ def test_a_cyrillic_line_is_no_lower_cased_copy_of_a_heading() -> None:
         "Advertisement",
         "Reading time: 3 min",
         "5 min read",
+        "Check against delivery. This speech has been translated and edited for posting.",
+        "A lock ( lock ) or https:// means you’ve safely connected to the .gov website.",
+        "You have accessed part of a historical collection on defense.gov.",
     ],
 )
 def test_furniture_lines(line: str) -> None:
@@ -112,6 +115,8 @@ def test_furniture_lines(line: str) -> None:
         "Listen to the people of Europe",
         "Advertisement of military exercises is required under Chapter V",
         "Reading the Treaty in good faith matters",
+        "Check against delivery of the weapons, the inspectors said.",
+        "You have accessed the archives of the treaty, the minister told the delegates.",
     ],
 )
 def test_sentences_that_open_like_furniture_are_kept(line: str) -> None:

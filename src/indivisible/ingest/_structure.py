@@ -1018,6 +1018,14 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "adoption note"))
                 body_from = i + 1
                 continue
+            if _BY_DELEGATION.match(line) and _words(line) <= 40 and not byline:
+                # "Statement by the delegation of Belarus at …": the delegation speaks (see
+                # _delegation); no person's byline.
+                title = title or line.rstrip()
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "title"))
+                body_from = i + 1
+                continue
             by = _BYLINE.match(line)
             if by is None and title is None and not byline:
                 by = _TITLE_BY.match(line)
