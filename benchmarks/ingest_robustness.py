@@ -55,6 +55,8 @@ def date_renderings(day: dt.date) -> dict[str, str]:
         "d-month-y-time": f"{day.day} {month} {day.year} 13:30",
         "mon.-d-y-time-tz": f"{mon}. {day.day}, {day.year} 4:05 PM ET",
         "iso": day.isoformat(),
+        "ymd-slash": f"{day.year}/{day.month:02d}/{day.day:02d}",
+        "dmy-dash": f"{day.day:02d}-{day.month:02d}-{day.year}",
         "dotted": f"{day.day:02d}.{day.month:02d}.{day.year}",
         "dotted-time": f"{day.day:02d}.{day.month:02d}.{day.year} 17:19",
         "published": f"Published: {day.day} {month} {day.year}",

@@ -52,6 +52,29 @@ def test_a_sentence_naming_a_month_in_another_language_is_no_date_line() -> None
     assert _date_line("Le traité signé en décembre 2021 par les deux parties reste") is None
 
 
+@pytest.mark.parametrize(
+    ("shown", "iso"),
+    [
+        ("2021/12/23", "2021-12-23"),
+        ("23-12-2021", "2021-12-23"),
+        ("23/12/2021", "2021-12-23"),
+        ("12/23/2021", "2021-12-23"),
+        ("2021.12.23", "2021-12-23"),
+    ],
+)
+def test_numeric_dates_in_either_order_when_only_one_reads(shown: str, iso: str) -> None:
+    from indivisible.ingest._link import dates_mentioned
+
+    assert [d for _, _, d in dates_mentioned(shown, None)] == [iso]
+
+
+def test_a_slashed_date_both_ways_possible_is_no_day() -> None:
+    from indivisible.ingest._link import dates_mentioned
+
+    # "02/10/2007": 2 October or February 10; only the year is certain.
+    assert [d for _, _, d in dates_mentioned("02/10/2007", None)] == ["2007"]
+
+
 # --- a labelled publication stamp ------------------------------------------------------------
 
 

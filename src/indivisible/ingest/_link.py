@@ -28,6 +28,23 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # Year first with slashes or dots ("2022/01/27", "2022.01.27"): never ambiguous.
+    (
+        "ymd",
+        re.compile(
+            r"(?<![\d/.])(?P<y>(?:19|20)\d\d)([/.])(?P<m>[01]?\d)\2(?P<d>[0-3]?\d)(?![\d/.])"
+        ),
+    ),
+    # Day first with dashes or slashes ("27-01-2022", "27/01/2022"); the month first when
+    # the day cannot be one ("01/27/2022"); slashes with both parts 12 or less are
+    # ambiguous (US or European order) and give no date.
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[-/])(?P<m>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)"
+            r"(?![\d/-])"
+        ),
+    ),
     # Dotted numeric dates are day first ("24.02.2022"), as everywhere they are written so.
     (
         "dotted",
@@ -117,6 +134,8 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
     relative = "day" in low or "year" in low or "tomorrow" in low
     wanted = {
         "iso": digits,
+        "ymd": digits and ("/" in text or "." in text),
+        "numeric": digits and ("/" in text or "-" in text),
         "dotted": digits and (".20" in text or ".19" in text),  # the year after a dot
         "dmy": months,
         "mdy": months,
@@ -153,8 +172,15 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
 def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> str | None:
     g = m.groupdict()
     try:
-        if kind in ("iso", "dotted"):
+        if kind in ("iso", "dotted", "ymd"):
             return dt.date(int(g["y"]), int(g["m"]), int(g["d"])).isoformat()
+        if kind == "numeric":
+            first, second = int(g["d"]), int(g["m"])
+            if second > 12 >= first:
+                first, second = second, first  # "01/27/2022": the month first
+            elif g["sep"] == "/" and first <= 12 and second <= 12 and first != second:
+                return None  # "02/10/2007": US or European order, nothing says which
+            return dt.date(int(g["y"]), second, first).isoformat()
         if kind in ("dmy", "mdy"):
             month = _MONTHS[
                 g["mon"].lower().rstrip(".")[:3] if len(g["mon"]) <= 4 else g["mon"].lower()
