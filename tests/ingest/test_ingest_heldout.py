@@ -708,3 +708,26 @@ def test_a_news_lead_in_the_present_over_reported_speech_is_no_standfirst(
         "news_article"
     )
     assert all(s.speaker != "Sergei Lavrov" or "says" not in s.text for s in doc.statements)
+
+
+def test_a_title_naming_a_group_by_its_short_name_makes_it_speak(tmp_path: Path) -> None:
+    text = (
+        "P5 Statement On Preventing Nuclear War and Avoiding Arms Races\n\n"
+        "January 3, 2022\n\n"
+        "France, China, Russia, the United Kingdom and the United States consider the avoidance "
+        "of war our foremost responsibility.\n\n"
+        "We remain committed to our Treaty on the Non-Proliferation of Nuclear Weapons "
+        "obligations.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"P5"}
+
+
+def test_a_press_or_joint_statement_title_names_nobody(tmp_path: Path) -> None:
+    for head in ("Press Statement on the Vienna Document", "Joint Statement on the OSCE"):
+        text = (
+            f"{head}\n\nJanuary 3, 2022\n\nWe remain committed to the Vienna Document and to "
+            "the OSCE.\n\nWe call on all participating States to implement it.\n"
+        )
+        doc = _parse(tmp_path, text)
+        assert all(s.speaker not in ("Press", "Joint") for s in doc.statements)

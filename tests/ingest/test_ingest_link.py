@@ -249,3 +249,16 @@ def test_fold_keeps_escapes_and_group_names(
 
 def test_fold_refuses_case_sensitive_patterns() -> None:
     assert fold(re.compile(r"\bUN\b")) is None
+
+
+def test_cyrillic_and_german_short_names_of_organisations() -> None:
+    # The record's aliases feed ingestion: a Russian text names NATO, the OSCE, the UN and
+    # the CSTO by their Cyrillic acronyms.
+    found = link("НАТО, ОБСЕ, ООН и ОДКБ обсудили безопасность; the E.U. agreed.", None)
+    assert set(found.organisations) == {"nato", "osce", "un", "csto", "eu"}
+    assert link("Die OSZE tagt", None).organisations == ("osce",)
+
+
+def test_an_inf_agreement_is_the_treaty_and_an_inf_range_is_not() -> None:
+    assert link("Russia left the INF agreement in 2019.", None).instruments == ("inf-1987",)
+    assert link("Missiles of INF range were deployed.", None).instruments == ()

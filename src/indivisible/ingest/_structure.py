@@ -1377,7 +1377,14 @@ def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None
         opener = _RESOLUTION_OPENER.match(first)
         if opener:
             return opener.group("body")
-    return _body_subject("\n".join(text[b.start : b.end] for b in blocks), least=1)
+    subject = _body_subject("\n".join(text[b.start : b.end] for b in blocks), least=1)
+    if subject is not None:
+        return subject  # "the European Union thanks …" names it better than "EU Statement"
+    for line in header:
+        named = _BODY_STATEMENT_TITLE.match(line.strip())
+        if named:
+            return named.group("body")
+    return None
 
 
 #: What a body does when it speaks through a text: "The EU urges …", "NATO remains …".
@@ -1601,7 +1608,7 @@ _SAID = re.compile(
 
 
 _TREATY = re.compile(
-    r"have\s+agreed\s+as\s+follows|hereinafter\s+(?:referred\s+to|called|designated)\s+"
+    r"have\s+agreed\s+as\s+follows|(?<=\s)(?:confirm|affirm)\s+the\s+following\b(?!\s+(?:points?|statement))|hereinafter\s+(?:referred\s+to|called|designated)\s+"
     r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides)",
     re.IGNORECASE,
 )
@@ -1651,6 +1658,12 @@ def _standfirst_speaker(block: str) -> str | None:
     return None
 
 
+#: A title that names the body whose statement it is by its short name: "P5 Statement On
+#: Preventing Nuclear War", "NATO-Russia Council Statement", "G7 Joint Statement".
+_BODY_STATEMENT_TITLE = re.compile(
+    r"^(?P<body>[A-Z0-9][A-Z0-9&]{1,9}(?:-[A-Z][A-Za-z]+)?(?:\s+[A-Z][a-z]+){0,2})\s+"
+    r"(?:[Jj]oint\s+)?[Ss]tatement\b"
+)
 #: How a resolution or decision says when and by whom it was adopted.
 _ADOPTED = re.compile(
     r"^(?:(?:presented|submitted|tabled|proposed)\b.{0,160}?\b(?:and )?)?adopted\b", re.IGNORECASE
