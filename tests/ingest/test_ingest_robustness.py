@@ -192,3 +192,49 @@ def test_furniture_put_into_a_tune_document_never_leaks() -> None:
     assert sum(v["leaked"] for v in report["furniture"].values()) == 0
     found = sum(v["found"] for v in report["dates"].values())
     assert found >= 0.95 * sum(v["tried"] for v in report["dates"].values()) > 0
+
+
+# --- attribution forms in news copy -------------------------------------------------------------
+
+_Q = "“NATO must stop its expansion to the east and give us legal guarantees,”"
+_NEWS = (
+    "Russia and the US hold talks in Geneva\n\n"
+    "GENEVA, Jan 10 (Reuters) - Russian and US diplomats met in Geneva on Monday for talks on "
+    "security, officials said.\n\n{}\n\n"
+    "US Deputy Secretary of State Wendy Sherman said the talks were frank and that Washington "
+    "would not negotiate over NATO's open door.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"{_Q} Sergei Ryabkov said.",
+        f"{_Q} said Sergei Ryabkov.",
+        f"{_Q} Sergei Ryabkov told reporters in Geneva.",
+        f"{_Q} Sergei Ryabkov was quoted as saying by Interfax.",
+        f"{_Q} Sergei Ryabkov, Russia's deputy foreign minister, said on Monday.",
+        f"{_Q} the deputy minister, Sergei Ryabkov, said.",
+        "In the words of Sergei Ryabkov, NATO must stop its expansion to the east.",
+        "According to Sergei Ryabkov, NATO must stop its expansion to the east.",
+        "Sergei Ryabkov made clear that NATO must stop its expansion to the east.",
+        "“NATO must stop,” Sergei Ryabkov said. “It must give us guarantees.”",
+    ],
+)
+def test_attribution_forms_name_the_speaker(tmp_path: Path, sentence: str) -> None:
+    doc = _parse(tmp_path, _NEWS.format(sentence))
+    assert "Sergei Ryabkov" in {s.speaker for s in doc.statements}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A scare quote is nobody's statement.
+        "Moscow called the alliance's plans a “red line” for Russian security.",
+        # Nobody is named in apposition: the description stays unresolved.
+        f"{_Q} the deputy minister, who declined to be named, said.",
+    ],
+)
+def test_no_attribution_names_nobody(tmp_path: Path, sentence: str) -> None:
+    doc = _parse(tmp_path, _NEWS.format(sentence))
+    assert {s.speaker for s in doc.statements} <= {"Wendy Sherman", None}

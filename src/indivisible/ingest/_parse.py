@@ -33,7 +33,8 @@ _VERBS = (
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
-    r"welcomed|reminded|drew attention to the fact|"
+    r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|"
+    r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
@@ -60,7 +61,8 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     # "«…», — said Erler": a dash may stand between the quotation and its attribution.
-    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?P<who>{_NAME}|he|she)\s+(?:{_VERBS})\b|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
+    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?P<who>{_NAME}|he|she)(?:,[^,“”\"]{{2,80}},)?\s+{_AUX}(?:{_VERBS})\b"
+    rf"|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
 _INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
@@ -92,12 +94,12 @@ _BY = (
     r"\s+(?:by|of|from)\s+)?"
 )
 _ACCORDING = re.compile(
-    rf"^(?:[^,“\"]{{0,60}},\s*)?according to {_BY}(?P<who>{_NAME}|him|her|them)"
+    rf"^(?:[^,“\"]{{0,60}},\s*)?(?:according to|in the words of) {_BY}(?P<who>{_NAME}|him|her|them)"
     r"\s*,\s*(?P<what>.+)$",
     re.IGNORECASE,
 )
 _ACCORDING_BEFORE = re.compile(
-    rf"according to {_BY}(?P<who>{_NAME}|him|her)\s*,?\s*$", re.IGNORECASE
+    rf"(?:according to|in the words of) {_BY}(?P<who>{_NAME}|him|her)\s*,?\s*$", re.IGNORECASE
 )
 #: "…, according to statements by spokeswoman Maria Zakharova on …": the attribution
 #: closes the sentence.
@@ -113,6 +115,11 @@ _REPORTED_AFTER = re.compile(
     # What follows the verb may quote more ("…, the Head told the Council, warning that
     # “we will be judged …”"): the clause before the attribution is reported all the same.
     rf"(?:{_VERBS}|continued|explained)\b.{{0,300}}$"
+)
+#: "…,” the deputy minister, Sergei Ryabkov, said": the name in apposition is who.
+_AFTER_APPOSED = re.compile(
+    rf"^\s*,?[”\"]?\s*(?:the|a)\s+[\w.’'\s-]{{2,60}}?,\s+(?P<who>{_NAME}),\s+{_AUX}"
+    rf"(?:{_VERBS})\b"
 )
 _AFTER_DESCRIBED = re.compile(
     r"^\s*,?[”\"]?\s*(?P<who>(?:the|a)\s+[\w.’'\s-]{2,60}?)\s+"
@@ -437,7 +444,11 @@ def _quotations(
     for m in _QUOTE.finditer(body):
         group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         inner = m.group(group)
-        if len(inner.split()) < 4:
+        if len(inner.split()) < 4 and not (
+            # "“NATO must stop,” Ryabkov said.": short, but said by someone; a scare
+            # quote ("a “red line”") has no attribution after it.
+            inner.rstrip()[-1:] in ",.!?" and _AFTER.match(body[m.end() : m.end() + 120])
+        ):
             continue
         a, b = m.span(group)
         lead = len(inner) - len(inner.lstrip())
@@ -466,7 +477,7 @@ def _quotations(
                 who_said = said.group("who").strip()
                 speaker = _speaker_of(who_said, context + prefix, when or day, seen)
             else:
-                after = _AFTER.match(after_text[:80])
+                after = _AFTER.match(after_text[:120]) or _AFTER_APPOSED.match(after_text)
                 described = _AFTER_DESCRIBED.match(after_text)
                 if after:
                     who = after.group("who") or after.group("who2") or ""
@@ -668,7 +679,7 @@ def _closing_attribution(para: str) -> tuple[int, str] | None:
     if not m:
         return None
     rest = m.group("rest")
-    after = _AFTER.match(rest) or _AFTER_DESCRIBED.match(rest)
+    after = _AFTER.match(rest) or _AFTER_APPOSED.match(rest) or _AFTER_DESCRIBED.match(rest)
     if not after:
         return None
     who = after.groupdict().get("who") or after.groupdict().get("who2") or ""
