@@ -103,7 +103,7 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     parts = report["parts"]
     counts = tuple(parts[p]["documents"] for p in ("tune", "test", "test2", "test3"))
     assert sum(counts) == len(report["documents"])
-    assert counts == (131, 18, 5, 14)
+    assert counts == (143, 18, 5, 14)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0
