@@ -334,10 +334,16 @@ FIELDS = ("date", "kind", "speakers", "quoted", "instruments", "organisations")
 
 
 def _speaker_key(name: str) -> str:
-    """A speaker as compared with the gold: the surname for a person, else the whole name."""
+    """A speaker as compared with the gold: the surname for a person, else the whole name.
+
+    A person the gazetteer knows is compared by its canonical name, so a spelling the page
+    and the gold share ("Zelenskyy") and the record's ("Zelensky") are the same person.
+    """
+    from indivisible.ingest._link import person_by_alias
     from indivisible.ingest._names import surname
 
-    return surname(name)
+    known = person_by_alias(name) if len(name.split()) >= 2 else None
+    return surname(known.name if known is not None else name)
 
 
 def _predicted(parsed: ParsedDocument) -> dict[str, set[str]]:

@@ -731,3 +731,116 @@ def test_a_press_or_joint_statement_title_names_nobody(tmp_path: Path) -> None:
         )
         doc = _parse(tmp_path, text)
         assert all(s.speaker not in ("Press", "Joint") for s in doc.statements)
+
+
+# --- rounds 9 and 10: news and briefing layouts -------------------------------------------------
+
+
+def test_a_capitals_place_and_agency_before_a_colon_is_a_dateline(tmp_path: Path) -> None:
+    text = (
+        "US hails dialogue at the OSCE\n\n"
+        "WASHINGTON DC (TASS): The main outcome of the OSCE meeting was a dialogue on European "
+        "security, US Ambassador Michael Carpenter said on Thursday.\n\n"
+        "“We are ready to continue the dialogue in Vienna,” Carpenter said.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert "Michael Carpenter" in {s.speaker for s in doc.statements}
+    assert all((s.speaker or "").lower() != "washington dc" for s in doc.statements)
+
+
+def test_a_name_and_role_in_parentheses_before_a_colon_is_still_a_label(tmp_path: Path) -> None:
+    text = (
+        "Press briefing\n\n"
+        "MODERATOR: Good afternoon.\n\n"
+        "Ned Price (Spokesperson): We remain committed to the OSCE and to dialogue.\n\n"
+        "QUESTION: Will you meet Russia at NATO?\n\n"
+        "Ned Price (Spokesperson): We will meet at the NATO-Russia Council.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert "Ned Price" in {s.speaker for s in doc.statements}
+
+
+def test_a_donation_box_closing_the_page_is_furniture(tmp_path: Path) -> None:
+    text = (
+        "NATO chief accuses Russia over INF\n\n"
+        "Russia's deployment of new missiles is jeopardizing the INF Treaty, NATO Secretary "
+        "General Jens Stoltenberg said on Tuesday.\n\n"
+        "“We call on Russia to comply with the INF treaty,” he added.\n\n"
+        "Officials said allies would discuss the issue in Brussels.\n\n"
+        "A Message from The Moscow Times:\n\n"
+        "Dear readers,\n\n"
+        "We are facing unprecedented challenges and we need your help.\n\n"
+        "Remind me later.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert all("your help" not in s.text and "Dear readers" not in s.text for s in doc.statements)
+    assert "Jens Stoltenberg" in {s.speaker for s in doc.statements}
+
+
+def test_dear_readers_opening_a_letter_is_kept(tmp_path: Path) -> None:
+    text = (
+        "Dear readers,\n\n"
+        "We remain committed to reporting on the OSCE and on European security.\n\n"
+        "We thank you for reading us.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert any("reporting on the OSCE" in s.text for s in doc.statements)
+
+
+def test_a_statement_delivered_by_line_names_speaker_and_day(tmp_path: Path) -> None:
+    text = (
+        "UN Security Council: Briefing by the Chairperson-in-Office of the OSCE\n\n"
+        "Ministry Statements & Speeches:\n\n"
+        "Statement delivered by Carolyn Schwalger, Deputy Permanent Representative to the "
+        "United Nations, 24 February 2015.\n\n"
+        "We commend the Chairperson-in-Office for his efforts to strengthen the OSCE.\n\n"
+        "We support the OSCE's engagement in Ukraine.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.date == dt.date(2015, 2, 24)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"Carolyn Schwalger"}
+    assert all("Statements & Speeches" not in s.text for s in doc.statements)
+
+
+def test_a_sentence_ending_in_a_date_is_no_byline(tmp_path: Path) -> None:
+    text = (
+        "Statement on the Vienna Document\n\n"
+        "Mr. Chairperson,\n\n"
+        "By our count, the exercise was notified late, on 24 February 2015.\n\n"
+        "We call on all participating States to implement the Vienna Document.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert any("By our count" in s.text for s in doc.statements)
+
+
+def test_a_capitals_honorific_label_and_a_label_glued_to_its_words(tmp_path: Path) -> None:
+    text = (
+        "Press briefing by Robert Gibbs\n\n"
+        "MR. GIBBS: We have reached agreement on the New START treaty text.\n\n"
+        "Q: When will it be signed?\n\n"
+        "MR. GIBBS: In Prague, next month.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert any(s.speaker and "Gibbs" in s.speaker for s in doc.statements)
+    glued = "Live updates\n\nStoltenberg:The NATO–Russia Council had a serious exchange.\n"
+    doc = _parse(tmp_path, glued + "\nGrushko: We will answer with counter-containment.\n")
+    assert any(s.speaker and "Stoltenberg" in s.speaker for s in doc.statements)
+    note = "Note:the figures are provisional and the OSCE will publish them.\n"
+    doc = _parse(tmp_path, "Figures\n\n" + note + "\nThe OSCE counted 100 monitors.\n")
+    assert all((s.speaker or "") != "Note" for s in doc.statements)
+
+
+def test_a_dash_led_item_of_reported_speech_keeps_its_speaker(tmp_path: Path) -> None:
+    text = (
+        "US-Russian security talks: what we know\n\n"
+        "GENEVA, Jan 10 (Reuters) - Russian and US diplomats met in Geneva on Monday.\n\n"
+        "– Wendy Sherman said the United States would not let anyone close NATO's open door "
+        "policy.\n\n"
+        "– Sergei Ryabkov said he had assured the Americans that Russia had no plans to "
+        "invade.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert {"Wendy Sherman", "Sergei Ryabkov"} <= {s.speaker for s in doc.statements}
+    assert "nato" in {o for s in doc.statements for o in s.organisations}

@@ -33,7 +33,8 @@ _VERBS = (
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
-    r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|"
+    r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
+    r"expressed (?:his|her|their) (?:desire|wish|view|belief|conviction)|"
     r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
 )
@@ -603,6 +604,13 @@ def _reported(
     Council") is the person the next lines name first ("Zbigniew Rau, Minister …, made
     the remarks …"), as a news lead names the title before the person.
     """
+    # "– Sherman said the talks were …": a list item's dash is not part of the sentence.
+    dash = re.match(r"^[–—-]\s+(?=[A-Z])", clause)
+    if dash:
+        found = _reported(clause[dash.end() :], context, day, seen, ahead)
+        if found is not None:
+            return found[0], found[1] + dash.end(), found[2] + dash.end()
+        return None
     rep = _REPORTED.match(clause)
     if rep and len(rep.group("what").split()) < 4:
         # "…, Secretary-General Jens Stoltenberg said on Tuesday.": the words come first;

@@ -32,7 +32,9 @@ _BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_META = re.compile(r"^[-*]\s*([A-Za-z][\w ]{0,30}):\s*(.*)$")
 _BYLINE = re.compile(
-    r"^(?:by|from|(?:as )?delivered by|statement by|remarks by)\s+(?P<who>.{3,300})$", re.IGNORECASE
+    r"^(?:by|from|(?:as )?delivered by|(?:statement|remarks) (?:delivered )?by)\s+"
+    r"(?P<who>.{3,300})$",
+    re.IGNORECASE,
 )
 #: A title that says whose words follow: "Address by Minister Dion to the …", "Speech by
 #: the Foreign Secretary at …" (the head word, then "by"; the occasion is cut later).
@@ -46,6 +48,8 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
+    # "WASHINGTON DC (TASS): …": a place in capitals and the agency, then a colon.
+    r"|^(?P<place2>[A-Z][A-Z .'’/-]{1,40}?)\s*\((?:[A-Z][\w ]{1,20})\)\s*:\s*"
 )
 #: A summary of the event in the third person: "… gives a briefing to discuss …".
 _EVENT_BLURB = re.compile(
@@ -72,6 +76,7 @@ _VOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _CONNECTORS = {
+    "&",
     "of",
     "the",
     "de",
@@ -361,6 +366,14 @@ _PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 _COMMENTS = re.compile(
     r"^(?:leave a (?:comment|reply)|post a comment|add a comment|submit a comment|"
     r"\d+ comments?|comments? \(\d+\))\.?$",
+    re.IGNORECASE,
+)
+
+
+_APPEAL = re.compile(
+    r"^(?:a message from (?:the )?[A-Z][\w .’'-]{1,40}:?|dear readers,?|"
+    r"support (?:independent|our) journalism\b.{0,80}|"
+    r"(?:please )?(?:donate|become a (?:member|patron))\b.{0,60})$",
     re.IGNORECASE,
 )
 
@@ -727,7 +740,7 @@ def _label_like(label: str) -> bool:
             return False
         if "." in bare and not re.fullmatch(
             # Initials glued to the surname ("V.Makei", "S.A.Ryabkov") as ministries print.
-            r"(?:[A-Z]\.)+(?:[A-Z][a-z’'-]+)?|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
+            r"(?:[A-Z]\.)+(?:[A-Z][a-z’'-]+)?|Mr\.|Mrs\.|Ms\.|Dr\.|MR\.|MRS\.|MS\.|DR\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
             r"Adm\.|Col\.|Lt\.|Gov\.|Sec\.",
             bare,
         ):
@@ -771,7 +784,11 @@ def _kicker(rest: str, block: str, first: bool = False) -> bool:
 
 def _inline_label(line: str) -> tuple[str, int] | None:
     """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon."""
-    m = re.match(r"^(?P<label>[^:\n]{1,110}?)\s*:(?:\s+|$)", line)
+    m = re.match(r"^(?P<label>[^:\n]{1,110}?)\s*:(?:\s+|$)", line) or re.match(
+        # "Stoltenberg:The …": a name and its words with the space lost.
+        r"^(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):(?=[A-Z“\"])",
+        line,
+    )
     if m and _QUOTED_LABEL.match(m.group("label")) and _words(m.group("label")) <= 4:
         return m.group("label"), m.end()  # '"Belarus 1": …': the outlet asks
     if not m or not _label_like(m.group("label")):
@@ -899,6 +916,11 @@ def structure(raw: RawText) -> Structure:
         if _teaser_heading(line) and i >= len(blocks) // 2:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
+        appeal = _APPEAL.match(line.strip())
+        if appeal and (i >= len(blocks) // 2 or (i >= 3 and line.strip().endswith(":"))):
+            # "A Message from The Moscow Times:", "Dear readers,": a donation box.
+            dropped.extend((b.start, b.end, "appeal for support") for b in blocks[i:])
+            break
         if _COMMENTS.match(line.strip()) and i >= len(blocks) // 2:
             # "Leave a Comment": the comment form, author box and widgets below it.
             dropped.extend((b.start, b.end, "comment section") for b in blocks[i:])
@@ -986,7 +1008,20 @@ def structure(raw: RawText) -> Structure:
                 line = " ".join(line.split())  # a header wrapped by a PDF's columns
             dated = _date_line(line)
             field_label = _inline_label(line)
-            if field_label and not dated and _title_case(line[field_label[1] :]):
+            first_headline = (
+                field_label is not None
+                and i == 0
+                and title is None
+                and _words(line) <= 20
+                and not re.search(r"[.?!”\"]$", line)
+                and person_name(field_label[0]) is None
+                and _role_without_person(field_label[0]) is None
+                and _OUTLET.search(field_label[0]) is None
+            )
+            headline = first_headline or (
+                field_label is not None and _title_case(line[field_label[1] :])
+            )
+            if field_label and not dated and headline:
                 # "CNN International: U.S. Secretary … Says …": the page's headline.
                 header_lines.append(line)
                 dropped.append((block.start, block.end, "headline"))
@@ -995,7 +1030,14 @@ def structure(raw: RawText) -> Structure:
             if field_label and not dated:
                 alone = not line[field_label[1] :].strip()
                 speaks = alone and person_name(field_label[0]) is not None
-                if salute is not None and i < salute and not speaks:
+                section = (
+                    alone
+                    and not speaks
+                    and _role_without_person(field_label[0]) is None
+                    and not any(is_role_word(w) for w in field_label[0].split())
+                    and _OUTLET.search(field_label[0]) is None
+                )
+                if section or (salute is not None and i < salute and not speaks):
                     # "Re: Statement by …", "Intervenant(s) :": a field of the header.
                     header_lines.append(line)
                     dropped.append((block.start, block.end, "header field"))
@@ -1031,10 +1073,11 @@ def structure(raw: RawText) -> Structure:
                 by = _TITLE_BY.match(line)
                 if by is not None and _words(line) <= 40 and not re.search(r"[.?!]$", line):
                     title = line.rstrip()  # the title, and whose words follow
-            if by and _words(line) <= 40 and not re.search(r"[.?!]$", line):
+            ends_dated = _trailing_date(line.rstrip(". ")) is not None
+            if by and _words(line) <= 40 and (ends_dated or not re.search(r"[.?!]$", line)):
                 byline = by.group("who")
                 header_lines.append(line)
-                _note_trailing_date(line, i)
+                _note_trailing_date(line.rstrip(". "), i)
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
@@ -1178,7 +1221,7 @@ def structure(raw: RawText) -> Structure:
                 )
         has_dateline = dateline is not None or dated_first is not None
         if dateline:
-            place = place or dateline.group("place").strip().title()
+            place = place or (dateline.group("place") or dateline.group("place2")).strip().title()
             when = first_date(dateline.group("date") or "")
             if when is not None:
                 dates.append((3, 0, when))
