@@ -844,3 +844,47 @@ def test_a_dash_led_item_of_reported_speech_keeps_its_speaker(tmp_path: Path) ->
     doc = _parse(tmp_path, text)
     assert {"Wendy Sherman", "Sergei Ryabkov"} <= {s.speaker for s in doc.statements}
     assert "nato" in {o for s in doc.statements for o in s.organisations}
+
+
+def test_when_between_subject_and_verb_and_a_titled_surname(tmp_path: Path) -> None:
+    text = (
+        "UN chief urges New START return\n\n"
+        "UNITED NATIONS, Feb. 21 (Xinhua) -- Secretary-General Antonio Guterres on Tuesday "
+        "called on the United States and Russia to resume the full implementation of the New "
+        "Strategic Arms Reduction Treaty (New START).\n\n"
+        "Russian Foreign Minister Sergei Lavrov met Swiss Foreign Minister Ignazio Cassis in "
+        "Moscow.\n\n"
+        "Swiss Foreign Minister Cassis expressed his desire to restore the OSCE's dialogue with "
+        "Russia.\n\n"
+        "“We will keep working on it,” a spokesman said.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    speakers = {s.speaker for s in doc.statements}
+    assert {"Antonio Guterres", "Ignazio Cassis"} <= speakers
+    assert {i for s in doc.statements for i in s.instruments} == {"new-start-2010"}
+
+
+def test_a_titled_surname_nobody_named_before_is_not_made_up(tmp_path: Path) -> None:
+    text = (
+        "Switzerland seeks OSCE dialogue with Russia\n\n"
+        "MOSCOW, Feb. 6 (TASS) -- Russia and Switzerland held talks on the OSCE.\n\n"
+        "Swiss Foreign Minister Cassis expressed his desire to restore the OSCE's dialogue with "
+        "Russia.\n\n"
+        "“We will keep working on it,” a spokesman said.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert all(s.speaker != "Ignazio Cassis" for s in doc.statements)
+
+
+def test_an_outlet_label_asks_as_a_journalist(tmp_path: Path) -> None:
+    text = (
+        "Regular press conference of the Foreign Ministry spokesperson\n\n"
+        "ABC Spanish Daily Newspaper: Will China join the OSCE talks?\n\n"
+        "Wang Wenbin: We hope all parties respect the principle of indivisible security.\n"
+    )
+    doc = _parse(tmp_path, text)
+    roles = {(s.speaker, s.role) for s in doc.statements}
+    assert (None, "journalist") in roles
+    assert all(s.speaker != "Newspaper" for s in doc.statements)

@@ -16,7 +16,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     stance,
 )
-from indivisible.ingest._names import person_name, same_person, titled_surname
+from indivisible.ingest._names import is_role_word, person_name, same_person, titled_surname
 from indivisible.ingest._read import RawText, read
 from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import Speaker, Structure, structure
@@ -76,7 +76,9 @@ _DESCRIBED = (
     r"ambassador|secretary-general|chancellor|chief|head of state)"
 )
 _REPORTED = re.compile(
-    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?\s+{_AUX}(?:{_VERBS})"
+    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?"
+    # "Guterres on Tuesday called on …": when, between the subject and the verb.
+    rf"(?:\s+{_WHEN})?\s+{_AUX}(?:{_VERBS})"
     rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
@@ -332,6 +334,16 @@ def _speaker_of_any(
             if named is not None:
                 return _unify(Speaker(named[0], named[1]), seen)
     words = [w for w in plain.split() if w[:1].isupper()]
+    if len(words) >= 2 and context and words == plain.split() and is_role_word(words[-2]):
+        # "Swiss Foreign Minister Cassis" after "… Swiss Foreign Minister Ignazio Cassis":
+        # a title and a surname stand for the full name written earlier.
+        last = re.escape(words[-1])
+        full = re.findall(rf"\b([A-Z][\w’'-]+\s+{last})\b", context)
+        full = [f for f in full if not is_role_word(f.split()[0])]
+        if full:
+            named = person_name(full[-1])
+            if named is not None:
+                return _unify(Speaker(named[0], " ".join(words[:-1])), seen)
     if len(words) >= 2 and words[0] not in ("As", "The", "And", "But", "When", "Then"):
         person = person_by_alias(" ".join(words))
         if person is not None:

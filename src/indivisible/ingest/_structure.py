@@ -47,7 +47,7 @@ _TITLE_BY = re.compile(
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
-    r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*-\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
+    r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*--?\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
     # "WASHINGTON DC (TASS): …": a place in capitals and the agency, then a colon.
     r"|^(?P<place2>[A-Z][A-Z .'’/-]{1,40}?)\s*\((?:[A-Z][\w ]{1,20})\)\s*:\s*"
 )
@@ -360,7 +360,8 @@ def _repeated(lines: list[str], i: int, first: bool = False) -> str | None:
 #: A publication's name as a label: its interviewer asks.
 _OUTLET = re.compile(
     r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Herald|Tribune|Radio|TV|"
-    r"Television|Agency|Izvestia|Kommersant|Interfax)|^(?:RIA Novosti|TASS|Reuters|AFP))$"
+    r"Television|Agency|Izvestia|Kommersant|Interfax|Newspaper|Daily|Channel|Network|"
+    r"Broadcasting|Press)|^(?:RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK))$"
 )
 _PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 _COMMENTS = re.compile(
