@@ -888,3 +888,36 @@ def test_an_outlet_label_asks_as_a_journalist(tmp_path: Path) -> None:
     roles = {(s.speaker, s.role) for s in doc.statements}
     assert (None, "journalist") in roles
     assert all(s.speaker != "Newspaper" for s in doc.statements)
+
+
+def test_an_unlabelled_question_before_a_labelled_answer_is_the_interviewers(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview of Ambassador Alexander Grushko to the newspaper Izvestiya\n\n"
+        "The NATO-Russia Council met. Is there any progress in the relations?\n\n"
+        "Alexander Grushko: We can hardly talk about any progress with NATO.\n\n"
+        "Russia has never shied away from dialogue in the OSCE.\n\n"
+        "What about the Vienna Document?\n\n"
+        "Alexander Grushko: We are ready to discuss it.\n"
+    )
+    doc = _parse(tmp_path, text)
+    asked = [s.text for s in doc.statements if s.role == "journalist"]
+    assert asked == [
+        "The NATO-Russia Council met. Is there any progress in the relations?",
+        "What about the Vienna Document?",
+    ]
+
+
+def test_a_question_closing_an_answer_before_a_reporters_label_stays_the_speakers(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Press conference by Ned Price\n\n"
+        "MODERATOR: Good afternoon.\n\n"
+        "Ned Price: We remain committed to the OSCE. Why would we leave it?\n\n"
+        "QUESTION: Will you meet Russia at NATO?\n\n"
+        "Ned Price: We will meet at the NATO-Russia Council.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert any(s.speaker == "Ned Price" and "Why would we" in s.text for s in doc.statements)

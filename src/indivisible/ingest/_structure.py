@@ -1310,6 +1310,8 @@ def structure(raw: RawText) -> Structure:
                 for turn in turns:
                     if turn.speaker == opening:
                         turn.speaker = speaker
+    if kind in ("interview", "press_conference"):
+        turns = _unlabelled_questions(text, turns)
     _self_introduced(text, turns)
     if title is None and byline:
         label = {"press_conference": "Press conference", "transcript": "Transcript"}.get(
@@ -1317,6 +1319,43 @@ def structure(raw: RawText) -> Structure:
         )
         title = f"{label} by {byline.strip(' ,')}"
     return Structure(title, day, place, author, kind, turns, participants, dropped, len(blocks))
+
+
+def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
+    """Questions printed without a label before a labelled answer are the journalist's.
+
+    "The NATO-Russia Council met. Is there any progress?" over "Alexander Grushko: We can
+    hardly …": the paragraph that closes with a question mark, right before a labelled
+    turn, is asked by the interviewer, whether it stands alone or closes the last answer.
+    """
+    out: list[Turn] = []
+    asker = Speaker(None, "journalist")
+    for k, turn in enumerate(turns):
+        follows = (
+            k + 1 < len(turns)
+            and turns[k + 1].labelled
+            and turns[k + 1].speaker.role not in ("journalist", "moderator")
+            and turns[k + 1].speaker.name is not None
+        )
+        last = turn.spans[-1] if turn.spans else None
+        asks = (
+            follows
+            and last is not None
+            and text[last[0] : last[1]].rstrip().endswith("?")
+            and _words(text[last[0] : last[1]]) <= 60
+            and turn.speaker.role not in ("journalist", "moderator")
+        )
+        if not asks:
+            out.append(turn)
+            continue
+        if turn.labelled and len(turn.spans) == 1:
+            out.append(turn)  # a labelled speaker asking back is still that speaker
+            continue
+        if turn.spans[:-1]:
+            out.append(Turn(turn.speaker, turn.spans[:-1], turn.labelled))
+        assert last is not None
+        out.append(Turn(asker, [last], False))
+    return out
 
 
 #: "My name is Melissa Waheibi; I'll be your moderator today": a speaker known only by a
