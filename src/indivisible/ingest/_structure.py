@@ -32,7 +32,8 @@ _BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_META = re.compile(r"^[-*]\s*([A-Za-z][\w ]{0,30}):\s*(.*)$")
 _BYLINE = re.compile(
-    r"^(?:by|from|(?:as )?delivered by|(?:statement|remarks) (?:delivered )?by)\s+"
+    r"^(?:by|from|(?:as )?delivered by|"
+    r"(?:excerpts? from )?(?:the |a )?(?:statement|remarks) (?:delivered )?by(?: an?)?)\s+"
     r"(?P<who>.{3,300})$",
     re.IGNORECASE,
 )
@@ -631,6 +632,13 @@ def _trailing_date(line: str) -> dt.date | None:
     """A title that ends with its date: "Interview with …, Moscow, April 22, 2015"."""
     found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
     if not found:
+        # "… Excerpts from the daily press briefing (24.01.19)": day, month, two-digit year.
+        short = re.search(r"\((?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)\)\s*$", line)
+        if short is not None:
+            try:
+                return dt.date(2000 + int(short["y"]), int(short["m"]), int(short["d"]))
+            except ValueError:
+                return None
         return None
     a, b, iso = found[-1]
     tail = line[b:].strip(_EDGES + ")")
@@ -790,6 +798,9 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         r"^(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):(?=[A-Z“\"])",
         line,
     )
+    dashed = re.match(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=\S)", line)
+    if dashed:
+        return dashed.group("label"), dashed.end()  # "Q – …" / "A – …": a briefing's Q&A
     if m and _QUOTED_LABEL.match(m.group("label")) and _words(m.group("label")) <= 4:
         return m.group("label"), m.end()  # '"Belarus 1": …': the outlet asks
     if not m or not _label_like(m.group("label")):
@@ -1811,7 +1822,8 @@ def _kind(
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
     said_form = any(
         re.match(
-            r"(?:[A-Z]{2,8}\s+[-–]\s+)?(?:statement|intervention|déclaration)\b",
+            r"(?:[A-Z]{2,8}\s+[-–]\s+)?(?:excerpts? from (?:the |a )?)?"
+            r"(?:statement|intervention|déclaration)\b",
             h.strip(),
             re.IGNORECASE,
         )
