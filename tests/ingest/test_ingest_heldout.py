@@ -921,3 +921,75 @@ def test_a_question_closing_an_answer_before_a_reporters_label_stays_the_speaker
     )
     doc = _parse(tmp_path, text)
     assert any(s.speaker == "Ned Price" and "Why would we" in s.text for s in doc.statements)
+
+
+# --- round 11 -----------------------------------------------------------------------------------
+
+
+def test_dash_marked_questions_and_answers_and_a_short_dated_title(tmp_path: Path) -> None:
+    text = (
+        "INF Treaty - Q&A - Excerpts from the daily press briefing (24.01.19)\n\n"
+        "Q – Did the French military attaché attend the briefing on the 9M729 missile?\n\n"
+        "A – We believe that verification measures are required under the INF treaty.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.date == dt.date(2019, 1, 24)
+    roles = {s.role for s in doc.statements}
+    assert {"journalist", "spokesperson"} <= roles
+    assert all(not s.text.startswith(("A –", "Q –")) for s in doc.statements)
+
+
+def test_a_sentence_opening_with_a_capital_and_a_dash_is_no_label(tmp_path: Path) -> None:
+    text = (
+        "Statement on the OSCE\n\n"
+        "Mr. Chair,\n\n"
+        "A – and this is essential – the OSCE remains our common platform for dialogue.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert all(s.role != "spokesperson" for s in doc.statements)
+
+
+def test_excerpts_from_a_statement_by_an_ambassador(tmp_path: Path) -> None:
+    title = (
+        "Excerpts from the statement by a Russian Permanent Representative to the UN Office in "
+        "Geneva, Ambassador Gennady Gatilov, at the plenary meeting of the Conference on "
+        "Disarmament:"
+    )
+    text = (
+        f"{title}\n{title}\nFebruary 6, 2026, Geneva\n"
+        "I would like to express appreciation for the detailed statement on the New START "
+        "Treaty.\n"
+        "We note that this agreement played a significant positive role.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"Gennady Gatilov"}
+    assert all("Excerpts from" not in s.text for s in doc.statements)
+
+
+def test_transliteration_variants_are_the_record_person() -> None:
+    from indivisible.ingest._link import person_by_alias
+
+    for variant in ("Sergei Riabkov", "Sergej Lavrov", "Volodymyr Zelenskyi"):
+        person = person_by_alias(variant)
+        assert person is not None, variant
+    ryabkov = person_by_alias("Sergei Riabkov")
+    assert ryabkov is not None and ryabkov.name == "Sergei Ryabkov"
+    # A different surname that only starts alike is nobody.
+    assert person_by_alias("Sergei Riabkin") is None
+
+
+def test_a_news_sites_field_labels_are_not_speakers(tmp_path: Path) -> None:
+    text = (
+        "Zelenskyy rules out a new Budapest Memorandum\n\n"
+        "KYIV (Reuters) - Ukrainian President Volodymyr Zelenskyy has stated that Ukraine will "
+        "not accept a worthless piece of paper, officials said.\n\n"
+        "Quote: A Budapest piece of paper will not satisfy Ukraine.\n\n"
+        "Details: Zelenskyy said the guarantees must be real.\n\n"
+        "Source: Zelenskyy's New Year address on his Telegram channel\n"
+    )
+    doc = _parse(tmp_path, text)
+    names = {s.speaker for s in doc.statements}
+    assert not names & {"Quote", "Details", "Source"}
+    assert doc.document.kind == "news_article"
+    assert all("Telegram channel" not in s.text for s in doc.statements)

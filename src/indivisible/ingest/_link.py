@@ -392,6 +392,16 @@ def person_by_alias(alias: str) -> Person | None:
     return _person_by_variant(alias)
 
 
+def _translit(name: str) -> str:
+    """A name with the letters its transliterations disagree on folded together.
+
+    "Riabkov" and "Ryabkov", "Zelenskyy" and "Zelensky", "Sergej" and "Sergei": "y", "j"
+    and "i" are one letter, and a doubled "i" one "i".
+    """
+    folded = name.lower().replace("y", "i").replace("j", "i")
+    return re.sub(r"i+", "i", folded)
+
+
 def _person_by_variant(alias: str) -> Person | None:
     """The one gazetteer person whose full name is a transliteration variant of ``alias``.
 
@@ -409,10 +419,9 @@ def _person_by_variant(alias: str) -> Person | None:
     hits = []
     for p in load().persons:
         p_first, p_last = parse_name(p.name)
-        if (
-            p_last[:2] == last[:2]
-            and fuzz.ratio(p_first, first) >= VARIANT_SCORE
-            and fuzz.ratio(p_last, last) >= VARIANT_SCORE
+        if (p_last[:2] == last[:2] or _translit(p_last)[:2] == _translit(last)[:2]) and (
+            fuzz.ratio(_translit(p_first), _translit(first)) >= VARIANT_SCORE
+            and fuzz.ratio(_translit(p_last), _translit(last)) >= VARIANT_SCORE
         ):
             hits.append(p)
     return hits[0] if len(hits) == 1 else None

@@ -46,7 +46,8 @@ _TITLE_BY = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'’/-]{1,40}?)"
+    # A place has two letters at least: "Q – …" opens a question, not a dateline.
+    r"^(?P<place>[A-Z][A-Za-z.'’/-][A-Za-z .'’/-]{0,39}?)"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*--?\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
     # "WASHINGTON DC (TASS): …": a place in capitals and the agency, then a colon.
@@ -100,6 +101,15 @@ _CONNECTORS = {
     "y",
 }
 _NOT_LABELS = {
+    # A news site's field labels ("Quote: …", "Details: …", "Background: …").
+    "quote",
+    "details",
+    "background",
+    "context",
+    "summary",
+    "reference",
+    "recall",
+    "reminder",
     "our",
     "my",
     "your",
@@ -798,7 +808,7 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         r"^(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):(?=[A-Z“\"])",
         line,
     )
-    dashed = re.match(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=\S)", line)
+    dashed = re.match(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=[A-Z“\"«])", line)
     if dashed:
         return dashed.group("label"), dashed.end()  # "Q – …" / "A – …": a briefing's Q&A
     if m and _QUOTED_LABEL.match(m.group("label")) and _words(m.group("label")) <= 4:
