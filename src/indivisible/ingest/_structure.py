@@ -41,7 +41,8 @@ _BYLINE = re.compile(
 #: the Foreign Secretary at …" (the head word, then "by"; the occasion is cut later).
 _TITLE_BY = re.compile(
     r"^(?:(?:opening|closing|keynote|introductory|welcoming|video)\s+)?"
-    r"(?:address|speech|remarks|intervention|statement|lecture|message)\s+by\s+"
+    r"(?:(?:press|video|televised)\s+)?"
+    r"(?:address|speech|remarks|intervention|statement|lecture|message)\s+(?:by|of|from)\s+"
     r"(?P<who>[A-Z].{2,250})$",
     re.IGNORECASE,
 )
