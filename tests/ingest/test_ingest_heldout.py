@@ -993,3 +993,26 @@ def test_a_news_sites_field_labels_are_not_speakers(tmp_path: Path) -> None:
     assert not names & {"Quote", "Details", "Source"}
     assert doc.document.kind == "news_article"
     assert all("Telegram channel" not in s.text for s in doc.statements)
+
+
+def test_a_press_statement_of_a_minister_names_him(tmp_path: Path) -> None:
+    text = (
+        "Press Statement of Foreign Minister Edward Nalbandian on the CSTO session\n\n"
+        "> Armenia Map\n\n"
+        "Mr. Chairman,\n\n"
+        "We discussed the Collective Security Treaty Organization's work in the OSCE area.\n\n"
+        "We agreed to continue our consultations.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"Edward Nalbandian"}
+    assert all("Armenia Map" not in s.text for s in doc.statements)
+
+
+def test_a_statement_of_principles_names_nobody(tmp_path: Path) -> None:
+    text = (
+        "Statement of Principles on European Security\n\n"
+        "Mr. Chairman,\n\n"
+        "We remain committed to the Helsinki Final Act.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert all(s.speaker != "Principles" for s in doc.statements)

@@ -238,3 +238,19 @@ def test_attribution_forms_name_the_speaker(tmp_path: Path, sentence: str) -> No
 def test_no_attribution_names_nobody(tmp_path: Path, sentence: str) -> None:
     doc = _parse(tmp_path, _NEWS.format(sentence))
     assert {s.speaker for s in doc.statements} <= {"Wendy Sherman", None}
+
+
+def test_a_reported_clause_with_a_quoted_fragment_keeps_its_speaker(tmp_path: Path) -> None:
+    sentence = (
+        "Moscow sees the US decision to quit the INF accord as an “objective fact” and has "
+        "started working on responses, Foreign Minister Sergey Lavrov said."
+    )
+    doc = _parse(tmp_path, _NEWS.format(sentence))
+    lavrov = [s for s in doc.statements if s.speaker and "Lavrov" in s.speaker]
+    assert lavrov and "inf-1987" in lavrov[0].instruments
+
+
+def test_a_whole_quotation_in_a_sentence_is_still_read_as_a_quotation(tmp_path: Path) -> None:
+    sentence = f"{_Q} Sergei Ryabkov said, adding that the talks were difficult."
+    doc = _parse(tmp_path, _NEWS.format(sentence))
+    assert any(s.speaker == "Sergei Ryabkov" and "expansion" in s.text for s in doc.statements)

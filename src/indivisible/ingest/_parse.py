@@ -34,6 +34,7 @@ _VERBS = (
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
     r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
+    r"reassured|"
     r"expressed (?:his|her|their|the) (?:desire|wish|view|belief|conviction|hope)|"
     r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
@@ -113,7 +114,10 @@ _ACCORDING_AFTER = re.compile(
 _REPORTED_AFTER = re.compile(
     # Not an opening participle ("Urging dialogue, the UN chief called …"): that is how
     # the speaker acted, not what was said.
-    r"^(?![A-Z][a-z]+ing\b)(?P<what>[^“\"”]{20,}?)[,”\"]+\s+(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
+    # A short quoted fragment may sit in the reported clause ("… the INF accord as an
+    # “objective fact”, Lavrov said."); a whole quotation is read as a quotation.
+    r"^(?![A-Z][a-z]+ing\b)(?P<what>(?:[^“\"”]|“[^“”]{1,40}”|\"[^\"]{1,40}\"){20,}?)[,”\"]+\s+"
+    r"(?P<attr>(?:[^,.“\"”]|\.(?=[A-Z ]))"
     r"{2,120}?(?:,[^,“\"”]{1,100}?){0,2}),?\s+"
     # What follows the verb may quote more ("…, the Head told the Council, warning that
     # “we will be judged …”"): the clause before the attribution is reported all the same.
