@@ -1016,3 +1016,25 @@ def test_a_statement_of_principles_names_nobody(tmp_path: Path) -> None:
     )
     doc = _parse(tmp_path, text)
     assert all(s.speaker != "Principles" for s in doc.statements)
+
+
+def test_a_pipe_line_opening_with_the_day_dates_the_page(tmp_path: Path) -> None:
+    text = (
+        "NATO - North Atlantic Treaty Organisation\n\n"
+        "01/24/2022 | Press release | Distributed by Public on 01/25/2022 11:27\n\n"
+        "Statement on the NATO-Russia Council\n\n"
+        "We remain committed to dialogue with Russia in the NATO-Russia Council.\n"
+    )
+    assert _parse(tmp_path, text).document.date == dt.date(2022, 1, 24)
+    ambiguous = text.replace("01/24/2022 |", "02/01/2022 |").replace("01/25/2022", "02/01/2022")
+    # "02/01/2022": 2 January or February 1; the page's day stays unknown.
+    assert _parse(tmp_path, ambiguous).document.date is None
+
+
+def test_a_declaration_title_makes_a_statement(tmp_path: Path) -> None:
+    text = (
+        "Declaration of the Moscow Session of the Collective Security Council\n\n"
+        "The member states reaffirm their commitment to the Collective Security Treaty.\n\n"
+        "They call on NATO and the OSCE to cooperate with the CSTO.\n"
+    )
+    assert _parse(tmp_path, text).document.kind == "statement"

@@ -968,7 +968,13 @@ def structure(raw: RawText) -> Structure:
         if why and why.startswith("pipe-separated") and i < 12:
             # "Reuters | Brussels | Updated: … | Created: 15-02-2022 17:57 IST": the day it
             # was created or published, never the update stamp.
-            for part in line.split("|"):
+            parts = line.split("|")
+            leading = _date_line(parts[0].strip()) if parts[0].strip() else None
+            if leading is not None:
+                # "01/24/2022 | Press release | Distributed by …": the line opens with the day.
+                early_dates.append((2, i, leading[0]))
+                parts = []
+            for part in parts:
                 stamp = re.match(r"\s*(?:created|published|posted|date)\s*:?\s*(.+)", part, re.I)
                 if stamp:
                     day = first_date(re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1.\2.\3", stamp[1]))
@@ -1833,8 +1839,8 @@ def _kind(
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
     said_form = any(
         re.match(
-            r"(?:[A-Z]{2,8}\s+[-–]\s+)?(?:excerpts? from (?:the |a )?)?"
-            r"(?:statement|intervention|déclaration)\b",
+            r"(?:[A-Z]{2,8}\s+[-–]\s+)?(?:excerpts? from (?:the |a )?)?(?:joint\s+)?"
+            r"(?:statement|intervention|déclaration|declaration|communiqu[ée])\b",
             h.strip(),
             re.IGNORECASE,
         )
