@@ -239,6 +239,7 @@ def titled_surname(text: str) -> tuple[str, str] | None:
 
 #: Words that make a run of capitalised words the name of a thing, not of a person.
 _THING_WORDS = {
+    "war",
     "treaty",
     "agreement",
     "charter",

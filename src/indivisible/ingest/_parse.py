@@ -297,6 +297,8 @@ def _speaker_of_any(
     # The full stop closing the sentence is not part of the name ("…,” said … Cederfelt."),
     # an initial's or an abbreviation's is ("U.S.", "Jr.").
     plain = re.sub(r"(?<=[a-z’'-]{2})\.$", "", who.strip())
+    # A name never runs on past a sentence's end ("Alexander Grushko. As informs RIA").
+    plain = re.split(r"(?<=[a-z’'-]{2})\.\s+(?=[A-Z])", plain)[0]
     if plain.lower() in ("he", "she", "they", "him", "her") or re.match(
         r"^(?:the|a|an|this|that)\s", plain, re.IGNORECASE
     ):
