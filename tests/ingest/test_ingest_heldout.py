@@ -1038,3 +1038,25 @@ def test_a_declaration_title_makes_a_statement(tmp_path: Path) -> None:
         "They call on NATO and the OSCE to cooperate with the CSTO.\n"
     )
     assert _parse(tmp_path, text).document.kind == "statement"
+
+
+def test_a_byline_held_at_a_meeting_on_a_day_dates_the_statement(tmp_path: Path) -> None:
+    text = (
+        "Statement by Denmark at the 1458th (Special) Meeting of the Permanent Council on "
+        "26 January 2024 by First Secretary, Marianne Martinez Bennedsen\n\n"
+        "Mr. Chair,\n\n"
+        "Denmark fully aligns itself with the statement of the European Union and the Helsinki "
+        "Act.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.date == dt.date(2024, 1, 26)
+    assert {i for s in doc.statements for i in s.instruments} == {"helsinki-final-act-1975"}
+
+
+def test_a_byline_ahead_of_meetings_on_two_days_is_no_date(tmp_path: Path) -> None:
+    text = (
+        "by NATO Secretary General Jens Stoltenberg ahead of the meetings of NATO Ministers of "
+        "Foreign Affairs on 6 and 7 April 2022\n\n"
+        "Good afternoon. We will discuss the war in Ukraine and the NATO-Russia relationship.\n"
+    )
+    assert _parse(tmp_path, text).document.date is None

@@ -1107,6 +1107,15 @@ def structure(raw: RawText) -> Structure:
                 byline = by.group("who")
                 header_lines.append(line)
                 _note_trailing_date(line.rstrip(". "), i)
+                held = re.search(
+                    r"\bat\b[^,;]{3,120}?\bon\s+(?P<day>[^,;]{6,30}?(?:19|20)\d\d)\b(?!\S)", line
+                )
+                if held is not None and " and " in held["day"]:
+                    held = None  # "… ahead of the meetings on 6 and 7 April": the occasion
+                held_day = first_date(held["day"]) if held is not None else None
+                if held_day is not None:
+                    # "Statement by Denmark at the 1458th Meeting … on 26 January 2024 by …"
+                    dates.append((3, i, held_day))
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
