@@ -9,14 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from indivisible.ingest import parse_file
 from indivisible.ingest._link import link
 
+from ._docs import parse_written
 
-def _parse(tmp_path: Path, text: str, name: str = "doc.txt"):  # type: ignore[no-untyped-def]
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse_file(path)
+_parse = parse_written
 
 
 # --- guillemet quotations ------------------------------------------------------------------

@@ -12,16 +12,14 @@ from typing import Any
 
 import pytest
 
-from indivisible.ingest import parse_file
 from indivisible.ingest._structure import _boilerplate, _date_line, _heading_copy
+
+from ._docs import parse_written
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _parse(tmp_path: Path, text: str, name: str = "doc.txt"):  # type: ignore[no-untyped-def]
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return parse_file(path)
+_parse = parse_written
 
 
 _SPEECH = (

@@ -1,0 +1,15 @@
+"""A document written to a temporary file and parsed: the ingest tests' common step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indivisible.ingest import parse_file
+from indivisible.ingest.types import ParsedDocument
+
+
+def parse_written(tmp_path: Path, text: str, name: str = "doc.txt") -> ParsedDocument:
+    """Write ``text`` as ``tmp_path / name`` and parse it as ingestion would."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return parse_file(path)
