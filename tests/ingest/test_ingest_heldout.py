@@ -1057,3 +1057,34 @@ def test_a_byline_ahead_of_meetings_on_two_days_is_no_date(tmp_path: Path) -> No
         "Good afternoon. We will discuss the war in Ukraine and the NATO-Russia relationship.\n"
     )
     assert _parse(tmp_path, text).document.date is None
+
+
+_NO_LABELS = (
+    "gototop\n\n"
+    "Minister Dacic’s Interview for “Vecernje novosti”\n\n"
+    "+ larger fontnormal font- Smaller font\n\n"
+    "How did you interpret John Kerry's message on Serbia? Did you ask him what he meant?\n\n"
+    "We also touched on that point. Serbia remains on its path to the European Union.\n\n"
+    "Did he tell you that Washington wanted a choice between the EU and Russia?\n\n"
+    "No, he didn't. We will not choose between the European Union and the Russian "
+    "Federation, and we chair the OSCE this year.\n"
+)
+
+
+def test_an_interview_without_labels_alternates_questions_and_answers(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, _NO_LABELS)
+    assert doc.document.kind == "interview"
+    assert {s.role for s in doc.statements if s.speaker is None} == {"journalist"}
+    assert {s.speaker for s in doc.statements if s.speaker} == {"Dacic"}
+    assert all("font" not in s.text for s in doc.statements)
+
+
+def test_one_question_in_a_report_about_an_interview_makes_no_interview(tmp_path: Path) -> None:
+    text = (
+        "Lavrov's interview with RT: key points\n\n"
+        "MOSCOW (Reuters) - Foreign Minister Sergei Lavrov said NATO had ignored Russia's "
+        "proposals, according to an interview with RT.\n\n"
+        "What did he say about the OSCE?\n\n"
+        "Lavrov said the OSCE was in crisis, and that the West bore the blame, officials said.\n"
+    )
+    assert _parse(tmp_path, text).document.kind != "interview"

@@ -1335,6 +1335,11 @@ def structure(raw: RawText) -> Structure:
         kind = "highlights"
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
+        unlabelled = _unlabelled_interview(text, blocks, flags, opening, title, header_lines)
+        if unlabelled is not None:
+            turns = unlabelled
+            flags["journalist"] = 1
+            flags["unlabelled_interview"] = 1
         flags["dateline"] = int(has_dateline)
         flags["lead_in"] = int(lead_in)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
@@ -1356,6 +1361,70 @@ def structure(raw: RawText) -> Structure:
         )
         title = f"{label} by {byline.strip(' ,')}"
     return Structure(title, day, place, author, kind, turns, participants, dropped, len(blocks))
+
+
+_INTERVIEWEE = re.compile(r"(?P<who>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)[’']s\s+[Ii]nterview")
+
+
+def _unlabelled_interview(
+    text: str,
+    blocks: list[Block],
+    flags: dict[str, int],
+    opening: Speaker,
+    title: str | None,
+    header: list[str],
+) -> list[Turn] | None:
+    """An interview printed without any label: questions and answers by paragraph.
+
+    "Minister Dacic's Interview for “Vecernje novosti”" over paragraphs that alternate a
+    question ("…? Did you ask Mr. Kerry …?") and an answer: a paragraph of 80 words or
+    fewer closing with a question mark is the interviewer's, the others the interviewee's
+    (the byline's person, or the title's "X's interview"). Two questions at least, and no
+    label anywhere; otherwise None.
+    """
+    heading = next(
+        (
+            k
+            for k, b in enumerate(blocks[:3])
+            if _words(text[b.start : b.end]) <= 15
+            and _INTERVIEW.search(text[b.start : b.end])
+            and not re.search(r"[.?!]$", text[b.start : b.end].rstrip())
+        ),
+        None,
+    )
+    if heading is not None:
+        # The page's furniture took the title; the interview's heading is the first block.
+        header = [*header, text[blocks[heading].start : blocks[heading].end]]
+        blocks = blocks[heading + 1 :]
+    heads = " ".join([title or "", *header])
+    if flags.get("labels") or not _INTERVIEW.search(heads):
+        return None
+    asked = {
+        k
+        for k, b in enumerate(blocks)
+        if text[b.start : b.end].rstrip().endswith("?") and _words(text[b.start : b.end]) <= 80
+    }
+    if len(asked) < 2 or len(asked) * 2 > len(blocks) + 1:
+        return None
+    who = opening
+    if who.name is None:
+        named = _INTERVIEWEE.search(heads)
+        found = None
+        if named is not None:
+            found = titled_surname(named["who"]) or person_name(named["who"])
+        if found is None:
+            return None
+        who = Speaker(found[0], found[1])
+    asker = Speaker(None, "journalist")
+    turns: list[Turn] = []
+    for k, block in enumerate(blocks):
+        speaker = asker if k in asked else who
+        span = (block.start, block.end, block.page)
+        if turns and turns[-1].speaker == speaker:
+            turns[-1].spans.append(span)
+        else:
+            turns.append(Turn(speaker, [span], False))
+    return turns
 
 
 def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
@@ -1841,6 +1910,8 @@ def _kind(
     ):
         return "treaty_text"  # one article of a treaty: its heading, "this Treaty", "State Party"
     named = {t.speaker.key for t in turns if t.labelled}
+    if flags.get("unlabelled_interview"):
+        return "interview"  # questions and answers without labels (_unlabelled_interview)
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
     lead = text[blocks[0].start : blocks[0].end][:400] if blocks else ""
