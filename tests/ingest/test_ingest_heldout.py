@@ -1088,3 +1088,30 @@ def test_one_question_in_a_report_about_an_interview_makes_no_interview(tmp_path
         "Lavrov said the OSCE was in crisis, and that the West bore the blame, officials said.\n"
     )
     assert _parse(tmp_path, text).document.kind != "interview"
+
+
+def test_a_byline_below_header_lines_the_reader_cannot_read(tmp_path: Path) -> None:
+    text = (
+        "Hoppa yfir valmynd\n"
+        "21. apríl 2022 Utanríkisráðuneytið\n\n"
+        "Opnunarávarp á fundi í Wilson Center\n\n"
+        "Opening statement\n"
+        "By Þórdís Kolbrún Reykfjörð Gylfadóttir at the Wilson Center, 21 April 2022\n\n"
+        "It is a great pleasure for me to be with you here. Iceland values the OSCE and NATO.\n\n"
+        "We stand with Ukraine.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.date == dt.date(2022, 4, 21)
+    assert {s.speaker for s in doc.statements} == {"Þórdís Kolbrún Reykfjörð Gylfadóttir"}
+    assert all("Opening statement" not in s.text for s in doc.statements)
+
+
+def test_a_sentence_opening_with_by_in_the_body_is_no_byline(tmp_path: Path) -> None:
+    text = (
+        "The Vienna Document at thirty: a view from the Forum\n\n"
+        "Mr. Chair,\n\n"
+        "By any measure, the Vienna Document has served us well for decades.\n\n"
+        "We call on all participating States to implement it.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert any(s.text.startswith("By any measure") for s in doc.statements)

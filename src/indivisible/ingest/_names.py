@@ -102,7 +102,9 @@ def same_person(a: str, b: str) -> bool:
     return first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= VARIANT_SCORE - 20
 
 
-_NAME_WORD = r"[A-Z][\w’'.-]*"
+#: A capital letter, Latin with diacritics too ("Þórdís", "Šefčovič", "Ľubomír").
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_NAME_WORD = rf"[{_UPPER}][\w’'.-]*"
 
 
 def person_name(text: str) -> tuple[str, str | None] | None:
@@ -189,7 +191,7 @@ def role_and_name(label: str) -> tuple[str, str | None]:
     name = words[cut:]
     if cut == 0 or not 2 <= len(name) <= 4:
         return label, None
-    if not all(re.fullmatch(r"[A-Z][\w’'.-]*", w) for w in name):
+    if not all(re.fullmatch(_NAME_WORD, w) for w in name):
         return label, None
     if any(w.lower() in _ROLE_WORDS | _BODY_WORDS | _THING_WORDS for w in name):
         return label, None

@@ -1199,6 +1199,23 @@ def structure(raw: RawText) -> Structure:
                 body_from = i + 1
                 continue
             break
+        if not byline and title is not None:
+            # The loop stopped on a line it could not read ("21. apríl 2022 Utanríkisráðuneytið",
+            # "Opening statement"), yet a byline follows among short header lines: every
+            # line down to it is header.
+            for k in range(body_from, min(body_from + 5, len(blocks))):
+                line = " ".join(text[blocks[k].start : blocks[k].end].split())
+                if _words(line) > 30 or re.search(r"[.?!]$", line.rstrip()):
+                    break
+                late_by = _BYLINE.match(line)
+                if late_by and person_name(late_by.group("who").split(",")[0]) is not None:
+                    byline = late_by.group("who")
+                    _note_trailing_date(line, k)
+                    for j in range(body_from, k + 1):
+                        header_lines.append(text[blocks[j].start : blocks[j].end])
+                        dropped.append((blocks[j].start, blocks[j].end, "header"))
+                    body_from = k + 1
+                    break
         if place is None and pending_place:
             place = pending_place
         blocks = blocks[body_from:]
