@@ -1115,3 +1115,49 @@ def test_a_sentence_opening_with_by_in_the_body_is_no_byline(tmp_path: Path) -> 
     )
     doc = _parse(tmp_path, text)
     assert any(s.text.startswith("By any measure") for s in doc.statements)
+
+
+# --- round 14 -----------------------------------------------------------------------------------
+
+
+def test_a_title_closing_with_day_and_place_in_brackets_dates_it(tmp_path: Path) -> None:
+    text = (
+        "Statement by Minister of Foreign Affairs of Belarus V.Makei at the 24th Meeting of the "
+        "OSCE Ministerial Council (December 7, 2017, Vienna)\n\n"
+        "Mr. Chairman,\n\n"
+        "Belarus remains committed to the OSCE.\n"
+    )
+    assert _parse(tmp_path, text).document.date == dt.date(2017, 12, 7)
+    other = text.replace("(December 7, 2017, Vienna)", "(adopted after December 7, 2017 talks)")
+    assert _parse(tmp_path, other).document.date is None
+
+
+def test_a_press_point_with_two_people_opens_with_the_first(tmp_path: Path) -> None:
+    text = (
+        "Joint press point\n\n"
+        "with NATO Deputy Secretary General Rose Gottemoeller and the President of the Republic "
+        "of Moldova, Igor Dodon\n\n"
+        "Good afternoon. NATO respects Moldova's neutrality and its OSCE commitments.\n"
+    )
+    assert {s.speaker for s in _parse(tmp_path, text).statements} == {"Rose Gottemoeller"}
+
+
+def test_a_written_interview_of_a_named_official(tmp_path: Path) -> None:
+    text = (
+        "Written interview of OSCE Secretary General Helga Maria Schmid with Tagesspiegel\n\n"
+        "Ms Schmid, is the OSCE still a talking shop?\n\n"
+        "No. The OSCE came into being during the Cold War.\n\n"
+        "Did Russia's war invalidate your work?\n\n"
+        "We in the OSCE have really tried everything to prevent it.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.kind == "interview"
+    assert {s.speaker for s in doc.statements if s.speaker} == {"Helga Maria Schmid"}
+
+
+def test_an_embargo_note_is_furniture() -> None:
+    from indivisible.ingest._structure import _boilerplate
+
+    assert _boilerplate("Embargo until delivery / check against delivery") is not None
+    assert _boilerplate("Embargoed until 10:00 CET") is not None
+    assert _boilerplate("Embargo until delivery of the weapons was lifted in 2020.") is None

@@ -109,7 +109,9 @@ _ACCORDING_BEFORE = re.compile(
 #: closes the sentence.
 _ACCORDING_AFTER = re.compile(
     rf"^(?P<what>[^“\"”]{{20,}}?),\s+according to {_BY}(?P<who>(?:[\w’'.-]+\s+){{0,6}}?{_NAME})"
-    r"(?:\s+(?:on|in|at|to|during|after|before)\b[^“\"”]{0,100})?[.!]?$"
+    r"(?:\s+(?:on|in|at|to|during|after|before)\b[^“\"”]{0,100})?"
+    # "…, according to Anatoly Antonov, Russia’s ambassador to the United States."
+    r"(?:,[^,“\"”]{2,100})?[.!]?$"
 )
 _REPORTED_AFTER = re.compile(
     # Not an opening participle ("Urging dialogue, the UN chief called …"): that is how

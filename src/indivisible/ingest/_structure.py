@@ -37,6 +37,9 @@ _BYLINE = re.compile(
     r"(?P<who>.{3,300})$",
     re.IGNORECASE,
 )
+#: A press point's subtitle naming who speaks: "with NATO Deputy Secretary General Rose
+#: Gottemoeller and the President of the Republic of Moldova, Igor Dodon".
+_WITH = re.compile(r"^with\s+(?P<who>(?:[A-Z][\w.’'-]*\s+){1,8}[A-Z].{2,200})$")
 #: A title that says whose words follow: "Address by Minister Dion to the …", "Speech by
 #: the Foreign Secretary at …" (the head word, then "by"; the occasion is cut later).
 _TITLE_BY = re.compile(
@@ -642,6 +645,12 @@ def _place_like(text: str) -> bool:
 def _trailing_date(line: str) -> dt.date | None:
     """A title that ends with its date: "Interview with …, Moscow, April 22, 2015"."""
     found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
+    closing = re.search(r"\((?P<inner>[^()]{6,60})\)\s*\.?$", line)
+    if closing is not None:
+        # "… Ministerial Council (December 7, 2017, Vienna)": the day and the place.
+        inner = [d for d in dates_mentioned(closing["inner"], None) if len(d[2]) == 10]
+        if len(inner) == 1 and _place_like(closing["inner"][inner[0][1] :].strip(" ,") or "X"):
+            return dt.date.fromisoformat(inner[0][2])
     if not found:
         # "… Excerpts from the daily press briefing (24.01.19)": day, month, two-digit year.
         short = re.search(r"\((?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)\)\s*$", line)
@@ -1097,11 +1106,11 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "title"))
                 body_from = i + 1
                 continue
-            by = _BYLINE.match(line)
-            if by is None and title is None and not byline:
+            by = _BYLINE.match(line) or (_WITH.match(line) if title is not None else None)
+            if by is None and not byline:
                 by = _TITLE_BY.match(line)
                 if by is not None and _words(line) <= 40 and not re.search(r"[.?!]$", line):
-                    title = line.rstrip()  # the title, and whose words follow
+                    title = title or line.rstrip()  # the title, and whose words follow
             ends_dated = _trailing_date(line.rstrip(". ")) is not None
             if by and _words(line) <= 40 and (ends_dated or not re.search(r"[.?!]$", line)):
                 byline = by.group("who")
@@ -1380,7 +1389,11 @@ def structure(raw: RawText) -> Structure:
     return Structure(title, day, place, author, kind, turns, participants, dropped, len(blocks))
 
 
-_INTERVIEWEE = re.compile(r"(?P<who>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)[’']s\s+[Ii]nterview")
+_INTERVIEWEE = re.compile(
+    r"(?P<who>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)[’']s\s+[Ii]nterview"
+    r"|[Ii]nterview (?:of|with|by) (?P<who2>(?:[A-Z][\w.’'-]*\s+){1,8}?[A-Z][\w’'-]+)"
+    r"(?=\s+(?:with|to|for|in|on|at)\b|[\s,.]*$)"
+)
 
 
 def _unlabelled_interview(
@@ -1428,7 +1441,8 @@ def _unlabelled_interview(
         named = _INTERVIEWEE.search(heads)
         found = None
         if named is not None:
-            found = titled_surname(named["who"]) or person_name(named["who"])
+            who_text = named["who"] or named["who2"]
+            found = titled_surname(who_text) or person_name(who_text)
         if found is None:
             return None
         who = Speaker(found[0], found[1])
@@ -1531,6 +1545,15 @@ def _opening_speaker(
         if person is not None:
             return Speaker(person.name, person.role_on(day), person)
         return Speaker(author, None)
+    if byline and byline.isupper():
+        byline = byline.title()  # "H.E. MSGR. DOMINIQUE MAMBERTI"
+    if byline and " and " in byline:
+        # "with NATO Deputy Secretary General Rose Gottemoeller and the President …": the
+        # first person named opens; an office with "and" in it falls through to the rest.
+        first = byline.split(" and ")[0]
+        named = person_name(first.split(",")[0]) or person_name(first)
+        if named is not None and _words(first) >= 2:
+            return Speaker(named[0], named[1])
     if byline:
         # The person, not the occasion: "First Deputy Permanent Representative Dmitry
         # Polyanskiy at an open VTC of UNSC members 'Briefing of OSCE Chairperson-in-Office'".
