@@ -252,3 +252,33 @@ def test_a_whole_quotation_in_a_sentence_is_still_read_as_a_quotation(tmp_path: 
     sentence = f"{_Q} Sergei Ryabkov said, adding that the talks were difficult."
     doc = _parse(tmp_path, _NEWS.format(sentence))
     assert any(s.speaker == "Sergei Ryabkov" and "expansion" in s.text for s in doc.statements)
+
+
+def test_a_whole_clause_before_the_attribution_is_what_was_said(tmp_path: Path) -> None:
+    sentence = (
+        "The US has withdrawn from the Treaty on Open Skies due to Russia's noncompliance, "
+        "Secretary of State Michael Pompeo said on Sunday, making good on a planned move."
+    )
+    doc = _parse(tmp_path, _NEWS.format(sentence))
+    said = [s for s in doc.statements if s.speaker == "Michael Pompeo"]
+    assert said and said[0].text.startswith("The US has withdrawn")
+    assert said[0].instruments == ("open-skies-1992",)
+
+
+def test_an_adverbial_introduction_stays_an_introduction(tmp_path: Path) -> None:
+    sentence = (
+        "In view of Russia's continuing military build-up around Ukraine, Secretary General "
+        "Jens Stoltenberg confirmed that NATO has conveyed its written proposals to Russia."
+    )
+    doc = _parse(tmp_path, _NEWS.format(sentence))
+    said = [s for s in doc.statements if s.speaker == "Jens Stoltenberg"]
+    assert said and said[0].text.startswith("NATO has conveyed")
+
+
+def test_an_administration_named_after_a_president_gives_no_first_name(tmp_path: Path) -> None:
+    sentence = (
+        "The Trump administration announced its plan to withdraw months ago.\n\n"
+        "At the time, Trump predicted that the US plan would get Russia to the table."
+    )
+    doc = _parse(tmp_path, _NEWS.format(sentence))
+    assert all(s.speaker != "The Trump" for s in doc.statements)

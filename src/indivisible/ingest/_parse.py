@@ -337,6 +337,8 @@ def _speaker_of_any(
     if re.fullmatch(r"[A-Z][\w’'-]+", plain) and context:
         # A surname alone: the full name it stands for, written earlier in the document.
         full = re.findall(rf"((?:[A-Z][\w’'.-]*\s+){{1,3}}{re.escape(plain)})\b", context)
+        # "The Trump administration" names no first name.
+        full = [f for f in full if f.split()[0] not in ("The", "A", "An", "This", "That")]
         if full:
             named = person_name(full[-1])
             if named is not None:
@@ -615,6 +617,38 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
     return drafts
 
 
+#: Words opening an adverbial introduction ("In view of …, Stoltenberg confirmed that …").
+_PREPOSITIONS = {
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "following",
+    "despite",
+    "amid",
+    "with",
+    "without",
+    "for",
+    "from",
+    "as",
+    "since",
+    "when",
+    "while",
+    "asked",
+    "according",
+    "under",
+    "ahead",
+    "against",
+    "by",
+    "to",
+    "speaking",
+    "addressing",
+    "responding",
+}
+
+
 def _reported(
     clause: str, context: str, day: dt.date | None, seen: list[Speaker], ahead: str = ""
 ) -> tuple[Speaker, int, int] | None:
@@ -632,6 +666,20 @@ def _reported(
             return found[0], found[1] + dash.end(), found[2] + dash.end()
         return None
     rep = _REPORTED.match(clause)
+    intro = clause[: rep.start("who")].split() if rep else []
+    adverbial = bool(intro) and (
+        intro[0].lower() in _PREPOSITIONS
+        or intro[0].lower().endswith("ing")
+        # No auxiliary, no clause: "Prior to the adoption of the agenda, …".
+        or not re.search(
+            r"\b(?:has|have|had|is|are|was|were|will|would|can|could|must|should|does|do|did)\b",
+            " ".join(intro),
+        )
+    )
+    if rep and len(intro) >= 6 and not adverbial and _REPORTED_AFTER.match(clause):
+        # "The US has withdrawn from the Treaty …, Pompeo said on Sunday, making good on …":
+        # a whole clause before the attribution is what was said, not an introduction.
+        rep = None
     if rep and len(rep.group("what").split()) < 4:
         # "…, Secretary-General Jens Stoltenberg said on Tuesday.": the words come first;
         # what follows the verb is only when.
