@@ -104,7 +104,7 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     parts = report["parts"]
     counts = tuple(parts[p]["documents"] for p in ("tune", "test", "test2", "test3", "test4"))
     assert sum(counts) == len(report["documents"])
-    assert counts == (217, 18, 5, 14, 12)
+    assert counts == (233, 18, 5, 14, 12)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0
