@@ -1161,3 +1161,70 @@ def test_an_embargo_note_is_furniture() -> None:
     assert _boilerplate("Embargo until delivery / check against delivery") is not None
     assert _boilerplate("Embargoed until 10:00 CET") is not None
     assert _boilerplate("Embargo until delivery of the weapons was lifted in 2020.") is None
+
+
+# --- round 15 -----------------------------------------------------------------------------------
+
+
+def test_a_header_line_opening_with_day_and_place_then_the_title(tmp_path: Path) -> None:
+    text = (
+        "EU Statement – UN Security Council: Maintenance of peace and security of Ukraine\n\n"
+        "30 October 2024, New York - Statement on behalf of the European Union and its Member "
+        "States by H.E. Ambassador Stavros Lambrinidis, Head of the Delegation of the European "
+        "Union to the United Nations\n\n"
+        " - Check against delivery -\n\n"
+        "Madam President, the European Union condemns Russia's war against Ukraine.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.date == dt.date(2024, 10, 30)
+    assert {s.speaker for s in doc.statements} == {"Stavros Lambrinidis"}
+    assert doc.document.kind == "statement"
+    assert all("Check against" not in s.text for s in doc.statements)
+
+
+def test_a_sentence_opening_with_a_day_is_no_header(tmp_path: Path) -> None:
+    text = (
+        "Statement on the OSCE\n\n"
+        "Mr. Chair,\n\n"
+        "30 October 2024, New York - that is where the Council met, and we remain committed "
+        "to the OSCE.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert doc.document.date is None
+
+
+def test_a_table_of_contents_and_its_entries_are_furniture(tmp_path: Path) -> None:
+    text = (
+        "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, November 9, 2017\n"
+        "Table of contents\n"
+        "- Foreign Minister Sergey Lavrov’s talks in Moscow\n"
+        "- The situation in Syria\n\n"
+        "Sergey Lavrov will hold talks on the OSCE and on NATO's activity in Europe.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert all("situation in Syria" not in s.text for s in doc.statements)
+    assert any("OSCE" in s.text for s in doc.statements)
+
+
+def test_told_an_outlet_on_a_day_and_a_presidential_spokesman(tmp_path: Path) -> None:
+    text = (
+        "Turkey will not close the door to Finland and Sweden\n\n"
+        "ANKARA (Reuters) - Turkey set out its concerns about NATO enlargement, officials "
+        "said.\n\n"
+        "Turkish presidential spokesman Ibrahim Kalin told Reuters on Saturday that it was "
+        "seeking talks with Sweden and that it would not close the door to NATO membership.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert "Ibrahim Kalin" in {s.speaker for s in doc.statements}
+
+
+def test_round_15_names_and_furniture() -> None:
+    from indivisible.ingest._structure import _boilerplate
+
+    assert link("We spoke at the UNGA last year.", None).organisations == ("un",)
+    assert link("Since the Astana Summit in 2010, nothing moved.", None).instruments == (
+        "astana-declaration-2010",
+    )
+    assert _boilerplate("ALSO READ: US does not expect to pull out of New START accord")
+    assert _boilerplate("Ambassadors give a press conference in Vienna. (JOE KLAMAR / AFP)")
+    assert _boilerplate("The UNGA (the General Assembly) met in New York on Tuesday.") is None

@@ -34,7 +34,7 @@ _VERBS = (
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
     r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
-    r"reassured|"
+    r"reassured|informed|"
     r"expressed (?:his|her|their|the) (?:desire|wish|view|belief|conviction|hope)|"
     r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
@@ -44,7 +44,8 @@ _VERBS = (
 _NAME = (
     r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|(?:of|to)(?:\s+the)?(?=\s+[A-Z])"
     # "State Department spokesman Ned Price": a lower-case office noun before the name.
-    r"|(?:spokes(?:man|woman|person)|envoy|official|diplomat)(?=\s+[A-Z])))*"
+    r"|(?:(?:presidential|deputy|chief|senior|top|former|foreign)\s+)?"
+    r"(?:spokes(?:man|woman|person)|envoy|official|diplomat)(?=\s+[A-Z])))*"
 )
 #: When something was said, between the verb and what was said ("said Sunday …").
 _WHEN = (
@@ -80,7 +81,10 @@ _REPORTED = re.compile(
     rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?"
     # "Guterres on Tuesday called on …": when, between the subject and the verb.
     rf"(?:\s+{_WHEN})?\s+{_AUX}(?:{_VERBS})"
-    rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN})){{0,3}}"
+    # "told Reuters on Saturday that": an outlet, a day or a place between verb and clause.
+    rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN}|"
+    r"(?:Reuters|TASS|AFP|AP|CNN|BBC|Interfax|RIA Novosti|Sputnik|[A-Z][a-z]+ TV)))"
+    r"{0,3}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")

@@ -943,6 +943,7 @@ def structure(raw: RawText) -> Structure:
     # A text broken into short lines mid-sentence (a PDF's or an old page's wrapping: lines
     # that open in lower case) has short lines that are not a site's menu.
     hard_wrapped = sum(1 for x in lines if x[:1].islower()) >= 3
+    skip_entries = False
     for i, block in enumerate(blocks):
         line = lines[i]
         if _teaser_heading(line) and i >= len(blocks) // 2:
@@ -990,6 +991,15 @@ def structure(raw: RawText) -> Structure:
                     if day is not None:
                         early_dates.append((2, i, day))
                         break
+        if why and why.startswith("table of contents"):
+            # "Table of contents" over "- Foreign Minister Lavrov's talks with …" entries.
+            dropped.append((block.start, block.end, why))
+            skip_entries = True
+            continue
+        if skip_entries and re.match(r"^[-•·*]\s+\S", line) and _words(line) <= 40:
+            dropped.append((block.start, block.end, "table of contents entry"))
+            continue
+        skip_entries = False
         if why:
             dropped.append((block.start, block.end, why))
             continue
@@ -1086,6 +1096,23 @@ def structure(raw: RawText) -> Structure:
                 dates.append((dated[2], i, dated[0]))
                 place = place or dated[1] or pending_place
                 dropped.append((block.start, block.end, "date"))
+                body_from = i + 1
+                continue
+            dated_head = _DATED_HEAD.match(line) if _words(line) <= 60 else None
+            head_day = first_date(dated_head["day"]) if dated_head else None
+            if dated_head is not None and head_day is not None:
+                # "30 October 2024, New York - Statement on behalf of the EU … by H.E.
+                # Ambassador Stavros Lambrinidis, …": the day, and whose words follow.
+                dates.append((3, i, head_day))
+                place = place or dated_head["place"]
+                by_whom = re.search(
+                    r"\bby\s+(?:H\.E\.\s+)?(?P<who>[A-Z].{2,200})$", dated_head["rest"]
+                )
+                if by_whom is not None and not byline:
+                    byline = by_whom["who"]
+                title = title or dated_head["rest"].strip()
+                header_lines.append(dated_head["rest"].strip())
+                dropped.append((block.start, block.end, "dated header"))
                 body_from = i + 1
                 continue
             adopted = _ADOPTED.match(line) if _words(line) <= 40 else None
@@ -1892,6 +1919,12 @@ def _standfirst_speaker(block: str) -> str | None:
 _BODY_STATEMENT_TITLE = re.compile(
     r"^(?P<body>[A-Z0-9][A-Z0-9&]{1,9}(?:-[A-Z][A-Za-z]+)?(?:\s+[A-Z][a-z]+){0,2})\s+"
     r"(?:[Jj]oint\s+)?[Ss]tatement\b"
+)
+#: A header line that opens with the day and the place, then the title: "30 October 2024,
+#: New York - Statement on behalf of the European Union …".
+_DATED_HEAD = re.compile(
+    r"^(?P<day>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4}),\s*"
+    r"(?P<place>[A-Z][\w .'’-]{1,30}?)\s+[-–—]\s+(?P<rest>[A-Z].{10,})$"
 )
 #: How a resolution or decision says when and by whom it was adopted.
 _ADOPTED = re.compile(
