@@ -416,12 +416,14 @@ def _person_by_variant(alias: str) -> Person | None:
         return None
     from rapidfuzz import fuzz
 
+    first_t, last_t = _translit(first), _translit(last)
     hits = []
     for p in load().persons:
         p_first, p_last = parse_name(p.name)
-        if (p_last[:2] == last[:2] or _translit(p_last)[:2] == _translit(last)[:2]) and (
-            fuzz.ratio(_translit(p_first), _translit(first)) >= VARIANT_SCORE
-            and fuzz.ratio(_translit(p_last), _translit(last)) >= VARIANT_SCORE
+        p_last_t = _translit(p_last)
+        if (p_last[:2] == last[:2] or p_last_t[:2] == last_t[:2]) and (
+            fuzz.ratio(_translit(p_first), first_t) >= VARIANT_SCORE
+            and fuzz.ratio(p_last_t, last_t) >= VARIANT_SCORE
         ):
             hits.append(p)
     return hits[0] if len(hits) == 1 else None

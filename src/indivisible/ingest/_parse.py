@@ -621,15 +621,14 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
     return drafts
 
 
-#: Words opening an adverbial introduction ("In view of …, Stoltenberg confirmed that …").
+#: Words opening an adverbial introduction ("In view of …, Stoltenberg confirmed that …");
+#: a participle ("Speaking …", "Following …") is caught by its "-ing".
 _PREPOSITIONS = {
     "in",
     "on",
     "at",
     "after",
     "before",
-    "during",
-    "following",
     "despite",
     "amid",
     "with",
@@ -647,9 +646,6 @@ _PREPOSITIONS = {
     "against",
     "by",
     "to",
-    "speaking",
-    "addressing",
-    "responding",
 }
 
 

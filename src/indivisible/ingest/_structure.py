@@ -649,7 +649,8 @@ def _trailing_date(line: str) -> dt.date | None:
     if closing is not None:
         # "… Ministerial Council (December 7, 2017, Vienna)": the day and the place.
         inner = [d for d in dates_mentioned(closing["inner"], None) if len(d[2]) == 10]
-        if len(inner) == 1 and _place_like(closing["inner"][inner[0][1] :].strip(" ,") or "X"):
+        after = closing["inner"][inner[0][1] :].strip(" ,") if len(inner) == 1 else None
+        if after is not None and (not after or _place_like(after)):
             return dt.date.fromisoformat(inner[0][2])
     if not found:
         # "… Excerpts from the daily press briefing (24.01.19)": day, month, two-digit year.
@@ -682,28 +683,34 @@ _OTHER_MONTH = re.compile(
 )
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 @lru_cache(maxsize=4096)
-def _parsed_span(line: str) -> tuple[int, int, str] | None:
-    """A full date in another language in a short line, as ``(start, end, iso)``."""
-    if _words(line) > 10 or not _OTHER_MONTH.search(line):
-        return None
-    if not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", line):
-        return None
+def _full_dates(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, dt.date], ...]:
+    """The full dates (day, month and year) dateparser finds in ``line``, as written there."""
     from dateparser.search import search_dates
 
     hits = search_dates(
         line,
-        languages=["fr", "de", "ru", "es", "it"],
+        languages=list(languages),
         settings={
             "REQUIRE_PARTS": ["day", "month", "year"],
             "RETURN_AS_TIMEZONE_AWARE": False,
             "PREFER_DATES_FROM": "past",
         },
     )
-    for shown, when in hits or []:
+    return tuple((shown, when.date()) for shown, when in hits or [])
+
+
+def _parsed_span(line: str) -> tuple[int, int, str] | None:
+    """A full date in another language in a short line, as ``(start, end, iso)``."""
+    if _words(line) > 10 or not _OTHER_MONTH.search(line) or not _YEAR.search(line):
+        return None
+    for shown, when in _full_dates(line, ("fr", "de", "ru", "es", "it")):
         start = line.find(shown)
         if start >= 0 and re.search(r"(?:19|20)\d\d", shown):
-            return start, start + len(shown), when.date().isoformat()
+            return start, start + len(shown), when.isoformat()
     return None
 
 
@@ -712,23 +719,10 @@ def _parsed_date(line: str) -> dt.date | None:
 
     Found by dateparser's search, in English, French, German or Russian.
     """
-    if _words(line) > 12 or not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", line):
+    if _words(line) > 12 or not _YEAR.search(line):
         return None
-    from dateparser.search import search_dates
-
-    found = search_dates(
-        line,
-        languages=["en", "fr", "de", "ru"],
-        settings={
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "RETURN_AS_TIMEZONE_AWARE": False,
-            "PREFER_DATES_FROM": "past",
-        },
-    )
-    if not found:
-        return None
-    day: dt.date = found[0][1].date()
-    return day
+    found = _full_dates(line, ("en", "fr", "de", "ru"))
+    return found[0][1] if found else None
 
 
 def _subtitle(line: str, title: str) -> bool:
@@ -1138,11 +1132,12 @@ def structure(raw: RawText) -> Structure:
                 by = _TITLE_BY.match(line)
                 if by is not None and _words(line) <= 40 and not re.search(r"[.?!]$", line):
                     title = title or line.rstrip()  # the title, and whose words follow
-            ends_dated = _trailing_date(line.rstrip(". ")) is not None
-            if by and _words(line) <= 40 and (ends_dated or not re.search(r"[.?!]$", line)):
+            ends = _trailing_date(line.rstrip(". ")) if by and _words(line) <= 40 else None
+            if by and _words(line) <= 40 and (ends or not re.search(r"[.?!]$", line)):
                 byline = by.group("who")
                 header_lines.append(line)
-                _note_trailing_date(line.rstrip(". "), i)
+                if ends is not None:
+                    dates.append((3, i, ends))
                 held = re.search(
                     r"\bat\b[^,;]{3,120}?\bon\s+(?P<day>[^,;]{6,30}?(?:19|20)\d\d)\b(?!\S)", line
                 )
