@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from indivisible._errors import InputError
 from indivisible.ingest._parse import parse_text
 from indivisible.ingest._read import RawText, read
 from indivisible.ingest._structure import _date_line
@@ -136,13 +137,29 @@ FURNITURE_HELDOUT = (
 END_ONLY = {"Related articles", "Read more: Russia and NATO hold talks in Brussels"}
 
 
+class CorpusError(Exception):
+    """A corpus folder or gold file that cannot be read; the message names it."""
+
+
 def _gold_files(corpora: list[Path]) -> list[tuple[Path, dict[str, Any]]]:
     out = []
     for corpus in corpora:
+        if not (corpus / "gold").is_dir():
+            raise CorpusError(f"{corpus}: not a corpus folder (no gold/ folder in it)")
         for gold_path in sorted((corpus / "gold").glob("*.yaml")):
-            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+            try:
+                gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                where = getattr(exc, "problem_mark", None)
+                line = f", line {where.line + 1}" if where is not None else ""
+                why = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+                raise CorpusError(f"{gold_path}{line}: not a readable gold file ({why})") from None
+            if not isinstance(gold, dict) or "file" not in gold:
+                raise CorpusError(f"{gold_path}: a gold file needs a 'file' field")
             if gold.get("split") == "tune":
                 out.append((corpus / str(gold["file"]), gold))
+    if not out:
+        raise CorpusError("no tune document in " + ", ".join(str(c) for c in corpora))
     return out
 
 
@@ -190,7 +207,10 @@ def run(corpora: list[Path], furniture: tuple[str, ...] = FURNITURE) -> dict[str
     furn_changed: Counter[str] = Counter()
     furn_fail: list[dict[str, str]] = []
     for path, gold in _gold_files(corpora):
-        raw = read(path)
+        try:
+            raw = read(path)
+        except InputError as exc:
+            raise CorpusError(str(exc)) from None
         if raw.format != "text":
             continue
         base = _parse(raw, raw.text)
@@ -287,7 +307,11 @@ def main(argv: list[str] | None = None) -> int:
         help="put in the held-out furniture lines (never used to adjust the rules)",
     )
     args = parser.parse_args(argv)
-    report = run(args.corpus, FURNITURE_HELDOUT if args.held_out else FURNITURE)
+    try:
+        report = run(args.corpus, FURNITURE_HELDOUT if args.held_out else FURNITURE)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         json.dump(report, sys.stdout, indent=2, default=str)
         print()

@@ -282,3 +282,18 @@ def test_an_administration_named_after_a_president_gives_no_first_name(tmp_path:
     )
     doc = _parse(tmp_path, _NEWS.format(sentence))
     assert all(s.speaker != "The Trump" for s in doc.statements)
+
+
+def test_the_evaluation_refuses_a_bad_corpus_with_the_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rob = _robustness()
+    assert rob.main([str(tmp_path / "nowhere")]) == 2
+    assert "not a corpus folder" in capsys.readouterr().err
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "x.yaml").write_text("split: [\n", encoding="utf-8")
+    assert rob.main([str(tmp_path)]) == 2
+    assert "x.yaml, line 2" in capsys.readouterr().err
+    (tmp_path / "gold" / "x.yaml").write_text("file: gone.txt\nsplit: tune\n", encoding="utf-8")
+    assert rob.main([str(tmp_path)]) == 2
+    assert "gone.txt" in capsys.readouterr().err
