@@ -73,8 +73,9 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: the third, 17 documents of kinds and layouts the part lacked, were annotated before the
 #: rules met them; the floors were set again after the third round, and after round 9,
 #: whose ten official documents scored kind .50 and speaker recall .25 on first contact, and
-#: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76).
-TUNE_FLOORS = {"date": 0.97, "kind": 0.89, "speakers_p": 0.985, "speakers_r": 0.83, "leaked": 15}
+#: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76, and after
+#: session 10's header and kind fallbacks).
+TUNE_FLOORS = {"date": 0.97, "kind": 0.9, "speakers_p": 0.985, "speakers_r": 0.85, "leaked": 11}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

@@ -315,7 +315,9 @@ def test_dash_marked_questions_and_answers_are_an_interview(tmp_path: Path) -> N
 
 
 def test_tags_and_field_labels_are_furniture(tmp_path: Path) -> None:
-    said = "Lavrov said that NATO must stop its expansion, and he repeated it twice."
+    # Unattributed text, so that the page stays a speech whose every paragraph is kept (a
+    # named speaker's reported words would make it a report of them).
+    said = "NATO must stop its expansion, and this was repeated twice."
     doc = _parse(
         tmp_path,
         f"Russia and NATO\n\n{said}\n\nTags:\n\nNATO, Russia\n\nSource:\n\nLink to this page:\n",

@@ -174,6 +174,15 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
         statements = _news_statements(raw.text, found)
     else:
         statements = _turn_statements(raw.text, found)
+        nobody = not any(t.speaker.name or t.speaker.role for t in found.turns)
+        if found.kind == "speech" and nobody:
+            # "Speech" is the kind left when no structure spoke for another; with nobody
+            # found to deliver it, a page whose sentences attribute words to named people
+            # ("Erdogan mentioned on Friday it was …") is a report of what they said.
+            reported = _news_statements(raw.text, found)
+            if any(d[1].name for d in reported):
+                statements = reported
+                document = dataclasses.replace(document, kind="news_article")
     finished = _finish(raw.text, found.date, statements)
     if found.kind == "treaty_text" and found.title:
         # A treaty's text names itself ("such an Open Skies regime", "this Treaty"): the

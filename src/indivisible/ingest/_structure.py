@@ -9,6 +9,7 @@ character span in the text, so every statement can be re-checked against the ori
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1376,8 +1377,12 @@ def structure(raw: RawText) -> Structure:
     if author is None and participants:
         author = participants[0].name
 
+    if not highlights:
+        blocks = _capitals_header(text, blocks, header_lines, dropped)
     ctx = _Context(day, participants)
     opening = _opening_speaker(participants, author, day, byline, title)
+    if opening == Speaker(None, None) and not highlights:
+        opening = _header_speaker(text, blocks, dropped, title, day) or opening
     if highlights:
         turns = [Turn(opening, [(b.start, b.end, b.page)]) for b in blocks]
         kind = "highlights"
@@ -1602,6 +1607,105 @@ def _opening_speaker(
         if named is not None:
             return Speaker(named[0], named[1])
     return Speaker(None, None)
+
+
+#: Whose words follow, anywhere in a header line: "Text of the video address from President
+#: X", "This joint statement … was delivered by Ambassador X at …", "STATEMENT OF H.E. X".
+_AUTHORED = re.compile(
+    r"\b(?:(?:address|speech|remarks|statement|intervention|message|lecture|presentation)"
+    r"\s+(?:(?:delivered|made|given)\s+)?(?:by|of|from)"
+    r"|(?:delivered|presented|given|read out)\s+by)\s+(?P<who>[A-Z].{2,200})$",
+    re.IGNORECASE,
+)
+
+
+_DELEGATION_WORDS = re.compile(
+    r"(?:the\s+)?(?:delegations?|(?:permanent\s+)?mission|government|ministry|representatives?\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _header_lines_before(
+    text: str, blocks: list[Block], dropped: list[tuple[int, int, str]]
+) -> list[str]:
+    """The header lines set apart before the first body block, in the order of the page."""
+    first = blocks[0].start if blocks else len(text)
+    spans = sorted(
+        (a, b)
+        for a, b, why in dropped
+        if b <= first and why.split(" ")[0] in ("title", "subtitle", "header", "byline", "dated")
+    )
+    return [line.strip() for a, b in spans for line in text[a:b].splitlines() if line.strip()]
+
+
+def _header_speaker(
+    text: str,
+    blocks: list[Block],
+    dropped: list[tuple[int, int, str]],
+    title: str | None,
+    day: dt.date | None,
+) -> Speaker | None:
+    """Who delivers a page whose header rules found no speaker, from its header lines.
+
+    Tried in order, on the title and the header lines set apart before the body: a line
+    saying whose words follow anywhere in it (:data:`_AUTHORED`); then a line holding a
+    name alone ("Greg Delawie") followed by a line of office ("Deputy Assistant Secretary,
+    Bureau of …"), as a speech's page prints its speaker under the title.
+    """
+    lines = _header_lines_before(text, blocks, dropped)
+    if title and title.strip() not in lines:
+        lines.insert(0, title.strip())
+    for line in lines:
+        if _words(line) > 40:
+            continue
+        probe = line.title() if line.isupper() else line
+        by = _AUTHORED.search(probe)
+        if by is None or _DELEGATION_WORDS.match(by["who"]):
+            continue  # "Statement by the delegation of Belarus": see _delegation
+        found = _opening_speaker([], None, day, by["who"].strip(" .,"))
+        if found.name and person_name(found.name) is not None:
+            return found
+    for line, after in itertools.pairwise(lines):
+        if not 2 <= _words(line) <= 4 or re.search(r"[.:;!?,]$|\d", line):
+            continue
+        named = person_name(line)
+        if named is None or named[0] != line:
+            continue
+        if any(re.search(rf"\b{re.escape(p)}\b", line) for p in load().rules.places):
+            continue  # "Vienna Austria": a place, not a name
+        if any(is_role_word(w.strip(",")) for w in after.split()[:6]):
+            return Speaker(named[0], after.split(",")[0].strip())
+    return None
+
+
+def _capitals_header(
+    text: str, blocks: list[Block], header_lines: list[str], dropped: list[tuple[int, int, str]]
+) -> list[Block]:
+    """Set apart a run of short lines in capitals that opens the body.
+
+    "OF THE ORGANIZATION FOR SECURITY AND CO-OPERATION IN EUROPE (OSCE)", "(KYIV, 5-6
+    DECEMBER 2013)", "STATEMENT OF H.E. …": a title printed in capitals over several lines
+    is the page's header, not the speaker's words. An article heading ("ARTICLE I") or a
+    label ("MR. GIBBS:") ends the run; so does the first line in mixed case.
+    """
+    run = 0
+    for block in blocks[:8]:
+        line = text[block.start : block.end].strip()
+        if (
+            not re.search(r"[A-Z]", line)
+            or re.search(r"[a-z]", line)
+            or ":" in line
+            or _words(line) > 20
+            or re.match(r"ARTICLE\b", line)
+        ):
+            break
+        run += 1
+    if run == 0 or run == len(blocks):
+        return blocks
+    for block in blocks[:run]:
+        header_lines.append(text[block.start : block.end].strip())
+        dropped.append((block.start, block.end, "header (capitals)"))
+    return blocks[run:]
 
 
 def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None:
