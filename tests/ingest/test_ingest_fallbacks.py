@@ -149,3 +149,93 @@ def test_a_body_in_capitals_is_kept(tmp_path: Path) -> None:
     """A text wholly in capitals has no mixed-case line to end a header: nothing is cut."""
     doc = parse_written(tmp_path, _CAPITALS.upper())
     assert any("DIALOGUE REMAINS" in s.text for s in doc.statements)
+
+
+# --- news attribution: a surname alone, an office in lower case, an open quotation --------------
+
+_NEWS = (
+    "NATO chief meets Turkish minister\n\n"
+    "ISTANBUL, Nov 3 (Reuters) - Sweden and Finland are committed to working with Turkey, "
+    "NATO Secretary General Jens Stoltenberg said on Thursday.\n\n"
+    '"I recognise your concerns," Stoltenberg told a joint news conference with Turkish '
+    "Foreign Minister Mevlut Cavusoglu in Istanbul.\n\n"
+    "Ankara is hopeful that the new government in Stockholm will address its concerns, "
+    "Cavusoglu added.\n\n"
+    "Sweden's new prime minister would visit Ankara on Tuesday for further talks, the foreign "
+    "minister said.\n"
+)
+
+
+def _said(doc: object, who: str) -> list[str]:
+    return [s.text for s in doc.statements if s.speaker == who]  # type: ignore[attr-defined]
+
+
+def test_a_surname_alone_after_the_clause_is_the_person_named_earlier(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _NEWS)
+    assert any(t.startswith("Ankara is hopeful") for t in _said(doc, "Mevlut Cavusoglu"))
+
+
+def test_a_surname_never_named_in_full_is_no_speaker(tmp_path: Path) -> None:
+    text = _NEWS.replace(" with Turkish Foreign Minister Mevlut Cavusoglu", "").replace(
+        "Cavusoglu added", "Ozturk added"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.text.startswith("Ankara is hopeful") for s in doc.statements)
+
+
+_NO_ADDED = _NEWS.replace(
+    "Ankara is hopeful that the new government in Stockholm will address its concerns, "
+    "Cavusoglu added.\n\n",
+    "",
+)
+
+
+def test_an_office_in_lower_case_is_the_person_holding_it(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _NO_ADDED)
+    assert any(t.startswith("Sweden's new prime minister") for t in _said(doc, "Mevlut Cavusoglu"))
+
+
+def test_an_office_nobody_named_holds_is_not_that_person(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path, _NO_ADDED.replace("the foreign minister said", "the defence minister said")
+    )
+    assert not any(
+        t.startswith("Sweden's new prime minister") for t in _said(doc, "Mevlut Cavusoglu")
+    )
+
+
+_OPEN = (
+    "Putin on NATO expansion\n\n"
+    "MOSCOW, Dec 23 - Russian President Vladimir Putin held his annual news conference on "
+    "Thursday, local media reported.\n\n"
+    "Putin further pointed out, “The United States has stood on our doorstep with missiles. "
+    "Is it too much for us not to deploy offensive weapons on our doorstep?\n"
+)
+
+
+def test_a_quotation_left_open_to_the_end_is_attributed(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _OPEN)
+    assert any(t.startswith("The United States has stood") for t in _said(doc, "Vladimir Putin"))
+
+
+def test_a_quotation_left_open_without_attribution_is_not(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _OPEN.replace("Putin further pointed out, “", "Outside, “"))
+    assert not any(s.text.startswith("The United States has stood") for s in doc.statements)
+
+
+_RELATIVE = (
+    "Finland to apply for NATO membership\n\n"
+    "HELSINKI, May 15 (AP) - Finland will apply to join NATO, its leaders said on Sunday.\n\n"
+    "President Sauli Niinisto said he had a calm phone call about the issue with Russian "
+    "President Vladimir Putin, who told him Finland's decision is a mistake.\n"
+)
+
+
+def test_a_relative_clause_of_speech_reports_its_subject(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _RELATIVE)
+    assert _said(doc, "Vladimir Putin") == ["Finland's decision is a mistake."]
+
+
+def test_a_relative_clause_of_action_reports_nothing(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _RELATIVE.replace("who told him", "who visited him as"))
+    assert not _said(doc, "Vladimir Putin")

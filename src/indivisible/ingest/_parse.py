@@ -25,6 +25,8 @@ from indivisible.ingest.types import Document, ParsedDocument, Statement
 #: A quotation: curly, straight or guillemet marks («…», as French and machine-translated
 #: Russian copy print them).
 _QUOTE = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"|«(?P<c>[^«»]+)»")
+#: A quotation opened after a colon or comma and never closed in the sentence.
+_UNCLOSED = re.compile(r"(?<=[,:] )“(?P<a>[^“”]{20,})$|(?<=[,:] )«(?P<c>[^«»]{20,})$")
 _VERBS = (
     r"said|says|told|stated|declared|wrote|added|replied|promised|assured|warned|insisted|"
     r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out|affirmed|"
@@ -414,7 +416,8 @@ def _described_person(description: str, context: str) -> Speaker | None:
     The last person named earlier whose title or apposition shares a qualifying word with
     it ("Russian diplomat Vasily Nebenzya"). The role noun alone ("envoy", "minister")
     does not decide, since most people in news copy carry one; a shared qualifier
-    ("Russian", "Kremlin", "UN") does.
+    ("Russian", "Kremlin", "UN") does. An office in lower case ("the foreign minister")
+    is the last person whose title holds all its words (:func:`_office_holder`).
     """
     words = {
         w.lower().strip(".,’'")
@@ -422,7 +425,7 @@ def _described_person(description: str, context: str) -> Speaker | None:
         if w[:1].isupper() and not _ROLE_NOUN.fullmatch(w)
     }
     if not words:
-        return None
+        return _office_holder(description, context)
     best: Speaker | None = None
     for m in re.finditer(
         r"((?:[\w.’'-]+\s+){1,4})((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)", context
@@ -432,6 +435,28 @@ def _described_person(description: str, context: str) -> Speaker | None:
             continue
         named = person_name(m.group(2))
         if named is not None:
+            best = Speaker(named[0], named[1])
+    return best
+
+
+def _office_holder(description: str, context: str) -> Speaker | None:
+    """The last person named whose title holds every word of a lower-case office.
+
+    "the foreign minister" after "… with Turkish Foreign Minister Mevlut Cavusoglu": the
+    title inside the run of capitals before the name, or the four words before it.
+    """
+    office = {w.lower().strip(".,’'") for w in description.split()[1:]}
+    if len(office) < 2 or not _ROLE_NOUN.fullmatch(description.split()[-1].strip(".,")):
+        return None
+    best: Speaker | None = None
+    for m in _NAME_RUN.finditer(context):
+        run = re.split(r"(?<=[a-z’'-]{2})\.\s", m.group(0))[0]  # never past a sentence's end
+        named = person_name(run)
+        if named is None:
+            continue
+        before = context[max(0, m.start() - 60) : m.start()].split()[-4:]
+        titled = run[: run.find(named[0].split()[0])].split()
+        if office <= {w.lower().strip(".,’'") for w in [*before, *titled]}:
             best = Speaker(named[0], named[1])
     return best
 
@@ -477,7 +502,13 @@ def _quotations(
     """
     body = text[start:end]
     out: list[tuple[Speaker, int, int, dt.date | None]] = []
-    for m in _QUOTE.finditer(body):
+    matches: list[re.Match[str]] = list(_QUOTE.finditer(body))
+    unclosed = _UNCLOSED.search(body)
+    if unclosed is not None and not any(q.start() <= unclosed.start() < q.end() for q in matches):
+        # 'Putin further pointed out, “The United States has stood on our doorstep …' and
+        # the paragraph ends: a quotation left open runs to the end of what is read.
+        matches.append(unclosed)
+    for m in matches:
         group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
         inner = m.group(group)
         if len(inner.split()) < 4 and not (
@@ -627,7 +658,29 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
             if reported is not None:
                 who, a, b = reported
                 add(who, s_start + skip + a, s_start + skip + b, page, None)
+            relative = _RELATIVE.search(clause)
+            if relative is not None:
+                # "… with Russian President Vladimir Putin, who told him Finland's decision
+                # is a mistake.": the relative clause reports what the person named said.
+                who_rel = _speaker_of(
+                    relative["who"], context + clause[: relative.start()], found.date, seen
+                )
+                if (
+                    who_rel is not None
+                    and who_rel.name
+                    and (reported is None or reported[0] != who_rel)
+                ):
+                    a = s_start + skip + relative.start("what")
+                    add(who_rel, a, s_start + skip + len(clause.rstrip()), page, None)
     return drafts
+
+
+#: "X, who told him (that) …", "X, who said on Friday that …": a relative clause of speech.
+_RELATIVE = re.compile(
+    rf"(?P<who>{_NAME}),\s+who\s+(?:had\s+|has\s+)?(?:also\s+)?(?:{_VERBS})"
+    rf"(?:\s+(?:him|her|them|us|reporters|journalists|{_WHEN}|on \w+))*"
+    r"(?:\s+that)?\s+(?P<what>[^“”\"«»]{15,}?)[.!]?$"
+)
 
 
 #: Words opening an adverbial introduction ("In view of …, Stoltenberg confirmed that …");
@@ -722,6 +775,11 @@ def _reported(
             who = _speaker_of(named[0], context, day, seen)
             if who is not None and who.role is None and named[1]:
                 who = Speaker(who.name, named[1], who.person)
+        elif re.fullmatch(r"[A-Z][\w’'-]+", attr) and not is_role_word(attr):
+            # "…, Cavusoglu added.": a surname alone, for the full name written earlier.
+            who = _speaker_of(attr, context, day, seen)
+            if who is not None and (who.name is None or not same_person(attr, who.name)):
+                who = None
         elif re.match(r"^(?:he|she|the |a )", attr, re.IGNORECASE):
             described = re.match(r"^(?:the|a) ", attr, re.I) and _ROLE_NOUN.search(attr)
             known = [r for r in persons_mentioned(context, day) if r.person is not None]
