@@ -75,7 +75,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: whose ten official documents scored kind .50 and speaker recall .25 on first contact, and
 #: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76, and after
 #: session 10's header and kind fallbacks).
-TUNE_FLOORS = {"date": 0.97, "kind": 0.9, "speakers_p": 0.985, "speakers_r": 0.86, "leaked": 11}
+TUNE_FLOORS = {"date": 0.97, "kind": 0.9, "speakers_p": 0.985, "speakers_r": 0.865, "leaked": 10}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
@@ -105,7 +105,7 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     parts = report["parts"]
     counts = tuple(parts[p]["documents"] for p in ("tune", "test", "test2", "test3", "test4"))
     assert sum(counts) == len(report["documents"])
-    assert counts == (232, 18, 5, 14, 12)
+    assert counts == (246, 18, 5, 14, 12)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indivisible.ingest._read import read
+from indivisible.ingest._structure import structure
+
 from ._docs import parse_written
 
 # --- a page of unattributed paragraphs that report named people ---------------------------
@@ -239,3 +242,87 @@ def test_a_relative_clause_of_speech_reports_its_subject(tmp_path: Path) -> None
 def test_a_relative_clause_of_action_reports_nothing(tmp_path: Path) -> None:
     doc = parse_written(tmp_path, _RELATIVE.replace("who told him", "who visited him as"))
     assert not _said(doc, "Vladimir Putin")
+
+
+# --- round 16a's first contact: captions, "Name, office:" labels, bracketed agencies --------------
+
+_CAPTION = (
+    "Bucharest Summit\n\n"
+    "April 3, 2008\n\n"
+    "Discussions at the NATO summit focused on the alliance's mission in Afghanistan.\n\n"
+    "Croatia and Albania were formally invited to join the alliance on Thursday.\n\n"
+    "Merkel and Steinmeier in Bucharest\n"
+    "Chancellor Merkel publicly disagreed with Bush about expansion\n\n"
+    "NATO leaders were set on Thursday to endorse a US missile shield, a senior US official "
+    "told reporters.\n\n"
+    "French President Nicolas Sarkozy said France was willing to deploy more troops.\n"
+)
+
+
+def _labels(tmp_path: Path, text: str) -> list[str | None]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return [t.speaker.name for t in structure(read(path)).turns if t.labelled]
+
+
+def test_a_caption_naming_two_people_and_a_place_is_no_label(tmp_path: Path) -> None:
+    assert _labels(tmp_path, _CAPTION) == []
+    doc = parse_written(tmp_path, _CAPTION)
+    assert "Angela Merkel" not in {s.speaker for s in doc.statements}
+
+
+def test_a_name_alone_on_its_line_is_still_a_label(tmp_path: Path) -> None:
+    text = _CAPTION.replace("Merkel and Steinmeier in Bucharest", "Angela Merkel")
+    assert _labels(tmp_path, text) == ["Angela Merkel"]
+
+
+_SCRIPT = (
+    "CSTO summit: results of the talks\n\n"
+    "The key topic of the summit is the strategy of collective security until 2025.\n\n"
+    "Vladimir Bazanov, deputy of the House of Representatives of Belarus:\n"
+    "Terrorism is one of the main problems that the CSTO is facing.\n\n"
+    "The Presidents agreed to create a new list of groups.\n\n"
+    "Alexander Lukashenko, President of Belarus:\n"
+    "We noted everything: nobody wanted to recognise the CSTO.\n"
+)
+
+
+def test_name_comma_office_labels_give_the_name(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _SCRIPT)
+    speakers = {s.speaker: s.role for s in doc.statements if s.speaker}
+    assert speakers.keys() == {"Vladimir Bazanov", "Alexander Lukashenko"}
+    assert speakers["Alexander Lukashenko"] == "President of Belarus"
+
+
+def test_a_sentence_ending_in_a_colon_is_no_label(tmp_path: Path) -> None:
+    text = _SCRIPT.replace(
+        "Vladimir Bazanov, deputy of the House of Representatives of Belarus:",
+        "Vladimir Bazanov, who sits in the House of Representatives, said this:",
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.speaker and "," in s.speaker for s in doc.statements)
+    assert "Vladimir Bazanov" not in {s.speaker for s in doc.statements if s.role}
+
+
+def test_an_agency_in_brackets_ends_the_dateline(tmp_path: Path) -> None:
+    text = (
+        "Putin suspends New START\n\n"
+        "Feb. 21 (UPI) -- President Vladimir Putin announced on Tuesday that Russia would halt "
+        "its participation in the New START treaty with the United States.\n\n"
+        "“We are not withdrawing from the treaty, we are suspending it,” Putin said.\n\n"
+        "The United States called the decision irresponsible, a State Department official said.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    said = [s for s in doc.statements if s.speaker == "Vladimir Putin"]
+    assert said and "new-start-2010" in said[0].instruments
+
+
+def test_a_bracketed_word_inside_a_sentence_is_no_dateline(tmp_path: Path) -> None:
+    text = (
+        "Putin suspends New START\n\n"
+        "The treaty (New START) was signed in Prague, and President Vladimir Putin announced "
+        "on Tuesday that Russia would halt its participation.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.text.startswith("was signed") for s in doc.statements)

@@ -89,7 +89,13 @@ _REPORTED = re.compile(
     r"{0,3}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’/-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*"
+    # "Feb. 21 (UPI) -- …", "ANKARA, Turkey (AP) …": a place or a day, then the agency in
+    # brackets, with or without a dash after it.
+    r"|^(?:[A-Z][\w.'’/-]*(?:,?\s+[A-Z0-9][\w.'’/-]*){0,3},?\s+)?"
+    r"\((?:[A-Z][A-Za-z]{1,11}|[A-Z]{2,6}(?:[/-][A-Za-z]{2,10})?)\)\s*(?:[—–-]+|:)?\s*"
+)
 _ROLE_NOUN = re.compile(
     r"\b(?:official|minister|ambassador|president|secretary|spokes(?:person|man|woman)|"
     r"diplomat|chief|head|envoy|representative|leader|chancellor|premier|delegate|"

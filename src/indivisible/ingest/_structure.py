@@ -747,6 +747,16 @@ _QUOTED_LABEL = re.compile(r"^[\"“«„](?P<outlet>[^\"“”«»„]{2,40})[\
 
 def _label_like(label: str) -> bool:
     core = re.sub(r"\([^)]*\)", " ", label).strip(" ,")
+    head, _, office = core.partition(",")
+    if (
+        office.strip()
+        and 2 <= _words(head) <= 3
+        and _words(office) <= 10
+        and all(re.fullmatch(r"[A-Z][\w’'-]+", w) for w in head.split())
+        and person_name(head) == (head.strip(), None)
+        and is_role_word(office.split()[0].strip(","))
+    ):
+        return True  # "Vladimir Bazanov, deputy of the House of Representatives": an office
     words = core.split()
     if not 1 <= len(words) <= 9 or len(label) > 110:
         return False
@@ -872,7 +882,14 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     # "V.Makei" as "V. Makei": an initial glued to the surname is still an initial.
     plain = re.sub(r"\b([A-Z]\.)(?=[A-Z][a-z])", r"\1 ", strip_honorifics(core))
     plain = plain.title() if plain.isupper() else plain
-    plain, office = role_and_name(plain)  # "President of Turkey Recep Tayyip Erdogan"
+    head, _, tail = plain.partition(",")
+    named = person_name(head) if tail.strip() else None
+    if named is not None and named[0] == head.strip() and 2 <= _words(head) <= 4:
+        # "Alexander Lukashenko, President of Belarus": the name, then the office.
+        office: str | None = tail.strip()
+        plain = head.strip()
+    else:
+        plain, office = role_and_name(plain)  # "President of Turkey Recep Tayyip Erdogan"
     for name, speaker in ctx.seen.items():
         if name == plain or name.split()[-1] == plain.split()[-1]:
             return speaker
@@ -1837,6 +1854,10 @@ def _turns(
             and _label_like(first_line)
         ):
             following = text[blocks[n + 1].start : blocks[n + 1].end] if n + 1 < len(blocks) else ""
+            if re.search(r"\s(?:and|in|at|with|during|after|before|on|meets?)\s", first_line):
+                # "Merkel and Steinmeier in Bucharest": two people, a place, an occasion —
+                # a photo's caption; a speaker's label names one speaker.
+                continue
             if line == first_line and _THIRD_PERSON.match(following):
                 # "NATO Secretary General Jens Stoltenberg" above "He said that …": a photo's
                 # caption, not a label; nobody speaks of themselves as "he".
