@@ -326,3 +326,162 @@ def test_a_bracketed_word_inside_a_sentence_is_no_dateline(tmp_path: Path) -> No
     )
     doc = parse_written(tmp_path, text)
     assert not any(s.text.startswith("was signed") for s in doc.statements)
+
+
+# --- round 16b's first contact: official pages ---------------------------------------------
+
+_MINISTER = (
+    "Minister: the OSCE toolbox provides everything we need\n\n"
+    "In Bratislava, the Ministerial Council of the OSCE was concluded on Friday. Miroslav "
+    "Lajčák, Minister of Foreign and European Affairs, spoke at its end. According to his "
+    "words, the principles on which the OSCE was founded remain valid today. “We have "
+    "everything we need, a whole set of functional tools,” added the Minister.\n"
+)
+
+
+def test_verb_then_the_office_after_a_quotation_names_the_speaker(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _MINISTER)
+    said = _said(doc, "Miroslav Lajčák")
+    assert any(t.startswith("We have everything") for t in said)
+    assert any(t.startswith("the principles on which") for t in said)
+    assert "European Affairs" not in {s.speaker for s in doc.statements}
+
+
+def test_verb_then_a_thing_after_a_quotation_names_nobody(tmp_path: Path) -> None:
+    text = _MINISTER.replace("added the Minister", "added the communiqué").replace(
+        "According to his words, ", ""
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.text.startswith("We have everything") for s in doc.statements)
+
+
+def _delegation_page(title: str) -> str:
+    return (
+        f"{title}\n\n"
+        "Thank you, Mr. Moderator.\n\n"
+        "Let me start by emphasising that comprehensive, cooperative and indivisible security "
+        "remain the key components of conventional arms control.\n"
+    )
+
+
+def test_a_delegation_title_with_its_session_after_a_comma(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        _delegation_page(
+            "Statement by the Delegation of Turkey, Working Session IV: Arms Control, Annual "
+            "Security Review Conference, 16 January 2014"
+        ),
+    )
+    assert {s.speaker for s in doc.statements} == {"Delegation of Turkey"}
+    assert str(doc.document.date) == "2014-01-16"
+
+
+def test_a_delegation_named_inside_a_longer_name_is_not_cut_at_a_comma(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path, _delegation_page("Statement on the work of the Delegation of Turkey, 2014")
+    )
+    assert "Delegation of Turkey" not in {s.speaker for s in doc.statements}
+
+
+_KEYNOTE = (
+    "Next Steps in Arms Control: Transcript of Keynote Address\n\n"
+    "For a PDF version of this transcript, please click here.\n\n"
+    "ARMS CONTROL ASSOCIATION\n\n"
+    "NEXT STEPS IN ARMS CONTROL:\nNUCLEAR WEAPONS, MISSILE DEFENSE AND NATO\n\n"
+    "LUNCH KEYNOTE ADDRESS\n\n"
+    "SPEAKER:\nROSE GOTTEMOELLER,\nASSISTANT SECRETARY FOR ARMS CONTROL,\n"
+    "U.S. DEPARTMENT OF STATE\n\n"
+    "MONDAY, NOVEMBER 8, 2010\nWASHINGTON, D.C.\n\n"
+    "Thank you very much. It is a pleasure to be here to talk about the New START treaty and "
+    "what comes next for arms control in Europe.\n"
+)
+
+
+def test_a_capitals_header_below_furniture_gives_speaker_and_date(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _KEYNOTE)
+    assert {s.speaker for s in doc.statements if s.speaker} == {"Rose Gottemoeller"}
+    assert str(doc.document.date) == "2010-11-08"
+    assert not any("LUNCH KEYNOTE" in s.text for s in doc.statements)
+
+
+def test_two_lines_in_capitals_inside_the_text_are_kept(tmp_path: Path) -> None:
+    text = (
+        "Remarks on arms control\n\n"
+        "Thank you very much. It is a pleasure to be here today.\n\n"
+        "NEW START\n\n"
+        "VERIFICATION\n\n"
+        "The treaty's verification regime is what makes it work.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert any(s.text == "NEW START" for s in doc.statements)
+
+
+_HOSTED = (
+    "Transcript - Prime Minister Trudeau holds a joint media availability with NATO Secretary "
+    "General Jens Stoltenberg\n\n"
+    "Hello! Good afternoon everyone. It is an honour to welcome NATO Secretary General Jens "
+    "Stoltenberg to Ottawa today.\n\n"
+    "This afternoon, we discussed Canada's role in NATO and its long-standing commitment to "
+    "this important alliance.\n"
+)
+
+
+def test_the_host_of_a_media_availability_opens_it(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _HOSTED)
+    assert doc.document.kind == "press_conference"
+    assert doc.statements[0].speaker == "Trudeau"
+
+
+def test_a_title_about_a_guest_alone_opens_with_the_guest(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        _HOSTED.replace(
+            "Transcript - Prime Minister Trudeau holds a joint media availability with NATO",
+            "Remarks by NATO",
+        ),
+    )
+    assert doc.statements[0].speaker == "Jens Stoltenberg"
+
+
+_ADDRESS_LONG = (
+    "Media Center\n\n"
+    "Address by Kassym-Jomart Tokayev, Chairman of the Senate of the Parliament of the "
+    "Republic of Kazakhstan, at the international conference «Accomplishments and Challenges "
+    "for the OSCE on the Anniversary of the Helsinki Final Act (1975) and the Astana Summit "
+    "(2010)»\n\n"
+    "Astana, October 23, 2015\n\n"
+    "Dear colleagues,\n\n"
+    "The Helsinki Final Act, as President Nazarbayev said, “remains the foundation of our "
+    "common security”, and we stressed that its principles must be respected.\n"
+)
+
+
+def test_a_long_address_by_line_names_the_speaker_and_keeps_a_speech(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _ADDRESS_LONG)
+    assert doc.document.kind == "speech"
+    assert doc.statements[0].speaker == "Kassym-Jomart Tokayev"
+
+
+def test_a_reporter_byline_still_makes_a_report(tmp_path: Path) -> None:
+    text = _ADDRESS_LONG.replace(
+        "Address by Kassym-Jomart Tokayev, Chairman of the Senate of the Parliament of the "
+        "Republic of Kazakhstan, at",
+        "By Aigerim Seitkali, correspondent, reporting from",
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "news_article"
+
+
+def test_dates_in_polish_ukrainian_and_danish(tmp_path: Path) -> None:
+    for line, iso in (
+        ("14 czerwca 2021", "2021-06-14"),
+        ("24 лютого 2022 року", "2022-02-24"),
+        ("København, 3. maj 2021", "2021-05-03"),
+    ):
+        text = f"Press briefing\n\n{line}\n\nThank you for coming. We discussed NATO today.\n"
+        assert str(parse_written(tmp_path, text).document.date) == iso, line
+
+
+def test_a_polish_word_that_is_no_date(tmp_path: Path) -> None:
+    text = "Press briefing\n\nLipiec 2021 program\n\nThank you for coming. We discussed NATO.\n"
+    assert parse_written(tmp_path, text).document.date is None

@@ -79,6 +79,7 @@ _BODY_WORDS = {
     "department",
     "government",
     "delegation",
+    "affairs",  # "Minister of Foreign and European Affairs": the office, not a name
 }
 
 

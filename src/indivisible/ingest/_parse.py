@@ -110,7 +110,9 @@ _BY = (
     r"\s+(?:by|of|from)\s+)?"
 )
 _ACCORDING = re.compile(
-    rf"^(?:[^,“\"]{{0,60}},\s*)?(?:according to|in the words of) {_BY}(?P<who>{_NAME}|him|her|them)"
+    rf"^(?:[^,“\"]{{0,60}},\s*)?(?:according to|in the words of) {_BY}"
+    r"(?P<who>(?:his|her|their)\s+words|"
+    rf"{_NAME}|him|her|them)"
     r"\s*,\s*(?P<what>.+)$",
     re.IGNORECASE,
 )
@@ -143,8 +145,12 @@ _AFTER_APPOSED = re.compile(
     rf"(?:{_VERBS})\b"
 )
 _AFTER_DESCRIBED = re.compile(
-    r"^\s*,?[”\"]?\s*(?P<who>(?:the|a)\s+[\w.’'\s-]{2,60}?)\s+"
+    r"^\s*,?[”\"“]?\s*(?P<who>(?:the|a)\s+[\w.’'\s-]{2,60}?)\s+"
     rf"(?:{_VERBS}|continued|explained)\b"
+    # '“…,” added the Minister', '“…,“ concluded the Slovak minister': the verb first.
+    rf"|^\s*,?[”\"“]?\s*(?:{_VERBS}|continued|concluded)\s+(?P<who_inv>the\s+(?:[\w’'-]+\s+){{0,2}}?"
+    r"(?:[Mm]inister|[Ss]ecretary|[Pp]resident|[Aa]mbassador|[Cc]hancellor|[Ss]pokes(?:man|woman|person)|"
+    r"[Dd]iplomat|[Ee]nvoy|[Oo]fficial|[Cc]hair(?:man|woman|person)?|[Hh]ead))\b"
 )
 
 
@@ -433,9 +439,7 @@ def _described_person(description: str, context: str) -> Speaker | None:
     if not words:
         return _office_holder(description, context)
     best: Speaker | None = None
-    for m in re.finditer(
-        r"((?:[\w.’'-]+\s+){1,4})((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)", context
-    ):
+    for m in re.finditer(r"((?:[\w.’'-]+\s+){1,4})((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)", context):
         lead = {w.lower().strip(".,’'") for w in m.group(1).split()}
         if not words & lead:
             continue
@@ -556,8 +560,9 @@ def _quotations(
                     who = after.group("who") or after.group("who2") or ""
                     speaker = _speaker_of(who, context + before, day, seen)
                 elif described:
-                    speaker = _speaker_of(described.group("who"), context + before, day, seen)
-                    if speaker is None and seen and _DOCUMENT_NOUN.match(described.group("who")):
+                    who_d = described.group("who") or described.group("who_inv")
+                    speaker = _speaker_of(who_d, context + before, day, seen)
+                    if speaker is None and seen and _DOCUMENT_NOUN.match(who_d):
                         speaker = seen[-1]  # "…,” the statement said": its author's words
         if speaker is not None:
             if seen is not None and speaker.name and speaker not in seen:
@@ -769,7 +774,9 @@ def _reported(
             return who, rep.start("what"), len(clause.rstrip())
     according = _ACCORDING.match(clause)
     if according:
-        who = _speaker_of(according.group("who"), context, day, seen)
+        # "According to his words, …": the pronoun's person.
+        who_text = re.sub(r"^(?:his|her|their)\s+words$", "he", according.group("who"), flags=re.I)
+        who = _speaker_of(who_text, context, day, seen)
         if who is not None:
             return who, according.start("what"), len(clause.rstrip())
     after = _REPORTED_AFTER.match(clause)
@@ -831,5 +838,6 @@ def _closing_attribution(para: str) -> tuple[int, str] | None:
     after = _AFTER.match(rest) or _AFTER_APPOSED.match(rest) or _AFTER_DESCRIBED.match(rest)
     if not after:
         return None
-    who = after.groupdict().get("who") or after.groupdict().get("who2") or ""
+    groups = after.groupdict()
+    who = groups.get("who") or groups.get("who2") or groups.get("who_inv") or ""
     return (m.start(), who) if who else None

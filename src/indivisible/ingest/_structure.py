@@ -47,7 +47,7 @@ _TITLE_BY = re.compile(
     r"^(?:(?:opening|closing|keynote|introductory|welcoming|video)\s+)?"
     r"(?:(?:press|video|televised)\s+)?"
     r"(?:address|speech|remarks|intervention|statement|lecture|message)\s+(?:by|of|from)\s+"
-    r"(?P<who>[A-Z].{2,250})$",
+    r"(?P<who>[A-Z].{2,400})$",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -672,14 +672,20 @@ def _trailing_date(line: str) -> dt.date | None:
     return dt.date.fromisoformat(iso)
 
 
-#: A month's name in French, German, Russian, Spanish or Italian (a cheap gate before
-#: dateparser, which is slow): the stems of the months whose English names differ.
+#: A month's name in French, German, Russian, Spanish, Italian, Polish, Ukrainian, Danish
+#: or Finnish (a cheap gate before dateparser, which is slow): the stems of the months
+#: whose English names differ.
 _OTHER_MONTH = re.compile(
     r"\b(?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|januar|"
     r"februar|märz|maerz|juni|juli|oktober|dezember|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|"
     r"окт|ноя|дек|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
-    r"dicembre)",
+    r"dicembre|"
+    # Polish and Ukrainian ("14 czerwca 2021", "24 лютого 2022")
+    r"stycz|lutego|luty|marca|marzec|kwie|maja|czerw|lipca|lipiec|sierp|wrze[sś]|pa[zź]dziern|"
+    r"listopad|grud|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|"
+    # Danish ("3. maj 2021"), Finnish ("6. joulukuuta 2016")
+    r"maj|\w+kuuta)",
     re.IGNORECASE,
 )
 
@@ -708,7 +714,9 @@ def _parsed_span(line: str) -> tuple[int, int, str] | None:
     """A full date in another language in a short line, as ``(start, end, iso)``."""
     if _words(line) > 10 or not _OTHER_MONTH.search(line) or not _YEAR.search(line):
         return None
-    for shown, when in _full_dates(line, ("fr", "de", "ru", "es", "it")):
+    for shown, when in _full_dates(
+        line, ("fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi")
+    ):
         start = line.find(shown)
         if start >= 0 and re.search(r"(?:19|20)\d\d", shown):
             return start, start + len(shown), when.isoformat()
@@ -1041,6 +1049,7 @@ def structure(raw: RawText) -> Structure:
         dates.append((2, -1, stamp_day))
     dates.extend(early_dates)
     byline = ""
+    titled_by = False
     header_lines: list[str] = []
     header_persons: list[Person] = []
 
@@ -1142,6 +1151,10 @@ def structure(raw: RawText) -> Structure:
                 # _delegation); no person's byline.
                 title = title or line.rstrip()
                 header_lines.append(line)
+                ends = _trailing_date(line.rstrip(". "))
+                if ends is not None:
+                    # "… Special meeting of the OSCE Permanent Council, 16 January 2014"
+                    dates.append((3, i, ends))
                 dropped.append((block.start, block.end, "title"))
                 body_from = i + 1
                 continue
@@ -1153,6 +1166,7 @@ def structure(raw: RawText) -> Structure:
             ends = _trailing_date(line.rstrip(". ")) if by and _words(line) <= 40 else None
             if by and _words(line) <= 40 and (ends or not re.search(r"[.?!]$", line)):
                 byline = by.group("who")
+                titled_by = by.re is _TITLE_BY  # "Address by X, …": whose words, not a reporter
                 header_lines.append(line)
                 if ends is not None:
                     dates.append((3, i, ends))
@@ -1381,8 +1395,15 @@ def structure(raw: RawText) -> Structure:
             byline = who
             dropped.append((blocks[0].start, blocks[0].end, "standfirst"))
             blocks = blocks[1:]
+    people_title = title or ""
+    host = _HOST.match(people_title)
+    if host is not None:
+        # "Prime Minister Trudeau holds a joint media availability with NATO Secretary
+        # General Jens Stoltenberg": the host opens; the guest is named in the turns.
+        byline = byline or host["host"]
+        people_title = host["host"]
     participants: list[Person] = []
-    for source in (byline, author or "", title or ""):
+    for source in (byline, author or "", people_title):
         for ref in persons_mentioned(source, day):
             if ref.person is not None and ref.person not in participants:
                 participants.append(ref.person)
@@ -1395,16 +1416,30 @@ def structure(raw: RawText) -> Structure:
         author = participants[0].name
 
     if not highlights:
+        before = len(header_lines)
         blocks = _capitals_header(text, blocks, header_lines, dropped)
+        if day is None:
+            # "MONDAY, NOVEMBER 8, 2010" in a header printed in capitals.
+            caps_dates = (_date_line(line.title()) for line in header_lines[before:])
+            day = next((d[0] for d in caps_dates if d is not None), None)
     ctx = _Context(day, participants)
     opening = _opening_speaker(participants, author, day, byline, title)
+    opening_from_header = False
     if opening == Speaker(None, None) and not highlights:
-        opening = _header_speaker(text, blocks, dropped, title, day) or opening
+        from_header = _header_speaker(text, blocks, dropped, title, day)
+        opening, opening_from_header = from_header or opening, from_header is not None
     if highlights:
         turns = [Turn(opening, [(b.start, b.end, b.page)]) for b in blocks]
         kind = "highlights"
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
+        if opening.name and opening_from_header and any(t.labelled for t in turns):
+            # A transcript whose turns carry labels: what stands before the first label is
+            # the page's, not the speaker its header announces.
+            turns = [
+                Turn(Speaker(None, None), t.spans, t.labelled) if t.speaker == opening else t
+                for t in turns
+            ]
         unlabelled = _unlabelled_interview(text, blocks, flags, opening, title, header_lines)
         if unlabelled is not None:
             turns = unlabelled
@@ -1412,6 +1447,7 @@ def structure(raw: RawText) -> Structure:
             flags["unlabelled_interview"] = 1
         flags["dateline"] = int(has_dateline)
         flags["lead_in"] = int(lead_in)
+        flags["titled_by"] = int(titled_by)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
@@ -1636,6 +1672,13 @@ _AUTHORED = re.compile(
 )
 
 
+#: A title whose subject hosts an event with a guest: "PM X holds a media availability with Y".
+_HOST = re.compile(
+    r"^(?:transcript\s*[-–—:]\s*)?(?P<host>[A-Z][^,;:]{2,80}?)\s+(?:holds|gives|hosts|chairs)\s+"
+    r"(?:an?\s+|the\s+)?(?:joint\s+)?(?:media|press|news)\s+(?:availability|conference|briefing|point)"
+    r"\s+with\b",
+    re.IGNORECASE,
+)
 _DELEGATION_WORDS = re.compile(
     r"(?:the\s+)?(?:delegations?|(?:permanent\s+)?mission|government|ministry|representatives?\s+of)\b",
     re.IGNORECASE,
@@ -1650,7 +1693,8 @@ def _header_lines_before(
     spans = sorted(
         (a, b)
         for a, b, why in dropped
-        if b <= first and why.split(" ")[0] in ("title", "subtitle", "header", "byline", "dated")
+        if (b <= first and why.split(" ")[0] in ("title", "subtitle", "header", "byline", "dated"))
+        or why == "header (capitals)"  # set apart below furniture the rules left in place
     )
     return [line.strip() for a, b in spans for line in text[a:b].splitlines() if line.strip()]
 
@@ -1683,6 +1727,13 @@ def _header_speaker(
         if found.name and person_name(found.name) is not None:
             return found
     for line, after in itertools.pairwise(lines):
+        if re.fullmatch(r"(?:keynote\s+)?(?:speaker|presenter)s?\s*:", line, re.IGNORECASE):
+            # "SPEAKER:" over "ROSE GOTTEMOELLER," (a field of a transcript's header).
+            probe = after.split(",")[0].strip()
+            named = person_name(probe.title() if probe.isupper() else probe)
+            if named is not None:
+                return Speaker(named[0], named[1])
+    for line, after in itertools.pairwise(lines):
         if not 2 <= _words(line) <= 4 or re.search(r"[.:;!?,]$|\d", line):
             continue
         named = person_name(line)
@@ -1698,31 +1749,43 @@ def _header_speaker(
 def _capitals_header(
     text: str, blocks: list[Block], header_lines: list[str], dropped: list[tuple[int, int, str]]
 ) -> list[Block]:
-    """Set apart a run of short lines in capitals that opens the body.
+    """Set apart a run of short blocks in capitals near the top of the body.
 
     "OF THE ORGANIZATION FOR SECURITY AND CO-OPERATION IN EUROPE (OSCE)", "(KYIV, 5-6
-    DECEMBER 2013)", "STATEMENT OF H.E. …": a title printed in capitals over several lines
-    is the page's header, not the speaker's words. An article heading ("ARTICLE I") or a
-    label ("MR. GIBBS:") ends the run; so does the first line in mixed case.
+    DECEMBER 2013)", "STATEMENT OF H.E. …", "SPEAKER:" over a name and an office: a title
+    printed in capitals over several blocks is the page's header, not anyone's words. The
+    run opens the body, or holds three blocks at least within its first twelve (what stands
+    before it is left as it is). A label with words after it on its line ("MR. GIBBS: …")
+    or an article heading ("ARTICLE I") ends the run, and a body wholly in capitals has no
+    header taken from it.
     """
-    run = 0
-    for block in blocks[:8]:
+
+    def caps(block: Block) -> bool:
         line = text[block.start : block.end].strip()
-        if (
-            not re.search(r"[A-Z]", line)
-            or re.search(r"[a-z]", line)
-            or ":" in line
-            or _words(line) > 20
-            or re.match(r"ARTICLE\b", line)
-        ):
+        return bool(
+            re.search(r"[A-Z]", line)
+            and not re.search(r"[a-z]", line)
+            and not re.search(r":[ \t]*\S", line)
+            and _words(line) <= 20
+            and not re.match(r"ARTICLE\b", line)
+        )
+
+    start, run = 0, 0
+    for n, block in enumerate(blocks[:12]):
+        if caps(block):
+            run += 1
+            continue
+        if run and (start == 0 or run >= 3):
             break
-        run += 1
-    if run == 0 or run == len(blocks):
+        start, run = n + 1, 0
+    if run == 0 or (start > 0 and run < 3) or start + run >= len(blocks):
         return blocks
-    for block in blocks[:run]:
-        header_lines.append(text[block.start : block.end].strip())
+    for block in blocks[start : start + run]:
+        header_lines.extend(
+            line.strip() for line in text[block.start : block.end].splitlines() if line.strip()
+        )
         dropped.append((block.start, block.end, "header (capitals)"))
-    return blocks[run:]
+    return blocks[:start] + blocks[start + run :]
 
 
 def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None:
@@ -2059,7 +2122,8 @@ _RESOLUTION_OPENER = re.compile(
 _BY_DELEGATION = re.compile(
     r"^(?:statement|intervention|remarks|address|speech)\s+(?:by|of)\s+(?:the\s+)?"
     r"(?P<body>(?:delegation|mission|permanent representation)\s+of\s+(?:the\s+)?"
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})(?=\s+(?:at|to|on|in|before|during)\b|[\s,.]*$)",
+    # The occasion may follow after "at" or after a comma ("…of Turkey, Working Session IV").
+    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})(?=\s+(?:at|to|on|in|before|during)\b|,|[\s.]*$)",
     re.IGNORECASE,
 )
 
@@ -2128,6 +2192,8 @@ def _kind(
         or flags["journalist"]
         or re.search(
             r"press (?:conference|point|briefing)|news conference|briefing|"
+            # "holds a joint media availability", "Meeting of the President … with the media"
+            r"media availability|with the media\b|"
             # "Vladimir Putin answered media questions", "questions from reporters"
             r"\b(?:media|journalists[’']?|reporters[’']?|press) questions\b|"
             r"questions from (?:the )?(?:media|journalists|reporters|press)\b",
@@ -2166,8 +2232,13 @@ def _kind(
         return "statement"  # "The EU urges … The EU condemns …": a body's declaration
     # A reporter's byline; not the speaker a title names ("Address by Minister Dion …").
     personal_byline = (
-        bool(byline) and not persons_mentioned(byline, None) and not _TITLE_BY.match(title or "")
+        bool(byline)
+        and not persons_mentioned(byline, None)
+        and not _TITLE_BY.match(title or "")
+        and not flags.get("titled_by")
     )
+    if flags.get("titled_by"):
+        return "speech"  # "Address by X, …": X's words, whatever they quote or report
     if (raw.format == "html" or personal_byline or flags.get("dateline")) and (quotes or said):
         return "news_article"
     if said >= 2 and quotes >= 1:
