@@ -485,3 +485,35 @@ def test_dates_in_polish_ukrainian_and_danish(tmp_path: Path) -> None:
 def test_a_polish_word_that_is_no_date(tmp_path: Path) -> None:
     text = "Press briefing\n\nLipiec 2021 program\n\nThank you for coming. We discussed NATO.\n"
     assert parse_written(tmp_path, text).document.date is None
+
+
+# --- furniture met in round 16b ------------------------------------------------------------
+
+_DECLARATION = (
+    "Declaration of the heads of state Bucharest 9 meeting - News - National Security Bureau\n\n"
+    "Created: 2022.06.10 / Updated: 2022.06.10 11:21\n\n"
+    "932276_0001.png\n\n"
+    "DECLARATION OF THE HEADS OF STATE BUCHAREST 9 MEETING\n\n"
+    "We, the Presidents of Bulgaria, Estonia, Latvia, Lithuania, Poland and Romania, remain "
+    "committed to NATO's open door.\n"
+)
+
+
+def test_stamps_file_names_and_a_heading_in_other_capitals_are_furniture(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _DECLARATION)
+    texts = "\n".join(s.text for s in doc.statements)
+    assert "Created" not in texts and ".png" not in texts and "BUCHAREST 9" not in texts
+    assert str(doc.document.date) == "2022-06-10"
+    assert "We, the Presidents" in texts
+
+
+def test_sentences_that_only_look_like_those_lines_are_kept(tmp_path: Path) -> None:
+    text = (
+        "Declaration of the heads of state Bucharest 9 meeting - News\n\n"
+        "Created in 2015, the format brings together the eastern flank of the alliance.\n\n"
+        "The logo was published as b9_logo.png on the site of the presidency.\n\n"
+        "Declaration of the heads of state Bucharest 9 meeting, we said, is our common text.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    texts = "\n".join(s.text for s in doc.statements)
+    assert "Created in 2015" in texts and "b9_logo.png" in texts and "we said" in texts

@@ -476,6 +476,31 @@ def _heading_copy(lines: list[str], i: int) -> str | None:
     return None
 
 
+def _case_copy(lines: list[str], i: int) -> str | None:
+    """A heading printed again in other capitals, near the top of the page.
+
+    "DECLARATION OF THE HEADS OF STATE BUCHAREST 9 MEETING" under "Declaration of the heads
+    of state Bucharest 9 meeting - News - National Security Bureau": the same letters as an
+    earlier line, or as that line before a site's " - " or " | " suffix.
+    """
+    line = lines[i]
+    if not 0 < i < 40 or not 4 <= _words(line) <= 40 or re.search(r"[.?!]$", line):
+        return None
+    letters = re.sub(r"[\W_]", "", line.casefold())
+    for earlier in lines[:i]:
+        head = re.split(r"\s[-|–]\s", earlier)[0]
+        if (
+            letters
+            in (
+                re.sub(r"[\W_]", "", earlier.casefold()),
+                re.sub(r"[\W_]", "", head.casefold()),
+            )
+            and earlier != line
+        ):
+            return "heading printed again"
+    return None
+
+
 _CAPTION_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}")
 _NOT_NAMES = {
     "dear",
@@ -742,6 +767,8 @@ def _subtitle(line: str, title: str) -> bool:
 
 
 def _place_line(line: str) -> bool:
+    if _words(line) <= 3:
+        line = re.sub(r"\s*,\s*$", "", line)  # "Athens ,": a place whose date was left out
     if _words(line) > 6 or re.search(r"[.?!:;,]$", line) or re.search(r"\d", line):
         return False
     known = any(re.search(rf"\b{re.escape(p)}\b", line) for p in load().rules.places)
@@ -990,15 +1017,17 @@ def structure(raw: RawText) -> Structure:
             or _names_caption(line)
             or _truncated_heading(line)
             or _heading_copy(lines, i)
+            or _case_copy(lines, i)
         )
         if not why and i > 0 and _TAG_LABEL.match(lines[i - 1]) and _tag_list(line):
             why = "tag list (under a 'Tags:' label)"
         if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
             why = None  # a date in figures ("24.02.2022") is the header's date, read below
-        if why and why.startswith("pipe-separated") and i < 12:
-            # "Reuters | Brussels | Updated: … | Created: 15-02-2022 17:57 IST": the day it
-            # was created or published, never the update stamp.
-            parts = line.split("|")
+        if why and (why.startswith("pipe-separated") or why == "page creation stamp") and i < 12:
+            # "Reuters | Brussels | Updated: … | Created: 15-02-2022 17:57 IST", "Created:
+            # 2020.07.28 / Updated: …": the day it was created or published, never the update
+            # stamp.
+            parts = re.split(r"\||\s/\s", line)
             leading = _date_line(parts[0].strip()) if parts[0].strip() else None
             if leading is not None:
                 # "01/24/2022 | Press release | Distributed by …": the line opens with the day.
@@ -1008,6 +1037,9 @@ def structure(raw: RawText) -> Structure:
                 stamp = re.match(r"\s*(?:created|published|posted|date)\s*:?\s*(.+)", part, re.I)
                 if stamp:
                     day = first_date(re.sub(r"(\d{1,2})-(\d{1,2})-(\d{4})", r"\1.\2.\3", stamp[1]))
+                    if day is None:
+                        figures = _date_line(stamp[1].strip())  # "2020.07.28": year first
+                        day = figures[0] if figures is not None else None
                     if day is not None:
                         early_dates.append((2, i, day))
                         break
@@ -1780,6 +1812,12 @@ def _capitals_header(
         start, run = n + 1, 0
     if run == 0 or (start > 0 and run < 3) or start + run >= len(blocks):
         return blocks
+    while start + run < len(blocks) - 1:
+        # "Kyiv (Ukraine)" / "Thursday, 5 December 2013" under the header: its place and day.
+        line = text[blocks[start + run].start : blocks[start + run].end].strip()
+        if not (_place_line(line) or (_words(line) <= 8 and _date_line(line) is not None)):
+            break
+        run += 1
     for block in blocks[start : start + run]:
         header_lines.extend(
             line.strip() for line in text[block.start : block.end].splitlines() if line.strip()
