@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from indivisible.ingest._read import read
-from indivisible.ingest._structure import structure
+from indivisible.ingest._structure import _page_field, structure
 
 from ._docs import parse_written
 
@@ -412,8 +412,10 @@ def test_two_lines_in_capitals_inside_the_text_are_kept(tmp_path: Path) -> None:
         "VERIFICATION\n\n"
         "The treaty's verification regime is what makes it work.\n"
     )
-    doc = parse_written(tmp_path, text)
-    assert any(s.text == "NEW START" for s in doc.statements)
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    reasons = [why for _, _, why in structure(read(path)).dropped]
+    assert "header (capitals)" not in reasons
 
 
 _HOSTED = (
@@ -517,3 +519,44 @@ def test_sentences_that_only_look_like_those_lines_are_kept(tmp_path: Path) -> N
     doc = parse_written(tmp_path, text)
     texts = "\n".join(s.text for s in doc.statements)
     assert "Created in 2015" in texts and "b9_logo.png" in texts and "we said" in texts
+
+
+# --- lines of a page between a speaker's paragraphs -------------------------------------------
+
+_REMARKS = (
+    "Remarks at the OSCE Permanent Council\n\n"
+    "By Ambassador Michael Carpenter\n\n"
+    "Thank you, Madam Chair. The Vienna Document matters for every participating State.\n\n"
+    "{line}\n\n"
+    "Russia's refusal to explain its military activities undermines our common security.\n"
+)
+
+
+def test_a_short_loose_line_between_paragraphs_is_no_statement(tmp_path: Path) -> None:
+    for line in ("Cookie settings", "Reader reactions (12)", "Arms control"):
+        doc = parse_written(tmp_path, _REMARKS.format(line=line))
+        assert not any(line in s.text for s in doc.statements), line
+        assert len(doc.statements) == 2
+
+
+def test_a_short_sentence_between_paragraphs_is_kept(tmp_path: Path) -> None:
+    for line in ("We disagree.", "Thank you, colleagues", "Article V"):
+        doc = parse_written(tmp_path, _REMARKS.format(line=line))
+        assert any(s.text == line for s in doc.statements), line
+
+
+def test_a_one_off_field_is_no_speaker_label(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _REMARKS.format(line="Photograph: Evgenia Novozhenina/Reuters"))
+    assert {s.speaker for s in doc.statements} == {"Michael Carpenter"}
+    assert not any("Novozhenina" in s.text for s in doc.statements)
+
+
+def test_a_label_that_comes_back_is_no_page_field() -> None:
+    line = "Smithson: We will raise it at the Forum"
+    label = ("Smithson", len("Smithson: "))
+    assert _page_field(line, label, {"smithson": 1})
+    assert not _page_field(line, label, {"smithson": 2})  # a transcript's label comes back
+    assert not _page_field("Lavrov: We will raise it", ("Lavrov", 8), {"lavrov": 1})
+    assert not _page_field(
+        "Smithson: We will raise it at the Forum tomorrow.", label, {"smithson": 1}
+    )

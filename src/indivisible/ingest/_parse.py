@@ -284,7 +284,9 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
             for start, end, page in turn.spans
             for a, b in _without_stage_notes(text, start, end)
         ]
-        for start, end, page in spans:
+        for k, (start, end, page) in enumerate(spans):
+            if (k > 0 or not turn.labelled) and _loose_line(text[start:end]):
+                continue
             drafts.append((number, turn.speaker, start, end, page, found.date, None))
             by = turn.speaker.name or turn.speaker.role
             drafts.extend(
@@ -292,6 +294,29 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
                 for who, a, b, when in _quotations(text, start, end, found.date)
             )
     return drafts
+
+
+def _loose_line(block: str) -> bool:
+    """A short line standing alone inside a turn that reads as no sentence.
+
+    Four words at most on one line, with no sentence's closing mark, no comma, no
+    quotation mark and no figure ("Cookie settings", "Editor's note", "Arms control"; a
+    counter such as "(0)" aside): a page's label or a heading between the speaker's
+    paragraphs, not their words. A labelled turn's first block is always kept (a label's
+    one-line answer is its words), and so are an instrument's headings ("Article V").
+    """
+    line = re.sub(r"\s*\(\d+\)$", "", block.strip())  # "Comments (0)": a counter
+    return (
+        "\n" not in line
+        and 0 < _words(line) <= 4
+        and not re.search(r"[.?!…,;:\"“”«»\d]", line)
+        # An instrument's own headings stay with its text ("Article V", "Annex").
+        and not re.match(r"(?:article|section|chapter|part|protocol|annex)\b", line, re.I)
+    )
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def _speaker_of(

@@ -1934,6 +1934,14 @@ def _turns(
         turns.append(turn)
         return turn
 
+    # How often each label opens a block: a transcript's labels come back turn after turn.
+    label_uses: dict[str, int] = {}
+    for block in blocks:
+        found_label = _inline_label(text[block.start : block.end].split("\n", 1)[0])
+        if found_label is not None:
+            key = found_label[0].strip().lower()
+            label_uses[key] = label_uses.get(key, 0) + 1
+
     current: Turn | None = None
     for n, block in enumerate(blocks):
         line = text[block.start : block.end]
@@ -1944,6 +1952,8 @@ def _turns(
         speaker: Speaker | None = None
         body_start = block.start
         inline = _inline_label(first_line)
+        if inline and line == first_line and _page_field(first_line, inline, label_uses):
+            continue  # "Photograph: Evgenia Novozhenina/Reuters": the page's, nobody's words
         if inline and _kicker(first_line[inline[1] :], line, first=n == 0):
             inline = None
         if inline:
@@ -2022,6 +2032,24 @@ def _turns(
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+def _page_field(line: str, label: tuple[str, int], uses: dict[str, int]) -> bool:
+    """A field of the page ("Photograph: …", "Topics: …"), not a speaker's label.
+
+    One capitalised word that names no known person and no office, used once in the page,
+    before a short value that is no sentence (eight words at most, no closing mark).
+    """
+    word = label[0].strip()
+    value = line[label[1] :].strip()
+    return (
+        re.fullmatch(r"[A-Z][a-z’'-]+", word) is not None
+        and uses.get(word.lower(), 0) == 1
+        and not is_role_word(word)
+        and _find_alias(word)[0] is None
+        and 0 < _words(value) <= 8
+        and not re.search(r"[.?!…]$", value)
+    )
 
 
 _DASH_TURN = re.compile(r"^[-–—]\s+(?=\S)")
