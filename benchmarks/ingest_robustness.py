@@ -132,6 +132,37 @@ FURNITURE_HELDOUT = (
 )
 
 
+#: A second held-out list, written in session 10 after the first had been seen (its leaking
+#: lines guided a structural rule, so it no longer counts as unseen); measured once, at the
+#: session's end, and never used to adjust the rules (``--held-out 2``).
+FURNITURE_HELDOUT_2 = (
+    "Sign in to comment",
+    "Most read",
+    "Advertisement · Scroll to continue",
+    "Share via email",
+    "Save article",
+    "Listen (5 min)",
+    "Open in app",
+    "Accept all cookies",
+    "Manage preferences",
+    "Follow on X",
+    "Text size",
+    "Show more",
+    "Latest updates",
+    "Read in Russian",
+    "Photo: Reuters/Yves Herman",
+    "Getty Images",
+    "Video: 2:31",
+    "© Associated Press",
+    "All rights reserved.",
+    "Related topics",
+    "Page 2 of 3",
+    "Loading…",
+    "Continue reading",
+    "Newsletter sign-up",
+)
+
+
 #: A teaser heading ends the page's text (what follows it is dropped as teasers), so it
 #: is only tried at the end.
 END_ONLY = {"Related articles", "Read more: Russia and NATO hold talks in Brussels"}
@@ -303,12 +334,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list every failure")
     parser.add_argument(
         "--held-out",
-        action="store_true",
-        help="put in the held-out furniture lines (never used to adjust the rules)",
+        nargs="?",
+        const="1",
+        choices=["1", "2"],
+        help="put in a held-out list of furniture lines instead: 1 (written in session 9, "
+        "seen in session 10) or 2 (written in session 10, never used to adjust the rules)",
     )
     args = parser.parse_args(argv)
+    lines = {None: FURNITURE, "1": FURNITURE_HELDOUT, "2": FURNITURE_HELDOUT_2}[args.held_out]
     try:
-        report = run(args.corpus, FURNITURE_HELDOUT if args.held_out else FURNITURE)
+        report = run(args.corpus, lines)
     except CorpusError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
