@@ -560,3 +560,42 @@ def test_a_label_that_comes_back_is_no_page_field() -> None:
     assert not _page_field(
         "Smithson: We will raise it at the Forum tomorrow.", label, {"smithson": 1}
     )
+
+
+# --- an interview that opens with its one question; a state's name before a person's ----------
+
+
+def test_an_excerpt_opening_with_its_question_is_an_interview(tmp_path: Path) -> None:
+    text = (
+        "No:336/18, Interview of the Minister of Foreign Affairs of the Republic of Azerbaijan "
+        "Elmar Mammadyarov to local media outlets on the results of 2018\n\n"
+        "1. What are the results of the negotiations this year? (Azertac, Trend, Report)\n\n"
+        "First of all, I would like to note that our position has been stated many times.\n\n"
+        "Unfortunately, negotiations held over the years have not yielded any results.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "interview"
+    assert [s.speaker or s.role for s in doc.statements] == [
+        "journalist",
+        "Elmar Mammadyarov",
+        "Elmar Mammadyarov",
+    ]
+
+
+def test_an_interview_title_over_paragraphs_without_a_question_is_not_one(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Interview of the Minister of Foreign Affairs Elmar Mammadyarov to local media\n\n"
+        "The minister spoke about the results of the negotiations this year.\n\n"
+        "Unfortunately, negotiations held over the years have not yielded any results.\n"
+    )
+    assert parse_written(tmp_path, text).document.kind != "interview"
+
+
+def test_a_state_glued_before_a_name_is_not_its_first_word() -> None:
+    from indivisible.ingest._names import person_name
+
+    office = "Minister of Foreign Affairs of the Republic of Kazakhstan Beibut Atamkulov"
+    assert person_name(office) == ("Beibut Atamkulov", "Kazakhstan")
+    assert person_name("Georgia Meloni") == ("Georgia Meloni", None)  # a first name stays

@@ -108,6 +108,24 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶ�
 _NAME_WORD = rf"[{_UPPER}][\w’'.-]*"
 
 
+@lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    """One-word names of the record's states ("azerbaijan", "kazakhstan"), lower case.
+
+    "the Republic of Azerbaijan Elmar Mammadyarov": a state's name glued before a person's
+    is the office's end, not the first name.
+    """
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(
+        resources.files("indivisible").joinpath("data", "states.yaml").read_text("utf-8")
+    )
+    names = {str(n) for s in data or [] for n in [s.get("name"), *(s.get("aliases") or [])] if n}
+    return frozenset(n.lower() for n in names if " " not in n)
+
+
 def person_name(text: str) -> tuple[str, str | None] | None:
     """A person's name and title in a byline or attribution, if it reads as one.
 
@@ -144,7 +162,9 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     glued = [
         i
         for i, w in enumerate(words[:-2])
-        if w.strip(",").lower() in _BODY_WORDS | _THING_WORDS or _titled(w) or _is_abbreviation(w)
+        if w.strip(",").lower() in _BODY_WORDS | _THING_WORDS | _state_names()
+        or _titled(w)
+        or _is_abbreviation(w)
     ]
     if glued:
         lead.extend(words[: glued[-1] + 1])

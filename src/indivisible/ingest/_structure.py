@@ -1521,8 +1521,8 @@ def _unlabelled_interview(
     "Minister Dacic's Interview for “Vecernje novosti”" over paragraphs that alternate a
     question ("…? Did you ask Mr. Kerry …?") and an answer: a paragraph of 80 words or
     fewer closing with a question mark is the interviewer's, the others the interviewee's
-    (the byline's person, or the title's "X's interview"). Two questions at least, and no
-    label anywhere; otherwise None.
+    (the byline's person, or the title's "X's interview"). Two questions at least (or one
+    opening the excerpt), and no label anywhere; otherwise None.
     """
     heading = next(
         (
@@ -1541,12 +1541,16 @@ def _unlabelled_interview(
     heads = " ".join([title or "", *header])
     if flags.get("labels") or not _INTERVIEW.search(heads):
         return None
+    # "1. What are the results …? (Azertac, Trend, Report)": the asking outlets in brackets
+    # after the question.
     asked = {
         k
         for k, b in enumerate(blocks)
-        if text[b.start : b.end].rstrip().endswith("?") and _words(text[b.start : b.end]) <= 80
+        if re.sub(r"\s*\([^()]{2,120}\)$", "", text[b.start : b.end].rstrip()).endswith("?")
+        and _words(text[b.start : b.end]) <= 80
     }
-    if len(asked) < 2 or len(asked) * 2 > len(blocks) + 1:
+    # Two questions at least, or an excerpt that opens with its one question.
+    if (len(asked) < 2 and asked != {0}) or len(asked) * 2 > len(blocks) + 1 or len(blocks) < 2:
         return None
     who = opening
     if who.name is None:
@@ -1555,6 +1559,15 @@ def _unlabelled_interview(
         if named is not None:
             who_text = named["who"] or named["who2"]
             found = titled_surname(who_text) or person_name(who_text)
+        if found is None:
+            # "Interview of the Minister of Foreign Affairs of the Republic of Azerbaijan
+            # Elmar Mammadyarov to local media outlets": the office, then the name.
+            office = re.search(
+                r"[Ii]nterview (?:of|with|by|given by) (?P<who>.{3,200}?)"
+                r"(?=\s+(?:to|for|with|on|at|in)\s|[\s,.]*$)",
+                heads,
+            )
+            found = person_name(office["who"]) if office is not None else None
         if found is None:
             return None
         who = Speaker(found[0], found[1])
