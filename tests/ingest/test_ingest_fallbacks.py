@@ -599,3 +599,89 @@ def test_a_state_glued_before_a_name_is_not_its_first_word() -> None:
     office = "Minister of Foreign Affairs of the Republic of Kazakhstan Beibut Atamkulov"
     assert person_name(office) == ("Beibut Atamkulov", "Kazakhstan")
     assert person_name("Georgia Meloni") == ("Georgia Meloni", None)  # a first name stays
+
+
+# --- round 17a's first contact: news -------------------------------------------------------
+
+_GRUSHKO = (
+    "NATO expansion carries risks for Russia\n\n"
+    "Moscow will resist attempts by the alliance to expand eastward. This process carries "
+    "unacceptable risks, Russian Deputy Foreign Minister Alexander Grushko said following a "
+    "meeting of the Russia-NATO Council in Brussels.\n"
+)
+
+
+def test_what_follows_said_is_circumstance_without_that(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _GRUSHKO)
+    assert _said(doc, "Alexander Grushko") == ["This process carries unacceptable risks"]
+
+
+def test_what_follows_said_that_is_the_clause(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        _GRUSHKO.replace(
+            "This process carries unacceptable risks, Russian Deputy Foreign Minister Alexander "
+            "Grushko said following a meeting of the Russia-NATO Council in Brussels.",
+            "Russian Deputy Foreign Minister Alexander Grushko said on Wednesday (26 January "
+            "2022) that the process carries unacceptable risks for Russia.",
+        ),
+    )
+    assert _said(doc, "Alexander Grushko") == ["the process carries unacceptable risks for Russia."]
+
+
+def test_lower_case_offices_around_a_name(tmp_path: Path) -> None:
+    text = (
+        "Russia suspends the CFE Treaty\n\n"
+        "MOSCOW, March 11 - Russia stopped its participation in the treaty, the ministry "
+        "said on Wednesday.\n\n"
+        "“We are still ready for joint work on a conventional arms control regime,” spokesman "
+        "of the ministry Anton Mazur said.\n\n"
+        "Russia deputy Interior Minister Grigori Karasin said that the decision was final.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert _said(doc, "Anton Mazur") == [
+        "We are still ready for joint work on a conventional arms control regime"
+    ]
+    assert _said(doc, "Grigori Karasin") == ["the decision was final."]
+
+
+def test_a_name_particle_is_a_whole_word() -> None:
+    from indivisible.ingest._names import person_name
+
+    assert person_name("It disregards the treaty") is None
+    assert person_name("Ursula von der Leyen") == ("Ursula von der Leyen", None)
+
+
+def test_headlines_closing_the_page_are_furniture(tmp_path: Path) -> None:
+    text = (
+        "Russia stops CFE activity\n\n"
+        "MOSCOW, March 11 - Russia stopped all activity under the CFE Treaty, the foreign "
+        "ministry's spokesman Alexander Lukashevich said on Wednesday.\n\n"
+        "Polish Minister: There was almost a blackout in Poland. I know who is to blame\n"
+        "Lavrov said about the “unreliability of American colleagues”\n"
+        "Trump commented on the reluctance of the people of Greenland to join\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert not any("blackout" in s.text or "Greenland" in s.text for s in doc.statements)
+
+
+def test_two_closing_lines_without_full_stops_are_kept(tmp_path: Path) -> None:
+    text = (
+        "Address to the Council\n\n"
+        "We stand for a common and indivisible security space in Europe.\n\n"
+        "We will defend it together with all our partners\n"
+        "Long live the friendship of our peoples\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert any("Long live" in s.text for s in doc.statements)
+
+
+def test_german_day_with_a_full_stop() -> None:
+    from indivisible.ingest._structure import _date_line
+
+    berlin = _date_line("Berlin, 24. August 2016")
+    assert berlin is not None and (str(berlin[0]), berlin[1]) == ("2016-08-24", "Berlin")
+    thursday = _date_line("Donnerstag, den 19. April 2018")
+    assert thursday is not None and (str(thursday[0]), thursday[1]) == ("2018-04-19", None)
+    assert _date_line("Article 24. August conference notes") is None

@@ -150,7 +150,8 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     # so they are taken for the title they lead and not for a person's initials.
     text = re.sub(r"\b(?:[A-Z]\.){2,}(?=\s)", lambda m: m.group(0).replace(".", ""), text)
     text = re.sub(r"\b([A-Z][a-z]?)\.(?=[A-Z])", r"\1. ", text)  # "Yu.D.Zhdanova"
-    runs = re.findall(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|der|da|di|le|la))+", text)
+    particle = r"(?:de|van|von|der|da|di|le|la)\b"  # whole words: "It disregards" is no name
+    runs = re.findall(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{particle}))+", text)
     if not runs:
         return None
     words = runs[-1].split()

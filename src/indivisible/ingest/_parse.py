@@ -44,10 +44,12 @@ _VERBS = (
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
 _NAME = (
-    r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|van|von|der|(?:of|to)(?:\s+the)?(?=\s+[A-Z])"
+    r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|(?:de|van|von|der)\b|(?:of|to)(?:\s+the)?(?=\s+[A-Z])"
     # "State Department spokesman Ned Price": a lower-case office noun before the name.
     r"|(?:(?:presidential|deputy|chief|senior|top|former|foreign)\s+)?"
-    r"(?:spokes(?:man|woman|person)|envoy|official|diplomat)(?=\s+[A-Z])))*"
+    r"(?:spokes(?:man|woman|person)|envoy|official|diplomat)(?=\s+[A-Z])"
+    # "Russia deputy Interior Minister Grigori Karasin": a lower-case rank inside the title.
+    r"|(?:deputy|vice|acting|first)(?=\s+[A-Z])))*"
 )
 #: When something was said, between the verb and what was said ("said Sunday …").
 _WHEN = (
@@ -66,7 +68,9 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     # "«…», — said Erler": a dash may stand between the quotation and its attribution.
-    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?P<who>{_NAME}|he|she)(?:,[^,“”\"]{{2,80}},)?\s+{_AUX}(?:{_VERBS})\b"
+    # '“…,” spokesman of the ministry Anton Mazur said': a lower-case office before the name.
+    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?:[a-z][\w’'-]*\s+){{0,5}}?"
+    rf"(?P<who>{_NAME}|he|she)(?:,[^,“”\"]{{2,80}},)?\s+{_AUX}(?:{_VERBS})\b"
     rf"|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
@@ -429,7 +433,7 @@ def _first_person_named(ahead: str) -> tuple[str, str | None] | None:
     return None
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|der|da|di|le|la))+")
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|le|la)\b))+")
 
 
 def _last_person_named(context: str) -> tuple[str, str | None] | None:
@@ -747,6 +751,12 @@ _PREPOSITIONS = {
 }
 
 
+#: A phrase of time or place opening what follows a speech verb: not what was said.
+_CIRCUMSTANCE = re.compile(
+    r"(?:following|after|during|at|in|on|before|while|when|ahead of|upon|as)\s", re.IGNORECASE
+)
+
+
 def _reported(
     clause: str, context: str, day: dt.date | None, seen: list[Speaker], ahead: str = ""
 ) -> tuple[Speaker, int, int] | None:
@@ -778,6 +788,20 @@ def _reported(
         # "The US has withdrawn from the Treaty …, Pompeo said on Sunday, making good on …":
         # a whole clause before the attribution is what was said, not an introduction.
         rep = None
+    what_at = rep.start("what") if rep else 0
+    if (
+        rep
+        and _CIRCUMSTANCE.match(rep.group("what"))
+        and not clause[:what_at].rstrip().endswith("that")  # "said that in 1997 …"
+    ):
+        # "confirmed on Wednesday (26 January 2022) that NATO …": what was said follows
+        # "that"; "…, Grushko said following a meeting of the Council.": with no "that",
+        # what follows the verb is when and where, and the clause before it was said.
+        that = re.search(r"\bthat\s+", rep.group("what")[:100])
+        if that is not None:
+            what_at += that.end()
+        elif _REPORTED_AFTER.match(clause):
+            rep = None
     if rep and len(rep.group("what").split()) < 4:
         # "…, Secretary-General Jens Stoltenberg said on Tuesday.": the words come first;
         # what follows the verb is only when.
@@ -785,7 +809,7 @@ def _reported(
     if rep:
         if re.match(_DELEGATE, rep.group("who")):
             delegate = Speaker(None, rep.group("who").split(None, 1)[1])
-            return delegate, rep.start("what"), len(clause.rstrip())
+            return delegate, what_at, len(clause.rstrip())
         who = _speaker_of(rep.group("who"), context, day, seen)
         if who is None and rep.group("appos"):
             # "First Deputy Minister of Foreign Affairs of Belarus, Aleksandr Mikhnevich, in
@@ -796,7 +820,7 @@ def _reported(
                     who = _speaker_of(named[0], context, day, seen)
                     break
         if who is not None:
-            return who, rep.start("what"), len(clause.rstrip())
+            return who, what_at, len(clause.rstrip())
     according = _ACCORDING.match(clause)
     if according:
         # "According to his words, …": the pronoun's person.

@@ -540,6 +540,23 @@ def _names_caption(line: str) -> str | None:
     return "photo caption (names only)"
 
 
+def _teaser_tail(text: str, blocks: list[Block]) -> int:
+    """How many blocks at the page's end are a list of other pages' headlines.
+
+    Three one-line blocks at least, of four to 25 words, none closing as a sentence does
+    ("Polish Minister: There was almost a blackout in Poland. I know who is to blame",
+    "Lavrov said about the “unreliability of American colleagues”"): links to other
+    articles, whatever heading (if any) introduced them.
+    """
+    run = 0
+    for block in reversed(blocks):
+        line = text[block.start : block.end].strip()
+        if "\n" in line or not 4 <= _words(line) <= 25 or re.search(r"[.!?…:;,][\"'”»’)]*$", line):
+            break
+        run += 1
+    return run if 3 <= run < len(blocks) else 0
+
+
 def _teaser_heading(line: str) -> bool:
     return any(p.search(line) for p in load().rules.teaser_headings)
 
@@ -563,6 +580,13 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """
     # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
     line = _GLUED_TIME.sub(r"\1 \2", line)
+    # "Donnerstag, den 19. April 2018": a German weekday is no place.
+    line = re.sub(
+        r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+(?:den\s+)?",
+        "",
+        line,
+        flags=re.IGNORECASE,
+    )
     found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
     if not found:
         # "23 décembre 2021", "23. Dezember 2021", "11 января 2022 г.": a header's date in
@@ -715,6 +739,9 @@ _OTHER_MONTH = re.compile(
 )
 
 
+#: A day written with a full stop before its month's name, as German and Nordic pages print
+#: it ("24. August 2016", "Donnerstag, den 19. April 2018").
+_DOTTED_DAY = re.compile(r"\b[0-3]?\d\.\s+[A-Za-zÄÖÜäöü]{3,}\.?\s+(?:19|20)\d\d\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -737,7 +764,9 @@ def _full_dates(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, dt.da
 
 def _parsed_span(line: str) -> tuple[int, int, str] | None:
     """A full date in another language in a short line, as ``(start, end, iso)``."""
-    if _words(line) > 10 or not _OTHER_MONTH.search(line) or not _YEAR.search(line):
+    if _words(line) > 10 or not _YEAR.search(line):
+        return None
+    if not (_OTHER_MONTH.search(line) or _DOTTED_DAY.search(line)):
         return None
     for shown, when in _full_dates(
         line, ("fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi")
@@ -1064,7 +1093,12 @@ def structure(raw: RawText) -> Structure:
             break
         dropped.append((kept[-1].start, kept[-1].end, "form prompt at the page's end"))
         kept.pop()
-    blocks = kept
+    teasers = _teaser_tail(text, kept)
+    dropped.extend(
+        (block.start, block.end, "teaser headlines closing the page")
+        for block in (kept[len(kept) - teasers :] if teasers else [])
+    )
+    blocks = kept[: len(kept) - teasers]
 
     title = raw.title or meta.get("title")
     author = raw.author or meta.get("author")
