@@ -345,7 +345,8 @@ def _speaker_key(name: str) -> str:
     from indivisible.ingest._names import surname
 
     known = person_by_alias(name) if len(name.split()) >= 2 else None
-    return surname(known.name if known is not None else name)
+    # A role alone ("President") has no surname: it is compared whole, in lower case.
+    return surname(known.name if known is not None else name) or name.strip().lower()
 
 
 def _predicted(parsed: ParsedDocument) -> dict[str, set[str]]:

@@ -685,3 +685,50 @@ def test_german_day_with_a_full_stop() -> None:
     thursday = _date_line("Donnerstag, den 19. April 2018")
     assert thursday is not None and (str(thursday[0]), thursday[1]) == ("2018-04-19", None)
     assert _date_line("Article 24. August conference notes") is None
+
+
+# --- round 17b's first contact: assemblies' verbatim reports ------------------------------
+
+_VERBATIM = (
+    "Verbatim report of proceedings\n\n"
+    "Wednesday, 16 February 2022\n\n"
+    "President. – The next item is the debate on relations with Russia and European security.\n\n"
+    "Dear colleagues, our agenda this week is dominated by the situation at the border.\n\n"
+    "Mr Tiny Kox\n\n"
+    "Netherlands, UEL, Rapporteur\n\n"
+    "Thank you, Mister President. The Assembly has spoken clearly about the aggression.\n\n"
+    "The PRESIDENT – Thank you, Mr Kox. The debate is closed.\n"
+)
+
+
+def test_an_assembly_verbatim_has_its_chair_and_named_speakers(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _VERBATIM)
+    turns = [(s.speaker, s.role) for s in doc.statements]
+    assert turns[0] == (None, "President")
+    assert ("Tiny Kox", "Netherlands, UEL, Rapporteur") in turns
+    assert not any("UEL" in s.text for s in doc.statements)
+    assert doc.statements[-1].role == "President"
+
+
+def test_an_address_to_the_chair_is_no_speaker_label(tmp_path: Path) -> None:
+    text = (
+        "Statement by the Secretary of State at the OSCE Ministerial Council\n\n"
+        "Let me thank you, Minister, for hosting us here in Hamburg.\n\n"
+        "Mr. Chairperson\n\n"
+        "Secretary General, Excellencies\n\n"
+        "Finland has given her full support to the Chairmanship's push for dialogue.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert all(s.speaker != "Chairperson" for s in doc.statements)
+    assert not any(
+        (s.role or "").startswith("Secretary General, Excellencies") for s in doc.statements
+    )
+
+
+def test_a_dash_inside_a_sentence_is_no_label(tmp_path: Path) -> None:
+    text = (
+        "Remarks on security\n\n"
+        "Thank you. The President – and I say this with respect – has been clear about it.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.role == "President" for s in doc.statements)

@@ -880,6 +880,14 @@ def _kicker(rest: str, block: str, first: bool = False) -> bool:
     )
 
 
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Baroness|Madam|Mme|M)\.?"
+_DASH_LABEL = re.compile(
+    r"^(?P<label>(?:The\s+)?(?:PRESIDENT|President|CHAIR(?:MAN|PERSON)?|Chair(?:man|person)?|"
+    r"SPEAKER|Speaker)"
+    rf"|{_HONORIFIC}\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\.?\s+[–—]\s+(?=[A-Z“\"«])"
+)
+
+
 def _inline_label(line: str) -> tuple[str, int] | None:
     """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon."""
     m = re.match(r"^(?P<label>[^:\n]{1,110}?)\s*:(?:\s+|$)", line) or re.match(
@@ -890,6 +898,11 @@ def _inline_label(line: str) -> tuple[str, int] | None:
     dashed = re.match(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=[A-Z“\"«])", line)
     if dashed:
         return dashed.group("label"), dashed.end()  # "Q – …" / "A – …": a briefing's Q&A
+    chaired = _DASH_LABEL.match(line)
+    if chaired is not None:
+        # "President. – The next item is …", "The PRESIDENT – The sitting is open.", "Mr
+        # Walter – …": a verbatim report's speaker before a dash.
+        return chaired.group("label"), chaired.end()
     if m and _QUOTED_LABEL.match(m.group("label")) and _words(m.group("label")) <= 4:
         return m.group("label"), m.end()  # '"Belarus 1": …': the outlet asks
     if not m or not _label_like(m.group("label")):
@@ -939,6 +952,12 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         holder = person_by_role(core, ctx.day, pool) if pool else None
         if holder is not None:
             return Speaker(holder.name, holder.role_on(ctx.day), holder)
+    if re.fullmatch(
+        r"(?:the\s+)?(?:acting\s+)?(?:president|chair(?:man|woman|person)?)", core, re.I
+    ):
+        # "The PRESIDENT –" of an assembly's verbatim, when no participant holds the office
+        # (not whoever's title merely holds the word: "Press Secretary of the President").
+        return Speaker(None, "President" if "resid" in core.lower() else "Chair")
     if _words(core) >= 2:
         holder = person_by_role(core, ctx.day)
         if holder is not None:
@@ -1392,7 +1411,8 @@ def structure(raw: RawText) -> Structure:
         blocks = late + blocks[8:]
     if not highlights and blocks:
         first_block = text[blocks[0].start : blocks[0].end]
-        dateline = _DATELINE.match(first_block)
+        # "President. – The next item is …": the chair's label, not a place.
+        dateline = None if _DASH_LABEL.match(first_block) else _DATELINE.match(first_block)
         dated_first = _DATE_DATELINE.match(first_block) if dateline is None else None
         if dated_first:
             # "Jan. 6, 2022 (EIRNS)—With respect to …": a dateline without a place.
@@ -1500,12 +1520,21 @@ def structure(raw: RawText) -> Structure:
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
         if opening.name and opening_from_header and any(t.labelled for t in turns):
-            # A transcript whose turns carry labels: what stands before the first label is
-            # the page's, not the speaker its header announces.
-            turns = [
-                Turn(Speaker(None, None), t.spans, t.labelled) if t.speaker == opening else t
-                for t in turns
-            ]
+            # A transcript whose turns carry labels: what stands above the header that
+            # announces the speaker is the page's, not theirs.
+            header_end = max(
+                (b for _, b, why in dropped if why.startswith(("header", "title", "subtitle"))),
+                default=0,
+            )
+            if opening.role == "speaker":
+                header_end = len(text)  # a programme's "SPEAKER:" field opens no turn
+            for turn in turns:
+                if turn.speaker == opening:
+                    above = [sp for sp in turn.spans if sp[0] < header_end]
+                    if above:
+                        turn.spans = [sp for sp in turn.spans if sp[0] >= header_end]
+                        turns.append(Turn(Speaker(None, None), above))
+            turns = sorted((t for t in turns if t.spans or t.labelled), key=_turn_start)
         unlabelled = _unlabelled_interview(text, blocks, flags, opening, title, header_lines)
         if unlabelled is not None:
             turns = unlabelled
@@ -1811,12 +1840,13 @@ def _header_speaker(
             probe = after.split(",")[0].strip()
             named = person_name(probe.title() if probe.isupper() else probe)
             if named is not None:
-                return Speaker(named[0], named[1])
+                return Speaker(named[0], named[1] or "speaker")  # a programme's field
     for line, after in itertools.pairwise(lines):
-        if not 2 <= _words(line) <= 4 or re.search(r"[.:;!?,]$|\d", line):
+        if not 2 <= _words(line) <= 5 or re.search(r"[.:;!?,]$|\d", line):
             continue
-        named = person_name(line)
-        if named is None or named[0] != line:
+        bare = re.sub(rf"^{_HONORIFIC}\s+", "", line)  # "Mr Tiny KOX"
+        named = person_name(bare)
+        if named is None or named[0] != bare:
             continue
         if any(re.search(rf"\b{re.escape(p)}\b", line) for p in load().rules.places):
             continue  # "Vienna Austria": a place, not a name
@@ -1990,7 +2020,10 @@ def _turns(
             label_uses[key] = label_uses.get(key, 0) + 1
 
     current: Turn | None = None
+    skip_block = -1
     for n, block in enumerate(blocks):
+        if n == skip_block:
+            continue  # the affiliation line under a speaker's name
         line = text[block.start : block.end]
         first_line_end = text.find("\n", block.start, block.end)
         first_line = text[block.start : first_line_end] if first_line_end >= 0 else line
@@ -2001,7 +2034,11 @@ def _turns(
         inline = _inline_label(first_line)
         if inline and line == first_line and _page_field(first_line, inline, label_uses):
             continue  # "Photograph: Evgenia Novozhenina/Reuters": the page's, nobody's words
-        if inline and _kicker(first_line[inline[1] :], line, first=n == 0):
+        if (
+            inline
+            and not _DASH_LABEL.match(first_line)  # "President. – …" is never a kicker
+            and _kicker(first_line[inline[1] :], line, first=n == 0)
+        ):
             inline = None
         if inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
@@ -2021,6 +2058,20 @@ def _turns(
                 # caption, not a label; nobody speaks of themselves as "he".
                 continue
             speaker = _resolve(first_line, ctx, standalone=True)
+            if (
+                speaker is None
+                and line == first_line
+                and re.match(rf"{_HONORIFIC}\s+[A-Z]", first_line)
+                # "Mr. Chairperson" over "Secretary General,": an address, not a name
+                and not is_role_word(re.sub(rf"^{_HONORIFIC}\s+", "", first_line).split()[0])
+                and _affiliation(following)
+            ):
+                # "Mr Tiny KOX" over "Netherlands, UEL, President of the Assembly": a
+                # parliament's verbatim names the speaker, then their country and group.
+                speaker = _resolve(first_line, ctx, standalone=False)
+                if speaker is not None:
+                    speaker = Speaker(speaker.name, following.strip(), speaker.person)
+                    skip_block = n + 1
             if speaker is not None:
                 body_start = block.start + len(first_line)
         if speaker is not None:
@@ -2079,6 +2130,22 @@ def _turns(
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+def _turn_start(turn: Turn) -> int:
+    return turn.spans[0][0] if turn.spans else -1
+
+
+def _affiliation(line: str) -> bool:
+    """A speaker's country, group or office under their name ("Spain, SOC")."""
+    line = line.strip()
+    return (
+        "\n" not in line
+        and 1 <= _words(line) <= 12
+        and "," in line.rstrip(",")
+        and not re.search(r"[.?!:;,]$", line)
+        and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in line.replace(",", " ").split())
+    )
 
 
 def _page_field(line: str, label: tuple[str, int], uses: dict[str, int]) -> bool:
