@@ -732,3 +732,32 @@ def test_a_dash_inside_a_sentence_is_no_label(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert not any(s.role == "President" for s in doc.statements)
+
+
+def test_a_date_inside_the_title_dates_an_undated_page(tmp_path: Path) -> None:
+    text = (
+        "No: 17, 16 June 2022, Statement of the Spokesperson in Response to a Question\n\n"
+        "We have taken note of the statements made about the confidence-building measures.\n\n"
+        "Türkiye will continue to contribute to the efforts of the Alliance in this regard.\n"
+    )
+    assert str(parse_written(tmp_path, text).document.date) == "2022-06-16"
+
+
+def test_a_date_in_the_title_gives_way_to_the_page_own_date_line(tmp_path: Path) -> None:
+    text = (
+        "Thirty years since the Charter of Paris of 21 November 1990\n\n"
+        "November 20, 2020\n\n"
+        "We have taken note of the anniversary of the Charter.\n"
+    )
+    assert str(parse_written(tmp_path, text).document.date) == "2020-11-20"
+
+
+def test_a_news_service_label_is_a_journalist(tmp_path: Path) -> None:
+    text = (
+        "Foreign Ministry Spokesperson's Regular Press Conference on January 22, 2021\n\n"
+        "China News Service: On January 21, the US and Russia agreed to extend New START. "
+        "What is your comment?\n\n"
+        "Hua Chunying: China welcomes the extension.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.statements[0].role == "journalist"

@@ -377,7 +377,8 @@ def _repeated(lines: list[str], i: int, first: bool = False) -> str | None:
 _OUTLET = re.compile(
     r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Herald|Tribune|Radio|TV|"
     r"Television|Agency|Izvestia|Kommersant|Interfax|Newspaper|Daily|Channel|Network|"
-    r"Broadcasting|Press)|^(?:RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK))$"
+    r"Broadcasting|Press|News Service|Service|Wire|Media)|"
+    r"^(?:RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK))$"
 )
 _PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 _COMMENTS = re.compile(
@@ -1447,6 +1448,11 @@ def structure(raw: RawText) -> Structure:
                     dates.append((0, a, dt.date.fromisoformat(full[-1])))
                     break
     day = max(dates, key=lambda d: (d[0], -d[1]))[2] if dates else raw.date
+    if day is None:
+        # Nothing dated the page on a line of its own: a full date inside its title or a
+        # header line ("QR-17, 16 juin 2022, Déclaration …", "Wednesday, 16 February 2022 -
+        # Strasbourg Revised edition") is the day of the text it heads.
+        day = _date_in_header([title or "", *header_lines])
     if place is None:
         heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
         place = next(
@@ -1901,6 +1907,20 @@ def _capitals_header(
         )
         dropped.append((block.start, block.end, "header (capitals)"))
     return blocks[:start] + blocks[start + run :]
+
+
+def _date_in_header(lines: list[str]) -> dt.date | None:
+    """The first full date written inside one of the page's header lines (40 words at most)."""
+    for line in lines:
+        if not line or _words(line) > 40:
+            continue
+        found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
+        if found:
+            return dt.date.fromisoformat(found[0][2])
+        other = _parsed_span(line) if _words(line) <= 10 else None
+        if other is not None:
+            return dt.date.fromisoformat(other[2])
+    return None
 
 
 def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None:
