@@ -1910,17 +1910,32 @@ def _capitals_header(
 
 
 def _date_in_header(lines: list[str]) -> dt.date | None:
-    """The first full date written inside one of the page's header lines (40 words at most)."""
+    """A full date opening one of the page's header lines, ahead of more words.
+
+    Only a document number or a weekday may stand before it ("QR-17, 16 juin 2022,
+    Déclaration …", "Wednesday, 16 February 2022 - Strasbourg Revised edition"): a date
+    later in a title is the occasion's ("… meetings on 6 and 7 April 2022"), not the page's.
+    """
     for line in lines:
         if not line or _words(line) > 40:
             continue
         found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
-        if found:
-            return dt.date.fromisoformat(found[0][2])
-        other = _parsed_span(line) if _words(line) <= 10 else None
-        if other is not None:
-            return dt.date.fromisoformat(other[2])
+        other = _parsed_span(line[:40]) if not found else None
+        start, iso = (
+            (found[0][0], found[0][2]) if found else (other[0], other[2]) if other else (0, "")
+        )
+        if iso and _LEADS_DATE.fullmatch(line[:start]):
+            return dt.date.fromisoformat(iso)
     return None
+
+
+#: What may stand before a header line's opening date: a document number, a weekday.
+_LEADS_DATE = re.compile(
+    r"\s*(?:(?:No\.?:?\s*)?[A-Z]{0,5}[-/]?\d{1,4}(?:/\d{1,4})?,?\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None:
