@@ -761,3 +761,43 @@ def test_a_news_service_label_is_a_journalist(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert doc.statements[0].role == "journalist"
+
+
+# --- kinds: a statement to a council's president, a briefing without its questions yet ---------
+
+
+def test_an_address_to_the_council_president_is_a_statement(tmp_path: Path) -> None:
+    text = (
+        "14.03.2022.\n\n"
+        "Madam President,\n\n"
+        "I speak on behalf of the Baltic States – Estonia, Latvia and Lithuania.\n\n"
+        "We welcome the briefings by the OSCE Chairman in Office and the Under-Secretary-General.\n"
+    )
+    assert parse_written(tmp_path, text).document.kind == "statement"
+
+
+def test_an_address_to_friends_is_no_statement(tmp_path: Path) -> None:
+    text = (
+        "Remarks at the reception\n\n"
+        "Dear friends,\n\n"
+        "I speak on behalf of the Baltic States – Estonia, Latvia and Lithuania.\n\n"
+        "We welcome you all to this evening in Riga.\n"
+    )
+    assert parse_written(tmp_path, text).document.kind != "statement"
+
+
+_BRIEFING = (
+    "MS ORTAGUS: Thanks everybody for jumping on the line. This briefing is on the record. "
+    "I have two of my colleagues with me.\n\n"
+    "MR FORD: Thank you, Morgan. The United States has decided to withdraw from the Open "
+    "Skies Treaty.\n"
+)
+
+
+def test_a_labelled_text_that_calls_itself_a_briefing_is_a_press_event(tmp_path: Path) -> None:
+    assert parse_written(tmp_path, _BRIEFING).document.kind == "press_conference"
+
+
+def test_a_labelled_text_without_a_briefing_stays_a_transcript(tmp_path: Path) -> None:
+    text = _BRIEFING.replace("This briefing is on the record. ", "")
+    assert parse_written(tmp_path, text).document.kind == "transcript"

@@ -2268,7 +2268,12 @@ _TREATY = re.compile(
 )
 _CHAIR = re.compile(
     r"^(?:thank you,? )?(?:distinguished |dear )?(?:mr\.?|madam|madame|dear) "
-    r"(?:chair|chairman|chairperson|chairwoman|moderator|co-chairs?)\b",
+    r"(?:chair|chairman|chairperson|chairwoman|moderator|co-chairs?|president)\b",
+    re.IGNORECASE,
+)
+_BRIEFING_SAID = re.compile(
+    r"\b(?:this|today[’']s|the|our) (?:press |media |background )?briefing\b|"
+    r"\bpress conference\b|\b(?:take|answer|to) (?:your |some |a few )?questions\b",
     re.IGNORECASE,
 )
 _STATEMENT_TITLE = re.compile(r"\bstatement\b|\bdeclaration by\b", re.IGNORECASE)
@@ -2423,6 +2428,10 @@ def _kind(
         if t.labelled and t.spans and text[t.spans[0][0] : t.spans[0][0] + 1] in '“"'
     }
     if flags["labels"] >= 1 and named - {"journalist", "moderator"} - quote_labels:
+        if _BRIEFING_SAID.search(body[:1500]):
+            # "This briefing is on the record", "I'll take your questions": a press event
+            # whose excerpt holds no question yet.
+            return "press_conference"
         return "transcript"
     first = text[blocks[0].start : blocks[0].end] if blocks else ""
     quotes = len(re.findall(r"[“\"«][^”\"»]{10,}[”\"»]", body))
