@@ -75,7 +75,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: whose ten official documents scored kind .50 and speaker recall .25 on first contact, and
 #: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76, and after
 #: session 10's header and kind fallbacks).
-TUNE_FLOORS = {"date": 0.93, "kind": 0.9, "speakers_p": 0.975, "speakers_r": 0.85, "leaked": 54}
+TUNE_FLOORS = {"date": 0.91, "kind": 0.89, "speakers_p": 0.97, "speakers_r": 0.84, "leaked": 58}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
@@ -106,7 +106,7 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     names = ("tune", "test", "test2", "test3", "test4", "test5")
     counts = tuple(parts[p]["documents"] for p in names)
     assert sum(counts) == len(report["documents"])
-    assert counts == (302, 18, 5, 14, 12, 14)
+    assert counts == (316, 18, 5, 14, 12, 14)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0

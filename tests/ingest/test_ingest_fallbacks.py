@@ -801,3 +801,66 @@ def test_a_labelled_text_that_calls_itself_a_briefing_is_a_press_event(tmp_path:
 def test_a_labelled_text_without_a_briefing_stays_a_transcript(tmp_path: Path) -> None:
     text = _BRIEFING.replace("This briefing is on the record. ", "")
     assert parse_written(tmp_path, text).document.kind == "transcript"
+
+
+# --- round 18: relayed words, dotted days, credits, an agency's dateline ----------------
+
+_RELAYED_NEWS = (
+    "Kremlin on the treaty\n\n"
+    "MOSCOW, May 3 (Reuters) - Russia suspended its participation in the treaty on Thursday.\n\n"
+    "The leadership in Moscow will analyse the situation and react, the news agency also "
+    "quoted Kremlin spokesman Dmitry Peskov as saying.\n\n"
+    "Interfax quoted Deputy Foreign Minister Sergei Ryabkov as saying that Moscow would respond "
+    "in kind.\n"
+)
+
+
+def test_words_an_outlet_relays_are_the_person_quoted(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _RELAYED_NEWS)
+    assert _said(doc, "Dmitry Peskov") == [
+        "The leadership in Moscow will analyse the situation and react"
+    ]
+    assert _said(doc, "Sergei Ryabkov") == ["Moscow would respond in kind"]
+
+
+def test_an_outlet_quoting_a_document_names_no_person(tmp_path: Path) -> None:
+    text = _RELAYED_NEWS.replace(
+        "quoted Kremlin spokesman Dmitry Peskov as saying", "published the full text"
+    )
+    doc = parse_written(tmp_path, text)
+    assert "Dmitry Peskov" not in {s.speaker for s in doc.statements}
+
+
+def test_a_dateline_of_place_day_and_agency_in_capitals(tmp_path: Path) -> None:
+    text = (
+        "CSTO to discuss regional security\n\n"
+        "MOSCOW. May 14. KAZINFORM Global and regional security challenges will be discussed "
+        "in a meeting of the CSTO in Moscow on 15 May, BelTA learnt from CSTO spokesman "
+        "Vladimir Zainetdinov.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert [s.speaker for s in doc.statements] == ["Vladimir Zainetdinov"]
+    assert doc.statements[0].text.startswith("Global and regional")
+
+
+def test_dotted_figures_are_day_first_and_a_via_line_is_a_credit(tmp_path: Path) -> None:
+    text = (
+        "Statement by the Ministry of Foreign Affairs on the CFE Treaty\n"
+        "07.11.2023 / 12:30 | Updated: 23.02.2024 / 13:55\n"
+        "Via Interfax:\n\n"
+        "As of today, the Russian Federation ceased to be a party to the Treaty.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert str(doc.document.date) == "2023-11-07"
+    assert all(s.role != "journalist" for s in doc.statements)
+    assert not any("Via Interfax" in s.text for s in doc.statements)
+
+
+def test_a_sentence_opening_with_via_is_kept(tmp_path: Path) -> None:
+    text = (
+        "Statement on the CFE Treaty\n\n"
+        "Via diplomatic channels, we informed all States Parties of our position today.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert any(s.text.startswith("Via diplomatic channels") for s in doc.statements)

@@ -751,6 +751,16 @@ _PREPOSITIONS = {
 }
 
 
+_RELAYED_AFTER = re.compile(
+    r"^(?P<what>[^“”\"«»]{20,}?),\s+(?:[\w’'.-]+\s+){0,4}?(?:(?:also|was)\s+)?"
+    rf"(?:quoted\s+(?P<who>{_NAME})(?:,[^,“”\"]{{2,80}},)?\s+as\s+saying"
+    rf"|(?:learnt|learned|was told|heard)\s+from\s+(?:[a-z][\w’'-]*\s+){{0,3}}(?P<who2>{_NAME}))"
+    r"(?:\s+(?:on|in|at)\s+[^,.“”\"]{2,40})?\s*[.!]?$"
+)
+_RELAYED = re.compile(
+    rf"^(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:(?:also|has|had)\s+)?quoted\s+(?P<who>{_NAME})"
+    r"(?:,[^,“”\"]{2,80},)?\s+as\s+saying(?:\s+that)?,?\s+(?P<what>[^“”\"«»]{15,}?)[.!]?$"
+)
 #: A phrase of time or place opening what follows a speech verb: not what was said.
 _CIRCUMSTANCE = re.compile(
     r"(?:following|after|during|at|in|on|before|while|when|ahead of|upon|as)\s", re.IGNORECASE
@@ -853,6 +863,16 @@ def _reported(
                 who = _speaker_of(attr, context, day, seen)
         if who is not None:
             return who, 0, after.end("what")
+    relayed = _RELAYED_AFTER.match(clause) or _RELAYED.match(clause)
+    if relayed:
+        # "…, the news agency also quoted Kremlin spokesman Dmitri Peskov as saying.", "…,
+        # BelTA learnt from CSTO spokesman X.", "Interfax quoted Peskov as saying that …":
+        # an outlet relays the words; they are the person's.
+        who_text = relayed.group("who") or relayed.group("who2") or ""
+        named = person_name(who_text)
+        who = _speaker_of(named[0] if named else who_text, context, day, seen)
+        if who is not None and who.name:
+            return who, relayed.start("what"), relayed.end("what")
     trailing = _ACCORDING_AFTER.match(clause)
     if trailing:
         named = person_name(trailing.group("who"))

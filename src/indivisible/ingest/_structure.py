@@ -58,6 +58,11 @@ _DATELINE = re.compile(
     # "WASHINGTON DC (TASS): …": a place in capitals and the agency, then a colon.
     r"|^(?P<place2>[A-Z][A-Z .'’/-]{1,40}?)\s*\((?:[A-Z][\w ]{1,20})\)\s*:\s*"
 )
+#: "MOSCOW. May 14. KAZINFORM …": a place in capitals, the day, the agency in capitals.
+_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’/-]{1,30}?)\.\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.\s+"
+    r"[A-Z][A-Z-]{2,14}\b[\s.:–—-]*(?=[A-Z“\"])"
+)
 #: A summary of the event in the third person: "… gives a briefing to discuss …".
 _EVENT_BLURB = re.compile(
     r"\b(?:gives|gave|holds|held|delivers|delivered|answers|answered|takes|took)\s+"
@@ -751,15 +756,14 @@ def _full_dates(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, dt.da
     """The full dates (day, month and year) dateparser finds in ``line``, as written there."""
     from dateparser.search import search_dates
 
-    hits = search_dates(
-        line,
-        languages=list(languages),
-        settings={
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "RETURN_AS_TIMEZONE_AWARE": False,
-            "PREFER_DATES_FROM": "past",
-        },
-    )
+    settings = {
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DATES_FROM": "past",
+    }
+    if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", line):
+        settings["DATE_ORDER"] = "DMY"  # "07.11.2023": dotted figures are day first
+    hits = search_dates(line, languages=list(languages), settings=settings)
     return tuple((shown, when.date()) for shown, when in hits or [])
 
 
@@ -1424,7 +1428,15 @@ def structure(raw: RawText) -> Structure:
                 blocks[0] = Block(
                     blocks[0].start + dated_first.end(), blocks[0].end, blocks[0].page
                 )
-        has_dateline = dateline is not None or dated_first is not None
+        agency = (
+            _AGENCY_DATELINE.match(first_block) if dateline is None and not dated_first else None
+        )
+        if agency is not None:
+            # "MOSCOW. May 14. KAZINFORM Global and regional …": place, day and agency.
+            place = place or agency.group("place").strip().title()
+            dropped.append((blocks[0].start, blocks[0].start + agency.end(), "dateline"))
+            blocks[0] = Block(blocks[0].start + agency.end(), blocks[0].end, blocks[0].page)
+        has_dateline = dateline is not None or dated_first is not None or agency is not None
         if dateline:
             place = place or (dateline.group("place") or dateline.group("place2")).strip().title()
             when = first_date(dateline.group("date") or "")
