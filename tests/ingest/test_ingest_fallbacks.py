@@ -864,3 +864,20 @@ def test_a_sentence_opening_with_via_is_kept(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert any(s.text.startswith("Via diplomatic channels") for s in doc.statements)
+
+
+def test_a_treaty_broken_after_each_clause_first_word_keeps_every_word(tmp_path: Path) -> None:
+    text = (
+        "Treaty between the Parties on the Reduction of Strategic Offensive Arms\n\n"
+        "The Parties to this Treaty,\n\n"
+        "Recognizing\n\n"
+        "that the interests of the Parties are served by strengthening strategic stability,\n\n"
+        "Have\n\n"
+        "agreed as follows:\n\n"
+        "Article I\n\n"
+        "Each Party shall reduce its strategic offensive arms in accordance with this Treaty.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "treaty_text"
+    texts = [s.text for s in doc.statements]
+    assert "Recognizing" in texts and "Have" in texts

@@ -289,7 +289,11 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
             for a, b in _without_stage_notes(text, start, end)
         ]
         for k, (start, end, page) in enumerate(spans):
-            if (k > 0 or not turn.labelled) and _loose_line(text[start:end]):
+            if (
+                (k > 0 or not turn.labelled)
+                and found.kind != "treaty_text"  # an instrument's words are all kept
+                and _loose_line(text[start:end])
+            ):
                 continue
             drafts.append((number, turn.speaker, start, end, page, found.date, None))
             by = turn.speaker.name or turn.speaker.role
@@ -307,7 +311,9 @@ def _loose_line(block: str) -> bool:
     quotation mark and no figure ("Cookie settings", "Editor's note", "Arms control"; a
     counter such as "(0)" aside): a page's label or a heading between the speaker's
     paragraphs, not their words. A labelled turn's first block is always kept (a label's
-    one-line answer is its words), and so are an instrument's headings ("Article V").
+    one-line answer is its words), and so are an instrument's headings ("Article V") and
+    every line of a treaty's text (one printed with a break after each clause's first
+    word, "Recognizing", would lose its words).
     """
     line = re.sub(r"\s*\(\d+\)$", "", block.strip())  # "Comments (0)": a counter
     return (
