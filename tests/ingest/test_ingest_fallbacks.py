@@ -881,3 +881,21 @@ def test_a_treaty_broken_after_each_clause_first_word_keeps_every_word(tmp_path:
     assert doc.document.kind == "treaty_text"
     texts = [s.text for s in doc.statements]
     assert "Recognizing" in texts and "Have" in texts
+
+
+def test_an_institution_speaking_as_we_is_a_statement(tmp_path: Path) -> None:
+    text = (
+        "On the anniversary of the Budapest Memorandum\n\n"
+        "On December 5, 2022, we marked the 28th anniversary of the Budapest Memorandum.\n\n"
+        "We call on the guarantor states to honour their obligations to Ukraine.\n"
+    )
+    assert parse_written(tmp_path, text).document.kind == "statement"
+
+
+def test_a_person_speaking_as_i_is_no_institution_statement(tmp_path: Path) -> None:
+    text = (
+        "On the anniversary of the Budapest Memorandum\n\n"
+        "On December 5, 2022, we marked the 28th anniversary of the Budapest Memorandum.\n\n"
+        "I call on the guarantor states to honour their obligations to Ukraine.\n"
+    )
+    assert parse_written(tmp_path, text).document.kind == "speech"

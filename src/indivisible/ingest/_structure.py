@@ -1564,7 +1564,7 @@ def structure(raw: RawText) -> Structure:
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
-        elif kind == "statement" and opening.name is None:
+        elif kind == "statement" and opening.name is None and not flags.get("unsigned"):
             body = _delegation(text, blocks, [*header_lines, title or ""])
             if body is not None:
                 speaker = Speaker(body, "delegation")
@@ -2483,6 +2483,20 @@ def _kind(
         # Reported speech throughout and nobody speaking in the first person outside
         # quotations: a report ("…, he said that …"), not a speech.
         return "news_article"
+    if (
+        not byline
+        and not re.search(r"\b(?:remarks|speech|address|lecture|keynote|interview)\b", heads, re.I)
+        and not any(_salutation(text[b.start : b.end].strip()) for b in blocks[:3])
+    ):
+        # Nobody named and nobody addressed, the institution speaking as "we" and no one as
+        # "I" ("We regret the announcement …"): a ministry's or a government's statement
+        # (whose author the page does not name: no body is guessed for it).
+        unquoted = _QUOTED.sub(" ", body)
+        if not re.search(r"\b(?:I|[Mm]y|[Mm]e)\b", unquoted) and re.search(
+            r"\b(?:[Ww]e|[Oo]ur)\b", unquoted
+        ):
+            flags["unsigned"] = 1
+            return "statement"
     return "speech"
 
 
