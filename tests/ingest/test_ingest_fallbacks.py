@@ -899,3 +899,42 @@ def test_a_person_speaking_as_i_is_no_institution_statement(tmp_path: Path) -> N
         "I call on the guarantor states to honour their obligations to Ukraine.\n"
     )
     assert parse_written(tmp_path, text).document.kind == "speech"
+
+
+def test_a_participle_after_the_subject_reports_its_words(tmp_path: Path) -> None:
+    text = (
+        "NATO on the INF Treaty\n\n"
+        "BRUSSELS, July 30 - Secretary General of NATO Anders Fogh Rasmussen released a "
+        "statement on Wednesday, stating that Russia must now preserve the INF Treaty.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert _said(doc, "Anders Fogh Rasmussen") == ["Russia must now preserve the INF Treaty."]
+
+
+def test_a_participle_of_action_reports_nothing(tmp_path: Path) -> None:
+    text = (
+        "NATO on the INF Treaty\n\n"
+        "BRUSSELS, July 30 - Secretary General of NATO Anders Fogh Rasmussen arrived in Vilnius "
+        "on Wednesday, meeting the ministers of the Baltic states.\n"
+    )
+    assert not _said(parse_written(tmp_path, text), "Anders Fogh Rasmussen")
+
+
+def test_an_agency_credit_closing_reported_speech_is_no_caption(tmp_path: Path) -> None:
+    text = (
+        "Russia-NATO meeting expected January 12\n\n"
+        "Russian Deputy Foreign Minister Alexander Grushko told Sputnik that the meeting will "
+        "focus on Russian proposals on security guarantees. (ANI/Sputnik)\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert _said(doc, "Alexander Grushko")
+
+
+def test_a_photo_caption_with_an_agency_credit_is_furniture(tmp_path: Path) -> None:
+    text = (
+        "Russia-NATO meeting expected January 12\n\n"
+        "Deputy Foreign Minister Alexander Grushko arrives at the meeting. (Photo/Sputnik)\n\n"
+        "The meeting will focus on Russian proposals, the ministry said on Tuesday.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any("arrives at the meeting" in s.text for s in doc.statements)

@@ -757,6 +757,11 @@ _PREPOSITIONS = {
 }
 
 
+_PARTICIPLE = re.compile(
+    rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+[^,“”\"]{{3,160}}?,\s+"
+    r"(?:stating|saying|declaring|adding|noting|warning|stressing|arguing|insisting|"
+    r"claiming|explaining|emphasi[sz]ing|underlining)\s+(?:that\s+)?(?P<what>[\w“\"].{15,})$"
+)
 _RELAYED_AFTER = re.compile(
     r"^(?P<what>[^“”\"«»]{20,}?),\s+(?:[\w’'.-]+\s+){0,4}?(?:(?:also|was)\s+)?"
     rf"(?:quoted\s+(?P<who>{_NAME})(?:,[^,“”\"]{{2,80}},)?\s+as\s+saying"
@@ -869,6 +874,13 @@ def _reported(
                 who = _speaker_of(attr, context, day, seen)
         if who is not None:
             return who, 0, after.end("what")
+    participle = _PARTICIPLE.match(clause)
+    if participle:
+        # "X released a statement on Wednesday, stating that Russia must …", "X delivered a
+        # sharp address, declaring that …": the clause after the participle is X's.
+        who = _speaker_of(participle.group("who"), context, day, seen)
+        if who is not None and who.name:
+            return who, participle.start("what"), len(clause.rstrip())
     relayed = _RELAYED_AFTER.match(clause) or _RELAYED.match(clause)
     if relayed:
         # "…, the news agency also quoted Kremlin spokesman Dmitri Peskov as saying.", "…,

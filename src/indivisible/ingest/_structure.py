@@ -482,6 +482,12 @@ def _heading_copy(lines: list[str], i: int) -> str | None:
     return None
 
 
+#: A speech verb with its clause: what a caption describing a photograph does not hold.
+_REPORTS_SPEECH = re.compile(
+    r"\b(?:said|says|told|stated|added|warned|stressed|noted)\b(?:\s+[\w’'-]+){0,4}?\s+that\b"
+)
+
+
 def _case_copy(lines: list[str], i: int) -> str | None:
     """A heading printed again in other capitals, near the top of the page.
 
@@ -1072,6 +1078,10 @@ def structure(raw: RawText) -> Structure:
             or _heading_copy(lines, i)
             or _case_copy(lines, i)
         )
+        if why == "caption with a bracketed agency credit" and _REPORTS_SPEECH.search(line):
+            # "… Grushko told Sputnik that the meeting will focus on … (ANI/Sputnik)": the
+            # agency's credit closes a paragraph of reported speech, not a photo's caption.
+            why = None
         if not why and i > 0 and _TAG_LABEL.match(lines[i - 1]) and _tag_list(line):
             why = "tag list (under a 'Tags:' label)"
         if why and i < 12 and not re.search(r"[^\W\d_]", line) and _date_line(line):
