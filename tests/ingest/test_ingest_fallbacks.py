@@ -938,3 +938,35 @@ def test_a_photo_caption_with_an_agency_credit_is_furniture(tmp_path: Path) -> N
     )
     doc = parse_written(tmp_path, text)
     assert not any("arrives at the meeting" in s.text for s in doc.statements)
+
+
+# --- round 19: kickers naming a state, documents' parts, committee labels --------------------
+
+
+def test_a_state_or_a_document_part_before_a_colon_is_no_speaker(tmp_path: Path) -> None:
+    text = (
+        "Russia warns Poles and Czechs\n\n"
+        "RUSSIA:Russia has warned Poland and the Czech Republic over the missile shield, the "
+        "foreign ministry said on Monday.\n\n"
+        "FULL TEXT OF COMMUNIQUE: (see paragraph 23)\n\n"
+        "“We will take measures in response,” General Nikolai Solovtsov told reporters.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    speakers = {s.speaker for s in doc.statements if s.speaker}
+    assert speakers == {"Nikolai Solovtsov"}
+
+
+def test_committee_labels_after_a_question_number(tmp_path: Path) -> None:
+    text = (
+        "Defence Committee: Oral evidence on NATO\n\n"
+        "Witness: Lord Robertson.\n\n"
+        "Q28            Stuart Anderson: What did Russia say about enlargement in 2002?\n\n"
+        "Lord Robertson: Russia never objected to the Baltic states joining at the time.\n\n"
+        "Q29            Stuart Anderson: And later?\n\n"
+        "Lord Robertson: Later it changed its mind.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    # "Lord Robertson" is the former NATO Secretary General the gazetteer knows.
+    assert {s.speaker for s in doc.statements} == {"Stuart Anderson", "George Robertson"}
+    assert not any(s.text.startswith("Lord Robertson.") for s in doc.statements)

@@ -495,9 +495,10 @@ def _office_holder(description: str, context: str) -> Speaker | None:
         return None
     best: Speaker | None = None
     for m in _NAME_RUN.finditer(context):
-        run = re.split(r"(?<=[a-z’'-]{2})\.\s", m.group(0))[0]  # never past a sentence's end
+        # Never past a sentence's end, its full stop or a possessive ("Zelenskyy’s New Year’s").
+        run = re.split(r"(?<=[a-z’'-]{2})\.\s|[’']s\b", m.group(0))[0].rstrip(".")
         named = person_name(run)
-        if named is None:
+        if named is None or not re.fullmatch(r"[\w’'.\- ]+", named[0]):
             continue
         before = context[max(0, m.start() - 60) : m.start()].split()[-4:]
         titled = run[: run.find(named[0].split()[0])].split()

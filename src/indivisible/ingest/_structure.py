@@ -24,7 +24,13 @@ from indivisible.ingest._link import (
     persons_mentioned,
     strip_honorifics,
 )
-from indivisible.ingest._names import is_role_word, person_name, role_and_name, titled_surname
+from indivisible.ingest._names import (
+    _state_names,
+    is_role_word,
+    person_name,
+    role_and_name,
+    titled_surname,
+)
 from indivisible.ingest._read import RawText
 
 _PAGE = re.compile(r"\s*\((?:Page|p\.)\s*(\d+)\)\s*$", re.IGNORECASE)
@@ -820,6 +826,25 @@ def _place_line(line: str) -> bool:
 _QUOTED_LABEL = re.compile(r"^[\"“«„](?P<outlet>[^\"“”«»„]{2,40})[\"”»“]$")
 
 
+#: Words naming a document or its part, never a speaker.
+_DOCUMENT_WORDS = {
+    "text",
+    "communique",
+    "communiqué",
+    "declaration",
+    "agenda",
+    "annex",
+    "summary",
+    "report",
+    "resolution",
+    "paragraph",
+    "item",
+    "excerpt",
+    "excerpts",
+    "transcript",
+}
+
+
 def _label_like(label: str) -> bool:
     core = re.sub(r"\([^)]*\)", " ", label).strip(" ,")
     head, _, office = core.partition(",")
@@ -841,6 +866,10 @@ def _label_like(label: str) -> bool:
         return False
     if core.lower() in {p.lower() for p in load().rules.places}:
         return False  # "Moscow: …" is a kicker or dateline, a place does not speak
+    if core.lower() in _state_names():
+        return False  # "RUSSIA:Russia has warned …": a kicker naming a state
+    if any(w.lower().strip(",") in _DOCUMENT_WORDS for w in words):
+        return False  # "FULL TEXT OF COMMUNIQUE: (see paragraph 23)": a document's part
     for w in words:
         bare = w.strip(",")
         if bare.lower() in _CONNECTORS:
@@ -900,7 +929,14 @@ _DASH_LABEL = re.compile(
 
 
 def _inline_label(line: str) -> tuple[str, int] | None:
-    """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon."""
+    """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon.
+
+    A committee's question number before the label ("Q28   Stuart Anderson:") is set aside.
+    """
+    numbered = re.match(r"^Q\d{1,4}\s+(?=[A-Z])", line)
+    if numbered is not None:
+        inner = _inline_label(line[numbered.end() :])
+        return (inner[0], inner[1] + numbered.end()) if inner is not None else None
     m = re.match(r"^(?P<label>[^:\n]{1,110}?)\s*:(?:\s+|$)", line) or re.match(
         # "Stoltenberg:The …": a name and its words with the space lost.
         r"^(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):(?=[A-Z“\"])",
@@ -2219,7 +2255,8 @@ def _page_field(line: str, label: tuple[str, int], uses: dict[str, int]) -> bool
         and not is_role_word(word)
         and _find_alias(word)[0] is None
         and 0 < _words(value) <= 8
-        and not re.search(r"[.?!…]$", value)
+        # "Witness: Lord Robertson.": a short name may close with a full stop.
+        and (not re.search(r"[.?!…]$", value) or (_words(value) <= 4 and value[:1].isupper()))
     )
 
 
