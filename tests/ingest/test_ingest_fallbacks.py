@@ -970,3 +970,26 @@ def test_committee_labels_after_a_question_number(tmp_path: Path) -> None:
     # "Lord Robertson" is the former NATO Secretary General the gazetteer knows.
     assert {s.speaker for s in doc.statements} == {"Stuart Anderson", "George Robertson"}
     assert not any(s.text.startswith("Lord Robertson.") for s in doc.statements)
+
+
+def test_an_adverb_and_the_addressees_before_that(tmp_path: Path) -> None:
+    text = (
+        "Russia to suspend arms treaty\n\n"
+        "MOSCOW -- President Vladimir Putin formally notified NATO governments Saturday that "
+        "Russia would suspend its obligations under the CFE Treaty.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert _said(doc, "Vladimir Putin") == [
+        "Russia would suspend its obligations under the CFE Treaty."
+    ]
+
+
+def test_a_capitalised_subject_after_said_is_not_an_addressee(tmp_path: Path) -> None:
+    text = (
+        "Erdogan on Sweden\n\n"
+        "ANKARA (AP) - Turkish President Recep Tayyip Erdogan has said NATO should not expect "
+        "his country's approval of Sweden's request before the summit.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    said = _said(doc, "Recep Tayyip Erdogan")
+    assert said and said[0].startswith("NATO should not expect")

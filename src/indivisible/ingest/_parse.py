@@ -36,7 +36,7 @@ _VERBS = (
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
     r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
-    r"reassured|informed|"
+    r"reassured|informed|notified|"
     r"expressed (?:his|her|their|the) (?:desire|wish|view|belief|conviction|hope)|"
     r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
@@ -61,6 +61,8 @@ _WHEN = (
 _AUX = (
     r"(?:(?:has|had|have)\s+)?"
     r"(?:(?:also|again|later|earlier|previously|repeatedly|once again|then|further)\s+)?"
+    # "formally notified", "publicly warned": an adverb of manner before the verb.
+    r"(?:(?!(?:re|app|fam|ital|on|fl|ug|bel|jul|ral|sil|hol|supp)ly\b)[a-z]{3,}ly\s+)?"
 )
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
@@ -89,7 +91,10 @@ _REPORTED = re.compile(
     rf"(?:\s+{_WHEN})?\s+{_AUX}(?:{_VERBS})"
     # "told Reuters on Saturday that": an outlet, a day or a place between verb and clause.
     rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN}|"
-    r"(?:Reuters|TASS|AFP|AP|CNN|BBC|Interfax|RIA Novosti|Sputnik|[A-Z][a-z]+ TV)))"
+    r"(?:Reuters|TASS|AFP|AP|CNN|BBC|Interfax|RIA Novosti|Sputnik|[A-Z][a-z]+ TV)|"
+    # "notified NATO governments Saturday that": whom the words were addressed to.
+    r"[A-Z][\w-]+\s+(?:governments|leaders|officials|members|allies|counterparts|"
+    r"ministers|partners|colleagues)))"
     r"{0,3}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
