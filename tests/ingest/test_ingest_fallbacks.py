@@ -993,3 +993,24 @@ def test_a_capitalised_subject_after_said_is_not_an_addressee(tmp_path: Path) ->
     doc = parse_written(tmp_path, text)
     said = _said(doc, "Recep Tayyip Erdogan")
     assert said and said[0].startswith("NATO should not expect")
+
+
+_PRESS_RELEASE = (
+    "Minister at the North Atlantic Council\n\n"
+    "Foreign Minister Gordan Jandroković took part in the meeting in Brussels on Thursday.\n\n"
+    "Cooperation between NATO and the EU can have a positive effect on future joint "
+    "operations as well, said the minister.\n"
+)
+
+
+def test_the_verb_then_the_office_closing_a_clause(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _PRESS_RELEASE)
+    said = [s for s in doc.statements if s.speaker == "Gordan Jandroković"]
+    assert said and said[-1].text.startswith("Cooperation between NATO and the EU")
+    assert said[-1].role == "Foreign Minister"
+    assert "nato" in said[-1].organisations
+
+
+def test_the_verb_then_a_thing_closing_a_clause_names_nobody(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _PRESS_RELEASE.replace("said the minister", "said the report"))
+    assert not _said(doc, "Gordan Jandroković")

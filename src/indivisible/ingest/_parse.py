@@ -456,6 +456,9 @@ def _last_person_named(context: str) -> tuple[str, str | None] | None:
     of a thing.
     """
     for run in reversed(_NAME_RUN.findall(context)):
+        # A run never spans a sentence's end ("… Council.\nForeign Minister X" is X with
+        # the office "Foreign Minister").
+        run = re.split(r"(?<=[a-z’'-]{2})\.\s+", run)[-1]
         named = person_name(run)
         if named is not None and not _place_name(named[0]):
             return named
@@ -763,6 +766,14 @@ _PREPOSITIONS = {
 }
 
 
+_INVERTED_AFTER = re.compile(
+    r"^(?![A-Z][a-z]+ing\b)(?P<what>[^“”\"«»]{20,}?),\s+(?:said|added|stressed|noted|explained|"
+    r"concluded|continued|emphasi[sz]ed|underlined|stated|declared|insisted|warned)\s+"
+    rf"(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?(?:minister|president|secretary|ambassador|"
+    rf"spokes(?:man|woman|person)|diplomat|envoy|official|chancellor|chair(?:man|woman|person)?|"
+    rf"head|chief|premier|general|representative)|{_NAME})"
+    r"(?:\s+(?:on|in|at|during|after)\s+[^,.“”\"]{2,40})?\s*[.!]?$"
+)
 _PARTICIPLE = re.compile(
     rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+[^,“”\"]{{3,160}}?,\s+"
     r"(?:stating|saying|declaring|adding|noting|warning|stressing|arguing|insisting|"
@@ -880,6 +891,13 @@ def _reported(
                 who = _speaker_of(attr, context, day, seen)
         if who is not None:
             return who, 0, after.end("what")
+    inverted = _INVERTED_AFTER.match(clause)
+    if inverted:
+        # "…, Croatia can confirm the importance of such projects, said the minister.":
+        # the verb before its subject, after the clause.
+        who = _speaker_of(inverted.group("who"), context, day, seen)
+        if who is not None and (who.name or who.role):
+            return who, 0, inverted.end("what")
     participle = _PARTICIPLE.match(clause)
     if participle:
         # "X released a statement on Wednesday, stating that Russia must …", "X delivered a
