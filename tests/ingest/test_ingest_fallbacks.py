@@ -1014,3 +1014,23 @@ def test_the_verb_then_the_office_closing_a_clause(tmp_path: Path) -> None:
 def test_the_verb_then_a_thing_closing_a_clause_names_nobody(tmp_path: Path) -> None:
     doc = parse_written(tmp_path, _PRESS_RELEASE.replace("said the minister", "said the report"))
     assert not _said(doc, "Gordan Jandroković")
+
+
+def test_a_release_number_and_day_in_brackets_date_the_release(tmp_path: Path) -> None:
+    text = (
+        "Minister Builds on Relations with NATO Allies\n\n"
+        "(No. 373 – December 4, 2009 – 7:15 p.m. EST) The Honourable Lawrence Cannon, Minister "
+        "of Foreign Affairs, today concluded his participation in a NATO meeting.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert str(doc.document.date) == "2009-12-04"
+    assert not any(s.text.startswith("(No. 373") for s in doc.statements)
+
+
+def test_a_bracketed_date_inside_a_sentence_is_no_release_stamp(tmp_path: Path) -> None:
+    text = (
+        "Minister Builds on Relations with NATO Allies\n\n"
+        "The Honourable Lawrence Cannon (who spoke on December 4, 2009) concluded his "
+        "participation in a NATO meeting.\n"
+    )
+    assert parse_written(tmp_path, text).document.date is None

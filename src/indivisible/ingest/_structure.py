@@ -84,6 +84,10 @@ _LEAD_STAMP = re.compile(
 _DATE_DATELINE = re.compile(
     r"^(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
     r"\s*(?:\([A-Z][\w .]{1,20}\)\s*)?(?:[–—]+|\s-\s)\s*"
+    # "(No. 373 – December 4, 2009 – 7:15 p.m. EST) The Honourable …": a release's number,
+    # day and hour in brackets before its first sentence.
+    r"|^\((?:No\.?\s*\d{1,5}\s*[–—-]\s*)?(?P<date2>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})(?:\s*[–—-]\s*[^()]{1,30})?\)\s*(?=[A-Z“\"])"
 )
 _VOCATIVE = re.compile(
     r"^(?:ladies and gentlemen|dear [\w ]+|mr\.? (?:president|chair\w*|secretary|minister)|"
@@ -1467,7 +1471,8 @@ def structure(raw: RawText) -> Structure:
         dated_first = _DATE_DATELINE.match(first_block) if dateline is None else None
         if dated_first:
             # "Jan. 6, 2022 (EIRNS)—With respect to …": a dateline without a place.
-            when = first_date(dated_first.group("date").replace(".", ""))
+            shown = dated_first.group("date") or dated_first.group("date2")
+            when = first_date(shown.replace(".", ""))
             if when is not None:
                 dates.append((3, 0, when))
                 dropped.append((blocks[0].start, blocks[0].start + dated_first.end(), "dateline"))
