@@ -109,7 +109,7 @@ _NAME_WORD = rf"[{_UPPER}][\w’'.-]*"
 
 
 @lru_cache(maxsize=1)
-def _state_names() -> frozenset[str]:
+def one_word_state_names() -> frozenset[str]:
     """One-word names of the record's states ("azerbaijan", "kazakhstan"), lower case.
 
     "the Republic of Azerbaijan Elmar Mammadyarov": a state's name glued before a person's
@@ -163,7 +163,7 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     glued = [
         i
         for i, w in enumerate(words[:-2])
-        if w.strip(",").lower() in _BODY_WORDS | _THING_WORDS | _state_names()
+        if w.strip(",").lower() in _BODY_WORDS | _THING_WORDS | one_word_state_names()
         or _titled(w)
         or _is_abbreviation(w)
     ]

@@ -25,8 +25,8 @@ from indivisible.ingest._link import (
     strip_honorifics,
 )
 from indivisible.ingest._names import (
-    _state_names,
     is_role_word,
+    one_word_state_names,
     person_name,
     role_and_name,
     titled_surname,
@@ -870,7 +870,7 @@ def _label_like(label: str) -> bool:
         return False
     if core.lower() in {p.lower() for p in load().rules.places}:
         return False  # "Moscow: …" is a kicker or dateline, a place does not speak
-    if core.lower() in _state_names():
+    if core.lower() in one_word_state_names():
         return False  # "RUSSIA:Russia has warned …": a kicker naming a state
     if any(w.lower().strip(",") in _DOCUMENT_WORDS for w in words):
         return False  # "FULL TEXT OF COMMUNIQUE: (see paragraph 23)": a document's part
