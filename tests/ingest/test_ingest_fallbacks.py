@@ -1034,3 +1034,47 @@ def test_a_bracketed_date_inside_a_sentence_is_no_release_stamp(tmp_path: Path) 
         "participation in a NATO meeting.\n"
     )
     assert parse_written(tmp_path, text).document.date is None
+
+
+# --- round 20 ---------------------------------------------------------------------------------
+
+
+def test_a_menu_framed_by_pipes_is_furniture(tmp_path: Path) -> None:
+    text = (
+        "| Acronym Institute Home Page | Calendar | UN/CD | NPT/IAEA | NATO | US |\n\n"
+        "| Space/BMD | CTBT | BWC | CWC | About Acronym | Links |\n\n"
+        "Statement on the CFE Treaty\n\n"
+        "We regret the decision to suspend the Treaty on Conventional Armed Forces in Europe.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any("CTBT" in s.text for s in doc.statements)
+    assert {i for s in doc.statements for i in s.instruments} == {"cfe-1990"}
+
+
+def test_a_table_row_with_words_between_pipes_in_a_sentence_is_kept(tmp_path: Path) -> None:
+    text = (
+        "Statement on the CFE Treaty\n\n"
+        "| We regret the decision to suspend the CFE Treaty today, and we say so clearly. |\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert any("we say so" in s.text for s in doc.statements)
+
+
+_CITING = (
+    "Russia rejects the data exchange\n\n"
+    "Russia has rejected the annual military data exchange of the 2011 Vienna Document, RBC "
+    "reports, citing Konstantin Gavrilov, Russia's envoy to the Vienna talks.\n\n"
+    "“We see no point in it,” the Russian Foreign Minister Sergei Lavrov said on Monday.\n\n"
+    "“The West has destroyed the regime,” the Russian Foreign Minister added.\n"
+)
+
+
+def test_an_outlet_citing_a_person_relays_his_words(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _CITING)
+    said = _said(doc, "Konstantin Gavrilov")
+    assert said and said[0].startswith("Russia has rejected the annual military data exchange")
+
+
+def test_a_described_office_in_capitals_is_the_person_holding_it(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _CITING)
+    assert "The West has destroyed the regime" in _said(doc, "Sergei Lavrov")

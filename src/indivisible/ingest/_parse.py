@@ -71,7 +71,8 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     # "«…», — said Erler": a dash may stand between the quotation and its attribution.
     # '“…,” spokesman of the ministry Anton Mazur said': a lower-case office before the name.
-    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?:[a-z][\w’'-]*\s+){{0,5}}?"
+    # (not "the Russian Foreign Minister", a description read below)
+    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?:(?!(?:the|a|an)\s)[a-z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+){{0,4}}?)?"
     rf"(?P<who>{_NAME}|he|she)(?:,[^,“”\"]{{2,80}},)?\s+{_AUX}(?:{_VERBS})\b"
     rf"|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
 )
@@ -489,7 +490,10 @@ def _described_person(description: str, context: str) -> Speaker | None:
         named = person_name(m.group(2))
         if named is not None:
             best = Speaker(named[0], named[1])
-    return best
+    # "the Russian Foreign Minister added" after "Russian Foreign Minister Sergei Lavrov":
+    # a person whose title holds the whole office comes before one sharing a qualifier
+    # ("Russian President Vladimir Putin").
+    return _office_holder(description, context) or best
 
 
 def _office_holder(description: str, context: str) -> Speaker | None:
@@ -499,12 +503,13 @@ def _office_holder(description: str, context: str) -> Speaker | None:
     title inside the run of capitals before the name, or the four words before it.
     """
     office = {w.lower().strip(".,’'") for w in description.split()[1:]}
-    if len(office) < 2 or not _ROLE_NOUN.fullmatch(description.split()[-1].strip(".,")):
+    if len(office) < 2 or not _ROLE_NOUN.fullmatch(description.split()[-1].strip(".,’'")):
         return None
     best: Speaker | None = None
     for m in _NAME_RUN.finditer(context):
-        # Never past a sentence's end, its full stop or a possessive ("Zelenskyy’s New Year’s").
-        run = re.split(r"(?<=[a-z’'-]{2})\.\s|[’']s\b", m.group(0))[0].rstrip(".")
+        # Never past a sentence's or a line's end, its full stop or a possessive
+        # ("Zelenskyy’s New Year’s").
+        run = re.split(r"(?<=[a-z’'-]{2})\.\s|[’']s\b|\n", m.group(0))[0].rstrip(".")
         named = person_name(run)
         if named is None or not re.fullmatch(r"[\w’'.\- ]+", named[0]):
             continue
@@ -782,7 +787,10 @@ _PARTICIPLE = re.compile(
 _RELAYED_AFTER = re.compile(
     r"^(?P<what>[^“”\"«»]{20,}?),\s+(?:[\w’'.-]+\s+){0,4}?(?:(?:also|was)\s+)?"
     rf"(?:quoted\s+(?P<who>{_NAME})(?:,[^,“”\"]{{2,80}},)?\s+as\s+saying"
-    rf"|(?:learnt|learned|was told|heard)\s+from\s+(?:[a-z][\w’'-]*\s+){{0,3}}(?P<who2>{_NAME}))"
+    rf"|(?:learnt|learned|was told|heard)\s+from\s+(?:[a-z][\w’'-]*\s+){{0,3}}(?P<who2>{_NAME})"
+    # "…, RBC reports, citing Konstantin Gavrilov, Russia's envoy to …"
+    rf"|(?:reports?|reported|writes|wrote),?\s+(?:citing|quoting)\s+(?:[a-z][\w’'-]*\s+){{0,3}}"
+    rf"(?P<who3>{_NAME})(?:,[^“”\"]{{2,120}})?)"
     r"(?:\s+(?:on|in|at)\s+[^,.“”\"]{2,40})?\s*[.!]?$"
 )
 _RELAYED = re.compile(
@@ -910,7 +918,8 @@ def _reported(
         # "…, the news agency also quoted Kremlin spokesman Dmitri Peskov as saying.", "…,
         # BelTA learnt from CSTO spokesman X.", "Interfax quoted Peskov as saying that …":
         # an outlet relays the words; they are the person's.
-        who_text = relayed.group("who") or relayed.group("who2") or ""
+        groups = relayed.groupdict()
+        who_text = groups.get("who") or groups.get("who2") or groups.get("who3") or ""
         named = person_name(who_text)
         who = _speaker_of(named[0] if named else who_text, context, day, seen)
         if who is not None and who.name:
