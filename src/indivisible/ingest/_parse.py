@@ -324,15 +324,11 @@ def _loose_line(block: str) -> bool:
     line = re.sub(r"\s*\(\d+\)$", "", block.strip())  # "Comments (0)": a counter
     return (
         "\n" not in line
-        and 0 < _words(line) <= 4
+        and 0 < len(line.split()) <= 4
         and not re.search(r"[.?!…,;:\"“”«»\d]", line)
         # An instrument's own headings stay with its text ("Article V", "Annex").
         and not re.match(r"(?:article|section|chapter|part|protocol|annex)\b", line, re.I)
     )
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 def _speaker_of(
