@@ -75,7 +75,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: whose ten official documents scored kind .50 and speaker recall .25 on first contact, and
 #: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76, and after
 #: session 10's header and kind fallbacks).
-TUNE_FLOORS = {"date": 0.9, "kind": 0.89, "speakers_p": 0.955, "speakers_r": 0.835, "leaked": 71}
+TUNE_FLOORS = {"date": 0.9, "kind": 0.89, "speakers_p": 0.955, "speakers_r": 0.835, "leaked": 70}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

@@ -1078,3 +1078,14 @@ def test_an_outlet_citing_a_person_relays_his_words(tmp_path: Path) -> None:
 def test_a_described_office_in_capitals_is_the_person_holding_it(tmp_path: Path) -> None:
     doc = parse_written(tmp_path, _CITING)
     assert "The West has destroyed the regime" in _said(doc, "Sergei Lavrov")
+
+
+def test_an_affiliation_under_a_name_met_before_is_no_statement(tmp_path: Path) -> None:
+    """The second time a member takes the floor, the name is known; its line is still skipped."""
+    text = _VERBATIM + (
+        "\nMr Tiny Kox\n\nNetherlands, UEL, Rapporteur\n\n"
+        "One more word on the Helsinki principles, Mister President.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.text.startswith("Netherlands, UEL") for s in doc.statements)
+    assert doc.statements[-1].speaker == "Tiny Kox"

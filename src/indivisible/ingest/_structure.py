@@ -2157,16 +2157,16 @@ def _turns(
                 continue
             speaker = _resolve(first_line, ctx, standalone=True)
             if (
-                speaker is None
-                and line == first_line
+                line == first_line
                 and re.match(rf"{_HONORIFIC}\s+[A-Z]", first_line)
                 # "Mr. Chairperson" over "Secretary General,": an address, not a name
                 and not is_role_word(re.sub(rf"^{_HONORIFIC}\s+", "", first_line).split()[0])
                 and _affiliation(following)
             ):
                 # "Mr Tiny KOX" over "Netherlands, UEL, President of the Assembly": a
-                # parliament's verbatim names the speaker, then their country and group.
-                speaker = _resolve(first_line, ctx, standalone=False)
+                # parliament's verbatim names the speaker, then their country and group,
+                # whether or not the name was met before ("I now call Mr X of Spain").
+                speaker = speaker or _resolve(first_line, ctx, standalone=False)
                 if speaker is not None:
                     speaker = Speaker(speaker.name, following.strip(), speaker.person)
                     skip_block = n + 1
