@@ -1089,3 +1089,25 @@ def test_an_affiliation_under_a_name_met_before_is_no_statement(tmp_path: Path) 
     doc = parse_written(tmp_path, text)
     assert not any(s.text.startswith("Netherlands, UEL") for s in doc.statements)
     assert doc.statements[-1].speaker == "Tiny Kox"
+
+
+def test_an_unsigned_statement_titled_by_an_organisation_is_its_statement(tmp_path: Path) -> None:
+    text = (
+        "NATO RESPONSE TO RUSSIAN ANNOUNCEMENT OF INTENT TO SUSPEND OBLIGATIONS UNDER THE CFE "
+        "TREATY\n\n"
+        "We regret the announcement of the intent to suspend the implementation of the Treaty.\n\n"
+        "We remain committed to the Treaty and to its ratification.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"NATO"}
+
+
+def test_an_unsigned_statement_titled_by_a_state_names_nobody(tmp_path: Path) -> None:
+    text = (
+        "LITHUANIA STATEMENT ON THE CFE TREATY\n\n"
+        "We regret the announcement of the intent to suspend the implementation of the Treaty.\n\n"
+        "We remain committed to the Treaty and to its ratification.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {None}

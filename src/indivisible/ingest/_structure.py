@@ -19,6 +19,7 @@ from indivisible.ingest._link import (
     _aliases,
     dates_mentioned,
     first_date,
+    link,
     person_by_alias,
     person_by_role,
     persons_mentioned,
@@ -1615,8 +1616,12 @@ def structure(raw: RawText) -> Structure:
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
-        elif kind == "statement" and opening.name is None and not flags.get("unsigned"):
-            body = _delegation(text, blocks, [*header_lines, title or ""])
+        elif kind == "statement" and opening.name is None:
+            body = (
+                _organisation_title([title or "", *header_lines])
+                if flags.get("unsigned")
+                else _delegation(text, blocks, [*header_lines, title or ""])
+            )
             if body is not None:
                 speaker = Speaker(body, "delegation")
                 for turn in turns:
@@ -1999,6 +2004,30 @@ _LEADS_DATE = re.compile(
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?",
     re.IGNORECASE,
 )
+
+
+_ORG_TITLE = re.compile(
+    r"^(?P<body>[A-Z][\w-]{1,14}(?:\s+[A-Z][\w-]+){0,3})\s+(?:response|statement|declaration|"
+    r"communiqu[ée]|position)\b",
+    re.IGNORECASE,
+)
+
+
+def _organisation_title(lines: list[str]) -> str | None:
+    """The organisation an unsigned statement's title names as its author.
+
+    "NATO RESPONSE TO RUSSIAN ANNOUNCEMENT …", "OSCE Statement on …": the title opens with
+    a name the gazetteer links to an organisation, then says what kind of text it is. A
+    state's or a ministry's title names no organisation and gives nobody.
+    """
+    for line in lines:
+        found = _ORG_TITLE.match(line.strip())
+        if found is None:
+            continue
+        body = found["body"]
+        if link(body, None).organisations and not link(body, None).instruments:
+            return body
+    return None
 
 
 def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None:
