@@ -244,6 +244,22 @@ def _names_of(raw: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(n).strip() for n in found if n and str(n).strip()))
 
 
+@lru_cache(maxsize=1)
+def one_word_state_names() -> frozenset[str]:
+    """One-word names of the record's states ("azerbaijan", "kazakhstan"), lower case.
+
+    "the Republic of Azerbaijan Elmar Mammadyarov": a state's name glued before a person's
+    is the office's end, not the first name; "RUSSIA:" before a headline is no speaker.
+
+    Raises:
+        DataError: ``states.yaml`` is malformed.
+    """
+    path = resources.files("indivisible").joinpath("data", "states.yaml")
+    data = _safe_yaml(path.read_text(encoding="utf-8"), "states.yaml") or []
+    names = {str(n) for s in data for n in [s.get("name"), *(s.get("aliases") or [])] if n}
+    return frozenset(n.lower() for n in names if " " not in n)
+
+
 def _safe_yaml(text: str, label: str) -> Any:
     try:
         return yaml.safe_load(text)

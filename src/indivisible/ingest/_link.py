@@ -348,10 +348,12 @@ def stance(text: str) -> tuple[str, str | None]:
 
 # --- persons -------------------------------------------------------------------------
 
-_HONORIFICS = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Madam|Mister|H\.E\.|Amb\.|Gen\.|Sen\.|Prof\.|Adm\.)\.?\s+",
-    re.IGNORECASE,
+#: A courtesy title before a name, as a pattern the structure reader shares.
+HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Baroness|Madam|Mme|Mister|H\.E\.|Amb\.|Gen\.|Sen\.|"
+    r"Prof\.|Adm\.)\.?"
 )
+_HONORIFICS = re.compile(rf"\b{HONORIFIC}\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

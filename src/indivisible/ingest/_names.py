@@ -16,6 +16,8 @@ from functools import lru_cache
 from nameparser import HumanName
 from rapidfuzz import fuzz
 
+from indivisible.ingest._gazetteer import one_word_state_names
+
 #: Least similarity (0-100) of two given names, or two surnames, taken as one spelling.
 VARIANT_SCORE = 80.0
 
@@ -106,24 +108,6 @@ def same_person(a: str, b: str) -> bool:
 #: A capital letter, Latin with diacritics too ("Þórdís", "Šefčovič", "Ľubomír").
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_WORD = rf"[{_UPPER}][\w’'.-]*"
-
-
-@lru_cache(maxsize=1)
-def one_word_state_names() -> frozenset[str]:
-    """One-word names of the record's states ("azerbaijan", "kazakhstan"), lower case.
-
-    "the Republic of Azerbaijan Elmar Mammadyarov": a state's name glued before a person's
-    is the office's end, not the first name.
-    """
-    from importlib import resources
-
-    import yaml
-
-    data = yaml.safe_load(
-        resources.files("indivisible").joinpath("data", "states.yaml").read_text("utf-8")
-    )
-    names = {str(n) for s in data or [] for n in [s.get("name"), *(s.get("aliases") or [])] if n}
-    return frozenset(n.lower() for n in names if " " not in n)
 
 
 def person_name(text: str) -> tuple[str, str | None] | None:

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from indivisible.ingest._gazetteer import Person, load
+from indivisible.ingest._gazetteer import Person, load, one_word_state_names
 from indivisible.ingest._link import (
+    HONORIFIC,
     _aliases,
     dates_mentioned,
     first_date,
@@ -27,7 +28,6 @@ from indivisible.ingest._link import (
 )
 from indivisible.ingest._names import (
     is_role_word,
-    one_word_state_names,
     person_name,
     role_and_name,
     titled_surname,
@@ -925,11 +925,10 @@ def _kicker(rest: str, block: str, first: bool = False) -> bool:
     )
 
 
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Baroness|Madam|Mme|M)\.?"
 _DASH_LABEL = re.compile(
     r"^(?P<label>(?:The\s+)?(?:PRESIDENT|President|CHAIR(?:MAN|PERSON)?|Chair(?:man|person)?|"
     r"SPEAKER|Speaker)"
-    rf"|{_HONORIFIC}\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\.?\s+[–—]\s+(?=[A-Z“\"«])"
+    rf"|{HONORIFIC}\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\.?\s+[–—]\s+(?=[A-Z“\"«])"
 )
 
 
@@ -1918,7 +1917,7 @@ def _header_speaker(
     for line, after in itertools.pairwise(lines):
         if not 2 <= _words(line) <= 5 or re.search(r"[.:;!?,]$|\d", line):
             continue
-        bare = re.sub(rf"^{_HONORIFIC}\s+", "", line)  # "Mr Tiny KOX"
+        bare = re.sub(rf"^{HONORIFIC}\s+", "", line)  # "Mr Tiny KOX"
         named = person_name(bare)
         if named is None or named[0] != bare:
             continue
@@ -2187,9 +2186,9 @@ def _turns(
             speaker = _resolve(first_line, ctx, standalone=True)
             if (
                 line == first_line
-                and re.match(rf"{_HONORIFIC}\s+[A-Z]", first_line)
+                and re.match(rf"{HONORIFIC}\s+[A-Z]", first_line)
                 # "Mr. Chairperson" over "Secretary General,": an address, not a name
-                and not is_role_word(re.sub(rf"^{_HONORIFIC}\s+", "", first_line).split()[0])
+                and not is_role_word(re.sub(rf"^{HONORIFIC}\s+", "", first_line).split()[0])
                 and _affiliation(following)
             ):
                 # "Mr Tiny KOX" over "Netherlands, UEL, President of the Assembly": a
