@@ -509,19 +509,23 @@ def _case_copy(lines: list[str], i: int) -> str | None:
     line = lines[i]
     if not 0 < i < 40 or not 4 <= _words(line) <= 40 or re.search(r"[.?!]$", line):
         return None
-    letters = re.sub(r"[\W_]", "", line.casefold())
+    letters = _letters(line)
     for earlier in lines[:i]:
-        head = re.split(r"\s[-|–]\s", earlier)[0]
-        if (
-            letters
-            in (
-                re.sub(r"[\W_]", "", earlier.casefold()),
-                re.sub(r"[\W_]", "", head.casefold()),
-            )
-            and earlier != line
-        ):
+        if earlier != line and letters in _letters_and_head(earlier):
             return "heading printed again"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _letters(line: str) -> str:
+    """A line's letters and figures, case folded (punctuation and spaces left out)."""
+    return re.sub(r"[\W_]", "", line.casefold())
+
+
+@lru_cache(maxsize=4096)
+def _letters_and_head(line: str) -> tuple[str, str]:
+    """:func:`_letters` of a line and of its part before a site's " - " or " | " suffix."""
+    return _letters(line), _letters(re.split(r"\s[-|–]\s", line)[0])
 
 
 _CAPTION_NAME = re.compile(r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,3}")
@@ -2024,7 +2028,8 @@ def _organisation_title(lines: list[str]) -> str | None:
         if found is None:
             continue
         body = found["body"]
-        if link(body, None).organisations and not link(body, None).instruments:
+        named = link(body, None)
+        if named.organisations and not named.instruments:
             return body
     return None
 
@@ -2138,9 +2143,10 @@ def _turns(
         return turn
 
     # How often each label opens a block: a transcript's labels come back turn after turn.
+    # Each block's first-line label, read once for the count and for the loop below.
+    labels = [_inline_label(text[b.start : b.end].split("\n", 1)[0]) for b in blocks]
     label_uses: dict[str, int] = {}
-    for block in blocks:
-        found_label = _inline_label(text[block.start : block.end].split("\n", 1)[0])
+    for found_label in labels:
         if found_label is not None:
             key = found_label[0].strip().lower()
             label_uses[key] = label_uses.get(key, 0) + 1
@@ -2157,7 +2163,7 @@ def _turns(
             flags["articles"] += 1
         speaker: Speaker | None = None
         body_start = block.start
-        inline = _inline_label(first_line)
+        inline = labels[n]
         if inline and line == first_line and _page_field(first_line, inline, label_uses):
             continue  # "Photograph: Evgenia Novozhenina/Reuters": the page's, nobody's words
         if (
