@@ -503,6 +503,15 @@ def main(argv: list[str] | None = None) -> int:
         "parts that are never tuned on out of sight",
     )
     args = parser.parse_args(argv)
+    listed = args.documents.split(",") if args.documents else None
+    unknown = [p for p in listed or [] if p not in PARTS]
+    if unknown:
+        print(
+            f"Error: --documents: no part named {', '.join(unknown)} "
+            f"(the parts are {', '.join(PARTS)})",
+            file=sys.stderr,
+        )
+        return 2
     folders: list[Path] = args.corpus or [Path("../shared/samples")]
     for folder in folders:
         if not (folder / "gold").is_dir():
@@ -513,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.json:
             print(json.dumps(corpus, indent=2, ensure_ascii=False, default=str))
         else:
-            _print_corpus(corpus, args.documents.split(",") if args.documents else None)
+            _print_corpus(corpus, listed)
         return 0
     if len(folders) > 1:
         print("Error: several folders are scored only as development corpora", file=sys.stderr)

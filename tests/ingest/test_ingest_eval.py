@@ -119,3 +119,11 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     assert tune["speakers"]["precision"] >= TUNE_FLOORS["speakers_p"]
     assert tune["speakers"]["recall"] >= TUNE_FLOORS["speakers_r"]
     assert tune["boilerplate_leaked"] <= TUNE_FLOORS["leaked"]
+
+
+def test_an_unknown_part_to_list_is_a_clear_error(
+    ingest_eval: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = ingest_eval.main([*(str(c) for c in CORPORA), "--documents", "tune,test9"])
+    assert code == 2
+    assert "no part named test9" in capsys.readouterr().err

@@ -85,6 +85,9 @@ def test_no_match_prints_zero_and_the_nearest_ids(app: typer.Typer, sqlite_url: 
     )
     wrong_speaker = runner.invoke(app, ["statements", "--speaker", "Carpentr", "--db", sqlite_url])
     assert "nearest: Michael Carpenter" in wrong_speaker.stdout
+    # Names are stored but none is close: the hint must not say that none is stored.
+    far = runner.invoke(app, ["statements", "--speaker", "Zzyzx", "--db", sqlite_url])
+    assert "nearest: none close (" in far.stdout and "names stored)" in far.stdout
     found = runner.invoke(
         app,
         [

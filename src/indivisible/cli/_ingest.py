@@ -280,10 +280,14 @@ def _nearest(
         if option == "--speaker" and any(value.lower() in s.lower() for s in stored):
             continue
         near = [m[0] for m in process.extract(value, pool, limit=3, score_cutoff=40)]
-        hints.append(
-            f"no statement matches {option} {clean(value)}; nearest: "
-            + (", ".join(clean(n) for n in near) if near else "none stored")
-        )
+        if near:
+            nearest = ", ".join(clean(n) for n in near)
+        else:
+            # Not "none stored" when names are stored but none is close to the one asked for.
+            count = len(set(pool))
+            nearest = f"none close ({count} {'name' if count == 1 else 'names'} stored)"
+            nearest = nearest if pool else "none stored"
+        hints.append(f"no statement matches {option} {clean(value)}; nearest: {nearest}")
     return hints
 
 
