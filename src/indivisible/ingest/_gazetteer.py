@@ -40,6 +40,9 @@ class Entry:
     window: tuple[dt.date | None, dt.date | None]
     #: ``patterns`` to run on lowered text (see :func:`fold`), or None.
     folded: tuple[Folded, ...] | None = None
+    #: Ids this entry's names stand for no longer inside its window ("the START Treaty"
+    #: written after New START was signed means New START, not the expired START I).
+    replaces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,8 @@ def _entries() -> list[Entry]:
                 where = f"{label}: {name}[{i}]"
                 if not isinstance(raw, dict):
                     raise DataError(f"{where}: expected a mapping")
-                unknown = set(raw) - {"id", "ids", "name", "names", "patterns", "window", "note"}
+                allowed = {"id", "ids", "name", "names", "patterns", "window", "replaces", "note"}
+                unknown = set(raw) - allowed
                 if unknown:
                     raise DataError(f"{where}: unknown keys {sorted(unknown)}")
                 ids = raw.get("ids") or ([raw["id"]] if raw.get("id") else [])
@@ -196,8 +200,11 @@ def _entries() -> list[Entry]:
                             _date(window.get("to"), f"{where}.window.to"),
                         ),
                         folded=fold_all(patterns),
+                        replaces=tuple(str(x) for x in raw.get("replaces", []) or []),
                     )
                 )
+                if entries[-1].replaces and not any(entries[-1].window):
+                    raise DataError(f"{where}: 'replaces' needs a 'window'")
     return entries
 
 
@@ -427,7 +434,9 @@ def load() -> Gazetteer:
         DataError: a gazetteer or record file is malformed.
     """
     own = _entries()
-    windows = {e.ids[0]: e.window for e in own if len(e.ids) == 1 and any(e.window)}
+    windows = {
+        e.ids[0]: e.window for e in own if len(e.ids) == 1 and any(e.window) and not e.replaces
+    }
     entries = own + _record_entries(windows)
     index: dict[str, list[Entry]] = {}
     originals: dict[str, str] = {}

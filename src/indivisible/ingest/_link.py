@@ -295,6 +295,9 @@ def link(text: str, doc: dt.date | None) -> Links:
         if _BARE_ARTICLE.match(matched) and _NOT_THIS_ARTICLE.match(text, b):
             continue  # "Article 5 of the Vienna Document", "the Article 5 Memorial"
         found = tuple(e for e in lookup(matched) if _in_window(e.window, doc))
+        replaced = {i for e in found for i in e.replaces}
+        if replaced:
+            found = tuple(e for e in found if e.replaces or not set(e.ids) & replaced)
         if not matched[:1].isupper():
             # An organisation's name is a proper name: "the united nations of the world",
             # "une union européenne des volontés" are words, not the bodies.
