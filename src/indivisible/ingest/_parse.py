@@ -647,7 +647,11 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
         drafts.append((turn, who, a, b, page, when or found.date, None))
 
     pending: list[tuple[int, int, int | None]] = []
-    for start, end, page in spans:
+    # Sentences nobody is credited with yet (start, end, page, paragraph), the latest last:
+    # what a later "This was stated by X." points back at.
+    free: list[tuple[int, int, int | None, int]] = []
+    last: tuple[int, int, int | None, int, int] | None = None  # the sentence before, drafts then
+    for index, (start, end, page) in enumerate(spans):
         para = text[start:end]
         if _opens_quote(para) or pending:
             closing = _closing_attribution(para) if pending or not _closes(para) else None
@@ -664,11 +668,15 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                         if b > a:
                             add(who, a, b, pg, None)
                     pending = []
+                    free, last = [], None
                     continue
             pending = []
         quoting: Speaker | None = None
         for sa, sb in sentences(para):
             s_start, s_text = start + sa, para[sa:sb]
+            if last is not None:
+                free = [*free, last[:4]][-4:] if len(drafts) == last[4] else []
+            last = (s_start, s_start + len(s_text.rstrip()), page, index, len(drafts))
             # The headline comes first: "…, says Josep Borrell" names whom the lead's "the
             # bloc's foreign policy chief said" describes.
             context = headline + text[context_start:s_start]
@@ -709,6 +717,20 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
             dateline = _DATELINE.match(s_text)
             skip = dateline.end() if dateline else 0
             clause = s_text[skip:]
+            back = _points_back(clause, context, found.date, seen)
+            if back is not None:
+                # "This was stated by X.": the sentences just before, in this paragraph or
+                # (when it opens one) in the paragraph above, are X's words.
+                targets = [f for f in free if f[3] == index] if sa else []
+                targets = targets or ([f for f in free if f[3] == index - 1] if not sa else [])
+                # A fragment ("OREANDA-NEWS.", an agency's tag split off) is no sentence.
+                targets = [f for f in targets if len(text[f[0] : f[1]].split()) >= 4]
+                for a, b, pg, _ in targets[-3:]:
+                    lead = _DATELINE.match(text[a:b])
+                    add(back, a + (lead.end() if lead else 0), b, pg, None)
+                if targets:
+                    free = []
+                    continue
             ahead = text[s_start + len(s_text) : s_start + len(s_text) + 600]
             reported = _reported(clause, context, found.date, seen, ahead)
             if reported is not None:
@@ -729,6 +751,47 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                     a = s_start + skip + relative.start("what")
                     add(who_rel, a, s_start + skip + len(clause.rstrip()), page, None)
     return drafts
+
+
+#: A sentence pointing back at words already printed: "This was stated by Deputy Foreign
+#: Minister Sergey Ryabkov.", "He said this at a press conference on Friday.", "X, Russia's
+#: ambassador, announced this on Monday." (Russian agency copy in translation writes so).
+_POINTS_BACK = re.compile(
+    r"^(?:(?:This|That|It|These words|This statement)\s+(?:was|were|has been|had been)\s+"
+    r"(?:(?:also|earlier|first)\s+)?(?:stated|announced|said|declared|noted|stressed|"
+    r"emphasi[sz]ed|confirmed|written|pointed out|mentioned|voiced|expressed)\b"
+    r"[^“”\"«»]{0,80}?\bby\s+(?P<by>[^“”\"«»]{3,200}?)"
+    rf"|(?P<who>{_NAME}|He|She)(?:,[^,“”\"]{{1,120}}){{0,2}},?\s+{_AUX}"
+    r"(?:said|stated|announced|declared|noted|stressed|wrote|reported|told\s+[\w ]{2,30}?)\s+"
+    r"(?:this|so)\b(?!\s+(?:week|year|month|morning|afternoon|evening|time|is|was|will|would|"
+    r"has|had|could|should|must|can)\b)[^“”\"«»]{0,160}?)[.!]?$"
+)
+#: Where a "by …" phrase's person ends: a comma, or a circumstance ("during a press
+#: conference", "at an online briefing", "on Monday").
+_BY_END = re.compile(
+    r",|\s+(?:during|at|while|when|after|before|following|speaking|on|in|via|from|within|to)"
+    r"\s+(?=[a-z\d]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+
+def _points_back(
+    clause: str, context: str, day: dt.date | None, seen: list[Speaker]
+) -> Speaker | None:
+    """Who a sentence pointing back at the words before it credits them to, if it does."""
+    m = _POINTS_BACK.match(clause.strip())
+    if m is None:
+        return None
+    if m.group("by") is not None:
+        who_text = _BY_END.split(m.group("by"), maxsplit=1)[0].strip()
+        if re.match(r"^(?:him|her|them)$", who_text):
+            return None
+    else:
+        who_text = m.group("who")
+    who = _speaker_of(who_text, context, day, seen)
+    if who is None and m.group("by") is not None:
+        named = person_name(who_text)
+        who = _speaker_of(named[0], context, day, seen) if named is not None else None
+    return who if who is not None and (who.name or who.role) else None
 
 
 #: "X, who told him (that) …", "X, who said on Friday that …": a relative clause of speech.
@@ -779,6 +842,12 @@ _PARTICIPLE = re.compile(
     rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+[^,“”\"]{{3,160}}?,\s+"
     r"(?:stating|saying|declaring|adding|noting|warning|stressing|arguing|insisting|"
     r"claiming|explaining|emphasi[sz]ing|underlining)\s+(?:that\s+)?(?P<what>[\w“\"].{15,})$"
+)
+#: "with X (on Thursday) saying (that) …": a participle clause naming who spoke.
+_WITH_SAYING = re.compile(
+    rf"\bwith\s+(?P<who>(?:[a-z][\w’'-]*\s+){{0,4}}?{_NAME})(?:,[^,“”\"]{{2,80}},)?"
+    rf"(?:\s+{_WHEN}|\s+on\s+[A-Z]\w+)?\s+(?:saying|stating|warning|arguing|insisting|"
+    r"claiming|adding|declaring)\s+(?:that\s+)?(?P<what>[\w“\"].{15,})$"
 )
 _RELAYED_AFTER = re.compile(
     r"^(?P<what>[^“”\"«»]{20,}?),\s+(?:[\w’'.-]+\s+){0,4}?(?:(?:also|was)\s+)?"
@@ -909,6 +978,14 @@ def _reported(
         who = _speaker_of(participle.group("who"), context, day, seen)
         if who is not None and who.name:
             return who, participle.start("what"), len(clause.rstrip())
+    with_saying = _WITH_SAYING.search(clause)
+    if with_saying:
+        # "…, with high-ranking lawmaker Viktor Ozerov on Thursday saying there will be …":
+        # the clause after the participle is the person's.
+        named = person_name(with_saying.group("who"))
+        who = _speaker_of(named[0], context, day, seen) if named is not None else None
+        if who is not None and who.name:
+            return who, with_saying.start("what"), len(clause.rstrip())
     relayed = _RELAYED_AFTER.match(clause) or _RELAYED.match(clause)
     if relayed:
         # "…, the news agency also quoted Kremlin spokesman Dmitri Peskov as saying.", "…,

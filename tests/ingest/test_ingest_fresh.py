@@ -1,0 +1,133 @@
+"""Mechanisms found on session 11's fresh tune pages: good/bad twins.
+
+Each mechanism has a page where it must fire and a twin, alike but for the one thing that
+must keep it from firing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from indivisible.ingest._link import link
+from indivisible.ingest._structure import _boilerplate
+
+from ._docs import parse_written
+
+# --- a sentence pointing back at the words before it ------------------------------------------
+
+_POINTED = (
+    "Moscow not ready to extend the treaty\n\n"
+    "MOSCOW, October 13 (Oreanda) - Moscow is not ready to extend the arms treaty on the terms "
+    "proposed by Washington. This was announced by Deputy Foreign Minister Sergey Ryabkov.\n\n"
+    "Moscow sent a letter on security to Vienna and awaits an answer from its partners. "
+    "Dmitry Lyubinsky, Russian Ambassador to Vienna, announced this on Monday.\n\n"
+    "The written response will show how sincere the Western partners are.\n\n"
+    "He said this at a press conference on Friday, TASS reports.\n"
+)
+
+
+def test_this_was_stated_by_credits_the_sentence_before(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _POINTED)
+    said = {s.text: s.speaker for s in doc.statements}
+    assert (
+        said["Moscow is not ready to extend the arms treaty on the terms proposed by Washington."]
+        == "Sergei Ryabkov"
+    )
+    assert (
+        said["Moscow sent a letter on security to Vienna and awaits an answer from its partners."]
+        == "Dmitry Lyubinsky"
+    )
+    # "He said this …" opening a paragraph: the paragraph above, by the last person named.
+    assert said["The written response will show how sincere the Western partners are."] == (
+        "Dmitry Lyubinsky"
+    )
+
+
+def test_this_reported_by_an_outlet_or_this_week_credits_nobody(tmp_path: Path) -> None:
+    text = (
+        "Moscow not ready to extend the treaty\n\n"
+        "MOSCOW, October 13 (Oreanda) - Moscow is not ready to extend the arms treaty on the "
+        "terms proposed by Washington. This was reported by TASS.\n\n"
+        "Moscow sent a letter on security to Vienna and awaits an answer from its partners. "
+        "Dmitry Lyubinsky, Russian Ambassador to Vienna, said this week was decisive.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    texts = {s.text for s in doc.statements}
+    assert not any(t.startswith("Moscow is not ready") for t in texts)
+    assert not any(t.startswith("Moscow sent a letter") for t in texts)
+
+
+# --- "with X saying …" ------------------------------------------------------------------------
+
+
+def test_with_a_named_person_saying_reports_his_words(tmp_path: Path) -> None:
+    text = (
+        "Montenegro signs accession protocol\n\n"
+        "PODGORICA, May 19 (AP) - Montenegro signed the protocol on Thursday. But Russia is "
+        "expected to retaliate, with high-ranking lawmaker Viktor Ozerov on Thursday saying "
+        'there will be an "appropriate response" to the decision.\n'
+    )
+    doc = parse_written(tmp_path, text)
+    assert [s.speaker for s in doc.statements] == ["Viktor Ozerov"]
+    assert doc.statements[0].text.startswith("there will be")
+
+
+def test_with_a_capital_saying_names_nobody(tmp_path: Path) -> None:
+    text = (
+        "Montenegro signs accession protocol\n\n"
+        "PODGORICA, May 19 (AP) - Montenegro signed the protocol on Thursday. The government "
+        "welcomed the step, with Moscow saying it was a provocation by the alliance.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert all(s.speaker != "Moscow" for s in doc.statements)
+
+
+# --- a generic name of an expired treaty, written after its successor was signed --------------
+
+
+def test_the_start_treaty_after_2010_is_new_start() -> None:
+    found = link("extend the Strategic Arms Reduction Treaty (START)", dt.date(2020, 10, 13))
+    assert found.instruments == ("new-start-2010",)
+    assert link("the extension of START 3", dt.date(2021, 1, 27)).instruments == ("new-start-2010",)
+
+
+def test_the_start_treaty_before_2010_or_start_i_is_start_i() -> None:
+    assert link("the START Treaty", dt.date(2005, 1, 1)).instruments == ("start-1991",)
+    assert link("the START Treaty", None).instruments == ("start-1991",)
+    assert link("START I expired in 2009", dt.date(2020, 1, 1)).instruments == ("start-1991",)
+
+
+# --- furniture: a medium and a length, pages, advertisements ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listen (5 min)",
+        "Video: 2:31",
+        "4 min listen",
+        "Page 2 of 3",
+        "Next page",
+        "Advertisement · Scroll to continue",
+        "Story continues below advertisement",
+    ],
+)
+def test_lengths_pages_and_advertisements_are_furniture(line: str) -> None:
+    assert _boilerplate(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listen to what the minister said in 2019 about the treaty.",
+        "Next steps will be agreed in Vienna.",
+        "Page two of the draft names no limits.",
+        "Ad hoc talks are planned for March.",
+        "Read 2 articles of the treaty.",
+    ],
+)
+def test_sentences_alike_are_not_furniture(line: str) -> None:
+    assert _boilerplate(line) is None
