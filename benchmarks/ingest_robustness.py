@@ -134,7 +134,9 @@ FURNITURE_HELDOUT = (
 
 #: A second held-out list, written in session 10 after the first had been seen (its leaking
 #: lines guided a structural rule, so it no longer counts as unseen); measured once, at the
-#: session's end, and never used to adjust the rules (``--held-out 2``).
+#: session's end (1,242 of 31,728 insertions leaked). Session 11 then wrote rules for the
+#: classes of its leaking lines (a length, pagination, advertisement markers), so it is seen
+#: too (``--held-out 2``).
 FURNITURE_HELDOUT_2 = (
     "Sign in to comment",
     "Most read",
