@@ -131,3 +131,54 @@ def test_lengths_pages_and_advertisements_are_furniture(line: str) -> None:
 )
 def test_sentences_alike_are_not_furniture(line: str) -> None:
     assert _boilerplate(line) is None
+
+
+# --- dates of pages nothing else dates ----------------------------------------------------------
+
+_UPI = (
+    "Putin suspends treaty participation in address\n\n"
+    "Putin delivers his address in Moscow on February 21, 2023. Photo by Kremlin\n\n"
+    "Feb. 21 (UPI) -- President Vladimir Putin announced in his address that Russia would "
+    "suspend its participation in the treaty, the Kremlin said.\n"
+)
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_same_day_printed_above(
+    tmp_path: Path,
+) -> None:
+    assert parse_written(tmp_path, _UPI).document.date == dt.date(2023, 2, 21)
+
+
+def test_a_yearless_dateline_and_another_day_give_no_date(tmp_path: Path) -> None:
+    text = _UPI.replace("on February 21, 2023", "on February 20, 2023")
+    assert parse_written(tmp_path, text).document.date is None
+
+
+_ADDRESS_AT = (
+    "Peace at home, peace in the world\n\n"
+    "Address by H.E. Ahmet Davutoglu, Minister of Foreign Affairs of Turkey at the OSCE "
+    "Ministerial Council Meeting, 1-2 December 2009, Athens\n\n"
+    "Mr. Chairman,\n\n"
+    "It is a pleasure to be here in Athens at the culmination of the Chairmanship.\n"
+)
+
+
+def test_an_address_at_a_meeting_over_two_days_is_dated_its_first_day(tmp_path: Path) -> None:
+    assert parse_written(tmp_path, _ADDRESS_AT).document.date == dt.date(2009, 12, 1)
+
+
+def test_an_address_ahead_of_a_meeting_is_not_dated_by_it(tmp_path: Path) -> None:
+    text = _ADDRESS_AT.replace(" at the OSCE", " ahead of the OSCE")
+    assert parse_written(tmp_path, text).document.date is None
+
+
+def test_a_norwegian_day_with_a_full_stop_dates_the_page(tmp_path: Path) -> None:
+    text = (
+        "Hovedinnlegg på ministermøte i OSSE\n\n"
+        "Hamburg, 8. desember 2016\n\n"
+        "Thank you Mr Chair,\n\n"
+        "At the Astana Summit we shared the vision of an indivisible security community.\n"
+    )
+    assert parse_written(tmp_path, text).document.date == dt.date(2016, 12, 8)
+    no_year = text.replace("8. desember 2016", "8. desember")
+    assert parse_written(tmp_path, no_year).document.date is None

@@ -748,9 +748,9 @@ def _trailing_date(line: str) -> dt.date | None:
     return dt.date.fromisoformat(iso)
 
 
-#: A month's name in French, German, Russian, Spanish, Italian, Polish, Ukrainian, Danish
-#: or Finnish (a cheap gate before dateparser, which is slow): the stems of the months
-#: whose English names differ.
+#: A month's name in French, German, Russian, Spanish, Italian, Polish, Ukrainian, Danish,
+#: Finnish, Norwegian, Swedish or Dutch (a cheap gate before dateparser, which is slow):
+#: the stems of the months whose English names differ.
 _OTHER_MONTH = re.compile(
     r"\b(?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|januar|"
     r"februar|märz|maerz|juni|juli|oktober|dezember|янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|"
@@ -760,8 +760,8 @@ _OTHER_MONTH = re.compile(
     # Polish and Ukrainian ("14 czerwca 2021", "24 лютого 2022")
     r"stycz|lutego|luty|marca|marzec|kwie|maja|czerw|lipca|lipiec|sierp|wrze[sś]|pa[zź]dziern|"
     r"listopad|grud|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|"
-    # Danish ("3. maj 2021"), Finnish ("6. joulukuuta 2016")
-    r"maj|\w+kuuta)",
+    # Danish ("3. maj 2021"), Finnish ("6. joulukuuta 2016"), Norwegian, Swedish, Dutch
+    r"maj|\w+kuuta|desember|januari|februari|maart|mei|augusti|augustus)",
     re.IGNORECASE,
 )
 
@@ -794,24 +794,31 @@ def _parsed_span(line: str) -> tuple[int, int, str] | None:
         return None
     if not (_OTHER_MONTH.search(line) or _DOTTED_DAY.search(line)):
         return None
+    # dateparser's search loses the day of "8. desember 2016": the day's full stop becomes a
+    # space (offsets unchanged).
+    line = re.sub(r"\b([0-3]?\d)\.(?=\s+[^\W\d_]{3,})", r"\1 ", line)
     for shown, when in _full_dates(
-        line, ("fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi")
+        line, ("fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi", "sv", "nl")
     ):
-        start = line.find(shown)
-        if start >= 0 and re.search(r"(?:19|20)\d\d", shown):
-            return start, start + len(shown), when.isoformat()
+        at = re.search(r"\s+".join(map(re.escape, shown.split())), line)
+        if at is not None and re.search(r"(?:19|20)\d\d", shown):
+            return at.start(), at.end(), when.isoformat()
     return None
 
 
 def _parsed_date(line: str) -> dt.date | None:
     """A full date in a short header line that the patterns missed ("02/10/2007").
 
-    Found by dateparser's search, in English, French, German or Russian.
+    Found by dateparser's search, in English, French, German or Russian, then in the other
+    languages whose month names :data:`_OTHER_MONTH` knows ("Hamburg, 8. desember 2016").
     """
     if _words(line) > 12 or not _YEAR.search(line):
         return None
     found = _full_dates(line, ("en", "fr", "de", "ru"))
-    return found[0][1] if found else None
+    if found:
+        return found[0][1]
+    other = _parsed_span(line)
+    return dt.date.fromisoformat(other[2]) if other is not None else None
 
 
 def _subtitle(line: str, title: str) -> bool:
@@ -1520,6 +1527,9 @@ def structure(raw: RawText) -> Structure:
         # header line ("QR-17, 16 juin 2022, Déclaration …", "Wednesday, 16 February 2022 -
         # Strasbourg Revised edition") is the day of the text it heads.
         day = _date_in_header([title or "", *header_lines])
+    if day is None and not highlights:
+        bylines = [text[a:b] for a, b, why in dropped if why == "byline"]
+        day = _undated_page_day(text, dropped, blocks, [title or "", *header_lines, *bylines])
     if place is None:
         heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
         place = next(
@@ -1998,6 +2008,71 @@ def _date_in_header(lines: list[str]) -> dt.date | None:
         if iso and _LEADS_DATE.fullmatch(line[:start]):
             return dt.date.fromisoformat(iso)
     return None
+
+
+def _undated_page_day(
+    text: str, dropped: list[tuple[int, int, str]], blocks: list[Block], heads: list[str]
+) -> dt.date | None:
+    """The day of a page that nothing else dates, from what is left, in this order.
+
+    1. A dateline's day without a year whose full date the page prints near the top ("Feb.
+       21 (UPI) --" under a photo caption's "… on February 21, 2023").
+    2. The occasion a speech's or statement's title says it was delivered at ("Address by
+       … at the OSCE Ministerial Council Meeting, 1-2 December 2009, Athens": its first
+       day); not one it was given ahead of.
+
+    A full date opening the first paragraph ("On December 5, 2022, we marked …") is the
+    event's, and an update stamp is never the page's date, even alone: the corpus's
+    annotators read them so.
+    """
+    lines = [text[a:b] for a, b, why in dropped if why == "dateline"]
+    lines += [text[b.start : b.end][:60] for b in blocks[:3]]
+    for line in lines:
+        dateline = _YEARLESS_DATELINE.match(line)
+        if dateline is None:
+            continue
+        # A day and month resolved against the last day of a leap year keep their figures.
+        short = [iso for _, _, iso in dates_mentioned(dateline[0], dt.date(2000, 12, 31))]
+        if short and len(short[0]) == 10:
+            wanted = short[0][4:]
+            for _, _, iso in dates_mentioned(text[:2500], None):
+                if len(iso) == 10 and iso[4:] == wanted:
+                    return dt.date.fromisoformat(iso)
+    for head in heads:
+        occasion = _DELIVERED_AT.match(head.strip())
+        if occasion is None or _AHEAD.search(head):
+            continue
+        rest = head[occasion.end() :]
+        spanned = _DAY_RANGE.search(rest)
+        if spanned is not None:
+            rest = rest[: spanned.start()] + spanned["first"] + rest[spanned.end("last") :]
+        # The meeting's own day: after a comma, a bracket or "on" ("…, 1 December 2009,
+        # Athens"), not a day the title relates it to ("adopted after December 7, 2017 …").
+        full = [
+            iso
+            for a, _, iso in dates_mentioned(rest, None)
+            if len(iso) == 10 and re.search(r"(?:[,(]|\bon)\s*$", rest[:a])
+        ]
+        if full:
+            return dt.date.fromisoformat(full[0])
+    return None
+
+
+#: A news dateline's day without a year: "Feb. 21 (UPI) --", "MOSCOW, July 23 (Interfax) -".
+_YEARLESS_DATELINE = re.compile(
+    r"\s*(?:[A-Z][\w.'’ -]{1,30}[.,]\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8})"
+    r"(?!\d|,?\s*(?:19|20)\d\d)\s*(?:\([A-Za-z/ ]{2,20}\))?\s*(?:[-–—]{1,2}|/)"
+)
+#: A title naming a text and the event it was delivered at ("Address by X at the …").
+_DELIVERED_AT = re.compile(
+    r"(?:(?:opening|closing|keynote|welcoming)\s+)?(?:address|statement|speech|remarks|"
+    r"intervention|presentation|lecture)\b[^!?]{0,200}?\bat\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_AHEAD = re.compile(r"\b(?:ahead of|prior to|on the eve of|before the)\b", re.IGNORECASE)
+#: "1-2 December 2009": a meeting over several days, read as its first day.
+_DAY_RANGE = re.compile(r"\b(?P<first>[0-3]?\d)\s*[-–]\s*(?P<last>[0-3]?\d)(?=\s+[A-Za-z])")
 
 
 #: What may stand before a header line's opening date: a document number, a weekday.
