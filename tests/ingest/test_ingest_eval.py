@@ -73,9 +73,10 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: the third, 17 documents of kinds and layouts the part lacked, were annotated before the
 #: rules met them; the floors were set again after the third round, and after round 9,
 #: whose ten official documents scored kind .50 and speaker recall .25 on first contact, and
-#: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76, and after
-#: session 10's header and kind fallbacks).
-TUNE_FLOORS = {"date": 0.9, "kind": 0.89, "speakers_p": 0.955, "speakers_r": 0.835, "leaked": 70}
+#: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76, after
+#: session 10's header and kind fallbacks, and after session 11's round 21, whose 48
+#: documents scored speaker recall .44 on first contact).
+TUNE_FLOORS = {"date": 0.89, "kind": 0.88, "speakers_p": 0.945, "speakers_r": 0.795, "leaked": 85}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
@@ -114,7 +115,7 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     names = ("tune", "test", "test2", "test3", "test4", "test5", "test6")
     counts = tuple(parts[p]["documents"] for p in names)
     assert sum(counts) == len(report["documents"])
-    assert counts == (363, 18, 5, 14, 12, 14, 14)
+    assert counts == (411, 18, 5, 14, 12, 14, 14)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0
