@@ -182,3 +182,116 @@ def test_a_norwegian_day_with_a_full_stop_dates_the_page(tmp_path: Path) -> None
     assert parse_written(tmp_path, text).document.date == dt.date(2016, 12, 8)
     no_year = text.replace("8. desember 2016", "8. desember")
     assert parse_written(tmp_path, no_year).document.date is None
+
+
+# --- whose words a title names ----------------------------------------------------------------
+
+
+def test_an_explanation_of_vote_by_an_ambassador_is_his_statement(tmp_path: Path) -> None:
+    text = (
+        "Explanation of Vote by Ambassador Ferit Hoxha at the Security Council meeting\n\n"
+        "Dear Colleagues,\n\n"
+        "Albania voted in favor and welcomes the adoption of this resolution on Ukraine.\n\n"
+        "Last Friday, a veto tried to lock the UN, at a time when we need it most.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {"Ferit Hoxha"}
+
+
+def test_an_explanation_of_vote_by_a_delegation_names_no_person(tmp_path: Path) -> None:
+    text = (
+        "Explanation of Vote by the Delegation of Albania at the Security Council meeting\n\n"
+        "Dear Colleagues,\n\n"
+        "Albania voted in favor and welcomes the adoption of this resolution on Ukraine.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert all(s.speaker != "Albania" and s.role != "Ambassador" for s in doc.statements)
+    assert not any(s.speaker and "Hoxha" in s.speaker for s in doc.statements)
+
+
+_REMARKS = (
+    "Spokesperson's Remarks\n\n"
+    "Foreign Ministry Spokesperson Geng Shuang's Remarks on the US Suspending INF Treaty "
+    "Obligations\n\n"
+    "Q: The US announced that it was suspending its obligations under the treaty. Does China "
+    "have any comment on this?\n\n"
+    "A: China finds this move regrettable. We urge the US and Russia to resolve differences "
+    "through dialogue.\n"
+)
+
+
+def test_answers_under_a_named_persons_remarks_are_his(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _REMARKS)
+    answers = [s for s in doc.statements if s.text.startswith("China finds")]
+    assert [s.speaker for s in answers] == ["Geng Shuang"]
+    assert any(s.role == "journalist" for s in doc.statements)
+
+
+def test_answers_under_an_unnamed_spokesperson_stay_the_spokesperson(tmp_path: Path) -> None:
+    text = _REMARKS.replace("Foreign Ministry Spokesperson Geng Shuang's", "Spokesperson's")
+    doc = parse_written(tmp_path, text)
+    answers = [s for s in doc.statements if s.text.startswith("China finds")]
+    assert [(s.speaker, s.role) for s in answers] == [(None, "spokesperson")]
+
+
+def test_a_press_conference_by_a_titled_surname_about_a_topic(tmp_path: Path) -> None:
+    text = (
+        "Press Conference by Prime Minister Kishida regarding His Attendance at the NATO "
+        "Summit and Other Matters\n\n"
+        "I attended the Partners Session of the NATO Summit for the third consecutive year, and "
+        "we discussed the international security situation.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"Kishida"}
+
+
+def test_an_office_label_repeats_the_person_labelled_with_it(tmp_path: Path) -> None:
+    text = (
+        "Departure Doorstop Madrid, Spain\n\n"
+        "ANTHONY ALBANESE, PRIME MINISTER: This morning I had a very successful meeting with "
+        "Prime Minister Justin Trudeau.\n\n"
+        "JOURNALIST: Prime Minister, what did you discuss with NATO leaders?\n\n"
+        "PRIME MINISTER: We discussed the war in Ukraine and support for its people.\n\n"
+        "FOREIGN MINISTER: I would add that the summit was a success.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    said = {s.text: s.speaker for s in doc.statements}
+    assert said["We discussed the war in Ukraine and support for its people."] == (
+        "Anthony Albanese"
+    )
+    assert said["I would add that the summit was a success."] != "Anthony Albanese"
+
+
+# --- the Congressional Record ------------------------------------------------------------------
+
+_RECORD = (
+    "[Congressional Record, Volume 156 (2010)]\n"
+    "[Senate]\n"
+    "[Pages 22938-22954]\n\n"
+    "  The PRESIDING OFFICER. The majority leader is recognized in the chamber today.\n"
+    "  Mr. REID. Mr. President, all consent agreements that I have been involved in over\n"
+    "the years have been imperfect, but this is the best we could do. I think it is a\n"
+    "pretty good one for the Senate and for the treaty.\n"
+    "  The PRESIDING OFFICER. Is there objection to the request of the majority leader?\n"
+    "  Mr. McCAIN. Mr. President, reserving the right to object, and I will object, four\n"
+    "minutes is not adequate for my amendment to the resolution of ratification here.\n"
+    "  Mr. KYL. Mr. President, might I join in this colloquy with my two colleagues now?\n"
+)
+
+
+def test_record_speakers_in_capitals_open_their_turns(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _RECORD)
+    assert {s.speaker for s in doc.statements} == {"The PRESIDING OFFICER", "Reid", "McCAIN", "Kyl"}
+    assert all("[" not in s.text for s in doc.statements)
+
+
+def test_a_sentence_naming_a_senator_is_no_record_label(tmp_path: Path) -> None:
+    text = _RECORD.replace("  Mr. KYL. Mr. President", "  Mr. Kyl. Mr. President")
+    doc = parse_written(tmp_path, text)
+    assert "Kyl" not in {s.speaker for s in doc.statements}
+
+
+def test_a_bracketed_word_inside_a_sentence_is_kept(tmp_path: Path) -> None:
+    assert _boilerplate("[The Treaty] remains in force for both parties.") is None
+    assert _boilerplate("[Pages 22938-22954]") is not None

@@ -265,9 +265,10 @@ def _blocks(text: str) -> list[Block]:
     """Lines, or paragraphs of hard-wrapped lines.
 
     In hard-wrapped text a line joins the paragraph above only when the line above is
-    nearly full (a short line ends a heading or a paragraph) and neither is page furniture,
-    so a header ("17 December 2021 13:30", "Unofficial translation") stays apart from the
-    text even without blank lines between them.
+    nearly full (a short line ends a heading or a paragraph), neither is page furniture
+    and the line opens with no speaker of the Congressional Record ("Mr. REID."), so a
+    header ("17 December 2021 13:30", "Unofficial translation") stays apart from the text
+    even without blank lines between them.
     """
     lines = _lines(text)
     if not _wrapped(lines):
@@ -282,7 +283,9 @@ def _blocks(text: str) -> list[Block]:
             current = None
             continue
         furniture = _boilerplate(text[s:e]) is not None
-        if current is None or not previous_full or furniture:
+        # "  Mr. REID. Mr. President, …": a Record's speaker opens a paragraph of its own.
+        labelled = _RECORD_LABEL.match(text[s:e]) is not None
+        if current is None or not previous_full or furniture or labelled:
             current = Block(s, e)
             blocks.append(current)
         else:
@@ -943,6 +946,16 @@ _DASH_LABEL = re.compile(
 )
 
 
+#: The Congressional Record's speaker, a surname in capitals closed by a full stop ("Mr.
+#: REID. Mr. President, …", "Mr. McCAIN.", "The PRESIDING OFFICER. Is there objection?").
+_RECORD_LABEL = re.compile(
+    r"^\s*(?P<label>(?:Mr|Mrs|Ms|Miss)\.\s+(?:Mc|Mac|O[’'])?[A-Z]{2,}(?:[- ][A-Z]{2,})?"
+    r"(?:\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
+    r"|The\s+(?:PRESIDING OFFICER|ACTING PRESIDENT pro tempore|PRESIDENT pro tempore|"
+    r"SPEAKER pro tempore|SPEAKER|CHAIRMAN|CHAIRWOMAN|CHAIR|CLERK))\.\s+(?=[A-Z“\"])"
+)
+
+
 def _inline_label(line: str) -> tuple[str, int] | None:
     """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon.
 
@@ -960,6 +973,9 @@ def _inline_label(line: str) -> tuple[str, int] | None:
     dashed = re.match(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=[A-Z“\"«])", line)
     if dashed:
         return dashed.group("label"), dashed.end()  # "Q – …" / "A – …": a briefing's Q&A
+    recorded = _RECORD_LABEL.match(line)
+    if recorded is not None:
+        return recorded.group("label"), recorded.end()
     chaired = _DASH_LABEL.match(line)
     if chaired is not None:
         # "President. – The next item is …", "The PRESIDENT – The sitting is open.", "Mr
@@ -1009,6 +1025,11 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         speaker = Speaker(person.name, role, person)
         ctx.seen[person.name] = speaker
         return speaker
+    for seen in ctx.seen.values():
+        # "PRIME MINISTER:" after "ANTHONY ALBANESE, PRIME MINISTER:": the office alone is
+        # the person who was labelled with it.
+        if seen.name and seen.role and seen.role.casefold() == core.casefold():
+            return seen
     pools = [ctx.participants, [s.person for s in ctx.seen.values() if s.person]]
     for pool in pools:
         holder = person_by_role(core, ctx.day, pool) if pool else None
@@ -1602,6 +1623,12 @@ def structure(raw: RawText) -> Structure:
         kind = "highlights"
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
+        if opening.name:
+            # "A: …" under "Spokesperson Geng Shuang's Remarks …": the answers are the
+            # person the page names, not an anonymous spokesperson.
+            for turn in turns:
+                if turn.speaker == Speaker(None, "spokesperson"):
+                    turn.speaker = opening
         if opening.name and opening_from_header and any(t.labelled for t in turns):
             # A transcript whose turns carry labels: what stands above the header that
             # announces the speaker is the page's, not theirs.
@@ -1860,9 +1887,21 @@ def _opening_speaker(
 #: Whose words follow, anywhere in a header line: "Text of the video address from President
 #: X", "This joint statement … was delivered by Ambassador X at …", "STATEMENT OF H.E. X".
 _AUTHORED = re.compile(
-    r"\b(?:(?:address|speech|remarks|statement|intervention|message|lecture|presentation)"
+    r"\b(?:(?:address|speech|remarks|statement|intervention|message|lecture|presentation|"
+    r"explanation of (?:vote|position))"
     r"\s+(?:(?:delivered|made|given)\s+)?(?:by|of|from)"
+    # "Interview of the Deputy Minister … S.A.Ryabkov to the Parliamentary Newspaper"
+    r"|interview\s+(?:of|with|given by)(?:\s+the)?"
+    # "Press conference with NATO Secretary General Jens Stoltenberg, …": the host first
+    r"|(?:joint\s+)?(?:press|news|media)\s+(?:conference|briefing|point|availability)\s+"
+    r"(?:with|by|of)(?:\s+the)?"
     r"|(?:delivered|presented|given|read out)\s+by)\s+(?P<who>[A-Z].{2,200})$",
+    re.IGNORECASE,
+)
+#: "Foreign Ministry Spokesperson Geng Shuang's Remarks on …": whose words, before "'s".
+_AUTHORED_POSSESSIVE = re.compile(
+    r"^(?P<who>[A-Z][^:;!?]{2,120}?)[’']s\s+(?:remarks|statement|speech|address|comments|"
+    r"interview|briefing|message|answers?)\b",
     re.IGNORECASE,
 )
 
@@ -1915,12 +1954,16 @@ def _header_speaker(
         if _words(line) > 40:
             continue
         probe = line.title() if line.isupper() else line
-        by = _AUTHORED.search(probe)
+        by = _AUTHORED.search(probe) or _AUTHORED_POSSESSIVE.match(probe)
         if by is None or _DELEGATION_WORDS.match(by["who"]):
             continue  # "Statement by the delegation of Belarus": see _delegation
-        found = _opening_speaker([], None, day, by["who"].strip(" .,"))
-        if found.name and person_name(found.name) is not None:
-            return found
+        # "… by Prime Minister Kishida regarding His Attendance at …": what the words are
+        # about is no part of who spoke them.
+        who = re.split(r"\s+(?:regarding|concerning|about|on)\s+", by["who"])[0]
+        found = _opening_speaker([], None, day, who.strip(" .,"))
+        titled = bool(found.role) and bool(re.fullmatch(r"[A-Z][\w’'-]+", found.name or ""))
+        if found.name and (person_name(found.name) is not None or titled):
+            return found  # a name, or an office and a surname ("Prime Minister Kishida")
     for line, after in itertools.pairwise(lines):
         if re.fullmatch(r"(?:keynote\s+)?(?:speaker|presenter)s?\s*:", line, re.IGNORECASE):
             # "SPEAKER:" over "ROSE GOTTEMOELLER," (a field of a transcript's header).
@@ -2570,7 +2613,8 @@ def _kind(
     said_form = any(
         re.match(
             r"(?:[A-Z]{2,8}\s+[-–]\s+)?(?:excerpts? from (?:the |a )?)?(?:joint\s+)?"
-            r"(?:statement|intervention|déclaration|declaration|communiqu[ée])\b",
+            r"(?:statement|intervention|déclaration|declaration|communiqu[ée]|"
+            r"explanation of (?:vote|position))\b",
             h.strip(),
             re.IGNORECASE,
         )
