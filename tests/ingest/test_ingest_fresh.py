@@ -295,3 +295,71 @@ def test_a_sentence_naming_a_senator_is_no_record_label(tmp_path: Path) -> None:
 def test_a_bracketed_word_inside_a_sentence_is_kept(tmp_path: Path) -> None:
     assert _boilerplate("[The Treaty] remains in force for both parties.") is None
     assert _boilerplate("[Pages 22938-22954]") is not None
+
+
+# --- news attribution ---------------------------------------------------------------------------
+
+
+def _speakers(tmp_path: Path, body: str) -> set[str | None]:
+    doc = parse_written(tmp_path, "Talks in Riyadh\n\n" + body)
+    return {s.speaker for s in doc.statements}
+
+
+def test_lower_case_office_words_before_a_name(tmp_path: Path) -> None:
+    body = "Russian presidential aide Yuri Ushakov said on Tuesday that the talks were useful.\n"
+    assert _speakers(tmp_path, body) == {"Yuri Ushakov"}
+
+
+def test_a_place_closing_a_clause_is_no_speaker(tmp_path: Path) -> None:
+    body = "The talks with the presidential aide were very successful, Riyadh said on Tuesday.\n"
+    assert _speakers(tmp_path, body) <= {None}
+
+
+def test_a_speech_verb_joined_to_the_subjects_first_verb(tmp_path: Path) -> None:
+    body = (
+        "Foreign Minister Sergei Lavrov met Marco Rubio in Riyadh.\n\n"
+        "Lavrov echoed Rubio's remarks and told reporters that the conversation was very "
+        "useful for both sides.\n"
+    )
+    assert _speakers(tmp_path, body) == {"Sergei Lavrov"}
+
+
+def test_two_actions_joined_without_a_speech_verb_report_nothing(tmp_path: Path) -> None:
+    body = (
+        "Foreign Minister Sergei Lavrov met Marco Rubio in Riyadh.\n\n"
+        "Lavrov echoed Rubio's remarks and left the meeting room after two hours of talks.\n"
+    )
+    assert _speakers(tmp_path, body) <= {None}
+
+
+def test_as_someone_noted_fronts_his_words(tmp_path: Path) -> None:
+    body = (
+        "As Russian Presidential Press Secretary Dmitry Peskov noted, an initiative to keep the "
+        "ceilings for another year has remained unanswered.\n"
+    )
+    assert _speakers(tmp_path, body) == {"Dmitry Peskov"}
+
+
+def test_as_someone_arrived_fronts_nothing_he_said(tmp_path: Path) -> None:
+    body = (
+        "As Russian Presidential Press Secretary Dmitry Peskov arrived, the talks on the "
+        "ceilings for another year began in the palace.\n"
+    )
+    assert _speakers(tmp_path, body) <= {None}
+
+
+def test_a_surname_alone_closing_a_quotation(tmp_path: Path) -> None:
+    body = '"This is a situation of some national security peril," Lugar told reporters.\n'
+    assert _speakers(tmp_path, body) == {"Lugar"}
+
+
+@pytest.mark.parametrize("source", ["Moscow", "Officials", "Reuters", "Ukraine", "Kremlin"])
+def test_a_place_body_or_outlet_closing_a_quotation_is_nobody(tmp_path: Path, source: str) -> None:
+    body = f'"This is a situation of some national security peril," {source} said.\n'
+    assert _speakers(tmp_path, body) <= {None}
+
+
+def test_the_white_house_is_no_person(tmp_path: Path) -> None:
+    body = "The White House announced on Tuesday that the deployment would begin in 2026.\n"
+    assert "House" not in _speakers(tmp_path, body)
+    assert "White House" not in _speakers(tmp_path, body)

@@ -282,6 +282,14 @@ _THING_WORDS = {
     "order",
     "principles",
     "world",
+    # bodies that speak through statements: "the White House announced", "said Türkiye's
+    # Communications Directorate"
+    "house",
+    "directorate",
+    "ministry",
+    "office",
+    "department",
+    "government",
 }
 #: A headline's verbs: a run of capitalised words holding one is a headline in title case
 #: ("Russian Federation Minister Says West Undermines Principles"), not a name.

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from indivisible._errors import InputError
-from indivisible.ingest._gazetteer import Person
+from indivisible.ingest._gazetteer import Person, one_word_state_names
 from indivisible.ingest._link import (
     dates_mentioned,
     link,
@@ -36,7 +36,7 @@ _VERBS = (
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
     r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
-    r"reassured|informed|notified|"
+    r"reassured|informed|notified|answered|"
     r"expressed (?:his|her|their|the) (?:desire|wish|view|belief|conviction|hope)|"
     r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
@@ -45,9 +45,13 @@ _VERBS = (
 # the" join capitalised words.
 _NAME = (
     r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|(?:de|van|von|der)\b|(?:of|to)(?:\s+the)?(?=\s+[A-Z])"
-    # "State Department spokesman Ned Price": a lower-case office noun before the name.
-    r"|(?:(?:presidential|deputy|chief|senior|top|former|foreign)\s+)?"
-    r"(?:spokes(?:man|woman|person)|envoy|official|diplomat)(?=\s+[A-Z])"
+    # "State Department spokesman Ned Price", "Russian presidential aide Yuri Ushakov": a
+    # lower-case office noun (and up to two lower-case words before it) before the name.
+    r"|(?:(?!(?:and|or|the|a|an|with|by|to|in|on|at|from|for|said|says|told)\b)[a-z][\w-]*\s+){0,2}"
+    r"(?:spokes(?:man|woman|person)|envoy|official|diplomat|aide|adviser|advisor|minister|"
+    r"secretary|ambassador|representative|negotiator|lawmaker|senator|legislator|deputy|"
+    r"commander|chief|leader|president|chairman|chairwoman|head|director|general|analyst|"
+    r"expert|researcher|professor|governor|mayor|premier|chancellor)(?=\s+[A-Z])"
     # "Russia deputy Interior Minister Grigori Karasin": a lower-case rank inside the title.
     r"|(?:deputy|vice|acting|first)(?=\s+[A-Z])))*"
 )
@@ -341,6 +345,38 @@ def _speaker_of(
     return found
 
 
+#: Capitalised words that close a quotation as its source but name no person.
+_NOT_SURNAME_WORDS = """
+kremlin pentagon reuters interfax xinhua sputnik tass ria afp bloomberg politico axios telesur
+moscow washington kyiv kiev beijing brussels ankara tehran minsk warsaw london paris berlin
+tokyo pyongyang seoul ottawa canberra vienna geneva nato alliance statement ministry embassy
+government parliament congress senate duma rada council commission committee department
+office agency army navy spokesman spokeswoman spokesperson official source diplomat analyst
+expert report document communique declaration letter note it this that there he she they we
+"""
+_NOT_SURNAMES = frozenset(_NOT_SURNAME_WORDS.split())
+
+
+def _lone_surname(who: str) -> Speaker | None:
+    """A surname alone closing a quotation ('…,” Voinovich said').
+
+    For a page that never gives the person's full name: a capitalised word that is no
+    place, state, body, outlet, instrument or office.
+    """
+    word = who.strip(" .,")
+    if not re.fullmatch(r"(?:Mc|Mac|O[’']|De|Di|Van|Von)?[A-Z][a-z][\w’'-]{2,}", word):
+        return None
+    low = word.lower()
+    if low in _NOT_SURNAMES or low in one_word_state_names() or low.endswith("s"):
+        return None
+    if is_role_word(word) or _place_name(word):
+        return None
+    found = link(word, None)
+    if found.instruments or found.organisations:
+        return None
+    return Speaker(word, None)
+
+
 def _place_name(name: str) -> bool:
     """Whether a name is, or ends with, a place of the rules ("New York", "Moscow")."""
     from indivisible.ingest._gazetteer import load
@@ -603,7 +639,7 @@ def _quotations(
                 described = _AFTER_DESCRIBED.match(after_text)
                 if after:
                     who = after.group("who") or after.group("who2") or ""
-                    speaker = _speaker_of(who, context + before, day, seen)
+                    speaker = _speaker_of(who, context + before, day, seen) or _lone_surname(who)
                 elif described:
                     who_d = described.group("who") or described.group("who_inv")
                     speaker = _speaker_of(who_d, context + before, day, seen)
@@ -762,8 +798,11 @@ _POINTS_BACK = re.compile(
     r"emphasi[sz]ed|confirmed|written|pointed out|mentioned|voiced|expressed)\b"
     r"[^“”\"«»]{0,80}?\bby\s+(?P<by>[^“”\"«»]{3,200}?)"
     rf"|(?P<who>{_NAME}|He|She)(?:,[^,“”\"]{{1,120}}){{0,2}},?\s+{_AUX}"
-    r"(?:said|stated|announced|declared|noted|stressed|wrote|reported|told\s+[\w ]{2,30}?)\s+"
-    r"(?:this|so)\b(?!\s+(?:week|year|month|morning|afternoon|evening|time|is|was|will|would|"
+    r"(?:said|stated|announced|declared|noted|stressed|wrote|reported|conveyed|"
+    r"told\s+[\w ]{2,30}?)\s+"
+    # "conveyed this information during a press conference"
+    r"(?:this|so)(?:\s+(?:information|message|position|view|news|assessment))?"
+    r"\b(?!\s+(?:week|year|month|morning|afternoon|evening|time|is|was|will|would|"
     r"has|had|could|should|must|can)\b)[^“”\"«»]{0,160}?)[.!]?$"
 )
 #: Where a "by …" phrase's person ends: a comma, or a circumstance ("during a press
@@ -842,6 +881,21 @@ _PARTICIPLE = re.compile(
     rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+[^,“”\"]{{3,160}}?,\s+"
     r"(?:stating|saying|declaring|adding|noting|warning|stressing|arguing|insisting|"
     r"claiming|explaining|emphasi[sz]ing|underlining)\s+(?:that\s+)?(?P<what>[\w“\"].{15,})$"
+)
+#: "As X noted, …": a fronted attribution of the main clause.
+_AS_NOTED = re.compile(
+    rf"^As\s+(?P<who>(?:[\w’'-]+\s+){{0,6}}?{_NAME}|he|she)\s+{_AUX}"
+    r"(?:noted|said|stated|stressed|emphasi[sz]ed|pointed out|explained|put it|recalled|"
+    r"underlined|warned|argued|observed|wrote|told [\w ]{2,30}?)"
+    r"(?:\s+[^,“”\"«»]{1,80})?,\s+(?P<what>[^“”\"«»\s].{15,})$"
+)
+#: "X did something and told reporters that …": a speech verb joined to the subject's first.
+_COORDINATED = re.compile(
+    rf"^(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+(?:has\s+|had\s+)?[a-z]+ed\b"
+    r"[^“”\"«».;:]{2,120}?\s+and\s+(?:also\s+)?"
+    r"(?:told (?:reporters|journalists|him|her|them|the \w+)|warned (?:him|her|them|that)|"
+    r"said|stressed|added|noted|insisted|argued|emphasi[sz]ed|underlined|stated|declared)"
+    r"(?:\s+that)?,?\s+(?P<what>[\w“\"].{10,})$"
 )
 #: "with X (on Thursday) saying (that) …": a participle clause naming who spoke.
 _WITH_SAYING = re.compile(
@@ -932,6 +986,21 @@ def _reported(
                     break
         if who is not None:
             return who, what_at, len(clause.rstrip())
+    fronted = _AS_NOTED.match(clause)
+    if fronted:
+        # "As Russian Presidential Press Secretary Dmitry Peskov noted, an initiative …":
+        # the main clause is what the person said.
+        named = person_name(fronted.group("who"))
+        who = _speaker_of(named[0] if named else fronted.group("who"), context, day, seen)
+        if who is not None and (who.name or who.role):
+            return who, fronted.start("what"), len(clause.rstrip())
+    joined = _COORDINATED.match(clause)
+    if joined:
+        # "Lavrov echoed Rubio's remarks and told reporters that …", "Biden voiced concern
+        # about … and warned him that …": a speech verb joined to the subject's first verb.
+        who = _speaker_of(joined.group("who"), context, day, seen)
+        if who is not None and who.name:
+            return who, joined.start("what"), len(clause.rstrip())
     according = _ACCORDING.match(clause)
     if according:
         # "According to his words, …": the pronoun's person.
