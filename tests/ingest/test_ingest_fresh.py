@@ -363,3 +363,53 @@ def test_the_white_house_is_no_person(tmp_path: Path) -> None:
     body = "The White House announced on Tuesday that the deployment would begin in 2026.\n"
     assert "House" not in _speakers(tmp_path, body)
     assert "White House" not in _speakers(tmp_path, body)
+
+
+# --- an interview that no word calls one -------------------------------------------------------
+
+_ALTERNATING = (
+    "ZIUA - SUMMITUL GREILOR\n\n"
+    "Bush: The rainbow in Romania - a magic moment\n\n"
+    "Mister President, do you think that the challenges NATO is facing today are more "
+    "difficult than two years ago?\n\n"
+    "I think the best way to answer that is: certainly there are challenges, but this is "
+    "going to be a very successful summit.\n\n"
+    "You asked the Alliance to step up its efforts. What are your expectations from the "
+    "partners?\n\n"
+    "First of all, I think it is commitment to a security strategy, and it will take a while.\n"
+)
+
+
+def test_questions_put_to_someone_alternating_with_answers_are_an_interview(
+    tmp_path: Path,
+) -> None:
+    doc = parse_written(tmp_path, _ALTERNATING)
+    assert doc.document.kind == "interview"
+    assert {(s.speaker, s.role) for s in doc.statements} >= {(None, "journalist")}
+    assert "Bush" in {s.speaker for s in doc.statements}
+
+
+def test_rhetorical_questions_in_a_speech_are_no_interview(tmp_path: Path) -> None:
+    text = (
+        _ALTERNATING.replace("Mister President, do you think that", "Do we think that")
+        .replace("You asked the Alliance", "The Alliance was asked")
+        .replace("What are your expectations", "What are the expectations")
+    )
+    assert parse_written(tmp_path, text).document.kind != "interview"
+
+
+def test_numbered_questions_after_a_lead_naming_the_interviewee(tmp_path: Path) -> None:
+    text = (
+        "Matthew Bunn is a professor at the Harvard Kennedy School. He has helped lead the "
+        "Project on Managing the Atom.\n\n"
+        "1. What changes the day after New START expires?\n\n"
+        "For the first time in half a century, we will be living in a world with no agreed "
+        "limits on nuclear forces.\n\n"
+        "2. Why have the two sides waited until now to talk?\n\n"
+        "Unfortunately, hostile relations have prevented serious discussions for years.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "interview"
+    assert {s.speaker for s in doc.statements if s.text.startswith("For the first")} == {
+        "Matthew Bunn"
+    }

@@ -1685,6 +1685,20 @@ _INTERVIEWEE = re.compile(
 )
 
 
+#: A full name opening a lead ("Matthew Bunn is the … professor …").
+_NAME_IN_LEAD = re.compile(r"^(?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+(?=\s+(?:is|was|has)\b|,)")
+
+
+def _lone_name(word: str) -> bool:
+    """A single capitalised word that may be a surname: no state, place or office."""
+    return (
+        bool(re.fullmatch(r"[A-Z][a-z][\w’'-]{1,}", word))
+        and word.lower() not in one_word_state_names()
+        and not is_role_word(word)
+        and not any(word == p for p in load().rules.places)
+    )
+
+
 def _unlabelled_interview(
     text: str,
     blocks: list[Block],
@@ -1716,7 +1730,7 @@ def _unlabelled_interview(
         header = [*header, text[blocks[heading].start : blocks[heading].end]]
         blocks = blocks[heading + 1 :]
     heads = " ".join([title or "", *header])
-    if flags.get("labels") or not _INTERVIEW.search(heads):
+    if flags.get("labels"):
         return None
     # "1. What are the results …? (Azertac, Trend, Report)": the asking outlets in brackets
     # after the question.
@@ -1726,6 +1740,28 @@ def _unlabelled_interview(
         if re.sub(r"\s*\([^()]{2,120}\)$", "", text[b.start : b.end].rstrip()).endswith("?")
         and _words(text[b.start : b.end]) <= 80
     }
+    lead: list[Block] = []
+    if not _INTERVIEW.search(heads):
+        # No word says it is an interview: questions put to someone ("do you think …?",
+        # "2. In your recent piece …?") strictly alternating with answers say so (two
+        # questions at least, the first within the first four paragraphs, each followed by
+        # an answer); what stands before the first question is the page's lead.
+        first = min(asked, default=len(blocks))
+        put = all(
+            re.search(r"\b(?:you|your|yours)\b", text[blocks[k].start : blocks[k].end], re.I)
+            or _PARA_NUMBER.match(text[blocks[k].start : blocks[k].end])
+            for k in asked
+        )
+        if (
+            len(asked) < 2
+            or first > 3
+            or not put
+            or any(k + 1 in asked or k + 1 >= len(blocks) for k in asked)
+            or flags.get("dateline")
+        ):
+            return None
+        lead, blocks = blocks[:first], blocks[first:]
+        asked = {k - first for k in asked}
     # Two questions at least, or an excerpt that opens with its one question.
     if (len(asked) < 2 and asked != {0}) or len(asked) * 2 > len(blocks) + 1 or len(blocks) < 2:
         return None
@@ -1733,10 +1769,29 @@ def _unlabelled_interview(
     if who.name is None:
         named = _INTERVIEWEE.search(heads)
         found = None
+        kicker = next(
+            (
+                m
+                for line in [title or "", *(text[b.start : b.end] for b in lead)]
+                if (m := re.match(r"^(?P<who>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}):\s", line))
+            ),
+            None,
+        )
+        if named is None and kicker is not None:
+            # "Bush: The rainbow in Romania - a magic moment": the interviewee's name.
+            found = person_name(kicker["who"]) or (
+                (kicker["who"], None) if _lone_name(kicker["who"]) else None
+            )
+        for block in lead if named is None and found is None else []:
+            # "Matthew Bunn is the … professor …": the lead names the interviewee first.
+            run = _NAME_IN_LEAD.search(text[block.start : block.end])
+            found = person_name(run[0]) if run is not None else None
+            if found is not None:
+                break
         if named is not None:
             who_text = named["who"] or named["who2"]
             found = titled_surname(who_text) or person_name(who_text)
-        if found is None:
+        if found is None and named is not None:
             # "Interview of the Minister of Foreign Affairs of the Republic of Azerbaijan
             # Elmar Mammadyarov to local media outlets": the office, then the name.
             office = re.search(
@@ -1750,6 +1805,8 @@ def _unlabelled_interview(
         who = Speaker(found[0], found[1])
     asker = Speaker(None, "journalist")
     turns: list[Turn] = []
+    if lead:
+        turns.append(Turn(Speaker(None, None), [(b.start, b.end, b.page) for b in lead], False))
     for k, block in enumerate(blocks):
         speaker = asker if k in asked else who
         span = (block.start, block.end, block.page)
