@@ -413,3 +413,64 @@ def test_numbered_questions_after_a_lead_naming_the_interviewee(tmp_path: Path) 
     assert {s.speaker for s in doc.statements if s.text.startswith("For the first")} == {
         "Matthew Bunn"
     }
+
+
+# --- reports in Spanish, German and Russian ------------------------------------------------------
+
+
+def test_a_spanish_report_attributes_by_its_verb(tmp_path: Path) -> None:
+    text = (
+        "Lavrov: EEUU eludió el diálogo sobre el Tratado INF\n\n"
+        "Rusia hizo todo lo posible para salvaguardar el Tratado INF pero EEUU eludió el "
+        "diálogo, declaró el ministro de Exteriores ruso, Serguéi Lavrov.\n\n"
+        "El presidente ruso, Vladímir Putin, anunció el 2 de febrero que Rusia también suspende "
+        "su compromiso con el tratado.\n\n"
+        "Washington inició el proceso para retirarse del tratado, firmado en 1987.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert {s.speaker for s in doc.statements} == {"Sergei Lavrov", "Vladimir Putin"}
+    assert {i for s in doc.statements for i in s.instruments} == {"inf-1987"}
+
+
+def test_a_german_speech_quoting_no_one_stays_the_speakers(tmp_path: Path) -> None:
+    text = (
+        '"Partnerschaften und Bündnisse lohnen sich"\n\n'
+        "Bei der Sicherheitskonferenz hat der Bundespräsident an die Gemeinschaft appelliert. "
+        'Er versicherte: "Deutsche Außen- und Sicherheitspolitik bleibt europäisch."\n\n'
+        "Ich war eben am Tatort, und ich möchte allen Opfern mein Mitgefühl aussprechen.\n\n"
+        "Wir stehen zu unseren Verbündeten, und wir stehen zur NATO.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "speech"
+    assert not any(s.speaker and "Deutsche" in s.speaker for s in doc.statements)
+
+
+def test_a_russian_quotation_names_its_speaker_between_dashes(tmp_path: Path) -> None:
+    text = (
+        "Медведев: диалог о договоре должен быть продолжен\n\n"
+        "МОСКВА, 12 октября. Президент провел переговоры в Москве.\n\n"
+        "«Поэтому диалог должен быть продолжен, - подчеркнул Медведев. - При этом РФ будет "
+        "прилагать усилия для отношений с НАТО».\n"
+    )
+    doc = parse_written(tmp_path, text)
+    said = [s for s in doc.statements if s.speaker == "Медведев"]
+    assert said and "nato" in said[0].organisations
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("des Vertrags über konventionelle Streitkräfte in Europa (KSE)", "cfe-1990"),
+        ("die Grundsätze von Helsinki", "helsinki-final-act-1975"),
+        ("Договор о РСМД", "inf-1987"),
+        ("la Charte des Nations unies", "un-charter-1945"),
+    ],
+)
+def test_instruments_named_in_other_languages(text: str, instrument: str) -> None:
+    assert instrument in link(text, dt.date(2019, 2, 2)).instruments
+
+
+def test_a_german_delivery_note_is_furniture_and_a_sentence_about_it_is_not() -> None:
+    assert _boilerplate('"Es gilt das gesprochene Wort!"') is not None
+    assert _boilerplate("Es gilt das gesprochene Wort des Präsidenten, sagte er.") is None

@@ -19,7 +19,13 @@ from indivisible.ingest._link import (
 from indivisible.ingest._names import is_role_word, person_name, same_person, titled_surname
 from indivisible.ingest._read import RawText, read
 from indivisible.ingest._sentences import sentences
-from indivisible.ingest._structure import Speaker, Structure, structure
+from indivisible.ingest._structure import (
+    FOREIGN_SAID,
+    FOREIGN_SAID_WORDS,
+    Speaker,
+    Structure,
+    structure,
+)
 from indivisible.ingest.types import Document, ParsedDocument, Statement
 
 #: A quotation: curly, straight or guillemet marks («…», as French and machine-translated
@@ -364,7 +370,7 @@ def _lone_surname(who: str) -> Speaker | None:
     place, state, body, outlet, instrument or office.
     """
     word = who.strip(" .,")
-    if not re.fullmatch(r"(?:Mc|Mac|O[’']|De|Di|Van|Von)?[A-Z][a-z][\w’'-]{2,}", word):
+    if not re.fullmatch(r"(?:Mc|Mac|O[’']|De|Di|Van|Von)?[A-ZА-ЯЁ][a-zа-яё][\w’'-]{2,}", word):
         return None
     low = word.lower()
     if low in _NOT_SURNAMES or low in one_word_state_names() or low.endswith("s"):
@@ -689,6 +695,16 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
     last: tuple[int, int, int | None, int, int] | None = None  # the sentence before, drafts then
     for index, (start, end, page) in enumerate(spans):
         para = text[start:end]
+        inside = _DASH_ATTRIBUTION.search(para) if para.lstrip()[:1] in '«“"' else None
+        if inside is not None and not pending:
+            # «…, - сказал президент РФ. - …»: the attribution inside the quotation marks,
+            # as Russian copy prints it; the paragraph is the person's words.
+            before_para = headline + text[context_start:start]
+            who_in = _dash_speaker(inside["who"], before_para, found.date, seen)
+            if who_in is not None:
+                add(who_in, start, start + len(para.rstrip()), page, None)
+                free, last = [], None
+                continue
         if _opens_quote(para) or pending:
             closing = _closing_attribution(para) if pending or not _closes(para) else None
             if closing is None and (pending or _opens_quote(para)) and not _closes(para):
@@ -716,6 +732,11 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
             # The headline comes first: "…, says Josep Borrell" names whom the lead's "the
             # bloc's foreign policy chief said" describes.
             context = headline + text[context_start:s_start]
+            inside = _DASH_ATTRIBUTION.search(s_text) if s_text.lstrip()[:1] in '«“"' else None
+            who_in = _dash_speaker(inside["who"], context, found.date, seen) if inside else None
+            if who_in is not None:
+                add(who_in, s_start, s_start + len(s_text.rstrip()), page, None)
+                continue
             quotes = _quotations(text, s_start, s_start + len(s_text), found.date, seen, context)
             if quotes:
                 clause_at = _DATELINE.match(s_text)
@@ -1072,6 +1093,91 @@ def _reported(
         who = _speaker_of(named[0], context, day, seen) if named is not None else None
         if who is not None:
             return who, 0, trailing.end("what")
+    foreign = _foreign_speaker(clause, context, day, seen)
+    if foreign is not None:
+        return foreign, 0, len(clause.rstrip())
+    return None
+
+
+#: An attribution between dashes inside a quotation: «…, - подчеркнул Медведев. - …».
+_DASH_ATTRIBUTION = re.compile(
+    # inside the marks: «…, - сказал X. - …», not «…», — said X. (read as a quotation)
+    rf"(?<![»”\"])[,.!?…]\s+[-–—]\s+(?:{FOREIGN_SAID_WORDS}|said|added|stressed)\s+"
+    r"(?P<who>[^.«»“”\"]{2,80}?)(?:\.\s+[-–—]\s+|[.»”\"]*\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _dash_speaker(
+    who: str, context: str, day: dt.date | None, seen: list[Speaker]
+) -> Speaker | None:
+    """The speaker a dash attribution names.
+
+    A name, a surname alone, or a description of the person last named ("глава
+    российского государства").
+    """
+    found = _speaker_of(who, context, day, seen) if re.search(r"[A-Za-z]", who) else None
+    if found is not None and (found.name or found.role):
+        return found
+    lone = _lone_surname(who) if len(who.split()) == 1 else None
+    if lone is not None:
+        return next((p for p in seen if p.name and same_person(lone.name or "", p.name)), lone)
+    return seen[-1] if seen and who[:1].islower() else None
+
+
+#: A run of capitalised words in any script, particles allowed ("Jaap de Hoop Scheffer").
+_ANY_NAME_RUN = re.compile(
+    r"(?<![\w-])[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'-]*"
+    r"(?:\s+(?:(?:de|van|von|der|da|di|del|la|le)\s+)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'-]*)*"
+)
+
+
+def _foreign_speaker(
+    clause: str, context: str, day: dt.date | None, seen: list[Speaker]
+) -> Speaker | None:
+    """Who a sentence of Spanish, German, French, Italian or Russian copy attributes.
+
+    The sentence holds one of :data:`FOREIGN_SAID` ("…, declaró el ministro de Exteriores
+    ruso, Serguéi Lavrov.", "… laut NATO-Generalsekretär Jaap de Hoop Scheffer …",
+    "- подчеркнул Медведев.") and the whole sentence is reported as the words of: the one
+    person of the gazetteer it names; else the name standing closest after the verb
+    (past a description: "declaró el ministro …, Serguéi Lavrov") or just before it ("Le
+    président Sarkozy a déclaré"); else a surname alone right after the verb.
+    """
+    verb = FOREIGN_SAID.search(clause)
+    if verb is None:
+        return None
+    # Names inside the quoted words are what was said, not who said it.
+    bare = _QUOTE.sub(lambda q: " " * len(q.group(0)), clause)
+    runs = [
+        (m.start(), m.end(), m.group(0).rstrip("."))
+        for m in _ANY_NAME_RUN.finditer(bare)
+        if not m.group(0).endswith("-")
+    ]
+    known = {p.name: p for _, _, r in runs if (p := person_by_alias(r)) is not None}
+    if len(known) == 1:
+        person = next(iter(known.values()))
+        return _unify(Speaker(person.name, _role(person, day), person), seen)
+    if known:
+        return None
+    after = [r for r in runs if 0 <= r[0] - verb.end() <= 80 and len(r[2].split()) >= 2]
+    before = [r for r in runs if 0 <= verb.start() - r[1] <= 3 and len(r[2].split()) >= 2]
+    for _, _, run in after[:1] + before[-1:]:
+        named = person_name(run)
+        who = _speaker_of(named[0], context, day, seen) if named is not None else None
+        if who is not None and who.name:
+            # "sagte de Hoop Scheffer" after "Jaap de Hoop Scheffer": the person named before
+            earlier = next((p for p in seen if p.name and p.name.endswith(" " + who.name)), None)
+            return earlier or who
+    if seen and re.search(
+        r"(?<!\w)(?:он|она|er|sie|il|elle|él|ella|lui|lei)\s*$", clause[: verb.start()], re.I
+    ):
+        return seen[-1]  # "он подчеркнул, что …", "il a déclaré": the person last named
+    lone_at = re.match(r"\s+(?P<who>[A-ZА-ЯЁ][\w’'-]{3,})\b", clause[verb.end() :])
+    lone = _lone_surname(lone_at["who"]) if lone_at is not None else None
+    if lone is not None:
+        earlier = next((p for p in seen if p.name and same_person(lone.name or "", p.name)), None)
+        return earlier or lone
     return None
 
 

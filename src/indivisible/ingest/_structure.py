@@ -2525,11 +2525,25 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
     return None
 
 
+#: Speech verbs and attributions of Spanish, German, French, Italian and Russian copy
+#: ("declaró el ministro …", "laut NATO-Generalsekretär …", "a déclaré", "ha detto",
+#: "подчеркнул Медведев"): reports in those languages attribute words so.
+FOREIGN_SAID_WORDS = (
+    r"(?:dijo|declaró|afirmó|señaló|subrayó|aseguró|explicó|indicó|agregó|añadió|anunció|"
+    r"enfatizó|advirtió|sostuvo|manifestó|según|"
+    r"sagte|erklärte|betonte|warnte|versicherte|kritisierte|bedauerte|laut|"
+    r"a déclaré|a dit|a affirmé|a souligné|a expliqué|a ajouté|a indiqué|a estimé|a assuré|"
+    r"a averti|a regretté|avait regretté|selon|"
+    r"ha detto|ha dichiarato|ha affermato|ha sottolineato|ha spiegato|ha aggiunto|secondo|"
+    r"заявил[аи]?|сказал[аи]?|подчеркнул[аи]?|отметил[аи]?|добавил[аи]?|сообщил[аи]?|"
+    r"указал[аи]?|подтвердил[аи]?|пояснил[аи]?|напомнил[аи]?|по словам)"
+)
+FOREIGN_SAID = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
 _SAID = re.compile(
     r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
     r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|confirmed|"
     r"underlined|emphasi[sz]ed|pointed out|assured|vowed|"
-    r"according to)\b",
+    r"according to)\b|" + FOREIGN_SAID.pattern,
     re.IGNORECASE,
 )
 
@@ -2762,7 +2776,12 @@ def _kind(
     return "speech"
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e|[Oo]ur|[Uu]s|[Mm]y|"
+    # the first person of German, French, Spanish, Italian and Russian speeches
+    r"[Ii]ch|[Ww]ir|[Uu]nser\w*|[Jj]e|[Nn]ous|[Nn]otre|[Yy]o|[Nn]osotros|[Nn]uestr[oa]s?|"
+    r"[Ii]o|[Nn]oi|[Nn]ostr[oaie]|[Яя]|[Мм]ы|[Нн]аш\w*)(?!\w)"
+)
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
 
 
