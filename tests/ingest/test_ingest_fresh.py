@@ -474,3 +474,71 @@ def test_instruments_named_in_other_languages(text: str, instrument: str) -> Non
 def test_a_german_delivery_note_is_furniture_and_a_sentence_about_it_is_not() -> None:
     assert _boilerplate('"Es gilt das gesprochene Wort!"') is not None
     assert _boilerplate("Es gilt das gesprochene Wort des Präsidenten, sagte er.") is None
+
+
+# --- joint texts and descriptions ------------------------------------------------------------
+
+
+def test_a_joint_text_opened_by_we_the_signatories_is_theirs(tmp_path: Path) -> None:
+    text = (
+        "We, the Presidents of Ukraine, the Republic of Lithuania and the Republic of Poland – "
+        "the Lublin Triangle, gathered in Kyiv, express our strongest condemnation of the "
+        "decision.\n\n"
+        "This step violates the UN Charter and the security assurances of the Budapest "
+        "Memorandum.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "statement"
+    assert {s.speaker for s in doc.statements} == {
+        "Presidents of Ukraine, the Republic of Lithuania and the Republic of Poland"
+    }
+
+
+def test_a_joint_text_delivered_by_a_named_person_stays_his(tmp_path: Path) -> None:
+    text = (
+        "Statement by Ambassador Ferit Hoxha at the Security Council\n\n"
+        "Mr. President,\n\n"
+        "We, the members of this Council, gathered today, express our condemnation of the "
+        "decision.\n\n"
+        "Albania voted in favour of the resolution and welcomes its adoption.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"Ferit Hoxha"}
+
+
+def test_a_description_is_the_person_sharing_its_qualifier(tmp_path: Path) -> None:
+    body = (
+        "Gitanas Nauseda met NATO Secretary-General Jens Stoltenberg in Vilnius.\n\n"
+        '"Effective deterrence is our absolute priority," Nauseda said.\n\n'
+        '"The more land they liberate, the stronger their hand will be," the NATO secretary '
+        "general said.\n"
+    )
+    doc = parse_written(tmp_path, "Allied unity\n\n" + body)
+    said = {s.text: s.speaker for s in doc.statements}
+    assert said["The more land they liberate, the stronger their hand will be"] == (
+        "Jens Stoltenberg"
+    )
+
+
+def test_a_posting_after_the_office_is_no_qualifier(tmp_path: Path) -> None:
+    body = (
+        "Moscow sent Foreign Minister Sergei Lavrov's letter to his Austrian counterpart "
+        "Alexander Schallenberg. Dmitry Lyubinsky, Russian Ambassador to Vienna, handed it "
+        "over on Monday.\n\n"
+        "The Russian ambassador to Austria added that Moscow is counting on a meaningful "
+        "dialogue in the near future.\n"
+    )
+    doc = parse_written(tmp_path, "A letter\n\n" + body)
+    said = [s.speaker for s in doc.statements if "meaningful dialogue" in s.text]
+    assert said == ["Dmitry Lyubinsky"]
+
+
+def test_an_introduction_before_a_joined_speech_verb(tmp_path: Path) -> None:
+    body = (
+        "In a video call with Putin last week, Biden voiced concern about a buildup of troops "
+        "and warned him that Russia would face severe consequences if it attacked.\n"
+    )
+    doc = parse_written(tmp_path, "Call\n\n" + body)
+    assert [(s.speaker, s.text) for s in doc.statements] == [
+        ("Joe Biden", "Russia would face severe consequences if it attacked.")
+    ]

@@ -95,6 +95,8 @@ _DELEGATE = r"[Tt]he\s+representative\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-
 _DESCRIBED = (
     r"The\s+(?:[\w’'-]+\s+){0,2}?(?:official|minister|diplomat|envoy|spokes(?:man|woman|person)|"
     r"ambassador|secretary-general|chancellor|chief|head of state)"
+    # "The Russian ambassador to Austria": where the person is posted
+    r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?"
 )
 _REPORTED = re.compile(
     rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?"
@@ -507,31 +509,65 @@ def _last_person_named(context: str) -> tuple[str, str | None] | None:
 def _described_person(description: str, context: str) -> Speaker | None:
     """The person a description ("the Russian envoy") stands for.
 
-    The last person named earlier whose title or apposition shares a qualifying word with
-    it ("Russian diplomat Vasily Nebenzya"). The role noun alone ("envoy", "minister")
-    does not decide, since most people in news copy carry one; a shared qualifier
-    ("Russian", "Kremlin", "UN") does. An office in lower case ("the foreign minister")
-    is the last person whose title holds all its words (:func:`_office_holder`).
+    The person named earlier whose title or apposition shares the most qualifying words
+    with it, the latest among equals ("Russian diplomat Vasily Nebenzya", "NATO
+    Secretary-General Jens Stoltenberg", "Dmitry Lyubinsky, Russian Ambassador to
+    Vienna,"); nobody named inside quoted words. The role noun alone ("envoy",
+    "minister") does not decide, since most people in news copy carry one; a shared
+    qualifier ("Russian", "Kremlin", "UN") does, before the role noun only ("the Russian
+    ambassador to Austria" is Russian, posted to Austria). An office in lower case ("the
+    foreign minister") is the last person whose title holds all its words
+    (:func:`_office_holder`).
     """
+    head = description.split()[1:]
+    noun = next((k for k, w in enumerate(head) if _ROLE_NOUN.fullmatch(w.strip(".,’'"))), None)
     words = {
         w.lower().strip(".,’'")
-        for w in description.split()[1:]
+        for w in (head[:noun] if noun else head)
         if w[:1].isupper() and not _ROLE_NOUN.fullmatch(w)
     }
     if not words:
         return _office_holder(description, context)
     best: Speaker | None = None
-    for m in re.finditer(r"((?:[\w.’'-]+\s+){1,4})((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+)", context):
-        lead = {w.lower().strip(".,’'") for w in m.group(1).split()}
-        if not words & lead:
+    shared = 0
+    wanted = {_stem(w) for w in words}
+    # A person named inside someone's quoted words is not who a description stands for.
+    bare = _QUOTE.sub(lambda q: " " * len(q.group(0)), context)
+    runs = [
+        (m.start() + part.start(), m.start() + part.end(), part.group(0).rstrip("."))
+        for m in _NAME_RUN.finditer(bare)
+        # A run never spans a sentence's or a line's end ("… Schallenberg. Dmitry …").
+        for part in _RUN_PART.finditer(m.group(0))
+    ]
+    for start, end, run in runs:
+        # The run's own title ("NATO Secretary-General Jens Stoltenberg"), the four words
+        # before it ("… Russian diplomat Vasily Nebenzya") and an apposition after it
+        # ("Dmitry Lyubinsky, Russian Ambassador to Vienna,") may hold the qualifier.
+        named = person_name(run)
+        if named is None:
             continue
-        named = person_name(m.group(2))
-        if named is not None:
-            best = Speaker(named[0], named[1])
+        before = bare[max(0, start - 60) : start].split()[-4:]
+        appos = re.match(r",\s*([^,.;“”\"]{3,60}),", bare[end : end + 70])
+        title = [p for w in (named[1] or "").split() for p in w.split("-")]
+        title += appos.group(1).split() if appos is not None else []
+        # The most qualifiers shared wins; the latest named among equals.
+        common = len(wanted & {_stem(w) for w in [*before, *title]})
+        if common and common >= shared:
+            best, shared = Speaker(named[0], named[1]), common
     # "the Russian Foreign Minister added" after "Russian Foreign Minister Sergei Lavrov":
     # a person whose title holds the whole office comes before one sharing a qualifier
     # ("Russian President Vladimir Putin").
     return _office_holder(description, context) or best
+
+
+#: A piece of a name run between sentence or line ends.
+_RUN_PART = re.compile(r"(?:(?<=^)|(?<=\.\s)|(?<=\n))[^\n]+?(?=(?<=[a-z’'-]{2})\.\s|\n|$)")
+
+
+def _stem(word: str) -> str:
+    """A qualifier compared by its first five letters: "Russia's" and "Russian" agree."""
+    low = re.sub(r"[’']s$", "", word.lower().strip(".,’'"))
+    return low[:5] if len(low) >= 5 else low
 
 
 def _office_holder(description: str, context: str) -> Speaker | None:
@@ -912,7 +948,7 @@ _AS_NOTED = re.compile(
 )
 #: "X did something and told reporters that …": a speech verb joined to the subject's first.
 _COORDINATED = re.compile(
-    rf"^(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+(?:has\s+|had\s+)?[a-z]+ed\b"
+    rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+(?:has\s+|had\s+)?[a-z]+ed\b"
     r"[^“”\"«».;:]{2,120}?\s+and\s+(?:also\s+)?"
     r"(?:told (?:reporters|journalists|him|her|them|the \w+)|warned (?:him|her|them|that)|"
     r"said|stressed|added|noted|insisted|argued|emphasi[sz]ed|underlined|stated|declared)"

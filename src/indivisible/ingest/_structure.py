@@ -1657,13 +1657,17 @@ def structure(raw: RawText) -> Structure:
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
         elif kind == "statement" and opening.name is None:
+            group = _SIGNATORIES.match(text, blocks[0].start, blocks[0].end) if blocks else None
             body = (
-                _organisation_title([title or "", *header_lines])
+                # "We, the Heads of Government of Denmark, …, and Sweden met today …"
+                re.sub(r"\s+", " ", group["who"])
+                if group is not None
+                else _organisation_title([title or "", *header_lines])
                 if flags.get("unsigned")
                 else _delegation(text, blocks, [*header_lines, title or ""])
             )
             if body is not None:
-                speaker = Speaker(body, "delegation")
+                speaker = Speaker(body, "signatories" if group is not None else "delegation")
                 for turn in turns:
                     if turn.speaker == opening:
                         turn.speaker = speaker
@@ -2181,6 +2185,15 @@ _LEADS_DATE = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?",
     re.IGNORECASE,
+)
+
+
+#: A joint text opened by those who adopt it: "We, the Presidents of Ukraine, the Republic of
+#: Lithuania and the Republic of Poland – the Lublin Triangle, gathered in Kyiv …".
+_SIGNATORIES = re.compile(
+    r"\s*We,\s+the\s+(?P<who>[A-Z][^–—.;:]{4,250}?)"
+    r"(?=\s+[–—]|,\s+(?!(?:and|the|or)\b)[a-z]|\s+(?:met|gathered|meeting|having|express|declare|reaffirm|are|have|"
+    r"hereby|welcome|condemn|state|agree)\b)"
 )
 
 
