@@ -542,3 +542,23 @@ def test_an_introduction_before_a_joined_speech_verb(tmp_path: Path) -> None:
     assert [(s.speaker, s.text) for s in doc.statements] == [
         ("Joe Biden", "Russia would face severe consequences if it attacked.")
     ]
+
+
+def test_a_subtitle_closing_with_a_date_after_a_slash_dates_the_page(tmp_path: Path) -> None:
+    text = (
+        "State Dept. official on arms control (PBS Newshour)\n\n"
+        "State Dept. official on arms control – By PBS NewsHour Staff (PBS Newshour) / "
+        "March 11 2020\n\n"
+        "Judy Woodruff: We turn now to the last treaty limiting nuclear arms.\n\n"
+        "Christopher Ford: Thank you, Judy. We want a broader agreement.\n"
+    )
+    assert parse_written(tmp_path, text).document.date == dt.date(2020, 3, 11)
+
+
+def test_a_title_about_a_day_is_not_dated_by_it(tmp_path: Path) -> None:
+    text = (
+        "What changed on March 11 2020 for arms control (PBS Newshour)\n\n"
+        "Judy Woodruff: We turn now to the last treaty limiting nuclear arms.\n\n"
+        "Christopher Ford: Thank you, Judy. We want a broader agreement.\n"
+    )
+    assert parse_written(tmp_path, text).document.date is None

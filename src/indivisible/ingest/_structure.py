@@ -2121,7 +2121,9 @@ def _undated_page_day(
 
     1. A dateline's day without a year whose full date the page prints near the top ("Feb.
        21 (UPI) --" under a photo caption's "… on February 21, 2023").
-    2. The occasion a speech's or statement's title says it was delivered at ("Address by
+    2. A header line or a byline closing with a full date after a slash, a bar or a dash
+       ("– By PBS NewsHour Staff (PBS Newshour) / March 11 2020").
+    3. The occasion a speech's or statement's title says it was delivered at ("Address by
        … at the OSCE Ministerial Council Meeting, 1-2 December 2009, Athens": its first
        day); not one it was given ahead of.
 
@@ -2142,6 +2144,16 @@ def _undated_page_day(
             for _, _, iso in dates_mentioned(text[:2500], None):
                 if len(iso) == 10 and iso[4:] == wanted:
                     return dt.date.fromisoformat(iso)
+    for head in heads:
+        # "… – By PBS NewsHour Staff (PBS Newshour) / March 11 2020": a byline's or a
+        # header's closing stamp after a slash, a bar or a dash.
+        closing = [
+            iso
+            for a, b, iso in dates_mentioned(head, None)
+            if len(iso) == 10 and not head[b:].strip() and re.search(r"[/|–—]\s*$", head[:a])
+        ]
+        if closing:
+            return dt.date.fromisoformat(closing[-1])
     for head in heads:
         occasion = _DELIVERED_AT.match(head.strip())
         if occasion is None or _AHEAD.search(head):
