@@ -555,9 +555,11 @@ def test_a_subtitle_closing_with_a_date_after_a_slash_dates_the_page(tmp_path: P
     assert parse_written(tmp_path, text).document.date == dt.date(2020, 3, 11)
 
 
-def test_a_title_about_a_day_is_not_dated_by_it(tmp_path: Path) -> None:
+def test_a_long_subtitle_ending_on_a_day_it_speaks_of_is_no_stamp(tmp_path: Path) -> None:
     text = (
-        "What changed on March 11 2020 for arms control (PBS Newshour)\n\n"
+        "State Dept. official on arms control (PBS Newshour)\n\n"
+        "State Dept. official on arms control and what the administration has wanted from "
+        "the talks since March 11 2020\n\n"
         "Judy Woodruff: We turn now to the last treaty limiting nuclear arms.\n\n"
         "Christopher Ford: Thank you, Judy. We want a broader agreement.\n"
     )
