@@ -564,3 +564,50 @@ def test_a_long_subtitle_ending_on_a_day_it_speaks_of_is_no_stamp(tmp_path: Path
         "Christopher Ford: Thank you, Judy. We want a broader agreement.\n"
     )
     assert parse_written(tmp_path, text).document.date is None
+
+
+# --- a press office's report handing over to the text it introduces ---------------------------
+
+
+def test_the_text_below_a_report_is_the_person_it_names(tmp_path: Path) -> None:
+    text = (
+        "September 16, 2010\n\n"
+        "Chairman Kerry Opening Statement At Business Meeting on New START\n\n"
+        "Washington, D.C. – This morning, Senate Foreign Relations Committee Chairman John "
+        "Kerry held a business meeting to consider the resolution on the New START Treaty.\n\n"
+        "The full text of his opening statement as prepared is below:\n\n"
+        "Thank you all for coming.\n\n"
+        "This meeting marks the end of the committee's long process of reviewing the treaty.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"John Kerry"}
+    assert all("full text" not in s.text and "This morning" not in s.text for s in doc.statements)
+
+
+def test_a_report_without_a_hand_over_keeps_its_narrative(tmp_path: Path) -> None:
+    text = (
+        "September 16, 2010\n\n"
+        "Chairman Kerry at a business meeting on New START\n\n"
+        "Washington, D.C. – This morning, Senate Foreign Relations Committee Chairman John "
+        "Kerry held a business meeting to consider the resolution on the New START Treaty.\n\n"
+        "The committee will vote on the resolution next week.\n\n"
+        "The meeting marks the end of the committee's long process of reviewing the treaty.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert any("This morning" in s.text for s in doc.statements)
+
+
+def test_a_speech_heading_after_a_report_hands_over_to_the_speaker(tmp_path: Path) -> None:
+    text = (
+        "Ilham Aliyev attended the Plenary Session of the OSCE PA\n\n"
+        "The opening of the Plenary Session of the OSCE Parliamentary Assembly has taken place "
+        "in Baku.\n\n"
+        "President of Azerbaijan Ilham Aliyev addressed the Plenary Session.\n\n"
+        "Speech of President of the Republic of Azerbaijan Ilham Aliyev\n\n"
+        "Dear friends and guests,\n\n"
+        "First of all I'd like to welcome you to Azerbaijan. We are honored to host this "
+        "session.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"Ilham Aliyev"}
+    assert all(not s.organisations for s in doc.statements)

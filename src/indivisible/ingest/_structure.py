@@ -1576,6 +1576,18 @@ def structure(raw: RawText) -> Structure:
             dropped.append((blocks[0].start, following.end(), "lead-in"))
             rest = Block(following.end(), blocks[0].end, blocks[0].page)
             blocks = ([rest] if text[rest.start : rest.end].strip() else []) + blocks[1:]
+    if not highlights and len(blocks) >= 3 and not byline and not author:
+        # A press office's report, then the text it introduces: "… Chairman John Kerry held a
+        # business meeting …" / "The full text of his opening statement as prepared is
+        # below:", or "… Ilham Aliyev addressed the Plenary Session." / "Speech of President
+        # … Ilham Aliyev": the report and its lead-in are the page's, what follows the
+        # person's.
+        introduced = _introduced_text(text, blocks)
+        if introduced is not None:
+            k, who = introduced
+            byline, lead_in = who, True
+            dropped.extend((b.start, b.end, "lead-in") for b in blocks[: k + 1])
+            blocks = blocks[k + 1 :]
     if not highlights and len(blocks) >= 2 and not byline and not author:
         # "Politico-Military Counsellor, Ankur Narayan, thanks Denmark as the incoming Chair
         # …" over a text in the first person: the page's summary names who speaks.
@@ -2597,6 +2609,44 @@ _BODY_SPEAKS = re.compile(
     r"(?: and its [Mm]ember [Ss]tates)?\s+(?:would like to|wishes to|wish to|thanks|welcomes|"
     r"takes note|expresses|reiterates|regrets|condemns|aligns?)\b"
 )
+#: "The full text of his opening statement as prepared is below:", "Below is the text …".
+_TEXT_BELOW = re.compile(
+    r"^(?:(?:the\s+)?(?:full\s+|complete\s+)?(?:text|transcript)\s+of\s+(?:his|her|the)\b[^:]{0,120}?"
+    r"\b(?:is\s+)?(?:below|as follows|follows)|(?:below|here)\s+is\s+the\s+(?:full\s+)?"
+    r"(?:text|transcript)\b[^:]{0,120}?)\s*[:.]?$",
+    re.IGNORECASE,
+)
+
+
+def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
+    """Where a press office's report hands over to the text it introduces, and whose it is.
+
+    Within the first ten paragraphs: a lead-in ("The full text of his opening statement as
+    prepared is below:") after a report naming the person first, or a heading of its own
+    naming the person ("Speech of President of the Republic of Azerbaijan Ilham Aliyev").
+    """
+    for k, block in enumerate(blocks[1:10], start=1):
+        line = text[block.start : block.end].strip()
+        if k + 1 >= len(blocks) or "\n" in line:
+            continue
+        if _TEXT_BELOW.match(line):
+            lead = " ".join(text[b.start : b.end] for b in blocks[:k])
+            for run in _NAME_RUN_ANY.findall(lead):
+                named = person_name(run)
+                if named is not None and len(named[0].split()) >= 2:
+                    return k, named[0]
+            return None
+        titled = _TITLE_BY.match(line)
+        if titled is not None and _words(line) <= 25 and not line.endswith("."):
+            who = _opening_speaker([], None, None, titled["who"].strip(" .,"))
+            if who.name and person_name(who.name) is not None:
+                return k, titled["who"].strip(" .,")
+    return None
+
+
+_NAME_RUN_ANY = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|(?:de|van|von|der)\b))+")
+
+
 _FOLLOWING = re.compile(
     r"\s*(?:The following(?:\s+(?:statement|remarks|readout|comments?))?\s+(?:is|are|was|were)\s+"
     r"attributable to\s+(?P<who>[^:\n]{3,120}?)|(?P<who2>[A-Z][^:\n]{2,160}?)\s+(?:issued|made|"
