@@ -611,3 +611,34 @@ def test_a_speech_heading_after_a_report_hands_over_to_the_speaker(tmp_path: Pat
     doc = parse_written(tmp_path, text)
     assert {s.speaker for s in doc.statements} == {"Ilham Aliyev"}
     assert all(not s.organisations for s in doc.statements)
+
+
+def test_a_head_of_delegation_title_broken_over_lines_names_the_office(tmp_path: Path) -> None:
+    text = (
+        "NEWS AND EVENTS\n"
+        "December 3, 2009\n"
+        "Statement by the\n"
+        "Head of Delegation of the Republic of Uzbekistan\n"
+        "at the 17th OSCE Ministerial Council meeting\n"
+        "Mr. Chairman,\n"
+        "Allow me on behalf of the delegation of the Republic of Uzbekistan to welcome the "
+        "participants of the 17th OSCE Ministerial Council meeting and to thank Greece.\n"
+        "We support the OSCE and its work in Central Asia, and we call for a balanced approach "
+        "to the three dimensions of the organisation's work in the years to come.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {
+        "Head of Delegation of the Republic of Uzbekistan"
+    }
+
+
+def test_a_head_of_delegation_named_in_the_title_is_the_person(tmp_path: Path) -> None:
+    text = (
+        "26 January 2021\n\n"
+        "Statement by the Head of Delegation of the Russian Federation K.Gavrilov at the "
+        "meeting of the Open Skies Consultative Commission, Vienna, 25 January 2021\n\n"
+        "Distinguished Mrs. Chairman,\n\n"
+        "In May last year, the Treaty on Open Skies faced an unprecedented situation.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert all("Gavrilov" in (s.speaker or "") for s in doc.statements)

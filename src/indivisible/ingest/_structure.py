@@ -2252,10 +2252,20 @@ def _delegation(text: str, blocks: list[Block], header: list[str]) -> str | None
     A delegation's header line, or the subject of "The European Union and its Member
     States would like to …".
     """
+    # "Statement by the" / "Head of Delegation of the Republic of Uzbekistan": a title
+    # broken after its preposition is read whole.
+    header = [
+        *header,
+        *(
+            f"{a.strip()} {b.strip()}"
+            for a, b in itertools.pairwise(header)
+            if re.search(r"\b(?:by|of)(?:\s+the)?$", a.strip(), re.IGNORECASE)
+        ),
+    ]
     for line in header:
         if _DELEGATION_LINE.match(line.strip()):
             return re.sub(r"^The ", "", line.strip())
-        by = _BY_DELEGATION.match(line.strip())
+        by = _BY_DELEGATION.match(line.strip()) or _BY_HEAD_OF_DELEGATION.match(line.strip())
         if by:
             body = by.group("body")
             return body[:1].upper() + body[1:]
@@ -2701,6 +2711,14 @@ _RESOLUTION_OPENER = re.compile(
     r"Parliament|Summit|Forum))\s*,\s*$"
 )
 #: "Statement by the delegation of Belarus at the Meeting …": the delegation that speaks.
+#: "Statement by the Head of Delegation of the Republic of Uzbekistan at …", naming no one:
+#: the office speaks (read by :func:`_delegation` only, after the person rules).
+_BY_HEAD_OF_DELEGATION = re.compile(
+    r"^(?:statement|intervention|remarks|address|speech)\s+(?:by|of)\s+(?:the\s+)?"
+    r"(?P<body>head\s+of\s+(?:the\s+)?delegation\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,4})(?=\s+at\b|,|[\s.]*$)",
+    re.IGNORECASE,
+)
 _BY_DELEGATION = re.compile(
     r"^(?:statement|intervention|remarks|address|speech)\s+(?:by|of)\s+(?:the\s+)?"
     r"(?P<body>(?:delegation|mission|permanent representation)\s+of\s+(?:the\s+)?"
