@@ -642,3 +642,47 @@ def test_a_head_of_delegation_named_in_the_title_is_the_person(tmp_path: Path) -
     )
     doc = parse_written(tmp_path, text)
     assert all("Gavrilov" in (s.speaker or "") for s in doc.statements)
+
+
+# --- live blogs and names that are no names ------------------------------------------------------
+
+_LIVE = (
+    "Trump confirms commitment at Nato summit – Europe live\n\n"
+    "5 hours ago 2\n\n"
+    "Asked about his commitment to Nato's Article 5, Trump says:\n\n"
+    "We are with them all the way.\n\n"
+    "Nato secretary general Mark Rutte opens the leaders' session.\n\n"
+    "Nato secretary general Rutte then says:\n\n"
+    "For too long, one ally, the United States, carried too much of the burden. And that "
+    "changes today.\n"
+)
+
+
+def test_a_live_blog_hands_the_next_paragraph_to_who_says_so(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _LIVE)
+    said = {s.text: s.speaker for s in doc.statements}
+    assert said["We are with them all the way."] in ("Trump", "Donald Trump")
+    assert (
+        said[
+            "For too long, one ally, the United States, carried too much of the burden. And that "
+            "changes today."
+        ]
+        == "Mark Rutte"
+    )
+
+
+def test_a_colon_with_words_after_it_hands_nothing_over(tmp_path: Path) -> None:
+    text = _LIVE.replace("Trump says:\n\nWe are", "Trump says: we are").replace(
+        "Rutte then says:\n\nFor too long", "Rutte then says that for too long"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.text == "We are with them all the way." for s in doc.statements)
+
+
+def test_a_headline_verb_or_a_state_is_no_persons_name() -> None:
+    from indivisible.ingest._names import person_name
+
+    assert person_name("Correcting Russia's false claims") is None
+    assert person_name("Helping Ukraine") is None
+    assert person_name("Sergey Lavrov") == ("Sergey Lavrov", None)
+    assert person_name("Xi Jinping") == ("Xi Jinping", None)

@@ -160,6 +160,11 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         return None
     if any(w.strip(",.").lower() in _THING_WORDS | _HEADLINE_VERBS for w in words):
         return None  # "Open Skies Treaty", "Treaty Review Conference": not a person
+    if words[0].lower().endswith("ing") and len(words[0]) >= 6:
+        return None  # "Correcting Russia's false claims": a headline's verb, not a name
+    last = re.sub(r"[’']s$", "", words[-1].strip(",.")).lower()
+    if last in one_word_state_names():
+        return None  # "… Russia's": a state, not a surname
     role = " ".join([*lead, parsed.title] if parsed.title else lead) or None
     return " ".join(parts), role
 

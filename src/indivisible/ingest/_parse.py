@@ -211,12 +211,13 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
     else:
         statements = _turn_statements(raw.text, found)
         nobody = not any(t.speaker.name or t.speaker.role for t in found.turns)
-        if found.kind == "speech" and nobody:
+        if found.kind in ("speech", "statement") and nobody:
             # "Speech" is the kind left when no structure spoke for another; with nobody
             # found to deliver it, a page whose sentences attribute words to named people
             # ("Erdogan mentioned on Friday it was …") is a report of what they said.
             reported = _news_statements(raw.text, found)
-            if any(d[1].name for d in reported):
+            states = one_word_state_names()
+            if any(d[1].name and d[1].name.lower() not in states for d in reported):
                 statements = reported
                 document = dataclasses.replace(document, kind="news_article")
     finished = _finish(raw.text, found.date, statements)
@@ -729,8 +730,30 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
     # what a later "This was stated by X." points back at.
     free: list[tuple[int, int, int | None, int]] = []
     last: tuple[int, int, int | None, int, int] | None = None  # the sentence before, drafts then
+    handover: Speaker | None = None
     for index, (start, end, page) in enumerate(spans):
         para = text[start:end]
+        if handover is not None:
+            # "Nato secretary general Rutte then says:" / "For too long, one ally …": a live
+            # blog hands the next paragraph to the person named before the colon (and the
+            # paragraphs after it while a quotation it opens stays open).
+            a = start + len(para) - len(para.lstrip('“"« '))
+            b = start + len(para.rstrip('”"» '))
+            if b > a:
+                add(handover, a, b, page, None)
+            handover = handover if _opens_quote(para) and not _closes(para) else None
+            free, last = [], None
+            continue
+        said_colon = _SAYS_COLON.search(para)
+        if said_colon is not None and index + 1 < len(spans):
+            before_colon = headline + text[context_start : start + said_colon.start()]
+            handover = _speaker_of(
+                said_colon["who"], before_colon, found.date, seen
+            ) or _lone_surname(said_colon["who"])
+            if handover is not None and not (handover.name or handover.role):
+                handover = None
+            if handover is not None and handover.name and handover not in seen:
+                seen.append(handover)
         inside = _DASH_ATTRIBUTION.search(para) if para.lstrip()[:1] in '«“"' else None
         if inside is not None and not pending:
             # «…, - сказал президент РФ. - …»: the attribution inside the quotation marks,
@@ -1136,6 +1159,12 @@ def _reported(
 
 
 #: An attribution between dashes inside a quotation: «…, - подчеркнул Медведев. - …».
+_SAYS_COLON = re.compile(
+    # A paragraph closing on "X says:" with nothing after the colon: the next one is X's.
+    rf"(?:^|(?<=[.!?”\"]\s)){_INTRO}(?P<who>{_NAME}|[Hh]e|[Ss]he)(?:\s+(?:then|also|later|again|now))?"
+    r"\s+(?:says|said|continues|continued|adds|added|writes|wrote|posted|posts|tweeted|"
+    r"replies|replied|responds|responded|tells [\w ]{2,30}?|told [\w ]{2,30}?)\s*:\s*$"
+)
 _DASH_ATTRIBUTION = re.compile(
     # inside the marks: «…, - сказал X. - …», not «…», — said X. (read as a quotation)
     rf"(?<![»”\"])[,.!?…]\s+[-–—]\s+(?:{FOREIGN_SAID_WORDS}|said|added|stressed)\s+"
