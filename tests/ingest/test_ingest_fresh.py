@@ -686,3 +686,35 @@ def test_a_headline_verb_or_a_state_is_no_persons_name() -> None:
     assert person_name("Helping Ukraine") is None
     assert person_name("Sergey Lavrov") == ("Sergey Lavrov", None)
     assert person_name("Xi Jinping") == ("Xi Jinping", None)
+
+
+_CREDIT = (
+    "Kremlin says Ukrainian NATO membership would cause problems\n\n"
+    "Updated 9 sec ago\n"
+    "Reuters\n\n"
+    "  • Kremlin spokesman Dmitry Peskov said: \"Ukraine's membership in NATO is one of the "
+    'main irritants"\n'
+    "Updated 9 sec ago\n"
+    "Reuters\n\n"
+    "MOSCOW: The Kremlin said on Friday that Ukraine joining NATO would cause problems for "
+    "many years.\n\n"
+    "Asked about Ukraine's aspirations, Kremlin spokesman Dmitry Peskov said: \"We regret to "
+    'state that this is a problem for many years to come."\n'
+)
+
+
+def test_an_outlet_alone_on_its_line_is_a_credit_not_a_questioner(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _CREDIT)
+    assert doc.document.kind == "news_article"
+    assert "journalist" not in {s.role for s in doc.statements}
+    assert "Dmitry Peskov" in {s.speaker for s in doc.statements}
+
+
+def test_an_outlet_labelling_its_question_still_asks(tmp_path: Path) -> None:
+    text = (
+        "Interview with the Deputy Minister\n\n"
+        "Arms Control Today: What is the future of the treaty after the suspension?\n\n"
+        "Sergey Ryabkov: We remain open to dialogue on strategic stability with the US.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert "journalist" in {s.role for s in doc.statements}

@@ -1011,8 +1011,10 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     role_only = _role_without_person(core)
     if role_only:
         return Speaker(None, role_only)
-    if _OUTLET.search(core) or _QUOTED_LABEL.match(label.strip()):
-        return Speaker(None, "journalist")  # "Arms Control Today:": the interviewing outlet
+    if (_OUTLET.search(core) or _QUOTED_LABEL.match(label.strip())) and not standalone:
+        # "Arms Control Today:": the interviewing outlet; an outlet's name alone on its line
+        # ("Reuters" under an update stamp) is a credit, no one asking.
+        return Speaker(None, "journalist")
     person, found = _find_alias(core)
     if person is not None:
         if person.name in ctx.seen:
