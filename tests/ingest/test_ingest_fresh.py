@@ -718,3 +718,11 @@ def test_an_outlet_labelling_its_question_still_asks(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert "journalist" in {s.role for s in doc.statements}
+
+
+def test_a_korean_family_name_comes_first() -> None:
+    from indivisible.ingest._names import surname
+
+    assert surname("Yoon Suk-yeol") == surname("Yoon") == "yoon"
+    assert surname("Jens Stoltenberg") == "stoltenberg"
+    assert surname("Linda Thomas-Greenfield") == "thomas-greenfield"

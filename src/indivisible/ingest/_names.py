@@ -56,12 +56,16 @@ def surname(name: str) -> str:
     Examples:
         >>> surname("Sergey Lavrov"), surname("journalist"), surname("European Union")
         ('lavrov', 'journalist', 'european union')
+        >>> surname("Yoon Suk-yeol")
+        'yoon'
     """
     words = name.split()
     if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return fold(name)
     if any(w.strip(",").lower() in _BODY_WORDS for w in words):
         return fold(name)
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        return fold(words[0])  # "Yoon Suk-yeol", "Moon Jae-in": the family name comes first
     return parse_name(name)[1]
 
 
