@@ -726,3 +726,58 @@ def test_a_korean_family_name_comes_first() -> None:
     assert surname("Yoon Suk-yeol") == surname("Yoon") == "yoon"
     assert surname("Jens Stoltenberg") == "stoltenberg"
     assert surname("Linda Thomas-Greenfield") == "thomas-greenfield"
+
+
+# --- round 22: treaty texts, outlets' journalists, bodies before a dash, hand-over lines ------
+
+
+def test_a_machine_translated_charter_agreed_as_follows_is_a_treaty_text(tmp_path: Path) -> None:
+    text = (
+        "Articles of organization of the Agreement on collective security\n\n"
+        "The State Parties of the Agreement on collective security (further - the Agreement),\n\n"
+        "being guided by the conventional principles of international law;\n\n"
+        "agreed as follows:\n\n"
+        "Article 1\n\n"
+        "The State Parties of the Agreement establish the regional international organization.\n\n"
+        "Article 2\n\n"
+        "The State Parties coordinate and unite their efforts in fight against terrorism.\n"
+    )
+    assert parse_written(tmp_path, text).document.kind == "treaty_text"
+
+
+def test_a_report_saying_what_was_agreed_is_no_treaty_text(tmp_path: Path) -> None:
+    text = (
+        "Leaders meet in Moscow\n\n"
+        "MOSCOW, Oct 7 (Reuters) - The leaders met on Monday, and Lavrov said the sides had not "
+        "agreed on the terms of a new charter yet.\n\n"
+        "The talks will continue next month, the foreign minister added.\n"
+    )
+    assert parse_written(tmp_path, text).document.kind != "treaty_text"
+
+
+def test_a_name_and_a_tv_channel_label_a_journalist(tmp_path: Path) -> None:
+    text = (
+        "Press approach in Tiraspol\n\n"
+        "Violetta Ganina, First Pridnestrovian TV channel:\n\n"
+        "The first question is to you, Alexander Kazimirovich. How do you assess the talks?\n\n"
+        "Alexander Lukashevich, Permanent Representative of Russia to the OSCE:\n\n"
+        "Well, the talks were useful and we will continue them in Vienna.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "press_conference"
+    assert {(s.speaker, s.role) for s in doc.statements} >= {(None, "journalist")}
+
+
+def test_an_organisation_before_a_dash_is_no_dateline(tmp_path: Path) -> None:
+    text = (
+        "Statements in International Organisations\n\n"
+        "OSCE - Permanent Council No. 698: EU statement in response to the Head of Mission\n\n"
+        "EU statement delivered by H.E. Ambassador Stanislav Rascan\n\n"
+        "The European Union thanks the Head of the OSCE Mission in Kosovo for his report.\n\n"
+        "The European Union fully supports the Mission in its work.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"Stanislav Rascan"}
+    assert doc.document.place != "Osce"
+    assert _boilerplate("Link to opens in a new window") is not None
+    assert _boilerplate("Skip to content .") is not None

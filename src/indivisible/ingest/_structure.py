@@ -393,6 +393,12 @@ def _repeated(lines: list[str], i: int, first: bool = False) -> str | None:
 
 
 #: A publication's name as a label: its interviewer asks.
+#: A word that makes an affiliation an outlet's ("… TV channel", "… news agency").
+_OUTLET_WORD = re.compile(
+    r"\b(?:TV|television|channel|radio|newspaper|news agency|agency|magazine|journal|gazette|"
+    r"times|post|daily|portal|broadcast\w*|reporter|correspondent|journalist)\b",
+    re.IGNORECASE,
+)
 _OUTLET = re.compile(
     r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Herald|Tribune|Radio|TV|"
     r"Television|Agency|Izvestia|Kommersant|Interfax|Newspaper|Daily|Channel|Network|"
@@ -873,9 +879,11 @@ def _label_like(label: str) -> bool:
         and _words(office) <= 10
         and all(re.fullmatch(r"[A-Z][\w’'-]+", w) for w in head.split())
         and person_name(head) == (head.strip(), None)
-        and is_role_word(office.split()[0].strip(","))
+        and (is_role_word(office.split()[0].strip(",")) or _OUTLET_WORD.search(office))
     ):
-        return True  # "Vladimir Bazanov, deputy of the House of Representatives": an office
+        # "Vladimir Bazanov, deputy of the House of Representatives": an office; "Violetta
+        # Ganina, First Pridnestrovian TV channel": an outlet
+        return True
     words = core.split()
     if not 1 <= len(words) <= 9 or len(label) > 110:
         return False
@@ -1056,6 +1064,9 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         # "Alexander Lukashenko, President of Belarus": the name, then the office.
         office: str | None = tail.strip()
         plain = head.strip()
+        if office and _OUTLET_WORD.search(office):
+            # "Violetta Ganina, First Pridnestrovian TV channel:": a journalist and her outlet
+            return Speaker(None, "journalist")
     else:
         plain, office = role_and_name(plain)  # "President of Turkey Recep Tayyip Erdogan"
     for name, speaker in ctx.seen.items():
@@ -1502,6 +1513,8 @@ def structure(raw: RawText) -> Structure:
         first_block = text[blocks[0].start : blocks[0].end]
         # "President. – The next item is …": the chair's label, not a place.
         dateline = None if _DASH_LABEL.match(first_block) else _DATELINE.match(first_block)
+        if dateline is not None and link(dateline.group("place") or "", None).organisations:
+            dateline = None  # "OSCE - Permanent Council No. 698: …": a body, not a place
         dated_first = _DATE_DATELINE.match(first_block) if dateline is None else None
         if dated_first:
             # "Jan. 6, 2022 (EIRNS)—With respect to …": a dateline without a place.
@@ -2598,7 +2611,8 @@ _SAID = re.compile(
 
 
 _TREATY = re.compile(
-    r"have\s+agreed\s+as\s+follows|(?<=\s)(?:confirm|affirm)\s+the\s+following\b(?!\s+(?:points?|statement))|hereinafter\s+(?:referred\s+to|called|designated)\s+"
+    # "have agreed as follows", or "agreed as follows:" as a machine translation prints it
+    r"(?:have\s+)?agreed\s+as\s+follows|(?<=\s)(?:confirm|affirm)\s+the\s+following\b(?!\s+(?:points?|statement))|hereinafter\s+(?:referred\s+to|called|designated)\s+"
     r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides)",
     re.IGNORECASE,
 )
@@ -2648,7 +2662,8 @@ def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
                 if named is not None and len(named[0].split()) >= 2:
                     return k, named[0]
             return None
-        titled = _TITLE_BY.match(line)
+        # "EU statement delivered by H.E. Ambassador Stanislav Raščan" on a line of its own
+        titled = _TITLE_BY.match(line) or _AUTHORED.search(line)
         if titled is not None and _words(line) <= 25 and not line.endswith("."):
             who = _opening_speaker([], None, None, titled["who"].strip(" .,"))
             if who.name and person_name(who.name) is not None:
@@ -2758,7 +2773,7 @@ def _kind(
     """
     body = " ".join(text[b.start : b.end] for b in blocks)
     heads = " ".join([title or "", *header])
-    if (flags["articles"] >= 2 and re.search(r"the (?:states )?parties", body, re.IGNORECASE)) or (
+    if (flags["articles"] >= 2 and re.search(r"the (?:states? )?parties", body, re.IGNORECASE)) or (
         _TREATY.search(body[:3000])
     ):
         return "treaty_text"
