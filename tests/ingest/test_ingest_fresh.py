@@ -781,3 +781,31 @@ def test_an_organisation_before_a_dash_is_no_dateline(tmp_path: Path) -> None:
     assert doc.document.place != "Osce"
     assert _boilerplate("Link to opens in a new window") is not None
     assert _boilerplate("Skip to content .") is not None
+
+
+# --- Hansard ---------------------------------------------------------------------------------
+
+_HANSARD = (
+    "James Sunderland urges all NATO members to contribute 2% of GDP\n\n"
+    "James Sunderland (Bracknell) (Con)\n\n"
+    "I commend the Minister for the range of strategic initiatives, but what is being done to "
+    "ensure that all members of NATO spend 2% of GDP?\n\n"
+    "The Minister for Armed Forces (James Heappey)\n\n"
+    "At the Vilnius summit the Prime Minister was very clear in his expectation that others "
+    "quickly meet the target.\n"
+)
+
+
+def test_hansard_speaker_lines_open_turns(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _HANSARD)
+    assert doc.document.kind == "transcript"
+    assert {s.speaker for s in doc.statements} == {"James Sunderland", "James Heappey"}
+
+
+def test_a_name_and_a_place_in_brackets_without_a_party_is_no_hansard_line() -> None:
+    from indivisible.ingest._structure import _hansard_name
+
+    assert _hansard_name("James Sunderland (Bracknell) (Con)") == "James Sunderland"
+    assert _hansard_name("John Bercow Portrait Mr Speaker") == "John Bercow"
+    assert _hansard_name("Vladimir Putin (Moscow)") is None
+    assert _hansard_name("The Minister said that the treaty (START) is dead") is None

@@ -947,6 +947,28 @@ def _kicker(rest: str, block: str, first: bool = False) -> bool:
     )
 
 
+#: A parliamentary party's abbreviation after a member's constituency.
+_PARTY = r"(?:Con|Lab|LD|SNP|DUP|PC|Ind|Green|SDLP|Alliance|Lab/Co-op|UUP|Reform|CB|XB|Non-Afl)"
+_HANSARD_LINE = re.compile(
+    # "Malcolm Rifkind Portrait Sir Malcolm Rifkind (Kensington) (Con)": the name first
+    r"^(?P<portrait>[A-Z][\w’'.-]+(?:\s+(?:of\s+)?[A-Z][\w’'.-]+){1,5})\s+Portrait\s+\S.{0,100}$"
+    # "James Sunderland (Bracknell) (Con)"
+    rf"|^(?P<member>(?:{HONORIFIC}\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}})"
+    rf"\s+\([A-Z][^()]{{1,40}}\)\s+\({_PARTY}\)$"
+    # "The Minister for Armed Forces (James Heappey)"
+    r"|^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){0,3}(?:Minister|Secretary|Speaker|Leader|Chancellor|"
+    r"Solicitor|Attorney)\b[^()]{0,80}\((?P<office>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\)$"
+)
+
+
+def _hansard_name(line: str) -> str | None:
+    """The person a Hansard speaker's line names, if the line is one."""
+    found = _HANSARD_LINE.match(line.strip())
+    if found is None:
+        return None
+    return found["portrait"] or found["member"] or found["office"]
+
+
 _DASH_LABEL = re.compile(
     r"^(?P<label>(?:The\s+)?(?:PRESIDENT|President|CHAIR(?:MAN|PERSON)?|Chair(?:man|person)?|"
     r"SPEAKER|Speaker)"
@@ -2409,9 +2431,15 @@ def _turns(
             and _kicker(first_line[inline[1] :], line, first=n == 0)
         ):
             inline = None
+        hansard = _hansard_name(first_line) if not inline and line == first_line else None
         if inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
             body_start = block.start + inline[1]
+        elif hansard is not None:
+            # "James Sunderland (Bracknell) (Con)", "The Minister for Armed Forces (James
+            # Heappey)", "John Bercow Portrait Mr Speaker": a Hansard speaker's line.
+            speaker = _resolve(hansard, ctx, standalone=False)
+            body_start = block.end
         elif (
             _words(first_line) <= 8
             and not re.search(r"[.?!,;:]$", first_line)
