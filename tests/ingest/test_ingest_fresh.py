@@ -809,3 +809,34 @@ def test_a_name_and_a_place_in_brackets_without_a_party_is_no_hansard_line() -> 
     assert _hansard_name("John Bercow Portrait Mr Speaker") == "John Bercow"
     assert _hansard_name("Vladimir Putin (Moscow)") is None
     assert _hansard_name("The Minister said that the treaty (START) is dead") is None
+
+
+def test_a_dateline_with_the_country_between_city_and_day(tmp_path: Path) -> None:
+    text = (
+        "Joint Statement\n\n"
+        "ALMATY, Kazakhstan, 17 July 2010 – The heads of delegation met and released a joint "
+        "statement on the settlement.\n\n"
+        "The sides urged restraint and a return to talks on the basis of the principles.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.date == dt.date(2010, 7, 17)
+    assert doc.document.place == "Almaty"
+
+
+def test_a_city_and_country_without_a_day_date_nothing(tmp_path: Path) -> None:
+    text = (
+        "Joint Statement\n\n"
+        "ALMATY, Kazakhstan – The heads of delegation met and released a joint statement on "
+        "the settlement.\n\n"
+        "The sides urged restraint and a return to talks on the basis of the principles.\n"
+    )
+    assert parse_written(tmp_path, text).document.date is None
+
+
+def test_outlined_reports_what_was_said(tmp_path: Path) -> None:
+    body = (
+        "Vladimir Putin outlined approaches to strategic stability and arms control in the "
+        "telephone conversation.\n"
+    )
+    doc = parse_written(tmp_path, "Telephone conversation\n\n" + body)
+    assert {s.speaker for s in doc.statements} == {"Vladimir Putin"}

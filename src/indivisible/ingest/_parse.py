@@ -42,7 +42,7 @@ _VERBS = (
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
     r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
-    r"reassured|informed|notified|answered|"
+    r"reassured|informed|notified|answered|outlined|"
     r"expressed (?:his|her|their|the) (?:desire|wish|view|belief|conviction|hope)|"
     r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"

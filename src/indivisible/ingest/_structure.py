@@ -60,6 +60,8 @@ _TITLE_BY = re.compile(
 _DATELINE = re.compile(
     # A place has two letters at least: "Q – …" opens a question, not a dateline.
     r"^(?P<place>[A-Z][A-Za-z.'’/-][A-Za-z .'’/-]{0,39}?)"
+    # "ALMATY, Kazakhstan, 17 July 2010 – …": the country between the city and the day
+    r"(?:,\s*[A-Z][a-z][A-Za-z .'’-]{1,30}?(?=,\s*(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d)))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
     r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*--?\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
     # "WASHINGTON DC (TASS): …": a place in capitals and the agency, then a colon.
