@@ -840,3 +840,31 @@ def test_outlined_reports_what_was_said(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, "Telephone conversation\n\n" + body)
     assert {s.speaker for s in doc.statements} == {"Vladimir Putin"}
+
+
+# --- a ministry's unsigned statement ----------------------------------------------------------
+
+
+def test_a_statement_titled_by_a_ministry_is_the_ministrys(tmp_path: Path) -> None:
+    text = (
+        "Statement of the Ministry of Foreign Affairs of Ukraine on the 30th anniversary of the "
+        "Budapest Memorandum\n\n"
+        "Thirty years ago, Ukraine gave up the world's third largest nuclear arsenal in exchange "
+        "for security assurances.\n\n"
+        "We call on the signatories to honour their commitments under the Budapest "
+        "Memorandum.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"Ministry of Foreign Affairs of Ukraine"}
+    assert {i for s in doc.statements for i in s.instruments} == {"budapest-memorandum-1994"}
+
+
+def test_a_statement_about_a_ministry_names_no_author(tmp_path: Path) -> None:
+    text = (
+        "Statement on the Ministry of Foreign Affairs of Ukraine and the Budapest Memorandum\n\n"
+        "Thirty years ago, Ukraine gave up the world's third largest nuclear arsenal in exchange "
+        "for security assurances.\n\n"
+        "We call on the signatories to honour their commitments under the memorandum.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert "Ministry of Foreign Affairs of Ukraine" not in {s.speaker for s in doc.statements}

@@ -1707,12 +1707,30 @@ def structure(raw: RawText) -> Structure:
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
-        elif kind == "statement" and opening.name is None:
+        elif kind == "statement" and (
+            opening.name is None
+            or any(
+                _MINISTRY_TITLE.search(h)
+                for h in [title or "", *header_lines]
+                + [text[a:b] for a, b, why in dropped if why == "byline"]
+            )
+        ):
+            # A title naming the ministry as the author outranks a name the header lines
+            # mention ("… the signing … / by Russian President Dmitri Medvedev and …").
             group = _SIGNATORIES.match(text, blocks[0].start, blocks[0].end) if blocks else None
+            ministry = _ministry_author(
+                text,
+                blocks,
+                [title or "", *header_lines]
+                + [text[a:b] for a, b, why in dropped if why == "byline"],
+            )
             body = (
                 # "We, the Heads of Government of Denmark, …, and Sweden met today …"
                 re.sub(r"\s+", " ", group["who"])
                 if group is not None
+                # "Statement of the Ministry of Foreign Affairs of Ukraine on …"
+                else ministry
+                if ministry is not None
                 else _organisation_title([title or "", *header_lines])
                 if flags.get("unsigned")
                 else _delegation(text, blocks, [*header_lines, title or ""])
@@ -2249,6 +2267,38 @@ _LEADS_DATE = re.compile(
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?",
     re.IGNORECASE,
 )
+
+
+#: A ministry named as a statement's author in its title ("Statement of the Ministry of
+#: Foreign Affairs of Ukraine on …") or its first sentence ("The Ministry of Foreign Affairs
+#: of Romania makes the following remarks:").
+_MINISTRY_TITLE = re.compile(
+    r"\b(?:[Ss]tatement|[Cc]omment|[Cc]ommentary|[Dd]eclaration|[Pp]ress [Rr]elease|"
+    r"[Cc]ommuniqu[eé]|[Ii]nformation|[Rr]emarks)\s+(?:[Oo]f|[Bb]y|[Ff]rom)\s+(?:[Tt]he\s+)?"
+    # capitalised words joined by "and", "of", "of the" — never "On the Suspension …"
+    r"(?P<body>(?:[A-Z][a-z]+\s+)?Ministry\s+of\s+(?!On\b|Regarding\b)[A-Z][\w’'-]*"
+    r"(?:\s+(?:and\s+|of\s+(?:the\s+)?)?(?!On\b|Regarding\b|In\b|About\b)[A-Z][\w’'-]*){0,7})"
+    r"(?=\s+(?:[Oo]n|[Rr]egarding|[Cc]oncerning|[Ii]n|[Aa]bout|[Aa]t|[Tt]o|[Ff]ollowing|[Ww]ith)\b"
+    r"|\s*[,.;:(–—-]|\s*$)"
+)
+_MINISTRY_OPENS = re.compile(
+    r"\s*(?:The\s+)?(?P<body>Ministry\s+of\s+[A-Z][\w’'-]*(?:\s+(?:and\s+|of\s+(?:the\s+)?)?"
+    r"[A-Z][\w’'-]*){0,7})\s+(?:makes|issued|has issued|issues|states|informs|notes|"
+    r"expresses|strongly|firmly|resolutely|condemns|welcomes)\b"
+)
+
+
+def _ministry_author(text: str, blocks: list[Block], heads: list[str]) -> str | None:
+    """The ministry an unsigned statement's title or first sentence names as its author."""
+    for head in heads:
+        found = _MINISTRY_TITLE.search(head)
+        if found is not None:
+            return re.sub(r"^ministry", "Ministry", found["body"])
+    if blocks:
+        opens = _MINISTRY_OPENS.match(text, blocks[0].start, blocks[0].end)
+        if opens is not None:
+            return opens["body"]
+    return None
 
 
 #: A joint text opened by those who adopt it: "We, the Presidents of Ukraine, the Republic of
