@@ -868,3 +868,23 @@ def test_a_statement_about_a_ministry_names_no_author(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert "Ministry of Foreign Affairs of Ukraine" not in {s.speaker for s in doc.statements}
+
+
+def test_voiced_or_expressed_appreciation_reports_words(tmp_path: Path) -> None:
+    body = (
+        "For his part, Zbigniew Rau expressed his appreciation for the cooperation with the "
+        "OSCE Mission to Moldova.\n"
+    )
+    doc = parse_written(tmp_path, "Talks\n\n" + body)
+    assert {s.speaker for s in doc.statements} == {"Zbigniew Rau"}
+
+
+def test_an_expressed_position_of_a_body_names_no_person(tmp_path: Path) -> None:
+    body = "The ministry expressed its appreciation for the cooperation with the OSCE Mission.\n"
+    doc = parse_written(tmp_path, "Talks\n\n" + body)
+    assert {s.speaker for s in doc.statements} <= {None}
+
+
+def test_names_without_a_hyphen_or_with_accord() -> None:
+    assert "nato-russia-council" in link("the NATO Russia Council met", None).organisations
+    assert "helsinki-final-act-1975" in link("the Helsinki Final Accord", None).instruments

@@ -45,7 +45,10 @@ _VERBS = (
     r"reassured|informed|notified|answered|outlined|"
     r"expressed (?:his|her|their|the) (?:desire|wish|view|belief|conviction|hope)|"
     r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
-    r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)"
+    r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)|"
+    # "voiced his expectation that", "expressed his appreciation for", "voiced special gratitude"
+    r"(?:expressed|voiced) (?:(?:his|her|their|the|special|deep|particular|strong)\s+){0,2}"
+    r"(?:appreciation|gratitude|expectation|hope|concern|support|conviction|satisfaction)"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
@@ -1018,6 +1021,14 @@ def _reported(
         if found is not None:
             return found[0], found[1] + dash.end(), found[2] + dash.end()
         return None
+    joined = _COORDINATED.match(clause)
+    if joined:
+        # "Lavrov echoed Rubio's remarks and told reporters that …", "Biden voiced concern
+        # about … and warned him that …": a speech verb joined to the subject's first verb;
+        # what follows it is what was said.
+        who = _speaker_of(joined.group("who"), context, day, seen)
+        if who is not None and who.name:
+            return who, joined.start("what"), len(clause.rstrip())
     rep = _REPORTED.match(clause)
     intro = clause[: rep.start("who")].split() if rep else []
     adverbial = bool(intro) and (
@@ -1074,13 +1085,6 @@ def _reported(
         who = _speaker_of(named[0] if named else fronted.group("who"), context, day, seen)
         if who is not None and (who.name or who.role):
             return who, fronted.start("what"), len(clause.rstrip())
-    joined = _COORDINATED.match(clause)
-    if joined:
-        # "Lavrov echoed Rubio's remarks and told reporters that …", "Biden voiced concern
-        # about … and warned him that …": a speech verb joined to the subject's first verb.
-        who = _speaker_of(joined.group("who"), context, day, seen)
-        if who is not None and who.name:
-            return who, joined.start("what"), len(clause.rstrip())
     according = _ACCORDING.match(clause)
     if according:
         # "According to his words, …": the pronoun's person.
