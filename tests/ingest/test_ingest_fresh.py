@@ -888,3 +888,39 @@ def test_an_expressed_position_of_a_body_names_no_person(tmp_path: Path) -> None
 def test_names_without_a_hyphen_or_with_accord() -> None:
     assert "nato-russia-council" in link("the NATO Russia Council met", None).organisations
     assert "helsinki-final-act-1975" in link("the Helsinki Final Accord", None).instruments
+
+
+# --- round 23: conjunctions, unnamed people, courtesy titles --------------------------------
+
+
+def test_a_conjunction_opening_the_sentence_keeps_its_speaker(tmp_path: Path) -> None:
+    body = (
+        "Prime Minister Anthony Albanese arrived in Vilnius for the summit.\n\n"
+        "But Albanese said the alliance must keep supporting Ukraine for as long as it takes.\n"
+    )
+    doc = parse_written(tmp_path, "Summit\n\n" + body)
+    assert {s.speaker for s in doc.statements} == {"Anthony Albanese"}
+
+
+def test_an_unnamed_official_is_known_by_the_description(tmp_path: Path) -> None:
+    body = (
+        "A White House official, speaking on condition of anonymity, said the administration "
+        "would not seek an extension of the treaty.\n"
+    )
+    doc = parse_written(tmp_path, "Treaty\n\n" + body)
+    assert {(s.speaker, s.role) for s in doc.statements} == {(None, "a White House official")}
+
+
+def test_an_unnamed_thing_said_is_no_speaker(tmp_path: Path) -> None:
+    body = "A White House statement said the administration would not seek an extension.\n"
+    doc = parse_written(tmp_path, "Treaty\n\n" + body)
+    assert {s.role for s in doc.statements} <= {None}
+
+
+def test_a_courtesy_title_and_surname_is_the_person_named_before(tmp_path: Path) -> None:
+    body = (
+        "Ukraine's First Deputy Foreign Minister Volodymyr Khandogiy met the Commission.\n\n"
+        "Mr Khandogiy emphasized that Ukraine remains committed to its partnership with NATO.\n"
+    )
+    doc = parse_written(tmp_path, "Commission\n\n" + body)
+    assert {s.speaker for s in doc.statements} == {"Volodymyr Khandogiy"}

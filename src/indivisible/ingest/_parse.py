@@ -10,6 +10,7 @@ from pathlib import Path
 from indivisible._errors import InputError
 from indivisible.ingest._gazetteer import Person, one_word_state_names
 from indivisible.ingest._link import (
+    HONORIFIC,
     dates_mentioned,
     link,
     person_by_alias,
@@ -79,6 +80,7 @@ _AUX = (
 )
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
+    r"\b[Aa]n?\s+(?:[\w.’'-]+\s+){0,3}?(?:official|spokes(?:man|woman|person)|diplomat|source)|"
     rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”«»\"!?]{{0,120}})$"
 )
 _AFTER = re.compile(
@@ -90,14 +92,20 @@ _AFTER = re.compile(
     rf"|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
-_INTRO = r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
+_INTRO = (
+    # "But Albanese said …", "However, he noted that …": a conjunction opening the sentence
+    r"(?:(?:But|And|Yet|Still|Meanwhile|However|Also|Later|Earlier|Instead)\s*,?\s+)?"
+    r"(?:(?:[A-Z][^,“\"”]{2,80}|[Ii]n [^,]{2,60}),\s+)?"
+)
 #: "The representative of the Russian Federation said that …" (UN meetings coverage): an
 #: unnamed delegate, known by the country they speak for.
 _DELEGATE = r"[Tt]he\s+representative\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}"
 #: "The top official stressed that …": a description standing for the person last named.
 _DESCRIBED = (
-    r"The\s+(?:[\w’'-]+\s+){0,2}?(?:official|minister|diplomat|envoy|spokes(?:man|woman|person)|"
-    r"ambassador|secretary-general|chancellor|chief|head of state)"
+    # "The top official …", and someone the page does not name: "A White House official …"
+    r"(?:The|An?)\s+(?:[\w.’'-]+\s+){0,3}?(?:official|minister|diplomat|envoy|"
+    r"spokes(?:man|woman|person)|ambassador|secretary-general|chancellor|chief|head of state|"
+    r"source)"
     # "The Russian ambassador to Austria": where the person is posted
     r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?"
 )
@@ -389,6 +397,10 @@ def _lone_surname(who: str) -> Speaker | None:
     return Speaker(word, None)
 
 
+def _words_of(text: str) -> int:
+    return len(text.split())
+
+
 def _place_name(name: str) -> bool:
     """Whether a name is, or ends with, a place of the rules ("New York", "Moscow")."""
     from indivisible.ingest._gazetteer import load
@@ -420,6 +432,10 @@ def _speaker_of_any(
             plain
         ):
             return None  # "The U.S. says": a country or a body, not a person
+        if re.match(r"^an?\s", plain, re.IGNORECASE) and _words_of(plain) <= 6:
+            # "A White House official, speaking on condition of anonymity, said …": someone
+            # the page does not name, known by the description as written.
+            return Speaker(None, plain[0].lower() + plain[1:])
         if re.match(r"^(?:the|a|an)\s", plain, re.IGNORECASE):
             described = [r for r in persons_mentioned(plain, day) if r.person is not None]
             if described:
@@ -476,6 +492,19 @@ def _speaker_of_any(
         titled = titled_surname(plain)
         if titled is not None:
             return _unify(Speaker(titled[0], titled[1]), seen)
+        courtesy = re.fullmatch(rf"{HONORIFIC}\s+(?P<surname>[A-Z][\w’'-]+)", plain)
+        if courtesy is not None:
+            # "Mr Khandogiy emphasized that …": the full name written earlier, else the
+            # surname as the page gives it.
+            last = courtesy["surname"]
+            for earlier in reversed(seen):
+                if earlier.name and earlier.name.split()[-1] == last:
+                    return earlier
+            full = re.findall(rf"\b((?:[A-Z][\w’'.-]*\s+){{1,3}}{re.escape(last)})\b", context)
+            named = person_name(full[-1]) if full else None
+            if named is not None:
+                return _unify(Speaker(named[0], named[1]), seen)
+            return _lone_surname(last)
         return None
     return None
 
@@ -963,7 +992,8 @@ _INVERTED_AFTER = re.compile(
 _PARTICIPLE = re.compile(
     rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+[^,“”\"]{{3,160}}?,\s+"
     r"(?:stating|saying|declaring|adding|noting|warning|stressing|arguing|insisting|"
-    r"claiming|explaining|emphasi[sz]ing|underlining)\s+(?:that\s+)?(?P<what>[\w“\"].{15,})$"
+    r"claiming|explaining|emphasi[sz]ing|underlining|asserting|reiterating|recalling)\s+"
+    r"(?:that\s+)?(?P<what>[\w“\"].{15,})$"
 )
 #: "As X noted, …": a fronted attribution of the main clause.
 _AS_NOTED = re.compile(
