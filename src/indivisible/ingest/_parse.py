@@ -114,7 +114,9 @@ _REPORTED = re.compile(
     # "Guterres on Tuesday called on …": when, between the subject and the verb.
     rf"(?:\s+{_WHEN})?\s+{_AUX}(?:{_VERBS})"
     # "told Reuters on Saturday that": an outlet, a day or a place between verb and clause.
-    rf"(?:\s+(?:reporters|journalists|the \w+|on \w+|in (?:an? )?\w+|at \w+|{_WHEN}|"
+    # "told the Council that" — but "said the administration would …" names no addressee
+    r"(?:\s+(?:reporters|journalists|the \w+(?=\s+(?:that|on|in|at|during|about)\b)|"
+    rf"on \w+|in (?:an? )?\w+|at \w+|{_WHEN}|"
     r"(?:Reuters|TASS|AFP|AP|CNN|BBC|Interfax|RIA Novosti|Sputnik|[A-Z][a-z]+ TV)|"
     # "notified NATO governments Saturday that": whom the words were addressed to.
     r"[A-Z][\w-]+\s+(?:governments|leaders|officials|members|allies|counterparts|"
