@@ -932,3 +932,35 @@ def test_a_courtesy_title_and_surname_is_the_person_named_before(tmp_path: Path)
     )
     doc = parse_written(tmp_path, "Commission\n\n" + body)
     assert {s.speaker for s in doc.statements} == {"Volodymyr Khandogiy"}
+
+
+def test_an_abbreviation_in_brackets_inside_a_treaty_name() -> None:
+    found = link("the Intermediate-Range Nuclear Forces (INF) Treaty", dt.date(2019, 2, 2))
+    assert found.instruments == ("inf-1987",)
+    assert link("the Conventional Armed Forces in Europe (CFE) Treaty", None).instruments == (
+        "cfe-1990",
+    )
+    assert link("the forces (INF) in Europe", None).instruments == ()
+
+
+def test_a_players_prompt_is_no_label(tmp_path: Path) -> None:
+    text = (
+        "Kallas: Russia must be deterred\n\n"
+        "Watch: NATO and Russia agree to talks on risk reduction\n\n"
+        "Estonian Prime Minister Kaja Kallas said on Monday that the alliance must stay "
+        "united.\n\n"
+        "Next Up:\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert "Watch" not in {s.speaker for s in doc.statements}
+    assert doc.document.kind != "transcript"
+    assert _boilerplate("Next Up:") is not None
+
+
+def test_a_courtesy_title_closing_a_reported_clause(tmp_path: Path) -> None:
+    body = (
+        "NATO Secretary General Jens Stoltenberg arrived in Vilnius.\n\n"
+        "Nato may decide to strengthen its eastern flank further, Mr Stoltenberg said.\n"
+    )
+    doc = parse_written(tmp_path, "Vilnius\n\n" + body)
+    assert {s.speaker for s in doc.statements} == {"Jens Stoltenberg"}

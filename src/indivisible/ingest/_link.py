@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from indivisible.ingest._gazetteer import Person, fold, load, lookup
+from indivisible.ingest._gazetteer import Gazetteer, Person, fold, load, lookup
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -277,6 +277,11 @@ _BARE_ARTICLE = re.compile(r"(?:Article|Art\.)\s*\d+[a-z]?$", re.IGNORECASE)
 _NOT_THIS_ARTICLE = re.compile(r"\s*(?:of\s+(?:the\s+|this\s+|that\s+)?\S|[A-Z][a-z])")
 
 
+_BRACKETED_ABBREVIATION = re.compile(
+    r"\s\([A-Z][A-Za-z]{1,7}\)(?=\s+(?:Treaty|Agreement|Accord|Convention|Memorandum|Act)\b)"
+)
+
+
 def link(text: str, doc: dt.date | None) -> Links:
     """Instruments and organisations named or described in ``text``.
 
@@ -290,6 +295,36 @@ def link(text: str, doc: dt.date | None) -> Links:
     gaz = load()
     instruments: list[str] = []
     organisations: list[str] = []
+    texts = [text]
+    if "(" in text and _BRACKETED_ABBREVIATION.search(text):
+        # "the Intermediate-Range Nuclear Forces (INF) Treaty": the name is also read without
+        # the abbreviation in brackets inside it.
+        texts.append(_BRACKETED_ABBREVIATION.sub("", text))
+    for variant in texts:
+        _link_names(gaz, variant, doc, instruments, organisations)
+    low = text.lower()
+    fast = len(low) == len(text)
+    for entry in gaz.patterned:
+        if not _in_window(entry.window, doc):
+            continue
+        if fast and entry.folded is not None:
+            hit = any(p.search(low) for p in entry.folded)
+        else:
+            hit = any(p.search(text) for p in entry.patterns)
+        if hit:
+            target = instruments if entry.kind == "instrument" else organisations
+            target.extend(i for i in entry.ids if i not in target)
+    return Links(tuple(instruments), tuple(organisations))
+
+
+def _link_names(
+    gaz: Gazetteer,
+    text: str,
+    doc: dt.date | None,
+    instruments: list[str],
+    organisations: list[str],
+) -> None:
+    """Add the ids of the names found in ``text`` (see :func:`link`)."""
     for a, b in gaz.names_in(text):
         matched = text[a:b]
         if _BARE_ARTICLE.match(matched) and _NOT_THIS_ARTICLE.match(text, b):
@@ -313,19 +348,6 @@ def link(text: str, doc: dt.date | None) -> Links:
                 for entry in lookup(inner.group(0)):
                     if entry.kind == "organisation" and inner.group(0).isupper():
                         organisations.extend(i for i in entry.ids if i not in organisations)
-    low = text.lower()
-    fast = len(low) == len(text)
-    for entry in gaz.patterned:
-        if not _in_window(entry.window, doc):
-            continue
-        if fast and entry.folded is not None:
-            hit = any(p.search(low) for p in entry.folded)
-        else:
-            hit = any(p.search(text) for p in entry.patterns)
-        if hit:
-            target = instruments if entry.kind == "instrument" else organisations
-            target.extend(i for i in entry.ids if i not in target)
-    return Links(tuple(instruments), tuple(organisations))
 
 
 def stance(text: str) -> tuple[str, str | None]:

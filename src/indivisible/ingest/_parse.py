@@ -1138,6 +1138,8 @@ def _reported(
             who = _speaker_of(attr, context, day, seen)
             if who is not None and (who.name is None or not same_person(attr, who.name)):
                 who = None
+        elif re.match(rf"^{HONORIFIC}\s+[A-Z][\w’'-]+$", attr):
+            who = _speaker_of(attr, context, day, seen)  # "…, Mr Stoltenberg said."
         elif re.match(r"^(?:he|she|the |a )", attr, re.IGNORECASE):
             described = re.match(r"^(?:the|a) ", attr, re.I) and _ROLE_NOUN.search(attr)
             known = [r for r in persons_mentioned(context, day) if r.person is not None]

@@ -124,6 +124,14 @@ _CONNECTORS = {
     "y",
 }
 _NOT_LABELS = {
+    # A player's or a page's prompts ("Watch: NATO and Russia agree …", "Next Up: …").
+    "watch",
+    "next",
+    "listen",
+    "video",
+    "audio",
+    "photo",
+    "related",
     # A news site's field labels ("Quote: …", "Details: …", "Background: …").
     "quote",
     "details",
@@ -149,7 +157,6 @@ _NOT_LABELS = {
     "date",
     "place",
     "tags",
-    "photo",
     "article",
     "section",
     "chapter",
