@@ -964,3 +964,20 @@ def test_a_courtesy_title_closing_a_reported_clause(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, "Vilnius\n\n" + body)
     assert {s.speaker for s in doc.statements} == {"Jens Stoltenberg"}
+
+
+def test_a_senator_with_party_and_state_closing_a_quotation(tmp_path: Path) -> None:
+    body = (
+        "The Senate will vote on the treaty next week, Democratic leaders said.\n\n"
+        '"I do not think we should rush this treaty through a lame-duck session," Sen. Lindsey '
+        "Graham (R-S.C.) told reporters.\n"
+    )
+    doc = parse_written(tmp_path, "Senate\n\n" + body)
+    assert {s.speaker for s in doc.statements} == {"Lindsey Graham"}
+
+
+def test_a_sentence_ending_on_a_name_before_another_is_cut_there() -> None:
+    from indivisible.ingest._parse import _speaker_of
+
+    found = _speaker_of("Alexander Grushko. As informs RIA", "", None, [])
+    assert found is not None and found.name == "Alexander Grushko"

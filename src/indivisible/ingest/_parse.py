@@ -88,7 +88,10 @@ _AFTER = re.compile(
     # '“…,” spokesman of the ministry Anton Mazur said': a lower-case office before the name.
     # (not "the Russian Foreign Minister", a description read below)
     rf"^\s*,?\s*(?:[—–]\s*)?(?:(?:(?!(?:the|a|an)\s)[a-z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+){{0,4}}?)?"
-    rf"(?P<who>{_NAME}|he|she)(?:,[^,“”\"]{{2,80}},)?\s+{_AUX}(?:{_VERBS})\b"
+    rf"(?P<who>{_NAME}|he|she)(?:,[^,“”\"]{{2,80}},)?"
+    # "Sen. Lindsey Graham (R-S.C.) told reporters": a party and state in brackets
+    r"(?:\s+\([A-Z]-[A-Za-z.]{2,8}\))?"
+    rf"\s+{_AUX}(?:{_VERBS})\b"
     rf"|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
@@ -357,6 +360,14 @@ def _loose_line(block: str) -> bool:
     )
 
 
+#: A full stop after one of these closes a title's abbreviation, not a sentence ("Sen.
+#: Lindsey Graham", "Gen. Mark Milley", "Amb. Michael Carpenter").
+_NOT_AN_ABBREVIATION = "".join(
+    rf"(?<!\b{a})"
+    for a in ("Sen", "Rep", "Gen", "Gov", "Amb", "Col", "Adm", "Sec", "Prof", "Mrs", "Maj", "Capt")
+)
+
+
 def _speaker_of(
     who: str, context: str, day: dt.date | None, seen: list[Speaker] | None = None
 ) -> Speaker | None:
@@ -426,7 +437,7 @@ def _speaker_of_any(
     # an initial's or an abbreviation's is ("U.S.", "Jr.").
     plain = re.sub(r"(?<=[a-z’'-]{2})\.$", "", who.strip())
     # A name never runs on past a sentence's end ("Alexander Grushko. As informs RIA").
-    plain = re.split(r"(?<=[a-z’'-]{2})\.\s+(?=[A-Z])", plain)[0]
+    plain = re.split(rf"{_NOT_AN_ABBREVIATION}(?<=[a-z’'-]{{2}})\.\s+(?=[A-Z])", plain)[0]
     if plain.lower() in ("he", "she", "they", "him", "her") or re.match(
         r"^(?:the|a|an|this|that)\s", plain, re.IGNORECASE
     ):
