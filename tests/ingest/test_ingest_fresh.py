@@ -981,3 +981,10 @@ def test_a_sentence_ending_on_a_name_before_another_is_cut_there() -> None:
 
     found = _speaker_of("Alexander Grushko. As informs RIA", "", None, [])
     assert found is not None and found.name == "Alexander Grushko"
+
+
+def test_a_dail_members_line_with_constituency_and_party() -> None:
+    from indivisible.ingest._structure import _hansard_name
+
+    assert _hansard_name("Photo of Simon HarrisSimon Harris (Wicklow, Fine Gael)") == "Simon Harris"
+    assert _hansard_name("Simon Harris (Wicklow, Ireland)") is None

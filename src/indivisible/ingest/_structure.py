@@ -956,6 +956,11 @@ def _kicker(rest: str, block: str, first: bool = False) -> bool:
     )
 
 
+#: Parties a member of the Dáil (or of Westminster, spelt out) sits for.
+_IRISH = (
+    r"(?:Fine Gael|Fianna Fáil|Sinn Féin|Labour|Social Democrats|Green Party|Independent|"
+    r"People Before Profit[^()]*|Aontú|Conservative|Liberal Democrats?|SNP|DUP|Plaid Cymru)"
+)
 #: A parliamentary party's abbreviation after a member's constituency.
 _PARTY = r"(?:Con|Lab|LD|SNP|DUP|PC|Ind|Green|SDLP|Alliance|Lab/Co-op|UUP|Reform|CB|XB|Non-Afl)"
 _HANSARD_LINE = re.compile(
@@ -964,6 +969,10 @@ _HANSARD_LINE = re.compile(
     # "James Sunderland (Bracknell) (Con)"
     rf"|^(?P<member>(?:{HONORIFIC}\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}})"
     rf"\s+\([A-Z][^()]{{1,40}}\)\s+\({_PARTY}\)$"
+    # "Photo of Simon HarrisSimon Harris (Wicklow, Fine Gael)": the Dáil's reader, a
+    # portrait's text glued to the member's name, constituency and party
+    rf"|^Photo of\s+(?P<alt>[A-Z][^()]{{2,60}}?)(?P=alt)\s+\([A-Z][^(),]{{1,40}},\s*{_IRISH}\)$"
+    rf"|^(?P<dail>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}})\s+\([A-Z][^(),]{{1,40}},\s*{_IRISH}\)$"
     # "The Minister for Armed Forces (James Heappey)"
     r"|^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){0,3}(?:Minister|Secretary|Speaker|Leader|Chancellor|"
     r"Solicitor|Attorney)\b[^()]{0,80}\((?P<office>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\)$"
@@ -975,7 +984,7 @@ def _hansard_name(line: str) -> str | None:
     found = _HANSARD_LINE.match(line.strip())
     if found is None:
         return None
-    return found["portrait"] or found["member"] or found["office"]
+    return found["portrait"] or found["member"] or found["alt"] or found["dail"] or found["office"]
 
 
 _DASH_LABEL = re.compile(
