@@ -988,3 +988,25 @@ def test_a_dail_members_line_with_constituency_and_party() -> None:
 
     assert _hansard_name("Photo of Simon HarrisSimon Harris (Wicklow, Fine Gael)") == "Simon Harris"
     assert _hansard_name("Simon Harris (Wicklow, Ireland)") is None
+
+
+def test_initials_and_a_treatys_abbreviation_are_no_labels(tmp_path: Path) -> None:
+    text = (
+        "Kirby and Lee on NATO's doorstep\n\n"
+        "L: Why does the Pentagon think that Russia would not feel threatened?\n\n"
+        "K: Matt, NATO is a defensive alliance and the enlargement threatens no one.\n\n"
+        'NPT: "We are ready to continue the review process," the minister said at the '
+        "conference.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not {"L", "K", "NPT"} & {s.speaker for s in doc.statements}
+
+
+def test_a_question_label_still_asks_after_initials_are_refused(tmp_path: Path) -> None:
+    text = (
+        "Briefing\n\n"
+        "Q: Why does the Pentagon think that Russia would not feel threatened?\n\n"
+        "A: NATO is a defensive alliance and the enlargement threatens no one.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert "journalist" in {s.role for s in doc.statements}

@@ -904,6 +904,10 @@ def _label_like(label: str) -> bool:
         return False  # "Moscow: …" is a kicker or dateline, a place does not speak
     if core.lower() in one_word_state_names():
         return False  # "RUSSIA:Russia has warned …": a kicker naming a state
+    if re.fullmatch(r"[B-PS-Z]\.?", core):
+        return False  # "L:", "K:": a reader's initials, no one's name (Q, A, R are roles)
+    if re.fullmatch(r"[A-Z]{2,6}", core) and link(core, None).instruments:
+        return False  # 'NPT: "We are ready …"': a crosshead naming a treaty
     if any(w.lower().strip(",") in _DOCUMENT_WORDS for w in words):
         return False  # "FULL TEXT OF COMMUNIQUE: (see paragraph 23)": a document's part
     for w in words:
