@@ -1010,3 +1010,23 @@ def test_a_question_label_still_asks_after_initials_are_refused(tmp_path: Path) 
     )
     doc = parse_written(tmp_path, text)
     assert "journalist" in {s.role for s in doc.statements}
+
+
+def test_a_meeting_over_two_days_is_dated_by_its_first() -> None:
+    from indivisible.ingest._link import dates_mentioned
+
+    assert [d for _, _, d in dates_mentioned("(December 1-2, 2022, Lodz)", None)] == ["2022-12-01"]
+    assert [d for _, _, d in dates_mentioned("1–2 December 2009", None)] == ["2009-12-01"]
+    assert [d for _, _, d in dates_mentioned("on 6 and 7 April 2022", None)] == ["2022-04-07"]
+
+
+def test_an_address_is_no_label_and_an_english_dotted_day_is_a_date(tmp_path: Path) -> None:
+    text = (
+        "Happy NATO Day\n\n"
+        "29. March 2024 - 8:17\n\n"
+        "Ladies and Gentlemen:\n\n"
+        "Twenty years ago Estonia joined the alliance, and we remain grateful to our allies.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.date == dt.date(2024, 3, 29)
+    assert "Ladies and Gentlemen" not in {s.speaker for s in doc.statements}

@@ -53,14 +53,16 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b(?:[Tt]he\s+)?(?P<d>[0-3]?\d){_ORD}(?:\s+of)?[\s-]+(?P<mon>{_MONTH})\.?"
+            # "1-2 December 2009": a meeting over two days is dated by its first
+            rf"\b(?:[Tt]he\s+)?(?P<d>[0-3]?\d){_ORD}(?:\s*[-–]\s*[0-3]?\d)?(?:\s+of)?[\s-]+"
+            rf"(?P<mon>{_MONTH})\.?"
             r"(?:,?[\s-]+(?P<y>(?:19|20)\d\d))?\b",
         ),
     ),
     (
         "mdy",
         re.compile(
-            rf"\b(?P<mon>{_MONTH})\.?,?\s+(?P<d>[0-3]?\d){_ORD}"
+            rf"\b(?P<mon>{_MONTH})\.?,?\s+(?P<d>[0-3]?\d){_ORD}(?:\s*[-–]\s*[0-3]?\d)?"
             r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b(?!\s*(?:per|%))",
         ),
     ),

@@ -738,7 +738,13 @@ def _place_like(text: str) -> bool:
 
 
 def _trailing_date(line: str) -> dt.date | None:
-    """A title that ends with its date: "Interview with …, Moscow, April 22, 2015"."""
+    """A title that ends with its date: "Interview with …, Moscow, April 22, 2015".
+
+    Not a meeting the text was given ahead of ("… ahead of the Ministerial Council,
+    1-2 December 2009, Athens"): that day is the meeting's.
+    """
+    if _AHEAD.search(line):
+        return None
     found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
     closing = re.search(r"\((?P<inner>[^()]{6,60})\)\s*\.?$", line)
     if closing is not None:
@@ -816,7 +822,7 @@ def _parsed_span(line: str) -> tuple[int, int, str] | None:
     # space (offsets unchanged).
     line = re.sub(r"\b([0-3]?\d)\.(?=\s+[^\W\d_]{3,})", r"\1 ", line)
     for shown, when in _full_dates(
-        line, ("fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi", "sv", "nl")
+        line, ("en", "fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi", "sv", "nl")
     ):
         at = re.search(r"\s+".join(map(re.escape, shown.split())), line)
         if at is not None and re.search(r"(?:19|20)\d\d", shown):
@@ -904,6 +910,8 @@ def _label_like(label: str) -> bool:
         return False  # "Moscow: …" is a kicker or dateline, a place does not speak
     if core.lower() in one_word_state_names():
         return False  # "RUSSIA:Russia has warned …": a kicker naming a state
+    if _VOCATIVE.match(core) and _words(core) <= 4:
+        return False  # "Ladies and Gentlemen:": an address, not a speaker
     if re.fullmatch(r"[B-PS-Z]\.?", core):
         return False  # "L:", "K:": a reader's initials, no one's name (Q, A, R are roles)
     if re.fullmatch(r"[A-Z]{2,6}", core) and link(core, None).instruments:
