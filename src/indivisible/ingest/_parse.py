@@ -410,10 +410,6 @@ def _lone_surname(who: str) -> Speaker | None:
     return Speaker(word, None)
 
 
-def _words_of(text: str) -> int:
-    return len(text.split())
-
-
 def _place_name(name: str) -> bool:
     """Whether a name is, or ends with, a place of the rules ("New York", "Moscow")."""
     from indivisible.ingest._gazetteer import load
@@ -445,7 +441,7 @@ def _speaker_of_any(
             plain
         ):
             return None  # "The U.S. says": a country or a body, not a person
-        if re.match(r"^an?\s", plain, re.IGNORECASE) and _words_of(plain) <= 6:
+        if re.match(r"^an?\s", plain, re.IGNORECASE) and len(plain.split()) <= 6:
             # "A White House official, speaking on condition of anonymity, said …": someone
             # the page does not name, known by the description as written.
             return Speaker(None, plain[0].lower() + plain[1:])

@@ -2256,10 +2256,8 @@ def _undated_page_day(
         if occasion is None or _AHEAD.search(head):
             continue
         rest = head[occasion.end() :]
-        spanned = _DAY_RANGE.search(rest)
-        if spanned is not None:
-            rest = rest[: spanned.start()] + spanned["first"] + rest[spanned.end("last") :]
-        # The meeting's own day: after a comma, a bracket or "on" ("…, 1 December 2009,
+        # The meeting's own day (of "1-2 December 2009", the first, as dates_mentioned reads
+        # a range): after a comma, a bracket or "on" ("…, 1 December 2009,
         # Athens"), not a day the title relates it to ("adopted after December 7, 2017 …").
         full = [
             iso
@@ -2284,8 +2282,6 @@ _DELIVERED_AT = re.compile(
     re.IGNORECASE,
 )
 _AHEAD = re.compile(r"\b(?:ahead of|prior to|on the eve of|before the)\b", re.IGNORECASE)
-#: "1-2 December 2009": a meeting over several days, read as its first day.
-_DAY_RANGE = re.compile(r"\b(?P<first>[0-3]?\d)\s*[-–]\s*(?P<last>[0-3]?\d)(?=\s+[A-Za-z])")
 
 
 #: What may stand before a header line's opening date: a document number, a weekday.
