@@ -114,6 +114,11 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶ�
 _NAME_WORD = rf"[{_UPPER}][\w’'.-]*"
 
 
+#: A run of two or more capitalised words, particles allowed ("Jaap de Hoop Scheffer"): where
+#: a person's name may stand in running text.
+NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|le|la)\b))+")
+
+
 def person_name(text: str) -> tuple[str, str | None] | None:
     """A person's name and title in a byline or attribution, if it reads as one.
 

@@ -17,7 +17,13 @@ from indivisible.ingest._link import (
     persons_mentioned,
     stance,
 )
-from indivisible.ingest._names import is_role_word, person_name, same_person, titled_surname
+from indivisible.ingest._names import (
+    NAME_RUN,
+    is_role_word,
+    person_name,
+    same_person,
+    titled_surname,
+)
 from indivisible.ingest._read import RawText, read
 from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import (
@@ -520,14 +526,11 @@ def _speaker_of_any(
 
 def _first_person_named(ahead: str) -> tuple[str, str | None] | None:
     """The first person named in the next lines (a lead's description named after it)."""
-    for run in _NAME_RUN.findall(ahead[:600]):
+    for run in NAME_RUN.findall(ahead[:600]):
         named = person_name(run)
         if named is not None and not _place_name(named[0]):
             return named
     return None
-
-
-_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|le|la)\b))+")
 
 
 def _last_person_named(context: str) -> tuple[str, str | None] | None:
@@ -538,7 +541,7 @@ def _last_person_named(context: str) -> tuple[str, str | None] | None:
     back; a body or a place ("United Nations", "New York") is passed over, as is the name
     of a thing.
     """
-    for run in reversed(_NAME_RUN.findall(context)):
+    for run in reversed(NAME_RUN.findall(context)):
         # A run never spans a sentence's end ("… Council.\nForeign Minister X" is X with
         # the office "Foreign Minister").
         run = re.split(r"(?<=[a-z’'-]{2})\.\s+", run)[-1]
@@ -577,7 +580,7 @@ def _described_person(description: str, context: str) -> Speaker | None:
     bare = _QUOTE.sub(lambda q: " " * len(q.group(0)), context)
     runs = [
         (m.start() + part.start(), m.start() + part.end(), part.group(0).rstrip("."))
-        for m in _NAME_RUN.finditer(bare)
+        for m in NAME_RUN.finditer(bare)
         # A run never spans a sentence's or a line's end ("… Schallenberg. Dmitry …").
         for part in _RUN_PART.finditer(m.group(0))
     ]
@@ -622,7 +625,7 @@ def _office_holder(description: str, context: str) -> Speaker | None:
     if len(office) < 2 or not _ROLE_NOUN.fullmatch(description.split()[-1].strip(".,’'")):
         return None
     best: Speaker | None = None
-    for m in _NAME_RUN.finditer(context):
+    for m in NAME_RUN.finditer(context):
         # Never past a sentence's or a line's end, its full stop or a possessive
         # ("Zelenskyy’s New Year’s").
         run = re.split(r"(?<=[a-z’'-]{2})\.\s|[’']s\b|\n", m.group(0))[0].rstrip(".")

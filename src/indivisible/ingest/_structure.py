@@ -27,6 +27,7 @@ from indivisible.ingest._link import (
     strip_honorifics,
 )
 from indivisible.ingest._names import (
+    NAME_RUN,
     is_role_word,
     person_name,
     role_and_name,
@@ -2761,7 +2762,7 @@ def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
             continue
         if _TEXT_BELOW.match(line):
             lead = " ".join(text[b.start : b.end] for b in blocks[:k])
-            for run in _NAME_RUN_ANY.findall(lead):
+            for run in NAME_RUN.findall(lead):
                 named = person_name(run)
                 if named is not None and len(named[0].split()) >= 2:
                     return k, named[0]
@@ -2773,9 +2774,6 @@ def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
             if who.name and person_name(who.name) is not None:
                 return k, titled["who"].strip(" .,")
     return None
-
-
-_NAME_RUN_ANY = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|(?:de|van|von|der)\b))+")
 
 
 _FOLLOWING = re.compile(
