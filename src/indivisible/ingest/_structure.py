@@ -1734,25 +1734,20 @@ def structure(raw: RawText) -> Structure:
         flags["lead_in"] = int(lead_in)
         flags["titled_by"] = int(titled_by)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
+        heads = [
+            title or "",
+            *header_lines,
+            *(text[a:b] for a, b, why in dropped if why == "byline"),
+        ]
         if kind == "treaty_text":
             turns = _instrument_text(text, turns)
         elif kind == "statement" and (
-            opening.name is None
-            or any(
-                _MINISTRY_TITLE.search(h)
-                for h in [title or "", *header_lines]
-                + [text[a:b] for a, b, why in dropped if why == "byline"]
-            )
-        ):
             # A title naming the ministry as the author outranks a name the header lines
             # mention ("… the signing … / by Russian President Dmitri Medvedev and …").
+            opening.name is None or any(_MINISTRY_TITLE.search(h) for h in heads)
+        ):
             group = _SIGNATORIES.match(text, blocks[0].start, blocks[0].end) if blocks else None
-            ministry = _ministry_author(
-                text,
-                blocks,
-                [title or "", *header_lines]
-                + [text[a:b] for a, b, why in dropped if why == "byline"],
-            )
+            ministry = _ministry_author(text, blocks, heads)
             body = (
                 # "We, the Heads of Government of Denmark, …, and Sweden met today …"
                 re.sub(r"\s+", " ", group["who"])
