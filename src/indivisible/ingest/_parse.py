@@ -31,6 +31,7 @@ from indivisible.ingest._structure import (
     FOREIGN_SAID_WORDS,
     Speaker,
     Structure,
+    lone_surname,
     structure,
 )
 from indivisible.ingest.types import Document, ParsedDocument, Statement
@@ -384,36 +385,13 @@ def _speaker_of(
     return found
 
 
-#: Capitalised words that close a quotation as its source but name no person.
-_NOT_SURNAME_WORDS = """
-kremlin pentagon reuters interfax xinhua sputnik tass ria afp bloomberg politico axios telesur
-moscow washington kyiv kiev beijing brussels ankara tehran minsk warsaw london paris berlin
-tokyo pyongyang seoul ottawa canberra vienna geneva nato alliance statement ministry embassy
-government parliament congress senate duma rada council commission committee department
-office agency army navy spokesman spokeswoman spokesperson official source diplomat analyst
-expert report document communique declaration letter note it this that there he she they we
-"""
-_NOT_SURNAMES = frozenset(_NOT_SURNAME_WORDS.split())
-
-
 def _lone_surname(who: str) -> Speaker | None:
-    """A surname alone closing a quotation ('…,” Voinovich said').
+    """A surname alone closing a quotation ('…,” Voinovich said'), as a speaker.
 
-    For a page that never gives the person's full name: a capitalised word that is no
-    place, state, body, outlet, instrument or office.
+    For a page that never gives the person's full name (see :func:`lone_surname`).
     """
     word = who.strip(" .,")
-    if not re.fullmatch(r"(?:Mc|Mac|O[’']|De|Di|Van|Von)?[A-ZА-ЯЁ][a-zа-яё][\w’'-]{2,}", word):
-        return None
-    low = word.lower()
-    if low in _NOT_SURNAMES or low in one_word_state_names() or low.endswith("s"):
-        return None
-    if is_role_word(word) or _place_name(word):
-        return None
-    found = link(word, None)
-    if found.instruments or found.organisations:
-        return None
-    return Speaker(word, None)
+    return Speaker(word, None) if lone_surname(word) else None
 
 
 def _place_name(name: str) -> bool:

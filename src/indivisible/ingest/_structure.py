@@ -1786,14 +1786,33 @@ _INTERVIEWEE = re.compile(
 _NAME_IN_LEAD = re.compile(r"^(?:[A-Z][\w.’'-]+\s+){1,3}[A-Z][\w’'-]+(?=\s+(?:is|was|has)\b|,)")
 
 
-def _lone_name(word: str) -> bool:
-    """A single capitalised word that may be a surname: no state, place or office."""
-    return (
-        bool(re.fullmatch(r"[A-Z][a-z][\w’'-]{1,}", word))
-        and word.lower() not in one_word_state_names()
-        and not is_role_word(word)
-        and not any(word == p for p in load().rules.places)
-    )
+#: Capitalised words that stand where a surname would but name no person.
+_NOT_SURNAME_WORDS = """
+kremlin pentagon reuters interfax xinhua sputnik tass ria afp bloomberg politico axios telesur
+moscow washington kyiv kiev beijing brussels ankara tehran minsk warsaw london paris berlin
+tokyo pyongyang seoul ottawa canberra vienna geneva nato alliance statement ministry embassy
+government parliament congress senate duma rada council commission committee department
+office agency army navy spokesman spokeswoman spokesperson official source diplomat analyst
+expert report document communique declaration letter note it this that there he she they we
+"""
+_NOT_SURNAMES = frozenset(_NOT_SURNAME_WORDS.split())
+
+
+def lone_surname(word: str) -> bool:
+    """Whether one capitalised word may be a surname the page gives alone ("Voinovich").
+
+    Not a place, a state, a body, an outlet, an instrument or an office, and not a plural.
+    """
+    if not re.fullmatch(r"(?:Mc|Mac|O[’']|De|Di|Van|Von)?[A-ZА-ЯЁ][a-zа-яё][\w’'-]{2,}", word):
+        return False
+    low = word.lower()
+    if low in _NOT_SURNAMES or low in one_word_state_names() or low.endswith("s"):
+        return False
+    places = load().rules.places
+    if is_role_word(word) or any(low == p.lower() or low.endswith(" " + p.lower()) for p in places):
+        return False
+    found = link(word, None)
+    return not (found.instruments or found.organisations)
 
 
 def _unlabelled_interview(
@@ -1877,7 +1896,7 @@ def _unlabelled_interview(
         if named is None and kicker is not None:
             # "Bush: The rainbow in Romania - a magic moment": the interviewee's name.
             found = person_name(kicker["who"]) or (
-                (kicker["who"], None) if _lone_name(kicker["who"]) else None
+                (kicker["who"], None) if lone_surname(kicker["who"]) else None
             )
         for block in lead if named is None and found is None else []:
             # "Matthew Bunn is the … professor …": the lead names the interviewee first.
