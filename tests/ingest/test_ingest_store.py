@@ -185,3 +185,18 @@ def test_processes_creating_one_new_store_at_once_all_open_it(db_url: str, tmp_p
     store = Store(db_url)
     assert store.counts()["documents"] == 0
     store.close()
+
+
+def test_a_speaker_filter_folds_every_script(db_url: str, tmp_path: Path) -> None:
+    page = tmp_path / "medvedev.txt"
+    page.write_text(
+        "Медведев о договоре\n\n"
+        "МОСКВА, 12 октября. Президент провел переговоры в Москве.\n\n"
+        "«Поэтому диалог должен быть продолжен, - подчеркнул Медведев. - При этом РФ будет "
+        "прилагать усилия для отношений с НАТО».\n",
+        encoding="utf-8",
+    )
+    ingest([page], db_url)
+    assert [r["speaker"] for r in query_statements(db_url, speaker="Медведев")] == ["Медведев"]
+    assert [r["speaker"] for r in query_statements(db_url, speaker="медведев")] == ["Медведев"]
+    assert query_statements(db_url, speaker="путин") == []

@@ -142,6 +142,9 @@ def _immediate_transactions(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _no_implicit_begin(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
+        # SQLite's lower() folds ASCII only: "Медведев" and "Çavuşoğlu" stayed unfound by a
+        # speaker filter in lower case. Python's folds every script, as PostgreSQL's does.
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
         if file_based:
             # Write-ahead log: readers (statements, the web server) do not block the
             # writer, and a commit needs no sync of the main file. With synchronous=NORMAL
@@ -153,6 +156,10 @@ def _immediate_transactions(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _begin_immediate(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _lower(value: str | None) -> str | None:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _driver_insert(conn: Connection, table: Table, rows: list[tuple[Any, ...]]) -> None:
