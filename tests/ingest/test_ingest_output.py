@@ -131,3 +131,17 @@ def test_readme_section_8_runs_as_written(tmp_path: Path) -> None:
     assert outputs[1].startswith("2 statements")
     assert "Michael Carpenter" in outputs[1]
     assert outputs[2].startswith("date,speaker,role,stance")
+
+
+def test_a_known_id_no_statement_names_is_said_so(app: typer.Typer, sqlite_url: str) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(CORPUS), "--db", sqlite_url]).exit_code == 0
+    result = runner.invoke(
+        app, ["statements", "--instrument", "european-security-treaty-2008", "--db", sqlite_url]
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "0 statements"
+    assert lines[1] == (
+        "no stored statement names european-security-treaty-2008 yet (a known instrument)"
+    )
+    assert "nearest: european-security-treaty-2008" not in result.stdout

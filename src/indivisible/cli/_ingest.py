@@ -279,6 +279,11 @@ def _nearest(
             continue
         if option == "--speaker" and any(value.lower() in s.lower() for s in stored):
             continue
+        if option != "--speaker" and value in pool:
+            # A known id no stored statement names yet: suggesting the id itself helps nobody.
+            kind = "instrument" if option == "--instrument" else "organisation"
+            hints.append(f"no stored statement names {clean(value)} yet (a known {kind})")
+            continue
         near = [m[0] for m in process.extract(value, pool, limit=3, score_cutoff=40)]
         if near:
             nearest = ", ".join(clean(n) for n in near)
