@@ -40,3 +40,55 @@ def test_a_state_a_capital_or_a_weak_verb_is_no_lone_surname(tmp_path: Path) -> 
     )
     doc = parse_written(tmp_path, text)
     assert not {"China", "Tehran", "Rest", "Having"} & {s.speaker for s in doc.statements}
+
+
+# --- a text issued by several people together -------------------------------------------------
+
+
+def test_a_joint_statement_is_each_authors(tmp_path: Path) -> None:
+    text = (
+        "Joint statement on the anniversary of the Triangle\n\n"
+        "Joint statement by the Ministers for Foreign Affairs, Marie Dubois (France), "
+        "Karl Fischer (Germany) and Jan Nowak (Poland), on the occasion of the "
+        "anniversary of the “Triangle”\n\n"
+        "We reaffirm our readiness to strengthen the European Union and its partnerships.\n\n"
+        "We look back on thirty years of successful cooperation between our countries.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "statement"
+    by = {s.speaker for s in doc.statements if s.text.startswith("We reaffirm")}
+    assert by == {"Marie Dubois", "Karl Fischer", "Jan Nowak"}
+    # The lead-in is the page's, and what follows the list is no author.
+    assert not any(s.text.startswith("Joint statement by") for s in doc.statements)
+    assert "Triangle" not in " ".join(s.speaker or "" for s in doc.statements)
+
+
+def test_a_press_office_lead_in_names_every_senator(tmp_path: Path) -> None:
+    text = (
+        "Senators' statement on the treaty report\n\n"
+        "WASHINGTON, DC – U.S. Senators Anna Grant (D-RI), Chairman of the Armed Services "
+        "Committee, Paul Rivers (D-NJ), and Mark Stone (D-VA) today issued the below "
+        "statement in response to the release of the annual implementation report.\n\n"
+        "“The report makes clear that the other party is failing to comply with the treaty.”\n"
+    )
+    doc = parse_written(tmp_path, text)
+    by = {s.speaker for s in doc.statements if "failing to comply" in s.text}
+    assert by == {"Anna Grant", "Paul Rivers", "Mark Stone"}
+
+
+def test_one_person_or_a_list_of_states_is_no_joint_statement(tmp_path: Path) -> None:
+    text = (
+        "Statement on the anniversary of the Triangle\n\n"
+        "Foreign Minister Marie Dubois issued the following statement today:\n\n"
+        "We reaffirm our readiness with Germany and Poland to strengthen the Union.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"Marie Dubois"}
+    states = (
+        "Joint statement on the anniversary of the Triangle\n\n"
+        "Joint statement by the Foreign Ministers of France, Germany and Poland\n\n"
+        "We reaffirm our readiness to strengthen the European Union and its partnerships.\n"
+    )
+    doc = parse_written(tmp_path, states)
+    assert not {"France", "Germany", "Poland"} & {s.speaker for s in doc.statements}
+    assert len({(s.start, s.end) for s in doc.statements}) == len(doc.statements)

@@ -279,6 +279,7 @@ _THING_WORDS = {
     "committee",
     "commission",
     "alliance",
+    "group",  # "the OSCE Minsk Group Co-Chair": a body's office, not a name
     "assembly",
     "parliament",
     "agency",

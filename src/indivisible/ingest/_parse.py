@@ -338,6 +338,12 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
             ):
                 continue
             drafts.append((number, turn.speaker, start, end, page, found.date, None))
+            if found.joint and turn.speaker == found.joint[0]:
+                # A joint statement's words are each of its authors'.
+                drafts.extend(
+                    (number, author, start, end, page, found.date, None)
+                    for author in found.joint[1:]
+                )
             by = turn.speaker.name or turn.speaker.role
             drafts.extend(
                 (number, who, a, b, page, when, by)

@@ -31,6 +31,7 @@ from indivisible.ingest._names import (
     is_role_word,
     person_name,
     role_and_name,
+    same_person,
     titled_surname,
 )
 from indivisible.ingest._read import RawText
@@ -233,6 +234,10 @@ class Structure:
     participants: list[Person]
     dropped: list[tuple[int, int, str]]
     body_blocks: int = 0
+    #: A text issued by several people together ("Joint statement by the Ministers …, A
+    #: (France), B (Germany) and C (Poland)"): the opening speaker, then the co-authors,
+    #: each of whom the opening speaker's words are attributed to as well.
+    joint: tuple[Speaker, ...] = ()
 
 
 # --- blocks --------------------------------------------------------------------------
@@ -1632,6 +1637,7 @@ def structure(raw: RawText) -> Structure:
         )
 
     lead_in = False
+    co_authors: list[Speaker] = []
     if not highlights and blocks:
         # "The following is attributable to Spokesperson Ned Price:", "Foreign Minister
         # Heiko Maas issued the following statement today (6 December) …:": a lead-in that
@@ -1639,11 +1645,19 @@ def structure(raw: RawText) -> Structure:
         following = _FOLLOWING.match(text, blocks[0].start, blocks[0].end)
         if following is not None:
             who = (following.group("who") or following.group("who2") or "").strip(" ,")
-            byline = byline or who
+            co_authors = _joint_speakers(who, day)
+            byline = byline or (co_authors[0].name or who if co_authors else who)
             lead_in = True
             dropped.append((blocks[0].start, following.end(), "lead-in"))
             rest = Block(following.end(), blocks[0].end, blocks[0].page)
             blocks = ([rest] if text[rest.start : rest.end].strip() else []) + blocks[1:]
+        else:
+            joint_lead = _joint_lead_in(text, blocks, day)
+            if joint_lead is not None and not byline and not author:
+                k, co_authors = joint_lead
+                byline, lead_in = co_authors[0].name or "", True
+                dropped.extend((b.start, b.end, "lead-in") for b in blocks[: k + 1])
+                blocks = blocks[k + 1 :]
     if not highlights and len(blocks) >= 3 and not byline and not author:
         # A press office's report, then the text it introduces: "… Chairman John Kerry held a
         # business meeting …" / "The full text of his opening statement as prepared is
@@ -1694,6 +1708,8 @@ def structure(raw: RawText) -> Structure:
             day = next((d[0] for d in caps_dates if d is not None), None)
     ctx = _Context(day, participants)
     opening = _opening_speaker(participants, author, day, byline, title)
+    if co_authors and not highlights:
+        opening = co_authors[0]  # the lead-in names who wrote it, whatever else the page says
     opening_from_header = False
     if opening == Speaker(None, None) and not highlights:
         from_header = _header_speaker(text, blocks, dropped, title, day)
@@ -1732,6 +1748,7 @@ def structure(raw: RawText) -> Structure:
             flags["unlabelled_interview"] = 1
         flags["dateline"] = int(has_dateline)
         flags["lead_in"] = int(lead_in)
+        flags["joint"] = int(bool(co_authors))
         flags["titled_by"] = int(titled_by)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         heads = [
@@ -1772,7 +1789,10 @@ def structure(raw: RawText) -> Structure:
             kind, "Statement"
         )
         title = f"{label} by {byline.strip(' ,')}"
-    return Structure(title, day, place, author, kind, turns, participants, dropped, len(blocks))
+    joint = tuple(co_authors) if co_authors and co_authors[0] == opening else ()
+    return Structure(
+        title, day, place, author, kind, turns, participants, dropped, len(blocks), joint
+    )
 
 
 _INTERVIEWEE = re.compile(
@@ -2797,10 +2817,80 @@ def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
 
 _FOLLOWING = re.compile(
     r"\s*(?:The following(?:\s+(?:statement|remarks|readout|comments?))?\s+(?:is|are|was|were)\s+"
-    r"attributable to\s+(?P<who>[^:\n]{3,120}?)|(?P<who2>[A-Z][^:\n]{2,160}?)\s+(?:issued|made|"
-    r"released|delivered|gave|published)\s+the following\s+(?:statement|remarks|comments?|"
-    r"declaration)\b[^:\n]{0,100}?)\s*:\s*"
+    r"attributable to\s+(?P<who>[^:\n]{3,120}?)|(?P<who2>[A-Z][^:\n]{2,160}?|[A-Z][^:\n]{160,600}?"
+    r"(?=,?\s+(?:[-–—]\s+)?(?:today\s+|jointly\s+)?(?:issued|made|released)\b))\s+(?:[-–—]\s+)?"
+    r"(?:today\s+|jointly\s+)?(?:issued|made|released|delivered|gave|published)\s+the "
+    r"following\s+(?:joint\s+)?(?:statement|remarks|comments?|declaration)\b[^:\n]{0,100}?)\s*:\s*"
 )
+#: A lead-in that names the several people a text is by: "Joint statement by the Ministers
+#: for Foreign Affairs, A (France), B (Germany) and C (Poland), on the occasion of …", or
+#: a press office's "U.S. Senators A (D-RI), …, B …, and C … today issued the below
+#: statement in response to …".
+_JOINT_LEAD = re.compile(
+    r"(?:Joint\s+(?:press\s+)?(?:statement|declaration|communiqu[eé])\s+(?:by|of)\s+"
+    r"(?P<who>[^\n]{5,600})"
+    r"|(?:[A-Z][^\n]{0,40}?\s[-–—]\s+)?(?P<who2>[A-Z][^:\n]{5,600}?),?\s+(?:[-–—]\s+)?"
+    r"(?:today\s+|jointly\s+)?(?:issued|made|released|published|adopted)\s+the\s+"
+    r"(?:following|below)\s+(?:joint\s+)?(?:statement|declaration)\b[^\n]*)$"
+)
+
+
+def _joint_speakers(who: str, day: dt.date | None) -> list[Speaker]:
+    """The people a list of authors names, in order, when it names two or more.
+
+    "Foreign Minister of the Russian Federation Sergei Lavrov, Foreign Minister of France
+    Bernard Kouchner, and … James Steinberg": each part between commas and "and" that
+    names a person (one the gazetteer knows, or a full name) is one; party and country
+    tags in brackets ("(D-RI)", "(France)") are set aside. Fewer than two: no list.
+    """
+    found: list[Speaker] = []
+    bare = re.sub(r"\s*\([^()\n]{1,40}\)", "", who)
+    for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s+und\s+|\s+et\s+", bare):
+        part = part.strip(" .")
+        if found and part[:1].islower():
+            break  # "…, on the occasion of …": the list of names has ended
+        if not part or re.search(r"[“”\"«»]", part):
+            continue
+        known = [r.person for r in persons_mentioned(part, day) if r.person is not None]
+        if known:
+            speaker = Speaker(known[0].name, known[0].role_on(day), known[0])
+        else:
+            named = person_name(part)
+            if named is None or _words(part) > 20:
+                continue
+            name, role = named
+            office = name.split()[0]
+            if office.endswith("s") and is_role_word(office[:-1]):
+                # "U.S. Senators Jack Reed (D-RI), …": the office of all, in the plural.
+                name, role = name.split(maxsplit=1)[1], office[:-1]
+            if len(name.split()) < 2:
+                continue
+            speaker = Speaker(name, role)
+        if speaker.name and not any(s.name and same_person(s.name, speaker.name) for s in found):
+            found.append(speaker)
+    return found if len(found) >= 2 else []
+
+
+def _joint_lead_in(
+    text: str, blocks: list[Block], day: dt.date | None
+) -> tuple[int, list[Speaker]] | None:
+    """A lead-in among the first three paragraphs naming two or more authors.
+
+    Returns the lead-in's index and its authors. What stands above it must be headings
+    (a line of 25 words at most with no full stop), the page's and not the authors'.
+    """
+    for k, block in enumerate(blocks[:3]):
+        line = text[block.start : block.end]
+        m = _JOINT_LEAD.match(line)
+        if m is not None:
+            authors = _joint_speakers(m.group("who") or m.group("who2"), day)
+            if authors:
+                return k, authors
+        if _words(line) > 25 or line.rstrip().endswith("."):
+            return None
+    return None
+
+
 _DELEGATION_LINE = re.compile(
     r"^(?:The )?(?:[A-Z][\w.’'-]*\s+){1,5}(?:Mission|Delegation|Permanent Representation)\s+"
     r"(?:of|to)\s+(?:the\s+)?[A-Z][\w .’'-]{1,60}$"
@@ -2968,8 +3058,10 @@ def _kind(
     )
     if strong or (weak and not (quotes >= 2 and said >= 2)):
         return "statement"
-    if flags.get("lead_in") and not quotes:
-        return "statement"  # "… issued the following statement:"
+    if flags.get("joint") or (flags.get("lead_in") and not quotes):
+        # "… issued the following statement:"; "Joint statement by A, B and C" whatever
+        # it quotes
+        return "statement"
     numbered = "\n".join(text[b.start : b.end] for b in blocks)
     if not quotes and not flags.get("dateline") and _body_subject(numbered) is not None:
         return "statement"  # "The EU urges … The EU condemns …": a body's declaration
