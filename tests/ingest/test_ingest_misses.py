@@ -92,3 +92,31 @@ def test_one_person_or_a_list_of_states_is_no_joint_statement(tmp_path: Path) ->
     doc = parse_written(tmp_path, states)
     assert not {"France", "Germany", "Poland"} & {s.speaker for s in doc.statements}
     assert len({(s.start, s.end) for s in doc.statements}) == len(doc.statements)
+
+
+# --- speech verbs of condemnation and refusal ---------------------------------------------
+
+
+def test_condemning_or_ruling_out_reports_speech(tmp_path: Path) -> None:
+    text = (
+        "Envoy rules out a return of the weapons\n\n"
+        "MOSCOW (AP) - The talks ended on Thursday without an agreement.\n\n"
+        "National security adviser Jake Sullivan ruled out the possibility of returning "
+        "nuclear weapons to Kyiv.\n\n"
+        "Ambassador Alexander Lukashevich denounced the Western countries after a string "
+        "of statements condemning Russia.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    by = {s.speaker for s in doc.statements}
+    assert {"Jake Sullivan", "Alexander Lukashevich"} <= by
+
+
+def test_a_place_that_condemns_is_no_speaker(tmp_path: Path) -> None:
+    text = (
+        "Capitals react to the decision\n\n"
+        "MOSCOW (AP) - The talks ended on Thursday without an agreement.\n\n"
+        "Moscow condemned the decision to deploy the missiles.\n\n"
+        "The Western countries denounced the move as a provocation.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not {"Moscow", "The Western"} & {s.speaker for s in doc.statements}
