@@ -104,11 +104,15 @@ def test_condemning_or_ruling_out_reports_speech(tmp_path: Path) -> None:
         "National security adviser Jake Sullivan ruled out the possibility of returning "
         "nuclear weapons to Kyiv.\n\n"
         "Ambassador Alexander Lukashevich denounced the Western countries after a string "
-        "of statements condemning Russia.\n"
+        "of statements condemning Russia.\n\n"
+        "In a bit of dark humour, President Vladimir Putin referred to the announced "
+        "withdrawal from the treaty.\n\n"
+        "Defence Minister Sergey Shoigu expressed “grave concern” and “surprise” at a "
+        "speech made on Wednesday.\n"
     )
     doc = parse_written(tmp_path, text)
     by = {s.speaker for s in doc.statements}
-    assert {"Jake Sullivan", "Alexander Lukashevich"} <= by
+    assert {"Jake Sullivan", "Alexander Lukashevich", "Vladimir Putin", "Sergey Shoigu"} <= by
 
 
 def test_a_place_that_condemns_is_no_speaker(tmp_path: Path) -> None:

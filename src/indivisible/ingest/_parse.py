@@ -51,7 +51,9 @@ _VERBS = (
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
     r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
     r"reassured|informed|notified|answered|outlined|"
-    r"condemned|denounced|deplored|lamented|ruled out|blasted|slammed|"
+    r"condemned|denounced|deplored|lamented|ruled out|blasted|slammed|referred to|"
+    # "expressed “grave concern” and “surprise” at …": the words quoted, too short to stand alone
+    r"expressed [“\"][^“”\"]{1,40}[”\"](?: and [“\"][^“”\"]{1,40}[”\"])?|"
     r"expressed (?:his|her|their|the) (?:desire|wish|view|belief|conviction|hope)|"
     r"(?:was|were) quoted (?:by [A-Z][\w ]{1,30}? )?as saying|"
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)|"
