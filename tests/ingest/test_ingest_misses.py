@@ -124,3 +124,30 @@ def test_a_place_that_condemns_is_no_speaker(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert not {"Moscow", "The Western"} & {s.speaker for s in doc.statements}
+
+
+# --- a lead-in of one sentence ------------------------------------------------------------
+
+
+def test_a_one_sentence_lead_in_names_the_speaker(tmp_path: Path) -> None:
+    text = (
+        "President Anna Kovac delivered the following address in May 1995 at the summit "
+        "of the Conference in Vienna.\n\n"
+        "This meeting coincides with the fifth anniversary of the fall of the Wall.\n\n"
+        "In those five years a great deal, of course, has been accomplished by us all.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "speech"
+    assert {s.speaker for s in doc.statements} == {"Anna Kovac"}
+    assert not any("following address" in s.text for s in doc.statements)
+
+
+def test_an_address_not_announced_as_following_is_no_lead_in(tmp_path: Path) -> None:
+    text = (
+        "President Anna Kovac delivered an address in May 1995 at the summit of the "
+        "Conference in Vienna.\n\n"
+        "This meeting coincides with the fifth anniversary of the fall of the Wall.\n\n"
+        "In those five years a great deal, of course, has been accomplished by us all.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.statements[0].text.startswith("President Anna Kovac delivered an address")

@@ -1638,13 +1638,19 @@ def structure(raw: RawText) -> Structure:
 
     lead_in = False
     co_authors: list[Speaker] = []
+    spoken = False  # the lead-in calls what follows an address or a speech
     if not highlights and blocks:
         # "The following is attributable to Spokesperson Ned Price:", "Foreign Minister
         # Heiko Maas issued the following statement today (6 December) …:": a lead-in that
         # says whose words follow is metadata, and names the speaker.
         following = _FOLLOWING.match(text, blocks[0].start, blocks[0].end)
+        if following is None and len(blocks) >= 2:
+            # "President Havel delivered the following address in December 1994 at …
+            # in Budapest.": a lead-in of one sentence, closed by a full stop.
+            following = _FOLLOWING_SENTENCE.fullmatch(text, blocks[0].start, blocks[0].end)
         if following is not None:
-            who = (following.group("who") or following.group("who2") or "").strip(" ,")
+            who = (following.groupdict().get("who") or following["who2"] or "").strip(" ,")
+            spoken = re.search(r"\b(?:address|speech|lecture)\b", following.group(0)) is not None
             co_authors = _joint_speakers(who, day)
             byline = byline or (co_authors[0].name or who if co_authors else who)
             lead_in = True
@@ -1749,6 +1755,7 @@ def structure(raw: RawText) -> Structure:
         flags["dateline"] = int(has_dateline)
         flags["lead_in"] = int(lead_in)
         flags["joint"] = int(bool(co_authors))
+        flags["spoken_lead_in"] = int(spoken)
         flags["titled_by"] = int(titled_by)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         heads = [
@@ -2822,6 +2829,10 @@ _FOLLOWING = re.compile(
     r"(?:today\s+|jointly\s+)?(?:issued|made|released|delivered|gave|published)\s+the "
     r"following\s+(?:joint\s+)?(?:statement|remarks|comments?|declaration)\b[^:\n]{0,100}?)\s*:\s*"
 )
+_FOLLOWING_SENTENCE = re.compile(
+    r"(?P<who2>[A-Z][^:.\n]{2,160}?)\s+(?:delivered|gave|made)\s+the following\s+(?:address|"
+    r"speech|remarks|statement|lecture)\b[^:\n“”\"]{0,200}\.\s*"
+)
 #: A lead-in that names the several people a text is by: "Joint statement by the Ministers
 #: for Foreign Affairs, A (France), B (Germany) and C (Poland), on the occasion of …", or
 #: a press office's "U.S. Senators A (D-RI), …, B …, and C … today issued the below
@@ -3058,6 +3069,8 @@ def _kind(
     )
     if strong or (weak and not (quotes >= 2 and said >= 2)):
         return "statement"
+    if flags.get("spoken_lead_in"):
+        return "speech"  # "X delivered the following address …"
     if flags.get("joint") or (flags.get("lead_in") and not quotes):
         # "… issued the following statement:"; "Joint statement by A, B and C" whatever
         # it quotes
