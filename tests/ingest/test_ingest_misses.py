@@ -151,3 +151,34 @@ def test_an_address_not_announced_as_following_is_no_lead_in(tmp_path: Path) -> 
     )
     doc = parse_written(tmp_path, text)
     assert doc.statements[0].text.startswith("President Anna Kovac delivered an address")
+
+
+# --- a headline's kicker and a possessive title name the speaker ----------------------------
+
+_KICKER_BODY = (
+    "Dear friends,\n\n"
+    "On this day we celebrate twenty years of our membership in the Alliance.\n\n"
+    "I am proud of what we have built together, and our partners know it.\n"
+)
+
+
+def test_a_kicker_over_a_first_person_text_names_the_speaker(tmp_path: Path) -> None:
+    text = "DefMin Tamm: Happy Alliance Day!\n\n29. March 2024\n\nKarl Tamm\n\n" + _KICKER_BODY
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {"Karl Tamm"}
+    titled = "President Rossi’s press statement following the meeting\n\n" + _KICKER_BODY
+    doc = parse_written(tmp_path, titled)
+    assert {s.speaker for s in doc.statements} == {"Rossi"}
+
+
+def test_a_field_or_a_news_headline_is_no_kicker(tmp_path: Path) -> None:
+    field = "Schwerpunktthema: Rede\n\n" + _KICKER_BODY
+    doc = parse_written(tmp_path, field)
+    assert "Schwerpunktthema" not in {s.speaker for s in doc.statements}
+    news = (
+        "Rossi: Both sides agree to the peace plan\n\n"
+        "ROME (AP) - The two sides agreed on Tuesday to a plan for a ceasefire.\n\n"
+        "The plan calls for the withdrawal of forces to their earlier positions.\n"
+    )
+    doc = parse_written(tmp_path, news)
+    assert "Rossi" not in {s.speaker for s in doc.statements}

@@ -2105,7 +2105,8 @@ _AUTHORED = re.compile(
 )
 #: "Foreign Ministry Spokesperson Geng Shuang's Remarks on …": whose words, before "'s".
 _AUTHORED_POSSESSIVE = re.compile(
-    r"^(?P<who>[A-Z][^:;!?]{2,120}?)[’']s\s+(?:remarks|statement|speech|address|comments|"
+    r"^(?P<who>[A-Z][^:;!?]{2,120}?)[’']s\s+(?:(?:press|opening|closing|keynote|video)\s+)?"
+    r"(?:remarks|statement|speech|address|comments|"
     r"interview|briefing|message|answers?)\b",
     re.IGNORECASE,
 )
@@ -2187,6 +2188,49 @@ def _header_speaker(
             continue  # "Vienna Austria": a place, not a name
         if any(is_role_word(w.strip(",")) for w in after.split()[:6]):
             return Speaker(named[0], after.split(",")[0].strip())
+    return _kicker_speaker(text, blocks, lines)
+
+
+#: A headline led by whose words they are: "DefMin Pevkur: Happy NATO Day!", "Terzi: «A
+#: common response to the challenges»".
+_KICKER = re.compile(r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w’'-]+)\s*:\s+\S")
+
+
+def _kicker_speaker(text: str, blocks: list[Block], lines: list[str]) -> Speaker | None:
+    """The person a headline's kicker names, over a text in the first person.
+
+    The title, the header lines or a first paragraph of 20 words at most may open with a
+    name and a colon; the name is a surname (:func:`lone_surname`) after at most two words of
+    office, and resolves to a full name printed elsewhere on the page ("Hanno Pevkur"); a
+    headline of three words at least follows the colon (not a field: "Email: …"). The
+    text below speaks in the first person (three times at least in its first paragraphs),
+    so a news headline ("Sarkozy: Russia, Georgia agree to peace plan") names nobody.
+    """
+    body = " ".join(text[b.start : b.end] for b in blocks[:8])
+    if _first_person(body) < 3:
+        return None
+    first = text[blocks[0].start : blocks[0].end].strip() if blocks else ""
+    candidates = [*lines, first] if first and _words(first) <= 20 else lines
+    for line in candidates:
+        m = _KICKER.match(line)
+        if m is None or _words(line[m.end() - 1 :]) < 3 or re.search(r"@|://", line):
+            continue  # "Email: info@…", "Schwerpunktthema: Rede": a page's field
+        words = m["who"].split()
+        surname = words[-1]
+        if not lone_surname(surname) or not all(
+            is_role_word(w) or re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]{1,4}\.?", w)
+            for w in words[:-1]
+        ):
+            continue
+        pattern = rf"\b[A-Z][\w’'-]+\s+(?:[A-Z][\w’'-]+\s+)?{re.escape(surname)}\b"
+        for full in re.finditer(pattern, text):
+            lead = full.group(0).split()[0]
+            if lead in words or is_role_word(lead):
+                continue  # the kicker itself, or an office before the surname
+            named = person_name(full.group(0))
+            if named is not None and named[0].split()[-1] == surname:
+                return Speaker(named[0], " ".join(words[:-1]) or named[1])
+        return Speaker(surname, " ".join(words[:-1]) or None)
     return None
 
 
