@@ -182,3 +182,39 @@ def test_a_field_or_a_news_headline_is_no_kicker(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, news)
     assert "Rossi" not in {s.speaker for s in doc.statements}
+
+
+# --- a lead-in that calls what follows an interview -------------------------------------------
+
+_QA = (
+    "What can you tell us about the situation in the north after the attack?\n\n"
+    "Overall, the situation on the ground is calm, but fragile. We follow it closely.\n\n"
+    "Is the mission ready to respond to any threat from outside?\n\n"
+    "The mission has deployed additional reserve forces with additional capabilities.\n"
+)
+
+
+def test_a_lead_in_calling_it_an_interview_makes_the_questions_the_journalists(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "The north is calm but fragile, says the commander\n\n"
+        "The commander, Oskar Ulm, says that the troops in the north were quadrupled.\n\n"
+        "In an interview for the agency, Ulm assesses the situation in the north as calm.\n\n"
+        "Full interview with the commander, Oskar Ulm:\n\n" + _QA
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "interview"
+    asked = {s.role for s in doc.statements if s.text.endswith("?")}
+    assert asked == {"journalist"}
+
+
+def test_questions_under_a_lead_in_that_says_nothing_of_an_interview(tmp_path: Path) -> None:
+    text = (
+        "The north is calm but fragile, says the commander\n\n"
+        "The commander, Oskar Ulm, says that the troops in the north were quadrupled.\n\n"
+        "In remarks to the agency, Ulm assesses the situation in the north as calm.\n\n"
+        "Full remarks of the commander, Oskar Ulm:\n\n" + _QA
+    )
+    doc = parse_written(tmp_path, text)
+    assert "journalist" not in {s.role for s in doc.statements}

@@ -1747,7 +1747,12 @@ def structure(raw: RawText) -> Structure:
                         turn.spans = [sp for sp in turn.spans if sp[0] >= header_end]
                         turns.append(Turn(Speaker(None, None), above))
             turns = sorted((t for t in turns if t.spans or t.labelled), key=_turn_start)
-        unlabelled = _unlabelled_interview(text, blocks, flags, opening, title, header_lines)
+        # A lead-in says what follows as a header does ("Full interview with KFOR commander,
+        # Ozkan Ulutas:").
+        lead_ins = [text[a:b] for a, b, why in dropped if why == "lead-in"]
+        unlabelled = _unlabelled_interview(
+            text, blocks, flags, opening, title, [*header_lines, *lead_ins]
+        )
         if unlabelled is not None:
             turns = unlabelled
             flags["journalist"] = 1
