@@ -75,8 +75,9 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: whose ten official documents scored kind .50 and speaker recall .25 on first contact, and
 #: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76, after
 #: session 10's header and kind fallbacks, and after session 11's rounds 21 to 25, whose
-#: 184 documents scored speaker recall .18 to .80 per round on first contact).
-TUNE_FLOORS = {"date": 0.88, "kind": 0.865, "speakers_p": 0.94, "speakers_r": 0.795, "leaked": 105}
+#: 184 documents scored speaker recall .18 to .80 per round on first contact, and after
+#: session 12's mechanisms for the remaining misses: joint statements, kickers, lead-ins).
+TUNE_FLOORS = {"date": 0.88, "kind": 0.87, "speakers_p": 0.94, "speakers_r": 0.815, "leaked": 102}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
