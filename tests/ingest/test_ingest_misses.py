@@ -218,3 +218,36 @@ def test_questions_under_a_lead_in_that_says_nothing_of_an_interview(tmp_path: P
     )
     doc = parse_written(tmp_path, text)
     assert "journalist" not in {s.role for s in doc.statements}
+
+
+# --- a list of other stories, each headline over a "Read more" link ---------------------------
+
+_STORY = (
+    "Leaders agree to a peace plan\n\n"
+    "Text by Anna Berg\n\n"
+    "French President Paul Martin said the two presidents had agreed to a six-point plan.\n\n"
+    "Speaking in the capital on Tuesday, Martin said the plan was “a political document”.\n"
+)
+
+
+def test_headlines_over_read_more_links_are_furniture(tmp_path: Path) -> None:
+    teasers = (
+        "Don't miss\n\n"
+        "Music show: three singers on the stage tonight\n\nRead more\n\n"
+        "Jagland: ‘Would be disastrous if Russia pulls out of the Council’\n\nRead more\n\n"
+        "Emmanuel Macron and Donald Trump: Strategic friends?\n\nRead more\n\n"
+    )
+    doc = parse_written(tmp_path, teasers + _STORY)
+    speakers = {s.speaker for s in doc.statements}
+    assert "Paul Martin" in speakers
+    assert not {"Jagland", "Emmanuel Macron"} & speakers
+    assert not any("Strategic friends" in s.text for s in doc.statements)
+
+
+def test_one_paragraph_over_a_read_more_link_is_kept(tmp_path: Path) -> None:
+    text = (
+        _STORY + "\nMartin said the ceasefire would hold until the talks resumed next month.\n\n"
+        "Read more\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert any("ceasefire would hold" in s.text for s in doc.statements)

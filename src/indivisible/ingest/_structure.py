@@ -1193,9 +1193,24 @@ def structure(raw: RawText) -> Structure:
     # that open in lower case) has short lines that are not a site's menu.
     hard_wrapped = sum(1 for x in lines if x[:1].islower()) >= 3
     skip_entries = False
+    # A list of other stories, each headline over a "Read more" link ("Jagland: ‘Would be
+    # disastrous …’" / "Read more"), twice at least: the headlines are furniture, and one
+    # in the form "Name: words" must not be read as a speaker's label.
+    linked = {
+        i
+        for i in range(len(lines) - 1)
+        if _teaser_heading(lines[i + 1])
+        and not _teaser_heading(lines[i])
+        and _words(lines[i]) <= 25
+    }
+    if len(linked) < 2:
+        linked = set()
     for i, block in enumerate(blocks):
         line = lines[i]
-        if _teaser_heading(line) and i >= len(blocks) // 2:
+        if i in linked:
+            dropped.append((block.start, block.end, "teaser headline (over a 'Read more' link)"))
+            continue
+        if _teaser_heading(line) and i >= len(blocks) // 2 and i - 1 not in linked:
             dropped.extend((b.start, b.end, "teaser") for b in blocks[i:])
             break
         appeal = _APPEAL.match(line.strip())
