@@ -251,3 +251,34 @@ def test_one_paragraph_over_a_read_more_link_is_kept(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert any("ceasefire would hold" in s.text for s in doc.statements)
+
+
+# --- "he" after a sentence whose subject is a person -------------------------------------------
+
+_BEFORE_HE = (
+    "Leaders agree to a peace plan\n\n"
+    "TBILISI (AP) - French President Paul Martin said on Tuesday the two sides had agreed "
+    "to a six-point plan.\n\n"
+)
+
+
+def test_he_is_the_subject_of_the_sentence_before(tmp_path: Path) -> None:
+    text = _BEFORE_HE + (
+        "Speaking at a joint news conference with Martin in the capital, Georgian President "
+        "Mikheil Berg welcomed the plan. “It is a political document,” he said.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    said = {s.text: s.speaker for s in doc.statements}
+    assert said["It is a political document"] == "Mikheil Berg"
+
+
+def test_he_after_a_sentence_with_no_person_as_subject_is_the_last_speaker(
+    tmp_path: Path,
+) -> None:
+    text = _BEFORE_HE + (
+        "Speaking at a joint news conference in the capital, the crowd welcomed the plan. "
+        "“It is a political document,” he said.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    said = {s.text: s.speaker for s in doc.statements}
+    assert said["It is a political document"] == "Paul Martin"

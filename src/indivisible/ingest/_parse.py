@@ -472,6 +472,10 @@ def _speaker_of_any(
         qualified = _described_person(plain, context)
         if qualified is not None:
             return _unify(qualified, seen)
+        if plain.lower() in ("he", "she"):
+            subject = _last_subject(context, day, seen)
+            if subject is not None:
+                return subject
         if seen:
             return seen[-1]
         refs = [r for r in persons_mentioned(context, day) if r.person is not None]
@@ -543,6 +547,85 @@ def _first_person_named(ahead: str) -> tuple[str, str | None] | None:
         if named is not None and not _place_name(named[0]):
             return named
     return None
+
+
+#: A name as the subject of a verb in the past or present tense ("…, Saakashvili welcomed
+#: the plan."): a run of capitalised words at a clause's start, then a lower-case verb.
+_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|(?<=[a-z’'”\")])\.\s+)(?P<who>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]+)\s+"
+    r"(?:(?:has|had|also|then|later)\s+)?(?:[a-z]{3,}ed|[a-z]{3,}[^s]s)\b"
+)
+
+
+_NOT_SUBJECTS = set(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "his",
+        "her",
+        "as",
+        "so",
+        "but",
+        "and",
+        "if",
+        "when",
+        "while",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "since",
+        "then",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "yet",
+        "also",
+    ]
+)
+
+
+def _last_subject(context: str, day: dt.date | None, seen: list[Speaker]) -> Speaker | None:
+    """The person who is the subject of the sentence just before a "he" or "she".
+
+    "Speaking at a joint news conference with Sarkozy …, Saakashvili welcomed the plan.
+    “It is a political document,” he said": he is Saakashvili, the subject of the last
+    sentence, not Sarkozy who spoke before. Only the last full sentence of the same
+    paragraph is read; a subject that resolves to no person (a state, a body) gives None.
+    """
+    paragraph = context[context.rfind("\n") + 1 :]
+    ends = [m.end() for m in re.finditer(r"(?<=[a-z’'”\")])[.!?]\s+", paragraph)]
+    if not ends:
+        return None
+    start = ends[-2] if len(ends) >= 2 else 0
+    sentence = paragraph[start : ends[-1]]
+    found = None
+    for m in _SUBJECT.finditer(sentence):
+        found = m
+    if found is None or found["who"].split()[0].lower() in _NOT_SUBJECTS:
+        return None
+    who = _speaker_of_any(found["who"], context, day, seen)
+    if who is None or who.name is None or _place_name(who.name):
+        return None
+    if (
+        who.person is None
+        and person_name(who.name) is None
+        and not any(s.name and same_person(who.name, s.name) for s in seen)
+    ):
+        return None  # neither a known person nor a full name, nor someone quoted before
+    return who
 
 
 def _last_person_named(context: str) -> tuple[str, str | None] | None:
