@@ -282,3 +282,28 @@ def test_he_after_a_sentence_with_no_person_as_subject_is_the_last_speaker(
     doc = parse_written(tmp_path, text)
     said = {s.text: s.speaker for s in doc.statements}
     assert said["It is a political document"] == "Paul Martin"
+
+
+# --- several people as the subject of one speech verb ------------------------------------------
+
+_BALTIC = "Ministers condemn the efforts\n\nRIGA (BNS) - The ministers met on Monday.\n\n"
+
+
+def test_each_person_of_a_subject_list_speaks(tmp_path: Path) -> None:
+    text = _BALTIC + (
+        "On December 20 Latvia’s Defence Minister Artis Pabriks, Lithuania’s Defence Minister "
+        "Arvydas Anušauskas and Estonia’s Defence Minister Kalle Laanet condemned the efforts "
+        "of Russia and Belarus to destabilize the security situation in Europe.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    by = {s.speaker for s in doc.statements if s.text.startswith("the efforts of Russia")}
+    assert by == {"Artis Pabriks", "Arvydas Anušauskas", "Kalle Laanet"}
+
+
+def test_a_list_with_a_state_in_it_is_no_list_of_speakers(tmp_path: Path) -> None:
+    text = _BALTIC + (
+        "On December 20 Russia, China and Iran condemned the efforts of the alliance to "
+        "deploy new missiles in Europe.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not {"Russia", "China", "Iran"} & {s.speaker for s in doc.statements}

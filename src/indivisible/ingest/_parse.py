@@ -988,7 +988,13 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                     continue
             ahead = text[s_start + len(s_text) : s_start + len(s_text) + 600]
             reported = _reported(clause, context, found.date, seen, ahead)
-            if reported is not None:
+            together = _subject_list(clause, context, found.date, seen)
+            if together is not None:
+                # "A, B and C condemned …": the words are each of theirs.
+                people, a, b = together
+                for who in people:
+                    add(who, s_start + skip + a, s_start + skip + b, page, None)
+            elif reported is not None:
                 who, a, b = reported
                 add(who, s_start + skip + a, s_start + skip + b, page, None)
             relative = _RELATIVE.search(clause)
@@ -1006,6 +1012,40 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                     a = s_start + skip + relative.start("what")
                     add(who_rel, a, s_start + skip + len(clause.rstrip()), page, None)
     return drafts
+
+
+#: Several people as the subject of one speech verb: "On December 20 Latvia’s Defence
+#: Minister Artis Pabriks, Lithuania’s … Arvydas Anušauskas and Estonia’s … Kalle Laanet
+#: condemned the efforts of …".
+_SUBJECT_LIST = re.compile(
+    rf"^(?:On\s+[^,“\"”]{{3,40}}?\s+|[A-Z][^,“\"”]{{2,60}},\s+)?"
+    rf"(?P<list>{_NAME}(?:,\s+{_NAME}){{0,5}},?\s+and\s+{_NAME})"
+    rf"\s+{_AUX}(?:{_VERBS})\b\s*(?:that\s+)?(?P<what>[\w“\"].{{20,}})$"
+)
+
+
+def _subject_list(
+    clause: str, context: str, day: dt.date | None, seen: list[Speaker]
+) -> tuple[list[Speaker], int, int] | None:
+    """The people of a list that is the subject of a speech verb, and what they said.
+
+    Every part of the list (split at commas and "and") must be a person: a state or a body
+    among them ("Russia, China and Iran condemned …", "Lavrov and the ministry said …")
+    makes it no list of speakers.
+    """
+    m = _SUBJECT_LIST.match(clause)
+    if m is None:
+        return None
+    people: list[Speaker] = []
+    for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", m["list"]):
+        who = _speaker_of(part, context, day, seen)
+        if who is None or who.name is None or (who.person is None and person_name(part) is None):
+            return None
+        if not any(p.name and same_person(p.name, who.name) for p in people):
+            people.append(who)
+    if len(people) < 2:
+        return None
+    return people, m.start("what"), len(clause.rstrip())
 
 
 #: A sentence pointing back at words already printed: "This was stated by Deputy Foreign
