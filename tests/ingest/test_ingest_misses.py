@@ -307,3 +307,30 @@ def test_a_list_with_a_state_in_it_is_no_list_of_speakers(tmp_path: Path) -> Non
     )
     doc = parse_written(tmp_path, text)
     assert not {"Russia", "China", "Iran"} & {s.speaker for s in doc.statements}
+
+
+# --- a surname ending in -s; an apposition after an inverted attribution -----------------------
+
+_GENEVA = "Arms talks to begin\n\nBEIJING (Reuters) - The talks begin on Monday.\n\n"
+
+
+def test_a_surname_in_s_and_an_apposition_after_said_name(tmp_path: Path) -> None:
+    text = _GENEVA + (
+        "If it were to collapse, it would be the first time in 50 years that the US cannot "
+        "inspect Russian nuclear forces, said Rose Gottemoeller, a former undersecretary of "
+        "state for arms control.\n\n"
+        "“Russia has once again shown the world that it is not a responsible nuclear power,” "
+        "Jenkins said at a disarmament conference in Geneva.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {"Rose Gottemoeller", "Jenkins"} <= {s.speaker for s in doc.statements}
+
+
+def test_a_plural_closing_a_quotation_is_no_surname(tmp_path: Path) -> None:
+    text = _GENEVA + (
+        "“Russia has once again shown the world that it is not a responsible nuclear power,” "
+        "Analysts said at a disarmament conference in Geneva.\n\n"
+        "“The treaty will not survive another year of this,” Diplomats said on Monday.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not {"Analysts", "Diplomats"} & {s.speaker for s in doc.statements}

@@ -1134,7 +1134,9 @@ _INVERTED_AFTER = re.compile(
     rf"(?P<who>the\s+(?:[\w’'-]+\s+){{0,3}}?(?:minister|president|secretary|ambassador|"
     rf"spokes(?:man|woman|person)|diplomat|envoy|official|chancellor|chair(?:man|woman|person)?|"
     rf"head|chief|premier|general|representative)|{_NAME})"
-    r"(?:\s+(?:on|in|at|during|after)\s+[^,.“”\"]{2,40})?\s*[.!]?$"
+    r"(?:\s+(?:on|in|at|during|after)\s+[^,.“”\"]{2,40})?"
+    # "…, said Rose Gottemoeller, a former undersecretary of state for arms control."
+    r"(?:,\s+(?:a|an|the)\s+[^“”\"]{2,160}?)?\s*[.!]?$"
 )
 _PARTICIPLE = re.compile(
     rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+[^,“”\"]{{3,160}}?,\s+"

@@ -1848,7 +1848,8 @@ _NOT_SURNAMES = frozenset(_NOT_SURNAME_WORDS.split())
 def lone_surname(word: str) -> bool:
     """Whether one capitalised word may be a surname the page gives alone ("Voinovich").
 
-    Not a place, a state, a body, an outlet, an instrument or an office, and not a plural.
+    Not a place, a state, a body, an outlet, an instrument or an office, and not a plural
+    (a final -s only after the endings names have: -is, -us, -as, -os, -ys, -ins, -iks).
     """
     if not re.fullmatch(r"(?:Mc|Mac|O[’']|De|Di|Van|Von)?[A-ZА-ЯЁ][a-zа-яё][\w’'-]{2,}", word):
         return False
@@ -1857,7 +1858,10 @@ def lone_surname(word: str) -> bool:
         low in _NOT_SURNAMES
         or low in one_word_state_names()
         or low in world_place_words()
-        or low.endswith("s")
+        # A plural ("Officials", "Analysts"), but not a surname's own -s: the endings of
+        # Baltic, Greek and Latin names ("Anušauskas", "Landsbergis", "Dendias") and -ins
+        # ("Jenkins", "Hopkins") are no plural of a capitalised noun that speaks.
+        or (low.endswith("s") and not re.search(r"(?:[^aeiou][iuoy]s|[^aeiou]as|ins|iks)$", low))
     ):
         return False
     places = load().rules.places
