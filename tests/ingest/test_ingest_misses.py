@@ -334,3 +334,27 @@ def test_a_plural_closing_a_quotation_is_no_surname(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert not {"Analysts", "Diplomats"} & {s.speaker for s in doc.statements}
+
+
+# --- an outlet relays a person's words ---------------------------------------------------------
+
+_MINSK = "CSTO on the exercise\n\nMINSK, 12 May (BelTA) - The exercise begins on Monday.\n\n"
+
+
+def test_an_outlet_quoting_a_named_person_gives_the_person(tmp_path: Path) -> None:
+    text = _MINSK + (
+        "“The exercise is purely defensive and threatens no one,” BelTA quotes CSTO spokesman "
+        "Vladimir Zainetdinov.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    said = {s.text: s.speaker for s in doc.statements}
+    assert said["The exercise is purely defensive and threatens no one"] == "Vladimir Zainetdinov"
+
+
+def test_an_outlet_quoting_unnamed_sources_gives_no_speaker(tmp_path: Path) -> None:
+    text = _MINSK + (
+        "“The exercise is purely defensive and threatens no one,” Reuters cited sources in "
+        "the ministry as saying.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not {"Reuters", "Sources", "sources"} & {s.speaker for s in doc.statements}

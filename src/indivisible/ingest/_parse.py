@@ -102,7 +102,10 @@ _AFTER = re.compile(
     # "Sen. Lindsey Graham (R-S.C.) told reporters": a party and state in brackets
     r"(?:\s+\([A-Z]-[A-Za-z.]{2,8}\))?"
     rf"\s+{_AUX}(?:{_VERBS})\b"
-    rf"|(?:{_VERBS})\s+(?P<who2>{_NAME}))"
+    rf"|(?:{_VERBS})\s+(?P<who2>{_NAME})"
+    # '“…,” BelTA quotes CSTO spokesman Vladimir Zainetdinov.': an outlet relays the words.
+    rf"|(?:[A-Z][\w-]*\s+){{1,3}}(?:quotes|quoted|cites|cited)\s+"
+    rf"(?:[a-z][\w’'-]*\s+){{0,3}}(?P<who3>{_NAME}))"
 )
 _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECASE)
 _INTRO = (
@@ -820,7 +823,7 @@ def _quotations(
                 after = _AFTER.match(after_text[:120]) or _AFTER_APPOSED.match(after_text)
                 described = _AFTER_DESCRIBED.match(after_text)
                 if after:
-                    who = after.group("who") or after.group("who2") or ""
+                    who = after.group("who") or after.group("who2") or after.group("who3") or ""
                     speaker = _speaker_of(who, context + before, day, seen) or _lone_surname(who)
                 elif described:
                     who_d = described.group("who") or described.group("who_inv")
