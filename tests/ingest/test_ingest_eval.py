@@ -76,8 +76,10 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: after rounds 10 to 15, whose new documents scored speaker recall .33 to .76, after
 #: session 10's header and kind fallbacks, and after session 11's rounds 21 to 25, whose
 #: 184 documents scored speaker recall .18 to .80 per round on first contact, and after
-#: session 12's mechanisms for the remaining misses: joint statements, kickers, lead-ins).
-TUNE_FLOORS = {"date": 0.88, "kind": 0.87, "speakers_p": 0.94, "speakers_r": 0.815, "leaked": 102}
+#: session 12's mechanisms for the remaining misses: joint statements, kickers, lead-ins,
+#: and after session 12's rounds 26a to 26d, 44 documents that scored speaker recall .18 to
+#: .79 per round on first contact).
+TUNE_FLOORS = {"date": 0.86, "kind": 0.855, "speakers_p": 0.94, "speakers_r": 0.80, "leaked": 113}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
@@ -116,7 +118,7 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     names = ("tune", "test", "test2", "test3", "test4", "test5", "test6")
     counts = tuple(parts[p]["documents"] for p in names)
     assert sum(counts) == len(report["documents"])
-    assert counts == (547, 18, 5, 14, 12, 14, 14)
+    assert counts == (591, 18, 5, 14, 12, 14, 14)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0
