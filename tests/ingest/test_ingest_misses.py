@@ -358,3 +358,33 @@ def test_an_outlet_quoting_unnamed_sources_gives_no_speaker(tmp_path: Path) -> N
     )
     doc = parse_written(tmp_path, text)
     assert not {"Reuters", "Sources", "sources"} & {s.speaker for s in doc.statements}
+
+
+# --- a surname alone beside a speech verb of German, Spanish, Polish or Russian copy -----------
+
+
+def test_a_foreign_verb_beside_a_surname_gives_the_full_name_printed_before(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Maas: Russland trägt die Verantwortung\n\n"
+        "BERLIN (Dow Jones)--Die Hauptschuld liegt nach Ansicht von Bundesaußenminister Heiko "
+        'Maas (SPD) bei der Regierung in Moskau. Das Abkommen laufe aus, "dafür trägt Russland '
+        'die Verantwortung", sagte Maas am Freitag im Deutschlandfunk.\n\n'
+        "Am 20. Oktober hat Präsident Donald Trump die Absicht angekündigt. Trump poinformował o "
+        "zamiarze wycofania się USA z traktatu.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {"Heiko Maas", "Donald Trump"} <= {s.speaker for s in doc.statements}
+
+
+def test_an_article_or_an_office_beside_a_foreign_verb_is_no_name(tmp_path: Path) -> None:
+    text = (
+        "Die Regierung und der Vertrag\n\n"
+        "BERLIN (Dow Jones)--Die Regierung von Kanzlerin Angela Merkel tagte am Freitag. "
+        "Die Regierung betonte, dass der Vertrag gelte.\n\n"
+        "МОСКВА, 12 октября. Президент России подтвердил, что не отказывается от идеи.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    speakers = {s.speaker for s in doc.statements}
+    assert not {"Die Regierung", "Президент России", "Regierung"} & speakers

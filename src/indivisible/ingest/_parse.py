@@ -1424,7 +1424,14 @@ def _foreign_speaker(
     if known:
         return None
     after = [r for r in runs if 0 <= r[0] - verb.end() <= 80 and len(r[2].split()) >= 2]
-    before = [r for r in runs if 0 <= verb.start() - r[1] <= 3 and len(r[2].split()) >= 2]
+    before = [
+        r
+        for r in runs
+        if 0 <= verb.start() - r[1] <= 3
+        and len(r[2].split()) >= 2
+        # "Die Regierung betonte", "La Commissione ha detto": an article opens no name
+        and r[2].split()[0].lower() not in _ARTICLES
+    ]
     for _, _, run in after[:1] + before[-1:]:
         named = person_name(run)
         who = _speaker_of(named[0], context, day, seen) if named is not None else None
@@ -1437,10 +1444,89 @@ def _foreign_speaker(
     ):
         return seen[-1]  # "он подчеркнул, что …", "il a déclaré": the person last named
     lone_at = re.match(r"\s+(?P<who>[A-ZА-ЯЁ][\w’'-]{3,})\b", clause[verb.end() :])
+    # "sagte Maas", "Riabkov agregó", "Czaputowicz odpowiedział": a surname alone next to
+    # the verb is the person whose full name the page printed before it ("Heiko Maas").
+    lone_before = re.search(r"(?<![\w-])(?P<who>[A-ZА-ЯЁ][\w’'-]{3,})\s+$", clause[: verb.start()])
+    for near in (lone_at, lone_before):
+        before_verb = context + " " + clause[: verb.start()]
+        earlier_named = _named_earlier(near["who"], before_verb, day, seen) if near else None
+        if earlier_named is not None:
+            return earlier_named
     lone = _lone_surname(lone_at["who"]) if lone_at is not None else None
     if lone is not None:
         earlier = next((p for p in seen if p.name and same_person(lone.name or "", p.name)), None)
         return earlier or lone
+    return None
+
+
+#: Articles of German, French, Spanish and Italian copy: a capitalised run they open ("Die
+#: Regierung", "El Gobierno") is a noun phrase, not a person's name.
+_ARTICLES = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "il",
+        "lo",
+        "gli",
+        "i",
+        "uno",
+    ]
+)
+
+
+#: The endings of Russian, Ukrainian and Belarusian surnames ("Лавров", "Шойгу" aside): a
+#: capitalised pair ending otherwise ("Президент России") is an office and a place.
+_RUSSIAN_SURNAME = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ко|ук|юк|ич|ова|ева|ёва|ина|ына|ская|цкая|ых|их)$"
+)
+
+
+def _named_earlier(
+    word: str, context: str, day: dt.date | None, seen: list[Speaker]
+) -> Speaker | None:
+    """The person whose full name, printed earlier on the page, ends with ``word``.
+
+    "Maas" after "Bundesaußenminister Heiko Maas (SPD)"; "Лавров" after "Сергей Лавров".
+    A capitalised noun of German copy ("Regierung") has no full name before it: None.
+    """
+    for p in reversed(seen):
+        if p.name and len(p.name.split()) >= 2 and p.name.split()[-1] == word:
+            return p
+    runs = [
+        sub for m in _ANY_NAME_RUN.finditer(context) for sub in re.split(r"(?<=\.)\s+", m.group(0))
+    ]
+    for run in reversed(runs):
+        parts = run.rstrip(".").split()
+        if len(parts) < 2 or parts[-1] != word:
+            continue
+        # The given name and the surname, with any particle between ("Jaap de Hoop
+        # Scheffer"), not the office glued before them ("Bundesaußenminister Heiko Maas").
+        capitals = [i for i, part in enumerate(parts) if part[:1].isupper()]
+        full = " ".join(parts[capitals[-2] :]) if len(capitals) >= 2 else ""
+        if full.split(" ")[0].lower() in _ARTICLES:
+            continue
+        named = person_name(full) if full else None
+        if named is not None:
+            who = _speaker_of(named[0], context, day, seen)
+            if who is not None and who.name:
+                return who
+        elif re.fullmatch(r"[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+", full) and _RUSSIAN_SURNAME.search(full):
+            return Speaker(full, None)  # "Сергей Лавров": the Cyrillic the page prints
     return None
 
 

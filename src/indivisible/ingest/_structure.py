@@ -1861,7 +1861,9 @@ def lone_surname(word: str) -> bool:
         # A plural ("Officials", "Analysts"), but not a surname's own -s: the endings of
         # Baltic, Greek and Latin names ("Anušauskas", "Landsbergis", "Dendias") and -ins
         # ("Jenkins", "Hopkins") are no plural of a capitalised noun that speaks.
-        or (low.endswith("s") and not re.search(r"(?:[^aeiou][iuoy]s|[^aeiou]as|ins|iks)$", low))
+        or (
+            low.endswith("s") and not re.search(r"(?:[^aeiou][iuoy]s|[^aeiou]as|aas|ins|iks)$", low)
+        )
     ):
         return False
     places = load().rules.places
@@ -2806,9 +2808,10 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
     return None
 
 
-#: Speech verbs and attributions of Spanish, German, French, Italian and Russian copy
-#: ("declaró el ministro …", "laut NATO-Generalsekretär …", "a déclaré", "ha detto",
-#: "подчеркнул Медведев"): reports in those languages attribute words so.
+#: Speech verbs and attributions of Spanish, German, French, Italian, Polish and Russian
+#: copy ("declaró el ministro …", "laut NATO-Generalsekretär …", "a déclaré", "ha detto",
+#: "powiedział minister", "подчеркнул Медведев"): reports in those languages attribute
+#: words so.
 FOREIGN_SAID_WORDS = (
     r"(?:dijo|declaró|afirmó|señaló|subrayó|aseguró|explicó|indicó|agregó|añadió|anunció|"
     r"enfatizó|advirtió|sostuvo|manifestó|según|"
@@ -2817,7 +2820,10 @@ FOREIGN_SAID_WORDS = (
     r"a averti|a regretté|avait regretté|selon|"
     r"ha detto|ha dichiarato|ha affermato|ha sottolineato|ha spiegato|ha aggiunto|secondo|"
     r"заявил[аи]?|сказал[аи]?|подчеркнул[аи]?|отметил[аи]?|добавил[аи]?|сообщил[аи]?|"
-    r"указал[аи]?|подтвердил[аи]?|пояснил[аи]?|напомнил[аи]?|по словам)"
+    r"указал[аи]?|подтвердил[аи]?|пояснил[аи]?|напомнил[аи]?|по словам|"
+    r"говорил[аи]?|заявлял[аи]?|предупредил[аи]?|"
+    r"powiedział[a]?|stwierdził[a]?|podkreślił[a]?|zaznaczył[a]?|oświadczył[a]?|"
+    r"odpowiedział[a]?|wyjaśnił[a]?|dodał[a]?|ocenił[a]?|poinformował[a]?|według)"
 )
 FOREIGN_SAID = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
 _SAID = re.compile(
