@@ -388,3 +388,33 @@ def test_an_article_or_an_office_beside_a_foreign_verb_is_no_name(tmp_path: Path
     doc = parse_written(tmp_path, text)
     speakers = {s.speaker for s in doc.statements}
     assert not {"Die Regierung", "Президент России", "Regierung"} & speakers
+
+
+# --- a treaty's text in another language -------------------------------------------------------
+
+
+def test_a_russian_treaty_text_with_its_formula_and_articles_is_a_treaty(tmp_path: Path) -> None:
+    text = (
+        "ДОГОВОР О КОЛЛЕКТИВНОЙ БЕЗОПАСНОСТИ\n\n"
+        "Государства - участники настоящего Договора, именуемые в дальнейшем "
+        '"государства - участники", договорились о нижеследующем.\n\n'
+        "Статья 1\n\n"
+        "Государства - участники подтверждают обязательство воздерживаться от применения "
+        "силы или угрозы силой в межгосударственных отношениях.\n\n"
+        "Статья 2\n\n"
+        "Государства - участники будут консультироваться друг с другом по всем важным "
+        "вопросам международной безопасности.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "treaty_text"
+
+
+def test_a_russian_report_citing_an_article_is_no_treaty(tmp_path: Path) -> None:
+    text = (
+        "Лавров о договоре\n\n"
+        "МОСКВА, 12 октября. Министр иностранных дел Сергей Лавров заявил, что стороны "
+        "должны соблюдать статью 5 договора и что участники переговоров встретятся снова.\n\n"
+        "«Мы готовы к диалогу», - подчеркнул Лавров.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind != "treaty_text"

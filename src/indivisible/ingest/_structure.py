@@ -184,7 +184,18 @@ _INTERPRETER = re.compile(
     r"in \w+|(?:re)?translated|as interpreted|speaking \w+)$",
     re.IGNORECASE,
 )
-_TREATY_ARTICLE = re.compile(r"^Article\s+(?:\d+|[IVXLC]+)\b")
+#: An article's heading, in the languages treaties are published in ("Article V", "Artículo
+#: 3", "Artikel 5", "Статья 1").
+_TREATY_ARTICLE = re.compile(
+    r"^(?:Article|Artículo|Articulo|Artikel|Articolo|Artigo|Artykuł|Статья|Стаття)\s+"
+    r"(?:\d+|[IVXLC]+)\b"
+)
+#: The parties a treaty binds, in those languages.
+_TREATY_PARTIES = re.compile(
+    r"\bthe (?:states? )?parties|\bPartes\b|\bVertragsparteien\b|\bStrony\b|"
+    r"\bучастник\w*|\bсторон\w*|\bParties contractantes\b",
+    re.IGNORECASE,
+)
 _QUESTION_FOR = re.compile(r"\bquestion (?:for|to)\s+(?P<who>[^.?!,]{2,60})", re.IGNORECASE)
 
 
@@ -2838,7 +2849,13 @@ _SAID = re.compile(
 _TREATY = re.compile(
     # "have agreed as follows", or "agreed as follows:" as a machine translation prints it
     r"(?:have\s+)?agreed\s+as\s+follows|(?<=\s)(?:confirm|affirm)\s+the\s+following\b(?!\s+(?:points?|statement))|hereinafter\s+(?:referred\s+to|called|designated)\s+"
-    r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides)",
+    r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides)"
+    # the same formulas in Russian, Spanish, French, German, Italian and Polish texts
+    r"|договорились\s+о\s+нижеследующем|именуем\w+\s+в\s+дальнейшем"
+    r"|(?:han\s+convenido|acuerdan)\s+(?:en\s+)?lo\s+siguiente|en\s+adelante\s+denominad"
+    r"|sont\s+convenu(?:e)?s\s+de\s+ce\s+qui\s+suit|ci-après\s+dénommé"
+    r"|(?:sind\s+wie\s+folgt\s+übereingekommen|haben\s+folgendes\s+vereinbart)"
+    r"|hanno\s+convenuto\s+quanto\s+segue|uzgodniły,?\s+co\s+następuje",
     re.IGNORECASE,
 )
 _CHAIR = re.compile(
@@ -3069,9 +3086,7 @@ def _kind(
     """
     body = " ".join(text[b.start : b.end] for b in blocks)
     heads = " ".join([title or "", *header])
-    if (flags["articles"] >= 2 and re.search(r"the (?:states? )?parties", body, re.IGNORECASE)) or (
-        _TREATY.search(body[:3000])
-    ):
+    if (flags["articles"] >= 2 and _TREATY_PARTIES.search(body)) or _TREATY.search(body[:3000]):
         return "treaty_text"
     if (
         flags["articles"] >= 1
