@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ._docs import parse_written
 
 # --- a surname alone as the subject of reported speech ----------------------------------------
@@ -418,3 +420,43 @@ def test_a_russian_report_citing_an_article_is_no_treaty(tmp_path: Path) -> None
     )
     doc = parse_written(tmp_path, text)
     assert doc.document.kind != "treaty_text"
+
+
+# --- dates in an agency's brackets, between slashes, spaced figures, Greek ---------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        (
+            "WARSAW (Pakistan Point News / Sputnik - 06th July, 2023) Poland will raise the "
+            "issue, Polish President Andrzej Duda said Wednesday.",
+            "2023-07-06",
+        ),
+        (
+            "Bishkek, Nov. 22, 2023. / Kabar/. On November 23, the president will take part in "
+            "the session, an adviser Muratbek Azymbakiev told.",
+            "2023-11-22",
+        ),
+        ("Press Advisories\n\n26. 4. 202117:50", "2021-04-26"),
+        ("Statement by the Minister\n\nΠέμπτη, 4 Δεκ 2008", "2008-12-04"),
+    ],
+)
+def test_a_day_printed_in_these_forms_dates_the_page(tmp_path: Path, head: str, day: str) -> None:
+    text = f"Ministers on the summit\n\n{head}\n\nThe ministers will meet in Vilnius in July.\n"
+    doc = parse_written(tmp_path, text)
+    assert str(doc.document.date) == day
+
+
+def test_a_greek_weekday_stamp_yields_to_the_texts_own_dateline(tmp_path: Path) -> None:
+    text = (
+        "ΜΙΧΑΗΛ ΧΡΥΣΟΧΟΪΔΗΣ, συνέντευξις\n\n"
+        "Τετάρτη 23 Φεβρουαρίου 2022\n\n"
+        "Vladimir Putin answered media questions\n\n"
+        "February 22, 2022\n"
+        "The Kremlin, Moscow\n\n"
+        "Pavel Zarubin: Your decisions and statements?\n\n"
+        "Vladimir Putin: We have recognised them.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert str(doc.document.date) == "2022-02-22"

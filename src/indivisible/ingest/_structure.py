@@ -65,9 +65,15 @@ _DATELINE = re.compile(
     # "ALMATY, Kazakhstan, 17 July 2010 – …": the country between the city and the day
     r"(?:,\s*[A-Z][a-z][A-Za-z .'’-]{1,30}?(?=,\s*(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d)))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
-    r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*--?\s|\.\s*/[A-Z][\w ]{1,20}/[.:]?)\s*"
+    # "Bishkek, Nov. 22, 2023. / Kabar/. On …": the agency between slashes
+    r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*--?\s|\.\s*/\s?[A-Z][\w ]{1,20}/[.:]?)\s*"
     # "WASHINGTON DC (TASS): …": a place in capitals and the agency, then a colon.
     r"|^(?P<place2>[A-Z][A-Z .'’/-]{1,40}?)\s*\((?:[A-Z][\w ]{1,20})\)\s*:\s*"
+    # "WARSAW (Pakistan Point News / Sputnik - 06th July, 2023) Poland will …": the
+    # outlets and the day in brackets after a place in capitals.
+    r"|^(?P<place3>[A-Z][A-Z .'’/-]{1,40}?)\s*\([A-Z][\w .&/’'-]{1,60}?\s+[-–—]\s+"
+    r"(?P<date3>[0-3]?\d(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d|"
+    r"[A-Z][a-z]+\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\)\s*(?=[A-Z“\"])"
 )
 #: "MOSCOW. May 14. KAZINFORM …": a place in capitals, the day, the agency in capitals.
 _AGENCY_DATELINE = re.compile(
@@ -629,6 +635,9 @@ def _words(text: str) -> int:
 
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)\b")
 _STAMP_DAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
+#: A Greek weekday before the day ("Τετάρτη 23 Φεβρουαρίου 2022" over a reposted Kremlin
+#: text): dateparser takes it into the date it finds, so it is set apart first.
+_GREEK_DAY = re.compile(r"^(?:Δευτέρα|Τρίτη|Τετάρτη|Πέμπτη|Παρασκευή|Σάββατο|Κυριακή),?\s+")
 _EDGES = " ,.;:–-—|•·*"
 
 
@@ -642,6 +651,8 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """
     # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
     line = _GLUED_TIME.sub(r"\1 \2", line)
+    # "26. 4. 2021": a day and a month in figures, spaced after their full stops.
+    line = re.sub(r"\b([0-3]?\d)\.\s([01]?\d)\.\s((?:19|20)\d\d)\b", r"\1.\2.\3", line)
     # "Donnerstag, den 19. April 2018": a German weekday is no place.
     line = re.sub(
         r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+(?:den\s+)?",
@@ -649,6 +660,8 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
         line,
         flags=re.IGNORECASE,
     )
+    greek_day = _GREEK_DAY.match(line)
+    line = line[greek_day.end() :] if greek_day else line
     found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
     if not found:
         # "23 décembre 2021", "23. Dezember 2021", "11 января 2022 г.": a header's date in
@@ -672,7 +685,7 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
         ).strip(_EDGES)
         if labelled:
             rest = re.sub(r"^(?:at|,)\s*$", "", rest.strip())
-        stamp = _STAMP_DAY.match(rest + " ") is not None
+        stamp = greek_day is not None or _STAMP_DAY.match(rest + " ") is not None
         if stamp:
             rest = _STAMP_DAY.sub("", rest + " ", count=1).strip(_EDGES)
         if _words(rest) > 6:
@@ -790,7 +803,7 @@ def _trailing_date(line: str) -> dt.date | None:
 
 
 #: A month's name in French, German, Russian, Spanish, Italian, Polish, Ukrainian, Danish,
-#: Finnish, Norwegian, Swedish or Dutch (a cheap gate before dateparser, which is slow):
+#: Finnish, Norwegian, Swedish, Dutch or Greek (a cheap gate before dateparser, which is slow):
 #: the stems of the months whose English names differ.
 _OTHER_MONTH = re.compile(
     r"\b(?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|januar|"
@@ -802,7 +815,9 @@ _OTHER_MONTH = re.compile(
     r"stycz|lutego|luty|marca|marzec|kwie|maja|czerw|lipca|lipiec|sierp|wrze[sś]|pa[zź]dziern|"
     r"listopad|grud|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|"
     # Danish ("3. maj 2021"), Finnish ("6. joulukuuta 2016"), Norwegian, Swedish, Dutch
-    r"maj|\w+kuuta|desember|januari|februari|maart|mei|augusti|augustus)",
+    r"maj|\w+kuuta|desember|januari|februari|maart|mei|augusti|augustus|"
+    # Greek ("Πέμπτη, 4 Δεκ 2008", "4 Δεκεμβρίου 2008")
+    r"ιαν|φεβ|μαρ|απρ|μα[ιΐί]|ιουν|ιουλ|αυγ|σεπ|οκτ|νο[εέ]|δεκ)",
     re.IGNORECASE,
 )
 
@@ -839,7 +854,7 @@ def _parsed_span(line: str) -> tuple[int, int, str] | None:
     # space (offsets unchanged).
     line = re.sub(r"\b([0-3]?\d)\.(?=\s+[^\W\d_]{3,})", r"\1 ", line)
     for shown, when in _full_dates(
-        line, ("en", "fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi", "sv", "nl")
+        line, ("en", "fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi", "sv", "nl", "el")
     ):
         at = re.search(r"\s+".join(map(re.escape, shown.split())), line)
         if at is not None and re.search(r"(?:19|20)\d\d", shown):
@@ -1620,8 +1635,10 @@ def structure(raw: RawText) -> Structure:
             blocks[0] = Block(blocks[0].start + agency.end(), blocks[0].end, blocks[0].page)
         has_dateline = dateline is not None or dated_first is not None or agency is not None
         if dateline:
-            place = place or (dateline.group("place") or dateline.group("place2")).strip().title()
-            when = first_date(dateline.group("date") or "")
+            named_place = dateline.group("place") or dateline.group("place2")
+            place = place or (named_place or dateline.group("place3")).strip().title()
+            shown = dateline.group("date") or dateline.group("date3") or ""
+            when = first_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", shown))
             if when is not None:
                 dates.append((3, 0, when))
             dropped.append((blocks[0].start, blocks[0].start + dateline.end(), "dateline"))
