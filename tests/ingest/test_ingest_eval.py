@@ -78,8 +78,9 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: 184 documents scored speaker recall .18 to .80 per round on first contact, and after
 #: session 12's mechanisms for the remaining misses: joint statements, kickers, lead-ins,
 #: and after session 12's rounds 26a to 26d, 44 documents that scored speaker recall .18 to
-#: .79 per round on first contact).
-TUNE_FLOORS = {"date": 0.86, "kind": 0.855, "speakers_p": 0.94, "speakers_r": 0.80, "leaked": 113}
+#: .79 per round on first contact, and after the mechanisms those rounds called for:
+#: attribution in other languages, treaty texts in other languages, four date forms).
+TUNE_FLOORS = {"date": 0.875, "kind": 0.86, "speakers_p": 0.94, "speakers_r": 0.81, "leaked": 112}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
