@@ -460,3 +460,32 @@ def test_a_greek_weekday_stamp_yields_to_the_texts_own_dateline(tmp_path: Path) 
     )
     doc = parse_written(tmp_path, text)
     assert str(doc.document.date) == "2022-02-22"
+
+
+# --- "… have made the following statement:" with each author's office before the name ----------
+
+
+def test_authors_with_their_offices_first_have_made_the_statement(tmp_path: Path) -> None:
+    text = (
+        "Council of Europe leaders make joint statement\n\n"
+        "Strasbourg, 08.03.2022 – The Italian Minister for Foreign Affairs and Chair of the "
+        "Committee of Ministers, Luigi Di Maio, the President of the Parliamentary Assembly, "
+        "Tiny Kox, and the Secretary General of the Council of Europe, Marija Pejčinović "
+        "Burić, have made the following statement:\n\n"
+        "“We condemn in the strongest possible terms the aggression against Ukraine.\n\n"
+        "We reiterate our unwavering support for the independence of Ukraine.”\n"
+    )
+    doc = parse_written(tmp_path, text)
+    speakers = {s.speaker for s in doc.statements}
+    assert {"Tiny Kox", "Marija Pejčinović Burić"} <= speakers
+
+
+def test_states_that_have_made_the_statement_name_nobody(tmp_path: Path) -> None:
+    text = (
+        "Joint statement on Ukraine\n\n"
+        "Paris, 08.03.2022 – The Foreign Ministers of France, Germany and Poland have made "
+        "the following statement:\n\n"
+        "“We condemn in the strongest possible terms the aggression against Ukraine.”\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not {"France", "Germany", "Poland"} & {s.speaker for s in doc.statements}

@@ -2949,8 +2949,9 @@ _JOINT_LEAD = re.compile(
     r"(?:Joint\s+(?:press\s+)?(?:statement|declaration|communiqu[eé])\s+(?:by|of)\s+"
     r"(?P<who>[^\n]{5,600})"
     r"|(?:[A-Z][^\n]{0,40}?\s[-–—]\s+)?(?P<who2>[A-Z][^:\n]{5,600}?),?\s+(?:[-–—]\s+)?"
-    r"(?:today\s+|jointly\s+)?(?:issued|made|released|published|adopted)\s+the\s+"
-    r"(?:following|below)\s+(?:joint\s+)?(?:statement|declaration)\b[^\n]*)$"
+    # "…, Tiny Kox, and …, Marija Pejčinović Burić, have made the following statement:"
+    r"(?:today\s+|jointly\s+)?(?:(?:have|has)\s+)?(?:issued|made|released|published|adopted)\s+"
+    r"the\s+(?:following|below)\s+(?:joint\s+)?(?:statement|declaration)\b[^\n]*)$"
 )
 
 
@@ -2966,7 +2967,7 @@ def _joint_speakers(who: str, day: dt.date | None) -> list[Speaker]:
     bare = re.sub(r"\s*\([^()\n]{1,40}\)", "", who)
     for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s+und\s+|\s+et\s+", bare):
         part = part.strip(" .")
-        if found and part[:1].islower():
+        if found and part[:1].islower() and not part.startswith("the "):
             break  # "…, on the occasion of …": the list of names has ended
         if not part or re.search(r"[“”\"«»]", part):
             continue
