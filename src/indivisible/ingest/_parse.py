@@ -1447,8 +1447,8 @@ def _foreign_speaker(
     # "sagte Maas", "Riabkov agregó", "Czaputowicz odpowiedział": a surname alone next to
     # the verb is the person whose full name the page printed before it ("Heiko Maas").
     lone_before = re.search(r"(?<![\w-])(?P<who>[A-ZА-ЯЁ][\w’'-]{3,})\s+$", clause[: verb.start()])
+    before_verb = context + " " + clause[: verb.start()]
     for near in (lone_at, lone_before):
-        before_verb = context + " " + clause[: verb.start()]
         earlier_named = _named_earlier(near["who"], before_verb, day, seen) if near else None
         if earlier_named is not None:
             return earlier_named
@@ -1461,32 +1461,12 @@ def _foreign_speaker(
 
 #: Articles of German, French, Spanish and Italian copy: a capitalised run they open ("Die
 #: Regierung", "El Gobierno") is a noun phrase, not a person's name.
-_ARTICLES = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "el",
-        "los",
-        "las",
-        "il",
-        "lo",
-        "gli",
-        "i",
-        "uno",
-    ]
-)
+# fmt: off
+_ARTICLES = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "le", "la", "les", "l", "un",
+    "une", "el", "los", "las", "il", "lo", "gli", "i", "uno",
+})
+# fmt: on
 
 
 #: The endings of Russian, Ukrainian and Belarusian surnames ("Лавров", "Шойгу" aside): a

@@ -634,6 +634,8 @@ def _words(text: str) -> int:
 
 
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)\b")
+#: "26. 4. 2021": a day and a month in figures, spaced after their full stops.
+_SPACED_FIGURES = re.compile(r"\b([0-3]?\d)\.\s([01]?\d)\.\s((?:19|20)\d\d)\b")
 _STAMP_DAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
 #: A Greek weekday before the day ("Τετάρτη 23 Φεβρουαρίου 2022" over a reposted Kremlin
 #: text): dateparser takes it into the date it finds, so it is set apart first.
@@ -651,8 +653,7 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """
     # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
     line = _GLUED_TIME.sub(r"\1 \2", line)
-    # "26. 4. 2021": a day and a month in figures, spaced after their full stops.
-    line = re.sub(r"\b([0-3]?\d)\.\s([01]?\d)\.\s((?:19|20)\d\d)\b", r"\1.\2.\3", line)
+    line = _SPACED_FIGURES.sub(r"\1.\2.\3", line)
     # "Donnerstag, den 19. April 2018": a German weekday is no place.
     line = re.sub(
         r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+(?:den\s+)?",
