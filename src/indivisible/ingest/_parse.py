@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from indivisible._errors import InputError
+from indivisible.ingest._furniture import LineContext, furniture
 from indivisible.ingest._gazetteer import Person, one_word_state_names
 from indivisible.ingest._link import (
     HONORIFIC,
@@ -31,6 +32,7 @@ from indivisible.ingest._structure import (
     FOREIGN_SAID_WORDS,
     Speaker,
     Structure,
+    Turn,
     lone_surname,
     structure,
 )
@@ -340,7 +342,13 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
             if (
                 (k > 0 or not turn.labelled)
                 and found.kind != "treaty_text"  # an instrument's words are all kept
-                and _loose_line(text[start:end])
+                and (
+                    _loose_line(text[start:end])
+                    or (
+                        (ctx := judged(text, found.kind, turn, k, start, end))
+                        and furniture(text[start:end], ctx)
+                    )
+                )
             ):
                 continue
             drafts.append((number, turn.speaker, start, end, page, found.date, None))
@@ -356,6 +364,27 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
                 for who, a, b, when in _quotations(text, start, end, found.date)
             )
     return drafts
+
+
+def judged(text: str, kind: str, turn: Turn, k: int, start: int, end: int) -> LineContext | None:
+    """Where the ``k``-th paragraph of a turn stands, when the furniture model judges it.
+
+    The model (``_furniture``) judges a paragraph of one line that the rules kept: never
+    a labelled turn's first paragraph (the label's words), nor a treaty's text or a
+    reader's highlights, whose every line is the text's.
+    ``scripts/train_furniture_model.py`` trains it on the same paragraphs.
+    """
+    line = text[start:end].strip()
+    if kind in ("treaty_text", "highlights") or (k == 0 and turn.labelled):
+        return None
+    if not line or "\n" in line or _loose_line(line):
+        return None
+    return LineContext(
+        position=start / max(len(text), 1),
+        first_in_turn=k == 0,
+        labelled_turn=bool(turn.labelled),
+        repeated=text.count(line) > 1,
+    )
 
 
 def _loose_line(block: str) -> bool:

@@ -1,0 +1,237 @@
+"""Train the furniture model of ``indivisible.ingest._furniture`` on the tune part.
+
+The examples are the one-line paragraphs of speakers' turns, as the ingest room's rules
+leave them, in every document of the development corpus whose gold ``split`` is ``tune``
+(held-out parts are never read); a paragraph is furniture when its gold file lists it among
+``boilerplate`` lines. The model is an L2-regularised logistic regression on standardised
+features, fitted by Newton's method (deterministic, so the same corpus gives the same
+file). Its threshold is chosen by cross-validation over the corpus's rounds (each round of
+documents, with its publishers, predicted by a model fitted on the others): the lowest
+threshold at which at most ``--max-lost`` of the content paragraphs are lost.
+
+Usage:
+    python scripts/train_furniture_model.py [--check] [--report]
+
+``--check`` exits 1 when the shipped model differs from what the corpus gives now;
+``--report`` prints the cross-validated counts for each threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from indivisible.ingest._furniture import FEATURES, LineContext, features, line_words
+from indivisible.ingest._parse import _without_stage_notes, judged
+from indivisible.ingest._read import read
+from indivisible.ingest._structure import Structure, structure
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = (ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus")
+OUT = ROOT / "src" / "indivisible" / "data" / "gazetteer" / "furniture_model.json"
+L2 = 20.0
+ROUNDS = 2
+SHARE = 0.5
+
+
+def _norm(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _group(name: str) -> str:
+    """A document's round ("r16b-…" → "r16"): the unit held apart in cross-validation."""
+    found = re.match(r"r(\d+)", name)
+    return f"r{found[1]}" if found else "early"
+
+
+def examples() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+    """Features, labels, rounds and texts of every one-line turn paragraph in the tune part."""
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    groups: list[str] = []
+    texts: list[str] = []
+    for corpus in CORPORA:
+        for gold_path in sorted((corpus / "gold").glob("*.yaml")):
+            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+            if gold.get("split") != "tune":
+                continue
+            furniture = {_norm(str(x)) for x in gold.get("boilerplate") or []}
+            raw = read(corpus / gold["file"])
+            found = structure(raw)
+            for line, ctx in candidates(raw.text, found):
+                rows.append(features(line, ctx))
+                labels.append(int(_norm(line) in furniture))
+                groups.append(_group(gold["file"]))
+                texts.append(line)
+    return np.array(rows), np.array(labels), groups, texts
+
+
+def candidates(text: str, found: Structure) -> list[tuple[str, LineContext]]:
+    """The paragraphs the model judges, as ``_parse._turn_statements`` meets them."""
+    out = []
+    for turn in found.turns:
+        spans = [
+            (a, b)
+            for start, end, _ in turn.spans
+            for a, b in _without_stage_notes(text, start, end)
+        ]
+        for k, (a, b) in enumerate(spans):
+            ctx = judged(text, found.kind, turn, k, a, b)
+            if ctx is not None:
+                out.append((text[a:b].strip(), ctx))
+    return out
+
+
+Fitted = tuple[float, list[str], np.ndarray, np.ndarray, np.ndarray]
+
+
+def vocabulary(y: np.ndarray, groups: list[str], texts: list[str]) -> list[str]:
+    """Words of furniture paragraphs in at least ``ROUNDS`` rounds, mostly in furniture.
+
+    A site's own words (one round) are not; a word must be furniture in ``SHARE`` of the
+    paragraphs that hold it at least, and be written in lower case somewhere (a name or an
+    acronym of two captions, "Olaf", "AP", is not a word of furniture).
+    """
+    rounds: dict[str, set[str]] = {}
+    total: dict[str, int] = {}
+    hits: dict[str, int] = {}
+    lowered: set[str] = set()
+    for label, group, text in zip(y, groups, texts, strict=True):
+        lowered.update(w for w in re.findall(r"[^\W\d_]{2,}", text) if w.islower())
+        for word in line_words(text):
+            total[word] = total.get(word, 0) + 1
+            if label:
+                hits[word] = hits.get(word, 0) + 1
+                rounds.setdefault(word, set()).add(group)
+    return sorted(
+        w
+        for w, seen in rounds.items()
+        if len(seen) >= ROUNDS and hits[w] / total[w] >= SHARE and w in lowered
+    )
+
+
+def design(x: np.ndarray, texts: list[str], vocab: list[str]) -> np.ndarray:
+    found = [line_words(t) for t in texts]
+    extra = np.array([[float(w in f) for w in vocab] for f in found]).reshape(
+        len(texts), len(vocab)
+    )
+    return np.hstack([x, extra])
+
+
+def fit(x: np.ndarray, y: np.ndarray, groups: list[str], texts: list[str]) -> Fitted:
+    """Vocabulary, bias, weights, means and scales of an L2 logistic regression."""
+    vocab = vocabulary(y, groups, texts)
+    x = design(x, texts, vocab)
+    means = x.mean(axis=0)
+    scales = x.std(axis=0)
+    scales[scales == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - means) / scales])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], L2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -60, 60)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return float(w[0]), vocab, w[1:], means, scales
+
+
+def predict(model: Fitted, x: np.ndarray, texts: list[str]) -> np.ndarray:
+    bias, vocab, weights, means, scales = model
+    x = design(x, texts, vocab)
+    return 1.0 / (1.0 + np.exp(-np.clip(bias + ((x - means) / scales) @ weights, -60, 60)))
+
+
+def cross_validated(
+    x: np.ndarray, y: np.ndarray, groups: list[str], texts: list[str]
+) -> np.ndarray:
+    """Each round's paragraphs scored by a model fitted on the other rounds."""
+    out = np.zeros(len(y))
+    g = np.array(groups)
+    t = np.array(texts, dtype=object)
+    for name in sorted(set(groups)):
+        held = g == name
+        model = fit(x[~held], y[~held], list(g[~held]), list(t[~held]))
+        out[held] = predict(model, x[held], list(t[held]))
+    return out
+
+
+def _same(shipped: dict[str, Any], fresh: dict[str, Any]) -> bool:
+    """Same features, vocabulary, threshold and counts; numbers equal to 1e-4 (another
+    machine's linear algebra may round the sixth decimal otherwise)."""
+    for key, value in fresh.items():
+        if key in ("bias", "weights", "means", "scales"):
+            a, b = np.atleast_1d(shipped.get(key, [])), np.atleast_1d(value)
+            if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-4):
+                return False
+        elif shipped.get(key) != value:
+            return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the shipped model")
+    parser.add_argument("--report", action="store_true", help="print cross-validated counts")
+    parser.add_argument(
+        "--max-lost", type=float, default=0.003, help="share of content paragraphs lost (CV)"
+    )
+    args = parser.parse_args(argv)
+    x, y, groups, texts = examples()
+    cv = cross_validated(x, y, groups, texts)
+    negatives = max(int((y == 0).sum()), 1)
+    threshold = 0.99
+    for t in np.arange(0.99, 0.29, -0.01):
+        lost = int(((cv >= t) & (y == 0)).sum())
+        if lost / negatives > args.max_lost:
+            break
+        threshold = float(round(t, 2))
+    if args.report:
+        print(f"{len(y)} paragraphs, {int(y.sum())} furniture; threshold {threshold}")
+        for t in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3):
+            caught = int(((cv >= t) & (y == 1)).sum())
+            lost = int(((cv >= t) & (y == 0)).sum())
+            print(f"  p >= {t:.1f}: furniture caught {caught}, content lost {lost}")
+        for i in np.argsort(-cv):
+            if cv[i] >= threshold or y[i]:
+                kept = (
+                    "lost"
+                    if cv[i] >= threshold and not y[i]
+                    else ("caught" if cv[i] >= threshold else "missed")
+                )
+                print(f"  {cv[i]:.2f} {kept} {texts[i][:90]!r}")
+    bias, vocab, weights, means, scales = fit(x, y, groups, texts)
+    data = {
+        "about": "scripts/train_furniture_model.py on the tune part (ingest._furniture)",
+        "features": list(FEATURES) + [f"word:{w}" for w in vocab],
+        "bias": round(bias, 6),
+        "vocabulary": vocab,
+        "weights": [round(float(v), 6) for v in weights],
+        "means": [round(float(v), 6) for v in means],
+        "scales": [round(float(v), 6) for v in scales],
+        "threshold": threshold,
+        "training": {"paragraphs": len(y), "furniture": int(y.sum()), "l2": L2},
+    }
+    rendered = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    if args.check:
+        same = OUT.exists() and _same(json.loads(OUT.read_text(encoding="utf-8")), data)
+        print("furniture model up to date" if same else f"{OUT} differs from the corpus's model")
+        return 0 if same else 1
+    OUT.write_text(rendered, encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)} (threshold {threshold})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

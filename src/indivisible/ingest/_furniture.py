@@ -1,0 +1,196 @@
+"""A learned test for page furniture left inside a speaker's turn.
+
+The rules of ``_structure`` set apart the furniture they know by its form (menus, bylines,
+stamps, captions …). What reaches a turn after them is mostly the speaker's words, but not
+only: a contact block ("Tel: 004212 638 100 50"), a page field ("Editor in charge: …"), an
+archive notice, a press-release number, a link. Each form is rare; together they are the
+lines that leak most. This module scores a one-line paragraph of a turn with a logistic
+model over surface features that hold in any language and on any site (length, closing
+mark, share of capitalised and lower-case words, figures, a label before a colon, a link,
+a telephone number, the first person, the paragraph's place on the page …), trained on the
+gold furniture lines of the development corpus's tune part only
+(``scripts/train_furniture_model.py``, which writes ``data/gazetteer/furniture_model.json``
+and reproduces it byte for byte from the corpus).
+
+Formula: p = 1 / (1 + exp(-(b + Σ w_k · (x_k - μ_k) / σ_k))), with μ and σ the features'
+means and deviations on the training lines; a paragraph is furniture when p ≥ the stored
+threshold (chosen on held-apart rounds of the tune part for few content lines lost).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+#: The features, in the model's order (documented in docs/ingestion.md).
+FEATURES = (
+    "log_words",
+    "log_chars",
+    "ends_sentence",
+    "ends_colon",
+    "lower_share",
+    "capital_share",
+    "upper_share",
+    "digit_share",
+    "link",
+    "phone",
+    "field_label",
+    "separator",
+    "bracketed",
+    "first_person",
+    "quote_mark",
+    "sentences",
+    "commas",
+    "position",
+    "first_in_turn",
+    "labelled_turn",
+    "repeated",
+    "starts_figure",
+    "clock",
+    "year",
+    "title_case",
+    "function_words",
+    "speech_verb",
+    "page_top",
+    "page_bottom",
+)
+
+#: Short words of running text in the corpus's languages: a sentence holds many of them,
+#: a label, a heading or an address few.
+_FUNCTION_WORD_LIST = """
+    the of and to in is that for on with as by at it be this are was from not has have
+    der die das und zu den mit ist von dass nicht auf für sich im
+    de la le les et des du en que une un est dans pour qui pas sur
+    el los las y del que en un una por con para se es
+    il di che e per non una sono
+    i w z na się nie że do jest
+    в и на не что с по к о из за это как"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told|tell|stated|added|noted|stressed|warned|asked|answered|replied|"
+    r"according|sagte|erklärte|betonte|a déclaré|a dit|dijo|afirmó|ha detto|powiedział|"
+    r"заявил\w*|сказал\w*|отметил\w*)\b",
+    re.IGNORECASE,
+)
+
+#: A word of a paragraph, lowered (the model's vocabulary holds words of furniture lines
+#: seen in at least two rounds of the tune part).
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+_LINK = re.compile(r"https?://|www\.|\S+@\S+\.\w", re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+|\()?\d[\d ()./-]{7,}\d")
+_FIELD = re.compile(r"^[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,3}\s*:(?:\s|$)")
+_SEPARATOR = re.compile(r"[|•·©®»«›]|\s[-–—]\s*$")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|we|our|us|my|me|wir|unser\w*|ich|nous|notre|nos|je|nosotros|nuestr\w*|noi|"
+    r"nostr\w*|my|nasz\w*|мы|наш\w*|я)\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[\"“”«»„]")
+_SENTENCE_END = re.compile(r"[.!?…][\"”»’']?\s+[\"“«„]?[A-ZА-ЯЁ]")
+
+
+class LineContext(NamedTuple):
+    """Where a paragraph stands on the page.
+
+    Its share of the way down the page, its place in its turn, and whether the page prints
+    it twice.
+    """
+
+    position: float
+    first_in_turn: bool
+    labelled_turn: bool
+    repeated: bool
+
+
+def features(line: str, ctx: LineContext) -> list[float]:
+    """The feature vector of one paragraph, in the order of ``FEATURES``."""
+    text = line.strip()
+    tokens = text.split()
+    words = [t for t in tokens if any(c.isalpha() for c in t)]
+    n = max(len(words), 1)
+    letters = [c for c in text if c.isalpha()]
+    return [
+        math.log1p(len(tokens)),
+        math.log1p(len(text)),
+        float(bool(re.search(r"[.!?…][\"”»’')\]]*$", text))),
+        float(text.endswith(":")),
+        sum(1 for w in words if w[0].islower()) / n,
+        sum(1 for w in words if w[0].isupper()) / n,
+        sum(1 for c in letters if c.isupper()) / max(len(letters), 1),
+        sum(1 for c in text if c.isdigit()) / max(len(text), 1),
+        float(bool(_LINK.search(text))),
+        float(bool(_PHONE.search(text))),
+        float(bool(_FIELD.match(text))),
+        float(bool(_SEPARATOR.search(text))),
+        float(text[:1] in "([" and text[-1:] in ")]"),
+        float(bool(_FIRST_PERSON.search(text))),
+        float(bool(_QUOTE.search(text))),
+        math.log1p(len(_SENTENCE_END.findall(text))),
+        math.log1p(text.count(",")),
+        ctx.position,
+        float(ctx.first_in_turn),
+        float(ctx.labelled_turn),
+        float(ctx.repeated),
+        float(text[:1].isdigit()),
+        float(bool(re.search(r"\b[0-2]?\d[:h.][0-5]\d\b", text))),
+        float(bool(re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text))),
+        float(len(words) >= 2 and all(w[0].isupper() or len(w) <= 3 for w in words)),
+        sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / n,
+        float(bool(_SPEECH_VERB.search(text))),
+        float(ctx.position < 0.05),
+        float(ctx.position > 0.95),
+    ]
+
+
+def line_words(line: str) -> set[str]:
+    """The lowered words of a paragraph, for the model's vocabulary."""
+    return {w.lower() for w in _WORD.findall(line)}
+
+
+class Model(NamedTuple):
+    """A logistic model: bias, weights and the standardisation of each feature."""
+
+    bias: float
+    vocabulary: tuple[str, ...]
+    weights: tuple[float, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    threshold: float
+
+
+@cache
+def model() -> Model:
+    """The shipped model (``data/gazetteer/furniture_model.json``)."""
+    path = resources.files("indivisible") / "data" / "gazetteer" / "furniture_model.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"][: len(FEATURES)]) != FEATURES:
+        raise ValueError(f"{path}: features {data['features']} differ from {FEATURES}")
+    return Model(
+        float(data["bias"]),
+        tuple(data["vocabulary"]),
+        tuple(float(w) for w in data["weights"]),
+        tuple(float(m) for m in data["means"]),
+        tuple(float(s) for s in data["scales"]),
+        float(data["threshold"]),
+    )
+
+
+def probability(line: str, ctx: LineContext, m: Model | None = None) -> float:
+    """The model's probability that a one-line paragraph of a turn is page furniture."""
+    m = m or model()
+    found = line_words(line)
+    x = features(line, ctx) + [float(w in found) for w in m.vocabulary]
+    z = m.bias + sum(
+        w * (v - mu) / s for w, v, mu, s in zip(m.weights, x, m.means, m.scales, strict=True)
+    )
+    return 1.0 / (1.0 + math.exp(-max(min(z, 60.0), -60.0)))
+
+
+def furniture(line: str, ctx: LineContext) -> bool:
+    """Whether the model takes a one-line paragraph of a turn for page furniture."""
+    return probability(line, ctx) >= model().threshold
