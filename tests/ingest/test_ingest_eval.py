@@ -80,7 +80,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: and after session 12's rounds 26a to 26d, 44 documents that scored speaker recall .18 to
 #: .79 per round on first contact, and after the mechanisms those rounds called for:
 #: attribution in other languages, treaty texts in other languages, four date forms).
-TUNE_FLOORS = {"date": 0.875, "kind": 0.86, "speakers_p": 0.94, "speakers_r": 0.81, "leaked": 90}
+TUNE_FLOORS = {"date": 0.875, "kind": 0.86, "speakers_p": 0.94, "speakers_r": 0.81, "leaked": 89}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

@@ -57,6 +57,17 @@ FEATURES = (
     "speech_verb",
     "page_top",
     "page_bottom",
+    "credit_end",
+    "numbered_heading",
+    "short_unclosed",
+)
+
+#: A photo or agency credit closing a line: "(Reuters)", "(AP Photo/…)", "/ AFP", "Image: AP".
+_CREDIT = re.compile(
+    r"(?:\((?:[^()]{0,40}/)?\s*(?:AP|AFP|Reuters|EPA|TASS|Sputnik|RIA|Getty|Xinhua|"
+    r"ANP|DPA|PAP|Anadolu|Photo|Foto|Фото)[^()]{0,40}\)|[/|]\s*(?:AP|AFP|Reuters|EPA|TASS|"
+    r"Getty Images|Xinhua|Lehtikuva)|(?:Image|Photo|Foto|Source|Фото)\s*:\s*\S.{0,40})\s*$",
+    re.IGNORECASE,
 )
 
 #: Short words of running text in the corpus's languages: a sentence holds many of them,
@@ -144,6 +155,9 @@ def features(line: str, ctx: LineContext) -> list[float]:
         float(bool(_SPEECH_VERB.search(text))),
         float(ctx.position < 0.05),
         float(ctx.position > 0.95),
+        float(bool(_CREDIT.search(text))),
+        float(bool(re.match(r"\d{1,2}\.\s+\S", text)) and len(tokens) <= 10),
+        float(len(tokens) <= 12 and not re.search(r"[.!?…:;,\"”»]$", text)),
     ]
 
 
