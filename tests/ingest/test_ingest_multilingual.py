@@ -31,3 +31,35 @@ def test_the_security_council_is_not_also_the_un(text: str) -> None:
 def test_a_look_alike_names_nothing(text: str) -> None:
     found = link(text, DAY)
     assert not found.instruments and not found.organisations
+
+
+# --- persons written in Cyrillic or in another language's Latin spelling ------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Сергей Лавров", "sergei-lavrov"),
+        ("Дмитрий Песков", "dmitry-peskov"),
+        ("Мария Захарова", "maria-zakharova"),
+        ("Владимир Путин", "vladimir-putin"),
+        ("Володимир Зеленський", "volodymyr-zelensky"),
+        ("Sergej Lawrow", "sergei-lavrov"),
+        ("Siergiej Ławrow", "sergei-lavrov"),
+        ("Władimir Putin", "vladimir-putin"),
+    ],
+)
+def test_a_persons_name_in_cyrillic_or_a_national_spelling_is_the_record_person(
+    name: str, person: str
+) -> None:
+    from indivisible.ingest._link import person_by_alias
+
+    found = person_by_alias(name)
+    assert found is not None and found.id == person
+
+
+@pytest.mark.parametrize("name", ["Сергей Петров", "Дмитрий Лавренко", "Lawrence Walker"])
+def test_another_person_in_cyrillic_is_nobody(name: str) -> None:
+    from indivisible.ingest._link import person_by_alias
+
+    assert person_by_alias(name) is None

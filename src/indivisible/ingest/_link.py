@@ -421,13 +421,57 @@ def person_by_alias(alias: str) -> Person | None:
     return _person_by_variant(alias)
 
 
+#: Russian and Ukrainian letters in Latin (the English spelling of names, close to
+#: BGN/PCGN): "Сергей Лавров" is read as "Sergey Lavrov".
+_CYRILLIC_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ"
+_IN_LATIN = "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye g"
+_CYRILLIC = dict(zip(_CYRILLIC_LETTERS, _IN_LATIN.split(), strict=True))
+
+
+def latin(name: str) -> str:
+    """A name written in Cyrillic, in Latin letters (other names unchanged).
+
+    Examples:
+        >>> latin("Сергей Лавров")
+        'Sergey Lavrov'
+        >>> latin("Андрій Сибіга")
+        'Andrii Sybiha'
+
+    A name with a letter only Ukrainian has (і, ї, є, ґ) is read as Ukrainian: г is "h",
+    и is "y". Without one, the Russian reading is taken; the variant matcher folds the rest.
+    """
+    if not re.search(r"[\u0400-\u04ff]", name):
+        return name
+    ukrainian = bool(re.search(r"[іїєґ]", name, re.IGNORECASE))
+    out = []
+    for ch in name:
+        low = ch.lower()
+        if low == "г" and ukrainian:
+            latin_ch = "h"
+        elif low == "и" and ukrainian:
+            latin_ch = "y"
+        elif low == "й" and ukrainian:
+            latin_ch = "i"
+        else:
+            latin_ch = _CYRILLIC.get(low, ch)
+        latin_ch = "" if latin_ch == "-" else latin_ch
+        out.append(latin_ch.capitalize() if ch != low and latin_ch else latin_ch)
+    return "".join(out)
+
+
 def _translit(name: str) -> str:
     """A name with the letters its transliterations disagree on folded together.
 
     "Riabkov" and "Ryabkov", "Zelenskyy" and "Zelensky", "Sergej" and "Sergei": "y", "j"
-    and "i" are one letter, and a doubled "i" one "i".
+    and "i" are one letter, and a doubled "i" one "i". German and Polish spellings of
+    Russian names fold too: "w" is "v" ("Lawrow", "Władimir"), "sch" and "tsch" are "sh"
+    and "ch" ("Schoigu"), "x" is "ks" ("Alexander"), and Polish "ie" after a consonant is
+    "e" ("Siergiej").
     """
-    folded = name.lower().replace("y", "i").replace("j", "i")
+    folded = name.lower().replace("ł", "l").replace("tsch", "ch").replace("sch", "sh")
+    folded = folded.replace("x", "ks")
+    folded = folded.replace("w", "v").replace("y", "i").replace("j", "i")
+    folded = re.sub(r"(?<=[bcdfghklmnprstvz])ie", "e", folded)
     return re.sub(r"i+", "i", folded)
 
 
@@ -440,7 +484,7 @@ def _person_by_variant(alias: str) -> Person | None:
     """
     from indivisible.ingest._names import VARIANT_SCORE, parse_name
 
-    first, last = parse_name(alias)
+    first, last = parse_name(latin(alias))
     if not first or len(last) < 4:
         return None
     from rapidfuzz import fuzz
