@@ -79,8 +79,11 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: session 12's mechanisms for the remaining misses: joint statements, kickers, lead-ins,
 #: and after session 12's rounds 26a to 26d, 44 documents that scored speaker recall .18 to
 #: .79 per round on first contact, and after the mechanisms those rounds called for:
-#: attribution in other languages, treaty texts in other languages, four date forms).
-TUNE_FLOORS = {"date": 0.875, "kind": 0.86, "speakers_p": 0.94, "speakers_r": 0.81, "leaked": 89}
+#: attribution in other languages, treaty texts in other languages, four date forms; and
+#: after session 14's rounds 27a and 27b, 24 parliament records, interviews and agency
+#: copy mostly in other languages that found 10 of 38 speakers on first contact, lowering
+#: every tune figure, and the furniture model and the filter of short unattributed lines).
+TUNE_FLOORS = {"date": 0.865, "kind": 0.835, "speakers_p": 0.935, "speakers_r": 0.79, "leaked": 104}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

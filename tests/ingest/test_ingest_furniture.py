@@ -73,3 +73,46 @@ def test_the_shipped_model_is_what_the_tune_part_gives() -> None:
     data = json.loads(train.OUT.read_text(encoding="utf-8"))
     assert len(data["weights"]) == len(data["features"]) == len(FEATURES) + len(data["vocabulary"])
     assert data["training"]["furniture"] >= 150  # gold furniture lines met in the tune part
+
+
+# --- text nobody speaks, on a page where others do ------------------------------------------
+
+_SITTING = (
+    "Verbatim record of the plenary sitting\n\n"
+    "Stage of consideration:\n\n"
+    "Third reading of the bill\n\n"
+    "{intro}"
+    "THE SPEAKER: The sitting is open. We begin the debate on the report on accession to the "
+    "North Atlantic Treaty.\n\n"
+    "PRIME MINISTER SANNA MARIN: Thank you. Our security environment has changed, and "
+    "membership of NATO would strengthen our security.\n"
+)
+
+
+def test_short_lines_nobody_speaks_above_the_speakers_are_no_statements(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _SITTING.format(intro=""))
+    assert {s.speaker for s in doc.statements} == {"The Speaker", "Sanna Marin"}
+    assert not any("Stage of consideration" in s.text for s in doc.statements)
+
+
+def test_a_paragraph_of_prose_nobody_speaks_stays_a_statement(tmp_path: Path) -> None:
+    intro = (
+        "The Parliament debated the government's report on Finland's accession to the North "
+        "Atlantic Treaty Organization, which the President had sent to it on Monday.\n\n"
+    )
+    doc = parse_written(tmp_path, _SITTING.format(intro=intro))
+    kept = [s for s in doc.statements if s.speaker is None and s.role is None]
+    assert len(kept) == 1 and "nato" in kept[0].organisations
+
+
+def test_a_page_where_nobody_is_named_keeps_its_text(tmp_path: Path) -> None:
+    text = (
+        "Statement on the Vienna Document\n\n"
+        "We regret that the modernisation of the Vienna Document has stalled again.\n\n"
+        "Short notice inspections remain the best tool we have.\n\n"
+        "Transparency about exercises serves the security of all.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {None}
+    assert any("Short notice" in s.text for s in doc.statements)
+    assert any("Transparency" in s.text for s in doc.statements)

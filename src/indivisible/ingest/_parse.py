@@ -251,6 +251,10 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
             if any(d[1].name and d[1].name.lower() not in states for d in reported):
                 statements = reported
                 document = dataclasses.replace(document, kind="news_article")
+    if any((d[1].name or d[1].role) and d[6] is None for d in statements):
+        statements = [
+            d for d in statements if d[1].name or d[1].role or _prose(raw.text[d[2] : d[3]])
+        ]
     finished = _finish(raw.text, found.date, statements)
     if found.kind == "treaty_text" and found.title:
         # A treaty's text names itself ("such an Open Skies regime", "this Treaty"): the
@@ -385,6 +389,11 @@ def judged(text: str, kind: str, turn: Turn, k: int, start: int, end: int) -> Li
         labelled_turn=bool(turn.labelled),
         repeated=text.count(line) > 1,
     )
+
+
+def _prose(text: str) -> bool:
+    """Running text: twenty words at least, closed as a sentence is."""
+    return len(text.split()) >= 20 and bool(re.search(r"[.!?…][\"”»’')]*\s*$", text))
 
 
 def _loose_line(block: str) -> bool:
