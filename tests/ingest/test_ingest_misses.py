@@ -489,3 +489,59 @@ def test_states_that_have_made_the_statement_name_nobody(tmp_path: Path) -> None
     )
     doc = parse_written(tmp_path, text)
     assert not {"France", "Germany", "Poland"} & {s.speaker for s in doc.statements}
+
+
+# --- parliaments' labels: a colon on the next line, a group in brackets ---------------------
+
+
+def test_a_name_over_a_line_holding_only_a_colon_is_a_label(tmp_path: Path) -> None:
+    text = (
+        "Täysistunto Maanantai 16.5.2022\n\n"
+        "3. Valtioneuvoston selonteko Suomen liittymisestä Pohjois-Atlantin liittoon\n\n"
+        "Lähetekeskustelu\n\n"
+        "Puhemies Matti Vanhanen\n:\n"
+        "Lähetekeskustelua varten esitellään päiväjärjestyksen 3. asia.\n\n"
+        "Pääministeri Sanna Marin\n(esittelypuheenvuoro)\n:\n"
+        "Arvoisa puhemies! Valtioneuvosto on eilen antanut eduskunnalle selonteon.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    speakers = {s.speaker for s in doc.statements}
+    assert any(n and n.endswith("Vanhanen") for n in speakers)
+    assert any(n and n.endswith("Sanna Marin") for n in speakers)
+
+
+def test_a_name_with_its_group_in_brackets_closed_by_a_full_stop_is_a_label(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Latvijas Republikas 9.Saeimas ārkārtas sesijas sēde\n\n"
+        "Vārds deputātam Andrim Bērziņam.\n\n"
+        "A.Bērziņš (LPP/LC frakcija).\n\n"
+        "Godājamie kolēģi! Realitāte ir tā, ka Gruzijas infrastruktūra ir paralizēta.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    said = [s for s in doc.statements if "Realitāte" in s.text]
+    assert said and said[0].speaker == "A. Bērziņš" and said[0].role == "LPP/LC frakcija"
+
+
+@pytest.mark.parametrize(
+    "line", ["Petra Novak (left).", "Marek Horvat (Photo: NATO).", "Ilse Brandt (2019)."]
+)
+def test_a_name_with_a_captions_brackets_is_no_label(tmp_path: Path, line: str) -> None:
+    text = (
+        "Leaders meet in Vilnius\n\n"
+        f"{line}\n\n"
+        "The leaders discussed the summit's decisions on the eastern flank in detail.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.speaker and s.speaker.split()[-1] in line for s in doc.statements)
+
+
+def test_an_unknown_name_alone_on_its_line_is_still_no_label(tmp_path: Path) -> None:
+    text = (
+        "Täysistunto Maanantai 16.5.2022\n\n"
+        "Matti Vanhanen\n\n"
+        "Lähetekeskustelua varten esitellään päiväjärjestyksen 3. asia.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.speaker for s in doc.statements)

@@ -959,7 +959,7 @@ def _label_like(label: str) -> bool:
             return False
         if "." in bare and not re.fullmatch(
             # Initials glued to the surname ("V.Makei", "S.A.Ryabkov") as ministries print.
-            r"(?:[A-Z]\.)+(?:[A-Z][a-z’'-]+)?|Mr\.|Mrs\.|Ms\.|Dr\.|MR\.|MRS\.|MS\.|DR\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
+            r"(?:[A-Z]\.)+(?:[A-Z][^\W\d_]*[a-z’'-][^\W\d_’'-]*)?|Mr\.|Mrs\.|Ms\.|Dr\.|MR\.|MRS\.|MS\.|DR\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
             r"Adm\.|Col\.|Lt\.|Gov\.|Sec\.",
             bare,
         ):
@@ -1141,7 +1141,7 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         if holder is not None:
             return Speaker(holder.name, holder.role_on(ctx.day), holder)
     # "V.Makei" as "V. Makei": an initial glued to the surname is still an initial.
-    plain = re.sub(r"\b([A-Z]\.)(?=[A-Z][a-z])", r"\1 ", strip_honorifics(core))
+    plain = re.sub(r"\b([A-Z]\.)(?=[A-Z][^\W\d_])(?![A-Z][A-Z])", r"\1 ", strip_honorifics(core))
     plain = plain.title() if plain.isupper() else plain
     head, _, tail = plain.partition(",")
     named = person_name(head) if tail.strip() else None
@@ -1531,7 +1531,12 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "title"))
                 body_from = i + 1
                 continue
-            if title is not None and _subtitle(line, title):
+            upto = blocks[i + 1].start if i + 1 < len(blocks) else len(text)
+            if (
+                title is not None
+                and _subtitle(line, title)
+                and not _COLON_LINE.match(text, block.end, upto)
+            ):
                 header_lines.append(line)
                 if _words(line) <= 5:
                     header_persons.extend(
@@ -2654,9 +2659,19 @@ def _turns(
         ):
             inline = None
         hansard = _hansard_name(first_line) if not inline and line == first_line else None
+        grouped = _GROUPED_NAME.match(first_line) if not inline and line == first_line else None
+        if grouped and (not _label_like(grouped["name"]) or _NOT_GROUP.search(grouped["group"])):
+            grouped = None
         if inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
             body_start = block.start + inline[1]
+        elif grouped is not None:
+            # "A.Bērziņš (LPP/LC frakcija).": a parliament's record names the speaker with
+            # the group in brackets, on a line of its own closed by a full stop.
+            speaker = _resolve(grouped["name"], ctx, standalone=False)
+            if speaker is not None and speaker.role is None:
+                speaker = Speaker(speaker.name, grouped["group"], speaker.person)
+            body_start = block.end
         elif hansard is not None:
             # "James Sunderland (Bracknell) (Con)", "The Minister for Armed Forces (James
             # Heappey)", "John Bercow Portrait Mr Speaker": a Hansard speaker's line.
@@ -2676,7 +2691,12 @@ def _turns(
                 # "NATO Secretary General Jens Stoltenberg" above "He said that …": a photo's
                 # caption, not a label; nobody speaks of themselves as "he".
                 continue
-            speaker = _resolve(first_line, ctx, standalone=True)
+            # "Puhemies Matti Vanhanen" over a line holding only ":" (a note in brackets
+            # between at most): the record's own mark of a label, so the name is one even
+            # when the page never printed it before.
+            upto = blocks[n + 1].start if n + 1 < len(blocks) else len(text)
+            marked = line == first_line and bool(_COLON_LINE.match(text, block.end, upto))
+            speaker = _resolve(first_line, ctx, standalone=not marked)
             if (
                 line == first_line
                 and re.match(rf"{HONORIFIC}\s+[A-Z]", first_line)
@@ -2749,6 +2769,20 @@ def _turns(
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+#: A speaker's name with a group in brackets, alone on its line and closed by a full stop
+#: ("A.Bērziņš (LPP/LC frakcija).", "J. Dombrava (VL–TB/LNNK)."), as parliaments print them.
+_GROUPED_NAME = re.compile(r"^(?P<name>[^()\n]{2,60}?)\s*\((?P<group>[^()\n]{1,60})\)\.$")
+#: Words in brackets after a name that make the line a caption, not a label.
+_NOT_GROUP = re.compile(
+    r"\d|\b(?:left|right|cent(?:re|er)|photo|foto|file|archive|pictured|image|"
+    r"reuters|ap|afp|tass|epa|getty)\b",
+    re.IGNORECASE,
+)
+#: A line holding only a colon (a note in brackets on a line before it at most), closing
+#: the label on the line above.
+_COLON_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\([^()\n]{1,60}\)[ \t]*\n)?[ \t]*:[ \t]*(?:\n|$)")
 
 
 def _turn_start(turn: Turn) -> int:
