@@ -545,3 +545,28 @@ def test_an_unknown_name_alone_on_its_line_is_still_no_label(tmp_path: Path) -> 
     )
     doc = parse_written(tmp_path, text)
     assert not any(s.speaker for s in doc.statements)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Фото: Reuters / Максим Шеметов",
+        "Datum: 12.02.2022",
+        "ЧТО ЕЩЕ ПОЧИТАТЬ: Новости дня",
+        "Quelle: dpa",
+    ],
+)
+def test_a_page_field_in_another_language_is_no_speakers_label(tmp_path: Path, field: str) -> None:
+    text = (
+        "Лавров о переговорах\n\n"
+        "МОСКВА, 12 февраля. Министр иностранных дел России Сергей Лавров заявил, что "
+        "переговоры продолжатся.\n\n"
+        f"{field}\n\n"
+        "Сергей Лавров: Мы готовы к диалогу, но не к ультиматумам.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    word = field.split(":")[0].split()[-1].lower()
+    assert not any(s.speaker and word in s.speaker.lower() for s in doc.statements)
+    assert any(
+        s.speaker == "Sergei Lavrov" or (s.speaker or "").endswith("Лавров") for s in doc.statements
+    )
