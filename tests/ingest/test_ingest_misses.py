@@ -570,3 +570,26 @@ def test_a_page_field_in_another_language_is_no_speakers_label(tmp_path: Path, f
     assert any(
         s.speaker == "Sergei Lavrov" or (s.speaker or "").endswith("Лавров") for s in doc.statements
     )
+
+
+# --- speech verbs of other languages in the present and perfect tenses -----------------------
+
+_CADENA = (
+    "Albares y la cumbre de Madrid\n\n"
+    "MADRID, 21 de mayo. El ministro de Asuntos Exteriores, José Manuel Albares, {verb} este "
+    "sábado que la cumbre de la OTAN se celebrará en un momento crucial.\n\n"
+    "Así lo ha indicado durante un Diálogo Abierto sobre 'La Unión Europea y la OTAN' "
+    "celebrado en Alcalá de Henares, donde ha añadido que la organización afronta desafíos.\n"
+)
+
+
+@pytest.mark.parametrize("verb", ["ha señalado", "asegura", "ha declarado"])
+def test_a_speech_verb_in_the_present_or_perfect_reports_speech(tmp_path: Path, verb: str) -> None:
+    doc = parse_written(tmp_path, _CADENA.format(verb=verb))
+    assert "José Manuel Albares" in {s.speaker for s in doc.statements}
+
+
+def test_a_run_after_an_article_or_a_preposition_is_nobody(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _CADENA.format(verb="ha señalado"))
+    speakers = {s.speaker for s in doc.statements if s.speaker}
+    assert not any(w in n for n in speakers for w in ("Abierto", "Europea", "Henares"))

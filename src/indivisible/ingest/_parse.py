@@ -1461,7 +1461,16 @@ def _foreign_speaker(
         return _unify(Speaker(person.name, _role(person, day), person), seen)
     if known:
         return None
-    after = [r for r in runs if 0 <= r[0] - verb.end() <= 80 and len(r[2].split()) >= 2]
+    after = [
+        r
+        for r in runs
+        if 0 <= r[0] - verb.end() <= 80
+        and len(r[2].split()) >= 2
+        # "ha indicado durante un Diálogo Abierto", "sobre 'La Unión Europea'": a run after
+        # or opened by an article is a noun phrase
+        and r[2].split()[0].lower() not in _ARTICLES
+        and not _AFTER_ARTICLE.search(bare, 0, r[0])
+    ]
     before = [
         r
         for r in runs
@@ -1505,6 +1514,22 @@ _ARTICLES = frozenset({
     "une", "el", "los", "las", "il", "lo", "gli", "i", "uno",
 })
 # fmt: on
+
+
+#: Prepositions of those languages (and Polish and Russian): a capitalised run after one is
+#: a place, an event or a body ("celebrado en Alcalá de Henares", "w Brukseli").
+# fmt: off
+_FOREIGN_PREPOSITIONS = frozenset({
+    "en", "de", "del", "al", "con", "sobre", "durante", "in", "im", "am", "zu", "zum", "zur",
+    "à", "au", "aux", "dans", "sur", "pour", "per", "su", "nel", "nella", "w", "we", "na",
+    "z", "ze", "во", "в", "на", "с", "о", "об", "при",
+})
+# fmt: on
+#: An article or a preposition just before a position: the capitalised run that follows is
+#: a noun phrase, not a person.
+_AFTER_ARTICLE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted(_ARTICLES | _FOREIGN_PREPOSITIONS))})\s+$", re.IGNORECASE
+)
 
 
 #: The endings of Russian, Ukrainian and Belarusian surnames ("Лавров", "Шойгу" aside): a

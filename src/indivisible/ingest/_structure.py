@@ -2921,16 +2921,27 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
 #: words so.
 FOREIGN_SAID_WORDS = (
     r"(?:dijo|declaró|afirmó|señaló|subrayó|aseguró|explicó|indicó|agregó|añadió|anunció|"
-    r"enfatizó|advirtió|sostuvo|manifestó|según|"
+    r"enfatizó|advirtió|sostuvo|manifestó|según|destacó|reiteró|insistió|"
+    r"dice|afirma|asegura|señala|declara|explica|subraya|advierte|sostiene|añade|agrega|"
+    r"ha (?:dicho|afirmado|asegurado|señalado|declarado|explicado|indicado|subrayado|"
+    r"advertido|añadido|agregado|sostenido|manifestado|reiterado|destacado|insistido)|"
     r"sagte|erklärte|betonte|warnte|versicherte|kritisierte|bedauerte|laut|"
+    r"sagt|erklärt|betont|warnt|versichert|bekräftigte|unterstrich|"
     r"a déclaré|a dit|a affirmé|a souligné|a expliqué|a ajouté|a indiqué|a estimé|a assuré|"
-    r"a averti|a regretté|avait regretté|selon|"
+    r"a averti|a regretté|avait regretté|selon|a insisté|a rappelé|a martelé|a prévenu|"
+    r"déclare|affirme|souligne|explique|ajoute|assure|avertit|insiste|"
     r"ha detto|ha dichiarato|ha affermato|ha sottolineato|ha spiegato|ha aggiunto|secondo|"
+    r"ha ribadito|ha avvertito|ha osservato|ha precisato|ha evidenziato|"
+    r"afferma|sottolinea|spiega|aggiunge|dichiara|avverte|"
     r"заявил[аи]?|сказал[аи]?|подчеркнул[аи]?|отметил[аи]?|добавил[аи]?|сообщил[аи]?|"
     r"указал[аи]?|подтвердил[аи]?|пояснил[аи]?|напомнил[аи]?|по словам|"
     r"говорил[аи]?|заявлял[аи]?|предупредил[аи]?|"
+    r"заявляет|говорит|отмечает|подч[её]ркивает|считает|"
+    r"заявив|заявила|сказав|сказала|наголосив|наголосила|зазначив|зазначила|повідомив|"
+    r"повідомила|додав|додала|підкреслив|підкреслила|за словами|"
     r"powiedział[a]?|stwierdził[a]?|podkreślił[a]?|zaznaczył[a]?|oświadczył[a]?|"
-    r"odpowiedział[a]?|wyjaśnił[a]?|dodał[a]?|ocenił[a]?|poinformował[a]?|według)"
+    r"odpowiedział[a]?|wyjaśnił[a]?|dodał[a]?|ocenił[a]?|poinformował[a]?|według|"
+    r"przekonywał[a]?|zapowiedział[a]?|mówi|podkreśla|twierdzi|zaznacza|dodaje|ocenia)"
 )
 FOREIGN_SAID = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
 _SAID = re.compile(
