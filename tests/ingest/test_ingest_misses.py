@@ -593,3 +593,18 @@ def test_a_run_after_an_article_or_a_preposition_is_nobody(tmp_path: Path) -> No
     doc = parse_written(tmp_path, _CADENA.format(verb="ha señalado"))
     speakers = {s.speaker for s in doc.statements if s.speaker}
     assert not any(w in n for n in speakers for w in ("Abierto", "Europea", "Henares"))
+
+
+def test_a_sentence_that_drops_its_subject_is_the_person_last_named(tmp_path: Path) -> None:
+    text = (
+        "Lavrov en Ginebra\n\n"
+        "GINEBRA, 10 de enero. El canciller ruso, Serguéi Lavrov, dijo que las conversaciones "
+        "fueron útiles.\n\n"
+        "Así lo ha indicado tras la reunión con la delegación estadounidense en Ginebra.\n\n"
+        "Según fuentes del ministerio, la próxima ronda será en febrero.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    said = {s.text.split()[0]: s.speaker for s in doc.statements}
+    assert said.get("Así") == "Sergei Lavrov"
+    # "According to sources …" names its source after the word, and these are nobody.
+    assert "Según" not in said

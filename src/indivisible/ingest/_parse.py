@@ -1490,6 +1490,12 @@ def _foreign_speaker(
         r"(?<!\w)(?:он|она|er|sie|il|elle|él|ella|lui|lei)\s*$", clause[: verb.start()], re.I
     ):
         return seen[-1]  # "он подчеркнул, что …", "il a déclaré": the person last named
+    according = verb.group(0).lower() in ("según", "laut", "selon", "secondo", "według")
+    according = according or verb.group(0).lower() in ("по словам", "за словами")
+    if seen and not according and _PRO_DROP.fullmatch(clause[: verb.start()].strip(" \t\n–—-,")):
+        # "Así lo ha indicado …", "Также подчеркнул, что …", "Inoltre ha ribadito …": the
+        # languages that drop the subject leave the person last named speaking.
+        return seen[-1]
     lone_at = re.match(r"\s+(?P<who>[A-ZА-ЯЁ][\w’'-]{3,})\b", clause[verb.end() :])
     # "sagte Maas", "Riabkov agregó", "Czaputowicz odpowiedział": a surname alone next to
     # the verb is the person whose full name the page printed before it ("Heiko Maas").
@@ -1504,6 +1510,16 @@ def _foreign_speaker(
         earlier = next((p for p in seen if p.name and same_person(lone.name or "", p.name)), None)
         return earlier or lone
     return None
+
+
+#: What may stand before a speech verb when the sentence drops its subject: nothing, or a
+#: connective and an object pronoun ("Así lo", "Además", "Inoltre", "Также", "Ponadto").
+_PRO_DROP = re.compile(
+    r"(?:(?:así|además|asimismo|también|igualmente|inoltre|anche|poi|infatti|также|кроме того|"
+    r"при этом|однако|ponadto|również|także|ponadto|zudem|außerdem|ebenfalls|ainsi|"
+    r"par ailleurs|de plus)\b[ ,]*)?(?:(?:lo|la|le|li|lo ha|это|так|to|tak)\b\s*)?",
+    re.IGNORECASE,
+)
 
 
 #: Articles of German, French, Spanish and Italian copy: a capitalised run they open ("Die
