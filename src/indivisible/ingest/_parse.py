@@ -251,10 +251,7 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
             if any(d[1].name and d[1].name.lower() not in states for d in reported):
                 statements = reported
                 document = dataclasses.replace(document, kind="news_article")
-    if any((d[1].name or d[1].role) and d[6] is None for d in statements):
-        statements = [
-            d for d in statements if d[1].name or d[1].role or _prose(raw.text[d[2] : d[3]])
-        ]
+    statements = _without_fragments(raw.text, statements)
     finished = _finish(raw.text, found.date, statements)
     if found.kind == "treaty_text" and found.title:
         # A treaty's text names itself ("such an Open Skies regime", "this Treaty"): the
@@ -389,6 +386,19 @@ def judged(text: str, kind: str, turn: Turn, k: int, start: int, end: int) -> Li
         labelled_turn=bool(turn.labelled),
         repeated=text.count(line) > 1,
     )
+
+
+def _without_fragments(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts without the short fragments nobody speaks, on a page where others speak.
+
+    When some turn gives words to a speaker (a name or a role), a draft left to nobody that
+    is no prose (a header line above the first label, a stage direction, a procedural
+    note) is the page's; prose left to nobody (an interview's lead-in) stays, and a page
+    where nobody is named keeps all its text (docs/ingestion.md, "Fragments nobody speaks").
+    """
+    if not any((d[1].name or d[1].role) and d[6] is None for d in drafts):
+        return drafts
+    return [d for d in drafts if d[1].name or d[1].role or _prose(text[d[2] : d[3]])]
 
 
 def _prose(text: str) -> bool:
@@ -1469,7 +1479,7 @@ def _foreign_speaker(
         # "ha indicado durante un Diálogo Abierto", "sobre 'La Unión Europea'": a run after
         # or opened by an article is a noun phrase
         and r[2].split()[0].lower() not in _ARTICLES
-        and not _AFTER_ARTICLE.search(bare, 0, r[0])
+        and not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, r[0])
     ]
     before = [
         r
@@ -1490,8 +1500,7 @@ def _foreign_speaker(
         r"(?<!\w)(?:он|она|er|sie|il|elle|él|ella|lui|lei)\s*$", clause[: verb.start()], re.I
     ):
         return seen[-1]  # "он подчеркнул, что …", "il a déclaré": the person last named
-    according = verb.group(0).lower() in ("según", "laut", "selon", "secondo", "według")
-    according = according or verb.group(0).lower() in ("по словам", "за словами")
+    according = verb.group(0).lower() in _ACCORDING_TO
     if seen and not according and _PRO_DROP.fullmatch(clause[: verb.start()].strip(" \t\n–—-,")):
         # "Así lo ha indicado …", "Также подчеркнул, что …", "Inoltre ha ribadito …": the
         # languages that drop the subject leave the person last named speaking.
@@ -1512,11 +1521,15 @@ def _foreign_speaker(
     return None
 
 
+#: The speech words that mean "according to": the source follows them, never is dropped.
+_ACCORDING_TO = frozenset(
+    {"según", "laut", "selon", "secondo", "według", "по словам", "за словами"}
+)
 #: What may stand before a speech verb when the sentence drops its subject: nothing, or a
 #: connective and an object pronoun ("Así lo", "Además", "Inoltre", "Также", "Ponadto").
 _PRO_DROP = re.compile(
     r"(?:(?:así|además|asimismo|también|igualmente|inoltre|anche|poi|infatti|также|кроме того|"
-    r"при этом|однако|ponadto|również|także|ponadto|zudem|außerdem|ebenfalls|ainsi|"
+    r"при этом|однако|ponadto|również|także|zudem|außerdem|ebenfalls|ainsi|"
     r"par ailleurs|de plus)\b[ ,]*)?(?:(?:lo|la|le|li|lo ha|это|так|to|tak)\b\s*)?",
     re.IGNORECASE,
 )
@@ -1543,7 +1556,7 @@ _FOREIGN_PREPOSITIONS = frozenset({
 # fmt: on
 #: An article or a preposition just before a position: the capitalised run that follows is
 #: a noun phrase, not a person.
-_AFTER_ARTICLE = re.compile(
+_ARTICLE_OR_PREPOSITION_BEFORE = re.compile(
     rf"(?<!\w)(?:{'|'.join(sorted(_ARTICLES | _FOREIGN_PREPOSITIONS))})\s+$", re.IGNORECASE
 )
 
