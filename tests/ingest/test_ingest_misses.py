@@ -608,3 +608,18 @@ def test_a_sentence_that_drops_its_subject_is_the_person_last_named(tmp_path: Pa
     assert said.get("Así") == "Sergei Lavrov"
     # "According to sources …" names its source after the word, and these are nobody.
     assert "Según" not in said
+
+
+def test_an_advertisements_label_does_not_make_a_report_a_transcript(tmp_path: Path) -> None:
+    text = (
+        "Lukashenko condemns Armenia's absence from the CSTO summit\n\n"
+        "MINSK, Nov 23 (Reuters) - The summit went ahead without Armenia on Thursday.\n\n"
+        "Advertisement:\n\n"
+        "Belarusian Foreign Minister Sergei Aleinik said decisions in the CSTO are made "
+        "through consensus.\n\n"
+        "Maria Zakharova, spokeswoman for the Russian Ministry of Foreign Affairs, said Armenia "
+        "was trying to sit on two chairs.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind == "news_article"
+    assert {"Sergei Aleinik", "Maria Zakharova"} <= {s.speaker for s in doc.statements}

@@ -228,6 +228,17 @@ _NOT_LABELS = {
     "opublikowano",
     "опубликовано",
     "обновлено",
+    # An advertisement's label ("Advertisement:", "Anzeige", "Реклама").
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "reklama",
+    "реклама",
 }
 _INTERPRETER = re.compile(
     r"^(?:via |through (?:an )?)?(?:interpreter|interpretation|translation|"
