@@ -102,7 +102,7 @@ _FIELD = re.compile(r"^[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,3}\s*:(?:\s|$)")
 _SEPARATOR = re.compile(r"[|•·©®»«›]|\s[-–—]\s*$")
 _FIRST_PERSON = re.compile(
     r"\b(?:I|we|our|us|my|me|wir|unser\w*|ich|nous|notre|nos|je|nosotros|nuestr\w*|noi|"
-    r"nostr\w*|my|nasz\w*|мы|наш\w*|я)\b",
+    r"nostr\w*|nasz\w*|мы|наш\w*|я)\b",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[\"“”«»„]")
