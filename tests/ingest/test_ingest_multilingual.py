@@ -63,3 +63,18 @@ def test_another_person_in_cyrillic_is_nobody(name: str) -> None:
     from indivisible.ingest._link import person_by_alias
 
     assert person_by_alias(name) is None
+
+
+def test_a_statement_by_a_person_named_in_cyrillic_is_the_record_persons(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    text = (
+        "Лавров о переговорах в Женеве\n\n"
+        "МОСКВА, 12 января. Министр иностранных дел России Сергей Лавров заявил, что Россия "
+        "ждёт письменного ответа на свои предложения.\n\n"
+        "«Мы не можем ждать бесконечно», — подчеркнул Лавров.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.statements
+    assert {s.person_id for s in doc.statements} == {"sergei-lavrov"}
+    assert {s.speaker for s in doc.statements} == {"Sergei Lavrov"}

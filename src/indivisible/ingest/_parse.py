@@ -252,6 +252,7 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
                 statements = reported
                 document = dataclasses.replace(document, kind="news_article")
     statements = _without_fragments(raw.text, statements)
+    statements = _with_record_persons(statements, found.date)
     finished = _finish(raw.text, found.date, statements)
     if found.kind == "treaty_text" and found.title:
         # A treaty's text names itself ("such an Open Skies regime", "this Treaty"): the
@@ -386,6 +387,30 @@ def judged(text: str, kind: str, turn: Turn, k: int, start: int, end: int) -> Li
         labelled_turn=bool(turn.labelled),
         repeated=text.count(line) > 1,
     )
+
+
+def _with_record_persons(drafts: list[_Draft], day: dt.date | None) -> list[_Draft]:
+    """Speakers named in full whom the record knows under another spelling, as the record.
+
+    "Сергей Лавров", "Sergej Lawrow": the rules that found them kept the page's spelling;
+    the record's person (its name, and its role on the day when the page gave none) is
+    what ties the statement to the same person in every other document and language.
+    """
+    resolved: dict[Speaker, Speaker] = {}
+    out = []
+    for draft in drafts:
+        speaker = draft[1]
+        if speaker.person is None and speaker.name and len(speaker.name.split()) >= 2:
+            if speaker not in resolved:
+                person = person_by_alias(speaker.name)
+                resolved[speaker] = (
+                    Speaker(person.name, speaker.role or _role(person, day), person)
+                    if person is not None
+                    else speaker
+                )
+            draft = (draft[0], resolved[speaker], *draft[2:])
+        out.append(draft)
+    return out
 
 
 def _without_fragments(text: str, drafts: list[_Draft]) -> list[_Draft]:
