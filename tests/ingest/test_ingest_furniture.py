@@ -119,3 +119,22 @@ def test_a_page_where_nobody_is_named_keeps_its_text(tmp_path: Path) -> None:
     assert {s.speaker for s in doc.statements} == {None}
     assert any("Short notice" in s.text for s in doc.statements)
     assert any("Transparency" in s.text for s in doc.statements)
+
+
+def test_loose_header_lines_above_a_speech_nobody_is_named_for_are_no_statements(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Session No. 207\n\n"
+        "Stage of consideration:\n\n"
+        "Third reading of the bill\n\n"
+        "Recalling their obligations under Article VI of the Non-Proliferation Treaty,\n\n"
+        "We regret that the modernisation of the Vienna Document has stalled again this year.\n\n"
+        "Short notice inspections remain the best tool we have.\n\n"
+        "Long live the friendship of our peoples\n"
+    )
+    doc = parse_written(tmp_path, text)
+    texts = [s.text for s in doc.statements]
+    assert not any("Stage of" in t or "Third reading" in t for t in texts)
+    # A clause closed by a comma, a sentence, and lines below the first sentence stay.
+    assert any("Recalling" in t for t in texts) and any("Long live" in t for t in texts)

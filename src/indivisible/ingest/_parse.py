@@ -414,16 +414,40 @@ def _with_record_persons(drafts: list[_Draft], day: dt.date | None) -> list[_Dra
 
 
 def _without_fragments(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """The drafts without the short fragments nobody speaks, on a page where others speak.
+    """The drafts without the short fragments nobody speaks.
 
     When some turn gives words to a speaker (a name or a role), a draft left to nobody that
     is no prose (a header line above the first label, a stage direction, a procedural
-    note) is the page's; prose left to nobody (an interview's lead-in) stays, and a page
-    where nobody is named keeps all its text (docs/ingestion.md, "Fragments nobody speaks").
+    note) is the page's; prose left to nobody (an interview's lead-in) stays. On a page
+    where nobody is named, only loose header lines above its first sentence go
+    (docs/ingestion.md, "Fragments nobody speaks").
     """
-    if not any((d[1].name or d[1].role) and d[6] is None for d in drafts):
-        return drafts
-    return [d for d in drafts if d[1].name or d[1].role or _prose(text[d[2] : d[3]])]
+    if any((d[1].name or d[1].role) and d[6] is None for d in drafts):
+        return [d for d in drafts if d[1].name or d[1].role or _prose(text[d[2] : d[3]])]
+    # A page where nobody is named: only the header's loose lines above its first sentence
+    # go ("Стадия рассмотрения:", "Third reading of the bill"), never a line that closes
+    # as a sentence or a clause does (an address, a treaty's clause) nor anything below.
+    first = next(
+        (i for i, d in enumerate(drafts) if _sentence_or_clause(text[d[2] : d[3]])), len(drafts)
+    )
+    kept = [
+        d
+        for i, d in enumerate(drafts)
+        if i >= first
+        or d[6] is not None
+        or "\n" in text[d[2] : d[3]].strip()
+        or _CLAUSE_END.search(text[d[2] : d[3]].strip())
+    ]
+    return kept if any(d[6] is None for d in kept) else drafts
+
+
+#: A line's end as a sentence's or a clause's (closing quotes or brackets after it).
+_CLAUSE_END = re.compile(r"[.!?…;,][\"”»’')\]]*$")
+
+
+def _sentence_or_clause(text: str) -> bool:
+    """Eight words at least, closed as a sentence or a clause is."""
+    return len(text.split()) >= 8 and bool(_CLAUSE_END.search(text.strip()))
 
 
 def _prose(text: str) -> bool:
