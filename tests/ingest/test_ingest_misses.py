@@ -623,3 +623,25 @@ def test_an_advertisements_label_does_not_make_a_report_a_transcript(tmp_path: P
     doc = parse_written(tmp_path, text)
     assert doc.document.kind == "news_article"
     assert {"Sergei Aleinik", "Maria Zakharova"} <= {s.speaker for s in doc.statements}
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("Viimeksi julkaistu 11.8.2022 15.57", "2022-05-16"),
+        ("Zuletzt aktualisiert: 11.08.2022", "2022-05-16"),
+        ("Zaktualizowano 11.08.2022", "2022-05-16"),
+    ],
+)
+def test_an_update_stamp_in_another_language_never_dates_the_page(
+    tmp_path: Path, stamp: str, day: str
+) -> None:
+    text = (
+        f"{stamp}\n\n"
+        "Täysistunto Maanantai 16.5.2022 klo 10.00\n\n"
+        "Puhemies Matti Vanhanen\n:\n"
+        "Lähetekeskustelua varten esitellään päiväjärjestyksen 3. asia, jonka käsittely "
+        "jatkuu tänään.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.date is not None and doc.document.date.isoformat() == day
