@@ -645,3 +645,28 @@ def test_an_update_stamp_in_another_language_never_dates_the_page(
     )
     doc = parse_written(tmp_path, text)
     assert doc.document.date is not None and doc.document.date.isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("2008.gada 14.augustā", "2008-08-14"), ("2021. gada 3. decembrī, Rīga", "2021-12-03")],
+)
+def test_a_latvian_date_dates_the_page(tmp_path: Path, line: str, day: str) -> None:
+    text = (
+        "Latvijas Republikas Saeimas sēde\n\n"
+        f"{line}\n\n"
+        "A.Bērziņš (LPP/LC frakcija).\n\n"
+        "Godājamie kolēģi! Realitāte ir tā, ka Gruzijas infrastruktūra ir paralizēta.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.date is not None and doc.document.date.isoformat() == day
+
+
+def test_a_year_and_gada_without_a_month_dates_nothing(tmp_path: Path) -> None:
+    text = (
+        "Latvijas Republikas Saeimas sēde\n\n"
+        "2008.gada budžets\n\n"
+        "A.Bērziņš (LPP/LC frakcija).\n\n"
+        "Godājamie kolēģi! Realitāte ir tā, ka Gruzijas infrastruktūra ir paralizēta.\n"
+    )
+    assert parse_written(tmp_path, text).document.date is None

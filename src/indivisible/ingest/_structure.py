@@ -698,6 +698,17 @@ _GREEK_DAY = re.compile(r"^(?:Δευτέρα|Τρίτη|Τετάρτη|Πέμπ�
 _EDGES = " ,.;:–-—|•·*"
 
 
+#: Latvian month stems, January first, and the official order of a Latvian date.
+_LATVIAN_MONTHS = (
+    "janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",
+    "oktobr", "novembr", "decembr",
+)  # fmt: skip
+_LATVIAN_DATE = re.compile(
+    rf"\b((?:19|20)\d\d)\.\s?gada\s+(\d{{1,2}})\.\s?({'|'.join(_LATVIAN_MONTHS)})\w*",
+    re.IGNORECASE,
+)
+
+
 def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """A line that is a date, optionally with a place: ``3 October 2001, Brussels``.
 
@@ -709,6 +720,10 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
     line = _GLUED_TIME.sub(r"\1 \2", line)
     line = _SPACED_FIGURES.sub(r"\1.\2.\3", line)
+    # "2008.gada 14.augustā": the Latvian order (year, "gada", day, month), as figures.
+    line = _LATVIAN_DATE.sub(
+        lambda m: f"{m[2]}.{_LATVIAN_MONTHS.index(m[3].lower()) + 1:02d}.{m[1]}", line
+    )
     # "Donnerstag, den 19. April 2018": a German weekday is no place.
     line = re.sub(
         r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+(?:den\s+)?",
