@@ -670,3 +670,25 @@ def test_a_year_and_gada_without_a_month_dates_nothing(tmp_path: Path) -> None:
         "Godājamie kolēģi! Realitāte ir tā, ka Gruzijas infrastruktūra ir paralizēta.\n"
     )
     assert parse_written(tmp_path, text).document.date is None
+
+
+def test_cyrillic_initials_glued_to_a_surname_make_a_label(tmp_path: Path) -> None:
+    text = (
+        "Роберт Пшель - Ищем выход... - 2012-04-11\n\n"
+        "Н.БОЛТЯНСКАЯ: Здравствуйте, это программа «Ищем выход», я ведущая.\n\n"
+        "Р.ПШЕЛЬ: Это полная правда, абсолютно так.\n\n"
+        "Н.БОЛТЯНСКАЯ: Может, вы просто успокаиваете российских коммунистов?\n"
+    )
+    doc = parse_written(tmp_path, text)
+    speakers = {s.speaker for s in doc.statements}
+    assert {"Н. Болтянская", "Р. Пшель"} <= speakers
+
+
+def test_a_cyrillic_abbreviation_before_a_colon_is_no_label(tmp_path: Path) -> None:
+    text = (
+        "Заявление МИД\n\n"
+        "МОСКВА, 12 января. Министерство иностранных дел заявило о переговорах.\n\n"
+        "ТАСС: переговоры продолжатся на следующей неделе в Женеве.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.speaker and "ТАСС" in s.speaker for s in doc.statements)

@@ -1029,7 +1029,10 @@ def _label_like(label: str) -> bool:
             return False
         if "." in bare and not re.fullmatch(
             # Initials glued to the surname ("V.Makei", "S.A.Ryabkov") as ministries print.
-            r"(?:[A-Z]\.)+(?:[A-Z][^\W\d_]*[a-z’'-][^\W\d_’'-]*)?|Mr\.|Mrs\.|Ms\.|Dr\.|MR\.|MRS\.|MS\.|DR\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
+            r"(?:[A-Z]\.)+(?:[A-Z][^\W\d_]*[a-z’'-][^\W\d_’'-]*)?|"
+            # Cyrillic initials glued to the surname, as Russian transcripts print them
+            # ("С.В.Лавров", "Н.БОЛТЯНСКАЯ").
+            r"(?:[А-ЯЁ]\.)+[А-ЯЁ][а-яёА-ЯЁ-]+|Mr\.|Mrs\.|Ms\.|Dr\.|MR\.|MRS\.|MS\.|DR\.|St\.|Jr\.|H\.E\.|Amb\.|Gen\.|Sen\.|Rep\.|Prof\.|"
             r"Adm\.|Col\.|Lt\.|Gov\.|Sec\.",
             bare,
         ):
@@ -1211,8 +1214,10 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         if holder is not None:
             return Speaker(holder.name, holder.role_on(ctx.day), holder)
     # "V.Makei" as "V. Makei": an initial glued to the surname is still an initial.
-    plain = re.sub(r"\b([A-Z]\.)(?=[A-Z][^\W\d_])(?![A-Z][A-Z])", r"\1 ", strip_honorifics(core))
+    # "Н.БОЛТЯНСКАЯ" as "Н. Болтянская": capitals first made a name's case, then spaced.
+    plain = strip_honorifics(core)
     plain = plain.title() if plain.isupper() else plain
+    plain = re.sub(r"\b([A-ZА-ЯЁ]\.)(?=[A-ZА-ЯЁ][^\W\d_])(?![A-ZА-ЯЁ][A-ZА-ЯЁ])", r"\1 ", plain)
     head, _, tail = plain.partition(",")
     named = person_name(head) if tail.strip() else None
     if named is not None and named[0] == head.strip() and 2 <= _words(head) <= 4:
