@@ -692,3 +692,18 @@ def test_a_cyrillic_abbreviation_before_a_colon_is_no_label(tmp_path: Path) -> N
     )
     doc = parse_written(tmp_path, text)
     assert not any(s.speaker and "ТАСС" in s.speaker for s in doc.statements)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Сергей Лавров призвал Запад к диалогу.", "призвал"),
+        ("José Manuel Albares instó a los aliados a mantener la unidad.", "instó"),
+        ("Radosław Sikorski wezwał sojuszników do jedności.", "wezwał"),
+    ],
+)
+def test_an_appeal_reports_speech(tmp_path: Path, sentence: str, verb: str) -> None:
+    text = f"Report\n\nBRUSSELS, 3 December 2024 - The ministers met on Tuesday.\n\n{sentence}\n"
+    doc = parse_written(tmp_path, text)
+    said = [s for s in doc.statements if verb in s.text]
+    assert said and said[0].speaker, verb  # the person named before the verb speaks

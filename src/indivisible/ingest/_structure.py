@@ -2970,6 +2970,10 @@ FOREIGN_SAID_WORDS = (
     r"заявляет|говорит|отмечает|подч[её]ркивает|считает|"
     r"заявив|заявила|сказав|сказала|наголосив|наголосила|зазначив|зазначила|повідомив|"
     r"повідомила|додав|додала|підкреслив|підкреслила|за словами|"
+    # Appeals and requests report speech too ("призвал", "закликав", "instó", "wezwał").
+    r"призвал[аи]?|попросил[аи]?|закликав|закликала|попросив|попросила|"
+    r"pidió|instó|exigió|ha chiesto|ha esortato|a appelé|a demandé|a exhorté|forderte|"
+    r"wezwał[a]?|zaapelował[a]?|"
     r"powiedział[a]?|stwierdził[a]?|podkreślił[a]?|zaznaczył[a]?|oświadczył[a]?|"
     r"odpowiedział[a]?|wyjaśnił[a]?|dodał[a]?|ocenił[a]?|poinformował[a]?|według|"
     r"przekonywał[a]?|zapowiedział[a]?|mówi|podkreśla|twierdzi|zaznacza|dodaje|ocenia)"
