@@ -28,8 +28,8 @@ from typing import Any
 import numpy as np
 import yaml
 
-from indivisible.ingest._furniture import FEATURES, LineContext, features, line_words
-from indivisible.ingest._parse import _without_stage_notes, judged
+from indivisible.ingest._furniture import FEATURES, WORD, LineContext, features, line_words
+from indivisible.ingest._parse import judged, turn_spans
 from indivisible.ingest._read import read
 from indivisible.ingest._structure import Structure, structure
 
@@ -77,12 +77,7 @@ def candidates(text: str, found: Structure) -> list[tuple[str, LineContext]]:
     """The paragraphs the model judges, as ``_parse._turn_statements`` meets them."""
     out = []
     for turn in found.turns:
-        spans = [
-            (a, b)
-            for start, end, _ in turn.spans
-            for a, b in _without_stage_notes(text, start, end)
-        ]
-        for k, (a, b) in enumerate(spans):
+        for k, (a, b, _) in enumerate(turn_spans(text, turn)):
             ctx = judged(text, found.kind, turn, k, a, b)
             if ctx is not None:
                 out.append((text[a:b].strip(), ctx))
@@ -104,7 +99,7 @@ def vocabulary(y: np.ndarray, groups: list[str], texts: list[str]) -> list[str]:
     hits: dict[str, int] = {}
     lowered: set[str] = set()
     for label, group, text in zip(y, groups, texts, strict=True):
-        lowered.update(w for w in re.findall(r"[^\W\d_]{2,}", text) if w.islower())
+        lowered.update(w for w in WORD.findall(text) if w.islower())
         for word in line_words(text):
             total[word] = total.get(word, 0) + 1
             if label:

@@ -94,7 +94,7 @@ _LINK_CUES = ("http", "www.", "@")
 
 #: A word of a paragraph, lowered (the model's vocabulary holds words of furniture lines
 #: seen in at least two rounds of the tune part).
-_WORD = re.compile(r"[^\W\d_]{2,}")
+WORD = re.compile(r"[^\W\d_]{2,}")
 
 _LINK = re.compile(r"https?://|www\.|\S+@\S+\.\w", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+|\()?\d[\d ()./-]{7,}\d")
@@ -180,7 +180,7 @@ def features(line: str, ctx: LineContext) -> list[float]:
 
 def line_words(line: str) -> set[str]:
     """The lowered words of a paragraph, for the model's vocabulary."""
-    return {w.lower() for w in _WORD.findall(line)}
+    return {w.lower() for w in WORD.findall(line)}
 
 
 class Model(NamedTuple):

@@ -335,12 +335,7 @@ def _without_stage_notes(text: str, start: int, end: int) -> list[tuple[int, int
 def _turn_statements(text: str, found: Structure) -> list[_Draft]:
     drafts: list[_Draft] = []
     for number, turn in enumerate(found.turns):
-        spans = [
-            (a, b, page)
-            for start, end, page in turn.spans
-            for a, b in _without_stage_notes(text, start, end)
-        ]
-        for k, (start, end, page) in enumerate(spans):
+        for k, (start, end, page) in enumerate(turn_spans(text, turn)):
             if (
                 (k > 0 or not turn.labelled)
                 and found.kind != "treaty_text"  # an instrument's words are all kept
@@ -366,6 +361,15 @@ def _turn_statements(text: str, found: Structure) -> list[_Draft]:
                 for who, a, b, when in _quotations(text, start, end, found.date)
             )
     return drafts
+
+
+def turn_spans(text: str, turn: Turn) -> list[tuple[int, int, int | None]]:
+    """A turn's paragraphs as statements are drawn from them: stage notes cut out."""
+    return [
+        (a, b, page)
+        for start, end, page in turn.spans
+        for a, b in _without_stage_notes(text, start, end)
+    ]
 
 
 def judged(text: str, kind: str, turn: Turn, k: int, start: int, end: int) -> LineContext | None:
@@ -450,9 +454,13 @@ def _sentence_or_clause(text: str) -> bool:
     return len(text.split()) >= 8 and bool(_CLAUSE_END.search(text.strip()))
 
 
+#: A sentence's closing mark at a text's end (closing quotes or brackets after it).
+_SENTENCE_END = re.compile(r"[.!?…][\"”»’')]*\s*$")
+
+
 def _prose(text: str) -> bool:
     """Running text: twenty words at least, closed as a sentence is."""
-    return len(text.split()) >= 20 and bool(re.search(r"[.!?…][\"”»’')]*\s*$", text))
+    return len(text.split()) >= 20 and _SENTENCE_END.search(text) is not None
 
 
 def _loose_line(block: str) -> bool:

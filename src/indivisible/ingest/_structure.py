@@ -1606,12 +1606,7 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "title"))
                 body_from = i + 1
                 continue
-            upto = blocks[i + 1].start if i + 1 < len(blocks) else len(text)
-            if (
-                title is not None
-                and _subtitle(line, title)
-                and not _COLON_LINE.match(text, block.end, upto)
-            ):
+            if title is not None and _subtitle(line, title) and not _colon_marked(text, blocks, i):
                 header_lines.append(line)
                 if _words(line) <= 5:
                     header_persons.extend(
@@ -2769,8 +2764,7 @@ def _turns(
             # "Puhemies Matti Vanhanen" over a line holding only ":" (a note in brackets
             # between at most): the record's own mark of a label, so the name is one even
             # when the page never printed it before.
-            upto = blocks[n + 1].start if n + 1 < len(blocks) else len(text)
-            marked = line == first_line and bool(_COLON_LINE.match(text, block.end, upto))
+            marked = line == first_line and _colon_marked(text, blocks, n)
             speaker = _resolve(first_line, ctx, standalone=not marked)
             if (
                 line == first_line
@@ -2858,6 +2852,12 @@ _NOT_GROUP = re.compile(
 #: A line holding only a colon (a note in brackets on a line before it at most), closing
 #: the label on the line above.
 _COLON_LINE = re.compile(r"[ \t]*\n(?:[ \t]*\([^()\n]{1,60}\)[ \t]*\n)?[ \t]*:[ \t]*(?:\n|$)")
+
+
+def _colon_marked(text: str, blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` is followed, before the next block, by a line holding only ":"."""
+    upto = blocks[i + 1].start if i + 1 < len(blocks) else len(text)
+    return _COLON_LINE.match(text, blocks[i].end, upto) is not None
 
 
 def _turn_start(turn: Turn) -> int:
