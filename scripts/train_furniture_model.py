@@ -176,13 +176,32 @@ def _same(shipped: dict[str, Any], fresh: dict[str, Any]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped model")
-    parser.add_argument("--report", action="store_true", help="print cross-validated counts")
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog=(
+            f"Without --check the model is written to {OUT.relative_to(ROOT)}. "
+            "Examples: '--check' (exit 1 if the shipped model is stale), "
+            "'--report' (counts per threshold and every caught, missed and lost line)."
+        ),
+    )
     parser.add_argument(
-        "--max-lost", type=float, default=0.003, help="share of content paragraphs lost (CV)"
+        "--check",
+        action="store_true",
+        help="compare the shipped model with what the corpus gives; write nothing",
+    )
+    parser.add_argument(
+        "--report", action="store_true", help="print the cross-validated counts first"
+    )
+    parser.add_argument(
+        "--max-lost",
+        type=float,
+        default=0.003,
+        help="largest share of content paragraphs the threshold may lose in cross-validation "
+        "(0 to 0.5; default 0.003)",
     )
     args = parser.parse_args(argv)
+    if not 0 <= args.max_lost <= 0.5:
+        parser.error(f"--max-lost {args.max_lost}: expected a share from 0 to 0.5")
     x, y, groups, texts = examples()
     cv = cross_validated(x, y, groups, texts)
     negatives = max(int((y == 0).sum()), 1)
@@ -192,6 +211,28 @@ def main(argv: list[str] | None = None) -> int:
         if lost / negatives > args.max_lost:
             break
         threshold = float(round(t, 2))
+    bias, vocab, weights, means, scales = fit(x, y, groups, texts)
+    data = {
+        "about": "scripts/train_furniture_model.py on the tune part (ingest._furniture)",
+        "features": list(FEATURES) + [f"word:{w}" for w in vocab],
+        "bias": round(bias, 6),
+        "vocabulary": vocab,
+        "weights": [round(float(v), 6) for v in weights],
+        "means": [round(float(v), 6) for v in means],
+        "scales": [round(float(v), 6) for v in scales],
+        "threshold": threshold,
+        "training": {"paragraphs": len(y), "furniture": int(y.sum()), "l2": L2},
+    }
+    rendered = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    # The verdict or the file first, the report after: a report cut short (piped into
+    # `head`) never leaves the model unwritten.
+    same = True
+    if args.check:
+        same = OUT.exists() and _same(json.loads(OUT.read_text(encoding="utf-8")), data)
+        print("furniture model up to date" if same else f"{OUT} differs from the corpus's model")
+    else:
+        OUT.write_text(rendered, encoding="utf-8")
+        print(f"wrote {OUT.relative_to(ROOT)} (threshold {threshold})")
     if args.report:
         print(f"{len(y)} paragraphs, {int(y.sum())} furniture; threshold {threshold}")
         for t in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3):
@@ -206,27 +247,12 @@ def main(argv: list[str] | None = None) -> int:
                     else ("caught" if cv[i] >= threshold else "missed")
                 )
                 print(f"  {cv[i]:.2f} {kept} {texts[i][:90]!r}")
-    bias, vocab, weights, means, scales = fit(x, y, groups, texts)
-    data = {
-        "about": "scripts/train_furniture_model.py on the tune part (ingest._furniture)",
-        "features": list(FEATURES) + [f"word:{w}" for w in vocab],
-        "bias": round(bias, 6),
-        "vocabulary": vocab,
-        "weights": [round(float(v), 6) for v in weights],
-        "means": [round(float(v), 6) for v in means],
-        "scales": [round(float(v), 6) for v in scales],
-        "threshold": threshold,
-        "training": {"paragraphs": len(y), "furniture": int(y.sum()), "l2": L2},
-    }
-    rendered = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
-    if args.check:
-        same = OUT.exists() and _same(json.loads(OUT.read_text(encoding="utf-8")), data)
-        print("furniture model up to date" if same else f"{OUT} differs from the corpus's model")
-        return 0 if same else 1
-    OUT.write_text(rendered, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} (threshold {threshold})")
-    return 0
+    return 0 if same else 1
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the report piped into a reader that stopped early
+        sys.stderr.close()
+        sys.exit(0)
