@@ -707,3 +707,32 @@ def test_an_appeal_reports_speech(tmp_path: Path, sentence: str, verb: str) -> N
     doc = parse_written(tmp_path, text)
     said = [s for s in doc.statements if verb in s.text]
     assert said and said[0].speaker, verb  # the person named before the verb speaks
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("MADRID, 21 de mayo de 2022. El ministro", "2022-05-21"),
+        ("ROMA, 12 maggio 2022 - Il ministro", "2022-05-12"),
+        ("PARIS, 3 mars 2022 (AFP) - Le ministre", "2022-03-03"),
+    ],
+)
+def test_a_romance_agency_dateline_dates_the_report(
+    tmp_path: Path, dateline: str, day: str
+) -> None:
+    text = (
+        "La cumbre de la OTAN\n\n"
+        f"{dateline} José Manuel Albares ha señalado que la cumbre será importante.\n\n"
+        "Así lo ha indicado durante una reunión con sus homólogos europeos.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert doc.document.date is not None and doc.document.date.isoformat() == day
+
+
+def test_a_capital_and_a_lower_case_word_are_no_dateline(tmp_path: Path) -> None:
+    text = (
+        "La cumbre de la OTAN\n\n"
+        "MADRID, capital de España, acogerá la cumbre. José Manuel Albares ha señalado que "
+        "la cumbre será importante.\n"
+    )
+    assert parse_written(tmp_path, text).document.date is None

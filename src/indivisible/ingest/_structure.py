@@ -74,6 +74,11 @@ _DATELINE = re.compile(
     r"|^(?P<place3>[A-Z][A-Z .'’/-]{1,40}?)\s*\([A-Z][\w .&/’'-]{1,60}?\s+[-–—]\s+"
     r"(?P<date3>[0-3]?\d(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d|"
     r"[A-Z][a-z]+\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\)\s*(?=[A-Z“\"])"
+    # "MADRID, 21 de mayo de 2022.", "ROMA, 12 maggio 2022 -", "PARIS, 3 mars 2022 (AFP) -":
+    # a place in capitals and a day with its month in lower case, as EFE, ANSA and AFP print.
+    r"|^(?P<place4>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’/-]{1,30}?),\s+(?P<date4>[0-3]?\d(?:\s+de)?\s+"
+    r"[a-zà-öø-ÿ]{3,12}\.?(?:\s+del?)?\s+(?:19|20)\d\d)\s*(?:\([A-Z][\w .]{1,20}\)\s*)?"
+    r"(?:\.|[–—]|\s-)\s+(?=[A-ZÀ-ÖØ-Þ“\"«])"
 )
 #: "MOSCOW. May 14. KAZINFORM …": a place in capitals, the day, the agency in capitals.
 _AGENCY_DATELINE = re.compile(
@@ -1711,10 +1716,14 @@ def structure(raw: RawText) -> Structure:
             blocks[0] = Block(blocks[0].start + agency.end(), blocks[0].end, blocks[0].page)
         has_dateline = dateline is not None or dated_first is not None or agency is not None
         if dateline:
-            named_place = dateline.group("place") or dateline.group("place2")
-            place = place or (named_place or dateline.group("place3")).strip().title()
+            named_place = (
+                dateline.group("place") or dateline.group("place2") or dateline.group("place3")
+            )
+            place = place or (named_place or dateline.group("place4")).strip().title()
             shown = dateline.group("date") or dateline.group("date3") or ""
             when = first_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", shown))
+            if dateline.group("date4"):
+                when = _parsed_date(dateline.group("date4"))  # "21 de mayo de 2022"
             if when is not None:
                 dates.append((3, 0, when))
             dropped.append((blocks[0].start, blocks[0].start + dateline.end(), "dateline"))
