@@ -78,3 +78,64 @@ def test_a_statement_by_a_person_named_in_cyrillic_is_the_record_persons(tmp_pat
     assert doc.statements
     assert {s.person_id for s in doc.statements} == {"sergei-lavrov"}
     assert {s.speaker for s in doc.statements} == {"Sergei Lavrov"}
+
+
+# --- attribution in Russian, German and French copy -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A person the record does not know, named in Cyrillic after an office and a body.
+        (
+            "Политика\n\nНАТО сожалеет о решении России закрыть миссию. Об этом заявила ТАСС "
+            "представитель НАТО Оана Лунгеску.\n\nАльянс готов к диалогу, отметила она.\n",
+            "Оана Лунгеску",
+        ),
+        # A title whose capitalised genitive runs into the name ("… России Сергей Лавров").
+        (
+            "Политика\n\nНАТО готово к диалогу, заявил министр иностранных дел России "
+            "Сергей Лавров.\n",
+            "Sergei Lavrov",
+        ),
+        # German's one-word office and article, then the pronoun after the verb.
+        (
+            "Politik\n\nDer Außenminister Heiko Maas sprach in Berlin über den INF-Vertrag.\n\n"
+            "Das sei wichtig für Europa, fügte er hinzu.\n",
+            "Heiko Maas",
+        ),
+        # French inverts the pronoun.
+        (
+            "Politique\n\nLe ministre Jean-Yves Le Drian a rencontré son homologue à Paris.\n\n"
+            "La France soutient le traité, a-t-il déclaré lundi.\n",
+            "Jean-Yves Le Drian",
+        ),
+    ],
+    ids=["ru-unknown-person", "ru-title-run", "de-pronoun-after", "fr-inverted"],
+)
+def test_reported_speech_in_other_languages_is_its_speakers(
+    tmp_path: Path, text: str, speaker: str
+) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(tmp_path, text)
+    assert doc.statements
+    assert {s.speaker for s in doc.statements} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An office and its state, or a ministry and its state's abbreviation, are nobody.
+        "Политика\n\nСанкции не работают, заявил Президент России.\n",
+        "Политика\n\nВыход США из договора нарушил баланс, отметили в МИД РФ.\n",
+        # A pronoun after the verb with no person named before it is nobody.
+        "Politik\n\nDas sei wichtig für Europa, sagte er.\n",
+    ],
+    ids=["ru-office-alone", "ru-ministry-abbreviation", "de-pronoun-nobody-before"],
+)
+def test_an_office_a_body_or_a_lone_pronoun_is_no_persons_name(tmp_path: Path, text: str) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(tmp_path, text)
+    assert not any(s.speaker for s in doc.statements)

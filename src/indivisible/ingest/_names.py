@@ -109,8 +109,9 @@ def same_person(a: str, b: str) -> bool:
     return first_a[0] == first_b[0] and fuzz.ratio(first_a, first_b) >= VARIANT_SCORE - 20
 
 
-#: A capital letter, Latin with diacritics too ("Þórdís", "Šefčovič", "Ľubomír").
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+#: A capital letter, Latin with diacritics too ("Þórdís", "Šefčovič", "Ľubomír"), or Cyrillic
+#: (Russian, Ukrainian and Belarusian copy name people in their own script: "Оана Лунгеску").
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐЎ"
 _NAME_WORD = rf"[{_UPPER}][\w’'.-]*"
 
 
@@ -148,6 +149,8 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     if not runs:
         return None
     words = runs[-1].split()
+    while len(words) > 2 and words[0].lower() in ("der", "die", "das", "den", "dem", "des"):
+        words.pop(0)  # "Der Außenminister Heiko Maas": German's article before the office
     lead: list[str] = []
     while len(words) > 2 and (_titled(words[0]) or _is_abbreviation(words[0])):
         lead.append(words.pop(0))
@@ -174,6 +177,10 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     last = re.sub(r"[’']s$", "", words[-1].strip(",.")).lower()
     if last in one_word_state_names():
         return None  # "… Russia's": a state, not a surname
+    if re.fullmatch(r"[А-ЯЁЄІЇҐЎ]{2,3}", words[-1].strip(",.")):
+        # "МИД РФ", "главы МИД ФРГ": a state's abbreviation closes a body's name; a
+        # surname in capitals is longer ("ЛАВРОВ"), and Latin ones stay names ("Tiny KOX").
+        return None
     role = " ".join([*lead, parsed.title] if parsed.title else lead) or None
     return " ".join(parts), role
 
@@ -221,7 +228,18 @@ def role_and_name(label: str) -> tuple[str, str | None]:
 def _titled(word: str) -> bool:
     """A title word, hyphenated ones included ("Chairperson-in-Office", "Vice-Chair")."""
     low = word.strip(",").lower()
-    return low in _ROLE_WORDS or ("-" in low and low.split("-")[0] in _ROLE_WORDS)
+    return (
+        low in _ROLE_WORDS
+        or ("-" in low and low.split("-")[0] in _ROLE_WORDS)
+        # German writes an office as one word: "Außenminister", "NATO-Generalsekretär",
+        # "Bundeskanzlerin", "Regierungssprecher".
+        or _GERMAN_OFFICE.search(low) is not None
+    )
+
+
+_GERMAN_OFFICE = re.compile(
+    r"(?:minister|kanzler|präsident|sekretär|sprecher|botschafter|vorsitzender?|chef)(?:in)?$"
+)
 
 
 def is_role_word(word: str) -> bool:
@@ -331,6 +349,17 @@ def _is_abbreviation(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: Office words of Russian and Ukrainian copy ("Президент России", "глава МИД", "речник
+#: МЗС"), in the cases a title before a name takes.
+_CYRILLIC_OFFICE_WORDS = """
+президент президента премьер премьер-министр премьер-министра министр министра глава главы
+канцлер канцлера посол посла постпред постпреда представитель представителя председатель
+председателя генсек генсека секретарь секретаря пресс-секретарь пресс-секретаря спикер
+спикера депутат депутата сенатор сенатора заместитель заместителя замминистра директор
+директора командующий командующего міністр міністра голова голови речник речника
+представник представника прем'єр прем'єр-міністр прем’єр прем’єр-міністр
+"""
+
 #: Words of a title that precede a name ("NATO Secretary General Jens Stoltenberg").
 _ROLE_WORDS = {
     "secretary",
@@ -382,4 +411,5 @@ _ROLE_WORDS = {
     "commander",
     "supreme",
     "chief",
+    *_CYRILLIC_OFFICE_WORDS.split(),
 }

@@ -1522,7 +1522,15 @@ def _foreign_speaker(
         for m in _ANY_NAME_RUN.finditer(bare)
         if not m.group(0).endswith("-")
     ]
-    known = {p.name: p for _, _, r in runs if (p := person_by_alias(r)) is not None}
+    # "министр иностранных дел России Сергей Лавров": a title's capitalised words run into
+    # the name, so a run's last two or three words are tried as well.
+    known = {
+        p.name: p
+        for _, _, r in runs
+        for tail in dict.fromkeys((r, *(" ".join(r.split()[-n:]) for n in (3, 2))))
+        if len(tail.split()) >= 2 or tail == r
+        if (p := person_by_alias(tail)) is not None
+    }
     if len(known) == 1:
         person = next(iter(known.values()))
         return _unify(Speaker(person.name, _role(person, day), person), seen)
@@ -1553,10 +1561,30 @@ def _foreign_speaker(
             # "sagte de Hoop Scheffer" after "Jaap de Hoop Scheffer": the person named before
             earlier = next((p for p in seen if p.name and p.name.endswith(" " + who.name)), None)
             return earlier or who
-    if seen and re.search(
-        r"(?<!\w)(?:он|она|er|sie|il|elle|él|ella|lui|lei)\s*$", clause[: verb.start()], re.I
+    if (
+        re.search(
+            r"(?<!\w)(?:он|она|er|sie|il|elle|él|ella|lui|lei)\s*$", clause[: verb.start()], re.I
+        )
+        # "…, отметила она.", "…, sagte er.", "…, ajoute-t-il": the pronoun after the verb
+        or re.match(r"(?:\s+|-t-)(?:он|она|вона|він|er|sie|il|elle)\b", clause[verb.end() :], re.I)
+        or re.search(r"-(?:il|elle)\b|\b(?:er|sie)\b", verb.group(0))
     ):
-        return seen[-1]  # "он подчеркнул, что …", "il a déclaré": the person last named
+        # "он подчеркнул, что …", "il a déclaré": the person last speaking, else the
+        # person last named ("Außenminister Heiko Maas sprach … „…“, sagte er.").
+        if seen:
+            return seen[-1]
+        said_after = context + " " + clause[: verb.start()]
+        named = _last_person_named(said_after)
+        # Only a name an office introduces ("Außenminister Heiko Maas", "le ministre
+        # Jean-Yves Le Drian") or the record knows: German capitalises every noun ("Bei der
+        # Sicherheitskonferenz hat der Bundespräsident … Er versicherte").
+        if named is None or not (
+            named[1]
+            or person_by_alias(named[0])
+            or _LOWER_OFFICE_BEFORE.search(said_after, 0, max(said_after.rfind(named[0]), 0))
+        ):
+            return None
+        return _speaker_of(named[0], context, day, seen)
     according = verb.group(0).lower() in _ACCORDING_TO
     if seen and not according and _PRO_DROP.fullmatch(clause[: verb.start()].strip(" \t\n–—-,")):
         # "Así lo ha indicado …", "Также подчеркнул, что …", "Inoltre ha ribadito …": the
@@ -1576,6 +1604,17 @@ def _foreign_speaker(
         earlier = next((p for p in seen if p.name and same_person(lone.name or "", p.name)), None)
         return earlier or lone
     return None
+
+
+#: An office in lower case just before a name, as French, Spanish, Italian and Russian copy
+#: print it ("le ministre Jean-Yves Le Drian", "el portavoz …", "министр Сергей …").
+_LOWER_OFFICE_BEFORE = re.compile(
+    r"\b(?:ministre|président|présidente|porte-parole|secrétaire|ambassadeur|chancelier|"
+    r"ministro|ministra|presidente|portavoz|portavoce|secretario|segretario|embajador|"
+    r"ambasciatore|canciller|cancelliere|министр|президент|представитель|глава|посол|"
+    r"міністр|речник|minister|prezydent|rzecznik)\s+$",
+    re.IGNORECASE,
+)
 
 
 #: The speech words that mean "according to": the source follows them, never is dropped.

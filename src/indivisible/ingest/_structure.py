@@ -2967,6 +2967,12 @@ FOREIGN_SAID_WORDS = (
     r"advertido|añadido|agregado|sostenido|manifestado|reiterado|destacado|insistido)|"
     r"sagte|erklärte|betonte|warnte|versicherte|kritisierte|bedauerte|laut|"
     r"sagt|erklärt|betont|warnt|versichert|bekräftigte|unterstrich|"
+    # French inverts the pronoun ("a-t-il déclaré", "ajoute-t-elle", "dit-il") and German
+    # splits the verb round it ("fügte er hinzu"): the person last named speaks.
+    r"a-t-(?:il|elle) (?:déclaré|dit|affirmé|souligné|expliqué|ajouté|indiqué|estimé|assuré|"
+    r"averti|insisté|rappelé|prévenu|précisé)|"
+    r"(?:dit|poursuit|estime|précise|conclut|rappelle|indique)-(?:t-)?(?:il|elle)|"
+    r"fügte (?:er|sie)(?: noch)? hinzu|"
     r"a déclaré|a dit|a affirmé|a souligné|a expliqué|a ajouté|a indiqué|a estimé|a assuré|"
     r"a averti|a regretté|avait regretté|selon|a insisté|a rappelé|a martelé|a prévenu|"
     r"déclare|affirme|souligne|explique|ajoute|assure|avertit|insiste|"
