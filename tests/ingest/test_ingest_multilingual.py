@@ -139,3 +139,57 @@ def test_an_office_a_body_or_a_lone_pronoun_is_no_persons_name(tmp_path: Path, t
 
     doc = parse_written(tmp_path, text)
     assert not any(s.speaker for s in doc.statements)
+
+
+# --- an office described in another language: its holder on the day ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Политика\n\n12 мая 2022\n\nСанкции не работают, заявил глава МИД РФ.\n", "Sergei Lavrov"),
+        (
+            "Политика\n\n12 мая 2022\n\n«Мы готовы к диалогу», — сказал пресс-секретарь "
+            "президента России.\n",
+            "Dmitry Peskov",
+        ),
+        # The office on the page's date: Medvedev held it in 2009, Putin in 2022.
+        ("Политика\n\n12 мая 2009\n\nДиалог нужен, заявил президент России.\n", "Dmitry Medvedev"),
+        ("Политика\n\n12 мая 2022\n\nДиалог нужен, заявил президент России.\n", "Vladimir Putin"),
+    ],
+    ids=["ru-foreign-minister", "ru-press-secretary", "ru-president-2009", "ru-president-2022"],
+)
+def test_an_office_in_another_language_is_its_holder_on_the_day(
+    tmp_path: Path, text: str, speaker: str
+) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in doc.statements} == {speaker}
+
+
+def test_an_office_on_an_undated_page_is_nobody(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(tmp_path, "Политика\n\nДиалог нужен, заявил президент России.\n")
+    assert not any(s.speaker for s in doc.statements)
+
+
+def test_an_office_no_person_holds_is_a_clear_data_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from indivisible._errors import DataError
+    from indivisible.ingest import _gazetteer
+
+    (tmp_path / "persons.yaml").write_text(
+        "offices:\n  - {role: Emperor of Europe, descriptions: [император европы]}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("INDIVISIBLE_GAZETTEER", str(tmp_path))
+    _gazetteer.office_descriptions.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"offices\[0\]: no person holds the role"):
+            _gazetteer.office_descriptions()
+    finally:
+        monkeypatch.delenv("INDIVISIBLE_GAZETTEER")
+        _gazetteer.office_descriptions.cache_clear()

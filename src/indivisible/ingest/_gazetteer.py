@@ -286,6 +286,42 @@ def one_word_state_names() -> frozenset[str]:
     return frozenset(n.lower() for n in names if " " not in n)
 
 
+@lru_cache(maxsize=1)
+def office_descriptions() -> tuple[re.Pattern[str], dict[str, str]]:
+    """How copy in other languages describes an office's holder, and the office's title.
+
+    From the ``offices`` section of ``persons.yaml``: "глава МИД РФ", "le porte-parole du
+    Kremlin" and the like, each with the role title (as the persons' roles give it) it
+    describes. Returns the pattern matching any description as whole words (any case,
+    any spacing) and the title of each description, keyed by its lowered, single-spaced
+    form.
+
+    Raises:
+        DataError: an entry has no role, no list of descriptions, or a role no person of
+            the record holds.
+    """
+    titles = {r.title for p in _persons() for r in p.roles}
+    roles: dict[str, str] = {}
+    for label, data in _load_yaml("persons"):
+        for i, raw in enumerate(data.get("offices", []) or []):
+            role = raw.get("role") if isinstance(raw, dict) else None
+            described = raw.get("descriptions") if isinstance(raw, dict) else None
+            if not isinstance(role, str) or not isinstance(described, list):
+                raise DataError(
+                    f"{label}: offices[{i}]: expected a role and a list of descriptions"
+                )
+            if role not in titles:
+                raise DataError(f"{label}: offices[{i}]: no person holds the role {role!r}")
+            for text in described:
+                roles[" ".join(str(text).split()).casefold()] = role
+    if not roles:
+        return re.compile(r"(?!)"), roles
+    alternatives = sorted(
+        (r"\s+".join(map(re.escape, d.split())) for d in roles), key=len, reverse=True
+    )
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE), roles
+
+
 def _safe_yaml(text: str, label: str) -> Any:
     try:
         return yaml.safe_load(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from indivisible._errors import InputError
 from indivisible.ingest._furniture import LineContext, furniture
-from indivisible.ingest._gazetteer import Person, one_word_state_names
+from indivisible.ingest._gazetteer import Person, load, office_descriptions, one_word_state_names
 from indivisible.ingest._link import (
     HONORIFIC,
     dates_mentioned,
@@ -538,8 +538,6 @@ def _surname_speaker(
 
 def _place_name(name: str) -> bool:
     """Whether a name is, or ends with, a place of the rules ("New York", "Moscow")."""
-    from indivisible.ingest._gazetteer import load
-
     low = name.lower()
     return any(low == p.lower() or low.endswith(" " + p.lower()) for p in load().rules.places)
 
@@ -1561,6 +1559,9 @@ def _foreign_speaker(
             # "sagte de Hoop Scheffer" after "Jaap de Hoop Scheffer": the person named before
             earlier = next((p for p in seen if p.name and p.name.endswith(" " + who.name)), None)
             return earlier or who
+    office = _office_holder_named(bare, verb, day, seen)
+    if office is not None:
+        return office
     if (
         re.search(
             r"(?<!\w)(?:он|она|er|sie|il|elle|él|ella|lui|lei)\s*$", clause[: verb.start()], re.I
@@ -1615,6 +1616,32 @@ _LOWER_OFFICE_BEFORE = re.compile(
     r"міністр|речник|minister|prezydent|rzecznik)\s+$",
     re.IGNORECASE,
 )
+
+
+def _office_holder_named(
+    bare: str, verb: re.Match[str], day: dt.date | None, seen: list[Speaker]
+) -> Speaker | None:
+    """The person an office describes next to a speech verb ("…, заявил глава МИД РФ").
+
+    The description nearest the verb (``offices`` in ``persons.yaml``) gives a role; its
+    holder on the document's date speaks. An undated page, or a day the record gives the
+    office two holders or none, names nobody: the office is not a name to guess from.
+    """
+    if day is None:
+        return None
+    pattern, roles = office_descriptions()
+    hits = list(pattern.finditer(bare))
+    if not hits:
+        return None
+    near = min(hits, key=lambda m: max(m.start() - verb.end(), verb.start() - m.end(), 0))
+    role = roles[" ".join(near.group(0).split()).casefold()]
+    holders = {
+        p.id: p for p in load().persons if any(r.title == role and r.held_on(day) for r in p.roles)
+    }
+    if len(holders) != 1:
+        return None
+    person = next(iter(holders.values()))
+    return _unify(Speaker(person.name, _role(person, day), person), seen)
 
 
 #: The speech words that mean "according to": the source follows them, never is dropped.
