@@ -71,7 +71,10 @@ def _token_matches(token: str, speaker: str | None, role: str | None) -> bool:
 
 def _turns(parsed: ParsedDocument) -> list[tuple[str | None, str | None, int | None]]:
     out: list[tuple[int, str | None, str | None, int | None]] = []
+    news = parsed.document.kind == "news_article"
     for s in parsed.statements:
+        if news and not (s.speaker or s.role):
+            continue  # a report's own narrative is nobody's turn
         if s.quoted_by is None and (not out or out[-1][0] != s.turn):
             out.append((s.turn, s.speaker, s.role, s.page))
     return [(a, b, c) for _, a, b, c in out]
@@ -380,14 +383,31 @@ def _gold_sets(gold: dict[str, Any]) -> dict[str, set[str]]:
 
 
 def _leaks(parsed: ParsedDocument, lines: list[str]) -> list[str]:
-    """Gold boilerplate lines found inside a statement (whitespace-insensitive)."""
-    texts = [" ".join(s.text.split()) for s in parsed.statements]
+    """Gold boilerplate lines found inside a statement (whitespace-insensitive).
+
+    A line leaks where a statement holds it as a line: it opens or closes the statement or
+    one of its lines. The same words inside a sentence of the text ("14 May 2022" in "…
+    on Saturday, 14 May 2022.", a dash, "Interview" in "ZDF-Interview") are the text's,
+    not the furniture line.
+    """
+    texts = ["\n".join(" ".join(x.split()) for x in s.text.splitlines()) for s in parsed.statements]
     out = []
     for line in lines:
         needle = " ".join(str(line).split())
-        if needle and any(needle in t for t in texts):
+        if needle and any(_holds_as_line(t, needle) for t in texts):
             out.append(str(line))
     return out
+
+
+def _holds_as_line(text: str, needle: str) -> bool:
+    """Whether ``needle`` stands in ``text`` at the start or the end of one of its lines."""
+    at = text.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if at == 0 or text[at - 1] == "\n" or end == len(text) or text[end] == "\n":
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def score_corpus_document(path: Path, gold: dict[str, Any]) -> dict[str, Any]:

@@ -35,7 +35,7 @@ def test_scores_on_the_fixtures(ingest_eval: ModuleType) -> None:
         "boilerplate_lines_leaked": 0,
         "boilerplate_lines": 30,
         "document_date_accuracy": 1.0,
-        "dated_reference_recall": 0.889,
+        "dated_reference_recall": 1.0,
         "stance_agreement_key_statements": 0.909,
         "kind_accuracy": 1.0,
     }
@@ -83,7 +83,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: after session 14's rounds 27a and 27b, 24 parliament records, interviews and agency
 #: copy mostly in other languages that found 10 of 38 speakers on first contact, lowering
 #: every tune figure, and the furniture model and the filter of short unattributed lines).
-TUNE_FLOORS = {"date": 0.87, "kind": 0.835, "speakers_p": 0.935, "speakers_r": 0.8, "leaked": 86}
+TUNE_FLOORS = {"date": 0.87, "kind": 0.835, "speakers_p": 0.935, "speakers_r": 0.8, "leaked": 81}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

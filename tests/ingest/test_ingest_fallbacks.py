@@ -13,7 +13,7 @@ from pathlib import Path
 from indivisible.ingest._read import read
 from indivisible.ingest._structure import _page_field, structure
 
-from ._docs import parse_written
+from ._docs import parse_written, spoken
 
 # --- a page of unattributed paragraphs that report named people ---------------------------
 
@@ -183,7 +183,7 @@ def test_a_surname_never_named_in_full_is_no_speaker(tmp_path: Path) -> None:
         "Cavusoglu added", "Ozturk added"
     )
     doc = parse_written(tmp_path, text)
-    assert not any(s.text.startswith("Ankara is hopeful") for s in doc.statements)
+    assert not any(s.text.startswith("Ankara is hopeful") for s in spoken(doc))
 
 
 _NO_ADDED = _NEWS.replace(

@@ -14,7 +14,7 @@ import pytest
 from indivisible.ingest._link import link
 from indivisible.ingest._structure import _boilerplate
 
-from ._docs import parse_written
+from ._docs import parse_written, spoken
 
 # --- a sentence pointing back at the words before it ------------------------------------------
 
@@ -55,7 +55,7 @@ def test_this_reported_by_an_outlet_or_this_week_credits_nobody(tmp_path: Path) 
         "Dmitry Lyubinsky, Russian Ambassador to Vienna, said this week was decisive.\n"
     )
     doc = parse_written(tmp_path, text)
-    texts = {s.text for s in doc.statements}
+    texts = {s.text for s in spoken(doc)}
     assert not any(t.startswith("Moscow is not ready") for t in texts)
     assert not any(t.startswith("Moscow sent a letter") for t in texts)
 
@@ -71,8 +71,8 @@ def test_with_a_named_person_saying_reports_his_words(tmp_path: Path) -> None:
         'there will be an "appropriate response" to the decision.\n'
     )
     doc = parse_written(tmp_path, text)
-    assert [s.speaker for s in doc.statements] == ["Viktor Ozerov"]
-    assert doc.statements[0].text.startswith("there will be")
+    assert [s.speaker for s in spoken(doc)] == ["Viktor Ozerov"]
+    assert spoken(doc)[0].text.startswith("there will be")
 
 
 def test_with_a_capital_saying_names_nobody(tmp_path: Path) -> None:
@@ -302,7 +302,7 @@ def test_a_bracketed_word_inside_a_sentence_is_kept(tmp_path: Path) -> None:
 
 def _speakers(tmp_path: Path, body: str) -> set[str | None]:
     doc = parse_written(tmp_path, "Talks in Riyadh\n\n" + body)
-    return {s.speaker for s in doc.statements}
+    return {s.speaker for s in spoken(doc)}
 
 
 def test_lower_case_office_words_before_a_name(tmp_path: Path) -> None:
@@ -429,7 +429,7 @@ def test_a_spanish_report_attributes_by_its_verb(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert doc.document.kind == "news_article"
-    assert {s.speaker for s in doc.statements} == {"Sergei Lavrov", "Vladimir Putin"}
+    assert {s.speaker for s in spoken(doc)} == {"Sergei Lavrov", "Vladimir Putin"}
     assert {i for s in doc.statements for i in s.instruments} == {"inf-1987"}
 
 
@@ -899,7 +899,7 @@ def test_a_conjunction_opening_the_sentence_keeps_its_speaker(tmp_path: Path) ->
         "But Albanese said the alliance must keep supporting Ukraine for as long as it takes.\n"
     )
     doc = parse_written(tmp_path, "Summit\n\n" + body)
-    assert {s.speaker for s in doc.statements} == {"Anthony Albanese"}
+    assert {s.speaker for s in spoken(doc)} == {"Anthony Albanese"}
 
 
 def test_an_unnamed_official_is_known_by_the_description(tmp_path: Path) -> None:
@@ -931,7 +931,7 @@ def test_a_courtesy_title_and_surname_is_the_person_named_before(tmp_path: Path)
         "Mr Khandogiy emphasized that Ukraine remains committed to its partnership with NATO.\n"
     )
     doc = parse_written(tmp_path, "Commission\n\n" + body)
-    assert {s.speaker for s in doc.statements} == {"Volodymyr Khandogiy"}
+    assert {s.speaker for s in spoken(doc)} == {"Volodymyr Khandogiy"}
 
 
 def test_an_abbreviation_in_brackets_inside_a_treaty_name() -> None:
@@ -973,7 +973,7 @@ def test_a_senator_with_party_and_state_closing_a_quotation(tmp_path: Path) -> N
         "Graham (R-S.C.) told reporters.\n"
     )
     doc = parse_written(tmp_path, "Senate\n\n" + body)
-    assert {s.speaker for s in doc.statements} == {"Lindsey Graham"}
+    assert {s.speaker for s in spoken(doc)} == {"Lindsey Graham"}
 
 
 def test_a_sentence_ending_on_a_name_before_another_is_cut_there() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ._docs import parse_written
+from ._docs import parse_written, spoken
 
 # --- a surname alone as the subject of reported speech ----------------------------------------
 
@@ -604,7 +604,7 @@ def test_a_sentence_that_drops_its_subject_is_the_person_last_named(tmp_path: Pa
         "Según fuentes del ministerio, la próxima ronda será en febrero.\n"
     )
     doc = parse_written(tmp_path, text)
-    said = {s.text.split()[0]: s.speaker for s in doc.statements}
+    said = {s.text.split()[0]: s.speaker for s in spoken(doc)}
     assert said.get("Así") == "Sergei Lavrov"
     # "According to sources …" names its source after the word, and these are nobody.
     assert "Según" not in said

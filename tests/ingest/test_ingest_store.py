@@ -33,7 +33,7 @@ def test_offsets_recheck_against_the_stored_text(db_url: str) -> None:
     ingest(ALL, db_url)
     store = Store(db_url)
     rows = store.statements()
-    assert len(rows) == 8 + 5 + 4 + 4 + 8
+    assert len(rows) == 8 + 6 + 4 + 4 + 8  # the report: five statements and its narrative
     texts: dict[str, str] = {}
     for row in rows:
         doc_id = row["document_id"]

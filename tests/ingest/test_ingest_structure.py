@@ -155,6 +155,8 @@ def test_news_quotes_and_reported_speech_go_to_the_person_quoted() -> None:
             "the Alliance was ready to listen to Russia's concerns and to discuss arms "
             "control, including the Vienna Document.",
         ),
+        # The report's own narrative: nobody's words, kept for what it names.
+        (None, "The exchange follows the draft treaties Moscow published in December 2021."),
     ]
 
 

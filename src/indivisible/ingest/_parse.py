@@ -252,6 +252,8 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
                 statements = reported
                 document = dataclasses.replace(document, kind="news_article")
     statements = _without_fragments(raw.text, statements)
+    if document.kind == "news_article":
+        statements = _with_narrative(raw.text, found, statements)
     statements = _with_record_persons(statements, found.date)
     finished = _finish(raw.text, found.date, statements)
     if found.kind == "treaty_text" and found.title:
@@ -391,6 +393,89 @@ def judged(text: str, kind: str, turn: Turn, k: int, start: int, end: int) -> Li
         labelled_turn=bool(turn.labelled),
         repeated=text.count(line) > 1,
     )
+
+
+#: What a report's own lines say to its reader or about itself, never its account: a
+#: photo caption ("Finnish Prime Minister Sanna Marin (3rd L) speaks …", "A picture taken
+#: on …"), a credit ("Some information for this report came from …", "Reporting by …"),
+#: the author's line ("Nick Ciolino covers the White House."), and the reader addressed
+#: ("You can watch …", "Sehen Sie …", "Support UP …", "Follow us …").
+_PAGES_OWN = re.compile(
+    r"\((?:\d+(?:st|nd|rd|th)\s+)?(?:L|R|C|L-R|left|right|centre|center|front|back|"
+    r"2nd L|2nd R)\)|^(?:A|The) (?:picture|photo|photograph|file photo|handout) (?:taken|shows)\b|"
+    r"\b(?:information|reporting) for this (?:report|story|article)\b|^(?:Reporting|Writing|"
+    r"Editing|Additional reporting) by\b|\bcontributed (?:reporting )?to this (?:report|story)\b|"
+    r"^(?:[A-Z][\w.’'-]+\s+){1,3}(?:covers|reports on|writes about|is an? (?:\w+\s+){0,2}"
+    r"(?:reporter|correspondent|editor|writer|journalist|columnist))\b|"
+    r"\b(?:you|your)\b|^(?:Sehen|Lesen|Folgen|Hören|Abonnieren|Unterstützen)\s+Sie\b|"
+    r"^(?:Listen|Follow|Subscribe|Support|Watch|Read|Sign up|Download|Click|Join|Share)\b|"
+    r"^(?:Читайте|Подпишитесь|Смотрите|Слушайте|Последвайте|Підписуйтесь|Читайте також)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_narrative(text: str, found: Structure, drafts: list[_Draft]) -> list[_Draft]:
+    """A report's drafts with its own narrative added, credited to nobody.
+
+    The sentences of a report that attribute nothing ("NATO allies condemned a decision by
+    Russia on Tuesday to withdraw from the CFE Treaty.") are the outlet's account: kept as
+    statements with no speaker and no role, as the unattributed paragraphs of a speech are,
+    so the instruments and organisations the report names are found; never anyone's words.
+    Consecutive such sentences of a paragraph make one statement. A run that is no
+    sentence (six words at least, closed by a sentence's mark) is left out, and so is a
+    paragraph of one line the furniture rules or model take for the page's (a caption, a
+    "Read more" line).
+    """
+    covered = [(d[2], d[3]) for d in drafts]
+    turn = 1 + max((d[0] for d in drafts), default=-1)
+    nobody = Speaker(None, None)
+    narrative: list[_Draft] = []
+    for spoken in found.turns:
+        for k, (start, end, page) in enumerate(turn_spans(text, spoken)):
+            runs: list[list[tuple[int, int]]] = []
+            for line in re.finditer(r"[^\n]+", text[start:end]):
+                # A run never crosses a line's end: a date or a heading above is not its own.
+                la, lb = start + line.start(), start + line.end()
+                runs.append([])
+                for sa, sb in sentences(text[la:lb]):
+                    a, b = la + sa, la + sb
+                    if any(x < b and a < y for x, y in covered):
+                        runs.append([])
+                    else:
+                        runs[-1].append((a, b))
+                runs[-1].append((-1, lb))  # the line's end, marked
+            for run in runs:
+                ends_line = bool(run) and run[-1][0] == -1
+                run = [r for r in run if r[0] != -1]
+                if not run:
+                    continue
+                a, b = run[0][0], run[-1][1]
+                body = text[a:b]
+                if (
+                    len(body.split()) < 6
+                    or not _SENTENCE_END.search(body)
+                    or _PAGES_OWN.search(body)
+                ):
+                    continue
+                line_start = text.rfind("\n", 0, a) + 1
+                whole = ends_line and not text[line_start:a].strip()
+                if whole and (
+                    body.rstrip().endswith(("…", "..."))  # a teaser of another article
+                    or _loose_line(body)
+                    or ((ctx := judged(text, found.kind, spoken, k, a, b)) and furniture(body, ctx))
+                ):
+                    continue
+                narrative.append((turn, nobody, a, b, page, found.date, None))
+    if not narrative:
+        return drafts
+    # In the order of the page, the drafts' own order kept.
+    merged: list[_Draft] = []
+    pending = sorted(narrative, key=lambda d: d[2])
+    for draft in drafts:
+        while pending and pending[0][2] < draft[2]:
+            merged.append(pending.pop(0))
+        merged.append(draft)
+    return merged + pending
 
 
 def _with_record_persons(drafts: list[_Draft], day: dt.date | None) -> list[_Draft]:
@@ -947,7 +1032,8 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
     quotation; otherwise reported speech gives the reported clause: "Lavrov said on
     Thursday that …", "Speaking about …, Lavrov noted that …", "According to him, …", and
     an attribution at the end ("…, Foreign Minister Sergey Lavrov said at a meeting …").
-    Narrative sentences are not statements.
+    Narrative sentences are not attributed here; :func:`_with_narrative` keeps them
+    afterwards as nobody's.
     """
     drafts: list[_Draft] = []
     spans = [s for turn in found.turns for s in turn.spans]

@@ -116,6 +116,9 @@ def _plain_split(text: str) -> list[tuple[int, int]] | None:
 def sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, surrounding spaces left out.
 
+    A paragraph is often split twice (for its reported speech, then for its narrative):
+    the split is remembered for the last few thousand paragraphs.
+
     Text whose every possible sentence end is unambiguous is split directly; text with a
     full stop that may belong to an abbreviation goes through pysbd's rules.
 
@@ -127,6 +130,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
         >>> [text[a:b] for a, b in sentences(text)]
         ['The U.S. President said NATO will honour Art. 5 of the treaty.', 'Mr. Lavrov disagreed.']
     """
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[tuple[int, int], ...]:
     plain = _plain_split(text)
     if plain is not None:
         trimmed = []
@@ -136,7 +144,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             trail = len(piece) - len(piece.rstrip())
             if b - trail > a + lead:
                 trimmed.append((a + lead, b - trail))
-        return trimmed
+        return tuple(trimmed)
     out: list[tuple[int, int]] = []
     pos = 0
     for piece in _segmenter().segment(text):
@@ -149,4 +157,4 @@ def sentences(text: str) -> list[tuple[int, int]]:
         trail = len(piece) - len(piece.rstrip())
         if end - trail > start + lead:
             out.append((start + lead, end - trail))
-    return out
+    return tuple(out)
