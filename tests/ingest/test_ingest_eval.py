@@ -145,3 +145,15 @@ def test_an_unknown_part_to_list_is_a_clear_error(
     code = ingest_eval.main([*(str(c) for c in CORPORA), "--documents", "tune,test9"])
     assert code == 2
     assert "no part named test9" in capsys.readouterr().err
+
+
+def test_a_furniture_line_leaks_only_where_a_statement_holds_it_as_a_line(
+    ingest_eval: ModuleType,
+) -> None:
+    holds = ingest_eval._holds_as_line
+    assert holds("14 May 2022", "14 May 2022")
+    assert holds("Share this\nNATO allies condemned the decision.", "Share this")
+    assert holds("NATO allies condemned the decision.\nRead more", "Read more")
+    # The same words inside the text's sentence are the text's.
+    assert not holds("The call took place on Saturday, 14 May 2022, in Helsinki.", "14 May 2022")
+    assert not holds("He spoke in the ZDF-Interview about it.", "Interview")

@@ -1030,3 +1030,43 @@ def test_an_address_is_no_label_and_an_english_dotted_day_is_a_date(tmp_path: Pa
     doc = parse_written(tmp_path, text)
     assert doc.document.date == dt.date(2024, 3, 29)
     assert "Ladies and Gentlemen" not in {s.speaker for s in doc.statements}
+
+
+# --- a report's own narrative: nobody's statements, kept for what it names ----------------
+
+_REPORT = (
+    "NATO allies suspend the CFE Treaty\n\n"
+    "BRUSSELS, November 7 (Reuters) - NATO allies condemned a decision by Russia on Tuesday "
+    "to withdraw from the Treaty on Conventional Armed Forces in Europe.\n\n"
+    '"Allies will suspend the treaty for as long as necessary," Jens Stoltenberg said.\n\n'
+)
+
+
+def test_a_reports_narrative_is_nobodys_statement_naming_what_it_names(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _REPORT)
+    narrative = [s for s in doc.statements if not (s.speaker or s.role)]
+    assert [s.speaker for s in spoken(doc)] == ["Jens Stoltenberg"]
+    assert len(narrative) == 1 and narrative[0].text.startswith("NATO allies condemned")
+    assert "nato" in narrative[0].organisations and "cfe-1990" in narrative[0].instruments
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Finnish Prime Minister Sanna Marin (3rd L) speaks during a plenary session in Helsinki.",
+        "A picture taken on March 2, 2020, shows a Russian reconnaissance airplane over the base.",
+        "Some information for this report came from The Associated Press and Reuters.",
+        "Nick Ciolino covers the White House for the newspaper and its website.",
+        "You can watch the whole meeting of the Council in the video player above.",
+        "NATO faces a new geopolitical reality after the decision of the allies in Vilnius…",
+    ],
+    ids=["caption-position", "caption-picture", "credit", "author-line", "reader", "teaser"],
+)
+def test_a_reports_own_lines_are_no_narrative(tmp_path: Path, line: str) -> None:
+    # Between the report's paragraphs, where the furniture model's place on the page does
+    # not decide.
+    head, quote = _REPORT.rsplit("\n\n", 2)[0], _REPORT.rsplit("\n\n", 2)[1]
+    tail = "The treaty, signed in 1990, limited conventional arms from the Atlantic to the Urals.\n"
+    doc = parse_written(tmp_path, f"{head}\n\n{line}\n\n{quote}\n\n{tail}")
+    assert any(s.text.startswith("The treaty, signed") for s in doc.statements)
+    assert not any(line[:30] in s.text for s in doc.statements)
