@@ -262,3 +262,46 @@ def test_cyrillic_and_german_short_names_of_organisations() -> None:
 def test_an_inf_agreement_is_the_treaty_and_an_inf_range_is_not() -> None:
     assert link("Russia left the INF agreement in 2019.", None).instruments == ("inf-1987",)
     assert link("Missiles of INF range were deployed.", None).instruments == ()
+
+
+# --- an undated text is read as written after the latest instrument it names --------------
+
+
+def test_an_undated_text_naming_new_start_means_it_by_the_start_treaty(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    text = (
+        "Moscow on arms control\n\n"
+        "Russia will keep to the limits of the New START Treaty for one more year, the "
+        "minister said. Moscow is ready to comply with the START Treaty if Washington does.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    found = {i for s in doc.statements for i in s.instruments}
+    assert found == {"new-start-2010"}
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # Nothing in it says when it was written: the generic name is the 1991 treaty's.
+        ("Moscow is ready to comply with the START Treaty.", None, {"start-1991"}),
+        # A dated text before New START: START I.
+        ("Moscow is ready to comply with the START Treaty.", dt.date(2005, 3, 1), {"start-1991"}),
+    ],
+    ids=["undated-alone", "dated-2005"],
+)
+def test_the_start_treaty_alone_stays_start_i(
+    text: str, day: dt.date | None, expected: set[str]
+) -> None:
+    from indivisible.ingest._link import written_after
+
+    assert (
+        set(link(text, day, written_after(text) if day is None else None).instruments) == expected
+    )
+
+
+def test_written_after_is_the_latest_signature_named() -> None:
+    from indivisible.ingest._link import written_after
+
+    assert written_after("the INF Treaty and New START") == dt.date(2010, 4, 8)
+    assert written_after("no instrument here") is None

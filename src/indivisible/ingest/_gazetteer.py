@@ -322,6 +322,21 @@ def office_descriptions() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE), roles
 
 
+@lru_cache(maxsize=1)
+def instrument_signed() -> dict[str, dt.date]:
+    """The day each of the record's instruments was signed or adopted (``signed``)."""
+    folder = resources.files("indivisible").joinpath("data", "instruments")
+    out: dict[str, dt.date] = {}
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not item.name.endswith(".yaml"):
+            continue
+        raw = _safe_yaml(item.read_text(encoding="utf-8"), f"instruments/{item.name}")
+        day = raw.get("signed") if isinstance(raw, dict) else None
+        if isinstance(day, dt.date) and raw.get("id"):
+            out[str(raw["id"])] = day
+    return out
+
+
 def _safe_yaml(text: str, label: str) -> Any:
     try:
         return yaml.safe_load(text)

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from indivisible.ingest._gazetteer import Gazetteer, Person, fold, load, lookup
+from indivisible.ingest._gazetteer import Gazetteer, Person, fold, instrument_signed, load, lookup
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -261,12 +261,36 @@ class Links:
     organisations: tuple[str, ...]
 
 
-def _in_window(window: tuple[dt.date | None, dt.date | None], doc: dt.date | None) -> bool:
-    """Whether a document dated ``doc`` is inside an entry's window (undated: only if none)."""
+def _in_window(
+    window: tuple[dt.date | None, dt.date | None],
+    doc: dt.date | None,
+    after: dt.date | None = None,
+) -> bool:
+    """Whether a document dated ``doc`` is inside an entry's window.
+
+    An undated document is inside an open-ended window ``{from: …}`` when it was written
+    on or after ``after`` (a day it cannot predate, see :func:`written_after`) and that day
+    is in the window; otherwise only a window-less entry applies to it.
+    """
     lo, hi = window
     if not (lo or hi):
         return True
-    return doc is not None and not (lo and doc < lo) and not (hi and doc > hi)
+    if doc is None:
+        return after is not None and hi is None and lo is not None and after >= lo
+    return not (lo and doc < lo) and not (hi and doc > hi)
+
+
+def written_after(text: str) -> dt.date | None:
+    """A day an undated text cannot predate: the latest signature of an instrument it names.
+
+    A text that names New START was written after 2010-04-08, so its "START Treaty" is
+    New START (START I had expired); a text naming the 2021 draft treaties was written
+    after they were published. Only instruments named without a date window count, and
+    the day only opens a window that has no end (:func:`_in_window`).
+    """
+    signed = instrument_signed()
+    days = [signed[i] for i in link(text, None).instruments if i in signed]
+    return max(days, default=None)
 
 
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,6}\b")
@@ -284,11 +308,12 @@ _BRACKETED_ABBREVIATION = re.compile(
 )
 
 
-def link(text: str, doc: dt.date | None) -> Links:
+def link(text: str, doc: dt.date | None, after: dt.date | None = None) -> Links:
     """Instruments and organisations named or described in ``text``.
 
     Literal names are matched case-sensitively, longest first; descriptive patterns are
-    matched case-insensitively and honour their date window.
+    matched case-insensitively and honour their date window. ``after``, for an undated
+    document, is a day it cannot predate (see :func:`written_after`).
 
     Examples:
         >>> link("The Adapted Treaty on Conventional Armed Forces in Europe and NATO.", None)
@@ -303,11 +328,11 @@ def link(text: str, doc: dt.date | None) -> Links:
         # the abbreviation in brackets inside it.
         texts.append(_BRACKETED_ABBREVIATION.sub("", text))
     for variant in texts:
-        _link_names(gaz, variant, doc, instruments, organisations)
+        _link_names(gaz, variant, doc, instruments, organisations, after)
     low = text.lower()
     fast = len(low) == len(text)
     for entry in gaz.patterned:
-        if not _in_window(entry.window, doc):
+        if not _in_window(entry.window, doc, after):
             continue
         if fast and entry.folded is not None:
             hit = any(p.search(low) for p in entry.folded)
@@ -325,13 +350,14 @@ def _link_names(
     doc: dt.date | None,
     instruments: list[str],
     organisations: list[str],
+    after: dt.date | None = None,
 ) -> None:
     """Add the ids of the names found in ``text`` (see :func:`link`)."""
     for a, b in gaz.names_in(text):
         matched = text[a:b]
         if _BARE_ARTICLE.match(matched) and _NOT_THIS_ARTICLE.match(text, b):
             continue  # "Article 5 of the Vienna Document", "the Article 5 Memorial"
-        found = tuple(e for e in lookup(matched) if _in_window(e.window, doc))
+        found = tuple(e for e in lookup(matched) if _in_window(e.window, doc, after))
         replaced = {i for e in found for i in e.replaces}
         if replaced:
             found = tuple(e for e in found if e.replaces or not set(e.ids) & replaced)

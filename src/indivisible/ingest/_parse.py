@@ -17,6 +17,7 @@ from indivisible.ingest._link import (
     person_by_alias,
     persons_mentioned,
     stance,
+    written_after,
 )
 from indivisible.ingest._names import (
     NAME_RUN,
@@ -255,7 +256,10 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
     if document.kind == "news_article":
         statements = _with_narrative(raw.text, found, statements)
     statements = _with_record_persons(statements, found.date)
-    finished = _finish(raw.text, found.date, statements)
+    # An undated page is read as written after the latest instrument it names ("START
+    # Treaty" beside "New START" is New START).
+    after = written_after(raw.text) if found.date is None else None
+    finished = _finish(raw.text, found.date, statements, after)
     if found.kind == "treaty_text" and found.title:
         # A treaty's text names itself ("such an Open Skies regime", "this Treaty"): the
         # instrument its title names is the document, not a mention.
@@ -270,11 +274,13 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
 _Draft = tuple[int, Speaker, int, int, int | None, dt.date | None, str | None]
 
 
-def _finish(text: str, day: dt.date | None, drafts: list[_Draft]) -> list[Statement]:
+def _finish(
+    text: str, day: dt.date | None, drafts: list[_Draft], after: dt.date | None = None
+) -> list[Statement]:
     out: list[Statement] = []
     for seq, (turn, speaker, start, end, page, when, quoted_by) in enumerate(drafts):
         body = text[start:end]
-        links = link(body, day)
+        links = link(body, day, after)
         label, cue = stance(body)
         if speaker.role in ("journalist", "member of the audience") and "?" in body:
             label, cue = "question", "?"
