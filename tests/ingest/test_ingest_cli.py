@@ -86,6 +86,22 @@ def test_ingest_table_then_no_op(app: typer.Typer, sqlite_url: str) -> None:
     assert "unchanged" in again.stdout
 
 
+def test_a_reports_narrative_reads_as_unattributed_in_the_table(
+    app: typer.Typer, sqlite_url: str
+) -> None:
+    CliRunner().invoke(app, ["ingest", str(FIXTURES / "news.txt"), "--db", sqlite_url])
+    table = CliRunner().invoke(app, ["statements", "--db", sqlite_url])
+    assert table.exit_code == 0
+    narrative = [line for line in table.stdout.splitlines() if "The exchange follows" in line]
+    assert len(narrative) == 1 and "(unattributed)" in narrative[0]
+    # JSON keeps the stored value: no speaker, no role.
+    data = json.loads(
+        CliRunner().invoke(app, ["statements", "--db", sqlite_url, "--format", "json"]).stdout
+    )
+    (row,) = [r for r in data if r["text"].startswith("The exchange follows")]
+    assert row["speaker"] is None and row["role"] is None
+
+
 def test_statements_csv_and_json(app: typer.Typer, sqlite_url: str) -> None:
     CliRunner().invoke(app, ["ingest", str(FIXTURES), "--db", sqlite_url])
     result = CliRunner().invoke(

@@ -190,8 +190,9 @@ def statements_command(
     """List stored statements; the filters combine.
 
     The table (80 columns) starts with the number of statements; when a filter matches
-    nothing it names the nearest ids or speakers the store knows. Text is printed without
-    terminal control sequences.
+    nothing it names the nearest ids or speakers the store knows. Words nobody is named
+    for (a report's own narrative, an unsigned page) show "(unattributed)". Text is
+    printed without terminal control sequences.
     """
     from indivisible.ingest import query_statements
 
@@ -225,7 +226,8 @@ def statements_command(
         table_rows = [
             (
                 row["date"] or "",
-                clean(row["speaker"] or row["role"] or ""),
+                # A report's narrative, an unsigned page's words: said so, not left blank.
+                clean(row["speaker"] or row["role"] or "(unattributed)"),
                 row["stance"],
                 clean(_with_links(row)),
             )
