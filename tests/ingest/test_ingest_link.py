@@ -305,3 +305,21 @@ def test_written_after_is_the_latest_signature_named() -> None:
 
     assert written_after("the INF Treaty and New START") == dt.date(2010, 4, 8)
     assert written_after("no instrument here") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "suspending compliance with the Intermediate-Range Nuclear Forces (INF) treaty",
+            "inf-1987",
+        ),
+        ("the Intermediate-Range Nuclear Forces (INF) Treaty", "inf-1987"),
+        ("under the Strategic Offensive Reductions (SORT) treaty of 2002", "sort-2002"),
+    ],
+    ids=["lower-case-noun", "capitalised-noun", "sort"],
+)
+def test_a_name_with_its_abbreviation_in_brackets_before_treaty_in_any_case(
+    text: str, expected: str
+) -> None:
+    assert link(text, None).instruments == (expected,)

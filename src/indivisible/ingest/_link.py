@@ -304,7 +304,8 @@ _NOT_THIS_ARTICLE = re.compile(r"\s*(?:of\s+(?:the\s+|this\s+|that\s+)?\S|[A-Z][
 
 
 _BRACKETED_ABBREVIATION = re.compile(
-    r"\s\([A-Z][A-Za-z]{1,7}\)(?=\s+(?:Treaty|Agreement|Accord|Convention|Memorandum|Act)\b)"
+    r"\s\([A-Z][A-Za-z]{1,7}\)(?=\s+(?:[Tt]reaty|[Aa]greement|[Aa]ccord|[Cc]onvention|[Mm]emorandum|"
+    r"Act)\b)"
 )
 
 
