@@ -193,3 +193,58 @@ def test_an_office_no_person_holds_is_a_clear_data_error(
     finally:
         monkeypatch.delenv("INDIVISIBLE_GAZETTEER")
         _gazetteer.office_descriptions.cache_clear()
+
+
+# --- question labels and initialled speakers of other languages' transcripts ---------------
+
+
+def test_a_russian_transcripts_question_and_initialled_minister(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(
+        tmp_path,
+        "Пресс-конференция\n\nС.Лавров: Спасибо. Сегодня мы обсудили много вопросов.\n\n"
+        "Вопрос: Господин Министр, что вы думаете о договоре?\n\nС.Лавров: Мы готовы к диалогу.\n",
+    )
+    assert [(s.speaker, s.role) for s in doc.statements] == [
+        ("Sergei Lavrov", "Foreign Minister of Russia"),
+        (None, "journalist"),
+        ("Sergei Lavrov", "Foreign Minister of Russia"),
+    ]
+    assert doc.statements[0].person_id == "sergei-lavrov"
+
+
+def test_an_italian_question_label_with_its_asker_is_the_journalist(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(
+        tmp_path,
+        "Conferenza stampa\n\nDmitrij Medvedev: Grazie. Oggi i miei colleghi erano generosi.\n\n"
+        "Domanda di un’inviata del canale televisivo russo in lingua inglese Russia Today: "
+        "Signor Presidente, molti dicono che il reset è finito. Cosa ne pensa?\n\n"
+        "Dmitrij Medvedev: Non credo. Abbiamo deciso di cooperare.\n",
+    )
+    assert [s.role for s in doc.statements][1] == "journalist"
+    assert doc.statements[1].text.startswith("Signor Presidente")
+
+
+@pytest.mark.parametrize(
+    ("text", "nobody"),
+    [
+        # Another initial is not the minister the record knows.
+        ("Стенограмма\n\nА.Лавров: Мы обсудили вопросы бюджета.\n", "Sergei Lavrov"),
+        # A Duma record's agenda field, alone on its line, asks nothing.
+        (
+            "Заседание № 207\n\nВопрос:\n\nО проекте федерального закона о ратификации Договора.\n",
+            "journalist",
+        ),
+    ],
+    ids=["other-initial", "agenda-field"],
+)
+def test_an_other_initial_or_an_agenda_field_is_not_taken(
+    tmp_path: Path, text: str, nobody: str
+) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(tmp_path, text)
+    assert not any(nobody in (s.speaker, s.role) for s in doc.statements)

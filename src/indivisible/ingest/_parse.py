@@ -13,6 +13,7 @@ from indivisible.ingest._gazetteer import Person, load, office_descriptions, one
 from indivisible.ingest._link import (
     HONORIFIC,
     dates_mentioned,
+    latin,
     link,
     person_by_alias,
     persons_mentioned,
@@ -484,6 +485,29 @@ def _with_narrative(text: str, found: Structure, drafts: list[_Draft]) -> list[_
     return merged + pending
 
 
+#: Initials and a surname, as transcripts label speakers ("С. Лавров", "S.V. Lavrov").
+_INITIALLED = re.compile(
+    r"(?P<initials>(?:[A-ZА-ЯЁІЇЄҐ]\.\s*){1,2})(?P<surname>[^\W\d_][\w’'-]{2,})"
+)
+
+
+def _initialled_person(name: str) -> Person | None:
+    """The record's person a label of initials and a surname names, if the initial agrees.
+
+    "С. Лавров" is Sergei Lavrov: the surname (in Latin letters) is his, and so is the
+    first name's initial. A surname the record gives two people, or another initial
+    ("А. Лавров"), is nobody the record knows.
+    """
+    found = _INITIALLED.fullmatch(name.strip())
+    if found is None:
+        return None
+    person = person_by_alias(latin(found["surname"]))
+    first = latin(found["initials"].strip()[0])[:1]
+    if person is None or not person.name.startswith(first):
+        return None
+    return person
+
+
 def _with_record_persons(drafts: list[_Draft], day: dt.date | None) -> list[_Draft]:
     """Speakers named in full whom the record knows under another spelling, as the record.
 
@@ -497,7 +521,7 @@ def _with_record_persons(drafts: list[_Draft], day: dt.date | None) -> list[_Dra
         speaker = draft[1]
         if speaker.person is None and speaker.name and len(speaker.name.split()) >= 2:
             if speaker not in resolved:
-                person = person_by_alias(speaker.name)
+                person = person_by_alias(speaker.name) or _initialled_person(speaker.name)
                 resolved[speaker] = (
                     Speaker(person.name, speaker.role or _role(person, day), person)
                     if person is not None

@@ -1008,6 +1008,10 @@ def _label_like(label: str) -> bool:
         # Ganina, First Pridnestrovian TV channel": an outlet
         return True
     words = core.split()
+    if len(label) <= 110 and _role_without_person(core) and not re.search(r"[\d?!;\"“”]", core):
+        # "Domanda di un’inviata del canale televisivo russo in lingua inglese Russia
+        # Today:", "Вопрос:": an asker or a role the rules name, lower-case words and all.
+        return True
     if not 1 <= len(words) <= 9 or len(label) > 110:
         return False
     if re.search(r"[\d?!;\"“”]", core) or words[0].lower().strip(".") in _NOT_LABELS:
@@ -1125,6 +1129,10 @@ _RECORD_LABEL = re.compile(
     r"|The\s+(?:PRESIDING OFFICER|ACTING PRESIDENT pro tempore|PRESIDENT pro tempore|"
     r"SPEAKER pro tempore|SPEAKER|CHAIRMAN|CHAIRWOMAN|CHAIR|CLERK))\.\s+(?=[A-Z“\"])"
 )
+
+
+#: "Вопрос", "Питання": a question, or an agenda item (see ``_turns``).
+_AGENDA_FIELD = re.compile(r"\s*(?:вопрос|питання)\s*$", re.IGNORECASE)
 
 
 def _inline_label(line: str) -> tuple[str, int] | None:
@@ -2741,6 +2749,10 @@ def _turns(
         grouped = _GROUPED_NAME.match(first_line) if not inline and line == first_line else None
         if grouped and (not _label_like(grouped["name"]) or _NOT_GROUP.search(grouped["group"])):
             grouped = None
+        if inline and not first_line[inline[1] :].strip() and _AGENDA_FIELD.match(inline[0]):
+            # Alone on its line, the Russian and Ukrainian word for a question is as often a
+            # record's agenda field ("Вопрос:" over the bill a Duma sitting debates).
+            inline = None
         if inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
             body_start = block.start + inline[1]
