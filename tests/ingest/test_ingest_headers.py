@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from indivisible.ingest import ParsedDocument, parse_file
 
 
@@ -415,3 +417,42 @@ def test_a_dated_sentence_without_a_credit_is_no_caption_date(tmp_path: Path) ->
     caption = "Ambassadors had met in New York City on February 23, 2022 for a long meeting."
     doc = _parse(tmp_path, _CAPTIONED.format(caption=caption))
     assert doc.document.date is None
+
+
+# --- a headline whose subject speaks, over a text in the first person ---------------------
+
+_FIRST_PERSON_BODY = (
+    "Thank you Madam Chair. On behalf of the United Kingdom, welcome back to the Permanent "
+    "Council and congratulations on your election.\n\n"
+    "We were disappointed to see the recent decision to withdraw our participation. It is "
+    "not for us to speak for them, but we regret it.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Ambassador Holland thanks the President of the OSCE Parliamentary Assembly", "Holland"),
+        (
+            "Deputy Ambassador James Ford reaffirms commitment to the Helsinki Final Act",
+            "James Ford",
+        ),
+    ],
+    ids=["office-and-surname", "office-and-name"],
+)
+def test_a_headlines_subject_speaks_a_first_person_text(
+    tmp_path: Path, headline: str, speaker: str
+) -> None:
+    doc = _parse(tmp_path, f"{headline}\n\n{_FIRST_PERSON_BODY}")
+    assert {s.speaker for s in doc.statements} == {speaker}
+
+
+def test_a_headlines_subject_over_a_report_speaks_nothing_of_it(tmp_path: Path) -> None:
+    report = (
+        "Ambassador Holland thanks the President of the OSCE Parliamentary Assembly\n\n"
+        "The British ambassador welcomed the Assembly's president back to the Permanent "
+        "Council on Thursday and congratulated her on her election.\n\n"
+        "The Russian parliament recently decided to withdraw its participation.\n"
+    )
+    doc = _parse(tmp_path, report)
+    assert not any(s.speaker == "Holland" for s in doc.statements)

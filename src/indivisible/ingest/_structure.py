@@ -2335,7 +2335,50 @@ def _header_speaker(
             continue  # "Vienna Austria": a place, not a name
         if any(is_role_word(w.strip(",")) for w in after.split()[:6]):
             return Speaker(named[0], after.split(",")[0].strip())
-    return _kicker_speaker(text, blocks, lines)
+    return _kicker_speaker(text, blocks, lines) or _headline_speaker(text, blocks, lines)
+
+
+#: A headline whose subject is a person and whose verb says what they say or deliver:
+#: "Ambassador Holland thanks the President of the OSCE Parliamentary Assembly …", "Deputy
+#: Ambassador James Ford reaffirms commitment to …", "Uzbek Foreign Minister Abdulaziz
+#: Kamilov delivered a speech at the 23rd meeting …:".
+_HEADLINE_SAYS = re.compile(
+    r"(?P<who>(?:[A-Z][\w.’'-]*\s+(?:(?:of|of the|for)\s+)?){0,7}[A-Z][\w’'-]+)\s+"
+    r"(?:says|thanks|reaffirms|regrets|calls|urges|warns|welcomes|condemns|stresses|"
+    r"underlines|addresses|tells|expresses|highlights|emphasi[sz]es|reiterates|praises|"
+    r"commends|speaks|delivers|presents|outlines|congratulates|appeals|rejects|denounces|"
+    r"(?:delivered|made|gave) (?:a|an|the|his|her) (?:speech|address|statement|remarks)|"
+    r"addressed)\b"
+)
+
+
+def _headline_speaker(text: str, blocks: list[Block], lines: list[str]) -> Speaker | None:
+    """The person a headline's subject names, over a text in the first person.
+
+    The title, a header line or a first paragraph of 40 words at most opens with a person
+    (a name, or an office and a surname) and a verb of saying or delivering in the
+    headline's present ("thanks", "reaffirms", "says") or "delivered a speech"; the text
+    below speaks in the first person (three times at least outside quotation marks in its
+    first paragraphs), so a report headlined "Stoltenberg warns Russia …" that quotes him
+    names nobody here.
+    """
+    body = " ".join(text[b.start : b.end] for b in blocks[:8])
+    if _first_person(body) < 3:
+        return None
+    first = text[blocks[0].start : blocks[0].end].strip() if blocks else ""
+    candidates = [*lines, first] if first and _words(first) <= 40 else lines
+    for line in candidates:
+        m = _HEADLINE_SAYS.match(line.strip())
+        if m is None:
+            continue
+        who = m["who"]
+        named = person_name(who)
+        if named is not None and len(named[0].split()) >= 2:
+            return Speaker(named[0], named[1])
+        titled = titled_surname(who)
+        if titled is not None:
+            return Speaker(titled[0], titled[1])
+    return None
 
 
 #: A headline led by whose words they are: "DefMin Pevkur: Happy NATO Day!", "Terzi: «A
