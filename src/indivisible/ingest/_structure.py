@@ -2362,12 +2362,7 @@ def _headline_speaker(text: str, blocks: list[Block], lines: list[str]) -> Speak
     first paragraphs), so a report headlined "Stoltenberg warns Russia …" that quotes him
     names nobody here.
     """
-    body = " ".join(text[b.start : b.end] for b in blocks[:8])
-    if _first_person(body) < 3:
-        return None
-    first = text[blocks[0].start : blocks[0].end].strip() if blocks else ""
-    candidates = [*lines, first] if first and _words(first) <= 40 else lines
-    for line in candidates:
+    for line in _heads_over_first_person(text, blocks, lines, 40):
         m = _HEADLINE_SAYS.match(line.strip())
         if m is None:
             continue
@@ -2379,6 +2374,22 @@ def _headline_speaker(text: str, blocks: list[Block], lines: list[str]) -> Speak
         if titled is not None:
             return Speaker(titled[0], titled[1])
     return None
+
+
+def _heads_over_first_person(
+    text: str, blocks: list[Block], lines: list[str], longest: int
+) -> list[str]:
+    """The header lines and a short first paragraph, if the text below is in the first person.
+
+    The first paragraph counts when it has ``longest`` words at most; the text speaks in
+    the first person three times at least outside quotation marks in its first paragraphs,
+    or nothing is returned.
+    """
+    body = " ".join(text[b.start : b.end] for b in blocks[:8])
+    if _first_person(body) < 3:
+        return []
+    first = text[blocks[0].start : blocks[0].end].strip() if blocks else ""
+    return [*lines, first] if first and _words(first) <= longest else lines
 
 
 #: A headline led by whose words they are: "DefMin Pevkur: Happy NATO Day!", "Terzi: «A
@@ -2396,12 +2407,7 @@ def _kicker_speaker(text: str, blocks: list[Block], lines: list[str]) -> Speaker
     text below speaks in the first person (three times at least in its first paragraphs),
     so a news headline ("Sarkozy: Russia, Georgia agree to peace plan") names nobody.
     """
-    body = " ".join(text[b.start : b.end] for b in blocks[:8])
-    if _first_person(body) < 3:
-        return None
-    first = text[blocks[0].start : blocks[0].end].strip() if blocks else ""
-    candidates = [*lines, first] if first and _words(first) <= 20 else lines
-    for line in candidates:
+    for line in _heads_over_first_person(text, blocks, lines, 20):
         m = _KICKER.match(line)
         if m is None or _words(line[m.end() - 1 :]) < 3 or re.search(r"@|://", line):
             continue  # "Email: info@…", "Schwerpunktthema: Rede": a page's field
