@@ -439,24 +439,7 @@ def _with_narrative(text: str, found: Structure, drafts: list[_Draft]) -> list[_
     narrative: list[_Draft] = []
     for spoken in found.turns:
         for k, (start, end, page) in enumerate(turn_spans(text, spoken)):
-            runs: list[list[tuple[int, int]]] = []
-            for line in re.finditer(r"[^\n]+", text[start:end]):
-                # A run never crosses a line's end: a date or a heading above is not its own.
-                la, lb = start + line.start(), start + line.end()
-                runs.append([])
-                for sa, sb in sentences(text[la:lb]):
-                    a, b = la + sa, la + sb
-                    if any(x < b and a < y for x, y in covered):
-                        runs.append([])
-                    else:
-                        runs[-1].append((a, b))
-                runs[-1].append((-1, lb))  # the line's end, marked
-            for run in runs:
-                ends_line = bool(run) and run[-1][0] == -1
-                run = [r for r in run if r[0] != -1]
-                if not run:
-                    continue
-                a, b = run[0][0], run[-1][1]
+            for a, b, whole in _unattributed_runs(text, start, end, covered):
                 body = text[a:b]
                 if (
                     len(body.split()) < 6
@@ -464,8 +447,6 @@ def _with_narrative(text: str, found: Structure, drafts: list[_Draft]) -> list[_
                     or _PAGES_OWN.search(body)
                 ):
                     continue
-                line_start = text.rfind("\n", 0, a) + 1
-                whole = ends_line and not text[line_start:a].strip()
                 if whole and (
                     body.rstrip().endswith(("…", "..."))  # a teaser of another article
                     or _loose_line(body)
@@ -483,6 +464,31 @@ def _with_narrative(text: str, found: Structure, drafts: list[_Draft]) -> list[_
             merged.append(pending.pop(0))
         merged.append(draft)
     return merged + pending
+
+
+def _unattributed_runs(
+    text: str, start: int, end: int, covered: list[tuple[int, int]]
+) -> list[tuple[int, int, bool]]:
+    """Runs of consecutive sentences of ``text[start:end]`` that no draft covers.
+
+    A run never crosses a line's end (a date or a heading above a sentence is not part of
+    it). Each run is ``(start, end, whole)``, ``whole`` when it is all its line holds.
+    """
+    out: list[tuple[int, int, bool]] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        la = start + line.start()
+        run: list[tuple[int, int]] = []
+        for sa, sb in sentences(line.group(0)):
+            a, b = la + sa, la + sb
+            if any(x < b and a < y for x, y in covered):
+                if run:
+                    out.append((run[0][0], run[-1][1], False))
+                run = []
+            else:
+                run.append((a, b))
+        if run:
+            out.append((run[0][0], run[-1][1], not text[la : run[0][0]].strip()))
+    return out
 
 
 #: Initials and a surname, as transcripts label speakers ("С. Лавров", "S.V. Lavrov").
