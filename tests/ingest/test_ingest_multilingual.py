@@ -248,3 +248,27 @@ def test_an_other_initial_or_an_agenda_field_is_not_taken(
 
     doc = parse_written(tmp_path, text)
     assert not any(nobody in (s.speaker, s.role) for s in doc.statements)
+
+
+def test_a_russian_agency_report_dated_by_its_dateline_names_its_office_and_treaty(
+    tmp_path: Path,
+) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(
+        tmp_path,
+        "Лавров: Россия готова к диалогу по ДСНВ\n\n"
+        "МОСКВА, 14 февраля 2023. Россия готова продолжить соблюдать ограничения Договора о "
+        "СНВ, заявил глава МИД РФ.\n\n"
+        "«Мы не отказываемся от диалога с НАТО», — подчеркнул он.\n",
+    )
+    assert doc.document.date == dt.date(2023, 2, 14) and doc.document.place == "Москва"
+    said = [s for s in doc.statements if s.speaker]
+    assert {s.speaker for s in said} == {"Sergei Lavrov"}
+    assert said[0].instruments == ("new-start-2010",)
+
+
+def test_the_russian_generic_start_name_before_new_start_is_start_i() -> None:
+    text = "Россия соблюдает ограничения Договора о СНВ."
+    assert link(text, dt.date(2005, 1, 1)).instruments == ("start-1991",)
+    assert link(text, dt.date(2023, 2, 14)).instruments == ("new-start-2010",)

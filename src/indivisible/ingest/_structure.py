@@ -74,11 +74,12 @@ _DATELINE = re.compile(
     r"|^(?P<place3>[A-Z][A-Z .'’/-]{1,40}?)\s*\([A-Z][\w .&/’'-]{1,60}?\s+[-–—]\s+"
     r"(?P<date3>[0-3]?\d(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+(?:19|20)\d\d|"
     r"[A-Z][a-z]+\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)\)\s*(?=[A-Z“\"])"
-    # "MADRID, 21 de mayo de 2022.", "ROMA, 12 maggio 2022 -", "PARIS, 3 mars 2022 (AFP) -":
-    # a place in capitals and a day with its month in lower case, as EFE, ANSA and AFP print.
-    r"|^(?P<place4>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’/-]{1,30}?),\s+(?P<date4>[0-3]?\d(?:\s+de)?\s+"
-    r"[a-zà-öø-ÿ]{3,12}\.?(?:\s+del?)?\s+(?:19|20)\d\d)\s*(?:\([A-Z][\w .]{1,20}\)\s*)?"
-    r"(?:\.|[–—]|\s-)\s+(?=[A-ZÀ-ÖØ-Þ“\"«])"
+    # "MADRID, 21 de mayo de 2022.", "ROMA, 12 maggio 2022 -", "PARIS, 3 mars 2022 (AFP) -",
+    # "МОСКВА, 14 февраля 2023.": a place in capitals and a day with its month in lower
+    # case, as EFE, ANSA, AFP and Russian agencies print.
+    r"|^(?P<place4>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ .'’/-]{1,30}?),\s+(?P<date4>[0-3]?\d"
+    r"(?:\s+de)?\s+[a-zà-öø-ÿа-яёіїєґ]{3,12}\.?(?:\s+del?)?\s+(?:19|20)\d\d)(?:\s*(?:года|г\.|р\.|року))?"
+    r"\s*(?:\([A-Z][\w .]{1,20}\)\s*)?(?:\.|[–—]|\s-)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ“\"«])"
 )
 #: "MOSCOW. May 14. KAZINFORM …": a place in capitals, the day, the agency in capitals.
 _AGENCY_DATELINE = re.compile(
