@@ -272,3 +272,29 @@ def test_the_russian_generic_start_name_before_new_start_is_start_i() -> None:
     text = "Россия соблюдает ограничения Договора о СНВ."
     assert link(text, dt.date(2005, 1, 1)).instruments == ("start-1991",)
     assert link(text, dt.date(2023, 2, 14)).instruments == ("new-start-2010",)
+
+
+def test_a_german_quotation_names_its_speaker_not_the_person_inside_it(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(
+        tmp_path,
+        "Baerbock in Kiew\n\nAußenministerin Annalena Baerbock hat am Montag Kiew besucht.\n\n"
+        "„Wladimir Putin trägt allein die Verantwortung für diesen Krieg“, sagte sie am Abend.\n",
+    )
+    said = [s for s in doc.statements if s.speaker]
+    assert [(s.speaker, s.role) for s in said] == [("Annalena Baerbock", "Außenministerin")]
+
+
+def test_an_article_after_a_name_closes_it(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(
+        tmp_path,
+        "Politik\n\n„Wir werden reagieren“, sagte Kremlsprecher Dmitri Peskow der Agentur "
+        "Interfax.\n\nDie Kommission habe das Recht, sagte Ursula von der Leyen am Dienstag.\n",
+    )
+    assert [s.speaker for s in doc.statements if s.speaker] == [
+        "Dmitry Peskov",
+        "Ursula von der Leyen",
+    ]

@@ -42,7 +42,11 @@ from indivisible.ingest.types import Document, ParsedDocument, Statement
 
 #: A quotation: curly, straight or guillemet marks («…», as French and machine-translated
 #: Russian copy print them).
-_QUOTE = re.compile(r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"|«(?P<c>[^«»]+)»")
+_QUOTE = re.compile(
+    r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"|«(?P<c>[^«»]+)»"
+    # German and Polish copy open low and close high: „…“ (or „…”).
+    r"|„(?P<d>[^„“”]+)[“”]"
+)
 #: A quotation opened after a colon or comma and never closed in the sentence.
 _UNCLOSED = re.compile(r"(?<=[,:] )“(?P<a>[^“”]{20,})$|(?<=[,:] )«(?P<c>[^«»]{20,})$")
 _VERBS = (
@@ -1009,7 +1013,7 @@ def _quotations(
         # the paragraph ends: a quotation left open runs to the end of what is read.
         matches.append(unclosed)
     for m in matches:
-        group = next(g for g in ("a", "b", "c") if m.group(g) is not None)
+        group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
         inner = m.group(group)
         if len(inner.split()) < 4 and not (
             # "“NATO must stop,” Ryabkov said.": short, but said by someone; a scare
@@ -1638,9 +1642,17 @@ def _foreign_speaker(
     # Names inside the quoted words are what was said, not who said it.
     bare = _QUOTE.sub(lambda q: " " * len(q.group(0)), clause)
     runs = [
-        (m.start(), m.end(), m.group(0).rstrip("."))
+        (m.start(), m.start() + len(run), run.rstrip("."))
         for m in _ANY_NAME_RUN.finditer(bare)
         if not m.group(0).endswith("-")
+        # "sagte Dmitri Peskow der Agentur Interfax": an article after a name closes it
+        # (a particle after "von", "van" or "de" is the name's: "Ursula von der Leyen").
+        for run in [
+            re.split(
+                r"(?<!\bvon)(?<!\bvan)(?<!\bde)\s+(?:der|des|dem|den|di|da|del|la|le)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])",
+                m.group(0),
+            )[0]
+        ]
     ]
     # "министр иностранных дел России Сергей Лавров": a title's capitalised words run into
     # the name, so a run's last two or three words are tried as well.
@@ -1696,18 +1708,29 @@ def _foreign_speaker(
         # person last named ("Außenminister Heiko Maas sprach … „…“, sagte er.").
         if seen:
             return seen[-1]
-        said_after = context + " " + clause[: verb.start()]
-        named = _last_person_named(said_after)
-        # Only a name an office introduces ("Außenminister Heiko Maas", "le ministre
+        said_after = context + " " + bare[: verb.start()]  # not a name inside the quotation
+        # The last name an office introduces ("Außenminister Heiko Maas", "le ministre
         # Jean-Yves Le Drian") or the record knows: German capitalises every noun ("Bei der
-        # Sicherheitskonferenz hat der Bundespräsident … Er versicherte").
-        if named is None or not (
-            named[1]
-            or person_by_alias(named[0])
-            or _LOWER_OFFICE_BEFORE.search(said_after, 0, max(said_after.rfind(named[0]), 0))
-        ):
-            return None
-        return _speaker_of(named[0], context, day, seen)
+        # Sicherheitskonferenz hat der Bundespräsident … Er versicherte", "am Montag Kiew").
+        for run in reversed(NAME_RUN.findall(said_after)):
+            run = re.split(r"(?<=[a-z’'-]{2})\.\s+", run)[-1]
+            named = person_name(run)
+            if (
+                named is not None
+                and not _place_name(named[0])
+                and (
+                    named[1]
+                    or person_by_alias(named[0])
+                    or _LOWER_OFFICE_BEFORE.search(
+                        said_after, 0, max(said_after.rfind(named[0]), 0)
+                    )
+                )
+            ):
+                who = _speaker_of(named[0], context, day, seen)
+                if who is not None and who.role is None and named[1]:
+                    who = Speaker(who.name, named[1], who.person)  # "Außenministerin"
+                return who
+        return None
     according = verb.group(0).lower() in _ACCORDING_TO
     if seen and not according and _PRO_DROP.fullmatch(clause[: verb.start()].strip(" \t\n–—-,")):
         # "Así lo ha indicado …", "Также подчеркнул, что …", "Inoltre ha ribadito …": the
