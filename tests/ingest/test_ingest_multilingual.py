@@ -298,3 +298,40 @@ def test_an_article_after_a_name_closes_it(tmp_path: Path) -> None:
         "Dmitry Peskov",
         "Ursula von der Leyen",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "OTAN\n\nEl secretario general de la OTAN, Jens Stoltenberg, afirmó este lunes que "
+            "la Alianza está dispuesta al diálogo.\n\n"
+            '"No aceptaremos esferas de influencia", añadió el político noruego.\n',
+            "Jens Stoltenberg",
+        ),
+        (
+            "NATO\n\nMinister spraw zagranicznych Zbigniew Rau powiedział w poniedziałek, że "
+            "OBWE musi działać.\n\n„Nie zgodzimy się na strefy wpływów” – dodał szef polskiej "
+            "dyplomacji.\n",
+            "Zbigniew Rau",
+        ),
+    ],
+    ids=["es-described", "pl-described"],
+)
+def test_a_description_after_the_verb_is_the_person_named_before(
+    tmp_path: Path, text: str, speaker: str
+) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(tmp_path, text)
+    said = [s for s in doc.statements if s.speaker]
+    assert len(said) == 2 and {s.speaker for s in said} == {speaker}
+
+
+def test_a_description_with_nobody_named_before_is_nobody(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(
+        tmp_path, 'OTAN\n\n"No aceptaremos esferas de influencia", añadió el portavoz.\n'
+    )
+    assert not any(s.speaker for s in doc.statements)

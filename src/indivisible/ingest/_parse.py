@@ -1703,6 +1703,9 @@ def _foreign_speaker(
         # "…, отметила она.", "…, sagte er.", "…, ajoute-t-il": the pronoun after the verb
         or re.match(r"(?:\s+|-t-)(?:он|она|вона|він|er|sie|il|elle)\b", clause[verb.end() :], re.I)
         or re.search(r"-(?:il|elle)\b|\b(?:er|sie)\b", verb.group(0))
+        # "…, añadió el político noruego.", "– dodał szef polskiej dyplomacji.", "…, sagte der
+        # SPD-Politiker.": a description after the verb, naming nobody, closing the sentence
+        or _described_after(clause[verb.end() :])
     ):
         # "он подчеркнул, что …", "il a déclaré": the person last speaking, else the
         # person last named ("Außenminister Heiko Maas sprach … „…“, sagte er.").
@@ -1787,6 +1790,39 @@ def _office_holder_named(
         return None
     person = next(iter(holders.values()))
     return _unify(Speaker(person.name, _role(person, day), person), seen)
+
+
+#: A description after a speech verb that closes its sentence: a definite article (or
+#: none, in Slavic languages) and a few words ("el político noruego", "szef polskiej
+#: dyplomacji", "der SPD-Politiker").
+_DESCRIBED_AFTER = re.compile(
+    r"\s+(?P<article>(?:el|la|le|il|lo|der|die|the)\s+)?(?P<words>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,4})"
+    r"\s*[.;]?[\"”»“]?\s*$"
+)
+
+
+def _described_after(tail: str) -> bool:
+    """Whether ``tail`` (after a speech verb) is only a description of who spoke.
+
+    Lower-case words (a capitalised noun is allowed after an article, as German writes
+    it), no name of two capitalised words, and no pronoun or preposition opening it.
+    """
+    m = _DESCRIBED_AFTER.match(tail)
+    if m is None:
+        return False
+    words = m["words"].split()
+    if NAME_RUN.search(m["words"]) or words[0].lower() in _NOT_DESCRIPTION_WORDS:
+        return False
+    return bool(m["article"]) or words[0][:1].islower()
+
+
+#: Words that open no description of a person after a speech verb: pronouns, prepositions
+#: and adverbs of time ("sagte er am Montag", "dijo hoy", "powiedział w poniedziałek").
+_NOT_DESCRIPTION_WORDS = frozenset(
+    "er sie es il elle él ella lui lei он она они він вона на в во w we z ze na do "
+    "am im in an auf bei mit nach vor en a al de del dans pour sur hoy ayer este esta "
+    "heute gestern aujourd'hui hier oggi ieri dzisiaj wczoraj сегодня вчера".split()
+)
 
 
 #: The speech words that mean "according to": the source follows them, never is dropped.
