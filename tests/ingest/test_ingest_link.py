@@ -323,3 +323,24 @@ def test_a_name_with_its_abbreviation_in_brackets_before_treaty_in_any_case(
     text: str, expected: str
 ) -> None:
     assert link(text, None).instruments == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "instruments", "organisations"),
+    [
+        ("Nato-Generalsekretär Jens Stoltenberg", (), ("nato",)),
+        ("der OSZE-Vorsitz", (), ("osce",)),
+        ("NATO-led forces", (), ("nato",)),
+        ("NATO-EU relations", (), ("nato", "eu")),
+        ("the NATO-Russia Council met", (), ("nato-russia-council",)),
+        # A numeral after the hyphen is another treaty's name, not a compound.
+        ("START-2 was never ratified", (), ()),
+        ("the START-1 treaty", ("start-1991",), ()),
+    ],
+    ids=["de-nato", "de-osce", "en-nato-led", "nato-eu", "nrc", "start-2", "start-1"],
+)
+def test_a_name_joined_to_a_word_by_a_hyphen_is_still_named(
+    text: str, instruments: tuple[str, ...], organisations: tuple[str, ...]
+) -> None:
+    found = link(text, None)
+    assert (found.instruments, found.organisations) == (instruments, organisations)

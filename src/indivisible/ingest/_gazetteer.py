@@ -491,6 +491,12 @@ def _abbreviation(name: str) -> bool:
     return not any(c.islower() for c in name)
 
 
+#: After a name, a hyphen may join it to a word as German and English compounds do
+#: ("Nato-Generalsekretär", "OSZE-Vorsitz", "EU-Kommission", "NATO-led"), but not to a
+#: numeral: "START-2" is not START ("START-1", "START-3" are names of their own).
+_COMPOUND_END = r"(?!-(?:\d|[IVXivx]+(?![\w])|$|\s))"
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """Load and compile the gazetteers (cached).
@@ -537,7 +543,7 @@ def load() -> Gazetteer:
     # Longest first inside each alternation; one boundary check outside it, tried once per
     # position rather than once per name, is what keeps matching fast.
     by_length = sorted(exact | {f"(?i:{p})" for p in folded}, key=len, reverse=True)
-    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(by_length)})(?![\w-])")
+    regex = re.compile(rf"(?<![\w-])(?:{'|'.join(by_length)})(?![\w]){_COMPOUND_END}")
     # The fast path: every name lowered, matched against lowered text; exact spellings
     # are then required for abbreviations and one-word names.
     spellings: dict[str, set[str]] = {}
@@ -553,7 +559,7 @@ def load() -> Gazetteer:
         else:
             free.add(low)
     lowered = sorted({_name_pattern(n) for n in {*spellings, *free}}, key=len, reverse=True)
-    lower_regex = re.compile(rf"(?<![\w-])(?:{'|'.join(lowered)})(?![\w-])")
+    lower_regex = re.compile(rf"(?<![\w-])(?:{'|'.join(lowered)})(?![\w]){_COMPOUND_END}")
     exact_only = {k: frozenset(v) for k, v in spellings.items() if k not in free}
     return Gazetteer(
         entries=tuple(entries),

@@ -1818,11 +1818,11 @@ def _described_after(tail: str) -> bool:
 
 #: Words that open no description of a person after a speech verb: pronouns, prepositions
 #: and adverbs of time ("sagte er am Montag", "dijo hoy", "powiedział w poniedziałek").
-_NOT_DESCRIPTION_WORDS = frozenset(
-    "er sie es il elle él ella lui lei он она они він вона на в во w we z ze na do "
-    "am im in an auf bei mit nach vor en a al de del dans pour sur hoy ayer este esta "
-    "heute gestern aujourd'hui hier oggi ieri dzisiaj wczoraj сегодня вчера".split()
-)
+_NOT_DESCRIPTION_WORD_LIST = """
+    er sie es il elle él ella lui lei он она они він вона на в во w we z ze na do
+    am im in an auf bei mit nach vor en a al de del dans pour sur hoy ayer este esta
+    heute gestern aujourd'hui hier oggi ieri dzisiaj wczoraj сегодня вчера"""
+_NOT_DESCRIPTION_WORDS = frozenset(_NOT_DESCRIPTION_WORD_LIST.split())
 
 
 #: The speech words that mean "according to": the source follows them, never is dropped.
