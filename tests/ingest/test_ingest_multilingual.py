@@ -335,3 +335,31 @@ def test_a_description_with_nobody_named_before_is_nobody(tmp_path: Path) -> Non
         tmp_path, 'OTAN\n\n"No aceptaremos esferas de influencia", añadió el portavoz.\n'
     )
     assert not any(s.speaker for s in doc.statements)
+
+
+def test_an_italian_report_with_two_speech_verbs_and_a_treaty_after_one(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(
+        tmp_path,
+        "Cieli aperti\n\n"
+        "L'Alto Rappresentante della Ue, Joseph Borrell, in una nota ufficiale ha espresso il "
+        "suo rammarico per la decisione degli Usa.\n\n"
+        "La Russia ha annunciato che rispetterà il Trattato sui Cieli Aperti, ha dichiarato il "
+        "viceministro degli Esteri Alexander Grushko ai media russi.\n",
+    )
+    assert [s.speaker for s in doc.statements if s.speaker] == [
+        "Josep Borrell",
+        "Alexander Grushko",
+    ]
+
+
+def test_an_organisation_before_the_verb_is_nobody(tmp_path: Path) -> None:
+    from ._docs import parse_written
+
+    doc = parse_written(
+        tmp_path,
+        "Политика\n\nВ НАТО выразили сожаление из-за закрытия Россией представительства.\n\n"
+        "Альянс готов к диалогу, заявили в штаб-квартире.\n",
+    )
+    assert not any(s.speaker for s in doc.statements)

@@ -1634,11 +1634,21 @@ def _foreign_speaker(
     "- подчеркнул Медведев.") and the whole sentence is reported as the words of: the one
     person of the gazetteer it names; else the name standing closest after the verb
     (past a description: "declaró el ministro …, Serguéi Lavrov") or just before it ("Le
-    président Sarkozy a déclaré"); else a surname alone right after the verb.
+    président Sarkozy a déclaré"); else a surname alone right after the verb. Each speech
+    verb of the sentence is tried in turn ("… ha annunciato che … rispetterà il Trattato
+    sui Cieli Aperti, ha dichiarato il viceministro … Alexander Grushko").
     """
-    verb = FOREIGN_SAID.search(clause)
-    if verb is None:
-        return None
+    for verb in FOREIGN_SAID.finditer(clause):
+        found = _foreign_speaker_at(clause, verb, context, day, seen)
+        if found is not None:
+            return found
+    return None
+
+
+def _foreign_speaker_at(
+    clause: str, verb: re.Match[str], context: str, day: dt.date | None, seen: list[Speaker]
+) -> Speaker | None:
+    """:func:`_foreign_speaker` for one speech verb of the sentence."""
     # Names inside the quoted words are what was said, not who said it.
     bare = _QUOTE.sub(lambda q: " " * len(q.group(0)), clause)
     runs = [
@@ -1677,6 +1687,7 @@ def _foreign_speaker(
         # or opened by an article is a noun phrase
         and r[2].split()[0].lower() not in _ARTICLES
         and not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, r[0])
+        and not _names_a_thing(r[2])  # "ha annunciato il ritiro dal Trattato Cieli Aperti"
     ]
     before = [
         r
@@ -1685,8 +1696,14 @@ def _foreign_speaker(
         and len(r[2].split()) >= 2
         # "Die Regierung betonte", "La Commissione ha detto": an article opens no name
         and r[2].split()[0].lower() not in _ARTICLES
+        and not _names_a_thing(r[2])  # "В НАТО выразили сожаление"
     ]
-    for _, _, run in after[:1] + before[-1:]:
+    for at, _, run in after[:1] + before[-1:]:
+        words = run.split()
+        if len(words) >= 3 and _OFFICE_OF_BEFORE.search(bare, 0, at):
+            # "vice ministro degli Esteri Alexander Grushko", "ministre des Affaires …": the
+            # run's first word closes the office the preposition opened.
+            run = " ".join(words[1:])
         named = person_name(run)
         who = _speaker_of(named[0], context, day, seen) if named is not None else None
         if who is not None and who.name:
@@ -1744,6 +1761,11 @@ def _foreign_speaker(
     # the verb is the person whose full name the page printed before it ("Heiko Maas").
     lone_before = re.search(r"(?<![\w-])(?P<who>[A-ZА-ЯЁ][\w’'-]{3,})\s+$", clause[: verb.start()])
     before_verb = context + " " + clause[: verb.start()]
+    # "В НАТО выразили сожаление": an organisation's or a treaty's name is nobody.
+    lone_at = lone_at if lone_at is None or not _names_a_thing(lone_at["who"]) else None
+    lone_before = (
+        lone_before if lone_before is None or not _names_a_thing(lone_before["who"]) else None
+    )
     for near in (lone_at, lone_before):
         earlier_named = _named_earlier(near["who"], before_verb, day, seen) if near else None
         if earlier_named is not None:
@@ -1825,6 +1847,22 @@ _NOT_DESCRIPTION_WORD_LIST = """
 _NOT_DESCRIPTION_WORDS = frozenset(_NOT_DESCRIPTION_WORD_LIST.split())
 
 
+def _names_a_thing(run: str) -> bool:
+    """Whether a capitalised run names an instrument or an organisation, not a person.
+
+    The name the run would give ("Trattato Cieli Aperti", "В НАТО") is looked up, not the
+    office before it ("НАТО Оана Лунгеску" is Оана Лунгеску of NATO).
+    """
+    named = person_name(run)
+    found = link(named[0] if named is not None else run, None)
+    return bool(found.instruments or found.organisations)
+
+
+#: A preposition of an office's name just before a capitalised run ("ministro degli
+#: Esteri …", "ministre des Affaires …", "Minister of Foreign …").
+_OFFICE_OF_BEFORE = re.compile(r"\b(?:degli|della|del|dei|de|des|du|of)\s+$")
+
+
 #: The speech words that mean "according to": the source follows them, never is dropped.
 _ACCORDING_TO = frozenset(
     {"según", "laut", "selon", "secondo", "według", "по словам", "за словами"}
@@ -1856,6 +1894,10 @@ _FOREIGN_PREPOSITIONS = frozenset({
     "en", "de", "del", "al", "con", "sobre", "durante", "in", "im", "am", "zu", "zum", "zur",
     "à", "au", "aux", "dans", "sur", "pour", "per", "su", "nel", "nella", "w", "we", "na",
     "z", "ze", "во", "в", "на", "с", "о", "об", "при",
+    # Italian prepositions joined to an article ("il Trattato sui Cieli Aperti"), and a few
+    # more of Spanish, German and Polish.
+    "sui", "sul", "sulla", "sugli", "dal", "dalla", "dai", "nei", "negli", "alla", "agli",
+    "ai", "por", "para", "über", "vom", "beim", "od", "po",
 })
 # fmt: on
 #: An article or a preposition just before a position: the capitalised run that follows is

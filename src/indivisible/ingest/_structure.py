@@ -3053,7 +3053,17 @@ FOREIGN_SAID_WORDS = (
     r"wezwał[a]?|zaapelował[a]?|"
     r"powiedział[a]?|stwierdził[a]?|podkreślił[a]?|zaznaczył[a]?|oświadczył[a]?|"
     r"odpowiedział[a]?|wyjaśnił[a]?|dodał[a]?|ocenił[a]?|poinformował[a]?|według|"
-    r"przekonywał[a]?|zapowiedział[a]?|mówi|podkreśla|twierdzi|zaznacza|dodaje|ocenia)"
+    r"przekonywał[a]?|zapowiedział[a]?|mówi|podkreśla|twierdzi|zaznacza|dodaje|ocenia|"
+    # Regret, recall, criticism and announcements say something too ("ha espresso il suo
+    # rammarico", "ha ricordato che", "expresó su preocupación", "выразил сожаление").
+    r"ha espresso|ha ricordato|ha annunciato|ha criticato|ha denunciato|ha sostenuto|"
+    r"ha rilevato|ha chiarito|ha assicurato|ha accusato|"
+    r"expresó|recordó|criticó|denunció|acusó|lamentó|ha expresado|ha recordado|"
+    r"ha criticado|ha lamentado|a exprimé|a annoncé|a critiqué|a dénoncé|a accusé|"
+    r"äußerte|bekräftigt|kritisiert|"
+    r"выразил[аи]?|объявил[аи]?|раскритиковал[аи]?|обвинил[аи]?|"
+    r"висловив|висловила|оголосив|оголосила|"
+    r"wyraził[a]?|ogłosił[a]?|skrytykował[a]?|oskarżył[a]?)"
 )
 FOREIGN_SAID = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
 _SAID = re.compile(
