@@ -437,8 +437,9 @@ _FIRST_PERSON_BODY = (
             "Deputy Ambassador James Ford reaffirms commitment to the Helsinki Final Act",
             "James Ford",
         ),
+        ("Ambassador Hans Klemm at the Ceremony Marking the Aegis Ashore Site", "Hans Klemm"),
     ],
-    ids=["office-and-surname", "office-and-name"],
+    ids=["office-and-surname", "office-and-name", "speaker-at-occasion"],
 )
 def test_a_headlines_subject_speaks_a_first_person_text(
     tmp_path: Path, headline: str, speaker: str

@@ -2349,7 +2349,10 @@ _HEADLINE_SAYS = re.compile(
     r"underlines|addresses|tells|expresses|highlights|emphasi[sz]es|reiterates|praises|"
     r"commends|speaks|delivers|presents|outlines|congratulates|appeals|rejects|denounces|"
     r"(?:delivered|made|gave) (?:a|an|the|his|her) (?:speech|address|statement|remarks)|"
-    r"addressed)\b"
+    r"addressed|"
+    # "Ambassador Hans Klemm at the Ceremony Marking …", "Secretary Antony J. Blinken at a
+    # Joint Press Availability": a speech's page titled by its speaker and the occasion.
+    r"at (?:the|a|an) (?=[A-Z]))"
 )
 
 
