@@ -1,4 +1,8 @@
-"""Instruments and organisations named in other languages (cases/multilingual_names.yaml)."""
+"""Other languages: instrument and organisation names, persons, reported speech, labels.
+
+Names are listed in cases/multilingual_names.yaml; offices described in other languages
+are the `offices` of persons.yaml.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ import pytest
 import yaml
 
 from indivisible.ingest._link import link
+
+from ._docs import parse_written
 
 CASES = yaml.safe_load(
     (Path(__file__).parent / "cases" / "multilingual_names.yaml").read_text(encoding="utf-8")
@@ -66,8 +72,6 @@ def test_another_person_in_cyrillic_is_nobody(name: str) -> None:
 
 
 def test_a_statement_by_a_person_named_in_cyrillic_is_the_record_persons(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     text = (
         "Лавров о переговорах в Женеве\n\n"
         "МОСКВА, 12 января. Министр иностранных дел России Сергей Лавров заявил, что Россия "
@@ -116,8 +120,6 @@ def test_a_statement_by_a_person_named_in_cyrillic_is_the_record_persons(tmp_pat
 def test_reported_speech_in_other_languages_is_its_speakers(
     tmp_path: Path, text: str, speaker: str
 ) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(tmp_path, text)
     assert doc.statements
     assert {s.speaker for s in doc.statements if s.speaker} == {speaker}
@@ -135,8 +137,6 @@ def test_reported_speech_in_other_languages_is_its_speakers(
     ids=["ru-office-alone", "ru-ministry-abbreviation", "de-pronoun-nobody-before"],
 )
 def test_an_office_a_body_or_a_lone_pronoun_is_no_persons_name(tmp_path: Path, text: str) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(tmp_path, text)
     assert not any(s.speaker for s in doc.statements)
 
@@ -162,15 +162,11 @@ def test_an_office_a_body_or_a_lone_pronoun_is_no_persons_name(tmp_path: Path, t
 def test_an_office_in_another_language_is_its_holder_on_the_day(
     tmp_path: Path, text: str, speaker: str
 ) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(tmp_path, text)
     assert {s.speaker for s in doc.statements} == {speaker}
 
 
 def test_an_office_on_an_undated_page_is_nobody(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(tmp_path, "Политика\n\nДиалог нужен, заявил президент России.\n")
     assert not any(s.speaker for s in doc.statements)
 
@@ -199,8 +195,6 @@ def test_an_office_no_person_holds_is_a_clear_data_error(
 
 
 def test_a_russian_transcripts_question_and_initialled_minister(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(
         tmp_path,
         "Пресс-конференция\n\nС.Лавров: Спасибо. Сегодня мы обсудили много вопросов.\n\n"
@@ -215,8 +209,6 @@ def test_a_russian_transcripts_question_and_initialled_minister(tmp_path: Path) 
 
 
 def test_an_italian_question_label_with_its_asker_is_the_journalist(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(
         tmp_path,
         "Conferenza stampa\n\nDmitrij Medvedev: Grazie. Oggi i miei colleghi erano generosi.\n\n"
@@ -244,8 +236,6 @@ def test_an_italian_question_label_with_its_asker_is_the_journalist(tmp_path: Pa
 def test_an_other_initial_or_an_agenda_field_is_not_taken(
     tmp_path: Path, text: str, nobody: str
 ) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(tmp_path, text)
     assert not any(nobody in (s.speaker, s.role) for s in doc.statements)
 
@@ -253,8 +243,6 @@ def test_an_other_initial_or_an_agenda_field_is_not_taken(
 def test_a_russian_agency_report_dated_by_its_dateline_names_its_office_and_treaty(
     tmp_path: Path,
 ) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(
         tmp_path,
         "Лавров: Россия готова к диалогу по ДСНВ\n\n"
@@ -275,8 +263,6 @@ def test_the_russian_generic_start_name_before_new_start_is_start_i() -> None:
 
 
 def test_a_german_quotation_names_its_speaker_not_the_person_inside_it(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(
         tmp_path,
         "Baerbock in Kiew\n\nAußenministerin Annalena Baerbock hat am Montag Kiew besucht.\n\n"
@@ -287,8 +273,6 @@ def test_a_german_quotation_names_its_speaker_not_the_person_inside_it(tmp_path:
 
 
 def test_an_article_after_a_name_closes_it(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(
         tmp_path,
         "Politik\n\n„Wir werden reagieren“, sagte Kremlsprecher Dmitri Peskow der Agentur "
@@ -321,16 +305,12 @@ def test_an_article_after_a_name_closes_it(tmp_path: Path) -> None:
 def test_a_description_after_the_verb_is_the_person_named_before(
     tmp_path: Path, text: str, speaker: str
 ) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(tmp_path, text)
     said = [s for s in doc.statements if s.speaker]
     assert len(said) == 2 and {s.speaker for s in said} == {speaker}
 
 
 def test_a_description_with_nobody_named_before_is_nobody(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(
         tmp_path, 'OTAN\n\n"No aceptaremos esferas de influencia", añadió el portavoz.\n'
     )
@@ -338,8 +318,6 @@ def test_a_description_with_nobody_named_before_is_nobody(tmp_path: Path) -> Non
 
 
 def test_an_italian_report_with_two_speech_verbs_and_a_treaty_after_one(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(
         tmp_path,
         "Cieli aperti\n\n"
@@ -355,8 +333,6 @@ def test_an_italian_report_with_two_speech_verbs_and_a_treaty_after_one(tmp_path
 
 
 def test_an_organisation_before_the_verb_is_nobody(tmp_path: Path) -> None:
-    from ._docs import parse_written
-
     doc = parse_written(
         tmp_path,
         "Политика\n\nВ НАТО выразили сожаление из-за закрытия Россией представительства.\n\n"
