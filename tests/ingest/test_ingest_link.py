@@ -227,6 +227,23 @@ def test_folded_patterns_match_where_the_patterns_do() -> None:
             assert (want and want.span()) == (got and got.span()), (pattern.pattern, line)
 
 
+def test_the_fast_paths_find_what_the_slow_ones_do() -> None:
+    """Other languages' speech verbs on lowered text, and Cyrillic-only patterns skipped."""
+    from indivisible.ingest._gazetteer import _cyrillic_only
+    from indivisible.ingest._structure import FOREIGN_SAID, foreign_said
+
+    lines = _lines()
+    for line in lines:
+        assert [m.span() for m in foreign_said(line)] == [
+            m.span() for m in FOREIGN_SAID.finditer(line)
+        ], line
+    skipped = [f for e in load().patterned for f in e.folded or () if _cyrillic_only(f)]
+    assert skipped  # the multilingual names hold some
+    for line in lines:
+        if not re.search(r"[\u0400-\u04ff]", line):
+            assert not any(f.search(line.lower()) for f in skipped), line
+
+
 @pytest.mark.parametrize(
     ("source", "text", "span"),
     [

@@ -111,6 +111,22 @@ class Gazetteer:
             object.__setattr__(self, "_patterned", found)
         return found
 
+    @property
+    def patterned_latin(self) -> tuple[tuple[Entry, tuple[Folded, ...]], ...]:
+        """Each patterned entry, with its folded patterns that can match Latin-only text.
+
+        Those whose cheap test holds Cyrillic letters and no Latin one are left out
+        (computed once).
+        """
+        found = self.__dict__.get("_patterned_latin")
+        if found is None:
+            found = tuple(
+                (e, tuple(f for f in e.folded or () if not _cyrillic_only(f)))
+                for e in self.patterned
+            )
+            object.__setattr__(self, "_patterned_latin", found)
+        return found
+
     def names_in(self, text: str) -> list[tuple[int, int]]:
         """Spans of gazetteer names in ``text``, longest name first at each position.
 
@@ -470,6 +486,16 @@ def fold(pattern: re.Pattern[str]) -> Folded | None:
         except re.error:
             gate = None
     return Folded(folded, gate)
+
+
+def _cyrillic_only(folded: Folded) -> bool:
+    """Whether a folded pattern can only match text holding Cyrillic letters.
+
+    Its cheap test (or the pattern), escapes set aside, holds Cyrillic letters and no Latin
+    one: every way through it passes a Cyrillic letter.
+    """
+    bare = re.sub(r"\\.", "", (folded.gate or folded.pattern).pattern)
+    return re.search(r"[a-z]", bare) is None and re.search(r"[\u0400-\u04ff]", bare) is not None
 
 
 def fold_all(

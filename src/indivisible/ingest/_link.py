@@ -309,6 +309,9 @@ _BRACKETED_ABBREVIATION = re.compile(
 )
 
 
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+
+
 def link(text: str, doc: dt.date | None, after: dt.date | None = None) -> Links:
     """Instruments and organisations named or described in ``text``.
 
@@ -332,11 +335,13 @@ def link(text: str, doc: dt.date | None, after: dt.date | None = None) -> Links:
         _link_names(gaz, variant, doc, instruments, organisations, after)
     low = text.lower()
     fast = len(low) == len(text)
-    for entry in gaz.patterned:
+    # A pattern that can only match Cyrillic letters is not tried on a text without any.
+    latin_only = fast and _CYRILLIC_LETTER.search(low) is None
+    for entry, latin_folded in gaz.patterned_latin:
         if not _in_window(entry.window, doc, after):
             continue
         if fast and entry.folded is not None:
-            hit = any(p.search(low) for p in entry.folded)
+            hit = any(p.search(low) for p in (latin_folded if latin_only else entry.folded))
         else:
             hit = any(p.search(text) for p in entry.patterns)
         if hit:

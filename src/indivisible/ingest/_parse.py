@@ -30,11 +30,11 @@ from indivisible.ingest._names import (
 from indivisible.ingest._read import RawText, read
 from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import (
-    FOREIGN_SAID,
     FOREIGN_SAID_WORDS,
     Speaker,
     Structure,
     Turn,
+    foreign_said,
     lone_surname,
     structure,
 )
@@ -1638,7 +1638,7 @@ def _foreign_speaker(
     verb of the sentence is tried in turn ("… ha annunciato che … rispetterà il Trattato
     sui Cieli Aperti, ha dichiarato il viceministro … Alexander Grushko").
     """
-    for verb in FOREIGN_SAID.finditer(clause):
+    for verb in foreign_said(clause):
         found = _foreign_speaker_at(clause, verb, context, day, seen)
         if found is not None:
             return found

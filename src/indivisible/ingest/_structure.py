@@ -3069,13 +3069,31 @@ FOREIGN_SAID_WORDS = (
     r"wyraził[a]?|ogłosił[a]?|skrytykował[a]?|oskarżył[a]?)"
 )
 FOREIGN_SAID = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
-_SAID = re.compile(
+#: The same, run on lowered text: several times faster than a case-insensitive search of
+#: so many alternatives (the words are all written in lower case).
+_FOREIGN_SAID_LOW = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)")
+
+
+def foreign_said(text: str) -> list[re.Match[str]]:
+    """The speech verbs of other languages in ``text``, offsets as in ``text``.
+
+    Matched on the lowered text (the verb's own letters are returned lowered) unless
+    lowering changes the text's length, when the case-insensitive pattern is used.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return list(FOREIGN_SAID.finditer(text))
+    return list(_FOREIGN_SAID_LOW.finditer(low))
+
+
+_SAID_WORDS = (
     r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
     r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|confirmed|"
     r"underlined|emphasi[sz]ed|pointed out|assured|vowed|"
-    r"according to)\b|" + FOREIGN_SAID.pattern,
-    re.IGNORECASE,
+    r"according to)\b|" + FOREIGN_SAID.pattern
 )
+_SAID = re.compile(_SAID_WORDS, re.IGNORECASE)
+_SAID_LOW = re.compile(_SAID_WORDS)
 
 
 _TREATY = re.compile(
@@ -3377,7 +3395,8 @@ def _kind(
         return "transcript"
     first = text[blocks[0].start : blocks[0].end] if blocks else ""
     quotes = len(re.findall(r"[“\"«][^”\"»]{10,}[”\"»]", body))
-    said = len(_SAID.findall(body))
+    low = body.lower()
+    said = len(_SAID_LOW.findall(low) if len(low) == len(body) else _SAID.findall(body))
     first = _PARA_NUMBER.sub("", first)  # "1. Mr. Chair, …": a numbered paragraph
     strong = (
         _CHAIR.match(first)
