@@ -1070,3 +1070,20 @@ def test_a_reports_own_lines_are_no_narrative(tmp_path: Path, line: str) -> None
     doc = parse_written(tmp_path, f"{head}\n\n{line}\n\n{quote}\n\n{tail}")
     assert any(s.text.startswith("The treaty, signed") for s in doc.statements)
     assert not any(line[:30] in s.text for s in doc.statements)
+
+
+# --- a broadcaster that interviews under its initials ---------------------------------------
+
+
+def test_a_broadcasters_initials_label_its_questions(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Interview with the NATO Secretary General\n\n"
+        "DW: Mr. Secretary-General, is the INF Treaty dead?\n\n"
+        "Jens Stoltenberg: Russia has violated the treaty for years, and we call on Russia "
+        "to return to full compliance.\n\n"
+        "DW: What happens next?\n\n"
+        "Jens Stoltenberg: Allies will respond in a measured way.\n",
+    )
+    assert [s.role for s in doc.statements if not s.speaker] == ["journalist", "journalist"]
+    assert not any(s.speaker == "DW" for s in doc.statements)

@@ -496,7 +496,9 @@ _OUTLET = re.compile(
     r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Herald|Tribune|Radio|TV|"
     r"Television|Agency|Izvestia|Kommersant|Interfax|Newspaper|Daily|Channel|Network|"
     r"Broadcasting|Press|News Service|Service|Wire|Media)|"
-    r"^(?:RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK))$"
+    r"^(?:RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK|"
+    # Broadcasters that interview under their initials ("DW: Mr. Secretary-General, …").
+    r"DW|BBC|CNN|VOA|NPR|PBS|ZDF|ARD|RFE/RL|RFI|RT|TVN|RMF|ORF|SRF|RAI|RTL|France 24|Euronews))$"
 )
 _PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 _COMMENTS = re.compile(
