@@ -339,3 +339,22 @@ def test_an_organisation_before_the_verb_is_nobody(tmp_path: Path) -> None:
         "Альянс готов к диалогу, заявили в штаб-квартире.\n",
     )
     assert not any(s.speaker for s in doc.statements)
+
+
+def test_a_description_as_subject_and_a_verb_between_dashes_are_the_speaker_before(
+    tmp_path: Path,
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Cieli aperti\n\n"
+        "L'Alto Rappresentante della Ue, Joseph Borrell, ha espresso il suo rammarico per la "
+        "decisione degli Usa.\n\n"
+        "Il capo della diplomazia europea ha ricordato che il trattato è in vigore dal 2002.\n\n"
+        '"Il ritiro da un trattato - ha aggiunto - non è la soluzione per affrontare i '
+        'problemi."\n\n'
+        "La Russia ha respinto le accuse e ha annunciato che rispetterà il trattato.\n",
+    )
+    said = {s.text.split()[0].strip('"'): s.speaker for s in doc.statements}
+    assert said["Il"] == said["L'Alto"] == "Josep Borrell"
+    assert [s.speaker for s in doc.statements if "ritiro" in s.text] == ["Josep Borrell"]
+    assert said["La"] is None  # a state as the subject is no description of a person

@@ -349,8 +349,8 @@ def _is_abbreviation(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-#: Office words of Russian and Ukrainian copy ("Президент России", "глава МИД", "речник
-#: МЗС"), in the cases a title before a name takes.
+#: Office words of Russian, Ukrainian and Polish copy ("Президент России", "глава МИД",
+#: "речник МЗС", "szef dyplomacji"), in the cases a title before a name takes.
 _CYRILLIC_OFFICE_WORDS = """
 президент президента премьер премьер-министр премьер-министра министр министра глава главы
 канцлер канцлера посол посла постпред постпреда представитель представителя председатель
@@ -358,6 +358,8 @@ _CYRILLIC_OFFICE_WORDS = """
 спикера депутат депутата сенатор сенатора заместитель заместителя замминистра директор
 директора командующий командующего міністр міністра голова голови речник речника
 представник представника прем'єр прем'єр-міністр прем’єр прем’єр-міністр
+szef szefowa rzecznik rzeczniczka minister ministra prezydent premier ambasador sekretarz
+wiceminister przewodniczący przewodnicząca
 """
 
 #: Words of a title that precede a name ("NATO Secretary General Jens Stoltenberg").

@@ -1164,6 +1164,10 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
             context = headline + text[context_start:s_start]
             inside = _DASH_ATTRIBUTION.search(s_text) if s_text.lstrip()[:1] in '«“"' else None
             who_in = _dash_speaker(inside["who"], context, found.date, seen) if inside else None
+            if who_in is None and seen and s_text.lstrip()[:1] in '«“"„':
+                # '"Il ritiro da un trattato - ha aggiunto - non è la soluzione …"': the verb
+                # alone between dashes inside the quotation, its subject the one last speaking.
+                who_in = seen[-1] if _DASH_VERB_ALONE.search(s_text) else None
             if who_in is not None:
                 add(who_in, s_start, s_start + len(s_text.rstrip()), page, None)
                 continue
@@ -1600,6 +1604,11 @@ _DASH_ATTRIBUTION = re.compile(
 )
 
 
+#: A speech verb alone between dashes inside a quotation: "… - ha aggiunto - …",
+#: "… – dodał – …", "… — добавил он —" is read by the pronoun rules instead.
+_DASH_VERB_ALONE = re.compile(rf"\s[-–—]\s+{FOREIGN_SAID_WORDS}\s+[-–—]\s", re.IGNORECASE)
+
+
 def _dash_speaker(
     who: str, context: str, day: dt.date | None, seen: list[Speaker]
 ) -> Speaker | None:
@@ -1723,6 +1732,9 @@ def _foreign_speaker_at(
         # "…, añadió el político noruego.", "– dodał szef polskiej dyplomacji.", "…, sagte der
         # SPD-Politiker.": a description after the verb, naming nobody, closing the sentence
         or _described_after(clause[verb.end() :])
+        # "Il capo della diplomazia europea ha ricordato …", "El jefe de la diplomacia rusa
+        # afirmó …": a description as the subject, naming nobody
+        or _described_before(clause[: verb.start()])
     ):
         # "он подчеркнул, что …", "il a déclaré": the person last speaking, else the
         # person last named ("Außenminister Heiko Maas sprach … „…“, sagte er.").
@@ -1835,7 +1847,29 @@ def _described_after(tail: str) -> bool:
     words = m["words"].split()
     if NAME_RUN.search(m["words"]) or words[0].lower() in _NOT_DESCRIPTION_WORDS:
         return False
-    return bool(m["article"]) or words[0][:1].islower()
+    # Without an article (Polish, Russian), the description opens with an office: "dodał
+    # szef polskiej dyplomacji", never "ha annunciato che rispetterà il trattato".
+    return bool(m["article"]) or (words[0][:1].islower() and is_role_word(words[0]))
+
+
+#: A description as a sentence's subject: a definite article and a few words, the first a
+#: lower-case noun in Romance languages ("il capo della diplomazia europea"), an office in
+#: German ("Der Außenminister").
+_DESCRIBED_BEFORE = re.compile(
+    r"\s*(?P<article>il|lo|la|el|le|der|die)\s+(?P<first>[^\W\d_][\w’'-]*)"
+    r"(?P<rest>(?:\s+[^\W\d_][\w’'-]*){0,6})\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _described_before(head: str) -> bool:
+    """Whether ``head`` (before a speech verb) is only a description of who spoke."""
+    m = _DESCRIBED_BEFORE.match(head)
+    if m is None or NAME_RUN.search(m["first"] + m["rest"]):
+        return False
+    if m["article"].lower() in ("der", "die"):
+        return is_role_word(m["first"])  # "Der Außenminister", not "Die Regierung"
+    return m["first"][:1].islower()
 
 
 #: Words that open no description of a person after a speech verb: pronouns, prepositions
