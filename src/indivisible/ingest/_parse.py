@@ -1727,14 +1727,17 @@ def _foreign_speaker_at(
             r"(?<!\w)(?:он|она|er|sie|il|elle|él|ella|lui|lei)\s*$", clause[: verb.start()], re.I
         )
         # "…, отметила она.", "…, sagte er.", "…, ajoute-t-il": the pronoun after the verb
-        or re.match(r"(?:\s+|-t-)(?:он|она|вона|він|er|sie|il|elle)\b", clause[verb.end() :], re.I)
+        # (French puts "il" after the verb with a hyphen only: " il presidente" is Italian.)
+        or re.match(r"\s+(?:он|она|вона|він|er|sie)\b|-t-(?:il|elle)\b", clause[verb.end() :], re.I)
         or re.search(r"-(?:il|elle)\b|\b(?:er|sie)\b", verb.group(0))
         # "…, añadió el político noruego.", "– dodał szef polskiej dyplomacji.", "…, sagte der
         # SPD-Politiker.": a description after the verb, naming nobody, closing the sentence
-        or _described_after(clause[verb.end() :])
-        # "Il capo della diplomazia europea ha ricordato …", "El jefe de la diplomacia rusa
-        # afirmó …": a description as the subject, naming nobody
-        or _described_before(clause[: verb.start()])
+        or (
+            # ... after the words it attributes: a comma, a closing quotation mark or a dash
+            # before the verb ("…”, añadió el político noruego"), not "anunció el retiro".
+            _described_after(clause[verb.end() :])
+            and re.search(r"[,”\"»“–—-]\s*$", clause[: verb.start()]) is not None
+        )
     ):
         # "он подчеркнул, что …", "il a déclaré": the person last speaking, else the
         # person last named ("Außenminister Heiko Maas sprach … „…“, sagte er.").
@@ -1842,34 +1845,14 @@ def _described_after(tail: str) -> bool:
     it), no name of two capitalised words, and no pronoun or preposition opening it.
     """
     m = _DESCRIBED_AFTER.match(tail)
-    if m is None:
-        return False
+    if m is None or office_descriptions()[0].search(tail):
+        return False  # "…, dijo el presidente ruso": an office, another person (see offices)
     words = m["words"].split()
     if NAME_RUN.search(m["words"]) or words[0].lower() in _NOT_DESCRIPTION_WORDS:
         return False
     # Without an article (Polish, Russian), the description opens with an office: "dodał
     # szef polskiej dyplomacji", never "ha annunciato che rispetterà il trattato".
     return bool(m["article"]) or (words[0][:1].islower() and is_role_word(words[0]))
-
-
-#: A description as a sentence's subject: a definite article and a few words, the first a
-#: lower-case noun in Romance languages ("il capo della diplomazia europea"), an office in
-#: German ("Der Außenminister").
-_DESCRIBED_BEFORE = re.compile(
-    r"\s*(?P<article>il|lo|la|el|le|der|die)\s+(?P<first>[^\W\d_][\w’'-]*)"
-    r"(?P<rest>(?:\s+[^\W\d_][\w’'-]*){0,6})\s*,?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _described_before(head: str) -> bool:
-    """Whether ``head`` (before a speech verb) is only a description of who spoke."""
-    m = _DESCRIBED_BEFORE.match(head)
-    if m is None or NAME_RUN.search(m["first"] + m["rest"]):
-        return False
-    if m["article"].lower() in ("der", "die"):
-        return is_role_word(m["first"])  # "Der Außenminister", not "Die Regierung"
-    return m["first"][:1].islower()
 
 
 #: Words that open no description of a person after a speech verb: pronouns, prepositions
