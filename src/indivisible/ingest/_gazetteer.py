@@ -541,16 +541,18 @@ def load() -> Gazetteer:
     }
     entries = own + _record_entries(windows)
     index: dict[str, list[Entry]] = {}
-    originals: dict[str, str] = {}
+    # Every spelling of each key: "UE" and the Italian "Ue" are one key, two spellings, and
+    # a one-word name or abbreviation matches only as one of them is written.
+    spellings_of: dict[str, dict[str, None]] = {}
     for entry in entries:
         for name in entry.names:
             key = _key(name).casefold()
             if entry not in index.setdefault(key, []):
                 index[key].append(entry)
-            originals.setdefault(key, name)
+            spellings_of.setdefault(key, {})[name] = None
     exact: set[str] = set()
     folded: set[str] = set()
-    for key, name in originals.items():
+    for key, name in ((k, n) for k, names in spellings_of.items() for n in names):
         # A leading article is not part of the name: "the Charter" must not take the
         # "the" of "the Charter for European Security" before the longer name is tried.
         name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
@@ -574,7 +576,7 @@ def load() -> Gazetteer:
     # are then required for abbreviations and one-word names.
     spellings: dict[str, set[str]] = {}
     free: set[str] = set()
-    for name in originals.values():
+    for name in (n for names in spellings_of.values() for n in names):
         bare = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         low = _key(bare).lower()
         if _abbreviation(bare) or len(bare.split()) == 1:
