@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from indivisible._errors import InputError
@@ -859,20 +860,22 @@ def _last_subject(context: str, day: dt.date | None, seen: list[Speaker]) -> Spe
     return who
 
 
-def _last_person_named(context: str) -> tuple[str, str | None] | None:
+def _last_person_named(
+    context: str, accept: Callable[[tuple[str, str | None]], bool] | None = None
+) -> tuple[str, str | None] | None:
     """The last person named in ``context``, for a "he" or "she" no earlier speaker explains.
 
     "Zbigniew Rau, Minister …, made the remarks during the Council's meeting with the
     United Nations system. “…,” he said": runs of capitalised words are read from the last
     back; a body or a place ("United Nations", "New York") is passed over, as is the name
-    of a thing.
+    of a thing, and a name ``accept`` (when given) refuses.
     """
     for run in reversed(NAME_RUN.findall(context)):
         # A run never spans a sentence's end ("… Council.\nForeign Minister X" is X with
         # the office "Foreign Minister").
         run = re.split(r"(?<=[a-z’'-]{2})\.\s+", run)[-1]
         named = person_name(run)
-        if named is not None and not _place_name(named[0]):
+        if named is not None and not _place_name(named[0]) and (accept is None or accept(named)):
             return named
     return None
 
@@ -1647,32 +1650,12 @@ def _foreign_speaker(
     verb of the sentence is tried in turn ("… ha annunciato che … rispetterà il Trattato
     sui Cieli Aperti, ha dichiarato il viceministro … Alexander Grushko").
     """
-    for verb in foreign_said(clause):
-        found = _foreign_speaker_at(clause, verb, context, day, seen)
-        if found is not None:
-            return found
-    return None
-
-
-def _foreign_speaker_at(
-    clause: str, verb: re.Match[str], context: str, day: dt.date | None, seen: list[Speaker]
-) -> Speaker | None:
-    """:func:`_foreign_speaker` for one speech verb of the sentence."""
+    verbs = foreign_said(clause)
+    if not verbs:
+        return None
     # Names inside the quoted words are what was said, not who said it.
     bare = _QUOTE.sub(lambda q: " " * len(q.group(0)), clause)
-    runs = [
-        (m.start(), m.start() + len(run), run.rstrip("."))
-        for m in _ANY_NAME_RUN.finditer(bare)
-        if not m.group(0).endswith("-")
-        # "sagte Dmitri Peskow der Agentur Interfax": an article after a name closes it
-        # (a particle after "von", "van" or "de" is the name's: "Ursula von der Leyen").
-        for run in [
-            re.split(
-                r"(?<!\bvon)(?<!\bvan)(?<!\bde)\s+(?:der|des|dem|den|di|da|del|la|le)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])",
-                m.group(0),
-            )[0]
-        ]
-    ]
+    runs = _name_runs(bare)
     # "министр иностранных дел России Сергей Лавров": a title's capitalised words run into
     # the name, so a run's last two or three words are tried as well.
     known = {
@@ -1687,6 +1670,44 @@ def _foreign_speaker_at(
         return _unify(Speaker(person.name, _role(person, day), person), seen)
     if known:
         return None
+    for verb in verbs:
+        found = _foreign_speaker_at(clause, bare, runs, verb, context, day, seen)
+        if found is not None:
+            return found
+    return None
+
+
+#: An article after a name closes it ("sagte Dmitri Peskow der Agentur Interfax"); a
+#: particle after "von", "van" or "de" is the name's ("Ursula von der Leyen").
+_ARTICLE_CLOSES_NAME = re.compile(
+    r"(?<!\bvon)(?<!\bvan)(?<!\bde)\s+(?:der|des|dem|den|di|da|del|la|le)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"
+)
+
+
+def _name_runs(bare: str) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words in any script, each closed by an article after it."""
+    out = []
+    for m in _ANY_NAME_RUN.finditer(bare):
+        if m.group(0).endswith("-"):
+            continue
+        run = _ARTICLE_CLOSES_NAME.split(m.group(0), maxsplit=1)[0]
+        out.append((m.start(), m.start() + len(run), run.rstrip(".")))
+    return out
+
+
+def _foreign_speaker_at(
+    clause: str,
+    bare: str,
+    runs: list[tuple[int, int, str]],
+    verb: re.Match[str],
+    context: str,
+    day: dt.date | None,
+    seen: list[Speaker],
+) -> Speaker | None:
+    """:func:`_foreign_speaker` for one speech verb of the sentence.
+
+    ``bare`` is the sentence with its quotations blanked, ``runs`` its name runs.
+    """
     after = [
         r
         for r in runs
@@ -1744,28 +1765,25 @@ def _foreign_speaker_at(
         if seen:
             return seen[-1]
         said_after = context + " " + bare[: verb.start()]  # not a name inside the quotation
-        # The last name an office introduces ("Außenminister Heiko Maas", "le ministre
-        # Jean-Yves Le Drian") or the record knows: German capitalises every noun ("Bei der
-        # Sicherheitskonferenz hat der Bundespräsident … Er versicherte", "am Montag Kiew").
-        for run in reversed(NAME_RUN.findall(said_after)):
-            run = re.split(r"(?<=[a-z’'-]{2})\.\s+", run)[-1]
-            named = person_name(run)
-            if (
-                named is not None
-                and not _place_name(named[0])
-                and (
-                    named[1]
-                    or person_by_alias(named[0])
-                    or _LOWER_OFFICE_BEFORE.search(
-                        said_after, 0, max(said_after.rfind(named[0]), 0)
-                    )
-                )
-            ):
-                who = _speaker_of(named[0], context, day, seen)
-                if who is not None and who.role is None and named[1]:
-                    who = Speaker(who.name, named[1], who.person)  # "Außenministerin"
-                return who
-        return None
+
+        def introduced(named: tuple[str, str | None]) -> bool:
+            # An office introduced the name ("Außenminister Heiko Maas", "le ministre
+            # Jean-Yves Le Drian") or the record knows it: German capitalises every noun
+            # ("Bei der Sicherheitskonferenz hat der Bundespräsident …", "am Montag Kiew").
+            before = max(said_after.rfind(named[0]), 0)
+            return bool(
+                named[1]
+                or person_by_alias(named[0])
+                or _LOWER_OFFICE_BEFORE.search(said_after, 0, before)
+            )
+
+        named = _last_person_named(said_after, introduced)
+        if named is None:
+            return None
+        who = _speaker_of(named[0], context, day, seen)
+        if who is not None and who.role is None and named[1]:
+            who = Speaker(who.name, named[1], who.person)  # "Außenministerin"
+        return who
     according = verb.group(0).lower() in _ACCORDING_TO
     if seen and not according and _PRO_DROP.fullmatch(clause[: verb.start()].strip(" \t\n–—-,")):
         # "Así lo ha indicado …", "Также подчеркнул, что …", "Inoltre ha ribadito …": the
