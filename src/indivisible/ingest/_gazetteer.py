@@ -238,13 +238,7 @@ def _record_entries(windows: dict[str, tuple[dt.date | None, dt.date | None]]) -
     data = resources.files("indivisible").joinpath("data")
     entries: list[Entry] = []
     instrument_names: set[str] = set()
-    folder = data.joinpath("instruments")
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if not item.name.endswith(".yaml"):
-            continue
-        raw = _safe_yaml(item.read_text(encoding="utf-8"), f"instruments/{item.name}")
-        if not isinstance(raw, dict) or not raw.get("id"):
-            continue
+    for raw in _record_instruments():
         names = _names_of(raw, ("title", "short"))
         instrument_names.update(_key(n).casefold() for n in names)
         ident = str(raw["id"])
@@ -339,18 +333,27 @@ def office_descriptions() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def instrument_signed() -> dict[str, dt.date]:
-    """The day each of the record's instruments was signed or adopted (``signed``)."""
+def _record_instruments() -> tuple[dict[str, Any], ...]:
+    """The record's instrument files (``data/instruments/*.yaml``) with an id, read once."""
     folder = resources.files("indivisible").joinpath("data", "instruments")
-    out: dict[str, dt.date] = {}
+    out = []
     for item in sorted(folder.iterdir(), key=lambda f: f.name):
         if not item.name.endswith(".yaml"):
             continue
         raw = _safe_yaml(item.read_text(encoding="utf-8"), f"instruments/{item.name}")
-        day = raw.get("signed") if isinstance(raw, dict) else None
-        if isinstance(day, dt.date) and raw.get("id"):
-            out[str(raw["id"])] = day
-    return out
+        if isinstance(raw, dict) and raw.get("id"):
+            out.append(raw)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def instrument_signed() -> dict[str, dt.date]:
+    """The day each of the record's instruments was signed or adopted (``signed``)."""
+    return {
+        str(raw["id"]): raw["signed"]
+        for raw in _record_instruments()
+        if isinstance(raw.get("signed"), dt.date)
+    }
 
 
 def _safe_yaml(text: str, label: str) -> Any:

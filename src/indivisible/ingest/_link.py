@@ -472,7 +472,7 @@ def latin(name: str) -> str:
     A name with a letter only Ukrainian has (і, ї, є, ґ) is read as Ukrainian: г is "h",
     и is "y". Without one, the Russian reading is taken; the variant matcher folds the rest.
     """
-    if not re.search(r"[\u0400-\u04ff]", name):
+    if not _CYRILLIC_LETTER.search(name):
         return name
     ukrainian = bool(re.search(r"[іїєґ]", name, re.IGNORECASE))
     out = []

@@ -351,7 +351,7 @@ def _is_abbreviation(word: str) -> bool:
 
 #: Office words of Russian, Ukrainian and Polish copy ("Президент России", "глава МИД",
 #: "речник МЗС", "szef dyplomacji"), in the cases a title before a name takes.
-_CYRILLIC_OFFICE_WORDS = """
+_SLAVIC_OFFICE_WORDS = """
 президент президента премьер премьер-министр премьер-министра министр министра глава главы
 канцлер канцлера посол посла постпред постпреда представитель представителя председатель
 председателя генсек генсека секретарь секретаря пресс-секретарь пресс-секретаря спикер
@@ -413,5 +413,5 @@ _ROLE_WORDS = {
     "commander",
     "supreme",
     "chief",
-    *_CYRILLIC_OFFICE_WORDS.split(),
+    *_SLAVIC_OFFICE_WORDS.split(),
 }
