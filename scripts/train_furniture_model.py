@@ -28,7 +28,14 @@ from typing import Any
 import numpy as np
 import yaml
 
-from indivisible.ingest._furniture import FEATURES, WORD, LineContext, features, line_words
+from indivisible.ingest._furniture import (
+    FEATURES,
+    WORD,
+    LineContext,
+    features,
+    fit_logistic,
+    line_words,
+)
 from indivisible.ingest._parse import judged, turn_spans
 from indivisible.ingest._read import read
 from indivisible.ingest._structure import Structure, structure
@@ -123,23 +130,8 @@ def design(x: np.ndarray, texts: list[str], vocab: list[str]) -> np.ndarray:
 def fit(x: np.ndarray, y: np.ndarray, groups: list[str], texts: list[str]) -> Fitted:
     """Vocabulary, bias, weights, means and scales of an L2 logistic regression."""
     vocab = vocabulary(y, groups, texts)
-    x = design(x, texts, vocab)
-    means = x.mean(axis=0)
-    scales = x.std(axis=0)
-    scales[scales == 0] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - means) / scales])
-    w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], L2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -60, 60)))
-        grad = z.T @ (p - y) + penalty * w
-        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-10:
-            break
-    return float(w[0]), vocab, w[1:], means, scales
+    bias, weights, means, scales = fit_logistic(design(x, texts, vocab), y, L2)
+    return bias, vocab, weights, means, scales
 
 
 def predict(model: Fitted, x: np.ndarray, texts: list[str]) -> np.ndarray:

@@ -24,7 +24,10 @@ import math
 import re
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: The features, in the model's order (documented in docs/ingestion.md).
 FEATURES = (
@@ -215,7 +218,11 @@ def probability(line: str, ctx: LineContext, m: Model | None = None) -> float:
     """The model's probability that a one-line paragraph of a turn is page furniture."""
     m = m or model()
     found = line_words(line)
-    x = features(line, ctx) + [float(w in found) for w in m.vocabulary]
+    return logistic(m, features(line, ctx) + [float(w in found) for w in m.vocabulary])
+
+
+def logistic(m: Model, x: list[float]) -> float:
+    """A logistic model's probability for the feature values ``x`` (in the model's order)."""
     z = m.bias + sum(
         w * (v - mu) / s for w, v, mu, s in zip(m.weights, x, m.means, m.scales, strict=True)
     )
@@ -225,3 +232,33 @@ def probability(line: str, ctx: LineContext, m: Model | None = None) -> float:
 def furniture(line: str, ctx: LineContext) -> bool:
     """Whether the model takes a one-line paragraph of a turn for page furniture."""
     return probability(line, ctx) >= model().threshold
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float
+) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
+    """Bias, weights, means and scales of an L2-regularised logistic regression.
+
+    The features are standardised (mean 0, deviation 1; a constant one keeps scale 1) and
+    the weights fitted by Newton's method, which is deterministic: the same examples give
+    the same model. The bias is not penalised. Used by the training scripts of this
+    module's model and of ``_datemodel``'s.
+    """
+    import numpy as np
+
+    means = x.mean(axis=0)
+    scales = x.std(axis=0)
+    scales[scales == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - means) / scales])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -60, 60)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return float(w[0]), w[1:], means, scales

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from indivisible.ingest._datemodel import guessed_day
 from indivisible.ingest._gazetteer import Person, load, one_word_state_names, world_place_words
 from indivisible.ingest._link import (
     HONORIFIC,
@@ -316,6 +317,8 @@ class Structure:
     #: (France), B (Germany) and C (Poland)"): the opening speaker, then the co-authors,
     #: each of whom the opening speaker's words are attributed to as well.
     joint: tuple[Speaker, ...] = ()
+    #: The date is the learned model's guess (``_datemodel``), no rule's reading.
+    date_guessed: bool = False
 
 
 # --- blocks --------------------------------------------------------------------------
@@ -1763,6 +1766,12 @@ def structure(raw: RawText) -> Structure:
     if day is None and not highlights:
         bylines = [text[a:b] for a, b, why in dropped if why == "byline"]
         day = _undated_page_day(text, dropped, blocks, [title or "", *header_lines, *bylines])
+    guessed = False
+    if day is None and not highlights:
+        # No rule dated the page: the learned model's best date near the top, if it is
+        # sure enough (``_datemodel``); marked as a guess.
+        day = guessed_day(text, dropped, _parsed_span, _yearless_day(text, dropped, blocks))
+        guessed = day is not None
     if place is None:
         heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
         place = next(
@@ -1942,7 +1951,7 @@ def structure(raw: RawText) -> Structure:
         title = f"{label} by {byline.strip(' ,')}"
     joint = tuple(co_authors) if co_authors and co_authors[0] == opening else ()
     return Structure(
-        title, day, place, author, kind, turns, participants, dropped, len(blocks), joint
+        title, day, place, author, kind, turns, participants, dropped, len(blocks), joint, guessed
     )
 
 
@@ -2504,6 +2513,23 @@ def _date_in_header(lines: list[str]) -> dt.date | None:
     return None
 
 
+def _yearless_day(
+    text: str, dropped: list[tuple[int, int, str]], blocks: list[Block]
+) -> str | None:
+    """The month and day (``-MM-DD``) of a dateline that prints no year ("Feb. 21 (UPI) --")."""
+    lines = [text[a:b] for a, b, why in dropped if why == "dateline"]
+    lines += [text[b.start : b.end][:60] for b in blocks[:3]]
+    for line in lines:
+        dateline = _YEARLESS_DATELINE.match(line)
+        if dateline is None:
+            continue
+        # A day and month resolved against the last day of a leap year keep their figures.
+        short = [iso for _, _, iso in dates_mentioned(dateline[0], dt.date(2000, 12, 31))]
+        if short and len(short[0]) == 10:
+            return short[0][4:]
+    return None
+
+
 def _undated_page_day(
     text: str, dropped: list[tuple[int, int, str]], blocks: list[Block], heads: list[str]
 ) -> dt.date | None:
@@ -2521,19 +2547,11 @@ def _undated_page_day(
     event's, and an update stamp is never the page's date, even alone: the corpus's
     annotators read them so.
     """
-    lines = [text[a:b] for a, b, why in dropped if why == "dateline"]
-    lines += [text[b.start : b.end][:60] for b in blocks[:3]]
-    for line in lines:
-        dateline = _YEARLESS_DATELINE.match(line)
-        if dateline is None:
-            continue
-        # A day and month resolved against the last day of a leap year keep their figures.
-        short = [iso for _, _, iso in dates_mentioned(dateline[0], dt.date(2000, 12, 31))]
-        if short and len(short[0]) == 10:
-            wanted = short[0][4:]
-            for _, _, iso in dates_mentioned(text[:2500], None):
-                if len(iso) == 10 and iso[4:] == wanted:
-                    return dt.date.fromisoformat(iso)
+    wanted = _yearless_day(text, dropped, blocks)
+    if wanted is not None:
+        for _, _, iso in dates_mentioned(text[:2500], None):
+            if len(iso) == 10 and iso[4:] == wanted:
+                return dt.date.fromisoformat(iso)
     for head in heads:
         # "… – By PBS NewsHour Staff (PBS Newshour) / March 11 2020": a byline's or a
         # header's closing stamp after a slash, a bar or a dash.
