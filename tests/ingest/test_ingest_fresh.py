@@ -1087,3 +1087,50 @@ def test_a_broadcasters_initials_label_its_questions(tmp_path: Path) -> None:
     )
     assert [s.role for s in doc.statements if not s.speaker] == ["journalist", "journalist"]
     assert not any(s.speaker == "DW" for s in doc.statements)
+
+
+# --- session 16: a summit's declaration, a Russian treaty's parties -------------------------
+
+_SUMMIT = (
+    "Warsaw Summit Communiqué\n\n"
+    "Issued by the Heads of State and Government participating in the meeting\n\n"
+    "Press Release (2016) 100\n\n"
+    "1. We, the {who} of the member countries of the North Atlantic Alliance, have gathered "
+    "in Warsaw at a defining moment for the security of our nations.\n\n"
+    "2. NATO's essential mission is unchanged: to ensure that the Alliance remains an "
+    "unparalleled community of freedom, peace and security.\n"
+)
+
+
+def test_a_summits_declaration_by_its_heads_of_state_is_the_instruments_text(
+    tmp_path: Path,
+) -> None:
+    doc = parse_written(tmp_path, _SUMMIT.format(who="Heads of State and Government"))
+    assert doc.document.kind == "treaty_text"
+    assert {s.role for s in doc.statements} == {"text of the instrument"}
+    assert doc.statements[0].text.startswith("1. We, the Heads of State")
+    assert not any("Press Release" in s.text for s in doc.statements), "the page's header"
+
+
+def test_presidents_declaring_together_stay_a_statement(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _SUMMIT.format(who="Presidents of Poland and Romania"))
+    assert doc.document.kind != "treaty_text"
+
+
+_PARTIES_RU = (
+    "Союз Советских Социалистических Республик и Соединенные Штаты Америки, {named},\n\n"
+    "сознавая, что ядерная война имела бы для всего человечества опустошительные "
+    "последствия,\n\n"
+    "руководствуясь целью укрепления стратегической стабильности, договорились о ликвидации "
+    "ракет.\n"
+)
+
+
+def test_a_russian_treaty_naming_its_parties_below_is_a_treaty_text(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _PARTIES_RU.format(named="ниже именуемые Сторонами"))
+    assert doc.document.kind == "treaty_text"
+
+
+def test_a_russian_text_naming_two_states_below_is_no_treaty_text(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _PARTIES_RU.format(named="о которых речь ниже"))
+    assert doc.document.kind != "treaty_text"

@@ -1917,7 +1917,7 @@ def structure(raw: RawText) -> Structure:
             *(text[a:b] for a, b, why in dropped if why == "byline"),
         ]
         if kind == "treaty_text":
-            turns = _instrument_text(text, turns)
+            turns = _instrument_text(text, turns, dropped)
         elif kind == "statement" and (
             # A title naming the ministry as the author outranks a name the header lines
             # mention ("… the signing … / by Russian President Dmitri Medvedev and …").
@@ -3007,8 +3007,15 @@ def _person_in_lead(lead: str, day: dt.date | None) -> Speaker | None:
     return None
 
 
-def _instrument_text(text: str, turns: list[Turn]) -> list[Turn]:
-    """An instrument's text speaks for its parties: one turn, article headings dropped."""
+def _instrument_text(
+    text: str, turns: list[Turn], dropped: list[tuple[int, int, str]]
+) -> list[Turn]:
+    """An instrument's text speaks for its parties: one turn, article headings dropped.
+
+    A summit's declaration opens where its heads of state or government speak ("1. We, the
+    Heads of State and Government …"): the lines above that paragraph are the page's
+    header (the meeting, a press release's number, a stamp), not the instrument's text.
+    """
     spans = [
         span
         for turn in turns
@@ -3017,7 +3024,16 @@ def _instrument_text(text: str, turns: list[Turn]) -> list[Turn]:
             _TREATY_ARTICLE.match(text[span[0] : span[1]]) and _words(text[span[0] : span[1]]) <= 4
         )
     ]
-    return [Turn(Speaker(None, "text of the instrument"), spans)]
+    opening = next(
+        (
+            k
+            for k, span in enumerate(spans[:12])
+            if _SUMMIT_DECLARATION.match(_PARA_NUMBER.sub("", text[span[0] : span[1]], count=1))
+        ),
+        0,
+    )
+    dropped.extend((a, b, "header above the declaration") for a, b, _ in spans[:opening])
+    return [Turn(Speaker(None, "text of the instrument"), spans[opening:])]
 
 
 def _addressee(question: str, ctx: _Context) -> Speaker | None:
@@ -3121,11 +3137,27 @@ _TREATY = re.compile(
     r"(?:have\s+)?agreed\s+as\s+follows|(?<=\s)(?:confirm|affirm)\s+the\s+following\b(?!\s+(?:points?|statement))|hereinafter\s+(?:referred\s+to|called|designated)\s+"
     r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides)"
     # the same formulas in Russian, Spanish, French, German, Italian and Polish texts
-    r"|договорились\s+о\s+нижеследующем|именуем\w+\s+в\s+дальнейшем"
+    r"|договорились\s+о\s+нижеследующем|именуем\w+\s+в\s+дальнейшем|"
+    r"(?:ниже|далее)\s+именуем\w+\s+(?:\w+\s+)?(?:Сторон|Участник|Государств)"
     r"|(?:han\s+convenido|acuerdan)\s+(?:en\s+)?lo\s+siguiente|en\s+adelante\s+denominad"
     r"|sont\s+convenu(?:e)?s\s+de\s+ce\s+qui\s+suit|ci-après\s+dénommé"
     r"|(?:sind\s+wie\s+folgt\s+übereingekommen|haben\s+folgendes\s+vereinbart)"
     r"|hanno\s+convenuto\s+quanto\s+segue|uzgodniły,?\s+co\s+następuje",
+    re.IGNORECASE,
+)
+#: The heads of state or government of a summit declaring together ("We, the Heads of State
+#: and Government of the member countries of the North Atlantic Alliance, …", "Nous, chefs
+#: d'Etat ou de gouvernement des Etats participant à la CSCE"): a summit's declaration or
+#: communiqué, an instrument its participants adopt, not one speaker's statement. A few
+#: presidents or ministers speaking together ("We, the Presidents of …") stay a statement.
+_SUMMIT_DECLARATION = re.compile(
+    r"\b(?:We|Nous|Wir|Nosotros|Noi|Мы),?\s+(?:the\s+|les\s+|die\s+|los\s+|i\s+)?"
+    r"(?:Heads\s+of\s+State\s+(?:and|or)\s+(?:of\s+)?Government|"
+    r"chefs\s+d['’]\s?[EÉ]tat\s+(?:et|ou)\s+de\s+gouvernement|"
+    r"Staats-\s+und\s+Regierungschefs|"
+    r"Jefes\s+de\s+Estado\s+(?:y|o)\s+de\s+Gobierno|"
+    r"Capi\s+di\s+Stato\s+(?:e|o)\s+di\s+Governo|"
+    r"главы\s+государств\s+(?:и|или)\s+правительств)",
     re.IGNORECASE,
 )
 _CHAIR = re.compile(
@@ -3359,6 +3391,8 @@ def _kind(
     heads = " ".join([title or "", *header])
     if (flags["articles"] >= 2 and _TREATY_PARTIES.search(body)) or _TREATY.search(body[:3000]):
         return "treaty_text"
+    if _SUMMIT_DECLARATION.search(body[:3000]):
+        return "treaty_text"  # a summit's declaration by all its heads of state or government
     if (
         flags["articles"] >= 1
         and re.search(r"\bthis Treaty\b", body)
