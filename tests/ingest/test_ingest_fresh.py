@@ -1134,3 +1134,18 @@ def test_a_russian_treaty_naming_its_parties_below_is_a_treaty_text(tmp_path: Pa
 def test_a_russian_text_naming_two_states_below_is_no_treaty_text(tmp_path: Path) -> None:
     doc = parse_written(tmp_path, _PARTIES_RU.format(named="о которых речь ниже"))
     assert doc.document.kind != "treaty_text"
+
+
+def test_a_peers_territorial_title_is_compared_by_its_own_word() -> None:
+    from indivisible.ingest._names import surname
+
+    assert surname("Lord Hannay of Chiswick") == surname("Hannay of Chiswick") == "hannay"
+    assert surname("Cameron of Chipping Norton") == surname("David Cameron") == "cameron"
+
+
+def test_a_body_or_an_office_of_a_place_is_no_peer() -> None:
+    from indivisible.ingest._names import surname
+
+    assert surname("Bank of England") == "bank of england"
+    assert surname("Secretary of State") == "secretary of state"
+    assert surname("Senate of Poland") == "senate of poland"

@@ -59,6 +59,11 @@ def surname(name: str) -> str:
         >>> surname("Yoon Suk-yeol")
         'yoon'
     """
+    peer = _PEERAGE.fullmatch(name.strip())
+    if peer is not None and not (
+        is_role_word(peer["name"]) or peer["name"].lower() in _NOT_PEERS | _BODY_WORDS
+    ):
+        return fold(peer["name"])  # "Lord Hannay of Chiswick", "Cameron of Chipping Norton"
     words = name.split()
     if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
         return fold(name)
@@ -68,6 +73,25 @@ def surname(name: str) -> str:
         return fold(words[0])  # "Yoon Suk-yeol", "Moon Jae-in": the family name comes first
     return parse_name(name)[1]
 
+
+#: A peer's territorial title, as Hansard prints it: "Lord Hannay of Chiswick", "Baroness
+#: Ashton of Upholland", "Cameron of Chipping Norton" (the title's own word first, then
+#: "of" and the place). A body's name of that form ("Bank of England", "House of Commons",
+#: "Secretary of State") is not one: its first word is a body's or an office's.
+_PEERAGE = re.compile(
+    r"(?:(?:The\s+)?(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Marquess)"
+    r"\s+)?(?P<name>[A-Z][a-z’'-]+)\s+of\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}"
+)
+_NOT_PEERS = {
+    "bank", "house", "court", "chamber", "committee", "board", "commission", "assembly",
+    "parliament", "republic", "kingdom", "city", "university", "institute", "centre",
+    "center", "embassy", "people", "prince", "princess", "duke", "duchess", "queen", "king",
+    "port", "isle", "state", "head", "heads", "chief", "member", "members", "senate",
+    "cabinet", "army", "navy", "command", "service", "league", "alliance", "association",
+    "movement", "party", "group", "secretariat", "directorate", "tribunal", "mayor",
+    "governor", "archbishop", "bishop", "patriarch", "metropolitan", "emir", "sultan",
+    "friends", "citizens", "ministers", "leaders", "representatives", "envoy", "sheikh",
+}  # fmt: skip
 
 _BODY_WORDS = {
     "union",
