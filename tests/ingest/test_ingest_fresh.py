@@ -1149,3 +1149,40 @@ def test_a_body_or_an_office_of_a_place_is_no_peer() -> None:
     assert surname("Bank of England") == "bank of england"
     assert surname("Secretary of State") == "secretary of state"
     assert surname("Senate of Poland") == "senate of poland"
+
+
+_INTERVIEW_DE = (
+    "{heading}, 01.Oktober 2008\n\n"
+    "Sehen Sie einen neuen Kalten Krieg?\n\n"
+    "Definitiv nicht. Russland sucht keine Konfrontation mit dem Westen, keiner in Russland "
+    "redet vom Kalten Krieg.\n\n"
+    "Welche Maßnahmen sollten die NATO und Russland treffen, um den Konflikt zu entschärfen?\n\n"
+    "Es liegt an unseren Partnern im Westen und in der NATO, die Spannung abzubauen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "who"),
+    [
+        (
+            "Interview des Botschafters der Russischen Föderation, Vladimir V.Kotenev, für die "
+            "Zeitschrift „Diplomatisches Magazin“",
+            "Kotenev",
+        ),
+        ("Entretien avec l'ambassadeur Vladimir Kotenev pour le magazine Diplomatie", "Kotenev"),
+    ],
+    ids=["german", "french"],
+)
+def test_an_interview_heading_in_another_language_names_the_interviewee(
+    tmp_path: Path, heading: str, who: str
+) -> None:
+    doc = parse_written(tmp_path, _INTERVIEW_DE.format(heading=heading))
+    assert doc.document.kind == "interview"
+    said = [(s.speaker or s.role or "") for s in doc.statements]
+    assert said[0] == "journalist" and said[1].endswith(who) and said[2] == "journalist"
+
+
+def test_an_interview_heading_naming_nobody_gives_the_answers_to_no_one(tmp_path: Path) -> None:
+    heading = "Interview für die Zeitschrift „Diplomatisches Magazin“"
+    doc = parse_written(tmp_path, _INTERVIEW_DE.format(heading=heading))
+    assert not any(s.speaker for s in doc.statements)

@@ -1955,6 +1955,15 @@ def structure(raw: RawText) -> Structure:
     )
 
 
+#: Whose interview a heading announces, in the languages of the corpus: the words up to the
+#: outlet it was given to.
+_INTERVIEW_OF = re.compile(
+    r"(?:[Ii]nterview|[Ee]ntretien|[Ee]ntrevista|[Ii]ntervista|[Ww]ywiad|Интервью|Інтерв['’]ю)"
+    r"\s+(?:(?:of|with|by|given by|des|der|mit|von|avec|de|du|accordée? par|a|al|con|di|del|"
+    r"della|dello|z|ze|с|со)\s+|d['’])(?P<who>.{3,200}?)"
+    r"(?=\s+(?:to|for|with|on|at|in|für|pour|à|au|aux|para|per|agli?|alla|dla|для|в|во|"
+    r"изданию|газете|журналу|агентству|телеканалу)\s|[\s,.]*$)"
+)
 _INTERVIEWEE = re.compile(
     r"(?P<who>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)[’']s\s+[Ii]nterview"
     r"|[Ii]nterview (?:of|with|by) (?P<who2>(?:[A-Z][\w.’'-]*\s+){1,8}?[A-Z][\w’'-]+)"
@@ -2098,14 +2107,12 @@ def _unlabelled_interview(
         if named is not None:
             who_text = named["who"] or named["who2"]
             found = titled_surname(who_text) or person_name(who_text)
-        if found is None and named is not None:
+        if found is None:
             # "Interview of the Minister of Foreign Affairs of the Republic of Azerbaijan
-            # Elmar Mammadyarov to local media outlets": the office, then the name.
-            office = re.search(
-                r"[Ii]nterview (?:of|with|by|given by) (?P<who>.{3,200}?)"
-                r"(?=\s+(?:to|for|with|on|at|in)\s|[\s,.]*$)",
-                heads,
-            )
+            # Elmar Mammadyarov to local media outlets": the office, then the name; so in
+            # other languages ("Interview des Botschafters …, Vladimir V.Kotenev, für die
+            # Zeitschrift …", "Entretien avec …", "Интервью …").
+            office = _INTERVIEW_OF.search(heads)
             found = person_name(office["who"]) if office is not None else None
         if found is None:
             return None
@@ -3171,7 +3178,11 @@ _BRIEFING_SAID = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_TITLE = re.compile(r"\bstatement\b|\bdeclaration by\b", re.IGNORECASE)
-_INTERVIEW = re.compile(r"\binterview", re.IGNORECASE)
+_INTERVIEW = re.compile(
+    r"\binterview|\bentretien\b|\bentrevista\b|\bintervista\b|\bwywiad|\bинтервью|"
+    r"\bінтерв['’]ю",
+    re.IGNORECASE,
+)
 _BODY_SPEAKS = re.compile(
     r"^(?:The )?(?P<body>(?:[A-Z][\w.’'-]*\s+){0,5}?(?:Union|States|Federation|Government|"
     r"Delegation|Mission|Republic|Kingdom|Ministry|Council)(?:\s+(?:of|to|for)\s+(?:the\s+)?"
