@@ -310,6 +310,9 @@ _BRACKETED_ABBREVIATION = re.compile(
 
 
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+#: Hyphens other than the plain one (U+2010, the non-breaking U+2011, the figure dash
+#: U+2012) read as it; a soft hyphen (U+00AD) is dropped.
+_HYPHENS = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x00AD: None}
 
 
 def link(text: str, doc: dt.date | None, after: dt.date | None = None) -> Links:
@@ -326,6 +329,9 @@ def link(text: str, doc: dt.date | None, after: dt.date | None = None) -> Links:
     gaz = load()
     instruments: list[str] = []
     organisations: list[str] = []
+    # "Intermediate‑Range" with a non-breaking hyphen (as UN press releases print it), a soft
+    # hyphen inside a word: the names are read with the plain hyphen.
+    text = text.translate(_HYPHENS)
     texts = [text]
     if "(" in text and _BRACKETED_ABBREVIATION.search(text):
         # "the Intermediate-Range Nuclear Forces (INF) Treaty": the name is also read without
