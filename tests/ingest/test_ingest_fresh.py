@@ -1186,3 +1186,23 @@ def test_an_interview_heading_naming_nobody_gives_the_answers_to_no_one(tmp_path
     heading = "Interview für die Zeitschrift „Diplomatisches Magazin“"
     doc = parse_written(tmp_path, _INTERVIEW_DE.format(heading=heading))
     assert not any(s.speaker for s in doc.statements)
+
+
+_SECOND_CLAUSE = (
+    "Russia warns Poles and Czechs over missile defence\n\n"
+    "MOSCOW, Feb 19 (Reuters) - Russia warned Poland and the Czech Republic on Monday over the "
+    "US plan.\n\n"
+    "Russia sees the missiles as a threat against its territory and {who} has accused the US "
+    "of provoking a new arms race with the plan.\n"
+)
+
+
+def test_a_persons_reported_speech_in_a_sentences_second_clause(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _SECOND_CLAUSE.format(who="President Vladimir Putin"))
+    said = [s for s in spoken(doc) if "arms race" in s.text]
+    assert [s.speaker for s in said] == ["Vladimir Putin"]
+
+
+def test_a_states_accusation_in_a_second_clause_names_no_speaker(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _SECOND_CLAUSE.format(who="Moscow"))
+    assert not [s for s in spoken(doc) if "arms race" in s.text]

@@ -1589,7 +1589,19 @@ def _reported(
     foreign = _foreign_speaker(clause, context, day, seen)
     if foreign is not None:
         return foreign, 0, len(clause.rstrip())
+    for joint in _NEXT_CLAUSE.finditer(clause):
+        # "Russia sees the missiles as a threat … and President Vladimir Putin has accused
+        # the US of provoking a new arms race": a person's reported speech in the second
+        # clause of a sentence (a person, named: a state or a body there is too weak).
+        found = _reported(clause[joint.end() :], context, day, seen, ahead)
+        if found is not None and found[0].name and found[0].person is not None:
+            return found[0], found[1] + joint.end(), found[2] + joint.end()
     return None
+
+
+#: Where a sentence's second clause begins: after "and", "but", "while" or a semicolon, with
+#: a capitalised word (a name or a title) after it.
+_NEXT_CLAUSE = re.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s+(?=[A-Z])")
 
 
 #: An attribution between dashes inside a quotation: «…, - подчеркнул Медведев. - …».
