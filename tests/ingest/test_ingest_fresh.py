@@ -1206,3 +1206,21 @@ def test_a_persons_reported_speech_in_a_sentences_second_clause(tmp_path: Path) 
 def test_a_states_accusation_in_a_second_clause_names_no_speaker(tmp_path: Path) -> None:
     doc = parse_written(tmp_path, _SECOND_CLAUSE.format(who="Moscow"))
     assert not [s for s in spoken(doc) if "arms race" in s.text]
+
+
+_NEWLY = (
+    "Kazakh President Pledges Security Cooperation\n\n"
+    "UNIPATH STAFF\n\n"
+    "Kazakhstan’s newly appointed {who} reaffirmed his country’s commitment to the "
+    "Organization for Security and Co-operation in Europe during a meeting in the capital.\n"
+)
+
+
+def test_a_description_before_a_title_and_name_is_not_the_name(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _NEWLY.format(who="President Kassym-Jomart Tokayev"))
+    assert [s.speaker for s in spoken(doc)] == ["Kassym-Jomart Tokayev"]
+
+
+def test_a_newly_appointed_body_names_no_speaker(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _NEWLY.format(who="Government of National Unity"))
+    assert not spoken(doc)

@@ -134,8 +134,16 @@ _DESCRIBED = (
     # "The Russian ambassador to Austria": where the person is posted
     r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})?"
 )
+#: A lower-case description before a capitalised title and its name ("Kazakhstan’s newly
+#: appointed President Kassym-Jomart Tokayev", "the outgoing Secretary General …"): not
+#: part of the name.
+_PRENAME = (
+    r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+[’']s\s+)?(?:[Nn]ewly[\s-](?:appointed|elected|named)|"
+    r"[Rr]ecently\s+(?:appointed|elected)|[Oo]utgoing|[Ii]ncoming|[Ff]ormer|[Aa]cting)\s+"
+    r"(?=[A-Z]))?"
+)
 _REPORTED = re.compile(
-    rf"^{_INTRO}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?"
+    rf"^{_INTRO}{_PRENAME}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?"
     # "Guterres on Tuesday called on …": when, between the subject and the verb.
     rf"(?:\s+{_WHEN})?\s+{_AUX}(?:{_VERBS})"
     # "told Reuters on Saturday that": an outlet, a day or a place between verb and clause.
