@@ -1224,3 +1224,31 @@ def test_a_description_before_a_title_and_name_is_not_the_name(tmp_path: Path) -
 def test_a_newly_appointed_body_names_no_speaker(tmp_path: Path) -> None:
     doc = parse_written(tmp_path, _NEWLY.format(who="Government of National Unity"))
     assert not spoken(doc)
+
+
+_SPOKE_OF = (
+    "Glimmer of hope for Ukraine\n\n"
+    "MINSK (AFP) - The leaders agreed on a ceasefire after all-night talks.\n\n"
+    "Speaking to reporters in Minsk, {who} spoke of a glimmer of hope for the people of "
+    "Ukraine.\n"
+)
+
+
+def test_a_person_who_spoke_of_something_said_it(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _SPOKE_OF.format(who="Angela Merkel"))
+    said = [s for s in spoken(doc) if "people of Ukraine" in s.text]
+    assert [s.speaker for s in said] == ["Angela Merkel"]
+    assert said[0].text.startswith("a glimmer of hope"), "the words, not the report's framing"
+    assert not any(s.speaker for s in doc.statements if "leaders agreed" in s.text)
+
+
+def test_a_government_in_german_is_no_speaker(tmp_path: Path) -> None:
+    text = (
+        "Streit um US-Atomwaffen\n\n"
+        "Berlin (dpa) - Der Vorsitzende der SPD-Fraktion im Bundestag, Rolf Mützenich, "
+        "fordert einen Abzug der US-Atomwaffen aus Deutschland.\n\n"
+        'Der SPD-Politiker sagte dem Berliner "Tagesspiegel", Trumps Regierung habe '
+        "verkündet, dass Atomwaffen nicht mehr nur der Abschreckung dienten.\n"
+    )
+    doc = parse_written(tmp_path, text)
+    assert not any(s.speaker and "Regierung" in s.speaker for s in doc.statements)

@@ -59,6 +59,7 @@ _VERBS = (
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
     r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
+    r"spoke (?:of|about)|"
     r"reassured|informed|notified|answered|outlined|"
     r"condemned|denounced|deplored|lamented|ruled out|blasted|slammed|referred to|"
     # "expressed “grave concern” and “surprise” at …": the words quoted, too short to stand alone
@@ -1908,9 +1909,20 @@ def _names_a_thing(run: str) -> bool:
     The name the run would give ("Trattato Cieli Aperti", "В НАТО") is looked up, not the
     office before it ("НАТО Оана Лунгеску" is Оана Лунгеску of NATO).
     """
+    if run.split() and run.split()[-1].strip(".,").casefold() in _BODY_NOUNS:
+        return True  # "Trumps Regierung", "la Commission", "правительство": a body
     named = person_name(run)
     found = link(named[0] if named is not None else run, None)
     return bool(found.instruments or found.organisations)
+
+
+#: Nouns naming a government or a body, which no person's name ends with (German
+#: capitalises them: "Trumps Regierung habe verkündet …").
+_BODY_NOUN_LIST = """
+    regierung bundesregierung koalition fraktion partei opposition kommission ministerium
+    verwaltung administration behörde gouvernement commission gobierno comisión governo
+    commissione rząd komisja правительство администрация уряд"""
+_BODY_NOUNS = frozenset(_BODY_NOUN_LIST.split())
 
 
 #: A preposition of an office's name just before a capitalised run ("ministro degli

@@ -3106,7 +3106,7 @@ FOREIGN_SAID_WORDS = (
     r"ha rilevato|ha chiarito|ha assicurato|ha accusato|"
     r"expresó|recordó|criticó|denunció|acusó|lamentó|ha expresado|ha recordado|"
     r"ha criticado|ha lamentado|a exprimé|a annoncé|a critiqué|a dénoncé|a accusé|"
-    r"äußerte|bekräftigt|kritisiert|"
+    r"äußerte|bekräftigt|kritisiert|sprach von|spricht von|fordert|meinte|mahnte|"
     r"выразил[аи]?|объявил[аи]?|раскритиковал[аи]?|обвинил[аи]?|"
     r"висловив|висловила|оголосив|оголосила|"
     r"wyraził[a]?|ogłosił[a]?|skrytykował[a]?|oskarżył[a]?)"
