@@ -88,6 +88,14 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: An English month and a year with no day before them ("in February 2026"); a German day
+#: with its full stop ("19. April 2018") is no English date.
+_ENGLISH_MONTH = re.compile(
+    r"(?<!\d\.\s)(?<!\d\.)\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+"
+    r"(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 #: A line that is a sentence ends so; a full date opening one ("On December 5, 2022, we
 #: marked …", "Jan. 6, 2022 was the day …") is the event's, as the rules and the corpus's
 #: annotators read it, never a candidate.
@@ -122,7 +130,11 @@ def _found(
     found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
     if found:
         return found
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if _ENGLISH_MONTH.search(line):
+        # The patterns read every full English date; a month and a year alone ("in October
+        # 2021") is none, and dateparser (slow, and slower still the first time) is spared.
+        return out
     for year in _YEAR.finditer(line):
         # A window of the few words before the year ("… Lisbona 20 novembre 2010"), which
         # the other languages' reader takes (it reads short lines only).
