@@ -83,7 +83,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: after session 14's rounds 27a and 27b, 24 parliament records, interviews and agency
 #: copy mostly in other languages that found 10 of 38 speakers on first contact, lowering
 #: every tune figure, and the furniture model and the filter of short unattributed lines).
-TUNE_FLOORS = {"date": 0.87, "kind": 0.835, "speakers_p": 0.935, "speakers_r": 0.8, "leaked": 86}
+TUNE_FLOORS = {"date": 0.87, "kind": 0.835, "speakers_p": 0.935, "speakers_r": 0.8, "leaked": 98}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
@@ -124,7 +124,7 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     names = ("tune", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8")
     counts = tuple(parts[p]["documents"] for p in names)
     assert sum(counts) == len(report["documents"])
-    assert counts == (635, 18, 5, 14, 12, 14, 14, 14, 14)
+    assert counts == (655, 18, 5, 14, 12, 14, 14, 14, 14)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0
