@@ -1252,3 +1252,47 @@ def test_a_government_in_german_is_no_speaker(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, text)
     assert not any(s.speaker and "Regierung" in s.speaker for s in doc.statements)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            "Pokud Rusko použije jaderné zbraně, bude to mít vážné následky, řekl generální "
+            "tajemník Jens Stoltenberg.",
+            "Jens Stoltenberg",
+        ),
+        (
+            "A NATO é uma aliança decisiva, afirmou hoje o ministro dos Negócios Estrangeiros, "
+            "Augusto Santos Silva, em Londres.",
+            "Augusto Santos Silva",
+        ),
+        (
+            "Amerykański sekretarz stanu Mike Pompeo potwierdził w piątek, że Stany Zjednoczone "
+            "wycofują się z traktatu.",
+            "Mike Pompeo",
+        ),
+        (
+            "Iniciativa de Putin es positiva, respondió el secretario de prensa del Kremlin, "
+            "Dmitri Peskov, en su rueda de prensa.",
+            "Dmitry Peskov",
+        ),
+    ],
+    ids=["czech", "portuguese", "polish-that", "spanish-answer"],
+)
+def test_a_speech_verb_of_another_language_names_its_speaker(
+    tmp_path: Path, sentence: str, who: str
+) -> None:
+    text = f"Agency report\n\nBRUSSELS (AFP) - The allies met on Friday.\n\n{sentence}\n"
+    doc = parse_written(tmp_path, text)
+    assert {s.speaker for s in spoken(doc)} == {who}
+
+
+def test_a_name_past_that_is_what_was_said(tmp_path: Path) -> None:
+    text = (
+        "Agency report\n\nWARSAW (PAP) - The allies met on Friday.\n\n"
+        "Rzecznik potwierdził w piątek, że Stany Zjednoczone wycofują się z traktatu.\n"
+    )
+    assert not any(
+        s.speaker == "Stany Zjednoczone" for s in parse_written(tmp_path, text).statements
+    )

@@ -1739,6 +1739,9 @@ def _foreign_speaker_at(
         and r[2].split()[0].lower() not in _ARTICLES
         and not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, r[0])
         and not _names_a_thing(r[2])  # "ha annunciato il ritiro dal Trattato Cieli Aperti"
+        # "potwierdził w piątek, że Stany Zjednoczone …": a name past "that" is the subject
+        # of what was said, not who said it.
+        and not _THAT.search(bare, verb.end(), r[0])
     ]
     before = [
         r
@@ -1829,6 +1832,12 @@ def _foreign_speaker_at(
         earlier = next((p for p in seen if p.name and same_person(lone.name or "", p.name)), None)
         return earlier or lone
     return None
+
+
+#: The word opening a reported clause ("that") in the languages read.
+_THAT = re.compile(
+    r"(?<!\w)(?:that|que|qu['’]|che|dass|że|что|що|že|că|att|dat|ki)(?!\w)", re.IGNORECASE
+)
 
 
 #: An office in lower case just before a name, as French, Spanish, Italian and Russian copy
@@ -1932,7 +1941,18 @@ _OFFICE_OF_BEFORE = re.compile(r"\b(?:degli|della|del|dei|de|des|du|of)\s+$")
 
 #: The speech words that mean "according to": the source follows them, never is dropped.
 _ACCORDING_TO = frozenset(
-    {"según", "laut", "selon", "secondo", "według", "по словам", "за словами"}
+    {
+        "según",
+        "laut",
+        "selon",
+        "secondo",
+        "według",
+        "по словам",
+        "за словами",
+        "enligt",
+        "volgens",
+        "potrivit",
+    }
 )
 #: What may stand before a speech verb when the sentence drops its subject: nothing, or a
 #: connective and an object pronoun ("Así lo", "Además", "Inoltre", "Также", "Ponadto").
@@ -1965,6 +1985,10 @@ _FOREIGN_PREPOSITIONS = frozenset({
     # more of Spanish, German and Polish.
     "sui", "sul", "sulla", "sugli", "dal", "dalla", "dai", "nei", "negli", "alla", "agli",
     "ai", "por", "para", "über", "vom", "beim", "od", "po",
+    # Portuguese, Czech, Dutch and Romanian ("ministro dos Negócios Estrangeiros", "v
+    # Bruselu", "in Den Haag", "la București").
+    "dos", "das", "do", "da", "no", "nos", "nas", "v", "ve", "ke", "van", "het", "op",
+    "din", "pe", "cu",
 })
 # fmt: on
 #: An article or a preposition just before a position: the capitalised run that follows is

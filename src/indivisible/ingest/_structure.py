@@ -3109,7 +3109,24 @@ FOREIGN_SAID_WORDS = (
     r"äußerte|bekräftigt|kritisiert|sprach von|spricht von|fordert|meinte|mahnte|"
     r"выразил[аи]?|объявил[аи]?|раскритиковал[аи]?|обвинил[аи]?|"
     r"висловив|висловила|оголосив|оголосила|"
-    r"wyraził[a]?|ogłosił[a]?|skrytykował[a]?|oskarżył[a]?)"
+    r"wyraził[a]?|ogłosił[a]?|skrytykował[a]?|oskarżył[a]?|"
+    # Answers, judgements and confirmations report speech too ("respondió el secretario de
+    # prensa …", "a réclamé", "potwierdził w piątek").
+    r"respondió|contestó|consideró|estimó|opinó|recalcó|apuntó|precisó|reconoció|admitió|"
+    r"alertó|a réclamé|a plaidé|a jugé|a reconnu|a répondu|a confié|a salué|a condamné|"
+    r"potwierdził[a]?|zapewnił[a]?|przypomniał[a]?|ostrzegł[a]?|zauważył[a]?|"
+    r"oznajmił[a]?|przyznał[a]?|"
+    # Czech, Portuguese, Swedish, Dutch, Romanian and Turkish ("řekl generální tajemník …",
+    # "afirmou hoje o ministro …", "säger statsministern", "zei de minister", "a declarat",
+    # "… bildirdi"). Swedish "sa" is left out: French and Slovak write the word too.
+    r"prohlásil[a]?|řekl[a]?|uvedl[a]?|dodal[a]?|zdůraznil[a]?|upozornil[a]?|sdělil[a]?|"
+    r"oznámil[a]?|varoval[a]?|"
+    r"afirmou|disse|declarou|considerou|sublinhou|acrescentou|salientou|defendeu|explicou|"
+    r"garantiu|advertiu|alertou|"
+    r"säger|sade|uppger|uppgav|menar|enligt|"
+    r"zei|zegt|verklaarde|benadrukte|volgens|waarschuwde|liet weten|"
+    r"a declarat|a spus|a afirmat|a subliniat|potrivit|a precizat|a adăugat|"
+    r"dedi|açıkladı|bildirdi|belirtti|ifade etti|söyledi|kaydetti|vurguladı)"
 )
 FOREIGN_SAID = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
 #: The same, run on lowered text: several times faster than a case-insensitive search of
