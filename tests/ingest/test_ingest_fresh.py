@@ -1296,3 +1296,25 @@ def test_a_name_past_that_is_what_was_said(tmp_path: Path) -> None:
     assert not any(
         s.speaker == "Stany Zjednoczone" for s in parse_written(tmp_path, text).statements
     )
+
+
+_KAMER = (
+    "Aan de orde is de behandeling van het verslag van een algemeen overleg.\n\n"
+    "De voorzitter:\n\n"
+    "Ik heet de minister van Buitenlandse Zaken van harte welkom.\n\n"
+    "{label}\n\n"
+    "Voorzitter. Wij hebben uitgebreid met de minister kunnen debatteren over het "
+    "Non-proliferatieverdrag en de rol van de NAVO.\n"
+)
+
+
+def test_a_dutch_record_labels_its_members_and_its_chair(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _KAMER.format(label="De heer Van Bommel (SP):"))
+    assert doc.document.kind == "transcript"
+    said = {(s.speaker, s.role) for s in doc.statements if s.speaker or s.role}
+    assert said == {(None, "moderator"), ("Van Bommel", "SP")}
+
+
+def test_a_dutch_courtesy_title_inside_a_sentence_is_no_label(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _KAMER.format(label="De heer Van Bommel sprak als eerste."))
+    assert not any(s.speaker == "Van Bommel" for s in doc.statements)

@@ -416,7 +416,10 @@ def stance(text: str) -> tuple[str, str | None]:
 #: A courtesy title before a name, as a pattern the structure reader shares.
 HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Baroness|Madam|Mme|Mister|H\.E\.|Amb\.|Gen\.|Sen\.|"
-    r"Prof\.|Adm\.)\.?"
+    r"Prof\.|Adm\.|"
+    # Dutch, German, French, Spanish, Italian and Polish courtesy titles, as parliamentary
+    # records print them before a member's name ("De heer Van Bommel (SP):").
+    r"De heer|Mevrouw|Mevr|Herr|Frau|Monsieur|Madame|Señor|Señora|Signor|Signora|Pan|Pani)\.?"
 )
 _HONORIFICS = re.compile(rf"\b{HONORIFIC}\s+", re.IGNORECASE)
 

@@ -1001,6 +1001,8 @@ _DOCUMENT_WORDS = {
 
 def _label_like(label: str) -> bool:
     core = re.sub(r"\([^)]*\)", " ", label).strip(" ,")
+    # "De heer Van Bommel (SP)", "Mevrouw Eijsink (PvdA)": a courtesy title before the name.
+    core = re.sub(r"^(?:De heer|Mevrouw|Mevr\.|Herr|Frau|Pan|Pani)\s+(?=[A-Z])", "", core)
     head, _, office = core.partition(",")
     if (
         office.strip()
