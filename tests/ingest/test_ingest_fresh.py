@@ -1318,3 +1318,21 @@ def test_a_dutch_record_labels_its_members_and_its_chair(tmp_path: Path) -> None
 def test_a_dutch_courtesy_title_inside_a_sentence_is_no_label(tmp_path: Path) -> None:
     doc = parse_written(tmp_path, _KAMER.format(label="De heer Van Bommel sprak als eerste."))
     assert not any(s.speaker == "Van Bommel" for s in doc.statements)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lire aussi : Article réservé à nos abonnés Jens Stoltenberg : « L’Ukraine finira »",
+        "Czytaj także: Rosja grozi wycofaniem się z traktatu",
+        "Читайте также: Лавров ответил на вопросы журналистов",
+        "Lesen Sie auch: Scholz warnt vor Eskalation",
+    ],
+    ids=["french", "polish", "russian", "german"],
+)
+def test_a_read_also_link_in_another_language_is_furniture(line: str) -> None:
+    assert _boilerplate(line) == "teaser link in another language"
+
+
+def test_a_sentence_opening_with_lire_aussi_is_text() -> None:
+    assert _boilerplate("Lire aussi la suite de notre enquête sur le sommet de Vilnius.") is None
