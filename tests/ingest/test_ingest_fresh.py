@@ -1336,3 +1336,24 @@ def test_a_read_also_link_in_another_language_is_furniture(line: str) -> None:
 
 def test_a_sentence_opening_with_lire_aussi_is_text() -> None:
     assert _boilerplate("Lire aussi la suite de notre enquête sur le sommet de Vilnius.") is None
+
+
+_EFE = "Informe\n\nMOSCÚ (EFE) - El Kremlin habló el lunes.\n\n{sentence}\n"
+
+
+def test_of_two_persons_a_sentence_names_the_one_against_the_verb_speaks(tmp_path: Path) -> None:
+    sentence = (
+        "Dmitri Peskov respondió que la reunión no está prevista, mientras Serguéi Lavrov "
+        "viajaba a Ginebra."
+    )
+    doc = parse_written(tmp_path, _EFE.format(sentence=sentence))
+    assert {s.speaker for s in spoken(doc)} == {"Dmitry Peskov"}
+
+
+def test_a_person_after_a_preposition_is_no_speaker(tmp_path: Path) -> None:
+    sentence = (
+        "Ayer, Trump respondió escuetamente a los periodistas reunidos en la Casa Blanca que "
+        'le parecía "buena idea" la propuesta de Putin.'
+    )
+    doc = parse_written(tmp_path, _EFE.format(sentence=sentence))
+    assert not any(s.speaker == "Vladimir Putin" for s in doc.statements)

@@ -1679,13 +1679,26 @@ def _foreign_speaker(
     runs = _name_runs(bare)
     # "министр иностранных дел России Сергей Лавров": a title's capitalised words run into
     # the name, so a run's last two or three words are tried as well.
-    known = {
-        p.name: p
-        for _, _, r in runs
+    placed = [
+        (a, b, p)
+        for a, b, r in runs
         for tail in dict.fromkeys((r, *(" ".join(r.split()[-n:]) for n in (3, 2))))
         if len(tail.split()) >= 2 or tail == r
         if (p := person_by_alias(tail)) is not None
-    }
+        # "la propuesta de Putin", "с Путиным": a person after a preposition is an object
+        if not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, a)
+    ]
+    known = {p.name: p for _, _, p in placed}
+    if len(known) > 1:
+        # "Ayer, Trump respondió … que le parecía buena idea la propuesta de Putin": of the
+        # persons a sentence names, the one standing right against a speech verb speaks.
+        against = {
+            p.name: p
+            for a, b, p in placed
+            for v in verbs
+            if 0 <= v.start() - b <= 3 or 0 <= a - v.end() <= 3
+        }
+        known = against if len(against) == 1 else known
     if len(known) == 1:
         person = next(iter(known.values()))
         return _unify(Speaker(person.name, _role(person, day), person), seen)
