@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from indivisible.ingest._link import link
-from indivisible.ingest._structure import _boilerplate
+from indivisible.ingest._structure import _boilerplate, _inline_label
 
 from ._docs import parse_written, spoken
 
@@ -1357,3 +1357,14 @@ def test_a_person_after_a_preposition_is_no_speaker(tmp_path: Path) -> None:
     )
     doc = parse_written(tmp_path, _EFE.format(sentence=sentence))
     assert not any(s.speaker == "Vladimir Putin" for s in doc.statements)
+
+
+def test_a_journalists_label_with_the_outlet_in_quotation_marks() -> None:
+    assert _inline_label('Alexei Minchenok, "Le Miroir": Bonjour.') == (
+        'Alexei Minchenok, "Le Miroir"',
+        31,
+    )
+
+
+def test_a_quoted_phrase_after_a_comma_is_no_label() -> None:
+    assert _inline_label('Le sommet, "un succès": tout le monde le dit.') is None

@@ -1010,7 +1010,12 @@ def _label_like(label: str) -> bool:
         and _words(office) <= 10
         and all(re.fullmatch(r"[A-Z][\w’'-]+", w) for w in head.split())
         and person_name(head) == (head.strip(), None)
-        and (is_role_word(office.split()[0].strip(",")) or _OUTLET_WORD.search(office))
+        and (
+            is_role_word(office.split()[0].strip(","))
+            or _OUTLET_WORD.search(office)
+            # 'Alexei Minchenok, "Le Miroir"': an outlet's name in quotation marks
+            or re.fullmatch(r"\s*[«\"“„][^\"“”«»„]{2,40}[\"”»“]\s*", office)
+        )
     ):
         # "Vladimir Bazanov, deputy of the House of Representatives": an office; "Violetta
         # Ganina, First Pridnestrovian TV channel": an outlet
