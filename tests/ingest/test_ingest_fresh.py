@@ -1368,3 +1368,32 @@ def test_a_journalists_label_with_the_outlet_in_quotation_marks() -> None:
 
 def test_a_quoted_phrase_after_a_comma_is_no_label() -> None:
     assert _inline_label('Le sommet, "un succès": tout le monde le dit.') is None
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        ("Is this page useful?", "feedback prompt"),
+        ("War diese Seite hilfreich?", "feedback prompt"),
+        ("There are no items yet.", "empty list notice"),
+        ("128.51 Кб", "file size or download button"),
+        ("Скачать", "file size or download button"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "agency standards line"),
+    ],
+)
+def test_a_pages_feedback_prompt_file_size_or_standards_line_is_furniture(
+    line: str, why: str
+) -> None:
+    assert _boilerplate(line) == why
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Download the full report here to read the minister's words.",
+        "Is this page useful for you and your family, we asked the minister.",
+        "Our standards of verification are higher than the treaty requires.",
+    ],
+)
+def test_a_sentence_with_those_words_is_text(line: str) -> None:
+    assert _boilerplate(line) is None
