@@ -1397,3 +1397,44 @@ def test_a_pages_feedback_prompt_file_size_or_standards_line_is_furniture(
 )
 def test_a_sentence_with_those_words_is_text(line: str) -> None:
     assert _boilerplate(line) is None
+
+
+_SUMMIT_NEWS = (
+    "CSTO summit in Yerevan\n\n"
+    "YEREVAN (Armenpress) - CSTO leaders met in Yerevan on November 23.\n\n"
+    "{sentence}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            "Kassym-Jomart Tokayev, President of Kazakhstan, at the summit in Armenia expressed "
+            "the hope that the peacekeeping efforts would continue.",
+            "Kassym-Jomart Tokayev",
+        ),
+        (
+            "During the meeting, Aleksandr Lukashenko named the priority areas of activity and "
+            "called on the members to strengthen cooperation.",
+            "Aleksandr Lukashenko",
+        ),
+        (
+            "In his speech, Minister Ruslan Kazakbaev drew attention to the importance of timely "
+            "development of collective forces.",
+            "Ruslan Kazakbaev",
+        ),
+    ],
+    ids=["occasion-after-apposition", "called-on", "drew-attention"],
+)
+def test_a_summit_reports_narrated_speech(tmp_path: Path, sentence: str, who: str) -> None:
+    doc = parse_written(tmp_path, _SUMMIT_NEWS.format(sentence=sentence))
+    assert {s.speaker for s in spoken(doc)} == {who}
+
+
+def test_a_leader_who_arrived_at_the_summit_said_nothing(tmp_path: Path) -> None:
+    sentence = (
+        "Kassym-Jomart Tokayev, President of Kazakhstan, at the summit in Armenia arrived late "
+        "for the family photograph."
+    )
+    assert not spoken(parse_written(tmp_path, _SUMMIT_NEWS.format(sentence=sentence)))

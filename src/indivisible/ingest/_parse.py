@@ -58,7 +58,7 @@ _VERBS = (
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
-    r"welcomed|reminded|drew attention to the fact|made (?:it )?clear|predicted|quipped|"
+    r"welcomed|reminded|drew attention to(?: the fact)?|made (?:it )?clear|predicted|quipped|"
     r"spoke (?:of|about)|"
     r"reassured|informed|notified|answered|outlined|"
     r"condemned|denounced|deplored|lamented|ruled out|blasted|slammed|referred to|"
@@ -145,8 +145,9 @@ _PRENAME = (
 )
 _REPORTED = re.compile(
     rf"^{_INTRO}{_PRENAME}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?"
-    # "Guterres on Tuesday called on …": when, between the subject and the verb.
-    rf"(?:\s+{_WHEN})?\s+{_AUX}(?:{_VERBS})"
+    # "Guterres on Tuesday called on …": when, between the subject and the verb; "…, at the
+    # summit in Armenia expressed …": where, after an apposition.
+    rf"(?:\s+{_WHEN})?(?:(?<=,)\s+(?:at|in|during)\s+(?:the\s+)?[^,“\"”]{{3,50}}?)?\s+{_AUX}(?:{_VERBS})"
     # "told Reuters on Saturday that": an outlet, a day or a place between verb and clause.
     # "told the Council that" — but "said the administration would …" names no addressee
     r"(?:\s+(?:reporters|journalists|the \w+(?=\s+(?:that|on|in|at|during|about)\b)|"
@@ -1404,7 +1405,8 @@ _COORDINATED = re.compile(
     rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+(?:has\s+|had\s+)?[a-z]+ed\b"
     r"[^“”\"«».;:]{2,120}?\s+and\s+(?:also\s+)?"
     r"(?:told (?:reporters|journalists|him|her|them|the \w+)|warned (?:him|her|them|that)|"
-    r"said|stressed|added|noted|insisted|argued|emphasi[sz]ed|underlined|stated|declared)"
+    r"said|stressed|added|noted|insisted|argued|emphasi[sz]ed|underlined|stated|declared|"
+    r"called on|called for|urged)"
     r"(?:\s+that)?,?\s+(?P<what>[\w“\"].{10,})$"
 )
 #: "with X (on Thursday) saying (that) …": a participle clause naming who spoke.
