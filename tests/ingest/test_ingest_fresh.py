@@ -1438,3 +1438,18 @@ def test_a_leader_who_arrived_at_the_summit_said_nothing(tmp_path: Path) -> None
         "for the family photograph."
     )
     assert not spoken(parse_written(tmp_path, _SUMMIT_NEWS.format(sentence=sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("La adhesión es histórica, dijo el primer ministro Milo Đukanović.", "Milo Đukanović"),
+        ("Die Allianz bleibt stark, sagte Kommissar Maroš Šefčovič.", "Maroš Šefčovič"),
+    ],
+    ids=["d-with-stroke", "s-with-caron"],
+)
+def test_a_name_opening_with_a_central_european_capital_is_a_name(
+    tmp_path: Path, sentence: str, who: str
+) -> None:
+    text = f"Agency report\n\nBRUSSELS (AFP) - The allies met on Friday.\n\n{sentence}\n"
+    assert {s.speaker for s in spoken(parse_written(tmp_path, text))} == {who}

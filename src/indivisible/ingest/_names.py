@@ -136,6 +136,8 @@ def same_person(a: str, b: str) -> bool:
 #: A capital letter, Latin with diacritics too ("Þórdís", "Šefčovič", "Ľubomír"), or Cyrillic
 #: (Russian, Ukrainian and Belarusian copy name people in their own script: "Оана Лунгеску").
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐЎ"
+#: The same capitals, for patterns of other modules (a name in any script the corpus holds).
+UPPER = _UPPER
 _NAME_WORD = rf"[{_UPPER}][\w’'.-]*"
 
 
@@ -262,7 +264,8 @@ def _titled(word: str) -> bool:
 
 
 _GERMAN_OFFICE = re.compile(
-    r"(?:minister|kanzler|präsident|sekretär|sprecher|botschafter|vorsitzender?|chef)(?:in)?$"
+    r"(?:minister|kanzler|präsident|sekretär|sprecher|botschafter|vorsitzender?|chef|"
+    r"kommissar|beauftragter?|gesandter?)(?:in)?$"
 )
 
 

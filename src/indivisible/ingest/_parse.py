@@ -23,6 +23,7 @@ from indivisible.ingest._link import (
 )
 from indivisible.ingest._names import (
     NAME_RUN,
+    UPPER,
     is_role_word,
     person_name,
     same_person,
@@ -1654,8 +1655,10 @@ def _dash_speaker(
 
 #: A run of capitalised words in any script, particles allowed ("Jaap de Hoop Scheffer").
 _ANY_NAME_RUN = re.compile(
-    r"(?<![\w-])[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'-]*"
-    r"(?:\s+(?:(?:de|van|von|der|da|di|del|la|le)\s+)*[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.’'-]*)*"
+    # Latin capitals with diacritics of Central and South-East Europe too ("Đukanović",
+    # "Šefčovič", "Łukasz"), and Ukrainian ones ("Іван").
+    rf"(?<![\w-])[{UPPER}][\w.’'-]*"
+    rf"(?:\s+(?:(?:de|van|von|der|da|di|del|la|le)\s+)*[{UPPER}][\w.’'-]*)*"
 )
 
 
