@@ -1453,3 +1453,32 @@ def test_a_name_opening_with_a_central_european_capital_is_a_name(
 ) -> None:
     text = f"Agency report\n\nBRUSSELS (AFP) - The allies met on Friday.\n\n{sentence}\n"
     assert {s.speaker for s in spoken(parse_written(tmp_path, text))} == {who}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            "Srbija ostaje vojno neutralna, rekao je predsednik Aleksandar Vučić.",
+            "Aleksandar Vučić",
+        ),
+        ("Aliancia je silná, povedal minister Ivan Korčok.", "Ivan Korčok"),
+        ("Naton ovi on auki, sanoi presidentti Sauli Niinistö.", "Sauli Niinistö"),
+        ("Alliancen står samlet, sagde statsminister Mette Frederiksen.", "Mette Frederiksen"),
+        ("A NATO erős marad, mondta Szijjártó Péter külügyminiszter.", "Szijjártó Péter"),
+    ],
+    ids=["serbian", "slovak", "finnish", "danish", "hungarian"],
+)
+def test_a_speech_verb_of_the_osce_regions_languages(
+    tmp_path: Path, sentence: str, who: str
+) -> None:
+    text = f"Agency report\n\nBRUSSELS (AFP) - The allies met on Friday.\n\n{sentence}\n"
+    assert {s.speaker for s in spoken(parse_written(tmp_path, text))} == {who}
+
+
+def test_a_bulgarian_verb_inside_a_longer_russian_word_is_no_verb(tmp_path: Path) -> None:
+    text = (
+        "Agency report\n\nMOSCOW (TASS) - The allies met on Friday.\n\n"
+        "Всё это показалось Сергею Иванову странным.\n"
+    )
+    assert not spoken(parse_written(tmp_path, text))

@@ -1970,6 +1970,8 @@ _ACCORDING_TO = frozenset(
         "enligt",
         "volgens",
         "potrivit",
+        "ifølge",
+        "pasak",
     }
 )
 #: What may stand before a speech verb when the sentence drops its subject: nothing, or a
