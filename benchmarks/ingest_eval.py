@@ -346,12 +346,14 @@ def _speaker_key(name: str) -> str:
     """A speaker as compared with the gold: the surname for a person, else the whole name.
 
     A person the gazetteer knows is compared by its canonical name, so a spelling the page
-    and the gold share ("Zelenskyy") and the record's ("Zelensky") are the same person.
+    and the gold share ("Zelenskyy", alone or with the first name) and the record's
+    ("Zelensky") are the same person.
     """
     from indivisible.ingest._link import person_by_alias
     from indivisible.ingest._names import surname
 
-    known = person_by_alias(name) if len(name.split()) >= 2 else None
+    # One word too: "Zelenskyy" (the gold, as the page spells him) is the record's Zelensky.
+    known = person_by_alias(name) if name.strip() else None
     # A role alone ("President") has no surname: it is compared whole, in lower case.
     return surname(known.name if known is not None else name) or name.strip().lower()
 

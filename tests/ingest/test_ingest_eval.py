@@ -158,3 +158,9 @@ def test_a_furniture_line_leaks_only_where_a_statement_holds_it_as_a_line(
     # The same words inside the text's sentence are the text's.
     assert not holds("The call took place on Saturday, 14 May 2022, in Helsinki.", "14 May 2022")
     assert not holds("He spoke in the ZDF-Interview about it.", "Interview")
+
+
+def test_a_record_persons_one_word_spelling_is_the_same_speaker(ingest_eval: ModuleType) -> None:
+    key = ingest_eval._speaker_key
+    assert key("Zelenskyy") == key("Volodymyr Zelensky") == key("Volodymyr Zelenskyy")
+    assert key("Lukashenka") != key("Zelenskyy")  # a name the record does not list stays itself
