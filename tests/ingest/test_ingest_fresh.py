@@ -1482,3 +1482,27 @@ def test_a_bulgarian_verb_inside_a_longer_russian_word_is_no_verb(tmp_path: Path
         "Всё это показалось Сергею Иванову странным.\n"
     )
     assert not spoken(parse_written(tmp_path, text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ids"),
+    [
+        (
+            "On January 26, the US and NATO handed over written responses to Russian proposals "
+            "for security guarantees.",
+            {"us-response-2022", "nato-response-2022"},
+        ),
+        (
+            "Lavrov said that the United States, in its response on security guarantees, did not "
+            "answer the main question.",
+            {"us-response-2022"},
+        ),
+        ("Washington, in its response to the flooding, sent aid to the region.", set()),
+        ("The United States delivered written testimony to the committee.", set()),
+    ],
+    ids=["handed-over", "in-its-response", "other-response", "other-written"],
+)
+def test_the_answers_of_january_2022_named_by_their_givers(sentence: str, ids: set[str]) -> None:
+    import datetime as dt
+
+    assert set(link(sentence, dt.date(2022, 1, 27)).instruments) == ids
