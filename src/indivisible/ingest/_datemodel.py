@@ -16,8 +16,10 @@ reproduces it from the corpus).
 
 Formula: p = 1 / (1 + exp(-(b + Σ w_k · (x_k - μ_k) / σ_k))), as the furniture model. The
 page's day is the candidate with the highest p when p ≥ the stored threshold, chosen on
-held-apart rounds of the tune part so that a right guess outweighs a wrong one twice over;
-below it the page stays undated. A guessed day is marked as such (``Structure.date_guessed``).
+held-apart rounds of the tune pages the rules leave undated, where right guesses minus
+twice the wrong ones is largest (a wrong day costs a reader twice what a missing one does);
+below it the page stays undated. A guessed day is marked as such (``Structure.date_guessed``;
+the store and the JSON carry the day only).
 """
 
 from __future__ import annotations
