@@ -25,13 +25,12 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import yaml
 
 from indivisible.ingest._datemodel import FEATURES, Candidate, candidates
-from indivisible.ingest._furniture import fit_logistic
+from indivisible.ingest._furniture import fit_logistic, same_model
 from indivisible.ingest._read import read
 from indivisible.ingest._structure import _parsed_span, structure
 
@@ -118,18 +117,6 @@ def threshold(scored: list[tuple[float, bool, Document, str]]) -> float:
     return chosen
 
 
-def _same(shipped: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Same features, threshold and counts; numbers equal to 1e-4."""
-    for key, value in fresh.items():
-        if key in ("bias", "weights", "means", "scales"):
-            a, b = np.atleast_1d(shipped.get(key, [])), np.atleast_1d(value)
-            if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-4):
-                return False
-        elif shipped.get(key) != value:
-            return False
-    return True
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
@@ -170,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     same = True
     if args.check:
-        same = OUT.exists() and _same(json.loads(OUT.read_text(encoding="utf-8")), data)
+        same = OUT.exists() and same_model(json.loads(OUT.read_text(encoding="utf-8")), data)
         print("date model up to date" if same else f"{OUT} differs from the corpus's model")
     else:
         OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

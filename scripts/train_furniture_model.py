@@ -23,7 +23,6 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import yaml
@@ -35,6 +34,7 @@ from indivisible.ingest._furniture import (
     features,
     fit_logistic,
     line_words,
+    same_model,
 )
 from indivisible.ingest._parse import judged, turn_spans
 from indivisible.ingest._read import read
@@ -154,19 +154,6 @@ def cross_validated(
     return out
 
 
-def _same(shipped: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Same features, vocabulary, threshold and counts; numbers equal to 1e-4 (another
-    machine's linear algebra may round the sixth decimal otherwise)."""
-    for key, value in fresh.items():
-        if key in ("bias", "weights", "means", "scales"):
-            a, b = np.atleast_1d(shipped.get(key, [])), np.atleast_1d(value)
-            if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-4):
-                return False
-        elif shipped.get(key) != value:
-            return False
-    return True
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
@@ -220,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     # `head`) never leaves the model unwritten.
     same = True
     if args.check:
-        same = OUT.exists() and _same(json.loads(OUT.read_text(encoding="utf-8")), data)
+        same = OUT.exists() and same_model(json.loads(OUT.read_text(encoding="utf-8")), data)
         print("furniture model up to date" if same else f"{OUT} differs from the corpus's model")
     else:
         OUT.write_text(rendered, encoding="utf-8")

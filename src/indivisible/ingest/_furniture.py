@@ -24,7 +24,7 @@ import math
 import re
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import numpy as np
@@ -262,3 +262,22 @@ def fit_logistic(
         if np.abs(step).max() < 1e-10:
             break
     return float(w[0]), w[1:], means, scales
+
+
+def same_model(shipped: dict[str, Any], fresh: dict[str, Any]) -> bool:
+    """Whether a shipped model file holds what a fresh fit gives.
+
+    Same features, vocabulary, threshold and counts; numbers equal to 1e-4 (another
+    machine's linear algebra may round the sixth decimal otherwise). The training scripts'
+    ``--check`` of this module's model and of ``_datemodel``'s.
+    """
+    import numpy as np
+
+    for key, value in fresh.items():
+        if key in ("bias", "weights", "means", "scales"):
+            a, b = np.atleast_1d(shipped.get(key, [])), np.atleast_1d(value)
+            if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-4):
+                return False
+        elif shipped.get(key) != value:
+            return False
+    return True
