@@ -1506,3 +1506,21 @@ def test_the_answers_of_january_2022_named_by_their_givers(sentence: str, ids: s
     import datetime as dt
 
     assert set(link(sentence, dt.date(2022, 1, 27)).instruments) == ids
+
+
+def test_a_name_with_a_capital_van_der_and_a_party_before_the_verb(tmp_path: Path) -> None:
+    text = (
+        "Rapport\n\nBRUXELLES (Belga) - La Chambre a débattu jeudi.\n\n"
+        "Dans les rangs de la majorité, le député Dirk Van der Maelen (sp.a) a réclamé "
+        "l’annulation de l’accord sur la modernisation des armes nucléaires.\n"
+    )
+    assert {s.speaker for s in spoken(parse_written(tmp_path, text))} == {"Dirk Van der Maelen"}
+
+
+def test_a_long_bracket_between_a_name_and_the_verb_is_no_party(tmp_path: Path) -> None:
+    text = (
+        "Rapport\n\nBRUXELLES (Belga) - La Chambre a débattu jeudi.\n\n"
+        "La visite de Dirk Van der Maelen (qui avait été reportée deux fois depuis l’été) a "
+        "réclamé une longue préparation.\n"
+    )
+    assert not spoken(parse_written(tmp_path, text))

@@ -1719,7 +1719,7 @@ def _foreign_speaker(
 #: An article after a name closes it ("sagte Dmitri Peskow der Agentur Interfax"); a
 #: particle after "von", "van" or "de" is the name's ("Ursula von der Leyen").
 _ARTICLE_CLOSES_NAME = re.compile(
-    r"(?<!\bvon)(?<!\bvan)(?<!\bde)\s+(?:der|des|dem|den|di|da|del|la|le)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"
+    r"(?<!\b[Vv]on)(?<!\b[Vv]an)(?<!\b[Dd]e)\s+(?:der|des|dem|den|di|da|del|la|le)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"
 )
 
 
@@ -1764,7 +1764,10 @@ def _foreign_speaker_at(
     before = [
         r
         for r in runs
-        if 0 <= verb.start() - r[1] <= 3
+        # "le député Dirk Van der Maelen (sp.a) a réclamé": a party in brackets may stand
+        # between the name and the verb.
+        if r[1] <= verb.start()
+        and _NEXT_TO_VERB.fullmatch(bare, r[1], verb.start())
         and len(r[2].split()) >= 2
         # "Die Regierung betonte", "La Commissione ha detto": an article opens no name
         and r[2].split()[0].lower() not in _ARTICLES
@@ -1852,6 +1855,9 @@ def _foreign_speaker_at(
     return None
 
 
+#: What may stand between a name and the verb it is the subject of: three characters at
+#: most (a space, a comma), or a party's or a country's short name in brackets.
+_NEXT_TO_VERB = re.compile(r"(?s:.{0,3})|\s*\([^()]{1,20}\)\s*")
 #: The word opening a reported clause ("that") in the languages read.
 _THAT = re.compile(
     r"(?<!\w)(?:that|que|qu['’]|che|dass|że|что|що|že|că|att|dat|ki)(?!\w)", re.IGNORECASE
