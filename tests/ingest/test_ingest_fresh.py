@@ -1524,3 +1524,38 @@ def test_a_long_bracket_between_a_name_and_the_verb_is_no_party(tmp_path: Path) 
         "réclamé une longue préparation.\n"
     )
     assert not spoken(parse_written(tmp_path, text))
+
+
+_UNDATED = "Statement at the Security Council\n\nMr. President,\n\n{line}\n\nThank you.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Today, 28 February 2014 unidentified armed militants blocked the airport.", "2014-02-28"),
+        ("Сегодня, 28 февраля 2014 года, вооружённые люди заблокировали аэропорт.", "2014-02-28"),
+        ("This transcript is from a press briefing hosted on June 26, 2024.", "2024-06-26"),
+    ],
+    ids=["today", "today-russian", "editors-note"],
+)
+def test_a_page_that_says_which_day_is_today_is_dated_by_it(
+    tmp_path: Path, line: str, day: str
+) -> None:
+    doc = parse_written(tmp_path, _UNDATED.format(line=line))
+    assert doc.document.date is not None and doc.document.date.isoformat() == day
+
+
+def test_a_day_mentioned_after_today_is_no_date_of_the_page(tmp_path: Path) -> None:
+    line = "Today we recall what the ministers agreed on 28 February 2014 in this chamber."
+    assert parse_written(tmp_path, _UNDATED.format(line=line)).document.date is None
+
+
+def test_the_word_today_in_a_header_line_is_no_date(tmp_path: Path) -> None:
+    text = (
+        "Statement by the Minister today on the Vienna Document\n\n"
+        "Mr. Chairperson,\n\n"
+        "We call on all participating States to modernise the Vienna Document without delay, "
+        "so that large exercises are notified and observed as the document intends.\n\n"
+        "Thank you, Mr. Chairperson.\n"
+    )
+    assert parse_written(tmp_path, text).document.date is None, "never the day ingestion ran"

@@ -923,7 +923,11 @@ def _full_dates(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, dt.da
     if re.search(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", line):
         settings["DATE_ORDER"] = "DMY"  # "07.11.2023": dotted figures are day first
     hits = search_dates(line, languages=list(languages), settings=settings)
-    return tuple((shown, when.date()) for shown, when in hits or [])
+    # "Today", "heute", "сегодня": dateparser gives them the day it runs, never a date the
+    # page prints; a full date shows its day and year in figures.
+    return tuple(
+        (shown, when.date()) for shown, when in hits or [] if len(re.findall(r"\d", shown)) >= 3
+    )
 
 
 def _parsed_span(line: str) -> tuple[int, int, str] | None:
@@ -2556,6 +2560,9 @@ def _undated_page_day(
     3. The occasion a speech's or statement's title says it was delivered at ("Address by
        … at the OSCE Ministerial Council Meeting, 1-2 December 2009, Athens": its first
        day); not one it was given ahead of.
+    4. The day the text says is today ("Today, 28 February 2014 …"), or an editor's note
+       says the recorded event was held on ("This transcript is from … hosted on June 26,
+       2024.").
 
     A full date opening the first paragraph ("On December 5, 2022, we marked …") is the
     event's, and an update stamp is never the page's date, even alone: the corpus's
@@ -2591,6 +2598,40 @@ def _undated_page_day(
         ]
         if full:
             return dt.date.fromisoformat(full[0])
+    return _said_to_be_today(text[:3000])
+
+
+#: A text that says which day is today ("Today, 28 February 2014 unidentified armed
+#: militants blocked …", "Heute, am 5. Mai 2022, …", "Сегодня, 28 февраля 2014 года"), or an
+#: editor's note saying when the recorded event took place ("This transcript is from a CSIS
+#: press briefing hosted on June 26, 2024.").
+_TODAY = re.compile(
+    r"(?<!\w)(?:today|heute|aujourd['’]hui|hoy|oggi|dzisiaj|dziś|сегодня|сьогодні)"
+    r"\s*(?:,|\(|–|—)\s*(?:(?:am|le|el|il|w)\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+_RECORDED_ON = re.compile(
+    r"(?:^|\n)\s*This (?:transcript|recording|video|audio|event|interview|conversation|"
+    r"briefing|podcast)\b[^.\n]{0,80}?\b(?:held|hosted|recorded|broadcast|aired|took place)"
+    r"\s+on\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _said_to_be_today(text: str) -> dt.date | None:
+    """The day a page's own words say is today, or its editor's note says it was recorded."""
+    for pattern in (_TODAY, _RECORDED_ON):
+        for m in pattern.finditer(text):
+            found = [
+                iso
+                for a, _, iso in dates_mentioned(text[m.end() : m.end() + 40], None)
+                if a == 0 and len(iso) == 10
+            ]
+            if found:
+                return dt.date.fromisoformat(found[0])
+            other = _parsed_span(text[m.end() : m.end() + 40])  # "Сегодня, 28 февраля …"
+            if other is not None and other[0] == 0:
+                return dt.date.fromisoformat(other[2])
     return None
 
 
