@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -30,7 +29,13 @@ import numpy as np
 import yaml
 
 from indivisible.ingest._datemodel import FEATURES, Candidate, candidates
-from indivisible.ingest._furniture import fit_logistic, same_model
+from indivisible.ingest._logistic import (
+    Fitted,
+    fit_logistic,
+    predict_logistic,
+    round_of,
+    same_model,
+)
 from indivisible.ingest._read import read
 from indivisible.ingest._structure import _parsed_span, structure
 
@@ -50,7 +55,7 @@ class Document:
         self.found = found
         self.gold = gold
         self.undated = undated
-        self.group = f"r{m[1]}" if (m := re.match(r"r(\d+)", name)) else "early"
+        self.group = round_of(name)
 
 
 def documents() -> list[Document]:
@@ -79,15 +84,9 @@ def matrix(docs: list[Document]) -> tuple[np.ndarray, np.ndarray]:
     return np.array(rows).reshape(len(rows), len(FEATURES)), np.array(labels)
 
 
-Fitted = tuple[float, np.ndarray, np.ndarray, np.ndarray]
-
-
 def _scores(model: Fitted, doc: Document) -> np.ndarray:
-    bias, weights, means, scales = model
     x = np.array([list(c.features) for c in doc.found]).reshape(len(doc.found), len(FEATURES))
-    return np.asarray(
-        1.0 / (1.0 + np.exp(-np.clip(bias + ((x - means) / scales) @ weights, -60, 60)))
-    )
+    return predict_logistic(model, x)
 
 
 def guesses(docs: list[Document]) -> list[tuple[float, bool, Document, str]]:

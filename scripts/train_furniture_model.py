@@ -20,22 +20,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 import numpy as np
 import yaml
 
-from indivisible.ingest._furniture import (
-    FEATURES,
-    WORD,
-    LineContext,
-    features,
-    fit_logistic,
-    line_words,
-    same_model,
-)
+from indivisible.ingest._furniture import FEATURES, WORD, LineContext, features, line_words
+from indivisible.ingest._logistic import fit_logistic, predict_logistic, round_of, same_model
 from indivisible.ingest._parse import judged, turn_spans
 from indivisible.ingest._read import read
 from indivisible.ingest._structure import Structure, structure
@@ -50,12 +42,6 @@ SHARE = 0.5
 
 def _norm(line: str) -> str:
     return " ".join(line.split())
-
-
-def _group(name: str) -> str:
-    """A document's round ("r16b-…" → "r16"): the unit held apart in cross-validation."""
-    found = re.match(r"r(\d+)", name)
-    return f"r{found[1]}" if found else "early"
 
 
 def examples() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
@@ -75,7 +61,7 @@ def examples() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
             for line, ctx in candidates(raw.text, found):
                 rows.append(features(line, ctx))
                 labels.append(int(_norm(line) in furniture))
-                groups.append(_group(gold["file"]))
+                groups.append(round_of(gold["file"]))
                 texts.append(line)
     return np.array(rows), np.array(labels), groups, texts
 
@@ -136,8 +122,7 @@ def fit(x: np.ndarray, y: np.ndarray, groups: list[str], texts: list[str]) -> Fi
 
 def predict(model: Fitted, x: np.ndarray, texts: list[str]) -> np.ndarray:
     bias, vocab, weights, means, scales = model
-    x = design(x, texts, vocab)
-    return 1.0 / (1.0 + np.exp(-np.clip(bias + ((x - means) / scales) @ weights, -60, 60)))
+    return predict_logistic((bias, weights, means, scales), design(x, texts, vocab))
 
 
 def cross_validated(

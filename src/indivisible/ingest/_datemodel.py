@@ -14,7 +14,7 @@ date …), trained on the gold dates of the development corpus's tune part only
 (``scripts/train_date_model.py``, which writes ``data/gazetteer/date_model.json`` and
 reproduces it from the corpus).
 
-Formula: p = 1 / (1 + exp(-(b + Σ w_k · (x_k - μ_k) / σ_k))), as the furniture model. The
+Formula: p = 1 / (1 + exp(-(b + Σ w_k · (x_k - μ_k) / σ_k))) (``_logistic``). The
 page's day is the candidate with the highest p when p ≥ the stored threshold, chosen on
 held-apart rounds of the tune pages the rules leave undated, where right guesses minus
 twice the wrong ones is largest (a wrong day costs a reader twice what a missing one does);
@@ -25,16 +25,14 @@ the store and the JSON carry the day only).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from ._furniture import Model, logistic
 from ._link import dates_mentioned
+from ._logistic import Model, load_model, logistic
 
 #: The features, in the model's order (documented in docs/ingestion.md).
 FEATURES = (
@@ -223,18 +221,7 @@ def candidates(
 @cache
 def model() -> Model:
     """The shipped model (``data/gazetteer/date_model.json``)."""
-    path = resources.files("indivisible") / "data" / "gazetteer" / "date_model.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{path}: features {data['features']} differ from {FEATURES}")
-    return Model(
-        float(data["bias"]),
-        (),
-        tuple(float(w) for w in data["weights"]),
-        tuple(float(m) for m in data["means"]),
-        tuple(float(s) for s in data["scales"]),
-        float(data["threshold"]),
-    )
+    return load_model("date_model.json", FEATURES)
 
 
 def best(found: list[Candidate], m: Model | None = None) -> tuple[dt.date, float] | None:

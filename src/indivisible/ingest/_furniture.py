@@ -12,22 +12,20 @@ gold furniture lines of the development corpus's tune part only
 (``scripts/train_furniture_model.py``, which writes ``data/gazetteer/furniture_model.json``
 and reproduces it byte for byte from the corpus).
 
-Formula: p = 1 / (1 + exp(-(b + Σ w_k · (x_k - μ_k) / σ_k))), with μ and σ the features'
-means and deviations on the training lines; a paragraph is furniture when p ≥ the stored
-threshold (chosen on held-apart rounds of the tune part for few content lines lost).
+Formula (``_logistic``): p = 1 / (1 + exp(-(b + Σ w_k · (x_k - μ_k) / σ_k))), with μ and σ
+the features' means and deviations on the training lines; a paragraph is furniture when
+p ≥ the stored threshold (chosen on held-apart rounds of the tune part for few content
+lines lost).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import cache
-from importlib import resources
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    import numpy as np
+from ._logistic import Model, load_model, logistic
 
 #: The features, in the model's order (documented in docs/ingestion.md).
 FEATURES = (
@@ -186,32 +184,10 @@ def line_words(line: str) -> set[str]:
     return {w.lower() for w in WORD.findall(line)}
 
 
-class Model(NamedTuple):
-    """A logistic model: bias, weights and the standardisation of each feature."""
-
-    bias: float
-    vocabulary: tuple[str, ...]
-    weights: tuple[float, ...]
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-    threshold: float
-
-
 @cache
 def model() -> Model:
     """The shipped model (``data/gazetteer/furniture_model.json``)."""
-    path = resources.files("indivisible") / "data" / "gazetteer" / "furniture_model.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"][: len(FEATURES)]) != FEATURES:
-        raise ValueError(f"{path}: features {data['features']} differ from {FEATURES}")
-    return Model(
-        float(data["bias"]),
-        tuple(data["vocabulary"]),
-        tuple(float(w) for w in data["weights"]),
-        tuple(float(m) for m in data["means"]),
-        tuple(float(s) for s in data["scales"]),
-        float(data["threshold"]),
-    )
+    return load_model("furniture_model.json", FEATURES)
 
 
 def probability(line: str, ctx: LineContext, m: Model | None = None) -> float:
@@ -221,63 +197,6 @@ def probability(line: str, ctx: LineContext, m: Model | None = None) -> float:
     return logistic(m, features(line, ctx) + [float(w in found) for w in m.vocabulary])
 
 
-def logistic(m: Model, x: list[float]) -> float:
-    """A logistic model's probability for the feature values ``x`` (in the model's order)."""
-    z = m.bias + sum(
-        w * (v - mu) / s for w, v, mu, s in zip(m.weights, x, m.means, m.scales, strict=True)
-    )
-    return 1.0 / (1.0 + math.exp(-max(min(z, 60.0), -60.0)))
-
-
 def furniture(line: str, ctx: LineContext) -> bool:
     """Whether the model takes a one-line paragraph of a turn for page furniture."""
     return probability(line, ctx) >= model().threshold
-
-
-def fit_logistic(
-    x: np.ndarray, y: np.ndarray, l2: float
-) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
-    """Bias, weights, means and scales of an L2-regularised logistic regression.
-
-    The features are standardised (mean 0, deviation 1; a constant one keeps scale 1) and
-    the weights fitted by Newton's method, which is deterministic: the same examples give
-    the same model. The bias is not penalised. Used by the training scripts of this
-    module's model and of ``_datemodel``'s.
-    """
-    import numpy as np
-
-    means = x.mean(axis=0)
-    scales = x.std(axis=0)
-    scales[scales == 0] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - means) / scales])
-    w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -60, 60)))
-        grad = z.T @ (p - y) + penalty * w
-        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-10:
-            break
-    return float(w[0]), w[1:], means, scales
-
-
-def same_model(shipped: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Whether a shipped model file holds what a fresh fit gives.
-
-    Same features, vocabulary, threshold and counts; numbers equal to 1e-4 (another
-    machine's linear algebra may round the sixth decimal otherwise). The training scripts'
-    ``--check`` of this module's model and of ``_datemodel``'s.
-    """
-    import numpy as np
-
-    for key, value in fresh.items():
-        if key in ("bias", "weights", "means", "scales"):
-            a, b = np.atleast_1d(shipped.get(key, [])), np.atleast_1d(value)
-            if a.shape != b.shape or not np.allclose(a, b, rtol=0, atol=1e-4):
-                return False
-        elif shipped.get(key) != value:
-            return False
-    return True
