@@ -1440,9 +1440,10 @@ def _reported(
 ) -> tuple[Speaker, int, int] | None:
     """The speaker and span of the reported clause of one sentence, if it reports speech.
 
-    A description nothing before explains ("…, the Head of that regional group told the
-    Council") is the person the next lines name first ("Zbigniew Rau, Minister …, made
-    the remarks …"), as a news lead names the title before the person.
+    The forms of :func:`_reported_here` are read on the whole sentence, then on each of its
+    later clauses in turn ("Russia sees the missiles as a threat … and President Vladimir
+    Putin has accused the US of provoking a new arms race"): there only a record person
+    speaks (a state or a body there is too weak a subject).
     """
     # "– Sherman said the talks were …": a list item's dash is not part of the sentence.
     dash = re.match(r"^[–—-]\s+(?=[A-Z])", clause)
@@ -1451,6 +1452,26 @@ def _reported(
         if found is not None:
             return found[0], found[1] + dash.end(), found[2] + dash.end()
         return None
+    found = _reported_here(clause, context, day, seen, ahead)
+    if found is not None:
+        return found
+    for joint in _NEXT_CLAUSE.finditer(clause):
+        # Each later clause once: the forms are not read again on the clauses after it.
+        found = _reported_here(clause[joint.end() :], context, day, seen, ahead)
+        if found is not None and found[0].name and found[0].person is not None:
+            return found[0], found[1] + joint.end(), found[2] + joint.end()
+    return None
+
+
+def _reported_here(
+    clause: str, context: str, day: dt.date | None, seen: list[Speaker], ahead: str = ""
+) -> tuple[Speaker, int, int] | None:
+    """:func:`_reported`'s forms read on one clause as it stands, from its start.
+
+    A description nothing before explains ("…, the Head of that regional group told the
+    Council") is the person the next lines name first ("Zbigniew Rau, Minister …, made
+    the remarks …"), as a news lead names the title before the person.
+    """
     joined = _COORDINATED.match(clause)
     if joined:
         # "Lavrov echoed Rubio's remarks and told reporters that …", "Biden voiced concern
@@ -1601,13 +1622,6 @@ def _reported(
     foreign = _foreign_speaker(clause, context, day, seen)
     if foreign is not None:
         return foreign, 0, len(clause.rstrip())
-    for joint in _NEXT_CLAUSE.finditer(clause):
-        # "Russia sees the missiles as a threat … and President Vladimir Putin has accused
-        # the US of provoking a new arms race": a person's reported speech in the second
-        # clause of a sentence (a person, named: a state or a body there is too weak).
-        found = _reported(clause[joint.end() :], context, day, seen, ahead)
-        if found is not None and found[0].name and found[0].person is not None:
-            return found[0], found[1] + joint.end(), found[2] + joint.end()
     return None
 
 
