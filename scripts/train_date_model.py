@@ -20,8 +20,6 @@ Usage:
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -34,7 +32,8 @@ from indivisible.ingest._logistic import (
     fit_logistic,
     predict_logistic,
     round_of,
-    same_model,
+    training_parser,
+    write_or_check,
 )
 from indivisible.ingest._read import read
 from indivisible.ingest._structure import _parsed_span, structure
@@ -117,20 +116,11 @@ def threshold(scored: list[tuple[float, bool, Document, str]]) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0],
-        epilog=(
-            f"Without --check the model is written to {OUT.relative_to(ROOT)}. "
-            "Examples: '--check' (exit 1 if the shipped model is stale), "
-            "'--report' (counts per threshold and every guess)."
-        ),
+    parser = training_parser(
+        __doc__.splitlines()[0],
+        str(OUT.relative_to(ROOT)),
+        "the counts per threshold and every guess",
     )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="compare the shipped model with what the corpus gives; write nothing",
-    )
-    parser.add_argument("--report", action="store_true", help="print the cross-validated guesses")
     args = parser.parse_args(argv)
     docs = documents()
     scored = guesses(docs)
@@ -154,13 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             "cost_of_a_wrong_guess": COST,
         },
     }
-    same = True
-    if args.check:
-        same = OUT.exists() and same_model(json.loads(OUT.read_text(encoding="utf-8")), data)
-        print("date model up to date" if same else f"{OUT} differs from the corpus's model")
-    else:
-        OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)} (threshold {chosen})")
+    same = write_or_check(OUT, data, args.check, "date model")
     if args.report:
         print(f"{len(docs)} documents, {len(y)} dates ({int(y.sum())} right); threshold {chosen}")
         for t in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2):

@@ -18,8 +18,6 @@ Usage:
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -27,7 +25,13 @@ import numpy as np
 import yaml
 
 from indivisible.ingest._furniture import FEATURES, WORD, LineContext, features, line_words
-from indivisible.ingest._logistic import fit_logistic, predict_logistic, round_of, same_model
+from indivisible.ingest._logistic import (
+    fit_logistic,
+    predict_logistic,
+    round_of,
+    training_parser,
+    write_or_check,
+)
 from indivisible.ingest._parse import judged, turn_spans
 from indivisible.ingest._read import read
 from indivisible.ingest._structure import Structure, structure
@@ -140,21 +144,10 @@ def cross_validated(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0],
-        epilog=(
-            f"Without --check the model is written to {OUT.relative_to(ROOT)}. "
-            "Examples: '--check' (exit 1 if the shipped model is stale), "
-            "'--report' (counts per threshold and every caught, missed and lost line)."
-        ),
-    )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="compare the shipped model with what the corpus gives; write nothing",
-    )
-    parser.add_argument(
-        "--report", action="store_true", help="print the cross-validated counts first"
+    parser = training_parser(
+        __doc__.splitlines()[0],
+        str(OUT.relative_to(ROOT)),
+        "the counts per threshold and every caught, missed and lost line",
     )
     parser.add_argument(
         "--max-lost",
@@ -187,16 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         "threshold": threshold,
         "training": {"paragraphs": len(y), "furniture": int(y.sum()), "l2": L2},
     }
-    rendered = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     # The verdict or the file first, the report after: a report cut short (piped into
     # `head`) never leaves the model unwritten.
-    same = True
-    if args.check:
-        same = OUT.exists() and same_model(json.loads(OUT.read_text(encoding="utf-8")), data)
-        print("furniture model up to date" if same else f"{OUT} differs from the corpus's model")
-    else:
-        OUT.write_text(rendered, encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)} (threshold {threshold})")
+    same = write_or_check(OUT, data, args.check, "furniture model")
     if args.report:
         print(f"{len(y)} paragraphs, {int(y.sum())} furniture; threshold {threshold}")
         for t in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3):

@@ -11,10 +11,12 @@ means and deviations on the training examples.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import re
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -127,3 +129,37 @@ def round_of(file_name: str) -> str:
     """A corpus document's round ("r16b-…" → "r16"), the unit cross-validation holds apart."""
     found = re.match(r"r(\d+)", file_name)
     return f"r{found[1]}" if found else "early"
+
+
+def training_parser(description: str, out: str, report: str) -> argparse.ArgumentParser:
+    """A training script's command line: ``--check`` and ``--report`` (what it prints)."""
+    parser = argparse.ArgumentParser(
+        description=description,
+        epilog=(
+            f"Without --check the model is written to {out}. "
+            "Examples: '--check' (exit 1 if the shipped model is stale), "
+            f"'--report' ({report})."
+        ),
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="compare the shipped model with what the corpus gives; write nothing",
+    )
+    parser.add_argument("--report", action="store_true", help=f"print {report} too")
+    return parser
+
+
+def write_or_check(path: Path, data: dict[str, Any], check: bool, label: str) -> bool:
+    """Write a fitted model's file, or (``check``) say whether the shipped one is the same.
+
+    The file is ``path`` (under ``src/`` of a checkout); it is named from ``src/`` on.
+    """
+    if check:
+        same = path.exists() and same_model(json.loads(path.read_text(encoding="utf-8")), data)
+        print(f"{label} up to date" if same else f"{path} differs from the corpus's model")
+        return same
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    shown = Path(*path.parts[path.parts.index("src") :]) if "src" in path.parts else path
+    print(f"wrote {shown} (threshold {data['threshold']})")
+    return True
