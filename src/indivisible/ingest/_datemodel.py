@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -185,6 +186,7 @@ def candidates(
     if not days:
         return []
     latest, earliest = max(days), min(days)
+    repeats = Counter(days)
     top_year = int(latest[:4])
     out = []
     for order, (index, _start, line, a, b, at, iso) in enumerate(rows):
@@ -208,7 +210,7 @@ def candidates(
             float(any(s <= at < e for s, e, _ in dropped)),
             float(iso == latest),
             float(iso == earliest),
-            math.log1p(days.count(iso) - 1),
+            math.log1p(repeats[iso] - 1),
             min(top_year - int(iso[:4]), 10) / 10.0,
             float(before.count("(") > before.count(")")),
             float(not re.search(r"[^\W\d_]", line[a:b])),

@@ -60,9 +60,7 @@ def surname(name: str) -> str:
         'yoon'
     """
     peer = _PEERAGE.fullmatch(name.strip())
-    if peer is not None and not (
-        is_role_word(peer["name"]) or peer["name"].lower() in _NOT_PEERS | _BODY_WORDS
-    ):
+    if peer is not None and not (is_role_word(peer["name"]) or peer["name"].lower() in _NOT_PEERS):
         return fold(peer["name"])  # "Lord Hannay of Chiswick", "Cameron of Chipping Norton"
     words = name.split()
     if not words or len(words) > 4 or not all(w[:1].isupper() for w in words):
@@ -82,7 +80,7 @@ _PEERAGE = re.compile(
     r"(?:(?:The\s+)?(?:Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Marquess)"
     r"\s+)?(?P<name>[A-Z][a-z’'-]+)\s+of\s+[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}"
 )
-_NOT_PEERS = {
+_PEER_LOOKALIKES = {
     "bank", "house", "court", "chamber", "committee", "board", "commission", "assembly",
     "parliament", "republic", "kingdom", "city", "university", "institute", "centre",
     "center", "embassy", "people", "prince", "princess", "duke", "duchess", "queen", "king",
@@ -111,6 +109,8 @@ _BODY_WORDS = {
     "delegation",
     "affairs",  # "Minister of Foreign and European Affairs": the office, not a name
 }
+#: A body's word is no peer's either ("Council of Europe").
+_NOT_PEERS = _PEER_LOOKALIKES | _BODY_WORDS
 
 
 def same_person(a: str, b: str) -> bool:
