@@ -414,12 +414,15 @@ def stance(text: str) -> tuple[str, str | None]:
 # --- persons -------------------------------------------------------------------------
 
 #: A courtesy title before a name, as a pattern the structure reader shares.
+#: Dutch, German, French, Spanish, Italian and Polish courtesy titles, as parliamentary
+#: records print them before a member's name ("De heer Van Bommel (SP):").
+COURTESY = (
+    r"(?:De heer|Mevrouw|Mevr|Herr|Frau|Monsieur|Madame|Señor|Señora|Signor|Signora|Pan|"
+    r"Pani)\.?"
+)
 HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Baroness|Madam|Mme|Mister|H\.E\.|Amb\.|Gen\.|Sen\.|"
-    r"Prof\.|Adm\.|"
-    # Dutch, German, French, Spanish, Italian and Polish courtesy titles, as parliamentary
-    # records print them before a member's name ("De heer Van Bommel (SP):").
-    r"De heer|Mevrouw|Mevr|Herr|Frau|Monsieur|Madame|Señor|Señora|Signor|Signora|Pan|Pani)\.?"
+    rf"Prof\.|Adm\.|{COURTESY})\.?"
 )
 _HONORIFICS = re.compile(rf"\b{HONORIFIC}\s+", re.IGNORECASE)
 

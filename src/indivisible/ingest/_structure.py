@@ -17,6 +17,7 @@ from functools import lru_cache
 from indivisible.ingest._datemodel import guessed_day
 from indivisible.ingest._gazetteer import Person, load, one_word_state_names, world_place_words
 from indivisible.ingest._link import (
+    COURTESY,
     HONORIFIC,
     _aliases,
     dates_mentioned,
@@ -1006,7 +1007,7 @@ _DOCUMENT_WORDS = {
 def _label_like(label: str) -> bool:
     core = re.sub(r"\([^)]*\)", " ", label).strip(" ,")
     # "De heer Van Bommel (SP)", "Mevrouw Eijsink (PvdA)": a courtesy title before the name.
-    core = re.sub(r"^(?:De heer|Mevrouw|Mevr\.|Herr|Frau|Pan|Pani)\s+(?=[A-Z])", "", core)
+    core = re.sub(rf"^{COURTESY}\s+(?=[A-Z])", "", core)
     head, _, office = core.partition(",")
     if (
         office.strip()
@@ -1774,15 +1775,16 @@ def structure(raw: RawText) -> Structure:
         # header line ("QR-17, 16 juin 2022, Déclaration …", "Wednesday, 16 February 2022 -
         # Strasbourg Revised edition") is the day of the text it heads.
         day = _date_in_header([title or "", *header_lines])
-    if day is None and not highlights:
-        bylines = [text[a:b] for a, b, why in dropped if why == "byline"]
-        day = _undated_page_day(text, dropped, blocks, [title or "", *header_lines, *bylines])
     guessed = False
     if day is None and not highlights:
-        # No rule dated the page: the learned model's best date near the top, if it is
-        # sure enough (``_datemodel``); marked as a guess.
-        day = guessed_day(text, dropped, _parsed_span, _yearless_day(text, dropped, blocks))
-        guessed = day is not None
+        bylines = [text[a:b] for a, b, why in dropped if why == "byline"]
+        yearless = _yearless_day(text, dropped, blocks)
+        day = _undated_page_day(text, yearless, [title or "", *header_lines, *bylines])
+        if day is None:
+            # No rule dated the page: the learned model's best date near the top, if it is
+            # sure enough (``_datemodel``); marked as a guess.
+            day = guessed_day(text, dropped, _parsed_span, yearless)
+            guessed = day is not None
     if place is None:
         heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
         place = next(
@@ -2548,13 +2550,12 @@ def _yearless_day(
     return None
 
 
-def _undated_page_day(
-    text: str, dropped: list[tuple[int, int, str]], blocks: list[Block], heads: list[str]
-) -> dt.date | None:
+def _undated_page_day(text: str, yearless: str | None, heads: list[str]) -> dt.date | None:
     """The day of a page that nothing else dates, from what is left, in this order.
 
-    1. A dateline's day without a year whose full date the page prints near the top ("Feb.
-       21 (UPI) --" under a photo caption's "… on February 21, 2023").
+    1. A dateline's day without a year (``yearless``, ``-MM-DD``: :func:`_yearless_day`)
+       whose full date the page prints near the top ("Feb. 21 (UPI) --" under a photo
+       caption's "… on February 21, 2023").
     2. A header line or a byline closing with a full date after a slash, a bar or a dash
        ("– By PBS NewsHour Staff (PBS Newshour) / March 11 2020").
     3. The occasion a speech's or statement's title says it was delivered at ("Address by
@@ -2568,10 +2569,9 @@ def _undated_page_day(
     event's, and an update stamp is never the page's date, even alone: the corpus's
     annotators read them so.
     """
-    wanted = _yearless_day(text, dropped, blocks)
-    if wanted is not None:
+    if yearless is not None:
         for _, _, iso in dates_mentioned(text[:2500], None):
-            if len(iso) == 10 and iso[4:] == wanted:
+            if len(iso) == 10 and iso[4:] == yearless:
                 return dt.date.fromisoformat(iso)
     for head in heads:
         # "… – By PBS NewsHour Staff (PBS Newshour) / March 11 2020": a byline's or a
