@@ -359,3 +359,62 @@ def test_a_verb_between_dashes_is_the_speaker_before_and_an_office_or_a_state_is
     # A state as the subject, and an office after the verb, are no description of him.
     assert by_text["La Russia ha"] is None
     assert by_text['"Non accette'] is None
+
+
+# --- a quotation, a comma and a verb no list holds ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "OTAN\n\n« Nous prendrons les mesures nécessaires pour une dissuasion crédible », "
+            "a lancé le secrétaire général Jens Stoltenberg lors d’un discours à Washington.\n",
+            "Jens Stoltenberg",
+        ),
+        (
+            "Ukraine\n\nUS-Außenminister Antony Blinken war am Montag in Brüssel. »Sein Krieg "
+            "ist ein strategisches Scheitern in jeder Hinsicht«, fügte Blinken hinzu.\n",
+            "Antony Blinken",
+        ),
+        (
+            'Гарантії\n\nГенеральний секретар НАТО Марк Рютте прибув до Києва. "Другий шар '
+            'гарантій – це те, що нададуть Сполучені Штати і Європа", – пояснив Рютте.\n',
+            "Марк Рютте",
+        ),
+        (
+            "Lietuva\n\n„Mes nesutiksime su jokiu sprendimu be Ukrainos“, akcentavo prezidentas "
+            "Gitanas Nausėda.\n",
+            "Gitanas Nausėda",
+        ),
+    ],
+    ids=["fr-a-lance", "de-fuegte-hinzu", "uk-poyasnyv", "lt-unlisted-verb"],
+)
+def test_a_quotation_closed_by_a_comma_and_any_verb_is_the_persons_after_it(
+    tmp_path: Path, text: str, speaker: str
+) -> None:
+    doc = parse_written(tmp_path, text)
+    assert [s.speaker for s in doc.statements if s.speaker] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A scare quote has no punctuation of its own and none after it.
+        "Defence\n\nThe name “Golden Dome proposal for America” parallels Israel’s Iron Dome "
+        "Air Defense system, which has intercepted thousands of rockets.\n",
+        # An article after the comma opens a body.
+        "Talks\n\nThe talks were part of Saudi Arabia's \"ongoing efforts to promote global "
+        'security and peace", the Saudi Foreign Ministry wrote in a statement.\n',
+        # A word that joins a clause attributes nothing.
+        'INF\n\nWashington called the treaty "a relic of another era entirely", while '
+        "Foreign Minister Heiko Maas disagreed in Berlin.\n",
+        # A body's noun closes the run: an institute writes, no person.
+        'OSCE\n\n"The document is an agreement between 57 states, all party to OSCE," '
+        "writes the Washington-based Brookings Institute.\n",
+    ],
+    ids=["scare-quote", "article-body", "clause-joiner", "institute"],
+)
+def test_a_quotation_followed_by_no_attribution_is_nobodys(tmp_path: Path, text: str) -> None:
+    doc = parse_written(tmp_path, text)
+    assert not any(s.speaker for s in doc.statements)

@@ -1690,7 +1690,7 @@ def _foreign_speaker(
     verb of the sentence is tried in turn ("… ha annunciato che … rispetterà il Trattato
     sui Cieli Aperti, ha dichiarato il viceministro … Alexander Grushko").
     """
-    verbs = foreign_said(clause)
+    verbs = foreign_said(clause) or _verb_after_quotation(clause)
     if not verbs:
         return None
     # Names inside the quoted words are what was said, not who said it.
@@ -1728,6 +1728,55 @@ def _foreign_speaker(
         if found is not None:
             return found
     return None
+
+
+#: A quotation closed, then a comma (and a dash) and a word in lower case: in every
+#: language read, the verb of the attribution that follows ("«…», fügte Blinken hinzu",
+#: "\"…\", a lancé le secrétaire général Jens Stoltenberg", "\"…\", – пояснив Рютте").
+_QUOTE_THEN_WORD = re.compile(
+    # the quotation's own closing punctuation, or a comma or a dash after it: a scare
+    # quote ("the “Golden Dome” parallels …") has neither
+    # (French sets its guillemets off with a space, German closes with «)
+    r"[^\W\d_][\w’'-]*(?:[,.!?…]\s?[”\"»“«]\s*,?|\s?[”\"»“«]\s*,|\s?[”\"»“«](?=\s*[-–—]))"
+    r"(?P<close>\s*(?:[-–—]\s*)?)(?P<verb>[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]*)"
+)
+#: Words that join a clause, not attribute a quotation ("…", while Lavrov disagreed).
+# fmt: off
+_CLAUSE_JOINERS = frozenset({
+    "and", "but", "while", "whereas", "which", "who", "when", "as", "or", "so", "because",
+    "although", "though", "if", "than", "then", "that", "et", "mais", "ou", "donc", "car",
+    "qui", "que", "quand", "und", "aber", "oder", "denn", "weil", "wenn", "als", "wie", "was",
+    "y", "pero", "o", "e", "ma", "mentre", "perché", "quando", "cui", "и", "а", "но", "или",
+    "і", "та", "й", "але", "чи", "ale", "i", "oraz", "lub", "albo", "gdy", "który",
+    "która", "które", "jak", "że", "что", "который", "которая", "которые", "як", "який",
+    "яка", "які", "що", "of", "to", "for", "with", "by", "from", "about", "into",
+    # English puts a name or a description after its own verbs ("…,” said Lavrov), read
+    # by the English rules; an article opens a body or a description ("…", the Saudi
+    # Foreign Ministry said).
+    "the", "an", "its", "his", "her", "their",
+})
+# fmt: on
+
+
+def _verb_after_quotation(clause: str) -> list[re.Match[str]]:
+    """The word after a closed quotation that opens its attribution, if it may be a verb.
+
+    A language whose speech verbs :data:`FOREIGN_SAID` does not list still attributes a
+    quotation in the same shape: the quotation, a comma, the verb, the person. The word is
+    taken as that verb unless it joins a clause, or is an article or a preposition.
+    """
+    out = []
+    for m in _QUOTE_THEN_WORD.finditer(clause):
+        word = m.group("verb").lower()
+        if word in _CLAUSE_JOINERS or word in _ARTICLES or word in _FOREIGN_PREPOSITIONS:
+            continue
+        tail = clause[m.start("close") : m.start("close") + 120]
+        if _AFTER.match(tail) or _AFTER_APPOSED.match(tail) or _AFTER_DESCRIBED.match(tail):
+            continue  # "…,” added the Minister: the English rules read their own forms
+        verb = re.compile(r"\S+").match(clause, m.start("verb"))
+        if verb is not None:
+            out.append(verb)
+    return out
 
 
 #: An article after a name closes it ("sagte Dmitri Peskow der Agentur Interfax"); a
@@ -1968,7 +2017,10 @@ def _names_a_thing(run: str) -> bool:
 _BODY_NOUN_LIST = """
     regierung bundesregierung koalition fraktion partei opposition kommission ministerium
     verwaltung administration behörde gouvernement commission gobierno comisión governo
-    commissione rząd komisja правительство администрация уряд"""
+    commissione rząd komisja правительство администрация уряд
+    government ministry alliance council committee institute institution pact agency
+    office department parliament embassy mission delegation organization organisation
+    union association foundation center centre"""
 _BODY_NOUNS = frozenset(_BODY_NOUN_LIST.split())
 
 
