@@ -418,3 +418,30 @@ def test_a_quotation_closed_by_a_comma_and_any_verb_is_the_persons_after_it(
 def test_a_quotation_followed_by_no_attribution_is_nobodys(tmp_path: Path, text: str) -> None:
     doc = parse_written(tmp_path, text)
     assert not any(s.speaker for s in doc.statements)
+
+
+# --- a paragraph quoting several sentences, then its attribution --------------------------
+
+
+def test_a_quoted_paragraph_is_the_persons_its_attribution_names(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Polityka\n\nMarcin Przydacz z Biura Polityki Międzynarodowej, który towarzyszy "
+        "prezydentowi, pozytywnie ocenił wystąpienie Sikorskiego.\n\n"
+        '"Dobrze, że pan minister Sikorski mówi już twardo wobec Rosji. Były czasy, kiedy '
+        'Siergiej Ławrow był nazywany "drogim Siergiejem" w Polsce" - zauważył Przydacz na '
+        "briefingu prasowym w Nowym Jorku.\n",
+    )
+    said = [(s.speaker, s.text[:6]) for s in doc.statements if s.speaker]
+    assert said == [("Marcin Przydacz", "Dobrze")]
+
+
+def test_a_verb_inside_the_quotation_attributes_nothing(tmp_path: Path) -> None:
+    # "Sikorski mówi" is what was said; the words after the quotation name nobody.
+    doc = parse_written(
+        tmp_path,
+        "Polityka\n\n"
+        '"Dobrze, że pan minister Sikorski mówi już twardo wobec Rosji. Tak trzeba '
+        'rozmawiać z Moskwą" - napisano w komunikacie kancelarii.\n',
+    )
+    assert not any(s.speaker for s in doc.statements)

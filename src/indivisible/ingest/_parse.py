@@ -1149,6 +1149,17 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                 add(who_in, start, start + len(para.rstrip()), page, None)
                 free, last = [], None
                 continue
+        until = _quoted_until(para) if not pending else 0
+        if until and len(sentences(para[until:])) == 1:
+            # '"Dobrze, że pan minister Sikorski mówi … Były takie czasy …" - zauważył
+            # Przydacz na briefingu.': a paragraph quoting several sentences, then its
+            # attribution; the sentences are read whole, not each on its own.
+            who_all = _foreign_speaker(para, headline + text[context_start:start], found.date, seen)
+            if who_all is not None:
+                a = start + len(para) - len(para.lstrip('“"«„» '))
+                add(who_all, a, start + until, page, None)
+                free, last = [], None
+                continue
         if _opens_quote(para) or pending:
             closing = _closing_attribution(para) if pending or not _closes(para) else None
             if closing is None and (pending or _opens_quote(para)) and not _closes(para):
@@ -1695,6 +1706,13 @@ def _foreign_speaker(
         return None
     # Names inside the quoted words are what was said, not who said it.
     bare = _QUOTE.sub(lambda q: " " * len(q.group(0)), clause)
+    said_until = _quoted_until(clause)
+    if said_until:
+        # '"Dobrze, że pan minister Sikorski … nazywany "drogim Siergiejem" …" - zauważył
+        # Przydacz': a quotation opening the sentence, with quotations inside it, runs to
+        # the mark its attribution follows.
+        bare = " " * said_until + bare[said_until:]
+        verbs = [v for v in verbs if v.start() >= said_until] or _verb_after_quotation(clause)
     runs = _name_runs(bare)
     # "министр иностранных дел России Сергей Лавров": a title's capitalised words run into
     # the name, so a run's last two or three words are tried as well.
@@ -1756,6 +1774,17 @@ _CLAUSE_JOINERS = frozenset({
     "the", "an", "its", "his", "her", "their",
 })
 # fmt: on
+
+
+def _quoted_until(clause: str) -> int:
+    """Where a quotation that opens ``clause`` closes before its attribution, else 0."""
+    if clause.lstrip()[:1] not in '"“«„»':
+        return 0
+    for m in _QUOTE_THEN_WORD.finditer(clause):
+        word = m.group("verb").lower()
+        if word not in _CLAUSE_JOINERS and word not in _ARTICLES:
+            return m.start("close")
+    return 0
 
 
 def _verb_after_quotation(clause: str) -> list[re.Match[str]]:
