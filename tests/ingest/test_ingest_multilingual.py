@@ -445,3 +445,52 @@ def test_a_verb_inside_the_quotation_attributes_nothing(tmp_path: Path) -> None:
         'rozmawiać z Moskwą" - napisano w komunikacie kancelarii.\n',
     )
     assert not any(s.speaker for s in doc.statements)
+
+
+# --- a word of the page's language before a colon is no speaker's label ------------------
+
+
+def test_a_common_word_before_a_colon_is_no_label(tmp_path: Path) -> None:
+    # "Ismeretes:" (as is known) and "Hozzátette:" (he added), each once and nowhere else.
+    doc = parse_written(
+        tmp_path,
+        "Szijjártó Péter üzent Brüsszelbe\n\n"
+        "„Felszólítjuk Mark Ruttét, hogy fejezze be a háborús feszültség szítását!” – "
+        "hangsúlyozta Szijjártó Péter külügyminiszter.\n\n"
+        "Ismeretes: Mark Rutte NATO-főtitkár megjegyzése nagy port kavart a héten.\n\n"
+        "Hozzátette: „Ha valakinek kétségei voltak, most végleg meggyőződhetett róla.”\n",
+    )
+    assert doc.document.kind == "news_article"
+    assert not any(s.speaker in ("Ismeretes", "Hozzátette") for s in doc.statements)
+
+
+def test_a_name_used_once_as_a_label_and_introduced_is_a_speaker(tmp_path: Path) -> None:
+    # The twin: the interviewee's surname is met in the lead, so its label is a name.
+    doc = parse_written(
+        tmp_path,
+        "Rozmowa\n\nRozmawiamy z generałem Janem Kowalczykiem, byłym szefem sztabu.\n\n"
+        "Pytanie: Czy Polska jest bezpieczna?\n\n"
+        "Kowalczyk: Polska jest bezpieczna, dopóki NATO pozostaje jednością.\n",
+    )
+    assert "Kowalczyk" in {s.speaker for s in doc.statements}
+
+
+@pytest.mark.parametrize(
+    ("lines", "speakers"),
+    [
+        (
+            "Presidenten: Etter ønske fra komiteen vil presidenten foreslå at taletiden "
+            "begrenses.\n\nSvein Roald Hansen (A) [09:31:23]: (ordfører for saken): Atomvåpen "
+            "er helt ubrukelige som militære våpen.\n\nPresidenten: Flere har ikke bedt om "
+            "ordet.\n",
+            {"President", "Svein Roald Hansen"},
+        ),
+    ],
+    ids=["storting"],
+)
+def test_a_record_timing_its_speeches_and_its_chair_by_office(
+    tmp_path: Path, lines: str, speakers: set[str]
+) -> None:
+    doc = parse_written(tmp_path, "Stortinget – Møte fredag den 12. juni 2015\n\n" + lines)
+    assert doc.document.kind == "transcript"
+    assert {s.speaker or s.role for s in doc.statements} == speakers

@@ -1153,11 +1153,22 @@ _RECORD_LABEL = re.compile(
 _AGENDA_FIELD = re.compile(r"\s*(?:вопрос|питання)\s*$", re.IGNORECASE)
 
 
+_TIMED_LABEL = re.compile(
+    r"^(?P<label>[^:\n\[\]]{2,100}?)\s*\[\d{1,2}:\d{2}(?::\d{2})?\]\s*:"
+    r"(?:\s*\([^()\n]{1,60}\)\s*:)?(?:\s+|$)"
+)
+
+
 def _inline_label(line: str) -> tuple[str, int] | None:
     """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon.
 
     A committee's question number before the label ("Q28   Stuart Anderson:") is set aside.
     """
+    timed = _TIMED_LABEL.match(line)
+    if timed is not None and _label_like(timed["label"]):
+        # "Svein Roald Hansen (A) [09:31:23]: (ordfører for saken): …": the Storting's
+        # record times each speech; the colons of the time are not the label's.
+        return timed["label"], timed.end()
     numbered = re.match(r"^Q\d{1,4}\s+(?=[A-Z])", line)
     if numbered is not None:
         inner = _inline_label(line[numbered.end() :])
@@ -1234,9 +1245,7 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         holder = person_by_role(core, ctx.day, pool) if pool else None
         if holder is not None:
             return Speaker(holder.name, holder.role_on(ctx.day), holder)
-    if re.fullmatch(
-        r"(?:the\s+)?(?:acting\s+)?(?:president|chair(?:man|woman|person)?)", core, re.I
-    ):
+    if _CHAIR_LABEL.fullmatch(core):
         # "The PRESIDENT –" of an assembly's verbatim, when no participant holds the office
         # (not whoever's title merely holds the word: "Press Secretary of the President").
         return Speaker(None, "President" if "resid" in core.lower() else "Chair")
@@ -1268,6 +1277,13 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     speaker = Speaker(plain, paren if paren and not _INTERPRETER.match(paren) else office)
     ctx.seen[plain] = speaker
     return speaker
+
+
+#: The chair of a sitting by office alone: "The PRESIDENT", and "Presidenten", as the
+#: Storting's and the Riksdag's records print the Norwegian and Swedish definite form.
+_CHAIR_LABEL = re.compile(
+    r"(?:the\s+)?(?:acting\s+)?(?:president|chair(?:man|woman|person)?)|presidenten", re.I
+)
 
 
 def _find_alias(core: str) -> tuple[Person | None, tuple[int, int]]:
@@ -2851,6 +2867,8 @@ def _turns(
         if found_label is not None:
             key = found_label[0].strip().lower()
             label_uses[key] = label_uses.get(key, 0) + 1
+    # The words the page prints in lower case: a label among them is a word, not a name.
+    lower_words = frozenset(re.findall(r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]*", text))
 
     current: Turn | None = None
     skip_block = -1
@@ -2867,6 +2885,8 @@ def _turns(
         inline = labels[n]
         if inline and line == first_line and _page_field(first_line, inline, label_uses):
             continue  # "Photograph: Evgenia Novozhenina/Reuters": the page's, nobody's words
+        if inline and _common_word_label(inline[0], label_uses, lower_words, text):
+            inline = None  # "Hozzátette: „…”", "Още: …": a word of the text, not a name
         if (
             inline
             and not _DASH_LABEL.match(first_line)  # "President. – …" is never a kicker
@@ -3023,6 +3043,34 @@ def _affiliation(line: str) -> bool:
         and not re.search(r"[.?!:;,]$", line)
         and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in line.replace(",", " ").split())
     )
+
+
+def _common_word_label(
+    label: str, uses: dict[str, int], lower_words: frozenset[str], text: str
+) -> bool:
+    """A one-word label that is a word of the page's language, not a speaker's name.
+
+    One word in mixed case ("Hozzátette:" — "he added"; "Още:" — "more"; "Ismeretes:" —
+    "as is known") that names no known person, no office and no role the rules name, and
+    either is printed in lower case elsewhere in the page (names are not), or is used once
+    and met nowhere else in the page (a speaker's name is introduced or comes back), or is
+    the page's only label, used once (a transcript's labels come back turn after turn).
+    """
+    word = label.strip()
+    if not re.fullmatch(r"[^\W\d_][^\W\d_’'-]+", word) or word.isupper() or word.islower():
+        return False
+    if is_role_word(word) or _role_without_person(word) or _CHAIR_LABEL.fullmatch(word):
+        return False
+    if _find_alias(word)[0] is not None:
+        return False
+    if word.lower() in load().rules.places or word.lower() in one_word_state_names():
+        return False
+    once = uses.get(word.lower(), 0) == 1
+    if once and len(re.findall(rf"(?<![\w-]){re.escape(word)}", text, re.I)) == 1:
+        # A name used as a label is met elsewhere too: the lead introduces it, inflected
+        # as the language needs ("z generałem Janem Kowalczykiem" before "Kowalczyk:").
+        return True
+    return (once and len(uses) == 1) or word.lower() in lower_words
 
 
 def _page_field(line: str, label: tuple[str, int], uses: dict[str, int]) -> bool:
