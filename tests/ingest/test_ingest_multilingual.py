@@ -494,3 +494,36 @@ def test_a_record_timing_its_speeches_and_its_chair_by_office(
     doc = parse_written(tmp_path, "Stortinget – Møte fredag den 12. juni 2015\n\n" + lines)
     assert doc.document.kind == "transcript"
     assert {s.speaker or s.role for s in doc.statements} == speakers
+
+
+# --- an interview printed without labels, in other languages -----------------------------
+
+_ENTRETIEN = (
+    "Gitanas Nauseda, 59 ans, est président de la Lituanie depuis 2019. Il était mercredi à "
+    "Paris pour préparer le prochain sommet de l’OTAN à Vilnius.\n\n"
+    "Quelles perspectives voyez-vous pour l’intégration de l’Ukraine dans l’OTAN ?\n\n"
+    "Au sommet de Vilnius, la question de l’Ukraine occupera largement les discussions. "
+    "L’Ukraine ne rejoindra pas l’OTAN en pleine guerre.\n\n"
+    "Nous préparons donc diverses actions pour mieux l’intégrer militairement à l’Alliance.\n\n"
+    "Les États-Unis ne veulent pas lancer l’adhésion ; qu’attendez-vous d’eux ?\n"
+)
+
+
+def test_an_unlabelled_interview_in_french_alternates_journalist_and_guest(
+    tmp_path: Path,
+) -> None:
+    # Questions put to someone ("voyez-vous"), the excerpt ending on a question.
+    doc = parse_written(tmp_path, _ENTRETIEN)
+    assert doc.document.kind == "interview"
+    assert {s.speaker or s.role for s in doc.statements if s.speaker or s.role} == {
+        "journalist",
+        "Gitanas Nauseda",
+    }
+
+
+def test_questions_put_to_nobody_make_no_interview(tmp_path: Path) -> None:
+    # The twin: an essay's questions ask about others; nobody is addressed.
+    text = _ENTRETIEN.replace("voyez-vous", "voit-on").replace("attendez-vous", "attend-on")
+    doc = parse_written(tmp_path, text)
+    assert doc.document.kind != "interview"
+    assert "journalist" not in {s.role for s in doc.statements}

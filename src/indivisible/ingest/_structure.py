@@ -2093,15 +2093,19 @@ def _unlabelled_interview(
         # an answer); what stands before the first question is the page's lead.
         first = min(asked, default=len(blocks))
         put = all(
-            re.search(r"\b(?:you|your|yours)\b", text[blocks[k].start : blocks[k].end], re.I)
+            _PUT_TO_SOMEONE.search(text[blocks[k].start : blocks[k].end])
             or _PARA_NUMBER.match(text[blocks[k].start : blocks[k].end])
             for k in asked
         )
+        # A lead that says it is an interview ("V rozhovoru se mimo jiné ptáme:", "In the
+        # interview we ask, among others:") may list its topics first; the excerpt may end
+        # on a question its answer was cut from.
+        said_so = any(_INTERVIEW.search(text[b.start : b.end]) for b in blocks[:first])
         if (
             len(asked) < 2
-            or first > 3
+            or first > (7 if said_so else 3)
             or not put
-            or any(k + 1 in asked or k + 1 >= len(blocks) for k in asked)
+            or any(k + 1 in asked or (k + 1 >= len(blocks) and k == first) for k in asked)
             or flags.get("dateline")
         ):
             return None
@@ -3311,7 +3315,22 @@ _BRIEFING_SAID = re.compile(
 _STATEMENT_TITLE = re.compile(r"\bstatement\b|\bdeclaration by\b", re.IGNORECASE)
 _INTERVIEW = re.compile(
     r"\binterview|\bentretien\b|\bentrevista\b|\bintervista\b|\bwywiad|\bинтервью|"
-    r"\bінтерв['’]ю",
+    r"\bінтерв['’]ю|"
+    # Czech and Slovak, the Nordic languages, Hungarian, Finnish, Romanian and Baltic,
+    # Turkish, Bulgarian, Serbian, Greek
+    r"\brozhovor|\bintervju|\binterjú|\bhaastattelu|\binterviu|\bintervij|\bröportaj|"
+    r"\bинтервю|\bинтервју|\bσυνέντευξη",
+    re.IGNORECASE,
+)
+#: A question put to someone, in the languages read: the pronouns of address ("you",
+#: "vous", "usted", "Sie", "вы", "pan" …) or a verb's second person plural in Czech and
+#: Slovak ("stavíte", "vnímáte"), French ("voyez-vous").
+_PUT_TO_SOMEONE = re.compile(
+    r"\b(?:you|your|yours|vous|votre|vos|usted|ustedes|vosotros|voi|vostr[oaie]|"
+    r"você|vocês|вы|вас|вам|ваш\w*|ты|тебя|ви|вам|твій|pan|pani|państwo|vy|vás|vám|váš|vaše|"
+    r"jste|jsi|"
+    r"du|dig|ni|dere|deg|jij|uw|siz|sizin|ön|önök|te|teidän|jūs|jūsų|teie|"
+    r"dumneavoastră)\b|(?<=\w)(?:íte|áte|ете|ите)\b|-vous\b|\b(?:Sie|Ihnen|Ihre?[mnrs]?)\b",
     re.IGNORECASE,
 )
 _BODY_SPEAKS = re.compile(
