@@ -527,3 +527,29 @@ def test_questions_put_to_nobody_make_no_interview(tmp_path: Path) -> None:
     doc = parse_written(tmp_path, text)
     assert doc.document.kind != "interview"
     assert "journalist" not in {s.role for s in doc.statements}
+
+
+# --- words opened by a dialogue dash, closed by an attribution -----------------------------
+
+
+def test_a_dialogue_dash_paragraph_is_the_persons_its_attribution_names(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Spent i Svartehavet\n\n"
+        "Han og Ukrainas utenriksminister Dmytro Kuleba holdt en felles pressekonferanse.\n\n"
+        "– Situasjonen i Svartehavet er svært spent. Alle muligheter er åpne for Moskva, sa "
+        "Kuleba, og oppfordret alle land om å samarbeide i området.\n",
+    )
+    said = [(s.speaker, s.text[:10]) for s in doc.statements if s.speaker]
+    assert said == [("Dmytro Kuleba", "Situasjone")]
+
+
+def test_a_dialogue_dash_paragraph_without_an_attribution_is_nobodys(tmp_path: Path) -> None:
+    # The twin: the comma joins a clause ("og Russland …"); nobody is named as speaking.
+    doc = parse_written(
+        tmp_path,
+        "Spent i Svartehavet\n\n"
+        "– Situasjonen i Svartehavet er svært spent. Alle muligheter er åpne, og Russland "
+        "kan aktivere troppene på grensen raskt.\n",
+    )
+    assert not any(s.speaker for s in doc.statements)

@@ -1149,6 +1149,19 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                 add(who_in, start, start + len(para.rstrip()), page, None)
                 free, last = [], None
                 continue
+        dialogue = _dialogue_attribution(para) if not pending else None
+        if dialogue is not None:
+            # "– Alle muligheter er åpne for Moskva, sa Kuleba, og oppfordret …": a dialogue
+            # dash opens the words, a comma and a verb close them, as a quotation would.
+            a_at, b_at = dialogue
+            quoted = '"' + para[a_at:b_at] + '"' + para[b_at:]
+            who_dash = _foreign_speaker(
+                quoted, headline + text[context_start:start], found.date, seen
+            )
+            if who_dash is not None:
+                add(who_dash, start + a_at, start + b_at, page, None)
+                free, last = [], None
+                continue
         until = _quoted_until(para) if not pending else 0
         if until and len(sentences(para[until:])) == 1:
             # '"Dobrze, że pan minister Sikorski mówi … Były takie czasy …" - zauważył
@@ -1768,12 +1781,43 @@ _CLAUSE_JOINERS = frozenset({
     "і", "та", "й", "але", "чи", "ale", "i", "oraz", "lub", "albo", "gdy", "który",
     "która", "które", "jak", "że", "что", "который", "которая", "которые", "як", "який",
     "яка", "які", "що", "of", "to", "for", "with", "by", "from", "about", "into",
+    # Nordic, Finnish, Dutch, Hungarian, Turkish, Romanian, Czech and Baltic ones
+    "og", "men", "eller", "som", "at", "och", "att", "ja", "mutta", "että", "en", "maar",
+    "dat", "die", "és", "hogy", "ve", "ama", "și", "dar", "iar", "care", "že", "ir", "bet",
+    "un", "aga",
     # English puts a name or a description after its own verbs ("…,” said Lavrov), read
     # by the English rules; an article opens a body or a description ("…", the Saudi
     # Foreign Ministry said).
     "the", "an", "its", "his", "her", "their",
 })
 # fmt: on
+
+
+#: A paragraph opened by a dialogue dash, as Nordic, Finnish, Polish and Russian copy
+#: print a speaker's words without quotation marks.
+_DIALOGUE_DASH = re.compile(r"^\s*[–—]\s+(?=\S)")
+#: A comma, a word in lower case and a capitalised one: where an attribution may begin.
+_COMMA_VERB_NAME = re.compile(r",\s+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])")
+
+
+def _dialogue_attribution(para: str) -> tuple[int, int] | None:
+    """The words of a paragraph opened by a dialogue dash, up to its attribution's comma.
+
+    The last comma followed by a lower-case word and a capitalised one whose rest of the
+    paragraph is one sentence ("…, sa Kuleba, og oppfordret …") closes the words; the
+    attribution itself is read as after a quotation (:func:`_foreign_speaker`).
+    """
+    dash = _DIALOGUE_DASH.match(para)
+    if dash is None:
+        return None
+    for m in reversed(list(_COMMA_VERB_NAME.finditer(para, dash.end()))):
+        if len(sentences(para[m.start() + 1 :])) == 1:
+            word = para[m.start() + 1 :].split()[0].lower()
+            if word in _CLAUSE_JOINERS or word in _ARTICLES or word in _FOREIGN_PREPOSITIONS:
+                return None
+            return dash.end(), m.start()
+        break
+    return None
 
 
 def _quoted_until(clause: str) -> int:
