@@ -553,3 +553,37 @@ def test_a_dialogue_dash_paragraph_without_an_attribution_is_nobodys(tmp_path: P
         "kan aktivere troppene på grensen raskt.\n",
     )
     assert not any(s.speaker for s in doc.statements)
+
+
+# --- a verb right after the quotation, its subject first (Turkish) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Öte yandan Dışişleri Bakanı Çavuşoğlu dün basın toplantısında, “Teröre destek "
+            "veren ülkelerin NATO müttefiki olmaması gerektiğine inanıyoruz” ifadelerini "
+            "kullanmıştı.",
+            "Mevlüt Çavuşoğlu",
+        ),
+        # The twin: the person named before the quotation is its object, and the page
+        # never printed a full name for the word before it: nobody.
+        (
+            "Öte yandan Ankara dün basın toplantısında, “Teröre destek veren ülkelerin NATO "
+            "müttefiki olmaması gerektiğine inanıyoruz” ifadelerini kullanmıştı.",
+            None,
+        ),
+    ],
+    ids=["subject-first", "no-person-first"],
+)
+def test_a_verb_after_the_quotation_gives_the_subject_before_it(
+    tmp_path: Path, sentence: str, speaker: str | None
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        "NATO\n\nDışişleri Bakanı Mevlüt Çavuşoğlu ile NATO Genel Sekreteri telefonda "
+        "görüştü.\n\n" + sentence + "\n",
+    )
+    said = [s.speaker for s in doc.statements if s.text.startswith(("Öte", "Teröre"))]
+    assert said == [speaker]

@@ -1965,6 +1965,22 @@ def _foreign_speaker_at(
         if who is not None and who.role is None and named[1]:
             who = Speaker(who.name, named[1], who.person)  # "Außenministerin"
         return who
+    opened = _QUOTE_OPENS_BEFORE.search(bare, 0, verb.start())
+    if opened is not None and re.search(r"[^\W_][”\"»“]\s*$", clause[: verb.start()]):
+        # "Öte yandan Dışişleri Bakanı Çavuşoğlu dün …, “…” ifadelerini kullanmıştı.": a
+        # language that puts the verb last, right after the quotation with no comma, puts
+        # its subject first; the first name before the quotation whose full name the page
+        # printed (or the record knows) speaks.
+        for at, _, run in runs:
+            if at >= opened.start():
+                break
+            last_word = run.split()[-1]
+            earlier = _named_earlier(last_word, context + " " + bare[:at], day, seen)
+            if earlier is None and len(run.split()) >= 2:
+                named_run = person_name(" ".join(run.split()[-2:]))
+                earlier = _speaker_of(named_run[0], context, day, seen) if named_run else None
+            if earlier is not None and earlier.name:
+                return earlier
     according = verb.group(0).lower() in _ACCORDING_TO
     if seen and not according and _PRO_DROP.fullmatch(clause[: verb.start()].strip(" \t\n–—-,")):
         # "Así lo ha indicado …", "Также подчеркнул, что …", "Inoltre ha ribadito …": the
@@ -1991,6 +2007,8 @@ def _foreign_speaker_at(
     return None
 
 
+#: Where the blanked quotation before a verb begins: the first run of blanks left by it.
+_QUOTE_OPENS_BEFORE = re.compile(r" {6,}")
 #: What may stand between a name and the verb it is the subject of: three characters at
 #: most (a space, a comma), or a party's or a country's short name in brackets.
 _NEXT_TO_VERB = re.compile(r"(?s:.{0,3})|\s*\([^()]{1,20}\)\s*")

@@ -3227,6 +3227,7 @@ FOREIGN_SAID_WORDS = (
     r"zei|zegt|verklaarde|benadrukte|volgens|waarschuwde|liet weten|"
     r"a declarat|a spus|a afirmat|a subliniat|potrivit|a precizat|a adăugat|"
     r"dedi|açıkladı|bildirdi|belirtti|ifade etti|söyledi|kaydetti|vurguladı|"
+    r"ifadelerini kullandı|ifadelerini kullanmıştı|diye konuştu|şeklinde konuştu|"
     # The other languages of the OSCE region the corpus meets: Serbian, Croatian and
     # Bosnian (Latin and Cyrillic; the auxiliary before or after: "je rekao", "rekao je"),
     # Slovak, Slovenian, Bulgarian, Hungarian, Finnish, Danish and Norwegian, Lithuanian,
