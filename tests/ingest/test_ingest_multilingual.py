@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from indivisible.ingest._link import link
+from indivisible.ingest._structure import _date_in_header
 
 from ._docs import parse_written
 
@@ -587,3 +588,23 @@ def test_a_verb_after_the_quotation_gives_the_subject_before_it(
     )
     said = [s.speaker for s in doc.statements if s.text.startswith(("Öte", "Teröre"))]
     assert said == [speaker]
+
+
+# --- dates written the French and the Hungarian way -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("1er mars 2014 - Conseil de sécurité - Situation en Ukraine", dt.date(2014, 3, 1)),
+        ("2017. február 6.", dt.date(2017, 2, 6)),
+        ("2022. december 1. 10:15", dt.date(2022, 12, 1)),
+        # The twins: an ordinal before no month, a year and a month with no day.
+        ("1er ministre du gouvernement de 2014", None),
+        ("2017. február", None),
+    ],
+)
+def test_a_french_first_and_a_hungarian_year_first_date_open_a_header(
+    line: str, day: dt.date | None
+) -> None:
+    assert _date_in_header([line]) == day

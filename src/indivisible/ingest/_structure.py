@@ -710,6 +710,28 @@ _GREEK_DAY = re.compile(r"^(?:Δευτέρα|Τρίτη|Τετάρτη|Πέμπ�
 _EDGES = " ,.;:–-—|•·*"
 
 
+#: Hungarian month names, January first, and the Hungarian order: year, month, day
+#: ("2017. február 6."), as figures the patterns read.
+_HUNGARIAN_MONTHS = (
+    "január", "február", "március", "április", "május", "június", "július", "augusztus",
+    "szeptember", "október", "november", "december",
+)  # fmt: skip
+_HUNGARIAN_DATE = re.compile(
+    rf"\b((?:19|20)\d\d)\.\s?({'|'.join(_HUNGARIAN_MONTHS)})\s?(\d{{1,2}})\.",
+    re.IGNORECASE,
+)
+#: The French first of a month ("1er mars 2014"), whose ordinal no parser reads.
+_FIRST_OF = re.compile(r"\b1er(?=\s+[^\W\d_]{3,})")
+
+
+def _as_figures(line: str) -> str:
+    """Dates of Hungarian order, and the French "1er", as the day-first figures read."""
+    line = _HUNGARIAN_DATE.sub(
+        lambda m: f"{m[3]}.{_HUNGARIAN_MONTHS.index(m[2].lower()) + 1:02d}.{m[1]}", line
+    )
+    return _FIRST_OF.sub("1", line)
+
+
 #: Latvian month stems, January first, and the official order of a Latvian date.
 _LATVIAN_MONTHS = (
     "janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august", "septembr",
@@ -736,6 +758,7 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     line = _LATVIAN_DATE.sub(
         lambda m: f"{m[2]}.{_LATVIAN_MONTHS.index(m[3].lower()) + 1:02d}.{m[1]}", line
     )
+    line = _as_figures(line)
     # "Donnerstag, den 19. April 2018": a German weekday is no place.
     line = re.sub(
         r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+(?:den\s+)?",
@@ -2543,6 +2566,7 @@ def _date_in_header(lines: list[str]) -> dt.date | None:
     for line in lines:
         if not line or _words(line) > 40:
             continue
+        line = _as_figures(line)
         found = [d for d in dates_mentioned(line, None) if len(d[2]) == 10]
         other = _parsed_span(line[:40]) if not found else None
         start, iso = (
