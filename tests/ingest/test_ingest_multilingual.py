@@ -608,3 +608,28 @@ def test_a_french_first_and_a_hungarian_year_first_date_open_a_header(
     line: str, day: dt.date | None
 ) -> None:
     assert _date_in_header([line]) == day
+
+
+# --- a word of the page credited as a speaker is nobody ----------------------------------
+
+
+def test_a_bodys_genitive_credited_as_a_speaker_is_nobody(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Spent i Svartehavet\n\n"
+        "Natos generalsekretær Jens Stoltenberg sier mandag at flere provokasjoner er "
+        "farlige.\n\nHan sier Natos egen tilværelse i svartehavsområdet og Baltikum er kun "
+        "for defensive formål.\n",
+    )
+    assert [s.speaker for s in doc.statements] == ["Jens Stoltenberg", None]
+
+
+def test_a_surname_that_is_also_a_word_still_speaks(tmp_path: Path) -> None:
+    # The twin: "price" is printed in lower case, but "Ned" is not: a person's full name.
+    doc = parse_written(
+        tmp_path,
+        "Sanctions\n\nThe price of the war keeps rising, the department noted.\n\n"
+        '"We will hold Russia to account," State Department spokesman Ned Price said on '
+        "Monday.\n",
+    )
+    assert "Ned Price" in {s.speaker for s in doc.statements}

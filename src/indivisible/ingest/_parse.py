@@ -10,7 +10,13 @@ from pathlib import Path
 
 from indivisible._errors import InputError
 from indivisible.ingest._furniture import LineContext, furniture
-from indivisible.ingest._gazetteer import Person, load, office_descriptions, one_word_state_names
+from indivisible.ingest._gazetteer import (
+    Person,
+    load,
+    office_descriptions,
+    one_word_state_names,
+    world_place_words,
+)
 from indivisible.ingest._link import (
     HONORIFIC,
     dates_mentioned,
@@ -273,6 +279,7 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
     if document.kind == "news_article":
         statements = _with_narrative(raw.text, found, statements)
     statements = _with_record_persons(statements, found.date)
+    statements = _without_word_speakers(raw.text, found, statements)
     # An undated page is read as written after the latest instrument it names ("START
     # Treaty" beside "New START" is New START).
     after = written_after(raw.text) if found.date is None else None
@@ -289,6 +296,49 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
 
 
 _Draft = tuple[int, Speaker, int, int, int | None, dt.date | None, str | None]
+
+
+def _without_word_speakers(text: str, found: Structure, drafts: list[_Draft]) -> list[_Draft]:
+    """Statements credited to words of the page rather than a person are nobody's.
+
+    A speaker the record does not know and no label of the page gave is no one when: its
+    one word is printed in lower case elsewhere in the page ("Crisis", "Secure": words of
+    the language, not surnames) or names a state, a place or a body ("Russie", "Nato"'s
+    genitive "Natos"), as a surname never does; or every word of its two or three is
+    printed in lower case elsewhere ("Global Times", "International Security"); or an
+    article opens it ("La Russie").
+    """
+    labelled = {t.speaker.name for t in found.turns if t.labelled and t.speaker.name}
+    lower = {w for w in re.findall(r"(?<![\w-])[^\W\d_][\w’'-]*", text) if w.islower()}
+    places = world_place_words() | one_word_state_names()
+    nobody = Speaker(None, None)
+    out = []
+    for draft in drafts:
+        who = draft[1]
+        name = (who.name or "").strip(".")
+        words = name.split()
+        if not words or who.person is not None or who.name in labelled:
+            out.append(draft)
+            continue
+        word = words[0]
+        one_word = (
+            len(words) == 1
+            and who.role is None
+            and (
+                word.lower() in lower
+                or re.sub(r"[’']s$", "", word).lower() in lower
+                or word.lower() in places
+                or _names_a_thing(word)
+                or _names_a_thing(word[:-1])  # a genitive's ending: "Natos", "Rosje"
+            )
+        )
+        # "Global Times", "International Security", "Comment Show": every word of the name
+        # printed in lower case elsewhere; "La Russie": an article opens no one's name.
+        common = 2 <= len(words) <= 3 and (
+            all(w.lower() in lower for w in words) or word.lower() in _ARTICLES | {"the"}
+        )
+        out.append((draft[0], nobody, *draft[2:]) if one_word or common else draft)
+    return out
 
 
 def _finish(
