@@ -633,3 +633,25 @@ def test_a_surname_that_is_also_a_word_still_speaks(tmp_path: Path) -> None:
         "Monday.\n",
     )
     assert "Ned Price" in {s.speaker for s in doc.statements}
+
+
+def test_a_bodys_name_credited_in_news_copy_is_nobody(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "CFE\n\nWASHINGTON, Nov. 8 (UPI) -- The treaty placed limits on tanks, according to "
+        "the Arms Control Association.\n\n"
+        '"The treaty was a cornerstone of European security," Jake Sullivan said.\n',
+    )
+    assert "Arms Control Association" not in {s.speaker for s in doc.statements}
+
+
+def test_a_delegation_named_by_the_statement_keeps_its_words(tmp_path: Path) -> None:
+    # The twin: the structure names the body as the statement's author.
+    doc = parse_written(
+        tmp_path,
+        "EU Statement on the Vienna Document\n\n"
+        "The European Union and its Member States would like to thank the Chairmanship for "
+        "convening this meeting.\n\n"
+        "We call on Russia to return to full compliance with the Vienna Document.\n",
+    )
+    assert {s.speaker for s in doc.statements} == {"European Union"}

@@ -301,14 +301,21 @@ _Draft = tuple[int, Speaker, int, int, int | None, dt.date | None, str | None]
 def _without_word_speakers(text: str, found: Structure, drafts: list[_Draft]) -> list[_Draft]:
     """Statements credited to words of the page rather than a person are nobody's.
 
-    A speaker the record does not know and no label of the page gave is no one when: its
+    A speaker the record does not know and the page's structure did not give (a label or a
+    statement's author) is no one when: its
     one word is printed in lower case elsewhere in the page ("Crisis", "Secure": words of
     the language, not surnames) or names a state, a place or a body ("Russie", "Nato"'s
     genitive "Natos"), as a surname never does; or every word of its two or three is
     printed in lower case elsewhere ("Global Times", "International Security"); or an
     article opens it ("La Russie").
     """
-    labelled = {t.speaker.name for t in found.turns if t.labelled and t.speaker.name}
+    # The page's structure named these: a label, or a statement's author (a delegation or
+    # the signatories: "European Union", "Collective Security Treaty Organization").
+    labelled = {
+        t.speaker.name
+        for t in found.turns
+        if t.speaker.name and (t.labelled or t.speaker.role in ("delegation", "signatories"))
+    }
     lower = {w for w in re.findall(r"(?<![\w-])[^\W\d_][\w’'-]*", text) if w.islower()}
     places = world_place_words() | one_word_state_names()
     nobody = Speaker(None, None)
@@ -337,7 +344,13 @@ def _without_word_speakers(text: str, found: Structure, drafts: list[_Draft]) ->
         common = 2 <= len(words) <= 3 and (
             all(w.lower() in lower for w in words) or word.lower() in _ARTICLES | {"the"}
         )
-        out.append((draft[0], nobody, *draft[2:]) if one_word or common else draft)
+        # "Arms Control Association", "New START", "OSCE Chairmanship": a body's or an
+        # instrument's name; "Mr.": a courtesy title alone.
+        thing = len(words) >= 2 and _names_a_thing(name)
+        courtesy = len(words) == 1 and re.fullmatch(HONORIFIC, who.name or "") is not None
+        out.append(
+            (draft[0], nobody, *draft[2:]) if one_word or common or thing or courtesy else draft
+        )
     return out
 
 
@@ -2161,7 +2174,9 @@ _BODY_NOUN_LIST = """
     commissione rząd komisja правительство администрация уряд
     government ministry alliance council committee institute institution pact agency
     office department parliament embassy mission delegation organization organisation
-    union association foundation center centre"""
+    union association foundation center centre chairmanship presidency movement republic
+    federation kingdom cooperation co-operation times post news radio tribune herald
+    journal gazette daily weekly press television"""
 _BODY_NOUNS = frozenset(_BODY_NOUN_LIST.split())
 
 
