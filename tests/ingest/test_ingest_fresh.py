@@ -1327,8 +1327,12 @@ def test_a_dutch_courtesy_title_inside_a_sentence_is_no_label(tmp_path: Path) ->
         "Czytaj także: Rosja grozi wycofaniem się z traktatu",
         "Читайте также: Лавров ответил на вопросы журналистов",
         "Lesen Sie auch: Scholz warnt vor Eskalation",
+        "Още: ЕС ще проведе специална среща на върха за Украйна на 6 март",
+        "Čítajte aj: Fico kritizuje rozhodnutie NATO",
+        "Taip pat skaitykite: Nausėda susitiko su Stoltenbergu",
+        "Kapcsolódó: Szijjártó Brüsszelben tárgyalt",
     ],
-    ids=["french", "polish", "russian", "german"],
+    ids=["french", "polish", "russian", "german", "bulgarian", "slovak", "lithuanian", "hungarian"],
 )
 def test_a_read_also_link_in_another_language_is_furniture(line: str) -> None:
     assert _boilerplate(line) == "teaser link in another language"
@@ -1336,6 +1340,8 @@ def test_a_read_also_link_in_another_language_is_furniture(line: str) -> None:
 
 def test_a_sentence_opening_with_lire_aussi_is_text() -> None:
     assert _boilerplate("Lire aussi la suite de notre enquête sur le sommet de Vilnius.") is None
+    # "още" (still, more) opens sentences too; only the prompt's colon makes a link.
+    assert _boilerplate("Още не е ясно кога ще се проведе срещата на върха.") is None
 
 
 _EFE = "Informe\n\nMOSCÚ (EFE) - El Kremlin habló el lunes.\n\n{sentence}\n"
