@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from indivisible.ingest._link import link
-from indivisible.ingest._structure import _date_in_header
+from indivisible.ingest._structure import _date_in_header, _inline_label
 
 from ._docs import parse_written
 
@@ -655,3 +655,19 @@ def test_a_delegation_named_by_the_statement_keeps_its_words(tmp_path: Path) -> 
         "We call on Russia to return to full compliance with the Vienna Document.\n",
     )
     assert {s.speaker for s in doc.statements} == {"European Union"}
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Anf. 1 Utrikesminister CARL BILDT (m): Herr talman!", "Utrikesminister CARL BILDT (m)"),
+        ("Anf. 12 HANS LINDE (v): Herr talman!", "HANS LINDE (v)"),
+        # The twin: an abbreviation and a figure opening a sentence label nobody.
+        ("Anf. 12 av protokollet: se bilaga 3 för detaljer", None),
+    ],
+)
+def test_a_riksdag_speech_number_before_the_label_is_set_aside(
+    line: str, label: str | None
+) -> None:
+    found = _inline_label(line)
+    assert (found[0] if found else None) == label

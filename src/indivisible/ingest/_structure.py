@@ -1192,7 +1192,8 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         # "Svein Roald Hansen (A) [09:31:23]: (ordfører for saken): …": the Storting's
         # record times each speech; the colons of the time are not the label's.
         return timed["label"], timed.end()
-    numbered = re.match(r"^Q\d{1,4}\s+(?=[A-Z])", line)
+    # "Anf. 1 Utrikesminister CARL BILDT (m):": the Riksdag's record numbers each speech.
+    numbered = re.match(r"^(?:Q|Anf\.\s?)\d{1,4}\s+(?=[A-ZÅÄÖ])", line)
     if numbered is not None:
         inner = _inline_label(line[numbered.end() :])
         return (inner[0], inner[1] + numbered.end()) if inner is not None else None
