@@ -671,3 +671,33 @@ def test_a_riksdag_speech_number_before_the_label_is_set_aside(
 ) -> None:
     found = _inline_label(line)
     assert (found[0] if found else None) == label
+
+
+# --- an instrument's preamble recognised by its shape --------------------------------------
+
+_PREAMBLE = (
+    "Declarația comună a celor 22 de state\n\n"
+    "Șefii de stat sau de guvern ai Belgiei, Bulgariei, Canadei și U.R.S.S.,\n\n"
+    "salutând cu căldură schimbările istorice din Europa,\n\n"
+    "profund satisfăcuți de angajamentul comun față de o democrație pluralistă,\n\n"
+    "afirmând sfârșitul erei de scindare și confruntare,\n\n"
+    "convinși că aceste dezvoltări trebuie să constituie o parte a unui proces continuu,\n\n"
+    "{close}\n\n"
+    "1. Semnatarii declară solemn că ei nu mai sunt adversari.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("close", "kind"),
+    [
+        ("declară următoarele:", "treaty_text"),
+        # The twin: the clauses lead to no operative line closed by a colon.
+        ("Acestea au fost cuvintele rostite la Paris.", None),
+    ],
+    ids=["operative-colon", "no-operative-line"],
+)
+def test_a_preamble_of_participles_then_a_colon_is_an_instruments_text(
+    tmp_path: Path, close: str, kind: str | None
+) -> None:
+    doc = parse_written(tmp_path, _PREAMBLE.format(close=close))
+    assert (doc.document.kind == "treaty_text") == (kind == "treaty_text")

@@ -3548,6 +3548,27 @@ _BY_DELEGATION = re.compile(
 )
 
 
+def _preamble(text: str, blocks: list[Block]) -> bool:
+    """An instrument's preamble, in any language, by its shape.
+
+    Three paragraphs at least, among the first fifteen, open in lower case and close with
+    a comma or a semicolon (the participles of a preamble: "welcoming …,", "convinși că
+    …,", "принимая во внимание …,"), and a paragraph closing with a colon follows them
+    within three ("declară următoarele:", "have agreed as follows:").
+    """
+    clauses = 0
+    for k, block in enumerate(blocks[:15]):
+        para = text[block.start : block.end].strip()
+        if para[:1].islower() and para[-1:] in ",;" and _words(para) >= 3:
+            clauses += 1
+            continue
+        if clauses >= 3 and para.endswith(":") and _words(para) <= 12:
+            return True
+        if clauses:
+            clauses = 0 if k > 0 and not para[:1].islower() else clauses
+    return False
+
+
 def _kind(
     text: str,
     blocks: list[Block],
@@ -3580,6 +3601,8 @@ def _kind(
         return "treaty_text"
     if _SUMMIT_DECLARATION.search(body[:3000]):
         return "treaty_text"  # a summit's declaration by all its heads of state or government
+    if _preamble(text, blocks):
+        return "treaty_text"  # "…, salutând …, convinși că …, declară următoarele:"
     if (
         flags["articles"] >= 1
         and re.search(r"\bthis Treaty\b", body)
