@@ -701,3 +701,20 @@ def test_a_preamble_of_participles_then_a_colon_is_an_instruments_text(
 ) -> None:
     doc = parse_written(tmp_path, _PREAMBLE.format(close=close))
     assert (doc.document.kind == "treaty_text") == (kind == "treaty_text")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Об этом рассказал министр иностранных дел России Сергей Лавров.", "Sergei Lavrov"),
+        ("Про це розповів міністр закордонних справ України Андрій Сибіга.", "Андрій Сибіга"),
+        ("Así lo ha reconocido el ministro de Defensa, Hanno Pevkur.", "Hanno Pevkur"),
+        ("Lo ha commentato il ministro della Difesa Guido Crosetto.", "Guido Crosetto"),
+    ],
+    ids=["ru-rasskazal", "uk-rozpoviv", "es-ha-reconocido", "it-ha-commentato"],
+)
+def test_more_common_speech_verbs_of_other_languages(
+    tmp_path: Path, sentence: str, speaker: str
+) -> None:
+    doc = parse_written(tmp_path, "Новости\n\nВчера прошла встреча.\n\n" + sentence + "\n")
+    assert speaker in {s.speaker for s in doc.statements}

@@ -1978,6 +1978,12 @@ def _foreign_speaker_at(
             # "vice ministro degli Esteri Alexander Grushko", "ministre des Affaires …": the
             # run's first word closes the office the preposition opened.
             run = " ".join(words[1:])
+        elif len(words) >= 3 and all(re.fullmatch(r"[А-ЯЁІЇЄҐ][\w’'-]*", w) for w in words):
+            # "міністр закордонних справ України Андрій Сибіга": a state's name closes the
+            # office in Cyrillic copy too; the name is the given name and the surname (and
+            # a patronymic between them: "Сергей Викторович Лавров").
+            keep = 3 if re.search(r"(?:вич|вна|ична|івна)$", words[-2]) else 2
+            run = " ".join(words[-keep:])
         named = person_name(run)
         who = _speaker_of(named[0], context, day, seen) if named is not None else None
         if who is not None and who.name:
