@@ -718,3 +718,28 @@ def test_more_common_speech_verbs_of_other_languages(
 ) -> None:
     doc = parse_written(tmp_path, "Новости\n\nВчера прошла встреча.\n\n" + sentence + "\n")
     assert speaker in {s.speaker for s in doc.statements}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "ΟΑΣΕ\n\nΟ ΟΑΣΕ πρέπει να ενισχυθεί περαιτέρω, διαμήνυσε η υπουργός Εξωτερικών της "
+            "Γερμανίας, Αναλένα Μπέρμποκ, κατά την ομιλία της στα Σκόπια.\n\n"
+            "«Η Ρωσία απέτυχε να καταστρέψει τον οργανισμό», σημείωσε η Μπέρμποκ.\n",
+            "Αναλένα Μπέρμποκ",
+        ),
+        # The twin: the verb's subject is a body; the name follows a preposition.
+        (
+            "ΟΑΣΕ\n\nΟ ΟΑΣΕ πρέπει να ενισχυθεί, σημείωσε το υπουργείο για την Ευρώπη.\n",
+            None,
+        ),
+    ],
+    ids=["greek-described-then-article", "greek-no-person"],
+)
+def test_greek_copy_names_its_speaker_after_the_verb(
+    tmp_path: Path, text: str, speaker: str | None
+) -> None:
+    doc = parse_written(tmp_path, text)
+    named = {s.speaker for s in doc.statements if s.speaker}
+    assert named == ({speaker} if speaker else set())

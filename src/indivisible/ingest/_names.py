@@ -135,7 +135,9 @@ def same_person(a: str, b: str) -> bool:
 
 #: A capital letter, Latin with diacritics too ("Þórdís", "Šefčovič", "Ľubomír"), or Cyrillic
 #: (Russian, Ukrainian and Belarusian copy name people in their own script: "Оана Лунгеску").
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐЎ"
+_UPPER = (
+    "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐЎΑ-ΩΆΈΉΊΌΎΏ"
+)
 #: The same capitals, for patterns of other modules (a name in any script the corpus holds).
 UPPER = _UPPER
 _NAME_WORD = rf"[{_UPPER}][\w’'.-]*"

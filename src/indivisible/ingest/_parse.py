@@ -2055,10 +2055,16 @@ def _foreign_speaker_at(
         # "Así lo ha indicado …", "Также подчеркнул, что …", "Inoltre ha ribadito …": the
         # languages that drop the subject leave the person last named speaking.
         return seen[-1]
-    lone_at = re.match(r"\s+(?P<who>[A-ZА-ЯЁ][\w’'-]{3,})\b", clause[verb.end() :])
+    # (Greek names a person with the article: "σημείωσε η Μπέρμποκ")
+    lone_at = re.match(
+        r"\s+(?:(?:ο|η|τον|την|του|της)\s+)?(?P<who>[A-ZА-ЯЁΑ-ΩΆΈΉΊΌΎΏ][\w’'-]{3,})\b",
+        clause[verb.end() :],
+    )
     # "sagte Maas", "Riabkov agregó", "Czaputowicz odpowiedział": a surname alone next to
     # the verb is the person whose full name the page printed before it ("Heiko Maas").
-    lone_before = re.search(r"(?<![\w-])(?P<who>[A-ZА-ЯЁ][\w’'-]{3,})\s+$", clause[: verb.start()])
+    lone_before = re.search(
+        r"(?<![\w-])(?P<who>[A-ZА-ЯЁΑ-ΩΆΈΉΊΌΎΏ][\w’'-]{3,})\s+$", clause[: verb.start()]
+    )
     before_verb = context + " " + clause[: verb.start()]
     # "В НАТО выразили сожаление": an organisation's or a treaty's name is nobody.
     lone_at = lone_at if lone_at is None or not _names_a_thing(lone_at["who"]) else None

@@ -3285,7 +3285,10 @@ FOREIGN_SAID_WORDS = (
     r"ha reconocido|ha apuntado|ha precisado|ha recalcado|ha defendido|ha pedido|"
     r"ha reclamado|ha negado|ha respondido|defendió|reclamó|negó|comentó|detalló|"
     r"ha commentato|ha ammesso|ha riferito|ha scritto|ha risposto|ha concluso|"
-    r"ha insistito|ha confermato|ha rimarcato|ha definito)"
+    r"ha insistito|ha confermato|ha rimarcato|ha definito|"
+    # Greek ("σημείωσε η Μπέρμποκ", "δήλωσε ο υπουργός")
+    r"είπε|δήλωσε|τόνισε|σημείωσε|υπογράμμισε|πρόσθεσε|ανέφερε|υποστήριξε|επεσήμανε|"
+    r"ξεκαθάρισε|διαμήνυσε|κατά τον|κατά την)"
 )
 FOREIGN_SAID = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
 #: The same, run on lowered text: several times faster than a case-insensitive search of
