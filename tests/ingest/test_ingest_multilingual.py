@@ -743,3 +743,28 @@ def test_greek_copy_names_its_speaker_after_the_verb(
     doc = parse_written(tmp_path, text)
     named = {s.speaker for s in doc.statements if s.speaker}
     assert named == ({speaker} if speaker else set())
+
+
+def test_an_iberian_record_puts_the_article_and_courtesy_before_the_name(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "I SÉRIE — NÚMERO 39\n\n"
+        "O Sr. Presidente: — Tem a palavra o Sr. Deputado Pedro Pessanha.\n\n"
+        "O Sr. Pedro Pessanha (CH): — Sr. Presidente, Srs. Membros do Governo, Sr.as e Srs. "
+        "Deputados:\n\nApós o colapso da União Soviética, a Finlândia e a Suécia "
+        "aproximaram-se da União Europeia.\n\n"
+        "A Sr.ª Joana Mortágua (BE): — Sr. Presidente, a NATO não é uma aliança defensiva.\n",
+    )
+    assert doc.document.kind == "transcript"
+    named = {s.speaker for s in doc.statements if s.speaker}
+    assert named == {"Pedro Pessanha", "Joana Mortágua"}
+
+
+def test_a_headline_after_a_name_and_colon_is_still_a_kicker(tmp_path: Path) -> None:
+    # The twin: no dash opens the words after the colon; a title-case headline is a kicker.
+    doc = parse_written(
+        tmp_path,
+        "Notícias\n\nPedro Pessanha: Finlândia E Suécia Na NATO\n\n"
+        "O deputado falou ontem no parlamento sobre a adesão dos dois países.\n",
+    )
+    assert "Pedro Pessanha" not in {s.speaker for s in doc.statements}

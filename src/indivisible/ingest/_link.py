@@ -418,7 +418,10 @@ def stance(text: str) -> tuple[str, str | None]:
 #: records print them before a member's name ("De heer Van Bommel (SP):").
 COURTESY = (
     r"(?:De heer|Mevrouw|Mevr|Herr|Frau|Monsieur|Madame|Señor|Señora|Signor|Signora|Pan|"
-    r"Pani)\.?"
+    r"Pani|"
+    # Portugal's and Spain's records put the article first ("O Sr. Pedro Pessanha (CH):",
+    # "A Sr.ª Joana Mortágua", "El señor Sánchez Pérez", "La señora Robles")
+    r"(?:O|A) Sr\.(?:ª|a)?|(?:El|La) (?:[Ss]eñor|[Ss]eñora|Sr|Sra))\.?"
 )
 HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Dr|Lord|Lady|Sir|Dame|Baroness|Madam|Mme|Mister|H\.E\.|Amb\.|Gen\.|Sen\.|"

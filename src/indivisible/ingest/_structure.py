@@ -1114,6 +1114,8 @@ def _kicker(rest: str, block: str, first: bool = False) -> bool:
     phrase without the punctuation that ends what someone says; a turn goes on as speech.
     """
     words = rest.split()
+    if re.match(r"\s*[—–]\s", rest):
+        return False  # "O Sr. Pedro Pessanha (CH): — Sr. Presidente, …": a record's turn
     if _title_case(rest):
         return True
     return (
@@ -1306,7 +1308,10 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
 #: The chair of a sitting by office alone: "The PRESIDENT", and "Presidenten", as the
 #: Storting's and the Riksdag's records print the Norwegian and Swedish definite form.
 _CHAIR_LABEL = re.compile(
-    r"(?:the\s+)?(?:acting\s+)?(?:president|chair(?:man|woman|person)?)|presidenten", re.I
+    r"(?:the\s+)?(?:acting\s+)?(?:president|chair(?:man|woman|person)?)|presidenten|"
+    # "O Sr. Presidente:", "La señora PRESIDENTA:": Portugal's and Spain's chairs
+    rf"(?:{COURTESY}\s+)?president[ae]",
+    re.I,
 )
 
 
