@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indivisible._errors import InputError
+from indivisible.ingest._gazetteer import _name_pattern, trie_pattern
 from indivisible.ingest._parse import parse_text
 from indivisible.ingest._read import RawText
 
@@ -67,3 +69,22 @@ def test_offsets_hold_for_any_text(pieces: list[str], fmt: str) -> None:
     for statement in parsed.statements:
         assert 0 <= statement.start < statement.end <= len(text)
         assert statement.text == text[statement.start : statement.end]
+
+
+# --- the gazetteer's names as a trie: the same matches as the flat alternation ------------
+
+_NAME_WORDS = st.sampled_from(["nato", "osce", "new", "start", "treaty", "cfe", "un", "charter"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    names=st.sets(st.lists(_NAME_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1),
+    text=st.lists(st.sampled_from(["nato", "osce", "new", "start", "treaty", "cfe", "un",
+                                   "charter", "the", "-", "new-start"]), max_size=12).map(" ".join),
+)  # fmt: skip
+def test_the_name_trie_matches_as_the_flat_alternation(names: set[str], text: str) -> None:
+    patterns = {_name_pattern(n) for n in names}
+    flat = "|".join(sorted(patterns, key=len, reverse=True))
+    edges = r"(?<![\w-]){}(?![\w])"
+    expected = [m.span() for m in re.finditer(edges.format(f"(?:{flat})"), text)]
+    assert [m.span() for m in re.finditer(edges.format(trie_pattern(patterns)), text)] == expected

@@ -316,42 +316,53 @@ def _without_word_speakers(text: str, found: Structure, drafts: list[_Draft]) ->
         for t in found.turns
         if t.speaker.name and (t.labelled or t.speaker.role in ("delegation", "signatories"))
     }
+    unknown = {
+        (d[1].name, d[1].role): d[1]
+        for d in drafts
+        if d[1].name and d[1].person is None and d[1].name not in labelled
+    }
+    if not unknown:
+        return drafts  # every speaker the record or the page's structure named
     lower = {w for w in re.findall(r"(?<![\w-])[^\W\d_][\w’'-]*", text) if w.islower()}
     places = world_place_words() | one_word_state_names()
+    words_only = {k for k, who in unknown.items() if _words_not_a_name(who, lower, places)}
     nobody = Speaker(None, None)
-    out = []
-    for draft in drafts:
-        who = draft[1]
-        name = (who.name or "").strip(".")
-        words = name.split()
-        if not words or who.person is not None or who.name in labelled:
-            out.append(draft)
-            continue
-        word = words[0]
-        one_word = (
-            len(words) == 1
-            and who.role is None
-            and (
-                word.lower() in lower
-                or re.sub(r"[’']s$", "", word).lower() in lower
-                or word.lower() in places
-                or _names_a_thing(word)
-                or _names_a_thing(word[:-1])  # a genitive's ending: "Natos", "Rosje"
-            )
+    return [
+        (d[0], nobody, *d[2:])
+        if d[1].person is None and (d[1].name, d[1].role) in words_only
+        else d
+        for d in drafts
+    ]
+
+
+def _words_not_a_name(who: Speaker, lower: set[str], places: frozenset[str]) -> bool:
+    """:func:`_without_word_speakers`'s test of one speaker the record does not know."""
+    name = (who.name or "").strip(".")
+    words = name.split()
+    if not words:
+        return False
+    word = words[0]
+    one_word = (
+        len(words) == 1
+        and who.role is None
+        and (
+            word.lower() in lower
+            or re.sub(r"[’']s$", "", word).lower() in lower
+            or word.lower() in places
+            or _names_a_thing(word)
+            or _names_a_thing(word[:-1])  # a genitive's ending: "Natos", "Rosje"
         )
-        # "Global Times", "International Security", "Comment Show": every word of the name
-        # printed in lower case elsewhere; "La Russie": an article opens no one's name.
-        common = 2 <= len(words) <= 3 and (
-            all(w.lower() in lower for w in words) or word.lower() in _ARTICLES | {"the"}
-        )
-        # "Arms Control Association", "New START", "OSCE Chairmanship": a body's or an
-        # instrument's name; "Mr.": a courtesy title alone.
-        thing = len(words) >= 2 and _names_a_thing(name)
-        courtesy = len(words) == 1 and re.fullmatch(HONORIFIC, who.name or "") is not None
-        out.append(
-            (draft[0], nobody, *draft[2:]) if one_word or common or thing or courtesy else draft
-        )
-    return out
+    )
+    # "Global Times", "International Security", "Comment Show": every word of the name
+    # printed in lower case elsewhere; "La Russie": an article opens no one's name.
+    common = 2 <= len(words) <= 3 and (
+        all(w.lower() in lower for w in words) or word.lower() in _ARTICLES | {"the"}
+    )
+    # "Arms Control Association", "New START", "OSCE Chairmanship": a body's or an
+    # instrument's name; "Mr.": a courtesy title alone.
+    thing = len(words) >= 2 and _names_a_thing(name)
+    courtesy = len(words) == 1 and re.fullmatch(HONORIFIC, who.name or "") is not None
+    return one_word or common or thing or courtesy
 
 
 def _finish(
@@ -1894,6 +1905,9 @@ def _quoted_until(clause: str) -> int:
     return 0
 
 
+_CLOSING_MARKS = '”"»“«'
+
+
 def _verb_after_quotation(clause: str) -> list[re.Match[str]]:
     """The word after a closed quotation that opens its attribution, if it may be a verb.
 
@@ -1901,7 +1915,9 @@ def _verb_after_quotation(clause: str) -> list[re.Match[str]]:
     quotation in the same shape: the quotation, a comma, the verb, the person. The word is
     taken as that verb unless it joins a clause, or is an article or a preposition.
     """
-    out = []
+    out: list[re.Match[str]] = []
+    if not any(mark in clause for mark in _CLOSING_MARKS):
+        return out  # no quotation closes in the clause (most clauses): nothing to scan
     for m in _QUOTE_THEN_WORD.finditer(clause):
         word = m.group("verb").lower()
         if word in _CLAUSE_JOINERS or word in _ARTICLES or word in _FOREIGN_PREPOSITIONS:

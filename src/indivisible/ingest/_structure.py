@@ -2901,8 +2901,6 @@ def _turns(
         if found_label is not None:
             key = found_label[0].strip().lower()
             label_uses[key] = label_uses.get(key, 0) + 1
-    # The words the page prints in lower case: a label among them is a word, not a name.
-    lower_words = frozenset(re.findall(r"(?<![\w-])[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]*", text))
 
     current: Turn | None = None
     skip_block = -1
@@ -2919,7 +2917,7 @@ def _turns(
         inline = labels[n]
         if inline and line == first_line and _page_field(first_line, inline, label_uses):
             continue  # "Photograph: Evgenia Novozhenina/Reuters": the page's, nobody's words
-        if inline and _common_word_label(inline[0], label_uses, lower_words, text):
+        if inline and _common_word_label(inline[0], label_uses, text):
             inline = None  # "Hozzátette: „…”", "Още: …": a word of the text, not a name
         if (
             inline
@@ -3079,9 +3077,7 @@ def _affiliation(line: str) -> bool:
     )
 
 
-def _common_word_label(
-    label: str, uses: dict[str, int], lower_words: frozenset[str], text: str
-) -> bool:
+def _common_word_label(label: str, uses: dict[str, int], text: str) -> bool:
     """A one-word label that is a word of the page's language, not a speaker's name.
 
     One word in mixed case ("Hozzátette:" — "he added"; "Още:" — "more"; "Ismeretes:" —
@@ -3104,7 +3100,9 @@ def _common_word_label(
         # A name used as a label is met elsewhere too: the lead introduces it, inflected
         # as the language needs ("z generałem Janem Kowalczykiem" before "Kowalczyk:").
         return True
-    return (once and len(uses) == 1) or word.lower() in lower_words
+    # (the word in lower case, as the page prints it elsewhere)
+    lowered = re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text)
+    return (once and len(uses) == 1) or lowered is not None
 
 
 def _page_field(line: str, label: tuple[str, int], uses: dict[str, int]) -> bool:
