@@ -768,3 +768,26 @@ def test_a_headline_after_a_name_and_colon_is_still_a_kicker(tmp_path: Path) -> 
         "O deputado falou ontem no parlamento sobre a adesão dos dois países.\n",
     )
     assert "Pedro Pessanha" not in {s.speaker for s in doc.statements}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Pressemøde om Ruslands invasion af Ukraine den 24. februar 2022", "press_conference"),
+        ("Conférence de presse du Président de la République à Varsovie", "press_conference"),
+        ("Пресс-конференция по итогам переговоров", "press_conference"),
+        # The twin: a sitting's record with the same labels is a transcript.
+        ("Folketingets møde den 24. februar 2022", "transcript"),
+    ],
+    ids=["danish", "french", "russian", "sitting"],
+)
+def test_a_press_conference_is_named_so_in_other_languages(
+    tmp_path: Path, title: str, kind: str
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        f"{title}\n\nMette Frederiksen: Rusland har angrebet Ukraine i nat.\n\n"
+        "Jakob Ellemann-Jensen: Vi står sammen med Ukraine.\n\n"
+        "Mette Frederiksen: Danmark står sammen med vores allierede i NATO.\n",
+    )
+    assert doc.document.kind == kind

@@ -3661,7 +3661,16 @@ def _kind(
             r"media availability|with the media\b|"
             # "Vladimir Putin answered media questions", "questions from reporters"
             r"\b(?:media|journalists[’']?|reporters[’']?|press) questions\b|"
-            r"questions from (?:the )?(?:media|journalists|reporters|press)\b",
+            r"questions from (?:the )?(?:media|journalists|reporters|press)\b|"
+            # the same in the languages of the region ("conférence de presse", "rueda de
+            # prensa", "Pressekonferenz", "пресс-конференция", "pressemøde" …)
+            r"conférence de presse|point de presse|rueda de prensa|conferencia de prensa|"
+            r"conferenza stampa|pressekonferenz|pressebriefing|пресс-конференц|"
+            r"прес-конференц|брифинг|konferencj\w prasow|tiskov\w konferenc|"
+            r"tlačov\w konferenci|persconferentie|presskonferens|pressekonferanse|"
+            r"pressemøde|tiedotustilaisuu|basın toplantısı|conferinț\w de presă|"
+            r"sajtótájékoztató|пресконференция|συνέντευξη τύπου|spaudos konferencij|"
+            r"preses konferenc|pressikonverents",
             heads,
             re.IGNORECASE,
         )
