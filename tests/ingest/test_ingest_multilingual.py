@@ -791,3 +791,23 @@ def test_a_press_conference_is_named_so_in_other_languages(
         "Mette Frederiksen: Danmark står sammen med vores allierede i NATO.\n",
     )
     assert doc.document.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Erklärung des Nordatlantikrats zum Austritt Russlands aus dem KSE-Vertrag", "statement"),
+        ("Заявление МИД России в связи с выходом из ДОВСЕ", "statement"),
+        # The twin: the same page under a title that names no statement reads as a speech.
+        ("Der Nordatlantikrat zum Austritt Russlands aus dem KSE-Vertrag", "speech"),
+    ],
+    ids=["german", "russian", "no-statement-word"],
+)
+def test_a_statement_is_named_so_in_other_languages(tmp_path: Path, title: str, kind: str) -> None:
+    doc = parse_written(
+        tmp_path,
+        f"{title}\n\nWir bedauern die Entscheidung zutiefst. Wir werden unsere Sicherheit "
+        "gemeinsam gewährleisten und bleiben der Rüstungskontrolle verpflichtet.\n\n"
+        "Wir fordern Russland auf, seine Verpflichtungen einzuhalten.\n",
+    )
+    assert doc.document.kind == kind

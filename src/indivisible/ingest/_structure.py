@@ -3359,7 +3359,16 @@ _BRIEFING_SAID = re.compile(
     r"\bpress conference\b|\b(?:take|answer|to) (?:your |some |a few )?questions\b",
     re.IGNORECASE,
 )
-_STATEMENT_TITLE = re.compile(r"\bstatement\b|\bdeclaration by\b", re.IGNORECASE)
+_STATEMENT_TITLE = re.compile(
+    r"\bstatement\b|\bdeclaration by\b|"
+    # the same in the region's languages ("Déclaration de …", "Erklärung des …",
+    # "Заявление МИД …", "Oświadczenie …", "Prohlášení …", "Uttalande …", "Açıklama …")
+    r"\bdéclaration\b|\berklärung\b|\bstellungnahme\b|\bdeclaración\b|\bdichiarazione\b|"
+    r"\bзаявлени|\bзаява\b|\bзаяви\b|\boświadczeni|\bprohlášení\b|\bvyhláseni|\bverklaring\b|"
+    r"\buttalande\b|\buttalelse\b|\berklæring\b|\blausunto\b|\baçıklama\b|\bdeclarați|"
+    r"\bnyilatkozat|\bизявлени|\bизјав|\bizjav|\bδήλωση\b|\bpareiškim|\bpaziņojum|\bavaldus\b",
+    re.IGNORECASE,
+)
 _INTERVIEW = re.compile(
     r"\binterview|\bentretien\b|\bentrevista\b|\bintervista\b|\bwywiad|\bинтервью|"
     r"\bінтерв['’]ю|"
