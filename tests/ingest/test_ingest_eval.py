@@ -82,8 +82,10 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: attribution in other languages, treaty texts in other languages, four date forms; and
 #: after session 14's rounds 27a and 27b, 24 parliament records, interviews and agency
 #: copy mostly in other languages that found 10 of 38 speakers on first contact, lowering
-#: every tune figure, and the furniture model and the filter of short unattributed lines).
-TUNE_FLOORS = {"date": 0.89, "kind": 0.83, "speakers_p": 0.93, "speakers_r": 0.80, "leaked": 94}
+#: every tune figure, and the furniture model and the filter of short unattributed lines;
+#: and after session 17's rounds 30a, 30b and 31a, 30 documents in 19 languages that found
+#: 18 of 45 speakers on first contact, and the mechanisms they called for).
+TUNE_FLOORS = {"date": 0.89, "kind": 0.84, "speakers_p": 0.95, "speakers_r": 0.81, "leaked": 93}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
