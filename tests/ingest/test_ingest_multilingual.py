@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from indivisible.ingest._link import link
-from indivisible.ingest._structure import _date_in_header, _inline_label
+from indivisible.ingest._structure import _date_in_header, _date_line, _inline_label
 
 from ._docs import parse_written
 
@@ -811,3 +811,19 @@ def test_a_statement_is_named_so_in_other_languages(tmp_path: Path, title: str, 
         "Wir fordern Russland auf, seine Verpflichtungen einzuhalten.\n",
     )
     assert doc.document.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("1. augusta 2020 10:04", dt.date(2020, 8, 1)),
+        ("Giriş Tarihi 24 Şubat 2023, 12:20", dt.date(2023, 2, 24)),
+        ("15. svibnja 2021.", dt.date(2021, 5, 15)),
+        ("Publié le 3 mars 2022 à 10:15", dt.date(2022, 3, 3)),
+        # The twins: a month and a year with no day, a place before the day.
+        ("augusta 2020", None),
+    ],
+)
+def test_date_lines_in_more_languages(line: str, day: dt.date | None) -> None:
+    found = _date_line(line)
+    assert (found[0] if found else None) == day

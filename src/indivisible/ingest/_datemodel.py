@@ -174,6 +174,14 @@ def candidates(
         for a, b, iso in _found(line, other):
             if _AHEAD.search(line[:a]) or (sentence and len(line[:a].split()) <= 2):
                 continue
+            if sentence and line.rfind("(", 0, a) > line.rfind(")", 0, a):
+                # "The Honourable Lawrence Cannon (who spoke on December 4, 2009) concluded
+                # …": an aside in brackets inside a sentence dates an event, not the page.
+                continue
+            if _UPDATED.search(line[:a]):
+                # "Last updated 9 May 2021 10:00": the day the page changed, not the day it
+                # was written (as the rules read an update stamp), never a candidate.
+                continue
             if any(s <= start + a < e for s, e in barred):
                 continue
             try:

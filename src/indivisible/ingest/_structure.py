@@ -743,6 +743,17 @@ _LATVIAN_DATE = re.compile(
 )
 
 
+#: "Published" in the region's languages, as pages label their date ("Giriş Tarihi 24 Şubat
+#: 2023", "Publié le …", "Veröffentlicht am …", "Опубликовано …", "Publicerad …").
+_PUBLISHED = (
+    r"giriş tarihi|yayın tarihi|publié le|publié|veröffentlicht am|veröffentlicht|"
+    r"опубликовано|опубліковано|publicado el|publicado em|publicado|pubblicato il|pubblicato|"
+    r"opublikowano|publicat|zveřejněno|publikováno|publicerad|publisert|udgivet|julkaistu|"
+    r"gepubliceerd op|gepubliceerd|paskelbta|publicēts|avaldatud|objavljeno|"
+    r"δημοσιεύθηκε|публикувано"
+)
+
+
 def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """A line that is a date, optionally with a place: ``3 October 2001, Brussels``.
 
@@ -782,9 +793,9 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
             r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\b(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?", " ", rest
         )
         # "Published on January 12, 2022 at 10:30": a label says the date is the page's.
-        labelled = re.match(r"(?:date|dated|published|posted|issued)\b", rest, re.IGNORECASE)
+        labelled = re.match(rf"(?:date|dated|published|posted|issued|{_PUBLISHED})\b", rest, re.I)
         rest = re.sub(
-            r"^(?:date|dated|on|published|posted|issued)(?:\s+on)?\b",
+            rf"^(?:date|dated|on|published|posted|issued|{_PUBLISHED})(?:\s+on)?\b",
             " ",
             rest,
             flags=re.IGNORECASE,
@@ -923,7 +934,21 @@ _OTHER_MONTH = re.compile(
     # Danish ("3. maj 2021"), Finnish ("6. joulukuuta 2016"), Norwegian, Swedish, Dutch
     r"maj|\w+kuuta|desember|januari|februari|maart|mei|augusti|augustus|"
     # Greek ("Πέμπτη, 4 Δεκ 2008", "4 Δεκεμβρίου 2008")
-    r"ιαν|φεβ|μαρ|απρ|μα[ιΐί]|ιουν|ιουλ|αυγ|σεπ|οκτ|νο[εέ]|δεκ)",
+    r"ιαν|φεβ|μαρ|απρ|μα[ιΐί]|ιουν|ιουλ|αυγ|σεπ|οκτ|νο[εέ]|δεκ|"
+    # Portuguese, Romanian, Czech and Slovak, Turkish, Croatian and Serbian, Bulgarian,
+    # Lithuanian and Estonian ("10 Março, 2022", "2 aprilie 2008", "1. augusta 2020",
+    # "24 Şubat 2023", "15. svibnja 2021", "3 март 2022", "gegužės 5", "5. märts 2021")
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|"
+    r"decembrie|"
+    r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|"
+    r"januára|februára|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra|"
+    r"ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|"
+    r"studenoga|prosinca|januara|februara|septembra|oktobra|novembra|decembra|"
+    r"януари|февруари|април|юни|юли|септември|октомври|ноември|декември|"
+    r"sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|"
+    r"lapkričio|gruodžio|jaanuar|veebruar|märts|aprill|juuni|juuli|oktoober|detsember)",
     re.IGNORECASE,
 )
 
@@ -964,7 +989,11 @@ def _parsed_span(line: str) -> tuple[int, int, str] | None:
     # space (offsets unchanged).
     line = re.sub(r"\b([0-3]?\d)\.(?=\s+[^\W\d_]{3,})", r"\1 ", line)
     for shown, when in _full_dates(
-        line, ("en", "fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi", "sv", "nl", "el")
+        line,
+        (
+            *("en", "fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi", "sv", "nl"),
+            *("el", "pt", "ro", "cs", "sk", "tr", "hr", "sr", "bg", "lt", "et"),
+        ),
     ):
         at = re.search(r"\s+".join(map(re.escape, shown.split())), line)
         if at is not None and re.search(r"(?:19|20)\d\d", shown):
