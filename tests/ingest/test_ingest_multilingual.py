@@ -827,3 +827,31 @@ def test_a_statement_is_named_so_in_other_languages(tmp_path: Path, title: str, 
 def test_date_lines_in_more_languages(line: str, day: dt.date | None) -> None:
     found = _date_line(line)
     assert (found[0] if found else None) == day
+
+
+_ENTREVISTA = (
+    "Entrevista\n\n{lead}\n\n"
+    "Pregunta. Cazas rusos en el cielo de Estonia, drones en Dinamarca. ¿Qué busca Rusia?\n\n"
+    "Respuesta. Quiere que dejemos de prestar atención a Ucrania y desestabilizarnos.\n\n"
+    "P. ¿Es también un desafío a la OTAN?\n\n"
+    "R. Sí. Es un desafío para toda la Alianza.\n"
+)
+
+
+def test_a_spanish_interviews_answers_are_the_person_its_lead_introduces(tmp_path: Path) -> None:
+    lead = (
+        "“O eres inimaginablemente estúpido o lo haces deliberadamente”, afirma Hanno Pevkur, "
+        "ministro de Defensa de Estonia."
+    )
+    doc = parse_written(tmp_path, _ENTREVISTA.format(lead=lead))
+    said = {(s.speaker, s.role) for s in doc.statements if s.text.startswith(("Quiere", "Sí"))}
+    assert {name for name, _ in said} == {"Hanno Pevkur"}
+    assert {s.role for s in doc.statements if s.text.endswith("?")} == {"journalist"}
+
+
+def test_answers_under_a_lead_naming_nobody_stay_anonymous(tmp_path: Path) -> None:
+    # The twin: the lead introduces no one; the answers are nobody's name.
+    lead = "El ministro atendió a este diario durante el foro celebrado en Barcelona."
+    doc = parse_written(tmp_path, _ENTREVISTA.format(lead=lead))
+    said = {s.speaker for s in doc.statements if s.text.startswith(("Quiere", "Sí"))}
+    assert said == {None}

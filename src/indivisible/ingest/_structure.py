@@ -1236,6 +1236,12 @@ def _inline_label(line: str) -> tuple[str, int] | None:
     dashed = re.match(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=[A-Z“\"«])", line)
     if dashed:
         return dashed.group("label"), dashed.end()  # "Q – …" / "A – …": a briefing's Q&A
+    dotted = re.match(r"^(?P<label>Pregunta|Respuesta|P|R)\.\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"«])", line)
+    if dotted:
+        # "Pregunta. Cazas rusos …" / "Respuesta. Quiere que …" / "P. ¿Es también …?": the
+        # Spanish press prints an interview's question and answer so.
+        word = {"P": "Pregunta", "R": "Respuesta"}.get(dotted["label"], dotted["label"])
+        return word, dotted.end()
     recorded = _RECORD_LABEL.match(line)
     if recorded is not None:
         return recorded.group("label"), recorded.end()
@@ -1960,6 +1966,23 @@ def structure(raw: RawText) -> Structure:
         kind = "highlights"
     else:
         turns, flags = _turns(text, blocks, ctx, opening)
+        answers = [t for t in turns if t.speaker == Speaker(None, "spokesperson")]
+        if answers and not opening.name and any(t.speaker.role == "journalist" for t in turns):
+            # "Pregunta. … / Respuesta. …" under a lead that names Hanno Pevkur first ("…”,
+            # afirma Hanno Pevkur (Iisaku, 48 años), ministro de Defensa de Estonia"): the
+            # answers are the person the interview's lead introduces.
+            first_label = min(t.spans[0][0] for t in turns if t.labelled and t.spans)
+            lead_text = " ".join(
+                text[sa:sb]
+                for t in turns
+                if not t.labelled
+                for sa, sb, _ in t.spans
+                if sb <= first_label
+            )
+            guest = _person_in_lead(lead_text, day) if lead_text else None
+            if guest is not None and guest.name:
+                for turn in answers:
+                    turn.speaker = guest
         if opening.name:
             # "A: …" under "Spokesperson Geng Shuang's Remarks …": the answers are the
             # person the page names, not an anonymous spokesperson.
