@@ -302,12 +302,13 @@ def _without_word_speakers(text: str, found: Structure, drafts: list[_Draft]) ->
     """Statements credited to words of the page rather than a person are nobody's.
 
     A speaker the record does not know and the page's structure did not give (a label or a
-    statement's author) is no one when: its
-    one word is printed in lower case elsewhere in the page ("Crisis", "Secure": words of
-    the language, not surnames) or names a state, a place or a body ("Russie", "Nato"'s
-    genitive "Natos"), as a surname never does; or every word of its two or three is
-    printed in lower case elsewhere ("Global Times", "International Security"); or an
-    article opens it ("La Russie").
+    statement's author) is no one when its one word is printed in lower case elsewhere in
+    the page ("Crisis", "Secure": words of the language, not surnames) or names a state, a
+    place or a body ("Russie", "Nato"'s genitive "Natos"), as a surname never does; when
+    every word of its two or three is printed in lower case elsewhere ("International
+    Security"); when an article opens it ("La Russie"); when it is a body's or an
+    instrument's name ("Arms Control Association", "New START"); or when it is a courtesy
+    title alone ("Mr.").
     """
     # The page's structure named these: a label, or a statement's author (a delegation or
     # the signatories: "European Union", "Collective Security Treaty Organization").
@@ -1882,16 +1883,13 @@ def _dialogue_attribution(para: str) -> tuple[int, int] | None:
     attribution itself is read as after a quotation (:func:`_foreign_speaker`).
     """
     dash = _DIALOGUE_DASH.match(para)
-    if dash is None:
+    commas = list(_COMMA_VERB_NAME.finditer(para, dash.end())) if dash is not None else []
+    if dash is None or not commas:
         return None
-    for m in reversed(list(_COMMA_VERB_NAME.finditer(para, dash.end()))):
-        if len(sentences(para[m.start() + 1 :])) == 1:
-            word = para[m.start() + 1 :].split()[0].lower()
-            if word in _CLAUSE_JOINERS or word in _ARTICLES or word in _FOREIGN_PREPOSITIONS:
-                return None
-            return dash.end(), m.start()
-        break
-    return None
+    rest = para[commas[-1].start() + 1 :]
+    if len(sentences(rest)) != 1 or not _may_attribute(rest.split()[0]):
+        return None
+    return dash.end(), commas[-1].start()
 
 
 def _quoted_until(clause: str) -> int:
@@ -1899,10 +1897,19 @@ def _quoted_until(clause: str) -> int:
     if clause.lstrip()[:1] not in '"“«„»':
         return 0
     for m in _QUOTE_THEN_WORD.finditer(clause):
-        word = m.group("verb").lower()
-        if word not in _CLAUSE_JOINERS and word not in _ARTICLES:
+        if _may_attribute(m.group("verb")):
             return m.start("close")
     return 0
+
+
+def _may_attribute(word: str) -> bool:
+    """Whether a word after a quotation may open its attribution (may be a verb).
+
+    Not a word that joins a clause ("while", "und", "які" …), nor an article or a
+    preposition, which open a noun phrase.
+    """
+    low = word.lower()
+    return not (low in _CLAUSE_JOINERS or low in _ARTICLES or low in _FOREIGN_PREPOSITIONS)
 
 
 _CLOSING_MARKS = '”"»“«'
@@ -1913,14 +1920,13 @@ def _verb_after_quotation(clause: str) -> list[re.Match[str]]:
 
     A language whose speech verbs :data:`FOREIGN_SAID` does not list still attributes a
     quotation in the same shape: the quotation, a comma, the verb, the person. The word is
-    taken as that verb unless it joins a clause, or is an article or a preposition.
+    taken as that verb when it may be one (:func:`_may_attribute`).
     """
     out: list[re.Match[str]] = []
     if not any(mark in clause for mark in _CLOSING_MARKS):
         return out  # no quotation closes in the clause (most clauses): nothing to scan
     for m in _QUOTE_THEN_WORD.finditer(clause):
-        word = m.group("verb").lower()
-        if word in _CLAUSE_JOINERS or word in _ARTICLES or word in _FOREIGN_PREPOSITIONS:
+        if not _may_attribute(m.group("verb")):
             continue
         tail = clause[m.start("close") : m.start("close") + 120]
         if _AFTER.match(tail) or _AFTER_APPOSED.match(tail) or _AFTER_DESCRIBED.match(tail):
