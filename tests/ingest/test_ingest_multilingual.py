@@ -855,3 +855,31 @@ def test_answers_under_a_lead_naming_nobody_stay_anonymous(tmp_path: Path) -> No
     doc = parse_written(tmp_path, _ENTREVISTA.format(lead=lead))
     said = {s.speaker for s in doc.statements if s.text.startswith(("Quiere", "Sí"))}
     assert said == {None}
+
+
+@pytest.mark.parametrize(
+    ("title", "speakers"),
+    [
+        (
+            "Readout of phone call between the NATO Secretary General Jens Stoltenberg and US "
+            "President Donald J. Trump",
+            {"Jens Stoltenberg", "Donald J. Trump"},
+        ),
+        (
+            "Telefonsamtal mellan president Sauli Niinistö och generalsekreterare Jens Stoltenberg",
+            {"Sauli Niinistö", "Jens Stoltenberg"},
+        ),
+        # The twin: a meeting between two bodies names no persons; nobody is credited.
+        ("Readout of the meeting between NATO and the European Union", set()),
+    ],
+    ids=["english", "swedish", "bodies"],
+)
+def test_a_readout_is_the_account_of_both_persons_its_title_names(
+    tmp_path: Path, title: str, speakers: set[str]
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        f"{title}\n\nThey reviewed progress on the fight against terrorism and on defence "
+        "spending, and discussed the situation in eastern Ukraine.\n",
+    )
+    assert {s.speaker for s in doc.statements if s.speaker} == speakers

@@ -2021,6 +2021,17 @@ def structure(raw: RawText) -> Structure:
         flags["spoken_lead_in"] = int(spoken)
         flags["titled_by"] = int(titled_by)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
+        pair = _readout_pair(title, day) if not flags["labels"] else None
+        if pair is not None and kind in ("speech", "statement", "news_article"):
+            # "Readout of phone call between the NATO Secretary General Jens Stoltenberg and
+            # US President Donald J. Trump": an account of what both said; each turn the
+            # page gives one of them, or no one, is the other's account too.
+            kind = "statement"
+            one, other = pair
+            shared = [t for t in turns if t.speaker.name in (None, one.name, other.name)]
+            for turn in shared:
+                turn.speaker = one
+            turns.extend(Turn(other, list(t.spans)) for t in shared)
         heads = [
             title or "",
             *header_lines,
@@ -2315,6 +2326,43 @@ _OCCASION = re.compile(
     r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with"
     r"|à|au|aux|sur|devant|lors|en)\s+(?=\S)"
 )
+
+
+#: A title announcing a call or a meeting between two persons, in English, Swedish,
+#: German and French ("Readout of phone call between A and B", "Telefonsamtal mellan A och
+#: B", "Telefonat zwischen A und B", "Entretien téléphonique entre A et B").
+_READOUT_PAIR = re.compile(
+    r"(?:phone call|telephone call|phone conversation|telephone conversation|call|"
+    r"conversation|meeting|talks)\s+between\s+(?:the\s+)?(?P<a>.+?)\s+and\s+(?:the\s+)?"
+    r"(?P<b>.+?)\s*$"
+    r"|telefonsamtal\s+mellan\s+(?P<sa>.+?)\s+och\s+(?P<sb>.+?)\s*$"
+    r"|telefonat\s+zwischen\s+(?:dem\s+|der\s+)?(?P<da>.+?)\s+und\s+(?:dem\s+|der\s+)?"
+    r"(?P<db>.+?)\s*$"
+    r"|entretien(?:\s+téléphonique)?\s+entre\s+(?:le\s+|la\s+)?(?P<fa>.+?)\s+et\s+"
+    r"(?:le\s+|la\s+)?(?P<fb>.+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _readout_pair(title: str | None, day: dt.date | None) -> tuple[Speaker, Speaker] | None:
+    """The two persons a readout's title says talked, each by a full name or the record."""
+    m = _READOUT_PAIR.search(title or "")
+    if m is None:
+        return None
+    found = []
+    for a_group, b_group in (("a", "b"), ("sa", "sb"), ("da", "db"), ("fa", "fb")):
+        if m.group(a_group) is not None:
+            found = [m.group(a_group), m.group(b_group)]
+    people = []
+    for words in found:
+        words = re.split(r"\s+(?:on|at|in|regarding|about|om|über|sur)\s+", words)[0]
+        speaker = _opening_speaker([], None, day, words.strip(" ,."))
+        if not speaker.name or len(speaker.name.split()) < 2:
+            return None
+        people.append(speaker)
+    if len(people) != 2 or people[0].name == people[1].name:
+        return None
+    return people[0], people[1]
 
 
 def _opening_speaker(
