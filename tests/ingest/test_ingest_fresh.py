@@ -1565,3 +1565,22 @@ def test_the_word_today_in_a_header_line_is_no_date(tmp_path: Path) -> None:
         "Thank you, Mr. Chairperson.\n"
     )
     assert parse_written(tmp_path, text).document.date is None, "never the day ingestion ran"
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Foto: Michał Dukaczewski / RMF FM", True),
+        ("Фото: РИА Новости", True),
+        ("Kuva: Lehtikuva", True),
+        (
+            "Ambasador Rosji w Polsce podczas rozmowy z dziennikarzem / Michał Dukaczewski / RMF",
+            True,
+        ),
+        # The twins: a sentence about photographs, a sentence with one slash.
+        ("Fotografie ist für die Dokumentation der Inspektionen unverzichtbar.", False),
+        ("Die Gespräche in Genf / Wien dauerten bis zum Abend.", False),
+    ],
+)
+def test_photo_credits_in_other_languages_are_furniture(line: str, furniture: bool) -> None:
+    assert (_boilerplate(line) is not None) == furniture
