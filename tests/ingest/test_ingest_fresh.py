@@ -1584,3 +1584,20 @@ def test_the_word_today_in_a_header_line_is_no_date(tmp_path: Path) -> None:
 )
 def test_photo_credits_in_other_languages_are_furniture(line: str, furniture: bool) -> None:
     assert (_boilerplate(line) is not None) == furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Son dakika haberleri...", True),
+        ("Praha (CZ)", True),
+        ("Publicat : 17.06.2005 în Monitorul Oficial Nr. 83-85     art Nr : 385", True),
+        ("Nr. 117-XVI.", True),
+        # The twins: a sentence opening with the same words, a place inside a sentence.
+        ("Son dakika haberlerine göre Ankara'da toplantı sürüyor.", False),
+        ("The ministers met in Praha (CZ) on Tuesday.", False),
+        ("No. 10 Downing Street said the Prime Minister would attend.", False),
+    ],
+)
+def test_banners_places_stamps_and_numbers_are_furniture(line: str, furniture: bool) -> None:
+    assert (_boilerplate(line) is not None) == furniture
