@@ -883,3 +883,31 @@ def test_a_readout_is_the_account_of_both_persons_its_title_names(
         "spending, and discussed the situation in eastern Ukraine.\n",
     )
     assert {s.speaker for s in doc.statements if s.speaker} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Conseil de sécurité - Situation en Ukraine\n\nMadame la Présidente,\n\nDepuis le "
+            "début de la crise actuelle, la France a œuvré à une solution.\n\nJe vous remercie.\n",
+            "statement",
+        ),
+        (
+            "Comunicato dei Ministeri degli Affari Esteri\n\nCi rammarichiamo dell’annuncio del "
+            "governo. Il Trattato sui Cieli Aperti è un elemento cruciale.\n",
+            "statement",
+        ),
+        # The twin: the same words addressed to nobody, under no statement's title.
+        (
+            "Situation en Ukraine\n\nDepuis le début de la crise actuelle, la France a œuvré "
+            "à une solution.\n\nJe vous remercie.\n",
+            "speech",
+        ),
+    ],
+    ids=["chair-addressed-in-french", "italian-communique", "neither"],
+)
+def test_a_chair_addressed_or_a_communique_in_other_languages_is_a_statement(
+    tmp_path: Path, text: str, kind: str
+) -> None:
+    assert parse_written(tmp_path, text).document.kind == kind

@@ -3450,8 +3450,15 @@ _SUMMIT_DECLARATION = re.compile(
     re.IGNORECASE,
 )
 _CHAIR = re.compile(
-    r"^(?:thank you,? )?(?:distinguished |dear )?(?:mr\.?|madam|madame|dear) "
-    r"(?:chair|chairman|chairperson|chairwoman|moderator|co-chairs?|president)\b",
+    r"^(?:thank you,? )?(?:distinguished |dear )?(?:mr\.?|mrs\.?|ms\.?|madam|madame|dear) "
+    r"(?:chair|chairman|chairperson|chairwoman|moderator|co-chairs?|president)\b"
+    # the chair addressed in the region's languages ("Madame la Présidente,", "Señor
+    # Presidente,", "Herr Vorsitzender,", "Господин Председатель,", "Panie Przewodniczący,")
+    r"|^(?:madame la présidente|monsieur le président|señora presidenta|señor presidente|"
+    r"signora presidente|signor presidente|herr vorsitzender|frau vorsitzende|"
+    r"herr präsident|frau präsidentin|господин председатель|госпожа председатель|"
+    r"уважаемый господин председатель|пане голово|пані голово|panie przewodniczący|"
+    r"pani przewodnicząca)\b",
     re.IGNORECASE,
 )
 _BRIEFING_SAID = re.compile(
@@ -3466,7 +3473,9 @@ _STATEMENT_TITLE = re.compile(
     r"\bdéclaration\b|\berklärung\b|\bstellungnahme\b|\bdeclaración\b|\bdichiarazione\b|"
     r"\bзаявлени|\bзаява\b|\bзаяви\b|\boświadczeni|\bprohlášení\b|\bvyhláseni|\bverklaring\b|"
     r"\buttalande\b|\buttalelse\b|\berklæring\b|\blausunto\b|\baçıklama\b|\bdeclarați|"
-    r"\bnyilatkozat|\bизявлени|\bизјав|\bizjav|\bδήλωση\b|\bpareiškim|\bpaziņojum|\bavaldus\b",
+    r"\bnyilatkozat|\bизявлени|\bизјав|\bizjav|\bδήλωση\b|\bpareiškim|\bpaziņojum|\bavaldus\b|"
+    # a communiqué ("Comunicato dei Ministeri …", "Kommuniqué", "Коммюнике")
+    r"\bcommuniqu[ée]|\bcomunicato\b|\bcomunicado\b|\bkommuniqu[ée]|\bкоммюнике\b|\bкомюніке\b",
     re.IGNORECASE,
 )
 _INTERVIEW = re.compile(
@@ -3803,6 +3812,7 @@ def _kind(
     first = _PARA_NUMBER.sub("", first)  # "1. Mr. Chair, …": a numbered paragraph
     strong = (
         _CHAIR.match(first)
+        or _CHAIR.match((title or "").strip())  # the salutation taken for the page's title
         or _RESOLUTION_OPENER.match(first.strip())
         or re.match(r"^(?:statement|intervention)\b", heads.strip(), re.IGNORECASE)
     )
