@@ -24,7 +24,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from indivisible.ingest._datemodel import FEATURES, Candidate, candidates
 from indivisible.ingest._logistic import (
@@ -33,6 +32,7 @@ from indivisible.ingest._logistic import (
     predict_logistic,
     round_of,
     training_parser,
+    tune_golds,
     write_or_check,
 )
 from indivisible.ingest._read import read
@@ -60,20 +60,14 @@ class Document:
 def documents() -> list[Document]:
     """The tune part's documents, read as the ingest room reads them."""
     out = []
-    for corpus in CORPORA:
-        for gold_path in sorted((corpus / "gold").glob("*.yaml")):
-            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-            if gold.get("split") != "tune":
-                continue
-            raw = read(corpus / gold["file"])
-            found = structure(raw)
-            day = str(gold["date"]) if gold.get("date") else None
-            undated = found.date is None or found.date_guessed
-            out.append(
-                Document(
-                    gold["file"], candidates(raw.text, found.dropped, _parsed_span), day, undated
-                )
-            )
+    for corpus, gold in tune_golds(CORPORA):
+        raw = read(corpus / gold["file"])
+        found = structure(raw)
+        day = str(gold["date"]) if gold.get("date") else None
+        undated = found.date is None or found.date_guessed
+        out.append(
+            Document(gold["file"], candidates(raw.text, found.dropped, _parsed_span), day, undated)
+        )
     return out
 
 

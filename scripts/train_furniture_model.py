@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from indivisible.ingest._furniture import FEATURES, WORD, LineContext, features, line_words
 from indivisible.ingest._logistic import (
@@ -30,6 +29,7 @@ from indivisible.ingest._logistic import (
     predict_logistic,
     round_of,
     training_parser,
+    tune_golds,
     write_or_check,
 )
 from indivisible.ingest._parse import judged, turn_spans
@@ -54,19 +54,15 @@ def examples() -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     labels: list[int] = []
     groups: list[str] = []
     texts: list[str] = []
-    for corpus in CORPORA:
-        for gold_path in sorted((corpus / "gold").glob("*.yaml")):
-            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-            if gold.get("split") != "tune":
-                continue
-            furniture = {_norm(str(x)) for x in gold.get("boilerplate") or []}
-            raw = read(corpus / gold["file"])
-            found = structure(raw)
-            for line, ctx in candidates(raw.text, found):
-                rows.append(features(line, ctx))
-                labels.append(int(_norm(line) in furniture))
-                groups.append(round_of(gold["file"]))
-                texts.append(line)
+    for corpus, gold in tune_golds(CORPORA):
+        furniture = {_norm(str(x)) for x in gold.get("boilerplate") or []}
+        raw = read(corpus / gold["file"])
+        found = structure(raw)
+        for line, ctx in candidates(raw.text, found):
+            rows.append(features(line, ctx))
+            labels.append(int(_norm(line) in furniture))
+            groups.append(round_of(gold["file"]))
+            texts.append(line)
     return np.array(rows), np.array(labels), groups, texts
 
 

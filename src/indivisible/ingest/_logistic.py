@@ -15,6 +15,7 @@ import argparse
 import json
 import math
 import re
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -129,6 +130,21 @@ def round_of(file_name: str) -> str:
     """A corpus document's round ("r16b-…" → "r16"), the unit cross-validation holds apart."""
     found = re.match(r"r(\d+)", file_name)
     return f"r{found[1]}" if found else "early"
+
+
+def tune_golds(corpora: tuple[Path, ...]) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Each gold annotation of the corpora's **tune** part, with its document's folder.
+
+    The one place the training scripts read the development corpus: held-out parts (any
+    other ``split``) are never read for training.
+    """
+    import yaml
+
+    for corpus in corpora:
+        for gold_path in sorted((corpus / "gold").glob("*.yaml")):
+            gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+            if gold.get("split") == "tune":
+                yield corpus, gold
 
 
 def training_parser(description: str, out: str, report: str) -> argparse.ArgumentParser:

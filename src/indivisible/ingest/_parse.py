@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from indivisible._errors import InputError
@@ -325,7 +326,7 @@ def _without_word_speakers(text: str, found: Structure, drafts: list[_Draft]) ->
     if not unknown:
         return drafts  # every speaker the record or the page's structure named
     lower = {w for w in re.findall(r"(?<![\w-])[^\W\d_][\w’'-]*", text) if w.islower()}
-    places = world_place_words() | one_word_state_names()
+    places = _place_words()
     words_only = {k for k, who in unknown.items() if _words_not_a_name(who, lower, places)}
     nobody = Speaker(None, None)
     return [
@@ -334,6 +335,12 @@ def _without_word_speakers(text: str, found: Structure, drafts: list[_Draft]) ->
         else d
         for d in drafts
     ]
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """One-word names of the world's states and capitals and of the record's states."""
+    return world_place_words() | one_word_state_names()
 
 
 def _words_not_a_name(who: Speaker, lower: set[str], places: frozenset[str]) -> bool:
@@ -1789,18 +1796,17 @@ def _foreign_speaker(
     verb of the sentence is tried in turn ("… ha annunciato che … rispetterà il Trattato
     sui Cieli Aperti, ha dichiarato il viceministro … Alexander Grushko").
     """
-    verbs = foreign_said(clause) or _verb_after_quotation(clause)
+    said_until = _quoted_until(clause)
+    # '"Dobrze, że pan minister Sikorski mówi … nazywany "drogim Siergiejem" …" - zauważył
+    # Przydacz': a quotation opening the sentence, with quotations inside it, runs to the
+    # mark its attribution follows; a verb inside it is what was said.
+    verbs = [v for v in foreign_said(clause) if v.start() >= said_until]
+    verbs = verbs or _verb_after_quotation(clause)
     if not verbs:
         return None
     # Names inside the quoted words are what was said, not who said it.
     bare = _QUOTE.sub(lambda q: " " * len(q.group(0)), clause)
-    said_until = _quoted_until(clause)
-    if said_until:
-        # '"Dobrze, że pan minister Sikorski … nazywany "drogim Siergiejem" …" - zauważył
-        # Przydacz': a quotation opening the sentence, with quotations inside it, runs to
-        # the mark its attribution follows.
-        bare = " " * said_until + bare[said_until:]
-        verbs = [v for v in verbs if v.start() >= said_until] or _verb_after_quotation(clause)
+    bare = " " * said_until + bare[said_until:]
     runs = _name_runs(bare)
     # "министр иностранных дел России Сергей Лавров": a title's capitalised words run into
     # the name, so a run's last two or three words are tried as well.

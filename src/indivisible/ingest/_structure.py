@@ -2349,10 +2349,10 @@ def _readout_pair(title: str | None, day: dt.date | None) -> tuple[Speaker, Spea
     m = _READOUT_PAIR.search(title or "")
     if m is None:
         return None
-    found = []
-    for a_group, b_group in (("a", "b"), ("sa", "sb"), ("da", "db"), ("fa", "fb")):
-        if m.group(a_group) is not None:
-            found = [m.group(a_group), m.group(b_group)]
+    # (one pair of groups per language; the one that matched holds the two names)
+    found = next(
+        [m[a], m[b]] for a, b in (("a", "b"), ("sa", "sb"), ("da", "db"), ("fa", "fb")) if m[a]
+    )
     people = []
     for words in found:
         words = re.split(r"\s+(?:on|at|in|regarding|about|om|über|sur)\s+", words)[0]
