@@ -3193,8 +3193,7 @@ def _common_word_label(label: str, uses: dict[str, int], text: str) -> bool:
         return False
     if _find_alias(word)[0] is not None:
         return False
-    if word.lower() in load().rules.places or word.lower() in one_word_state_names():
-        return False
+    # (a place or a state is no label already: _label_like)
     once = uses.get(word.lower(), 0) == 1
     if once and len(re.findall(rf"(?<![\w-]){re.escape(word)}", text, re.I)) == 1:
         # A name used as a label is met elsewhere too: the lead introduces it, inflected
