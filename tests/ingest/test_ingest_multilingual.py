@@ -911,3 +911,28 @@ def test_a_chair_addressed_or_a_communique_in_other_languages_is_a_statement(
     tmp_path: Path, text: str, kind: str
 ) -> None:
     assert parse_written(tmp_path, text).document.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("description", "speaker"),
+    [
+        # An office the person last speaking does not hold: someone else's words.
+        ("a affirmé le ministre", None),
+        # The twin: the office he holds ("NATO Secretary General").
+        ("a ajouté le secrétaire général", "Jens Stoltenberg"),
+        # A description naming no office fits whoever spoke last.
+        ("a ajouté le responsable norvégien", "Jens Stoltenberg"),
+    ],
+    ids=["another-office", "his-office", "no-office"],
+)
+def test_a_description_after_the_verb_must_fit_the_last_speakers_office(
+    tmp_path: Path, description: str, speaker: str | None
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        "OTAN\n\n« Nous prendrons les mesures nécessaires pour une dissuasion crédible », a "
+        "lancé le secrétaire général Jens Stoltenberg lors d’un discours à Washington.\n\n"
+        f"« La Russie viole le traité FNI depuis des années », {description}.\n",
+    )
+    said = [s.speaker for s in doc.statements if "viole" in s.text]
+    assert said == [speaker]

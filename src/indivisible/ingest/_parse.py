@@ -2041,7 +2041,11 @@ def _foreign_speaker_at(
         # "он подчеркнул, что …", "il a déclaré": the person last speaking, else the
         # person last named ("Außenminister Heiko Maas sprach … „…“, sagte er.").
         if seen:
-            return seen[-1]
+            # "« … », a affirmé le ministre" after NATO's Secretary General spoke: an office
+            # the description names that the person last speaking does not hold is
+            # someone else's, not theirs.
+            fits = _same_office(clause[verb.end() :], seen[-1].role or "")
+            return seen[-1] if fits else None
         said_after = context + " " + bare[: verb.start()]  # not a name inside the quotation
 
         def introduced(named: tuple[str, str | None]) -> bool:
@@ -2165,6 +2169,34 @@ _DESCRIBED_AFTER = re.compile(
     r"\s+(?P<article>(?:el|la|le|il|lo|der|die|the)\s+)?(?P<words>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,4})"
     r"\s*[.;]?[\"”»“]?\s*$"
 )
+
+
+#: Offices by the stems their names share across the languages read (after `latin`):
+#: minister, president, secretary, chancellor, ambassador, spokesperson.
+_OFFICE_STEMS = {
+    "minister": ("minist",),
+    "president": ("presid", "präsid", "prezid", "prezyd"),
+    "secretary": ("secret", "sekret", "segret"),
+    "chancellor": ("chanc", "kanzl", "cancill"),
+    "ambassador": ("ambas", "embaj", "botsch", "posol"),
+    "spokesperson": ("spokes", "portav", "porte-parole", "rzeczn", "sprech"),
+}
+
+
+def _offices(text: str) -> set[str]:
+    """The offices :data:`_OFFICE_STEMS` finds in ``text`` (any language, any case)."""
+    low = latin(text).lower()
+    return {office for office, stems in _OFFICE_STEMS.items() if any(s in low for s in stems)}
+
+
+def _same_office(description: str, role: str) -> bool:
+    """Whether a description may be of the person holding ``role``.
+
+    Only an office both name can tell them apart: a description naming none ("el político
+    noruego") or a person with no known office fits.
+    """
+    named, held = _offices(description), _offices(role)
+    return not named or not held or bool(named & held)
 
 
 def _described_after(tail: str) -> bool:
