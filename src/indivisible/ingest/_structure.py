@@ -1225,6 +1225,10 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         return timed["label"], timed.end()
     # "Anf. 1 Utrikesminister CARL BILDT (m):": the Riksdag's record numbers each speech.
     numbered = re.match(r"^(?:Q|Anf\.\s?)\d{1,4}\s+(?=[A-ZÅÄÖ])", line)
+    if numbered is None and re.match(r"^[•▪◦]\s*[^:\n]{2,110}:\s*$", line):
+        # "• Amna Nawaz:": a transcript printed as a list puts a bullet before each
+        # speaker's label on its own line (a bulleted line of text is not a label).
+        numbered = re.match(r"^[•▪◦]\s*", line)
     if numbered is not None:
         inner = _inline_label(line[numbered.end() :])
         return (inner[0], inner[1] + numbered.end()) if inner is not None else None
@@ -1242,6 +1246,16 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         # Spanish press prints an interview's question and answer so.
         word = {"P": "Pregunta", "R": "Respuesta"}.get(dotted["label"], dotted["label"])
         return word, dotted.end()
+    bracketed = re.match(
+        r"^\[(?P<who>[^\[\],\n]{3,60})(?:,[^\[\]\n]{2,60})?\]\s+(?=[A-Z“\"])", line
+    )
+    if bracketed is not None:
+        # "[Helena Bedwell, Bloomberg News] Thank you …": a press conference's record puts
+        # a questioner's name and outlet in square brackets before the question.
+        # The questioner is named, so the name is the label (the outlet is no speaker).
+        person = person_name(bracketed["who"])
+        if person is not None and person[0] == bracketed["who"].strip():
+            return person[0], bracketed.end()
     recorded = _RECORD_LABEL.match(line)
     if recorded is not None:
         return recorded.group("label"), recorded.end()
@@ -3036,6 +3050,10 @@ def _turns(
         if inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
             body_start = block.start + inline[1]
+            if speaker is not None and first_line.startswith("["):
+                # "[Helena Bedwell, Bloomberg News] …": a named questioner; the next
+                # unlabelled paragraph is the answer, not more of the question.
+                speaker = Speaker(speaker.name, "journalist", speaker.person)
         elif grouped is not None:
             # "A.Bērziņš (LPP/LC frakcija).": a parliament's record names the speaker with
             # the group in brackets, on a line of its own closed by a full stop.

@@ -1,0 +1,86 @@
+"""Transcript layouts met in the tune part in session 18: good/bad twins for each rule.
+
+Each rule has a document (or a line) where it must act and a twin, alike except for the
+one thing that must make it hold back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indivisible.ingest._structure import _inline_label
+
+from ._docs import parse_written, spoken
+
+# --- a bullet before a speaker's label ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("• Amna Nawaz:", "Amna Nawaz"),
+        (
+            "• Gabrielius Landsbergis, Lithuanian Foreign Minister:",
+            "Gabrielius Landsbergis, Lithuanian Foreign Minister",
+        ),
+        # The twin: a bulleted line of text with a colon inside is a list item, not a label.
+        ("• Amna Nawaz: the war is close to Lithuania's border", None),
+    ],
+)
+def test_a_bullet_before_a_label_alone_on_its_line_is_set_aside(
+    line: str, label: str | None
+) -> None:
+    found = _inline_label(line)
+    assert (found[0] if found else None) == label
+
+
+def test_a_transcript_with_bulleted_labels_gives_each_speaker_their_words(
+    tmp_path: Path,
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Lithuania's foreign minister on the war\n\n"
+        "• Amna Nawaz:\n\nAnother former Soviet republic is concerned by the war.\n\n"
+        "• Nick Schifrin:\n\nMr. Foreign Minister, thank you. Why did you decide so?\n\n"
+        "• Gabrielius Landsbergis, Lithuanian Foreign Minister:\n\n"
+        "I think that Lithuania was preparing for years.\n",
+    )
+    who = {s.speaker for s in spoken(doc)}
+    assert who == {"Amna Nawaz", "Nick Schifrin", "Gabrielius Landsbergis"}
+    assert not any(s.text.startswith("•") for s in doc.statements)
+
+
+# --- a questioner named in square brackets -------------------------------------------------
+
+
+def test_a_questioner_named_in_brackets_asks_and_the_next_paragraph_answers(
+    tmp_path: Path,
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Interview with Foreign Press Accredited in Tbilisi\n\n"
+        "I think there are no coincidences today.\n\n"
+        "[Helena Bedwell, Bloomberg News] Thank you, Mme. President. Do you agree with "
+        "the sanctions?\n\n"
+        "That is unfortunately a good question and I am not sure I have the answer, but "
+        "Georgia will keep doing what it can together with its partners in Europe.\n",
+    )
+    asked = [s for s in doc.statements if s.speaker == "Helena Bedwell"]
+    assert [s.role for s in asked] == ["journalist"]
+    assert asked[0].text.startswith("Thank you")
+    answer = next(s for s in doc.statements if s.text.startswith("That is"))
+    assert answer.speaker != "Helena Bedwell"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Applause] Thank you all for coming.",
+        "[Inaudible] The question was about the treaty.",
+        "[Translated from Russian] The Minister said the treaty was dead.",
+    ],
+)
+def test_a_bracketed_stage_note_names_no_questioner(line: str) -> None:
+    assert _inline_label(line) is None
