@@ -1,4 +1,4 @@
-"""Transcript layouts met in the tune part in session 18: good/bad twins for each rule.
+"""Layouts met in the tune part in session 18 (transcripts, quotations): good/bad twins.
 
 Each rule has a document (or a line) where it must act and a twin, alike except for the
 one thing that must make it hold back.
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import _inline_label
 
 from ._docs import parse_written, spoken
@@ -84,3 +85,33 @@ def test_a_questioner_named_in_brackets_asks_and_the_next_paragraph_answers(
 )
 def test_a_bracketed_stage_note_names_no_questioner(line: str) -> None:
     assert _inline_label(line) is None
+
+
+# --- a low-opened quotation of several sentences -------------------------------------------
+
+_SAID = (
+    "Nauseda warns of Russian moves\n\nVILNIUS - Lithuania's president spoke on Wednesday.\n\n"
+    "{o}It is possible that this is part of Russia's wider action against NATO. The report "
+    "has certainly alarmed us. That is why we expressed our concerns this morning,{c} "
+    "Nausėda said, adding that a meeting is due.\n"
+)
+
+
+@pytest.mark.parametrize(("o", "c"), [("„", "“"), ("„", "”"), ("“", "”")])
+def test_a_quotation_of_several_sentences_opened_low_is_its_speakers(
+    tmp_path: Path, o: str, c: str
+) -> None:
+    doc = parse_written(tmp_path, _SAID.format(o=o, c=c))
+    said = [s for s in doc.statements if s.speaker == "Nausėda"]
+    assert len(said) == 1 and "wider action" in said[0].text and "concerns" in said[0].text
+
+
+def test_a_quotation_opened_low_is_one_sentence_until_its_high_close() -> None:
+    text = "„Wir sind bereit. Wir haben keine Angst“, sagte er. Dann ging er."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "„Wir sind bereit. Wir haben keine Angst“, sagte er.",
+        "Dann ging er.",
+    ]
+    # The twin: English marks open high, so a full stop inside them ends no sentence.
+    text = "“We are ready. We are not afraid,” he said."
+    assert len(sentences(text)) == 1

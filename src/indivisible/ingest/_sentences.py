@@ -86,6 +86,28 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+def _inside_quotation(before: str) -> bool:
+    """Whether a curly quotation opened in ``before`` is still open at its end.
+
+    English copy opens with “ and closes with ”; German, Polish and Lithuanian copy open low
+    with „ and close high with “ (or ”), so a “ after an open „ closes it.
+    """
+    if "„" not in before:
+        return before.count("“") > before.count("”")
+    stack: list[str] = []
+    for ch in before:
+        if ch == "„":
+            stack.append(ch)
+        elif ch == "“":
+            if stack and stack[-1] == "„":
+                stack.pop()
+            else:
+                stack.append(ch)
+        elif ch == "”" and stack:
+            stack.pop()
+    return bool(stack)
+
+
 def _plain_split(text: str) -> list[tuple[int, int]] | None:
     """Sentences split at every candidate end, or None when pysbd must decide.
 
@@ -95,9 +117,7 @@ def _plain_split(text: str) -> list[tuple[int, int]] | None:
     start = 0
     for m in _CANDIDATE.finditer(text):
         before = text[: m.start() + len(m.group(0).rstrip())]
-        if "\n" not in m.group(0) and (
-            before.count("“") > before.count("”") or before.count('"') % 2
-        ):
+        if "\n" not in m.group(0) and (_inside_quotation(before) or before.count('"') % 2):
             continue  # inside a quotation: pysbd keeps it whole
         following = text[m.end() : m.end() + 1]
         if "\n" not in m.group(0) and (following.isdigit() or text[: m.start()].strip().isdigit()):
