@@ -115,3 +115,30 @@ def test_a_quotation_opened_low_is_one_sentence_until_its_high_close() -> None:
     # The twin: English marks open high, so a full stop inside them ends no sentence.
     text = "“We are ready. We are not afraid,” he said."
     assert len(sentences(text)) == 1
+
+
+# --- a surname alone, on a page that never gives the full name ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Sánchez also stressed that the people of Ukraine have shown impressive resolve.",
+            "Sánchez",
+        ),
+        ("Đukanović said that Montenegro would join the Alliance within the year.", "Đukanović"),
+        # The twins: a place, a state and an agency stand where a surname would.
+        ("Moscow also stressed that the people of Ukraine have shown impressive resolve.", None),
+        ("Interfax said that Montenegro would join the Alliance within the year.", None),
+        ("Ukraine also stressed that the people of Ukraine have shown impressive resolve.", None),
+    ],
+)
+def test_a_surname_alone_speaks_and_a_place_does_not(
+    tmp_path: Path, sentence: str, speaker: str | None
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        f"Leaders meet at the summit\n\nMADRID - Leaders met on Wednesday.\n\n{sentence}\n",
+    )
+    assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])

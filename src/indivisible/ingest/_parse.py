@@ -82,7 +82,8 @@ _VERBS = (
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
 _NAME = (
-    r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|(?:de|van|von|der)\b|(?:of|to)(?:\s+the)?(?=\s+[A-Z])"
+    # A capital with any diacritic opens a name ("Đukanović", "Šefčovič", "Łukasz").
+    rf"[{UPPER}][\w.’'\-]*(?:\s+(?:[{UPPER}][\w.’'\-]*|(?:de|van|von|der)\b|(?:of|to)(?:\s+the)?(?=\s+[A-Z])"
     # "State Department spokesman Ned Price", "Russian presidential aide Yuri Ushakov": a
     # lower-case office noun (and up to two lower-case words before it) before the name.
     r"|(?:(?!(?:and|or|the|a|an|with|by|to|in|on|at|from|for|said|says|told)\b)[a-z][\w-]*\s+){0,2}"
@@ -1635,7 +1636,7 @@ def _reported_here(
         if (
             who is None
             and not rep.group("appos")
-            and re.fullmatch(r"[A-Z][\w’'-]+", rep.group("who"))
+            and re.fullmatch(rf"[{UPPER}][\w’'-]+", rep.group("who"))
             and _PLAIN_SAID.match(clause, rep.end("who"))
         ):
             # "Kerry said there were no substantive disagreements …" on a page that never
@@ -1668,7 +1669,9 @@ def _reported_here(
             who = _speaker_of(named[0], context, day, seen)
             if who is not None and who.role is None and named[1]:
                 who = Speaker(who.name, named[1], who.person)
-        elif re.fullmatch(r"[A-Z][\w’'-]+", attr) and not is_role_word(attr):
+        elif (
+            re.fullmatch(r"[^\W\d_][\w’'-]+", attr) and attr[0].isupper() and not is_role_word(attr)
+        ):
             # "…, Cavusoglu added.": a surname alone, for the full name written earlier.
             who = _speaker_of(attr, context, day, seen)
             if who is not None and (who.name is None or not same_person(attr, who.name)):

@@ -2128,7 +2128,10 @@ def lone_surname(word: str) -> bool:
     Not a place, a state, a body, an outlet, an instrument or an office, and not a plural
     (a final -s only after the endings names have: -is, -us, -as, -os, -ys, -ins, -iks).
     """
-    if not re.fullmatch(r"(?:Mc|Mac|O[’']|De|Di|Van|Von)?[A-ZА-ЯЁ][a-zа-яё][\w’'-]{2,}", word):
+    # A capital, then a small letter, of any script and with any diacritic ("Sánchez",
+    # "Đukanović", "Łukaszenka"), the name four letters long at least.
+    bare = re.sub(r"^(?:Mc|Mac|O[’']|De|Di|Van|Von)(?=[^\W\d_])", "", word)
+    if not (re.fullmatch(r"[^\W\d_][\w’'-]{3,}", bare) and bare[0].isupper() and bare[1].islower()):
         return False
     low = word.lower()
     if (
