@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from indivisible.ingest._names import person_name
 from indivisible.ingest._sentences import sentences
 from indivisible.ingest._structure import _inline_label
 
@@ -142,3 +143,32 @@ def test_a_surname_alone_speaks_and_a_place_does_not(
         f"Leaders meet at the summit\n\nMADRID - Leaders met on Wednesday.\n\n{sentence}\n",
     )
     assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])
+
+
+# --- an office abbreviated before a name ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Rhode Island Sen. Jack Reed", "Jack Reed", "Rhode Island Sen."),
+        ("Lt. Gen. Ben Hodges", "Ben Hodges", "Lt. Gen."),
+        # The twin: a name with no office before it stays whole.
+        ("Jack Reed", "Jack Reed", None),
+    ],
+)
+def test_an_abbreviated_office_before_a_name_is_the_role(
+    text: str, name: str, role: str | None
+) -> None:
+    assert person_name(text) == (name, role)
+
+
+def test_a_quotation_closed_by_an_abbreviated_office_is_the_persons(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Democrats urge Trump to stay in Open Skies\n\nWASHINGTON - Two senators wrote on "
+        "Friday.\n\n“A U.S. withdrawal is likely to leave the United States at a "
+        "disadvantage,” wrote Rhode Island Sen. Jack Reed, ranking member of the Senate Armed "
+        "Services Committee.\n",
+    )
+    assert [s.speaker for s in spoken(doc)] == ["Jack Reed"]

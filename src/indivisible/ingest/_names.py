@@ -253,11 +253,20 @@ def role_and_name(label: str) -> tuple[str, str | None]:
     return " ".join(name), " ".join(words[:cut]).strip(" ,")
 
 
+#: Offices and ranks abbreviated before a name, as American copy prints them.
+_ABBREVIATED_TITLES = frozenset(
+    {"sen.", "rep.", "gov.", "gen.", "adm.", "amb.", "lt.", "col.", "maj.", "capt.", "sgt."}
+    | {"cmdr.", "brig.", "pres.", "sec."}
+)
+
+
 def _titled(word: str) -> bool:
     """A title word, hyphenated ones included ("Chairperson-in-Office", "Vice-Chair")."""
     low = word.strip(",").lower()
     return (
         low in _ROLE_WORDS
+        # "Rhode Island Sen. Jack Reed", "Lt. Gen. Ben Hodges": an office abbreviated
+        or low in _ABBREVIATED_TITLES
         or ("-" in low and low.split("-")[0] in _ROLE_WORDS)
         # German writes an office as one word: "Außenminister", "NATO-Generalsekretär",
         # "Bundeskanzlerin", "Regierungssprecher".
