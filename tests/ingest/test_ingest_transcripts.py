@@ -172,3 +172,56 @@ def test_a_quotation_closed_by_an_abbreviated_office_is_the_persons(tmp_path: Pa
         "Services Committee.\n",
     )
     assert [s.speaker for s in spoken(doc)] == ["Jack Reed"]
+
+
+# --- a Reuters report: file photo, a long relative clause, a description before the name ---
+
+_REUTERS = (
+    "Duma speaker says US asked Russia not to revoke test ban\n\n"
+    "FILE PHOTO: Vyacheslav Volodin, Chairman of Russia's State Duma, attends a plenary "
+    "session in Moscow, Russia, October 10, 2023. Russian State Duma/Handout via REUTERS\n\n"
+    "MOSCOW : The speaker of Russia's lower house of parliament, Vyacheslav Volodin, said on "
+    "Tuesday that Washington had asked Moscow via the United Nations to not revoke its "
+    "ratification of the Comprehensive Nuclear Test Ban Treaty.\n\n"
+    "President Vladimir Putin, who earlier this month suggested that Russia revoke "
+    "ratification of the 1996 treaty because the United States had not ratified it, said he "
+    "was not ready to say whether or not Russia would resume nuclear testing.\n"
+)
+
+
+def test_a_reuters_report_gives_each_speaker_what_they_said(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _REUTERS)
+    said = {s.speaker: s for s in spoken(doc)}
+    assert set(said) == {"Vyacheslav Volodin", "Vladimir Putin"}
+    assert said["Vyacheslav Volodin"].text.startswith("Washington had asked Moscow")
+    assert "ctbt-1996" in said["Vyacheslav Volodin"].instruments
+    assert said["Vladimir Putin"].text.startswith("he was not ready")
+    assert not any("FILE PHOTO" in s.text for s in doc.statements)
+
+
+def test_a_name_then_its_office_then_the_verb_stays_the_names(tmp_path: Path) -> None:
+    # The twin of the description before the name: "Name, Office, said" was read already,
+    # and the description rule must not take the name for an opening phrase.
+    doc = parse_written(
+        tmp_path,
+        "Duma on the CSTO\n\nMOSCOW - Deputies spoke on Thursday.\n\n"
+        "Leonid Kalashnikov, Head of the CIS Affairs Committee of the Russian State Duma, said "
+        "that the CSTO forces would only be protecting the local infrastructure.\n",
+    )
+    assert [s.speaker for s in spoken(doc)] == ["Leonid Kalashnikov"]
+    assert spoken(doc)[0].text.startswith("the CSTO forces")
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("FILE PHOTO: Vyacheslav Volodin attends a plenary session in Moscow.", True),
+        ("Photo: Reuters", True),
+        # The twin: a file named in a sentence is the text's.
+        ("The file photo shows Vyacheslav Volodin in Moscow.", False),
+    ],
+)
+def test_a_file_photo_caption_is_furniture(line: str, furniture: bool) -> None:
+    from indivisible.ingest._structure import _boilerplate
+
+    assert (_boilerplate(line) is not None) is furniture

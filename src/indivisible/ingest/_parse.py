@@ -153,7 +153,9 @@ _PRENAME = (
     r"(?=[A-Z]))?"
 )
 _REPORTED = re.compile(
-    rf"^{_INTRO}{_PRENAME}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,[^,“\"”]{{1,120}}){{1,2}},)?"
+    # "President Vladimir Putin, who earlier this month suggested that …, said he was not
+    # ready …": a relative clause about the subject may run longer than an apposition.
+    rf"^{_INTRO}{_PRENAME}(?P<who>(?:{_NAME})|He|She|{_DELEGATE}|{_DESCRIBED})(?P<appos>(?:,\s+who\s[^,“\"”]{{1,200}}|(?:,[^,“\"”]{{1,120}}){{1,2}}),)?"
     # "Guterres on Tuesday called on …": when, between the subject and the verb; "…, at the
     # summit in Armenia expressed …": where, after an apposition.
     rf"(?:\s+{_WHEN})?(?:(?<=,)\s+(?:at|in|during)\s+(?:the\s+)?[^,“\"”]{{3,50}}?)?\s+{_AUX}(?:{_VERBS})"
@@ -169,7 +171,8 @@ _REPORTED = re.compile(
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’/-]{2,40}(?:,[^—–]{1,40})?\s*[—–-]+\s*"
+    # "MOSCOW : The speaker …": a colon set off by a space, as Singapore's TODAY prints it.
+    r"^[A-Z][A-Z .'’/-]{2,40}(?:,[^—–]{1,40})?(?:\s*[—–-]+|\s+:)\s*"
     # "Feb. 21 (UPI) -- …", "ANKARA, Turkey (AP) …": a place or a day, then the agency in
     # brackets, with or without a dash after it.
     r"|^(?:[A-Z][\w.'’/-]*(?:,?\s+[A-Z0-9][\w.'’/-]*){0,3},?\s+)?"
@@ -1542,6 +1545,14 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+#: A lower-case description before the name it describes and a speech verb: "The speaker
+#: of Russia's lower house of parliament, Vyacheslav Volodin, said …".
+_DESCRIPTION_THEN_NAME = re.compile(
+    rf"^(?:[Tt]he|[Aa]n?)\s+[a-z][^,“\"”]{{2,80}},\s+(?P<name>{_NAME})(?P<comma>,)\s+{_AUX}"
+    rf"(?:{_VERBS})\b"
+)
+
+
 def _reported(
     clause: str, context: str, day: dt.date | None, seen: list[Speaker], ahead: str = ""
 ) -> tuple[Speaker, int, int] | None:
@@ -1559,6 +1570,16 @@ def _reported(
         if found is not None:
             return found[0], found[1] + dash.end(), found[2] + dash.end()
         return None
+    described = _DESCRIPTION_THEN_NAME.match(clause)
+    if described:
+        # "The speaker of Russia's lower house of parliament, Vyacheslav Volodin, said that
+        # …": read as "Vyacheslav Volodin said that …" (the description is the person's).
+        name_end, rest = described.end("name"), described.end("comma")
+        bare = clause[described.start("name") : name_end] + clause[rest:]
+        found = _reported(bare, context, day, seen, ahead)
+        if found is not None and found[1] >= name_end - described.start("name"):
+            shift = rest - name_end + described.start("name")
+            return found[0], found[1] + shift, found[2] + shift
     found = _reported_here(clause, context, day, seen, ahead)
     if found is not None:
         return found
