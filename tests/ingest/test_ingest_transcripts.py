@@ -225,3 +225,36 @@ def test_a_file_photo_caption_is_furniture(line: str, furniture: bool) -> None:
     from indivisible.ingest._structure import _boilerplate
 
     assert (_boilerplate(line) is not None) is furniture
+
+
+# --- a declaration's signatories after a lead-in --------------------------------------------
+
+_DECLARATION = (
+    "Joint Statement of the Baltic Prime Ministers\n\n"
+    "The Prime Ministers have agreed to the following statement regarding the upcoming NATO "
+    "Summit on 14 June 2021 in Brussels.\n\n"
+    "We, the Prime Ministers of Estonia, Latvia and Lithuania:\n\n"
+    "Emphasize that NATO is and will remain the cornerstone of Euro-Atlantic security.\n\n"
+    "Expect the Summit to give a clear and strong assessment of the threat posed by Russia.\n"
+)
+
+
+def test_signatories_named_after_a_lead_in_are_the_declarations_authors(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _DECLARATION)
+    assert doc.document.kind == "statement"
+    assert {(s.speaker, s.role) for s in spoken(doc)} == {
+        ("Prime Ministers of Estonia, Latvia and Lithuania", "signatories")
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("We, the Prime Ministers of Estonia, Latvia and Lithuania:", None),
+        # The twin: a speaker's label is still one.
+        ("Prime Minister Kaja Kallas: We stand with Ukraine.", "Prime Minister Kaja Kallas"),
+    ],
+)
+def test_a_declarations_we_is_no_speakers_label(line: str, label: str | None) -> None:
+    found = _inline_label(line)
+    assert (found[0] if found else None) == label

@@ -1266,7 +1266,9 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         return chaired.group("label"), chaired.end()
     if m and _QUOTED_LABEL.match(m.group("label")) and _words(m.group("label")) <= 4:
         return m.group("label"), m.end()  # '"Belarus 1": …': the outlet asks
-    if not m or not _label_like(m.group("label")):
+    if not m or not _label_like(m.group("label")) or m.group("label").startswith("We, "):
+        # "We, the Prime Ministers of Estonia, Latvia and Lithuania:" opens a declaration's
+        # list of what its signatories do; they are read as its authors, not as a label.
         return None
     return m.group("label"), m.end()
 
@@ -2058,7 +2060,11 @@ def structure(raw: RawText) -> Structure:
             # mention ("… the signing … / by Russian President Dmitri Medvedev and …").
             opening.name is None or any(_MINISTRY_TITLE.search(h) for h in heads)
         ):
-            group = _SIGNATORIES.match(text, blocks[0].start, blocks[0].end) if blocks else None
+            # The declaration's opening words, in its first block or after a lead-in ("The
+            # Prime Ministers have agreed to the following statement …").
+            group = next(
+                (g for b in blocks[:3] if (g := _SIGNATORIES.match(text, b.start, b.end))), None
+            )
             ministry = _ministry_author(text, blocks, heads)
             body = (
                 # "We, the Heads of Government of Denmark, …, and Sweden met today …"
@@ -2862,7 +2868,8 @@ def _ministry_author(text: str, blocks: list[Block], heads: list[str]) -> str | 
 #: Lithuania and the Republic of Poland – the Lublin Triangle, gathered in Kyiv …".
 _SIGNATORIES = re.compile(
     r"\s*We,\s+the\s+(?P<who>[A-Z][^–—.;:]{4,250}?)"
-    r"(?=\s+[–—]|,\s+(?!(?:and|the|or)\b)[a-z]|\s+(?:met|gathered|meeting|having|express|declare|reaffirm|are|have|"
+    # "We, the Prime Ministers of Estonia, Latvia and Lithuania:" over a list of what they do
+    r"(?=\s*:\s*$|\s+[–—]|,\s+(?!(?:and|the|or)\b)[a-z]|\s+(?:met|gathered|meeting|having|express|declare|reaffirm|are|have|"
     r"hereby|welcome|condemn|state|agree)\b)"
 )
 
