@@ -258,3 +258,44 @@ def test_signatories_named_after_a_lead_in_are_the_declarations_authors(tmp_path
 def test_a_declarations_we_is_no_speakers_label(line: str, label: str | None) -> None:
     found = _inline_label(line)
     assert (found[0] if found else None) == label
+
+
+# --- a plenary record's member in capitals with the constituency, before a dash -------------
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        (
+            "KADİR GÖKMEN ÖĞÜT (İstanbul) - Teşekkür ediyorum Sayın Başkanım.",
+            "KADİR GÖKMEN ÖĞÜT (İstanbul)",
+        ),
+        ("BAŞKAN - Teşekkür ederiz Sayın Öğüt.", "BAŞKAN"),
+        # The twins: a dateline's place in capitals and its agency in brackets.
+        ("NEW YORK (AP) - The United Nations said on Monday that talks would resume.", None),
+        ("SAN FRANCISCO (Reuters) - The company said on Monday that it would resume.", None),
+    ],
+)
+def test_a_member_in_capitals_with_the_seat_before_a_dash_is_a_label(
+    line: str, label: str | None
+) -> None:
+    found = _inline_label(line)
+    assert (found[0] if found else None) == label
+
+
+def test_a_turkish_plenary_record_gives_the_member_and_the_chair_their_words(
+    tmp_path: Path,
+) -> None:
+    doc = parse_written(
+        tmp_path,
+        "GENEL KURUL KONUŞMASI\n\nTarih:28.11.2012\n\n"
+        "KADİR GÖKMEN ÖĞÜT (İstanbul) - Teşekkür ediyorum Sayın Başkanım.\n\n"
+        "Siyasetin ana gündem maddesi, Türkiye'nin NATO'dan talep ettiği Patriot füzeleri.\n\n"
+        "BAŞKAN - Teşekkür ederiz Sayın Öğüt.\n",
+    )
+    assert doc.document.kind == "transcript"
+    assert [(s.speaker, s.role) for s in spoken(doc)] == [
+        ("Kadir Gökmen Öğüt", "İstanbul"),
+        ("Kadir Gökmen Öğüt", "İstanbul"),
+        (None, "President"),
+    ]

@@ -30,6 +30,7 @@ from indivisible.ingest._link import (
 )
 from indivisible.ingest._names import (
     NAME_RUN,
+    UPPER,
     is_role_word,
     person_name,
     role_and_name,
@@ -1162,6 +1163,11 @@ _IRISH = (
 )
 #: A parliamentary party's abbreviation after a member's constituency.
 _PARTY = r"(?:Con|Lab|LD|SNP|DUP|PC|Ind|Green|SDLP|Alliance|Lab/Co-op|UUP|Reform|CB|XB|Non-Afl)"
+#: News agencies a dateline names in brackets, in their own case ("(Reuters)", "(dpa)").
+_AGENCY = re.compile(
+    r"Reuters|Xinhua|Interfax|Sputnik|Kyodo|Yonhap|Anadolu|Bloomberg|dpa|Belga|Ukrinform|"
+    r"Kazinform|Trend|Novosti|Kabar|Akorda|BelTA|Mehr|Jiji|Agerpres|Lusa|Efe|Ansa|Notimex",
+)
 _HANSARD_LINE = re.compile(
     # "Malcolm Rifkind Portrait Sir Malcolm Rifkind (Kensington) (Con)": the name first
     r"^(?P<portrait>[A-Z][\w’'.-]+(?:\s+(?:of\s+)?[A-Z][\w’'.-]+){1,5})\s+Portrait\s+\S.{0,100}$"
@@ -1187,9 +1193,13 @@ def _hansard_name(line: str) -> str | None:
 
 
 _DASH_LABEL = re.compile(
+    # "BAŞKAN – …": the Turkish Grand National Assembly's chair.
     r"^(?P<label>(?:The\s+)?(?:PRESIDENT|President|CHAIR(?:MAN|PERSON)?|Chair(?:man|person)?|"
-    r"SPEAKER|Speaker)"
-    rf"|{HONORIFIC}\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\.?\s+[–—]\s+(?=[A-Z“\"«])"
+    r"SPEAKER|Speaker|BAŞKAN)"
+    # "KADİR GÖKMEN ÖĞÜT (İstanbul) – …": a member's name in capitals and the constituency
+    # (not an agency: "NEW YORK (AP) –" is a dateline; see _inline_label).
+    rf"|[{UPPER}][{UPPER}’'-]+(?:\s+[{UPPER}][{UPPER}’'-]+){{1,3}}\s+\((?P<seat>[{UPPER}][^()\n]{{1,40}})\)"
+    rf"|{HONORIFIC}\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\.?\s+[–—-]\s+(?=[{UPPER}“\"«])"
 )
 
 
@@ -1260,6 +1270,9 @@ def _inline_label(line: str) -> tuple[str, int] | None:
     if recorded is not None:
         return recorded.group("label"), recorded.end()
     chaired = _DASH_LABEL.match(line)
+    seat = chaired["seat"] if chaired is not None else None
+    if seat is not None and (seat.isupper() or _OUTLET.search(seat) or _AGENCY.fullmatch(seat)):
+        chaired = None  # "NEW YORK (AP) –", "SAN FRANCISCO (Reuters) –": a dateline
     if chaired is not None:
         # "President. – The next item is …", "The PRESIDENT – The sitting is open.", "Mr
         # Walter – …": a verbatim report's speaker before a dash.
@@ -1325,7 +1338,9 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     if _CHAIR_LABEL.fullmatch(core):
         # "The PRESIDENT –" of an assembly's verbatim, when no participant holds the office
         # (not whoever's title merely holds the word: "Press Secretary of the President").
-        return Speaker(None, "President" if "resid" in core.lower() else "Chair")
+        # Turkey's "Başkan" presides as a president does.
+        low = core.lower()
+        return Speaker(None, "President" if "resid" in low or "başkan" in low else "Chair")
     if _words(core) >= 2:
         holder = person_by_role(core, ctx.day)
         if holder is not None:
@@ -1333,7 +1348,8 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     # "V.Makei" as "V. Makei": an initial glued to the surname is still an initial.
     # "Н.БОЛТЯНСКАЯ" as "Н. Болтянская": capitals first made a name's case, then spaced.
     plain = strip_honorifics(core)
-    plain = plain.title() if plain.isupper() else plain
+    # (the dot that Python keeps when it lowers the Turkish "İ" is dropped: "Kadir")
+    plain = plain.title().replace("\u0307", "") if plain.isupper() else plain
     plain = re.sub(r"\b([A-ZА-ЯЁ]\.)(?=[A-ZА-ЯЁ][^\W\d_])(?![A-ZА-ЯЁ][A-ZА-ЯЁ])", r"\1 ", plain)
     head, _, tail = plain.partition(",")
     named = person_name(head) if tail.strip() else None
@@ -1359,7 +1375,7 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
 #: The chair of a sitting by office alone: "The PRESIDENT", and "Presidenten", as the
 #: Storting's and the Riksdag's records print the Norwegian and Swedish definite form.
 _CHAIR_LABEL = re.compile(
-    r"(?:the\s+)?(?:acting\s+)?(?:president|chair(?:man|woman|person)?)|presidenten|"
+    r"(?:the\s+)?(?:acting\s+)?(?:president|chair(?:man|woman|person)?)|presidenten|başkan|"
     # "O Sr. Presidente:", "La señora PRESIDENTA:": Portugal's and Spain's chairs
     rf"(?:{COURTESY}\s+)?president[ae]",
     re.I,
