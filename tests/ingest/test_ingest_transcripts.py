@@ -299,3 +299,51 @@ def test_a_turkish_plenary_record_gives_the_member_and_the_chair_their_words(
         ("Kadir Gökmen Öğüt", "İstanbul"),
         (None, "President"),
     ]
+
+
+# --- a newspaper's interview: its name over each question ------------------------------------
+
+_BILD = (
+    "Einen neuen Kalten Krieg darf es nicht geben!\n\n"
+    "  • Von ROLF KLEINE\n\n"
+    "BILD-Interview mit Bundesaußenminister Frank-Walter Steinmeier.\n\n"
+    "BILD: Russland will den KSE-Abrüstungsvertrag kündigen. Droht ein Rüstungswettlauf?\n\n"
+    "Steinmeier: Die Ankündigung von Präsident Putin ist besorgniserregend.\n\n"
+    "BILD: Hat Sie die Ankündigung überrascht?\n\n"
+    "Steinmeier: Russland ist mit der Umsetzung des KSE-Vertrages unzufrieden.\n"
+)
+
+
+def test_a_newspapers_name_over_its_questions_makes_an_interview(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _BILD)
+    assert doc.document.kind == "interview"
+    asked = [s for s in doc.statements if s.role == "journalist"]
+    assert [s.text[:8] for s in asked] == ["Russland", "Hat Sie "]
+    assert {s.speaker for s in spoken(doc)} == {None, "Steinmeier"}
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Bild: dpa/Michael Kappeler", True),
+        ("Foto: NTB / Reuters", True),
+        # The twin: the newspaper's question in its interview is no credit.
+        ("BILD: Russland will den KSE-Vertrag kündigen. Droht ein Rüstungswettlauf?", False),
+    ],
+)
+def test_a_credit_is_short_and_asks_nothing(line: str, furniture: bool) -> None:
+    from indivisible.ingest._structure import _boilerplate
+
+    assert (_boilerplate(line) is not None) is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("RD Interview: The Secretary General of the OSCE discusses the latest on Ukraine.", None),
+        ("Interviewer: What do you expect from the summit?", "Interviewer"),
+    ],
+)
+def test_an_interview_kicker_is_no_label(line: str, label: str | None) -> None:
+    found = _inline_label(line)
+    assert (found[0] if found else None) == label

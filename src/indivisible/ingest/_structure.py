@@ -503,7 +503,9 @@ _OUTLET = re.compile(
     r"Broadcasting|Press|News Service|Service|Wire|Media)|"
     r"^(?:RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK|"
     # Broadcasters that interview under their initials ("DW: Mr. Secretary-General, …").
-    r"DW|BBC|CNN|VOA|NPR|PBS|ZDF|ARD|RFE/RL|RFI|RT|TVN|RMF|ORF|SRF|RAI|RTL|France 24|Euronews))$"
+    r"DW|BBC|CNN|VOA|NPR|PBS|ZDF|ARD|RFE/RL|RFI|RT|TVN|RMF|ORF|SRF|RAI|RTL|France 24|Euronews|"
+    # German papers label their interviews' questions with their own names ("BILD: …?").
+    r"BILD|Bild|SPIEGEL|Spiegel|ZEIT|FAZ|NZZ|taz))$"
 )
 _PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 _COMMENTS = re.compile(
@@ -1087,6 +1089,10 @@ def _label_like(label: str) -> bool:
         return False
     if re.search(r"[\d?!;\"“”]", core) or words[0].lower().strip(".") in _NOT_LABELS:
         return False
+    if len(words) <= 3 and re.fullmatch(
+        r"interview|интервью|entretien|intervista", words[-1], re.I
+    ):
+        return False  # "RD Interview: The Secretary General discusses …": a kicker
     if not words[0][:1].isupper():
         return False
     if core.lower() in {p.lower() for p in load().rules.places}:
@@ -3796,7 +3802,9 @@ def _kind(
         return "interview"  # questions and answers without labels (_unlabelled_interview)
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
-    lead = text[blocks[0].start : blocks[0].end][:400] if blocks else ""
+    # The lead: the first block, or the first three ("BILD-Interview mit …" under the
+    # headline and the byline).
+    lead = " ".join(text[b.start : b.end][:400] for b in blocks[:3])
     if (flags["dashes"] or flags["labels"]) and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
     said_form = any(
