@@ -347,3 +347,48 @@ def test_a_credit_is_short_and_asks_nothing(line: str, furniture: bool) -> None:
 def test_an_interview_kicker_is_no_label(line: str, label: str | None) -> None:
     found = _inline_label(line)
     assert (found[0] if found else None) == label
+
+
+# --- questions set as paragraphs of their own, answered by dashed paragraphs -----------------
+
+_FIVE_QUESTIONS = (
+    "BRYSSEL Naton pääsihteeri Jens Stoltenberg istahti Ylen haastateltavaksi. Esitimme "
+    "hänelle viisi kysymystä:\n\n"
+    "1. Mikä tilanne Suomen ratifioinneissa on? Milloin uskotte Suomen tulevan jäseneksi?\n\n"
+    "– Naton jäsenet tekivät historiallisen päätöksen kesällä Madridin huippukokouksessa.\n\n"
+    "2. Mitä jos Turkki ja Unkari ratifioivat Suomen, mutta eivät Ruotsin jäsenyyttä?\n\n"
+    "– Suomi ja Ruotsi hakivat jäsenyyttä yhdessä, ja ne liittyvät yhdessä.\n"
+)
+
+
+def test_numbered_questions_answered_by_dashes_are_an_interview(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _FIVE_QUESTIONS)
+    assert doc.document.kind == "interview"
+    assert [(s.speaker, s.role) for s in spoken(doc)] == [
+        (None, "journalist"),
+        ("Jens Stoltenberg", "NATO Secretary General"),
+        (None, "journalist"),
+        ("Jens Stoltenberg", "NATO Secretary General"),
+    ]
+
+
+def test_a_list_of_questions_without_answers_is_no_interview(tmp_path: Path) -> None:
+    # The twin: questions a speech asks, with no dashed answers under them.
+    doc = parse_written(
+        tmp_path,
+        _FIVE_QUESTIONS.replace("\n– ", "\n"),
+    )
+    assert doc.document.kind != "interview"
+    assert not any(s.role == "journalist" for s in doc.statements)
+
+
+def test_the_person_a_lead_names_in_cyrillic_is_found() -> None:
+    from indivisible.ingest._structure import _person_in_lead
+
+    lead = (
+        "В эфире телеканала заместитель министра иностранных дел Сергей Рябков принял "
+        "участие в дискуссии."
+    )
+    found = _person_in_lead(lead, None)
+    assert found is not None and found.name == "Сергей Рябков"
+    assert _person_in_lead("В эфире телеканала обсуждали продление договора.", None) is None

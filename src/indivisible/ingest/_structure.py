@@ -3027,12 +3027,21 @@ def _turns(
     # "- Two sides of this case …"), as agencies print interviews: the answers are the
     # person the lead paragraph names.
     dashed = [b for b in blocks if _DASH_TURN.match(text[b.start : b.end])]
-    if len(dashed) >= 2 and any("?" in text[b.start : b.end] for b in dashed):
+    # "1. Mikä tilanne …? Milloin …?" over "– Naton jäsenet …": questions set as paragraphs
+    # of their own (numbered or not), each answered by dashed paragraphs.
+    asked = [
+        i
+        for i, b in enumerate(blocks[:-1])
+        if b not in dashed
+        and text[b.start : b.end].rstrip().endswith("?")
+        and blocks[i + 1] in dashed
+    ]
+    if len(dashed) >= 2 and (any("?" in text[b.start : b.end] for b in dashed) or len(asked) >= 2):
         interviewee = _person_in_lead(
             text[blocks[0].start if blocks else 0 : dashed[0].start], ctx.day
         )
     else:
-        dashed, interviewee = [], None
+        dashed, interviewee, asked = [], None, []
 
     def new(speaker: Speaker, labelled: bool = False) -> Turn:
         turn = Turn(speaker, labelled=labelled)
@@ -3151,6 +3160,12 @@ def _turns(
                 state = ""
                 if speaker.role != "moderator":
                     last_official = speaker
+            continue
+        if dashed and n in asked:
+            flags["journalist"] += 1
+            current = new(Speaker(None, "journalist"))
+            current.spans.append((block.start, block.end, block.page))
+            state = "question_done"
             continue
         if dashed and block in dashed:
             marker = _DASH_TURN.match(line)
@@ -3284,7 +3299,8 @@ def _person_in_lead(lead: str, day: dt.date | None) -> Speaker | None:
     known = [r.person for r in persons_mentioned(lead, day) if r.person is not None]
     if known:
         return Speaker(known[0].name, known[0].role_on(day), known[0])
-    for run in re.findall(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+", lead):
+    # In any script: "… заместитель министра иностранных дел Сергей Рябков принял участие"
+    for run in re.findall(rf"[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*)+", lead):
         named = person_name(run)
         if named is not None:
             return Speaker(named[0], named[1])
@@ -3532,7 +3548,7 @@ _INTERVIEW = re.compile(
     r"\bінтерв['’]ю|"
     # Czech and Slovak, the Nordic languages, Hungarian, Finnish, Romanian and Baltic,
     # Turkish, Bulgarian, Serbian, Greek
-    r"\brozhovor|\bintervju|\binterjú|\bhaastattelu|\binterviu|\bintervij|\bröportaj|"
+    r"\brozhovor|\bintervju|\binterjú|\bhaastattelu|\bhaastatel|\binterviu|\bintervij|\bröportaj|"
     r"\bинтервю|\bинтервју|\bσυνέντευξη",
     re.IGNORECASE,
 )
