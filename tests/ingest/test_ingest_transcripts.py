@@ -392,3 +392,34 @@ def test_the_person_a_lead_names_in_cyrillic_is_found() -> None:
     found = _person_in_lead(lead, None)
     assert found is not None and found.name == "Сергей Рябков"
     assert _person_in_lead("В эфире телеканала обсуждали продление договора.", None) is None
+
+
+# --- more speech verbs of Czech, Swedish and Italian copy ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Generální tajemník NATO Mark Rutte dnes zopakoval, že spojenci letos poskytnou "
+            "Ukrajině vojenskou pomoc.",
+            "Mark Rutte",
+        ),
+        (
+            "Il segretario di stato americano Antony Blinken ha giudicato la decisione "
+            "“irresponsabile” per la sicurezza dell'Europa.",
+            "Antony Blinken",
+        ),
+        # The twin: the verb's look-alike in a sentence nobody speaks ("zopakovali cvičení":
+        # the soldiers repeated the exercise).
+        (
+            "Vojáci NATO letos zopakovali cvičení v Pobaltí a v Polsku.",
+            None,
+        ),
+    ],
+)
+def test_more_speech_verbs_of_the_regions_copy(
+    tmp_path: Path, sentence: str, speaker: str | None
+) -> None:
+    doc = parse_written(tmp_path, f"NATO a Ukrajina\n\nHAAG - Ministři jednali.\n\n{sentence}\n")
+    assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])

@@ -3414,9 +3414,11 @@ FOREIGN_SAID_WORDS = (
     # "… bildirdi"). Swedish "sa" is left out: French and Slovak write the word too.
     r"prohlásil[a]?|řekl[a]?|uvedl[a]?|dodal[a]?|zdůraznil[a]?|upozornil[a]?|sdělil[a]?|"
     r"oznámil[a]?|varoval[a]?|"
+    r"zopakoval[a]?|poznamenal[a]?|konstatoval[a]?|připomněl[a]?|vysvětlil[a]?|"
+    r"odpověděl[a]?|doplnil[a]?|napsal[a]?|"
     r"afirmou|disse|declarou|considerou|sublinhou|acrescentou|salientou|defendeu|explicou|"
     r"garantiu|advertiu|alertou|"
-    r"säger|sade|uppger|uppgav|menar|enligt|"
+    r"säger|sade|uppger|uppgav|menar|enligt|invänder|konstaterar|betonar|påpekar|"
     r"zei|zegt|verklaarde|benadrukte|volgens|waarschuwde|liet weten|"
     r"a declarat|a spus|a afirmat|a subliniat|potrivit|a precizat|a adăugat|"
     r"dedi|açıkladı|bildirdi|belirtti|ifade etti|söyledi|kaydetti|vurguladı|"
@@ -3453,7 +3455,7 @@ FOREIGN_SAID_WORDS = (
     r"ha reconocido|ha apuntado|ha precisado|ha recalcado|ha defendido|ha pedido|"
     r"ha reclamado|ha negado|ha respondido|defendió|reclamó|negó|comentó|detalló|"
     r"ha commentato|ha ammesso|ha riferito|ha scritto|ha risposto|ha concluso|"
-    r"ha insistito|ha confermato|ha rimarcato|ha definito|"
+    r"ha insistito|ha confermato|ha rimarcato|ha definito|ha giudicato|"
     # Greek ("σημείωσε η Μπέρμποκ", "δήλωσε ο υπουργός")
     r"είπε|δήλωσε|τόνισε|σημείωσε|υπογράμμισε|πρόσθεσε|ανέφερε|υποστήριξε|επεσήμανε|"
     r"ξεκαθάρισε|διαμήνυσε|κατά τον|κατά την)"
