@@ -423,3 +423,42 @@ def test_more_speech_verbs_of_the_regions_copy(
 ) -> None:
     doc = parse_written(tmp_path, f"NATO a Ukrajina\n\nHAAG - Ministři jednali.\n\n{sentence}\n")
     assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])
+
+
+# --- a possessive's description before the name; an outlet quoting someone as saying --------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "said"),
+    [
+        (
+            "Russia's envoy to NATO, Dmitry Rogozin, said in mid-January that Russia did not "
+            "want to create two different systems.",
+            "Dmitry Rogozin",
+            "Russia did not want",
+        ),
+        (
+            "Belarus's Belta news agency later quoted Natallia Eismant, a spokeswoman for "
+            "Lukashenka, as saying that the Belarussian leader took the decision calmly.",
+            "Natallia Eismant",
+            "the Belarussian leader",
+        ),
+        # The twin: a possessive opening a sentence nobody speaks in.
+        (
+            "Russia's envoy to NATO, Dmitry Rogozin, arrived in Brussels in mid-January for "
+            "talks on the two different systems.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_possessive_description_and_a_relaying_outlet(
+    tmp_path: Path, sentence: str, speaker: str | None, said: str | None
+) -> None:
+    doc = parse_written(
+        tmp_path, f"Missile defence talks\n\nBRUSSELS - Envoys met on Tuesday.\n\n{sentence}\n"
+    )
+    found = spoken(doc)
+    assert [s.speaker for s in found] == ([speaker] if speaker else [])
+    if said:
+        assert found[0].text.startswith(said)

@@ -1536,7 +1536,8 @@ _RELAYED_AFTER = re.compile(
     r"(?:\s+(?:on|in|at)\s+[^,.“”\"]{2,40})?\s*[.!]?$"
 )
 _RELAYED = re.compile(
-    rf"^(?:[A-Z][\w’'.-]*\s+){{1,4}}(?:(?:also|has|had)\s+)?quoted\s+(?P<who>{_NAME})"
+    # "Belarus's Belta news agency later quoted …": the outlet in up to seven words.
+    rf"^[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){{0,6}}?\s+quoted\s+(?P<who>{_NAME})"
     r"(?:,[^,“”\"]{2,80},)?\s+as\s+saying(?:\s+that)?,?\s+(?P<what>[^“”\"«»]{15,}?)[.!]?$"
 )
 #: A phrase of time or place opening what follows a speech verb: not what was said.
@@ -1548,7 +1549,8 @@ _CIRCUMSTANCE = re.compile(
 #: A lower-case description before the name it describes and a speech verb: "The speaker
 #: of Russia's lower house of parliament, Vyacheslav Volodin, said …".
 _DESCRIPTION_THEN_NAME = re.compile(
-    rf"^(?:[Tt]he|[Aa]n?)\s+[a-z][^,“\"”]{{2,80}},\s+(?P<name>{_NAME})(?P<comma>,)\s+{_AUX}"
+    # … or a possessive's: "Russia's envoy to NATO, Dmitry Rogozin, said …"
+    rf"^(?:[Tt]he|[Aa]n?|[A-Z][\w.-]*[’']s)\s+[a-z][^,“\"”]{{2,80}},\s+(?P<name>{_NAME})(?P<comma>,)\s+{_AUX}"
     rf"(?:{_VERBS})\b"
 )
 
