@@ -462,3 +462,28 @@ def test_a_possessive_description_and_a_relaying_outlet(
     assert [s.speaker for s in found] == ([speaker] if speaker else [])
     if said:
         assert found[0].text.startswith(said)
+
+
+# --- two labelled people, one asking and the other answering ---------------------------------
+
+_TWO_VOICES = (
+    "Estonia's prime minister on the war\n\n"
+    "SIMON: Prime Minister, what happens if the invasion of Ukraine is not halted?\n\n"
+    "KALLAS: If aggression pays off anywhere, it serves as an invitation elsewhere.\n\n"
+    "SIMON: Should NATO send air power or troops at some point?\n\n"
+    "KALLAS: We have been guessing what Russia's next steps are for a long time.\n"
+)
+
+
+def test_one_labelled_person_asking_and_another_answering_is_an_interview(
+    tmp_path: Path,
+) -> None:
+    assert parse_written(tmp_path, _TWO_VOICES).document.kind == "interview"
+
+
+def test_a_sitting_where_both_speak_their_minds_is_a_transcript(tmp_path: Path) -> None:
+    # The twin: the same two labels, neither asking.
+    text = _TWO_VOICES.replace(
+        "what happens if the invasion of Ukraine is not halted?", "the invasion must be halted."
+    ).replace("Should NATO send air power or troops at some point?", "NATO must stay united.")
+    assert parse_written(tmp_path, text).document.kind == "transcript"

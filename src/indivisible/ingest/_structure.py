@@ -3775,6 +3775,26 @@ def _preamble(text: str, blocks: list[Block]) -> bool:
     return False
 
 
+def _asks_and_answers(text: str, turns: list[Turn]) -> bool:
+    """Whether two labelled people, and only two, talk so that one asks and the other answers.
+
+    "Marek Ostrowski: – … ?" and "Roman Kuźniar: – …", "SIMON: … ?" and "KALLAS: …": the
+    asker's turns (two at least) close on a question mark (two thirds of them at least),
+    the other's (two at least) on one a third of the time at most. A transcript's chair and
+    members, or a press conference's several journalists, do not read so.
+    """
+    turn_ends: dict[str, list[bool]] = {}
+    for turn in turns:
+        if not turn.labelled or not turn.spans or turn.speaker.role == "moderator":
+            continue
+        said = " ".join(text[a:b] for a, b, _ in turn.spans).rstrip().rstrip("»”\"' ")
+        turn_ends.setdefault(turn.speaker.key, []).append(said.endswith(("?", "...", "…")))
+    if len(turn_ends) != 2 or any(len(ends) < 2 for ends in turn_ends.values()):
+        return False
+    shares = sorted(sum(ends) / len(ends) for ends in turn_ends.values())
+    return shares[0] <= 1 / 3 and shares[1] >= 1 / 2
+
+
 def _kind(
     text: str,
     blocks: list[Block],
@@ -3868,6 +3888,8 @@ def _kind(
         for t in turns
         if t.labelled and t.spans and text[t.spans[0][0] : t.spans[0][0] + 1] in '“"'
     }
+    if _asks_and_answers(text, turns):
+        return "interview"  # one labelled person asks, the other answers
     if flags["labels"] >= 1 and named - {"journalist", "moderator"} - quote_labels:
         if _BRIEFING_SAID.search(body[:1500]):
             # "This briefing is on the record", "I'll take your questions": a press event
