@@ -272,7 +272,12 @@ def test_a_caption_naming_two_people_and_a_place_is_no_label(tmp_path: Path) -> 
 
 
 def test_a_name_alone_on_its_line_is_still_a_label(tmp_path: Path) -> None:
-    text = _CAPTION.replace("Merkel and Steinmeier in Bucharest", "Angela Merkel")
+    # Over words in the first person: a name alone over a report that names the person
+    # again ("Chancellor Merkel publicly disagreed …") is a caption since session 18
+    # (tests/ingest/test_ingest_transcripts.py).
+    text = _CAPTION.replace("Merkel and Steinmeier in Bucharest", "Angela Merkel").replace(
+        "Chancellor Merkel publicly disagreed", "I publicly disagreed"
+    )
     assert _labels(tmp_path, text) == ["Angela Merkel"]
 
 

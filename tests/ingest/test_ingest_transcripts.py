@@ -487,3 +487,32 @@ def test_a_sitting_where_both_speak_their_minds_is_a_transcript(tmp_path: Path) 
         "what happens if the invasion of Ukraine is not halted?", "the invasion must be halted."
     ).replace("Should NATO send air power or troops at some point?", "NATO must stay united.")
     assert parse_written(tmp_path, text).document.kind == "transcript"
+
+
+# --- a name alone on its line, once: a caption or a speech's speaker --------------------------
+
+_CAPTIONED = (
+    "Russia drops INF moratorium\n\n"
+    "MOSCOW - Russia has ended its moratorium on deploying intermediate-range missiles.\n\n"
+    "Russian President Vladimir Putin\n\n"
+    "Kremlin spokesman Dmitry Peskov said Russia would respond to the deployments in kind. "
+    "Putin signed the decree on Monday.\n"
+)
+
+
+def test_a_name_alone_once_over_a_report_that_names_them_is_a_caption(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _CAPTIONED)
+    assert doc.document.kind == "news_article"
+    assert {s.speaker for s in spoken(doc)} == {"Dmitry Peskov"}
+
+
+def test_a_name_alone_over_a_speech_that_never_names_them_is_its_speaker(
+    tmp_path: Path,
+) -> None:
+    # The twin: a speech under its speaker's name, who does not name themselves again.
+    doc = parse_written(
+        tmp_path,
+        "Statement at the summit\n\nJens Stoltenberg\n\nToday I have the honour to host the "
+        "foreign ministers of the Alliance here in Brussels. Our security is indivisible.\n",
+    )
+    assert {s.speaker for s in spoken(doc)} == {"Jens Stoltenberg"}

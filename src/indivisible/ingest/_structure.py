@@ -3057,6 +3057,19 @@ def _turns(
             key = found_label[0].strip().lower()
             label_uses[key] = label_uses.get(key, 0) + 1
 
+    # Lines that may be a speaker's name alone (as the loop below reads them), and how often.
+    name_lines: dict[str, int] = {}
+    for block, found_label in zip(blocks, labels, strict=True):
+        alone = text[block.start : block.end].strip()
+        if (
+            found_label is None
+            and "\n" not in alone
+            and _words(alone) <= 8
+            and not re.search(r"[.?!,;:]$", alone)
+            and _label_like(alone)
+        ):
+            name_lines[alone] = name_lines.get(alone, 0) + 1
+
     current: Turn | None = None
     skip_block = -1
     for n, block in enumerate(blocks):
@@ -3125,6 +3138,25 @@ def _turns(
             # between at most): the record's own mark of a label, so the name is one even
             # when the page never printed it before.
             marked = line == first_line and _colon_marked(text, blocks, n)
+            alone = first_line.strip()
+            if (
+                not marked
+                and not label_uses
+                and name_lines.get(alone, 0) == 1 == len(name_lines)
+                and not _CHAIR_LABEL.fullmatch(alone)
+                and _role_without_person(alone) is None
+                and not re.match(rf"{HONORIFIC}\s", alone)
+                # A speech under its speaker's name opens in the first person or with an
+                # address ("Today I have the honour …", "Mr. Chairman, …"), and never names
+                # its speaker again; a report names the person its caption shows.
+                and not _FIRST_PERSON.search(following[:300])
+                and not _VOCATIVE.match(following)
+                and text.count(alone.split()[-1]) >= 2
+            ):
+                # "Russian President Vladimir Putin" alone on its line, once, on a page with
+                # no other label: a photo's caption, not the label of a one-turn transcript
+                # (an office alone, "The President", or "Mr. …" still labels a record).
+                continue
             speaker = _resolve(first_line, ctx, standalone=not marked)
             if (
                 line == first_line
@@ -3204,6 +3236,10 @@ def _turns(
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+#: The first person of a speech, in English ("I", "we", "our" …).
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our|us|me)\b")
 
 
 #: A speaker's name with a group in brackets, alone on its line and closed by a full stop
