@@ -516,3 +516,38 @@ def test_a_name_alone_over_a_speech_that_never_names_them_is_its_speaker(
         "foreign ministers of the Alliance here in Brussels. Our security is indivisible.\n",
     )
     assert {s.speaker for s in spoken(doc)} == {"Jens Stoltenberg"}
+
+
+# --- a name before its lower-case apposition; a ministry is no person; Bulgarian verbs -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Aleksandr Groesjko, de vice-minister van Buitenlandse Zaken, zei dat het besluit "
+            "“een klap zal zijn voor de Europese veiligheid”.",
+            "Aleksandr Groesjko",
+        ),
+        (
+            "Министърът на външните работи на Русия Сергей Лавров потвърди ангажимента на "
+            "страната към мораториума.",
+            "Sergei Lavrov",  # the record's spelling
+        ),
+        # The twins: a ministry's words are no person's, in any language.
+        (
+            '"Беше подчертано взаимното желание за сътрудничество", съобщи Министерството на '
+            "външните работи на Руската федерация.",
+            None,
+        ),
+        (
+            "„Das Ministerium bedauert den Schritt“, sagte das Ministerium am Freitag in Berlin.",
+            None,
+        ),
+    ],
+)
+def test_appositions_ministries_and_bulgarian_verbs(
+    tmp_path: Path, sentence: str, speaker: str | None
+) -> None:
+    doc = parse_written(tmp_path, f"Open Skies\n\nDEN HAAG - Er werd gesproken.\n\n{sentence}\n")
+    assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])

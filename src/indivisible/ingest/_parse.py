@@ -1987,6 +1987,11 @@ def _name_runs(bare: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: Between a name and the run that closes its apposition: a comma, then words opened in
+#: lower case (", de vice-minister van ", ", el viceministro de ").
+_LOWER_APPOSITION = re.compile(r",\s+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][^,;.“”\"«»]{0,80}")
+
+
 def _foreign_speaker_at(
     clause: str,
     bare: str,
@@ -2026,6 +2031,17 @@ def _foreign_speaker_at(
         and r[2].split()[0].lower() not in _ARTICLES
         and not _names_a_thing(r[2])  # "В НАТО выразили сожаление"
     ]
+    if before:
+        # "Aleksandr Groesjko, de vice-minister van Buitenlandse Zaken, zei dat …": the run
+        # against the verb closes an apposition opened in lower case after a name and a
+        # comma; the name is the one speaking.
+        k = runs.index(before[-1])
+        if (
+            k > 0
+            and _LOWER_APPOSITION.fullmatch(bare, runs[k - 1][1], before[-1][0])
+            and person_name(runs[k - 1][2]) is not None
+        ):
+            before = [runs[k - 1]]
     for at, _, run in after[:1] + before[-1:]:
         words = run.split()
         if len(words) >= 3 and _OFFICE_OF_BEFORE.search(bare, 0, at):
@@ -2270,6 +2286,9 @@ _BODY_NOUN_LIST = """
     regierung bundesregierung koalition fraktion partei opposition kommission ministerium
     verwaltung administration behörde gouvernement commission gobierno comisión governo
     commissione rząd komisja правительство администрация уряд
+    министерство министерството міністерство ministerstvo ministerstwo ministère ministerio
+    ministero ministerie ministeriet ministeerium ministerija ministrija ministerul
+    bakanlığı külügyminisztérium ulkoministeriö utenriksdepartementet
     government ministry alliance council committee institute institution pact agency
     office department parliament embassy mission delegation organization organisation
     union association foundation center centre chairmanship presidency movement republic
