@@ -551,3 +551,29 @@ def test_appositions_ministries_and_bulgarian_verbs(
 ) -> None:
     doc = parse_written(tmp_path, f"Open Skies\n\nDEN HAAG - Er werd gesproken.\n\n{sentence}\n")
     assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])
+
+
+# --- a parliament reader's "Photo of X X (…)" speaker line ------------------------------------
+
+_SENATE = (
+    "Senate debates\n\nTuesday, 2 September 2008\n\nQuestions without Notice\n\nRussia\n\n"
+    "Photo of Russell TroodRussell Trood (Queensland, Liberal Party) Share this | | Hansard "
+    "source\n\nMy question is to the Minister representing the Minister for Foreign Affairs. "
+    "Will the government ratify the agreement with Russia?\n\n"
+    "Photo of John FaulknerJohn Faulkner (NSW, Australian Labor Party, Cabinet Secretary) "
+    "Share this | | Hansard source\n\nAustralia has had a safeguard agreement with Russia in "
+    "place since 1990, as Senator Trood well knows.\n"
+)
+
+
+def test_a_readers_photo_line_naming_the_member_twice_is_their_label(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _SENATE)
+    assert doc.document.kind == "transcript"
+    assert [s.speaker for s in spoken(doc)] == ["Russell Trood", "John Faulkner"]
+    assert not any("Hansard source" in s.text for s in doc.statements)
+
+
+def test_a_photo_caption_naming_someone_once_is_no_label(tmp_path: Path) -> None:
+    # The twin: a caption names its subject once; only the reader's line twice over.
+    text = _SENATE.replace("Photo of John FaulknerJohn Faulkner", "Photo of John Faulkner at")
+    assert "John Faulkner" not in [s.speaker for s in spoken(parse_written(tmp_path, text))]

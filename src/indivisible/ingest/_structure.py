@@ -1181,8 +1181,12 @@ _HANSARD_LINE = re.compile(
     rf"|^(?P<member>(?:{HONORIFIC}\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}})"
     rf"\s+\([A-Z][^()]{{1,40}}\)\s+\({_PARTY}\)$"
     # "Photo of Simon HarrisSimon Harris (Wicklow, Fine Gael)": the Dáil's reader, a
-    # portrait's text glued to the member's name, constituency and party
-    rf"|^Photo of\s+(?P<alt>[A-Z][^()]{{2,60}}?)(?P=alt)\s+\([A-Z][^(),]{{1,40}},\s*{_IRISH}\)$"
+    # portrait's text glued to the member's name, constituency and party; so in the other
+    # readers of parliaments built alike ("Photo of Russell TroodRussell Trood (Queensland,
+    # Liberal Party) Share this | | Hansard source", "Photo of Lord Collins of Highbury Lord
+    # Collins of Highbury Opposition Whip (Lords), … 7:12 pm, 5th February 2019"): the name
+    # twice over is the mark.
+    rf"|^Photo of\s+(?P<alt>[A-Z][^()]{{2,60}}?)\s*(?P=alt)(?:\s.{{0,300}})?$"
     rf"|^(?P<dail>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}})\s+\([A-Z][^(),]{{1,40}},\s*{_IRISH}\)$"
     # "The Minister for Armed Forces (James Heappey)"
     r"|^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){0,3}(?:Minister|Secretary|Speaker|Leader|Chancellor|"
@@ -1755,7 +1759,13 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "title"))
                 body_from = i + 1
                 continue
-            if title is not None and _subtitle(line, title) and not _colon_marked(text, blocks, i):
+            if (
+                title is not None
+                and _subtitle(line, title)
+                and not _colon_marked(text, blocks, i)
+                # "Photo of Russell TroodRussell Trood (Queensland, …)": the first speaker
+                and not (line.startswith("Photo of ") and _hansard_name(line) is not None)
+            ):
                 header_lines.append(line)
                 if _words(line) <= 5:
                     header_persons.extend(
