@@ -577,3 +577,37 @@ def test_a_photo_caption_naming_someone_once_is_no_label(tmp_path: Path) -> None
     # The twin: a caption names its subject once; only the reader's line twice over.
     text = _SENATE.replace("Photo of John FaulknerJohn Faulkner", "Photo of John Faulkner at")
     assert "John Faulkner" not in [s.speaker for s in spoken(parse_written(tmp_path, text))]
+
+
+# --- a dialogue dash's attribution through a description; Slovenian participles -------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "– De må forstå hvilke konsekvenser et slikt steg vil få for sikkerheten i Europa, "
+            "sa det russiske utenriksdepartementets talskvinne Maria Zakharova torsdag.",
+            "Maria Zakharova",
+        ),
+        (
+            "– Alle muligheter er åpne for Moskva, sa Kuleba, og oppfordret alle til å "
+            "samarbeide i svartehavsområdet.",
+            "Kuleba",
+        ),
+        (
+            "Ruski predsednik Vladimir Putin je danes v govoru o stanju v državi sporočil, da "
+            "Moskva začasno prekinja sodelovanje v pogodbi.",
+            "Vladimir Putin",
+        ),
+        # The twin: a dash opening a list item, no attribution after it.
+        ("– Situasjonen i Svartehavet er svært spent, og troppene står ved grensen.", None),
+    ],
+)
+def test_dialogue_descriptions_and_slovenian_participles(
+    tmp_path: Path, paragraph: str, speaker: str | None
+) -> None:
+    doc = parse_written(
+        tmp_path, f"Nato og Russland\n\nOSLO (NTB) - Det ble sagt.\n\n{paragraph}\n"
+    )
+    assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])

@@ -1904,7 +1904,12 @@ _CLAUSE_JOINERS = frozenset({
 #: print a speaker's words without quotation marks.
 _DIALOGUE_DASH = re.compile(r"^\s*[–—]\s+(?=\S)")
 #: A comma, a word in lower case and a capitalised one: where an attribution may begin.
-_COMMA_VERB_NAME = re.compile(r",\s+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]*\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])")
+#: Up to four words in lower case may describe the person between the verb and the name
+#: ("…, sa det russiske utenriksdepartementets talskvinne Maria Zakharova torsdag").
+_COMMA_VERB_NAME = re.compile(
+    r",\s+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]*(?:\s+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]*){0,4}"
+    r"\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ])"
+)
 
 
 def _dialogue_attribution(para: str) -> tuple[int, int] | None:
@@ -1916,10 +1921,13 @@ def _dialogue_attribution(para: str) -> tuple[int, int] | None:
     """
     dash = _DIALOGUE_DASH.match(para)
     commas = list(_COMMA_VERB_NAME.finditer(para, dash.end())) if dash is not None else []
+    # The last comma whose next word may attribute ("…, sa Kuleba, og oppfordret …": not
+    # the joiner "og").
+    commas = [c for c in commas if _may_attribute(para[c.start() + 1 :].split()[0])]
     if dash is None or not commas:
         return None
     rest = para[commas[-1].start() + 1 :]
-    if len(sentences(rest)) != 1 or not _may_attribute(rest.split()[0]):
+    if len(sentences(rest)) != 1:
         return None
     return dash.end(), commas[-1].start()
 

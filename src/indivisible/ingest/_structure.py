@@ -3481,6 +3481,9 @@ FOREIGN_SAID_WORDS = (
     r"нагласио) (?:je|је)|"
     r"povedal[a]?|uviedol|uviedla|vyhlásil[a]?|zdôraznil[a]?|"
     r"je (?:dejal|dejala|povedal|povedala|poudaril|poudarila|izjavil|izjavila)|"
+    # Slovenian puts words between the auxiliary and the participle ("je danes v govoru
+    # … sporočil, da …"): the participles of speech alone.
+    r"sporočil[a]?|opozoril[a]?|poudaril[a]?|izjavil[a]?|dejal[a]?|"
     r"заяви|каза|посочи|подчерта|добави|отбеляза|потвърди|съобщи|призова|предупреди|"
     r"изтъкна|допълни|"
     r"mondta|közölte|hangsúlyozta|jelentette ki|fogalmazott|"
