@@ -611,3 +611,32 @@ def test_dialogue_descriptions_and_slovenian_participles(
         tmp_path, f"Nato og Russland\n\nOSLO (NTB) - Det ble sagt.\n\n{paragraph}\n"
     )
     assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])
+
+
+# --- an interview the heading announces, with its topics listed before the first question ----
+
+_ROZHOVOR = (
+    "V rozhovoru se mimo jiné ptáme:\n\n"
+    "Zda se Jana Černochová zúčastní otevření Památníku tří odbojů v Lošanech.\n\n"
+    "Jestli Česko stíhá splnit svůj alianční závazek nabízet těžkou brigádu.\n\n"
+    "Jak se jako ministryně obrany stavíte k situaci na Ukrajině?\n\n"
+    "Ukrajina je náš partner – partner NATO i partner České republiky. Máme s nimi společnou "
+    "historii a budeme jim pomáhat.\n\n"
+    "Ptáme se v době ruského nátlaku a hrozby agrese vůči Ukrajině. To vnímáte jak?\n\n"
+    "Rusko má dlouhodobě tendence na Ukrajině dělat svoji politiku, stejně jako v Gruzii.\n"
+)
+
+
+def test_an_announced_interview_names_its_guest_in_the_topics_before_it(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _ROZHOVOR)
+    assert doc.document.kind == "interview"
+    assert [(s.speaker, s.role) for s in spoken(doc)][:2] == [
+        (None, "journalist"),
+        ("Jana Černochová", None),
+    ]
+
+
+def test_an_announced_interview_naming_nobody_before_it_stays_unread(tmp_path: Path) -> None:
+    # The twin: no person in the topics, so no one to give the answers to.
+    text = _ROZHOVOR.replace("Zda se Jana Černochová zúčastní", "Zda se ministryně zúčastní")
+    assert not any(s.speaker for s in parse_written(tmp_path, text).statements)

@@ -2191,6 +2191,12 @@ def lone_surname(word: str) -> bool:
     return not (found.instruments or found.organisations)
 
 
+#: Two or three capitalised words after a word in lower case: a name inside a sentence.
+_NAME_INSIDE = re.compile(
+    rf"(?<=[^\W\d_A-Z{UPPER[3:]}] )[{UPPER}][^\W\d_]+(?:\s+[{UPPER}][^\W\d_]+){{1,2}}\b"
+)
+
+
 def _unlabelled_interview(
     text: str,
     blocks: list[Block],
@@ -2258,6 +2264,14 @@ def _unlabelled_interview(
             return None
         lead, blocks = blocks[:first], blocks[first:]
         asked = {k - first for k in asked}
+    elif len(asked) >= 2 and 0 < min(asked) <= 7:
+        # An interview the heading announces may still open with a lead or a list of its
+        # topics ("V rozhovoru se mimo jiné ptáme:" over five lines, then the first
+        # question): the page's, where the interviewee is named (two questions at least:
+        # one question in a report about an interview makes none).
+        first = min(asked)
+        lead, blocks = blocks[:first], blocks[first:]
+        asked = {k - first for k in asked}
     # Two questions at least, or an excerpt that opens with its one question.
     if (len(asked) < 2 and asked != {0}) or len(asked) * 2 > len(blocks) + 1 or len(blocks) < 2:
         return None
@@ -2294,6 +2308,19 @@ def _unlabelled_interview(
             # Zeitschrift …", "Entretien avec …", "Интервью …").
             office = _INTERVIEW_OF.search(heads)
             found = person_name(office["who"]) if office is not None else None
+        if found is None and lead:
+            # "Zda se Jana Černochová zúčastní …" among the topics listed before the first
+            # question: the first whole name the lead gives inside a sentence (after a word
+            # in lower case: a sentence's first words are no name's).
+            found = next(
+                (
+                    guest
+                    for b in lead
+                    for m in _NAME_INSIDE.finditer(text, b.start, b.end)
+                    if (guest := person_name(m[0])) is not None and guest[0] == m[0]
+                ),
+                None,
+            )
         if found is None:
             return None
         who = Speaker(found[0], found[1])
