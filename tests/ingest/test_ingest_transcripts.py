@@ -640,3 +640,42 @@ def test_an_announced_interview_naming_nobody_before_it_stays_unread(tmp_path: P
     # The twin: no person in the topics, so no one to give the answers to.
     text = _ROZHOVOR.replace("Zda se Jana Černochová zúčastní", "Zda se ministryně zúčastní")
     assert not any(s.speaker for s in parse_written(tmp_path, text).statements)
+
+
+# --- a question reported as a journalist's -----------------------------------------------------
+
+
+def test_a_question_reported_as_a_journalists_is_theirs(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Peskov on the treaty\n\nMOSCOW - Dmitry Peskov spoke in an interview with TASS.\n\n"
+        "The journalist asked if the hot line between the Kremlin and the White House "
+        "continues to function.\n\n"
+        "Peskov replied: “Of course, they can use it if they want.”\n",
+    )
+    asked = [s for s in doc.statements if s.role == "journalist"]
+    assert [s.text[:15] for s in asked] == ["The journalist "]
+    assert "Dmitry Peskov" in {s.speaker for s in doc.statements}
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("A reporter asked: NATO Secretary-General said that NATO must remain united.", "Reporter"),
+        # The twin: a report that a reporter asked, inside a sentence, is no label.
+        ("When a reporter asked: the minister did not answer at all.", None),
+    ],
+)
+def test_a_reporter_asked_opens_a_briefings_question(line: str, label: str | None) -> None:
+    found = _inline_label(line)
+    assert (found[0] if found else None) == label
+
+
+def test_a_sentence_about_journalists_is_no_question(tmp_path: Path) -> None:
+    # The twin of the reported question: journalists named, nobody asking.
+    doc = parse_written(
+        tmp_path,
+        "Peskov on the treaty\n\nMOSCOW - Dmitry Peskov met journalists.\n\n"
+        "The journalists travelled to Moscow to attend the briefing on the treaty.\n",
+    )
+    assert not any(s.role == "journalist" for s in doc.statements)

@@ -1295,6 +1295,14 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
             if who_in is not None:
                 add(who_in, s_start, s_start + len(s_text.rstrip()), page, None)
                 continue
+            asked = _JOURNALIST_ASKED.match(s_text)
+            if asked is not None:
+                # "The journalist asked if the hot line … continues to function?", "When asked
+                # by a journalist, from what moment …, he answered: “…”": the question, up to
+                # the answer's quotation, is the journalist's (the answer is read below).
+                answer = _ANSWER_OPENS.search(s_text, asked.end())
+                q_end = answer.start() if answer is not None else len(s_text.rstrip())
+                add(Speaker(None, "journalist"), s_start, s_start + q_end, page, None)
             quotes = _quotations(text, s_start, s_start + len(s_text), found.date, seen, context)
             if quotes:
                 clause_at = _DATELINE.match(s_text)
@@ -1372,6 +1380,17 @@ def _news_statements(text: str, found: Structure) -> list[_Draft]:
                     a = s_start + skip + relative.start("what")
                     add(who_rel, a, s_start + skip + len(clause.rstrip()), page, None)
     return drafts
+
+
+#: A question reported as a journalist's: "The journalist asked if …", "When asked by a
+#: reporter, …".
+_JOURNALIST_ASKED = re.compile(
+    r"^\s*(?:When\s+)?(?:asked\s+by\s+(?:a|the)\s+(?:journalist|reporter|correspondent)\b|"
+    r"(?:The|A)\s+(?:journalist|reporter|correspondent)\s+asked\b)"
+)
+#: Where the answer begins in a sentence that reports a question: its attribution before a
+#: quotation ("…, he answered: “…”").
+_ANSWER_OPENS = re.compile(r",?\s+(?:he|she|they|[A-Z][\w’'-]+)\s+(?:answered|replied|said)\b")
 
 
 #: Several people as the subject of one speech verb: "On December 20 Latvia’s Defence

@@ -1257,6 +1257,13 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         r"^(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):(?=[A-Z“\"])",
         line,
     )
+    asked = re.match(
+        r"^(?:An?|The)\s+(?P<label>reporter|journalist|correspondent)\s+asked\s*:\s*", line
+    )
+    if asked:
+        # "A reporter asked: NATO Secretary-General said …": a briefing's question, as the
+        # Chinese foreign ministry's English transcripts print it.
+        return asked["label"].capitalize(), asked.end()
     dashed = re.match(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=[A-Z“\"«])", line)
     if dashed:
         return dashed.group("label"), dashed.end()  # "Q – …" / "A – …": a briefing's Q&A
