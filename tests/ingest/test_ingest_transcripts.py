@@ -679,3 +679,54 @@ def test_a_sentence_about_journalists_is_no_question(tmp_path: Path) -> None:
         "The journalists travelled to Moscow to attend the briefing on the treaty.\n",
     )
     assert not any(s.role == "journalist" for s in doc.statements)
+
+
+# --- signatories in the region's languages; a parliament's presiding officer ------------------
+
+
+def test_signatories_in_another_language_are_the_declarations_authors(tmp_path: Path) -> None:
+    doc = parse_written(
+        tmp_path,
+        "Gemeinsame Erklärung der Außenminister Deutschlands, Frankreichs und Polens\n\n"
+        "Wir, die Außenminister Deutschlands, Frankreichs und Polens, bekräftigen unsere "
+        "Einheit und unsere Entschlossenheit, den Frieden in Europa zu sichern.\n",
+    )
+    assert {(s.speaker, s.role) for s in spoken(doc)} == {
+        ("Außenminister Deutschlands, Frankreichs und Polens", "signatories")
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("The Deputy Presiding Officer (Liam McArthur)", "Liam McArthur"),
+        (
+            "The Minister for Culture, Europe and International Development and Minister with "
+            "special responsibility for Refugees from Ukraine (Neil Gray)",
+            "Neil Gray",
+        ),
+        # The twin: an office with a place in brackets names no one.
+        ("The Deputy Presiding Officer (Edinburgh)", None),
+    ],
+)
+def test_an_office_and_the_name_in_brackets_label_a_record(line: str, name: str | None) -> None:
+    from indivisible.ingest._structure import _hansard_name
+
+    assert _hansard_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A Rússia vai suspender a sua missão junto da NATO, anunciou o ministro dos Negócios "
+            "Estrangeiros, Sergei Lavrov.",
+            "Sergei Lavrov",
+        ),
+        # The twin: the participle of the Portuguese verb in a sentence nobody speaks.
+        ("O anunciado encontro da NATO foi adiado para a próxima semana.", None),
+    ],
+)
+def test_portuguese_verbs_of_announcing(tmp_path: Path, sentence: str, speaker: str | None) -> None:
+    doc = parse_written(tmp_path, f"NATO e Rússia\n\nLISBOA - Houve reuniões.\n\n{sentence}\n")
+    assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])

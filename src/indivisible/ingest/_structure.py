@@ -1189,8 +1189,11 @@ _HANSARD_LINE = re.compile(
     rf"|^Photo of\s+(?P<alt>[A-Z][^()]{{2,60}}?)\s*(?P=alt)(?:\s.{{0,300}})?$"
     rf"|^(?P<dail>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{1,3}})\s+\([A-Z][^(),]{{1,40}},\s*{_IRISH}\)$"
     # "The Minister for Armed Forces (James Heappey)"
+    # "The Deputy Presiding Officer (Liam McArthur)", the Scottish Parliament's chair, and
+    # a minister's title however long ("The Minister for Culture, Europe and … (Neil Gray)")
     r"|^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){0,3}(?:Minister|Secretary|Speaker|Leader|Chancellor|"
-    r"Solicitor|Attorney)\b[^()]{0,80}\((?P<office>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\)$"
+    r"Solicitor|Attorney|Presiding Officer|Convener)\b[^()]{0,200}"
+    r"\((?P<office>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\)$"
 )
 
 
@@ -2933,9 +2936,12 @@ def _ministry_author(text: str, blocks: list[Block], heads: list[str]) -> str | 
 #: A joint text opened by those who adopt it: "We, the Presidents of Ukraine, the Republic of
 #: Lithuania and the Republic of Poland – the Lublin Triangle, gathered in Kyiv …".
 _SIGNATORIES = re.compile(
-    r"\s*We,\s+the\s+(?P<who>[A-Z][^–—.;:]{4,250}?)"
+    # … and so in the region's languages: "Wir, die Außenminister Deutschlands, Frankreichs
+    # und Polens, bekräftigen …", "Nous, chefs d'État …", "Мы, главы государств …".
+    r"\s*(?:We,\s+the|Wir,\s+die|Nous,(?:\s+les)?|Nosotros,\s+los|Noi,\s+(?:i|gli)|My,|Мы,|Ми,)"
+    rf"\s+(?P<who>[{UPPER}][^–—.;:]{{4,250}}?)"
     # "We, the Prime Ministers of Estonia, Latvia and Lithuania:" over a list of what they do
-    r"(?=\s*:\s*$|\s+[–—]|,\s+(?!(?:and|the|or)\b)[a-z]|\s+(?:met|gathered|meeting|having|express|declare|reaffirm|are|have|"
+    r"(?=\s*:\s*$|\s+[–—]|,\s+(?!(?:and|the|or|und|et|y|e|i|и|і)\b)[a-zа-яäöüéè]|\s+(?:met|gathered|meeting|having|express|declare|reaffirm|are|have|"
     r"hereby|welcome|condemn|state|agree)\b)"
 )
 
@@ -3497,7 +3503,8 @@ FOREIGN_SAID_WORDS = (
     r"zopakoval[a]?|poznamenal[a]?|konstatoval[a]?|připomněl[a]?|vysvětlil[a]?|"
     r"odpověděl[a]?|doplnil[a]?|napsal[a]?|"
     r"afirmou|disse|declarou|considerou|sublinhou|acrescentou|salientou|defendeu|explicou|"
-    r"garantiu|advertiu|alertou|"
+    r"garantiu|advertiu|alertou|anunciou|referiu|frisou|acusou|criticou|lembrou|"
+    r"avisou|reiterou|destacou|observou|assegurou|"
     r"säger|sade|uppger|uppgav|menar|enligt|invänder|konstaterar|betonar|påpekar|"
     r"zei|zegt|verklaarde|benadrukte|volgens|waarschuwde|liet weten|"
     r"a declarat|a spus|a afirmat|a subliniat|potrivit|a precizat|a adăugat|"
