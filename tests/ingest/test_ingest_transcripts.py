@@ -76,6 +76,10 @@ def test_a_questioner_named_in_brackets_asks_and_the_next_paragraph_answers(
     assert answer.speaker != "Helena Bedwell"
 
 
+def test_a_role_in_square_brackets_labels_its_words() -> None:
+    assert _inline_label("[Reporter] Secretary General, will NATO respond?") == ("Reporter", 11)
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -1282,10 +1282,13 @@ def _inline_label(line: str) -> tuple[str, int] | None:
     if bracketed is not None:
         # "[Helena Bedwell, Bloomberg News] Thank you …": a press conference's record puts
         # a questioner's name and outlet in square brackets before the question.
-        # The questioner is named, so the name is the label (the outlet is no speaker).
+        # The questioner is named, so the name is the label (the outlet is no speaker); or
+        # a role stands there ("[Reporter] …", "[Moderator] …").
         person = person_name(bracketed["who"])
         if person is not None and person[0] == bracketed["who"].strip():
             return person[0], bracketed.end()
+        if _role_without_person(bracketed["who"].strip()) is not None:
+            return bracketed["who"].strip(), bracketed.end()
     recorded = _RECORD_LABEL.match(line)
     if recorded is not None:
         return recorded.group("label"), recorded.end()
