@@ -16,6 +16,13 @@ from indivisible.ingest._structure import _inline_label
 
 from ._docs import parse_written, spoken
 
+
+def _label(line: str) -> str | None:
+    """The speaker's label a line opens with, if any."""
+    found = _inline_label(line)
+    return found[0] if found else None
+
+
 # --- a bullet before a speaker's label ---------------------------------------------------
 
 
@@ -34,8 +41,7 @@ from ._docs import parse_written, spoken
 def test_a_bullet_before_a_label_alone_on_its_line_is_set_aside(
     line: str, label: str | None
 ) -> None:
-    found = _inline_label(line)
-    assert (found[0] if found else None) == label
+    assert _label(line) == label
 
 
 def test_a_transcript_with_bulleted_labels_gives_each_speaker_their_words(
@@ -260,8 +266,7 @@ def test_signatories_named_after_a_lead_in_are_the_declarations_authors(tmp_path
     ],
 )
 def test_a_declarations_we_is_no_speakers_label(line: str, label: str | None) -> None:
-    found = _inline_label(line)
-    assert (found[0] if found else None) == label
+    assert _label(line) == label
 
 
 # --- a plenary record's member in capitals with the constituency, before a dash -------------
@@ -283,8 +288,7 @@ def test_a_declarations_we_is_no_speakers_label(line: str, label: str | None) ->
 def test_a_member_in_capitals_with_the_seat_before_a_dash_is_a_label(
     line: str, label: str | None
 ) -> None:
-    found = _inline_label(line)
-    assert (found[0] if found else None) == label
+    assert _label(line) == label
 
 
 def test_a_turkish_plenary_record_gives_the_member_and_the_chair_their_words(
@@ -349,8 +353,7 @@ def test_a_credit_is_short_and_asks_nothing(line: str, furniture: bool) -> None:
     ],
 )
 def test_an_interview_kicker_is_no_label(line: str, label: str | None) -> None:
-    found = _inline_label(line)
-    assert (found[0] if found else None) == label
+    assert _label(line) == label
 
 
 # --- questions set as paragraphs of their own, answered by dashed paragraphs -----------------
@@ -671,8 +674,7 @@ def test_a_question_reported_as_a_journalists_is_theirs(tmp_path: Path) -> None:
     ],
 )
 def test_a_reporter_asked_opens_a_briefings_question(line: str, label: str | None) -> None:
-    found = _inline_label(line)
-    assert (found[0] if found else None) == label
+    assert _label(line) == label
 
 
 def test_a_sentence_about_journalists_is_no_question(tmp_path: Path) -> None:
