@@ -736,3 +736,21 @@ def test_an_office_and_the_name_in_brackets_label_a_record(line: str, name: str 
 def test_portuguese_verbs_of_announcing(tmp_path: Path, sentence: str, speaker: str | None) -> None:
     doc = parse_written(tmp_path, f"NATO e Rússia\n\nLISBOA - Houve reuniões.\n\n{sentence}\n")
     assert [s.speaker for s in spoken(doc)] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("label", "role"),
+    [
+        ("Foreign Policy", "journalist"),
+        ("Le Monde", "journalist"),
+        # The twin: a person's name that holds a word of an outlet's is still a person.
+        ("Policy Smith", None),
+    ],
+)
+def test_a_magazine_labelling_its_questions_is_the_journalist(label: str, role: str | None) -> None:
+    doc_label = f"{label}: What do you expect from the summit in Vilnius?"
+    assert _label(doc_label) == label
+    from indivisible.ingest._structure import _Context, _resolve
+
+    speaker = _resolve(label, _Context(None, []), standalone=False)
+    assert speaker is not None and speaker.role == role

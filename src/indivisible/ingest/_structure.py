@@ -504,8 +504,11 @@ _OUTLET = re.compile(
     r"^(?:RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK|"
     # Broadcasters that interview under their initials ("DW: Mr. Secretary-General, …").
     r"DW|BBC|CNN|VOA|NPR|PBS|ZDF|ARD|RFE/RL|RFI|RT|TVN|RMF|ORF|SRF|RAI|RTL|France 24|Euronews|"
-    # German papers label their interviews' questions with their own names ("BILD: …?").
-    r"BILD|Bild|SPIEGEL|Spiegel|ZEIT|FAZ|NZZ|taz))$"
+    # German papers label their interviews' questions with their own names ("BILD: …?"),
+    # and so do magazines and papers elsewhere ("Foreign Policy: …?", "Le Monde : …").
+    r"BILD|Bild|SPIEGEL|Spiegel|ZEIT|FAZ|NZZ|taz|Foreign Policy|Foreign Affairs|"
+    r"(?:The )?Economist|Politico|POLITICO|Le Monde|Le Figaro|El País|Corriere della Sera|"
+    r"La Repubblica|Gazeta Wyborcza|Rzeczpospolita))$"
 )
 _PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 _COMMENTS = re.compile(
