@@ -85,7 +85,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: every tune figure, and the furniture model and the filter of short unattributed lines;
 #: and after session 17's rounds 30a, 30b and 31a, 30 documents in 19 languages that found
 #: 18 of 45 speakers on first contact, and the mechanisms they called for).
-TUNE_FLOORS = {"date": 0.90, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.80, "leaked": 105}
+TUNE_FLOORS = {"date": 0.90, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.80, "leaked": 107}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
