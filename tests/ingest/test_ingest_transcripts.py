@@ -754,3 +754,11 @@ def test_a_magazine_labelling_its_questions_is_the_journalist(label: str, role: 
 
     speaker = _resolve(label, _Context(None, []), standalone=False)
     assert speaker is not None and speaker.role == role
+
+
+def test_interrupted_turns_are_no_questions(tmp_path: Path) -> None:
+    # A transcript marks an interrupted turn with an ellipsis; that asks nothing.
+    text = _TWO_VOICES.replace(
+        "what happens if the invasion of Ukraine is not halted?", "excuse me, please…"
+    ).replace("Should NATO send air power or troops at some point?", "We were all worried…")
+    assert parse_written(tmp_path, text).document.kind == "transcript"

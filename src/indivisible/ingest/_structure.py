@@ -3876,7 +3876,7 @@ def _asks_and_answers(text: str, turns: list[Turn]) -> bool:
     """Whether two labelled people, and only two, talk so that one asks and the other answers.
 
     "Marek Ostrowski: – … ?" and "Roman Kuźniar: – …", "SIMON: … ?" and "KALLAS: …": the
-    asker's turns (two at least) close on a question mark (two thirds of them at least),
+    asker's turns (two at least) close on a question mark (half of them at least),
     the other's (two at least) on one a third of the time at most. A transcript's chair and
     members, or a press conference's several journalists, do not read so.
     """
@@ -3885,7 +3885,9 @@ def _asks_and_answers(text: str, turns: list[Turn]) -> bool:
         if not turn.labelled or not turn.spans or turn.speaker.role == "moderator":
             continue
         said = " ".join(text[a:b] for a, b, _ in turn.spans).rstrip().rstrip("»”\"' ")
-        turn_ends.setdefault(turn.speaker.key, []).append(said.endswith(("?", "...", "…")))
+        # (not an ellipsis: a transcript marks an interrupted turn so, "Mr President,
+        # excuse me, please…")
+        turn_ends.setdefault(turn.speaker.key, []).append(said.endswith("?"))
     if len(turn_ends) != 2 or any(len(ends) < 2 for ends in turn_ends.values()):
         return False
     shares = sorted(sum(ends) / len(ends) for ends in turn_ends.values())
