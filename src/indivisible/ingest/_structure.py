@@ -1062,6 +1062,12 @@ _DOCUMENT_WORDS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _lower_places() -> frozenset[str]:
+    """The rules' places in lower case, made once (a label is tested against them)."""
+    return frozenset(p.lower() for p in load().rules.places)
+
+
 def _label_like(label: str) -> bool:
     core = re.sub(r"\([^)]*\)", " ", label).strip(" ,")
     # "De heer Van Bommel (SP)", "Mevrouw Eijsink (PvdA)": a courtesy title before the name.
@@ -1098,7 +1104,7 @@ def _label_like(label: str) -> bool:
         return False  # "RD Interview: The Secretary General discusses …": a kicker
     if not words[0][:1].isupper():
         return False
-    if core.lower() in {p.lower() for p in load().rules.places}:
+    if core.lower() in _lower_places():
         return False  # "Moscow: …" is a kicker or dateline, a place does not speak
     if core.lower() in one_word_state_names():
         return False  # "RUSSIA:Russia has warned …": a kicker naming a state
@@ -1174,7 +1180,8 @@ _IRISH = (
 _PARTY = r"(?:Con|Lab|LD|SNP|DUP|PC|Ind|Green|SDLP|Alliance|Lab/Co-op|UUP|Reform|CB|XB|Non-Afl)"
 #: News agencies a dateline names in brackets, in their own case ("(Reuters)", "(dpa)").
 _AGENCY = re.compile(
-    r"Reuters|Xinhua|Interfax|Sputnik|Kyodo|Yonhap|Anadolu|Bloomberg|dpa|Belga|Ukrinform|"
+    # (Reuters, Interfax, AFP, AP, Bloomberg and TASS are outlets already: _OUTLET)
+    r"Xinhua|Sputnik|Kyodo|Yonhap|Anadolu|dpa|Belga|Ukrinform|"
     r"Kazinform|Trend|Novosti|Kabar|Akorda|BelTA|Mehr|Jiji|Agerpres|Lusa|Efe|Ansa|Notimex",
 )
 _HANSARD_LINE = re.compile(
@@ -2209,7 +2216,7 @@ def lone_surname(word: str) -> bool:
 
 #: Two or three capitalised words after a word in lower case: a name inside a sentence.
 _NAME_INSIDE = re.compile(
-    rf"(?<=[^\W\d_A-Z{UPPER[3:]}] )[{UPPER}][^\W\d_]+(?:\s+[{UPPER}][^\W\d_]+){{1,2}}\b"
+    rf"(?<=[^\W\d_{UPPER}] )[{UPPER}][^\W\d_]+(?:\s+[{UPPER}][^\W\d_]+){{1,2}}\b"
 )
 
 
@@ -3113,13 +3120,13 @@ def _turns(
             key = found_label[0].strip().lower()
             label_uses[key] = label_uses.get(key, 0) + 1
 
-    # Lines that may be a speaker's name alone (as the loop below reads them), and how often.
+    # Lines that may be a speaker's name alone (as the loop below reads them), and how often:
+    # counted on a page with no inline label only, the one the caption test below reads.
     name_lines: dict[str, int] = {}
-    for block, found_label in zip(blocks, labels, strict=True):
+    for block in blocks if not label_uses else []:
         alone = text[block.start : block.end].strip()
         if (
-            found_label is None
-            and "\n" not in alone
+            "\n" not in alone
             and _words(alone) <= 8
             and not re.search(r"[.?!,;:]$", alone)
             and _label_like(alone)
@@ -3292,10 +3299,6 @@ def _turns(
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
     return [t for t in turns if t.spans or t.labelled], flags
-
-
-#: The first person of a speech, in English ("I", "we", "our" …).
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|We|my|My|our|Our|us|me)\b")
 
 
 #: A speaker's name with a group in brackets, alone on its line and closed by a full stop
