@@ -315,12 +315,48 @@ _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _HYPHENS = {0x2010: "-", 0x2011: "-", 0x2012: "-", 0x00AD: None}
 
 
-def link(text: str, doc: dt.date | None, after: dt.date | None = None) -> Links:
+#: What a statement's own edges can change in a pattern: the start and end of the text
+#: (``^``, ``$``, ``\A``, ``\Z``) and a negative look-around that a line break may answer.
+_EDGE_SENSITIVE = re.compile(r"(?<!\\)[$^]|\\[AZ]|\(\?<?![^)]*(?:\\[sWDn]|\[\^|(?<!\\)\.)")
+
+
+def patterned_in(texts: list[str]) -> frozenset[int]:
+    """The patterned gazetteer entries that may match one of ``texts`` (see :func:`link`).
+
+    Each descriptive pattern is tried once on the texts joined by line breaks instead of
+    once per text: a pattern that matches one of them matches the joined text too, since
+    none of those tried depends on where a text starts or ends (a pattern that does is
+    always counted in). The entries are numbered as in ``Gazetteer.patterned_latin``.
+    """
+    gaz = load()
+    joined = "\n".join(t.translate(_HYPHENS) for t in texts)
+    low = joined.lower()
+    same = len(low) == len(joined)
+    out = []
+    for k, (entry, _) in enumerate(gaz.patterned_latin):
+        if any(_EDGE_SENSITIVE.search(p.pattern) for p in entry.patterns):
+            out.append(k)
+        elif same and entry.folded is not None:
+            if any(f.search(low) for f in entry.folded):
+                out.append(k)
+        elif any(p.search(joined) for p in entry.patterns):
+            out.append(k)
+    return frozenset(out)
+
+
+def link(
+    text: str,
+    doc: dt.date | None,
+    after: dt.date | None = None,
+    patterned: frozenset[int] | None = None,
+) -> Links:
     """Instruments and organisations named or described in ``text``.
 
     Literal names are matched case-sensitively, longest first; descriptive patterns are
     matched case-insensitively and honour their date window. ``after``, for an undated
-    document, is a day it cannot predate (see :func:`written_after`).
+    document, is a day it cannot predate (see :func:`written_after`). ``patterned``, from
+    :func:`patterned_in` over texts that include this one, spares the descriptive patterns
+    that cannot match it.
 
     Examples:
         >>> link("The Adapted Treaty on Conventional Armed Forces in Europe and NATO.", None)
@@ -343,7 +379,9 @@ def link(text: str, doc: dt.date | None, after: dt.date | None = None) -> Links:
     fast = len(low) == len(text)
     # A pattern that can only match Cyrillic letters is not tried on a text without any.
     latin_only = fast and _CYRILLIC_LETTER.search(low) is None
-    for entry, latin_folded in gaz.patterned_latin:
+    for k, (entry, latin_folded) in enumerate(gaz.patterned_latin):
+        if patterned is not None and k not in patterned:
+            continue
         if not _in_window(entry.window, doc, after):
             continue
         if fast and entry.folded is not None:

@@ -23,6 +23,7 @@ from indivisible.ingest._link import (
     dates_mentioned,
     latin,
     link,
+    patterned_in,
     person_by_alias,
     persons_mentioned,
     stance,
@@ -381,9 +382,10 @@ def _finish(
     text: str, day: dt.date | None, drafts: list[_Draft], after: dt.date | None = None
 ) -> list[Statement]:
     out: list[Statement] = []
+    patterned = patterned_in([text[d[2] : d[3]] for d in drafts])
     for seq, (turn, speaker, start, end, page, when, quoted_by) in enumerate(drafts):
         body = text[start:end]
-        links = link(body, day, after)
+        links = link(body, day, after, patterned)
         label, cue = stance(body)
         if speaker.role in ("journalist", "member of the audience") and "?" in body:
             label, cue = "question", "?"
