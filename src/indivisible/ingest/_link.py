@@ -98,6 +98,11 @@ _FOLDED_DATES = {
 }
 _DIGIT = re.compile(r"\d")
 _MONTH_ANY = re.compile(rf"\b{_MONTH}\b")
+#: What some patterns' every match holds, as cheap first tests: a year, a year after a
+#: slash or a dash ("27/01/2022"), a year followed by one ("2022/01/27").
+_YEAR_ANY = re.compile(r"(?:19|20)\d\d")
+_YEAR_AFTER = re.compile(r"[-/](?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d[/.]")
 
 
 def _year_for(month: int, day: int | None, doc: dt.date | None) -> int | None:
@@ -131,21 +136,25 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
     taken: list[tuple[int, int]] = []
     # Cheap tests first: most patterns need a digit, a month name or a word of time.
     digits = _DIGIT.search(text) is not None
-    months = digits and _MONTH_ANY.search(text) is not None
+    month_starts = [m.start() for m in _MONTH_ANY.finditer(text)] if digits else []
+    months = bool(month_starts)
+    year = digits and _YEAR_ANY.search(text) is not None
     low = text.lower()
+    # Every relative mention holds one of these words ("yesterday", "two days ago", "on
+    # Tuesday", "next year", "tomorrow").
     relative = "day" in low or "year" in low or "tomorrow" in low
     wanted = {
-        "iso": digits,
-        "ymd": digits and ("/" in text or "." in text),
-        "numeric": digits and ("/" in text or "-" in text),
-        "dotted": digits and (".20" in text or ".19" in text),  # the year after a dot
+        "iso": year and "-" in text,
+        "ymd": year and _YEAR_BEFORE.search(text) is not None,
+        "numeric": year and _YEAR_AFTER.search(text) is not None,
+        "dotted": year and (".20" in text or ".19" in text),  # the year after a dot
         "dmy": months,
         "mdy": months,
-        "my": months,
+        "my": months and year,
         "mid": _MONTH_ANY.search(text) is not None
         and ("early" in low or "mid" in low or "late" in low),
-        "year": digits,
-        "relative": relative or digits,
+        "year": year,
+        "relative": relative,
     }
 
     def free(a: int, b: int) -> bool:
@@ -158,7 +167,17 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
         folded = _FOLDED_DATES.get(kind) if same else None
         if folded is not None and folded.gate is not None and folded.gate.search(low) is None:
             continue
-        for m in folded.pattern.finditer(low) if folded is not None else pattern.finditer(text):
+        if kind == "mdy" or (
+            kind == "my" and not ("early" in low or "mid" in low or "late" in low)
+        ):
+            # A match opens on a month's name (nothing before it but a word boundary): the
+            # pattern is tried where the names are, as a search would find it.
+            matches = _matches_at(pattern, text, month_starts)
+        elif folded is not None:
+            matches = folded.pattern.finditer(low)
+        else:
+            matches = pattern.finditer(text)
+        for m in matches:
             a, b = m.span()
             if not free(a, b):
                 continue
@@ -169,6 +188,24 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
             found.append((a, b, iso))
     found.sort()
     return found
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields when every match must open at one of ``starts``.
+
+    A match tried at an offset sees the text before it (its word boundary), and the next
+    is tried only after the last one ends, as a search does.
+    """
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _resolve(kind: str, m: re.Match[str], doc: dt.date | None) -> str | None:
