@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from indivisible._errors import DataError
+from indivisible.ingest._literals import anchored, required
 
 _FILES = ("organisations", "instruments", "persons", "rules")
 
@@ -463,14 +464,24 @@ class Folded:
     tried first: where that finds nothing, the whole pattern cannot match either.
     """
 
-    __slots__ = ("gate", "pattern")
+    __slots__ = ("gate", "needs", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str], gate: re.Pattern[str] | None) -> None:
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        gate: re.Pattern[str] | None,
+        needs: tuple[str, ...] | None = None,
+    ) -> None:
         self.pattern = pattern
         self.gate = gate
+        #: Literals one of which every match holds (:func:`_literals.required`): a text
+        #: holding none of them is refused by substring tests before any search.
+        self.needs = needs
 
     def search(self, low: str) -> re.Match[str] | None:
         """The first match in lowered text (offsets as in the text as written)."""
+        if self.needs is not None and not any(n in low for n in self.needs):
+            return None
         if self.gate is not None and self.gate.search(low) is None:
             return None
         return self.pattern.search(low)
@@ -499,7 +510,10 @@ def fold(pattern: re.Pattern[str]) -> Folded | None:
             gate = re.compile(source[2:], flags)
         except re.error:
             gate = None
-    return Folded(folded, gate)
+    # A pattern anchored at the start, or whose cheap test is already a literal's scan, is
+    # tried faster than the literals are looked for.
+    cheap = gate is not None or anchored(source, flags)
+    return Folded(folded, gate, None if cheap else required(source, flags))
 
 
 def _cyrillic_only(folded: Folded) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from indivisible.ingest._gazetteer import Gazetteer, Person, fold, instrument_signed, load, lookup
@@ -172,7 +173,7 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
         ):
             # A match opens on a month's name (nothing before it but a word boundary): the
             # pattern is tried where the names are, as a search would find it.
-            matches = _matches_at(pattern, text, month_starts)
+            matches: Iterable[re.Match[str]] = _matches_at(pattern, text, month_starts)
         elif folded is not None:
             matches = folded.pattern.finditer(low)
         else:

@@ -1,0 +1,164 @@
+r"""Words a regular expression's every match must hold: a cheap test before the search.
+
+A case-insensitive rule such as ``(?:^|[.!?]\s+)(?:photo|image|picture|video)s?…`` cannot
+use the regular-expression engine's own fast scan for a literal: it is tried at every
+position of the line. Every match of it holds "photo", "image", "picture" or "video", so a
+line holding none of them is refused by four substring tests instead. The set is read off
+the parsed pattern (:func:`required`): a literal run is required as it is, a sequence
+requires what its most selective part requires, an alternation requires one of what each
+branch requires, a repeat at least once requires what its body does; anything else (a
+character class, an optional part, a look-around) requires nothing. The test is a
+necessary condition only: where it passes, the pattern decides.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as c
+from re import _parser
+from typing import Any
+
+#: Fewer literals than this, each at least :data:`SHORTEST` characters long, make a test
+#: worth running; more (a list of hundreds of verbs) cost more than the search they spare.
+MOST = 16
+SHORTEST = 3
+
+
+def required(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    r"""Literals one of which every match of ``pattern`` holds, or None if none is known.
+
+    Meant for patterns without ``re.IGNORECASE`` run on lowered text (the literals are as
+    the pattern writes them).
+
+    Examples:
+        >>> required(r"(?:^|[.!?]\s+)(?:photo|image)s?\s*:")
+        ('image', 'photo')
+        >>> required(r"\bback to top\b|^top of (?:the )?page$")
+        ('back to top', 'top of ')
+        >>> required(r"\b(?:said|told)\b")
+        ('said', 'told')
+        >>> required(r"[a-z]+") is None
+        True
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    found = _sequence(list(parsed))
+    if found is None or not found or len(found) > MOST:
+        return None
+    if any(len(x) < SHORTEST for x in found):
+        return None
+    return tuple(sorted(found))
+
+
+def anchored(pattern: str, flags: int = 0) -> bool:
+    r"""Whether every way through ``pattern`` opens at the start of the text (``^``, ``\A``).
+
+    Such a pattern fails at once where it does not match: no cheap test spares it anything.
+    """
+    try:
+        items = list(_parser.parse(pattern, flags))
+    except re.error:
+        return False
+    return anchored_items(items)
+
+
+def _opens_at_start(items: list[tuple[Any, Any]]) -> bool:
+    if not items:
+        return False
+    op, av = items[0]
+    if op is c.AT:
+        return av in (c.AT_BEGINNING, c.AT_BEGINNING_STRING)
+    if op is c.SUBPATTERN:
+        return anchored_items(list(av[-1]))
+    return False
+
+
+def anchored_items(items: list[tuple[Any, Any]]) -> bool:
+    """:func:`anchored` of parsed items."""
+    if len(items) == 1 and items[0][0] is c.BRANCH:
+        return all(_opens_at_start(list(b)) for b in items[0][1][1])
+    return _opens_at_start(items)
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """What a sequence of parsed items requires: its most selective run or part.
+
+    Adjacent parts that match fixed strings only (a literal, an alternation of literals)
+    join into one run of their concatenations: ``(?:afp|ap)/`` requires "afp/" or "ap/".
+    """
+    candidates: list[frozenset[str]] = []
+    run: frozenset[str] | None = None
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is not None:
+            joined = exact if run is None else frozenset(a + b for a in run for b in exact)
+            if len(joined) <= MOST:
+                run = joined
+                continue
+            if run is not None:
+                candidates.append(run)
+            run = exact if len(exact) <= MOST else None
+            continue
+        if run is not None:
+            candidates.append(run)
+            run = None
+        part = _item(op, av)
+        if part is not None:
+            candidates.append(part)
+    if run is not None:
+        candidates.append(run)
+    if not candidates:
+        return None
+    # The most selective: the set whose shortest literal is longest, then the smallest set.
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _exact(op: Any, av: Any) -> frozenset[str] | None:
+    """The strings a part matches when they are fixed and few (a literal, literals' choice)."""
+    if op is c.LITERAL:
+        return frozenset({chr(av)})
+    if op is c.SUBPATTERN:
+        return _exact_sequence(list(av[-1]))
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            part = _exact_sequence(list(branch))
+            if part is None:
+                return None
+            out |= part
+        return frozenset(out) if len(out) <= MOST else None
+    return None
+
+
+def _exact_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    out = frozenset({""})
+    for op, av in items:
+        part = _exact(op, av)
+        if part is None:
+            return None
+        out = frozenset(a + b for a in out for b in part)
+        if len(out) > MOST:
+            return None
+    return out
+
+
+def _item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            part = _sequence(list(branch))
+            if part is None:
+                return None
+            out |= part
+        return frozenset(out)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _sequence(list(av[2]))
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(av))
+    return None

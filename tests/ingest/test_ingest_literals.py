@@ -1,0 +1,73 @@
+"""The literals a pattern's every match holds (ingest._literals): a cheap test, never wrong."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from indivisible.ingest._gazetteer import load
+from indivisible.ingest._literals import anchored, required
+
+PATTERNS = [
+    r"(?:^|[.!?]\s+)(?:photo|image)s?\s*(?:credit)?\s*:\s*\S+$|\bcopyright\s+(?:ap|afp)\b",
+    r"\b(?:reuters|afp|ap)/[a-z][\w .-]{2,40}$",
+    r"\bthis (?:site|website) uses cookies\b",
+    r"(?:abc)+x",
+    r"x(?:yz|q)w",
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (PATTERNS[0], ("copyright", "image", "photo")),
+        # A choice of literals joins the literal after it: "ap/" is rarer than "ap".
+        (PATTERNS[1], ("afp/", "ap/", "reuters/")),
+        (PATTERNS[2], ("this site uses cookies", "this website uses cookies")),
+        (PATTERNS[3], ("abc",)),  # a repeat at least once requires its body
+        (PATTERNS[4], ("xqw", "xyzw")),
+        # Nothing is required of a class or an optional part: no test (the twin of the above).
+        (r"[a-z]+\d?", None),
+        (r"(?:photo)?graph", ("graph",)),
+        (r"a|b", None),  # literals of one character are not worth a test
+    ],
+)
+def test_required_literals(pattern: str, literals: tuple[str, ...] | None) -> None:
+    assert required(pattern) == literals
+
+
+@given(st.text(alphabet="abcpqwxyz otehis/.:!fgrkuw", max_size=60))
+def test_a_match_always_holds_a_required_literal(text: str) -> None:
+    for pattern in PATTERNS:
+        found = required(pattern)
+        assert found is not None
+        if re.search(pattern, text):
+            assert any(x in text for x in found), (pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^a|^b", True),
+        (r"(?:^a|^b)c", True),
+        (r"\Aa", True),
+        (r"^a|b", False),
+        (r"(?:^|x)a", False),
+    ],
+)
+def test_anchored(pattern: str, expected: bool) -> None:
+    assert anchored(pattern) is expected
+
+
+def test_the_rules_patterns_with_a_test_hold_it_in_every_match() -> None:
+    """Over the rules' own patterns and texts built to match them."""
+    rules = load().rules
+    folded = [f for f in (*rules.boilerplate_folded, *rules.stances_folded) if f.needs]
+    assert folded  # the photo-credit rule at least
+    for f in folded:
+        assert f.search("nothing here at all") is None
+    credit = "photo: reuters/john smith"
+    assert any(f.search(credit) for f in folded)
