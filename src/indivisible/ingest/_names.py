@@ -362,6 +362,55 @@ _THING_WORDS = {
     "department",
     "government",
 }
+#: Words that open a phrase, never a person's name ("In September", "To Be Secure", "Near
+#: Abroad").
+_OPENING_WORDS = {
+    "in", "on", "at", "to", "for", "from", "by", "with", "near", "of", "after", "before",
+    "during", "since", "about", "and", "but", "as",
+}  # fmt: skip
+#: What a page names that is neither a person nor a body that speaks: an instrument, an
+#: article, a crisis, talks, sharing buttons.
+_NOT_PERSON_WORDS = {
+    "article", "crisis", "war", "treaty", "agreement", "charter", "accord", "accords",
+    "memorandum", "protocol", "convention", "talks", "negotiations", "tweet", "share",
+}  # fmt: skip
+#: A possessive or a Turkish case ending after an apostrophe ("Donald Trump’s", "Liberal
+#: Democratic Party’s", "Ukrayna’ya"): the name of whose something, not of who speaks. A
+#: capital after the apostrophe is a name's own ("O’Neill", "D’Alema").
+_SUFFIXED = re.compile(r"[’'][a-zçğıöşü]{1,5}$")
+
+
+def implausible_speaker(name: str) -> str | None:
+    """Why ``name``, found as a speaker, cannot be a person's name; None if it may be.
+
+    A phrase's opening word, a possessive or case ending, a closing full stop after a word
+    (not an initial or "Jr."), or a word that names a thing or a body.
+
+    Examples:
+        >>> implausible_speaker("In September"), implausible_speaker("Donald Trump’s")
+        ('opens with "in"', 'possessive or case ending')
+        >>> implausible_speaker("Strategic Offensive Arms."), implausible_speaker("Article Five")
+        ('ends a sentence', 'names a thing ("article")')
+        >>> implausible_speaker("Martin O’Neill") is None, implausible_speaker("John Smith Jr.")
+        (True, None)
+    """
+    words = name.split()
+    if not words:
+        return None
+    if words[0].lower() in _OPENING_WORDS and len(words) > 1:
+        return f'opens with "{words[0].lower()}"'
+    last = words[-1]
+    if _SUFFIXED.search(last):
+        return "possessive or case ending"  # the last word: "Belarus’s Alyaksandr Lukashenka"
+    if len(words) > 1 and last.endswith(".") and len(last) > 4:
+        return "ends a sentence"
+    for w in words:
+        bare = w.strip(",.;:").lower()
+        if bare in _NOT_PERSON_WORDS:
+            return f'names a thing ("{bare}")'
+    return None
+
+
 #: A headline's verbs: a run of capitalised words holding one is a headline in title case
 #: ("Russian Federation Minister Says West Undermines Principles"), not a name.
 _HEADLINE_VERBS = {

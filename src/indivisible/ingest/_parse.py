@@ -32,6 +32,7 @@ from indivisible.ingest._link import (
 from indivisible.ingest._names import (
     NAME_RUN,
     UPPER,
+    implausible_speaker,
     is_role_word,
     person_name,
     same_person,
@@ -385,6 +386,15 @@ def _finish(
     patterned = patterned_in([text[d[2] : d[3]] for d in drafts])
     for seq, (turn, speaker, start, end, page, when, quoted_by) in enumerate(drafts):
         body = text[start:end]
+        if (
+            speaker.name
+            and speaker.person is None
+            and speaker.role not in ("delegation", "signatories")  # a body's name
+            and implausible_speaker(speaker.name)
+        ):
+            # "In September", "Donald Trump’s", "Article Five": a phrase the readers took
+            # for a name; the words are nobody's rather than a phrase's.
+            speaker = Speaker(None, None)
         links = link(body, day, after, patterned)
         label, cue = stance(body)
         if speaker.role in ("journalist", "member of the audience") and "?" in body:

@@ -1,0 +1,59 @@
+"""Speakers that cannot be persons (session 19): good/bad twins.
+
+A phrase the readers took for a name ("In September", "Donald Trump’s", "Article Five")
+speaks for nobody; each rule has a document where it must act and a twin, alike except for
+the one thing that must make it hold back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indivisible.ingest._names import implausible_speaker
+
+from ._docs import parse_written
+
+_ENVOY = (
+    "Arms talks to start this month\n\nWASHINGTON (Reuters) - The two countries will start "
+    "arms control talks this month, Jane Holloway, {who} special envoy for arms control, said "
+    "on Monday. “We are ready,” she said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("who", "speakers"),
+    [
+        # "US President Donald Trump’s special envoy": the possessive is whose envoy she is,
+        # not who spoke.
+        ("US President Donald Trump’s", {None}),
+        # The twin: the same sentence without the possessive keeps its speaker.
+        ("the", {"Jane Holloway"}),
+    ],
+)
+def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[str | None]) -> None:
+    doc = parse_written(tmp_path, _ENVOY.format(who=who))
+    assert {s.speaker for s in doc.statements} == speakers
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("In September", 'opens with "in"'),
+        ("To Be Secure", 'opens with "to"'),
+        ("Liberal Democratic Party’s", "possessive or case ending"),
+        ("S400’lerin Ukrayna’ya", "possessive or case ending"),
+        ("Strategic Offensive Arms.", "ends a sentence"),
+        ("Article Five", 'names a thing ("article")'),
+        ("Ukraine Crisis", 'names a thing ("crisis")'),
+        # Twins: names that look alike but are persons' names.
+        ("Belarus’s Alyaksandr Lukashenka", None),  # the possessive is the country's
+        ("Martin O’Neill", None),  # a capital after the apostrophe: the name's own
+        ("John Smith Jr.", None),
+        ("Inés Arrimadas", None),  # "In" only as a whole word opens a phrase
+        ("Ukrainian Woman", None),  # an unnamed person the page quotes
+    ],
+)
+def test_implausible_speakers(name: str, why: str | None) -> None:
+    assert implausible_speaker(name) == why
