@@ -65,7 +65,8 @@ def test_anchored(pattern: str, expected: bool) -> None:
 def test_the_rules_patterns_with_a_test_hold_it_in_every_match() -> None:
     """Over the rules' own patterns and texts built to match them."""
     rules = load().rules
-    folded = [f for f in (*rules.boilerplate_folded, *rules.stances_folded) if f.needs]
+    both = (*(rules.boilerplate_folded or ()), *(rules.stances_folded or ()))
+    folded = [f for f in both if f.needs]
     assert folded  # the photo-credit rule at least
     for f in folded:
         assert f.search("nothing here at all") is None
