@@ -57,3 +57,56 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
 )
 def test_implausible_speakers(name: str, why: str | None) -> None:
     assert implausible_speaker(name) == why
+
+
+# --- a quotation's attribution after its own full stop --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # Turkish copy closes the quotation with its full stop, then says who said it.
+        ('"İstanbul\'da yaparız." dedi. Sonra gitti.', 2),
+        ('"Is it over?" he asked. Then he left.', 2),
+        # Twins: a capital after the quotation opens a new sentence; no quotation, no join.
+        ('"Ready." Then he left.', 2),
+        ("We are ready. dedi came.", 2),
+    ],
+)
+def test_an_attribution_in_lower_case_stays_with_its_quotation(text: str, pieces: int) -> None:
+    from indivisible.ingest._sentences import sentences
+
+    found = [text[a:b] for a, b in sentences(text)]
+    assert len(found) == pieces
+    if "dedi." in text[:40] or "asked" in text:
+        assert found[0].endswith(("dedi.", "asked."))
+
+
+# --- the subject set off by a comma, the speech verb last (Turkish, Azerbaijani) -------
+
+_ZIRVE = "NATO Zirvesi sona erdi\n\nANKARA (AA) - Zirve sona erdi.\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            'Cumhurbaşkanı Recep Tayyip Erdoğan, zirveye ilişkin, "İstanbul\'da yaparız." dedi.',
+            ["Recep Tayyip Erdoğan"],
+        ),
+        (
+            "Dışişleri Bakanı Mevlüt Çavuşoğlu, genişlemenin sorun olduğunu ifade etti.\n\n"
+            'Konuyu değerlendireceklerini bildiren Çavuşoğlu, "Kabul etmiyoruz." diye konuştu.',
+            ["Mevlüt Çavuşoğlu"],
+        ),
+        # Twins: a body, an adverb before the comma, a verb that says nothing: nobody speaks.
+        ("Rusya Dışişleri Bakanlığı, NATO'nun genişlemesini kabul etmediğini açıkladı.", []),
+        ("Ancak, NATO'nun genişlemesi sürüyor dedi.", []),
+        ("Cumhurbaşkanı Recep Tayyip Erdoğan, zirvede basın toplantısı düzenledi.", []),
+    ],
+)
+def test_the_subject_named_first_speaks_when_the_verb_closes_the_sentence(
+    tmp_path: Path, body: str, speakers: list[str]
+) -> None:
+    doc = parse_written(tmp_path, _ZIRVE.format(body=body))
+    assert sorted({s.speaker for s in doc.statements if s.speaker}) == speakers

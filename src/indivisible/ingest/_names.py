@@ -448,6 +448,14 @@ _SLAVIC_OFFICE_WORDS = """
 szef szefowa rzecznik rzeczniczka minister ministra prezydent premier ambasador sekretarz
 wiceminister przewodniczący przewodnicząca
 """
+#: Turkish and Azerbaijani offices before a name ("Cumhurbaşkanı Recep Tayyip Erdoğan",
+#: "Dışişleri Bakanı Mevlüt Çavuşoğlu", "Xarici İşlər naziri Ceyhun Bayramov"): the words of
+#: the office, in the forms a title takes (the possessive "-ı", "-si").
+_TURKIC_OFFICE_WORDS = """
+cumhurbaşkanı başbakan başbakanı bakan bakanı dışişleri savunma milli sözcüsü
+büyükelçisi büyükelçi genel sekreteri sekreter başkanı başkan yardımcısı komutanı
+prezident prezidenti baş naziri nazir naziri xarici işlər müdafiə sözçüsü səfiri katibi
+"""
 
 #: Words of a title that precede a name ("NATO Secretary General Jens Stoltenberg").
 _ROLE_WORDS = {
@@ -501,4 +509,5 @@ _ROLE_WORDS = {
     "supreme",
     "chief",
     *_SLAVIC_OFFICE_WORDS.split(),
+    *_TURKIC_OFFICE_WORDS.split(),
 }

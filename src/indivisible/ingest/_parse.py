@@ -2026,6 +2026,44 @@ def _name_runs(bare: str) -> list[tuple[int, int, str]]:
     return out
 
 
+#: What may follow a speech verb that closes its sentence: the full stop, a closing mark.
+_SENTENCE_CLOSE = re.compile(r"[\s.!?…\"”»“'’)]*")
+
+
+def _subject_before_comma(
+    clause: str,
+    bare: str,
+    runs: list[tuple[int, int, str]],
+    verb: re.Match[str],
+    context: str,
+    day: dt.date | None,
+    seen: list[Speaker],
+) -> Speaker | None:
+    """The subject set off by a comma when the speech verb closes the sentence.
+
+    Turkish and Azerbaijani copy name the speaker first and say so last ("Cumhurbaşkanı
+    Recep Tayyip Erdoğan, zirveye ilişkin, "…" dedi.", "Konuyu değerlendireceklerini
+    bildiren Erdoğan, "…" diye konuştu.", "… sorulan Erdoğan, … bulunmadığını söyledi."):
+    the first name a comma closes, outside the quotations, before the verb. A name of two
+    words or more is read as a person's (:func:`person_name`); a surname alone only as
+    someone the page named in full before.
+    """
+    if not _SENTENCE_CLOSE.fullmatch(clause, verb.end()):
+        return None
+    first = next((r for r in runs if r[1] < verb.start() and bare[r[1] : r[1] + 1] == ","), None)
+    if first is None:
+        return None
+    words = first[2].split()
+    if len(words) >= 2:
+        if _names_a_thing(first[2]):
+            return None
+        named = person_name(first[2])
+        return _speaker_of(named[0], context, day, seen) if named is not None else None
+    found = _surname_speaker(words[0], context, day, seen)
+    # A surname alone that nothing before names in full may be an adverb ("Ancak, …").
+    return found if found is not None and found.name != words[0] else None
+
+
 #: Between a name and the run that closes its apposition: a comma, then words opened in
 #: lower case (", de vice-minister van ", ", el viceministro de ").
 _LOWER_APPOSITION = re.compile(r",\s+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][^,;.“”\"«»]{0,80}")
@@ -2099,6 +2137,9 @@ def _foreign_speaker_at(
             # "sagte de Hoop Scheffer" after "Jaap de Hoop Scheffer": the person named before
             earlier = next((p for p in seen if p.name and p.name.endswith(" " + who.name)), None)
             return earlier or who
+    opening = _subject_before_comma(clause, bare, runs, verb, context, day, seen)
+    if opening is not None:
+        return opening
     office = _office_holder_named(bare, verb, day, seen)
     if office is not None:
         return office

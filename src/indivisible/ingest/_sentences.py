@@ -153,8 +153,37 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return list(_split(text))
 
 
+#: A quotation closed after its own sentence end (". ”, ?», !"), then in the same line a
+#: word in lower case: the attribution that follows the quotation ('"…yaparız." dedi.',
+#: '"Is it over?" he asked.'), part of the same sentence.
+_CLOSED_QUOTATION = re.compile(r"[.!?…][\"”»’']$")
+_LOWER_START = re.compile(r"[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω]")
+
+
+def _attributions_joined(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """Sentences with a quotation's attribution in lower case joined to the quotation."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and _LOWER_START.match(text, a)
+            and _CLOSED_QUOTATION.search(text, 0, out[-1][1])
+            and "\n" not in text[out[-1][1] : a]
+        ):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
 @lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[tuple[int, int], ...]:
+    return _attributions_joined(text, _split_at_ends(text))
+
+
+def _split_at_ends(text: str) -> tuple[tuple[int, int], ...]:
     plain = _plain_split(text)
     if plain is not None:
         trimmed = []
