@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from indivisible.ingest._names import implausible_speaker
 
@@ -110,3 +111,28 @@ def test_the_subject_named_first_speaks_when_the_verb_closes_the_sentence(
 ) -> None:
     doc = parse_written(tmp_path, _ZIRVE.format(body=body))
     assert sorted({s.speaker for s in doc.statements if s.speaker}) == speakers
+
+
+# --- the standard attribution forms of the region's languages --------------------------
+
+_FORMS = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "attribution_forms.yaml").read_text(encoding="utf-8")
+)
+
+
+def _probe(tmp_path: Path, case: dict[str, str]) -> set[str]:
+    text = f"{case['headline']}\n\nBRUXELLES — Die Minister trafen sich.\n\n{case['text']}\n"
+    return {s.speaker for s in parse_written(tmp_path, text).statements if s.speaker}
+
+
+@pytest.mark.parametrize(
+    "case", _FORMS["attributed"], ids=lambda c: f"{c['lang']}-{c['text'][:30]}"
+)
+def test_standard_attribution_forms(tmp_path: Path, case: dict[str, str]) -> None:
+    found = _probe(tmp_path, case)
+    assert any(case["speaker"].lower() in name.lower() for name in found), found
+
+
+@pytest.mark.parametrize("case", _FORMS["nobody"], ids=lambda c: f"{c['lang']}-{c['text'][:30]}")
+def test_look_alikes_of_the_forms_name_nobody(tmp_path: Path, case: dict[str, str]) -> None:
+    assert _probe(tmp_path, case) == set()

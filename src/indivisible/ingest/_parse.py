@@ -2082,6 +2082,14 @@ def _foreign_speaker_at(
 
     ``bare`` is the sentence with its quotations blanked, ``runs`` its name runs.
     """
+    # "Según José Manuel Albares, …", "Secondo Luigi Di Maio, …": a sentence opened by the
+    # verb runs its capital into the name; the name is what follows the verb.
+    runs = [
+        (verb.end() + 1, b, bare[verb.end() + 1 : b])
+        if a <= verb.start() and b > verb.end() + 1 and bare[verb.end() : verb.end() + 1] == " "
+        else (a, b, r)
+        for a, b, r in runs
+    ]
     after = [
         r
         for r in runs
@@ -2239,8 +2247,16 @@ def _foreign_speaker_at(
 #: Where the blanked quotation before a verb begins: the first run of blanks left by it.
 _QUOTE_OPENS_BEFORE = re.compile(r" {6,}")
 #: What may stand between a name and the verb it is the subject of: three characters at
-#: most (a space, a comma), or a party's or a country's short name in brackets.
-_NEXT_TO_VERB = re.compile(r"(?s:.{0,3})|\s*\([^()]{1,20}\)\s*")
+#: most (a space, a comma), a party's or a country's short name in brackets, or up to three
+#: words in lower case that are no clause's opening: when, an office in lower case, an
+#: auxiliary ("Jan Lipavský v pondělí uvedl", "Tanja Fajon je v ponedeljek dejala",
+#: "Szijjártó Péter külügyminiszter hétfőn azt mondta", "Edgars Rinkēvičs pirmdien sacīja").
+_NEXT_TO_VERB = re.compile(
+    r"(?s:.{0,3})|\s*\([^()]{1,20}\)\s*|"
+    r"(?:\s+(?!(?:that|que|qu|che|dass|że|что|що|že|că|att|dat|ki|kad|ka|and|und|et|y|e|i|"
+    r"a|oraz|or|but|aber|mais|pero|ma|ale|who|which|qui|der|die|das)\s)"
+    r"[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*){1,3}\s+"
+)
 #: The word opening a reported clause ("that") in the languages read.
 _THAT = re.compile(
     r"(?<!\w)(?:that|que|qu['’]|che|dass|że|что|що|že|că|att|dat|ki)(?!\w)", re.IGNORECASE

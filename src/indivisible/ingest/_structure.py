@@ -3519,6 +3519,14 @@ FOREIGN_SAID_WORDS = (
     r"a declarat|a spus|a afirmat|a subliniat|potrivit|a precizat|a adăugat|"
     r"dedi|açıkladı|bildirdi|belirtti|ifade etti|söyledi|kaydetti|vurguladı|"
     r"ifadelerini kullandı|ifadelerini kullanmıştı|diye konuştu|şeklinde konuştu|"
+    # Azerbaijani, in the narrative past its agencies write ("… bildirib ki, …").
+    r"bildirib|deyib|qeyd edib|vurğulayıb|söyləyib|bəyan edib|açıqlayıb|"
+    # German's "according to" in full ("Nach Angaben von Außenminister …").
+    r"nach angaben (?:von|des|der)|"
+    # Swedish and Norwegian "sa", which French and Slovak write too: only before a day, a
+    # "that" or a pronoun ("sa mandag at", "sa til NTB", "sa att").
+    r"sa(?= (?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|"
+    r"lördag|söndag|at|att|til|till|på|han|hun|hon|det)\b)|"
     # The other languages of the OSCE region the corpus meets: Serbian, Croatian and
     # Bosnian (Latin and Cyrillic; the auxiliary before or after: "je rekao", "rekao je"),
     # Slovak, Slovenian, Bulgarian, Hungarian, Finnish, Danish and Norwegian, Lithuanian,
