@@ -280,6 +280,11 @@ _GERMAN_OFFICE = re.compile(
 )
 
 
+def german_office(word: str) -> bool:
+    """Whether a word is a German office written as one word ("Außenminister")."""
+    return _GERMAN_OFFICE.search(word.strip(",").lower()) is not None
+
+
 def is_role_word(word: str) -> bool:
     """Whether a word belongs to titles ("Secretary", "Minister", "Deputy")."""
     return word.strip(",").lower() in _ROLE_WORDS

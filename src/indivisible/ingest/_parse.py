@@ -32,6 +32,7 @@ from indivisible.ingest._link import (
 from indivisible.ingest._names import (
     NAME_RUN,
     UPPER,
+    german_office,
     implausible_speaker,
     is_role_word,
     person_name,
@@ -2026,6 +2027,19 @@ def _name_runs(bare: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _office_and_name(run: str) -> bool:
+    """Whether a run is an office in one word and a person's name of two or more words.
+
+    German capitalises the office, so an article before it ("sagte der Außenminister Heiko
+    Maas") opens a title, not a noun phrase that names no one ("sagte der Bundestag").
+    """
+    words = run.split()
+    if len(words) < 3 or not german_office(words[0]):
+        return False
+    named = person_name(" ".join(words[1:]))
+    return named is not None and len(named[0].split()) >= 2
+
+
 #: What may follow a speech verb that closes its sentence: the full stop, a closing mark.
 _SENTENCE_CLOSE = re.compile(r"[\s.!?…\"”»“'’)]*")
 
@@ -2098,7 +2112,11 @@ def _foreign_speaker_at(
         # "ha indicado durante un Diálogo Abierto", "sobre 'La Unión Europea'": a run after
         # or opened by an article is a noun phrase
         and r[2].split()[0].lower() not in _ARTICLES
-        and not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, r[0])
+        and (
+            not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, r[0])
+            # "sagte der Außenminister Heiko Maas": an article before an office and a name
+            or _office_and_name(r[2])
+        )
         and not _names_a_thing(r[2])  # "ha annunciato il ritiro dal Trattato Cieli Aperti"
         # "potwierdził w piątek, że Stany Zjednoczone …": a name past "that" is the subject
         # of what was said, not who said it.
@@ -2255,7 +2273,8 @@ _NEXT_TO_VERB = re.compile(
     r"(?s:.{0,3})|\s*\([^()]{1,20}\)\s*|"
     r"(?:\s+(?!(?:that|que|qu|che|dass|że|что|що|že|că|att|dat|ki|kad|ka|and|und|et|y|e|i|"
     r"a|oraz|or|but|aber|mais|pero|ma|ale|who|which|qui|der|die|das)\s)"
-    r"[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*){1,3}\s+"
+    # an agency's initials may stand among them ("Zbigniew Rau w rozmowie z PAP stwierdził")
+    r"(?:[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*|[A-ZА-ЯЁ]{2,6})){1,4}\s+"
 )
 #: The word opening a reported clause ("that") in the languages read.
 _THAT = re.compile(

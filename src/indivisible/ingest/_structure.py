@@ -3533,10 +3533,13 @@ FOREIGN_SAID_WORDS = (
     # Latvian and Estonian.
     r"(?:je|је) (?:rekao|rekla|izjavio|izjavila|naveo|navela|istakao|istakla|dodao|dodala|"
     r"poručio|poručila|naglasio|naglasila|ocenio|ocijenio|upozorio|upozorila|"
+    r"istaknuo|istaknula|kazao|kazala|"
     r"рекао|рекла|изјавио|изјавила|навео|навела|истакао|истакла|поручио|нагласио)|"
     r"(?:rekao|rekla|izjavio|izjavila|naveo|navela|istakao|istakla|dodao|dodala|poručio|"
-    r"poručila|naglasio|naglasila|рекао|рекла|изјавио|изјавила|навео|истакао|поручио|"
-    r"нагласио) (?:je|је)|"
+    r"poručila|naglasio|naglasila|istaknuo|istaknula|kazao|kazala|"
+    r"рекао|рекла|изјавио|изјавила|навео|истакао|поручио|нагласио) (?:je|је)|"
+    # Estonian's "according to" after the name ("Urmas Reinsalu sõnul").
+    r"sõnul|"
     r"povedal[a]?|uviedol|uviedla|vyhlásil[a]?|zdôraznil[a]?|"
     r"je (?:dejal|dejala|povedal|povedala|poudaril|poudarila|izjavil|izjavila)|"
     # Slovenian puts words between the auxiliary and the participle ("je danes v govoru
