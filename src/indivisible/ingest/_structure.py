@@ -748,6 +748,17 @@ _LATVIAN_DATE = re.compile(
     re.IGNORECASE,
 )
 
+#: Lithuanian month names in the genitive, January first, and the official order of a
+#: Lithuanian date ("2022 m. kovo 12 d.": year, month, day).
+_LITHUANIAN_MONTHS = (
+    "sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio",
+    "rugsėjo", "spalio", "lapkričio", "gruodžio",
+)  # fmt: skip
+_LITHUANIAN_DATE = re.compile(
+    rf"\b((?:19|20)\d\d)\s?m\.\s+({'|'.join(_LITHUANIAN_MONTHS)})\s+(\d{{1,2}})\s?d\.",
+    re.IGNORECASE,
+)
+
 
 #: "Published" in the region's languages, as pages label their date ("Giriş Tarihi 24 Şubat
 #: 2023", "Publié le …", "Veröffentlicht am …", "Опубликовано …", "Publicerad …").
@@ -774,6 +785,9 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     # "2008.gada 14.augustā": the Latvian order (year, "gada", day, month), as figures.
     line = _LATVIAN_DATE.sub(
         lambda m: f"{m[2]}.{_LATVIAN_MONTHS.index(m[3].lower()) + 1:02d}.{m[1]}", line
+    )
+    line = _LITHUANIAN_DATE.sub(
+        lambda m: f"{m[3]}.{_LITHUANIAN_MONTHS.index(m[2].lower()) + 1:02d}.{m[1]}", line
     )
     line = _as_figures(line)
     # "Donnerstag, den 19. April 2018": a German weekday is no place.
@@ -949,7 +963,9 @@ _OTHER_MONTH = re.compile(
     r"decembrie|"
     r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|"
     r"januára|februára|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra|"
-    r"ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    # Azerbaijani ("12 mart 2022")
+    r"yanvar|fevral|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr|"
     r"siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|listopada|"
     r"studenoga|prosinca|januara|februara|septembra|oktobra|novembra|decembra|"
     r"януари|февруари|април|юни|юли|септември|октомври|ноември|декември|"
@@ -979,9 +995,12 @@ def _full_dates(line: str, languages: tuple[str, ...]) -> tuple[tuple[str, dt.da
         settings["DATE_ORDER"] = "DMY"  # "07.11.2023": dotted figures are day first
     hits = search_dates(line, languages=list(languages), settings=settings)
     # "Today", "heute", "сегодня": dateparser gives them the day it runs, never a date the
-    # page prints; a full date shows its day and year in figures.
+    # page prints; a full date shows its day and year in figures, and the year it is given
+    # ("2022 m. kovo 12 d." read as "2022 m" in the year 4, or "12 d." as twelve days ago).
     return tuple(
-        (shown, when.date()) for shown, when in hits or [] if len(re.findall(r"\d", shown)) >= 3
+        (shown, when.date())
+        for shown, when in hits or []
+        if len(re.findall(r"\d", shown)) >= 3 and str(when.year) in shown
     )
 
 
@@ -998,7 +1017,7 @@ def _parsed_span(line: str) -> tuple[int, int, str] | None:
         line,
         (
             *("en", "fr", "de", "ru", "es", "it", "pl", "uk", "nb", "da", "fi", "sv", "nl"),
-            *("el", "pt", "ro", "cs", "sk", "tr", "hr", "sr", "bg", "lt", "et"),
+            *("el", "pt", "ro", "cs", "sk", "tr", "hr", "sr", "bg", "lt", "et", "az"),
         ),
     ):
         at = re.search(r"\s+".join(map(re.escape, shown.split())), line)

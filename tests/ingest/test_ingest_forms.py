@@ -1,8 +1,10 @@
-"""Speakers that cannot be persons (session 19): good/bad twins.
+"""Forms of the region's languages and names that are none (session 19): good/bad twins.
 
-A phrase the readers took for a name ("In September", "Donald Trump’s", "Article Five")
-speaks for nobody; each rule has a document where it must act and a twin, alike except for
-the one thing that must make it hold back.
+The standard forms news copy attributes speech and prints its date with, one language at a
+time (cases/attribution_forms.yaml, cases/date_forms.yaml, written from the languages'
+usage rather than taken from a corpus page), and phrases the readers took for a speaker's
+name ("In September", "Donald Trump’s", "Article Five"). Each rule has a case where it must
+act and a twin, alike except for the one thing that must make it hold back.
 """
 
 from __future__ import annotations
@@ -136,3 +138,19 @@ def test_standard_attribution_forms(tmp_path: Path, case: dict[str, str]) -> Non
 @pytest.mark.parametrize("case", _FORMS["nobody"], ids=lambda c: f"{c['lang']}-{c['text'][:30]}")
 def test_look_alikes_of_the_forms_name_nobody(tmp_path: Path, case: dict[str, str]) -> None:
     assert _probe(tmp_path, case) == set()
+
+
+# --- the publication lines of the region's languages ---------------------------------
+
+_DATES = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "date_forms.yaml").read_text(encoding="utf-8")
+)
+_BODY = "Die Minister trafen sich in Brüssel und sprachen über die Sicherheit in Europa.\n"
+
+
+@pytest.mark.parametrize("case", _DATES["dated"], ids=lambda c: f"{c['lang']}-{c['header'][-28:]}")
+def test_publication_lines(tmp_path: Path, case: dict[str, object]) -> None:
+    doc = parse_written(tmp_path, f"{case['header']}{_BODY}")
+    want = case["date"]
+    got = doc.document.date
+    assert (got.isoformat() if got else None) == (str(want) if want else None)
