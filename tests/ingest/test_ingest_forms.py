@@ -154,3 +154,40 @@ def test_publication_lines(tmp_path: Path, case: dict[str, object]) -> None:
     want = case["date"]
     got = doc.document.date
     assert (got.isoformat() if got else None) == (str(want) if want else None)
+
+
+# --- the kinds of documents, one language at a time ------------------------------------
+
+_KINDS = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "kind_forms.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize(
+    "case", _KINDS["documents"], ids=lambda c: f"{c['kind']}-{c['lang']}-{c['text'][:20]}"
+)
+def test_kinds_of_documents(tmp_path: Path, case: dict[str, str]) -> None:
+    assert parse_written(tmp_path, case["text"]).document.kind == case["kind"]
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        # German capitalises its nouns: a speaker's sentences are not a title-case headline.
+        (
+            "Präsidentin Bärbel Bas: Ich eröffne die Sitzung. Das Wort hat der Kollege Wadephul.",
+            False,
+        ),
+        # The twin: an English headline in title case under a channel's name stays one.
+        (
+            "CNN International: U.S. Secretary of State Blinken Says Written Response Delivered",
+            True,
+        ),
+    ],
+)
+def test_german_speech_is_no_title_case_headline(line: str, headline: bool) -> None:
+    from indivisible.ingest._structure import _inline_label, _title_case
+
+    label = _inline_label(line)
+    assert label is not None
+    assert _title_case(line[label[1] :]) is headline

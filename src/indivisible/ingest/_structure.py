@@ -1154,12 +1154,23 @@ def _label_like(label: str) -> bool:
     return True
 
 
+#: German's own small words (articles, pronouns, auxiliaries), which English never writes.
+_GERMAN_SMALL_WORDS = re.compile(
+    r"\b(?:der|die|das|dem|den|des|und|ist|sind|hat|haben|wir|ich|nicht|eine?|einen|mit|"
+    r"auf|für|wird|werden|auch|sich|zu)\b"
+)
+
+
 def _title_case(rest: str) -> bool:
     """A headline in title case ("… Antony Blinken Says U.S.' Written Response …").
 
     Six words or more, at least four of them longer than three letters, and four in five
-    of those capitalised: nobody speaks with every word capitalised.
+    of those capitalised: nobody speaks with every word capitalised, except in German, which
+    capitalises every noun ("Ich eröffne die Sitzung. Das Wort hat der Abgeordnete …": two
+    of its own small words say the line is German, and German speech).
     """
+    if len(_GERMAN_SMALL_WORDS.findall(rest)) >= 2:
+        return False
     words = rest.split()
     long = [w for w in words if len(w.strip("'’.,;:")) > 3]
     if len(words) < 6 or len(long) < 4:
