@@ -191,3 +191,32 @@ def test_german_speech_is_no_title_case_headline(line: str, headline: bool) -> N
     label = _inline_label(line)
     assert label is not None
     assert _title_case(line[label[1] :]) is headline
+
+
+# --- parliaments' verbatim records ------------------------------------------------------
+
+_RECORDS = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "record_forms.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", _RECORDS["records"], ids=lambda c: f"{c['lang']}-{c['text'][:24]}")
+def test_verbatim_records(tmp_path: Path, case: dict[str, object]) -> None:
+    doc = parse_written(tmp_path, str(case["text"]))
+    found = " | ".join((s.speaker or "").lower() for s in doc.statements)
+    for name in case["speakers"]:  # type: ignore[attr-defined]
+        assert name in found, (name, found)
+
+
+@pytest.mark.parametrize("line", _RECORDS["not_labels"])
+def test_lines_that_open_like_a_record_speaker(line: str) -> None:
+    from indivisible.ingest._structure import _inline_label
+
+    assert _inline_label(line) is None
+
+
+def test_a_colon_label_keeps_its_office_short() -> None:
+    from indivisible.ingest._structure import _inline_label
+
+    line = "ANTHONY ALBANESE, PRIME MINISTER: This morning I met Prime Minister Trudeau."
+    assert _inline_label(line) == ("ANTHONY ALBANESE, PRIME MINISTER", 34)

@@ -452,6 +452,16 @@ _SLAVIC_OFFICE_WORDS = """
 представник представника прем'єр прем'єр-міністр прем’єр прем’єр-міністр
 szef szefowa rzecznik rzeczniczka minister ministra prezydent premier ambasador sekretarz
 wiceminister przewodniczący przewodnicząca
+předseda předsedkyně místopředseda místopředsedkyně ministr ministryně poslanec poslankyně
+senátor senátorka premiér prezident predseda predsedníčka podpredseda podpredsedníčka
+ministerka poslankyňa
+"""
+#: Spanish, Portuguese, Italian and French offices ("el ministro José Manuel Albares", "il
+#: ministro Luigi Di Maio", "le ministre Jean-Yves Le Drian", "El señor MINISTRO DE …").
+_ROMANCE_OFFICE_WORDS = """
+ministro ministra ministre vicepresidente vicepresidenta presidenta vice-presidente
+secretario secretaria portavoz sottosegretario sottosegretaria viceministro viceministra
+porte-parole
 """
 #: Turkish and Azerbaijani offices before a name ("Cumhurbaşkanı Recep Tayyip Erdoğan",
 #: "Dışişleri Bakanı Mevlüt Çavuşoğlu", "Xarici İşlər naziri Ceyhun Bayramov"): the words of
@@ -459,7 +469,7 @@ wiceminister przewodniczący przewodnicząca
 _TURKIC_OFFICE_WORDS = """
 cumhurbaşkanı başbakan başbakanı bakan bakanı dışişleri savunma milli sözcüsü
 büyükelçisi büyükelçi genel sekreteri sekreter başkanı başkan yardımcısı komutanı
-prezident prezidenti baş naziri nazir naziri xarici işlər müdafiə sözçüsü səfiri katibi
+prezident prezidenti baş naziri nazir naziri xarici işlər müdafiə sözçüsü səfiri katib katibi
 """
 
 #: Words of a title that precede a name ("NATO Secretary General Jens Stoltenberg").
@@ -515,4 +525,5 @@ _ROLE_WORDS = {
     "chief",
     *_SLAVIC_OFFICE_WORDS.split(),
     *_TURKIC_OFFICE_WORDS.split(),
+    *_ROMANCE_OFFICE_WORDS.split(),
 }

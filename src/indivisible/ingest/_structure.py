@@ -1087,6 +1087,20 @@ def _lower_places() -> frozenset[str]:
     return frozenset(p.lower() for p in load().rules.places)
 
 
+def _office_then_name(core: str) -> bool:
+    """Whether a label is an office (its first word a title's) and a name closing it."""
+    named = person_name(core)
+    return named is not None and _words(named[0]) >= 2 and core.rstrip().endswith(named[0])
+
+
+#: A Spanish record's office in capitals with the person's surnames in brackets ("El
+#: señor MINISTRO DE ASUNTOS EXTERIORES, UNIÓN EUROPEA Y COOPERACIÓN (Albares Bueno)").
+_OFFICE_THEN_BRACKETED_NAME = re.compile(
+    rf"(?:{COURTESY}\s+)?(?P<office>[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ ,]{{5,150}}?)\s*"
+    r"\((?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñü’'-]+(?:\s+(?:de\s+(?:la\s+|los\s+)?)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü’'-]+){0,3})\)"
+)
+
+
 def _label_like(label: str) -> bool:
     core = re.sub(r"\([^)]*\)", " ", label).strip(" ,")
     # "De heer Van Bommel (SP)", "Mevrouw Eijsink (PvdA)": a courtesy title before the name.
@@ -1117,6 +1131,10 @@ def _label_like(label: str) -> bool:
         return False
     if re.search(r"[\d?!;\"“”]", core) or words[0].lower().strip(".") in _NOT_LABELS:
         return False
+    if is_role_word(words[0]) and _office_then_name(core):
+        # "Ministr zahraničních věcí ČR Tomáš Petříček:": an office in the words of a
+        # language that writes them in lower case, then the person's name.
+        return True
     if len(words) <= 3 and re.fullmatch(
         r"interview|интервью|entretien|intervista", words[-1], re.I
     ):
@@ -1266,6 +1284,52 @@ _RECORD_LABEL = re.compile(
 )
 
 
+#: A parliament's verbatim record that closes the speaker with a full stop, the words on the
+#: same line: the French chambers ("M. le président. La parole est à …", "M. Jean-Luc
+#: Mélenchon. Monsieur le président, …", "Mme Catherine Colonna, ministre de l'Europe et
+#: des affaires étrangères. …"), the Italian ones ("PRESIDENTE. Ha facoltà …", "LUIGI DI
+#: MAIO, Ministro degli affari esteri. Presidente, …"), the Duma and the Rada
+#: ("Председательствующий. …", "Лавров С. В. Уважаемые …", "КУЛЕБА Д.І. Шановні …"), and the
+#: European Parliament's "Josep Borrell Fontelles, Vice-President of the Commission. – …".
+_RECORD_STOP_LABEL = re.compile(
+    r"^(?P<label>"
+    r"(?:M\.|Mme|Mlle)\s+(?:(?:le|la)\s+)?[^\W\d_][\w’'-]*(?:[\s-]+[^\W\d_][\w’'-]*){0,4}"
+    r"(?:,\s+[^.:\n]{3,140})?"
+    r"|PRESIDENTE|[A-ZÀ-ÖØ-Þ’'-]{2,}(?:\s+[A-ZÀ-ÖØ-Þ’'-]{2,}){1,3}(?:,\s+[^.:\n]{3,140})?"
+    r"|Председательствующий|Председатель|ГОЛОВУЮЧИЙ|Головуючий"
+    r"|[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐа-яёіїєґ’'-]+\s+[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]"
+    r"|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,4},\s+[^.:\n–—]{3,140}(?=\.\s+[–—-]))"
+    r"\.(?:\s+[–—-])?\s+(?=[^\W\d_a-zа-яёіїєґ]|[«“\"])"
+)
+
+
+#: Small words of a heading in capitals ("STATEMENT BY …", "ADDRESS TO THE …").
+_HEADING_WORDS = {"by", "to", "on", "the", "and", "at", "for", "with", "statement", "address"}
+
+
+def _stop_label_is_a_speaker(label: str) -> bool:
+    """Whether a label closed by a full stop names a speaker, not a sentence or a heading.
+
+    An office alone ("PRESIDENTE", "Председательствующий", "M. le président"), a name with
+    initials, or a person's name (in capitals or not) before an optional office.
+    """
+    if re.fullmatch(r"PRESIDENTE|Председательствующий|Председатель|ГОЛОВУЮЧИЙ|Головуючий", label):
+        return True
+    if re.fullmatch(r"(?:M\.|Mme|Mlle)\s+(?:le|la)\s+(?:président|présidente)", label):
+        return True
+    if re.search(r"\s[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ]$", label):
+        return True
+    name = label.split(",")[0]
+    name = re.sub(r"^(?:M\.|Mme|Mlle)\s+", "", name)
+    if name.isupper():
+        # "STATEMENT BY MR. SERGEY RYABKOV, …": a heading in capitals, not a name
+        words = name.lower().split()
+        if words[-1] in ("mr", "mrs", "ms", "dr") or set(words) & _HEADING_WORDS:
+            return False
+        name = name.title()
+    return person_name(name) is not None and _words(name) <= 5
+
+
 #: "Вопрос", "Питання": a question, or an agenda item (see ``_turns``).
 _AGENDA_FIELD = re.compile(r"\s*(?:вопрос|питання)\s*$", re.IGNORECASE)
 
@@ -1332,6 +1396,18 @@ def _inline_label(line: str) -> tuple[str, int] | None:
     recorded = _RECORD_LABEL.match(line)
     if recorded is not None:
         return recorded.group("label"), recorded.end()
+    minuted = _RECORD_STOP_LABEL.match(line)
+    if minuted is not None and _stop_label_is_a_speaker(minuted.group("label")):
+        label = minuted.group("label")
+        initialled = re.fullmatch(
+            r"(?P<surname>\S+)\s+(?P<initials>[А-ЯЁІЇЄҐ]\.\s?[А-ЯЁІЇЄҐ])", label
+        )
+        if initialled is not None:
+            # "Лавров С. В.", "КУЛЕБА Д.І.": the initials first, as a name is written.
+            surname = initialled["surname"]
+            surname = surname.title() if surname.isupper() else surname
+            label = f"{initialled['initials']}. {surname}"
+        return label, minuted.end()
     chaired = _DASH_LABEL.match(line)
     seat = chaired["seat"] if chaired is not None else None
     if seat is not None and (seat.isupper() or _OUTLET.search(seat) or _AGENCY.fullmatch(seat)):
@@ -1367,6 +1443,19 @@ def _role_without_person(core: str) -> str | None:
 
 
 def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
+    bracketed = _OFFICE_THEN_BRACKETED_NAME.fullmatch(label.strip())
+    if bracketed is not None and any(
+        is_role_word(w) for w in bracketed["office"].lower().replace(",", " ").split()
+    ):
+        # "El señor MINISTRO DE ASUNTOS EXTERIORES (Albares Bueno)": the person in brackets.
+        name = bracketed["name"]
+        for seen_name, speaker in ctx.seen.items():
+            if seen_name == name:
+                return speaker
+        title = " ".join(bracketed["office"].split()).strip(" ,").capitalize()
+        speaker = Speaker(name, title)
+        ctx.seen[name] = speaker
+        return speaker
     paren = " ".join(re.findall(r"\(([^)]*)\)", label)).strip()
     core = re.sub(r"\s*\([^)]*\)", "", label).strip(" ,")
     role_only = _role_without_person(core)
