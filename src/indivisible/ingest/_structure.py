@@ -1131,7 +1131,11 @@ def _label_like(label: str) -> bool:
         return False
     if re.search(r"[\d?!;\"“”]", core) or words[0].lower().strip(".") in _NOT_LABELS:
         return False
-    if is_role_word(words[0]) and _office_then_name(core):
+    if (
+        is_role_word(words[0])
+        and any(w[:1].islower() for w in words[1:])
+        and _office_then_name(core)
+    ):
         # "Ministr zahraničních věcí ČR Tomáš Petříček:": an office in the words of a
         # language that writes them in lower case, then the person's name.
         return True
