@@ -3793,7 +3793,12 @@ _INTERVIEW = re.compile(
     # Czech and Slovak, the Nordic languages, Hungarian, Finnish, Romanian and Baltic,
     # Turkish, Bulgarian, Serbian, Greek
     r"\brozhovor|\bintervju|\binterjú|\bhaastattelu|\bhaastatel|\binterviu|\bintervij|\bröportaj|"
-    r"\bинтервю|\bинтервју|\bσυνέντευξη",
+    r"\bинтервю|\bинтервју|\bσυνέντευξη|"
+    # The words a lead says an interview with: "Ein Gespräch mit …", "rozmawia …", "ответил
+    # на вопросы «Известий»", "відповів на запитання", "a răspuns la întrebările".
+    r"\bgespräch\b|\brozmawia\b|\brozmowa\s+z\b|\bответил[аи]?\s+на\s+вопросы|"
+    r"\bвідпові(?:в|ла|ли)\s+на\s+(?:запитання|питання)|"
+    r"\ba\s+răspuns\s+la\s+întrebările",
     re.IGNORECASE,
 )
 #: A question put to someone, in the languages read: the pronouns of address ("you",
