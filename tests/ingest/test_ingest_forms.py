@@ -220,3 +220,12 @@ def test_a_colon_label_keeps_its_office_short() -> None:
 
     line = "ANTHONY ALBANESE, PRIME MINISTER: This morning I met Prime Minister Trudeau."
     assert _inline_label(line) == ("ANTHONY ALBANESE, PRIME MINISTER", 34)
+
+
+@pytest.mark.parametrize("case", _FORMS["continued"], ids=lambda c: f"{c['lang']}-{c['then'][:24]}")
+def test_a_pronoun_goes_on_with_the_speaker(tmp_path: Path, case: dict[str, str]) -> None:
+    text = f"Headline\n\nBRUXELLES — Die Minister trafen sich.\n\n{case['first']} {case['then']}\n"
+    doc = parse_written(tmp_path, text)
+    tail = case["then"].split(",")[-1].split(" ")[-2]  # a word of what the second one says
+    said = [s for s in doc.statements if tail in s.text and s.speaker]
+    assert said and case["speaker"].lower() in str(said[-1].speaker).lower()

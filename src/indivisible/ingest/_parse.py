@@ -2171,7 +2171,11 @@ def _foreign_speaker_at(
         return office
     if (
         re.search(
-            r"(?<!\w)(?:он|она|er|sie|il|elle|él|ella|lui|lei)\s*$", clause[: verb.start()], re.I
+            # "Он также отметил", "Він також наголосив", "El a adăugat", "Hon tillade": a
+            # pronoun before the verb, one or two small words between them.
+            r"(?<!\w)(?i:он|она|він|вона|er|sie|il|elle|él|ella|lui|lei|hij|zij|ze|hon|han|"
+            r"hun|el|ea|ele|ela|on|ona)(?:\s+[^\W\d_A-ZА-ЯЁІЇЄҐ][\w’'-]*){0,2}\s*$",
+            clause[: verb.start()],
         )
         # "…, отметила она.", "…, sagte er.", "…, ajoute-t-il": the pronoun after the verb
         # (French puts "il" after the verb with a hyphen only: " il presidente" is Italian.)

@@ -3591,7 +3591,10 @@ FOREIGN_SAID_WORDS = (
     r"a-t-(?:il|elle) (?:déclaré|dit|affirmé|souligné|expliqué|ajouté|indiqué|estimé|assuré|"
     r"averti|insisté|rappelé|prévenu|précisé)|"
     r"(?:dit|poursuit|estime|précise|conclut|rappelle|indique)-(?:t-)?(?:il|elle)|"
-    r"fügte (?:er|sie)(?: noch)? hinzu|"
+    r"fügte (?:er|sie)(?: noch)? hinzu|fügte hinzu|"
+    # "Hij voegde eraan toe", "Hon tillade", "Hozzátette": added, in Dutch, Swedish and
+    # Hungarian (Norwegian and Danish "la til", "tilføjede").
+    r"voegde (?:hij |zij |ze )?eraan toe|tillade|tilføjede|hozzátette|"
     r"a déclaré|a dit|a affirmé|a souligné|a expliqué|a ajouté|a indiqué|a estimé|a assuré|"
     r"a averti|a regretté|avait regretté|selon|a insisté|a rappelé|a martelé|a prévenu|"
     r"déclare|affirme|souligne|explique|ajoute|assure|avertit|insiste|"
