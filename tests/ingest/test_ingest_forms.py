@@ -229,3 +229,31 @@ def test_a_pronoun_goes_on_with_the_speaker(tmp_path: Path, case: dict[str, str]
     tail = case["then"].split(",")[-1].split(" ")[-2]  # a word of what the second one says
     said = [s for s in doc.statements if tail in s.text and s.speaker]
     assert said and case["speaker"].lower() in str(said[-1].speaker).lower()
+
+
+# --- page furniture in the region's languages -------------------------------------------
+
+_FURNITURE = yaml.safe_load(
+    (Path(__file__).parent / "cases" / "furniture_forms.yaml").read_text(encoding="utf-8")
+)
+
+
+def _lines_of_statements(tmp_path: Path, body: str, lines: list[str]) -> list[str]:
+    parts = ["Nato und Russland", ""]
+    for i, line in enumerate(lines):
+        parts += [f"{body} Paragraph {i}.", "", line, ""]
+    doc = parse_written(tmp_path, "\n".join([*parts, body]) + "\n")
+    return [x.strip() for s in doc.statements for x in s.text.splitlines()]
+
+
+@pytest.mark.parametrize("case", _FURNITURE["languages"], ids=lambda c: c["lang"])
+def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, object]) -> None:
+    lines = list(case["furniture"])  # type: ignore[call-overload]
+    kept = _lines_of_statements(tmp_path, str(case["body"]), lines)
+    assert not [line for line in lines if line in kept]
+
+
+@pytest.mark.parametrize("case", _FURNITURE["kept"], ids=lambda c: c["lang"])
+def test_words_that_open_like_furniture_stay(tmp_path: Path, case: dict[str, str]) -> None:
+    kept = " ".join(_lines_of_statements(tmp_path, case["body"], [case["line"]]))
+    assert case["line"].split("?")[0].split(",")[0] in kept
