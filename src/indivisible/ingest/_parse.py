@@ -2040,6 +2040,37 @@ def _office_and_name(run: str) -> bool:
     return named is not None and len(named[0].split()) >= 2
 
 
+#: Between a description set off by commas and its speech verb: nothing, or up to three
+#: words in lower case (when: "v pondělí", "am Montag").
+_DESCRIPTION_TO_VERB = re.compile(
+    r",\s+[^,;:“”\"«»„]{2,140}?,(?:\s+[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*){0,3}\s*"
+)
+
+
+def _name_then_description(
+    bare: str,
+    runs: list[tuple[int, int, str]],
+    verb: re.Match[str],
+    context: str,
+    day: dt.date | None,
+    seen: list[Speaker],
+) -> Speaker | None:
+    """The name opening a sentence, a description between commas, then the speech verb.
+
+    "Jan Lipka, der polnische Außenminister, sagte …", "Ян Липка, министр иностранных дел
+    Польши, заявил …", "Jan Lipka, polský ministr zahraničí, v pondělí uvedl …": the name
+    speaks, whatever the description's own capitalised words ("de Poolse minister van
+    Buitenlandse Zaken").
+    """
+    first = runs[0] if runs else None
+    if first is None or bare[: first[0]].strip(" –—-") or len(first[2].split()) < 2:
+        return None
+    if not _DESCRIPTION_TO_VERB.fullmatch(bare, first[1], verb.start()):
+        return None
+    named = person_name(first[2])
+    return _speaker_of(named[0], context, day, seen) if named is not None else None
+
+
 #: What may follow a speech verb that closes its sentence: the full stop, a closing mark.
 _SENTENCE_CLOSE = re.compile(r"[\s.!?…\"”»“'’)]*")
 
@@ -2134,6 +2165,9 @@ def _foreign_speaker_at(
         and r[2].split()[0].lower() not in _ARTICLES
         and not _names_a_thing(r[2])  # "В НАТО выразили сожаление"
     ]
+    described = _name_then_description(bare, runs, verb, context, day, seen)
+    if described is not None:
+        return described
     if before:
         # "Aleksandr Groesjko, de vice-minister van Buitenlandse Zaken, zei dat …": the run
         # against the verb closes an apposition opened in lower case after a name and a
