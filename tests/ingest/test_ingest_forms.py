@@ -257,3 +257,12 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
 def test_words_that_open_like_furniture_stay(tmp_path: Path, case: dict[str, str]) -> None:
     kept = " ".join(_lines_of_statements(tmp_path, case["body"], [case["line"]]))
     assert case["line"].split("?")[0].split(",")[0] in kept
+
+
+@pytest.mark.parametrize("case", _DATES["texts"], ids=lambda c: c["form"])
+def test_dates_in_bylines_datelines_and_closing_lines(
+    tmp_path: Path, case: dict[str, object]
+) -> None:
+    got = parse_written(tmp_path, str(case["text"])).document.date
+    want = case["date"]
+    assert (got.isoformat() if got else None) == (str(want) if want else None)

@@ -83,6 +83,11 @@ _DATELINE = re.compile(
     r"|^(?P<place4>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ .'’/-]{1,30}?),\s+(?P<date4>[0-3]?\d"
     r"(?:\s+de)?\s+[a-zà-öø-ÿа-яёіїєґ]{3,12}\.?(?:\s+del?)?\s+(?:19|20)\d\d)(?:\s*(?:года|г\.|р\.|року))?"
     r"\s*(?:\([A-Z][\w .]{1,20}\)\s*)?(?:\.|[–—]|\s-)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ“\"«])"
+    # "Brüssel, 12. März 2022 – …", "BERLIN, 3. Juni 2021 (dpa) – …": German and Nordic
+    # datelines, the day with its full stop and the month's name capitalised.
+    r"|^(?P<place5>[A-ZÀ-ÖØ-Þ][\wäöüß’'-]+(?:[ -][A-ZÀ-ÖØ-Þ][\wäöüß’'-]+)?),\s+"
+    r"(?P<date5>[0-3]?\d\.\s+[A-ZÄÖÜ][a-zäöü]{2,9}\.?\s+(?:19|20)\d\d)"
+    r"\s*(?:\([A-Za-z][\w .]{1,20}\)\s*)?(?:[–—]|\s-)\s+(?=[A-ZÀ-ÖØ-Þ“„\"«])"
 )
 #: "MOSCOW. May 14. KAZINFORM …": a place in capitals, the day, the agency in capitals.
 _AGENCY_DATELINE = re.compile(
@@ -2019,11 +2024,13 @@ def structure(raw: RawText) -> Structure:
             named_place = (
                 dateline.group("place") or dateline.group("place2") or dateline.group("place3")
             )
-            place = place or (named_place or dateline.group("place4")).strip().title()
+            named_place = named_place or dateline.group("place4") or dateline.group("place5")
+            place = place or named_place.strip().title()
             shown = dateline.group("date") or dateline.group("date3") or ""
             when = first_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", shown))
-            if dateline.group("date4"):
-                when = _parsed_date(dateline.group("date4"))  # "21 de mayo de 2022"
+            if dateline.group("date4") or dateline.group("date5"):
+                # "21 de mayo de 2022", "12. März 2022"
+                when = _parsed_date(dateline.group("date4") or dateline.group("date5"))
             if when is not None:
                 dates.append((3, 0, when))
             dropped.append((blocks[0].start, blocks[0].start + dateline.end(), "dateline"))
