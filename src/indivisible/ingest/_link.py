@@ -337,8 +337,17 @@ _ABBREVIATION = re.compile(r"\b[A-Z]{2,6}\b")
 #: A name that is only an article's number ("Article 5", a record alias of the treaty that
 #: made it famous) names that treaty only when it stands alone: followed by "of …" it is
 #: another instrument's article, followed by a capitalised word it is part of a name.
-_BARE_ARTICLE = re.compile(r"(?:Article|Art\.)\s*\d+[a-z]?$", re.IGNORECASE)
-_NOT_THIS_ARTICLE = re.compile(r"\s*(?:of\s+(?:the\s+|this\s+|that\s+)?\S|[A-Z][a-z])")
+#: The same in the region's languages ("Artikel 5", "статьи 5", "5. cikk"), followed by
+#: their "of" ("Artikel 5 des Grundgesetzes", "article 5 de la Charte", "статьи 5 из …").
+_BARE_ARTICLE = re.compile(
+    r"(?:Article|Art\.|Artikel|artikkel|artículo|articolo|artykuł\w*|стать\w+|článek|článku|"
+    r"artigo|articolul|άρθρο)\s*\d+[a-z]?(?:\.º)?$|5\.\s*(?:cikk\w*|madde\w*)$",
+    re.IGNORECASE,
+)
+_NOT_THIS_ARTICLE = re.compile(
+    r"\s*(?:of\s+(?:the\s+|this\s+|that\s+)?\S|(?:des|der|del|della|dello|du|de|din|van|z|ze|"
+    r"o|из|з)\s|[A-Z][a-z])"
+)
 
 
 _BRACKETED_ABBREVIATION = re.compile(
