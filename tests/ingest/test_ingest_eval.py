@@ -132,11 +132,11 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     parts = report["parts"]
     names = (
         "tune", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
-        "test10", "test11", "test12", "test13", "test14",
+        "test10", "test11", "test12", "test13", "test14", "test15",
     )  # fmt: skip
     counts = tuple(parts[p]["documents"] for p in names)
     assert sum(counts) == len(report["documents"])
-    assert counts == (775, 18, 5, 14, 12, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14)
+    assert counts == (795, 18, 5, 14, 12, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0
