@@ -116,6 +116,7 @@ def test_development_corpus_is_split_and_licensed() -> None:
         "test12",
         "test13",
         "test14",
+        "test15",
     }
     assert len({g["kind"] for _, g in golds}) >= 8
     assert len({g["publisher"] for _, g in golds}) >= 12
