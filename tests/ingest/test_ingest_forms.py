@@ -266,3 +266,21 @@ def test_dates_in_bylines_datelines_and_closing_lines(
     got = parse_written(tmp_path, str(case["text"])).document.date
     want = case["date"]
     assert (got.isoformat() if got else None) == (str(want) if want else None)
+
+
+# --- who speaks a paragraph, from what the page said before it (session 20) --------------
+
+
+@pytest.mark.parametrize(
+    "case", _FORMS["paragraphs"], ids=lambda c: f"{c['lang']}-{c['paras'][-1][:24]}"
+)
+def test_who_speaks_a_paragraph(tmp_path: Path, case: dict[str, object]) -> None:
+    paras = [str(p) for p in case["paras"]]  # type: ignore[attr-defined]
+    text = "Headline\n\nBRUXELLES — Die Minister trafen sich.\n\n" + "\n\n".join(paras) + "\n"
+    doc = parse_written(tmp_path, text)
+    said = [s for s in doc.statements if str(case["said"]) in s.text]
+    assert said, [s.text for s in doc.statements]
+    if case["speaker"] is None:
+        assert said[-1].speaker is None, said[-1].speaker
+    else:
+        assert str(case["speaker"]).lower() in str(said[-1].speaker).lower()

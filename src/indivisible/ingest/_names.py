@@ -271,12 +271,23 @@ def _titled(word: str) -> bool:
         # German writes an office as one word: "Außenminister", "NATO-Generalsekretär",
         # "Bundeskanzlerin", "Regierungssprecher".
         or _GERMAN_OFFICE.search(low) is not None
+        # So do Finnish, Hungarian, the Nordic and the Baltic languages: "Puolustusministeri",
+        # "Külügyminiszter", "Generalsekretær", "Ārlietu ministrs" in one word.
+        or _COMPOUND_OFFICE.search(low) is not None
     )
 
 
 _GERMAN_OFFICE = re.compile(
     r"(?:minister|kanzler|präsident|sekretär|sprecher|botschafter|vorsitzender?|chef|"
     r"kommissar|beauftragter?|gesandter?)(?:in)?$"
+)
+
+
+_COMPOUND_OFFICE = re.compile(
+    r"(?:ministeri|miniszter|ministrs|ministras|presidentti|pääsihteeri|puhemies|"
+    r"suurlähettiläs|tiedottaja|komissaari|szóvivő|nagykövet|főtitkár|generalsekreterare|"
+    r"generalsekretær|ambassadør|ambassadör|suursaadik|peasekretär|talsperson|"
+    r"talesperson|pressesekretær)$"
 )
 
 

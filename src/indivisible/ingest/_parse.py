@@ -1944,18 +1944,39 @@ _COMMA_VERB_NAME = re.compile(
 )
 
 
+#: A comma, then capitalised words and the speech verb that closes the paragraph: the
+#: attribution of languages that name the speaker before the verb ("…, Kaikkonen toteaa.",
+#: "…, Naton pääsihteeri sanoi.", "…, Lipavský uvedl.").
+_COMMA_NAME_VERB = re.compile(
+    r",\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'.-]*(?:\s+[\w’'.()-]+){0,4}?\s+"
+    rf"{FOREIGN_SAID_WORDS}(?!\w)[^,.!?;:]*[.!?]?\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _dialogue_attribution(para: str) -> tuple[int, int] | None:
     """The words of a paragraph opened by a dialogue dash, up to its attribution's comma.
 
     The last comma followed by a lower-case word and a capitalised one whose rest of the
-    paragraph is one sentence ("…, sa Kuleba, og oppfordret …") closes the words; the
-    attribution itself is read as after a quotation (:func:`_foreign_speaker`).
+    paragraph is one sentence ("…, sa Kuleba, og oppfordret …") closes the words, or the
+    last one followed by a name and the verb that closes the paragraph ("…, Kaikkonen
+    toteaa."); the attribution itself is read as after a quotation
+    (:func:`_foreign_speaker`).
     """
     dash = _DIALOGUE_DASH.match(para)
     commas = list(_COMMA_VERB_NAME.finditer(para, dash.end())) if dash is not None else []
     # The last comma whose next word may attribute ("…, sa Kuleba, og oppfordret …": not
     # the joiner "og").
     commas = [c for c in commas if _may_attribute(para[c.start() + 1 :].split()[0])]
+    if dash is not None:
+        ends = list(_COMMA_NAME_VERB.finditer(para, dash.end()))
+        last = ends[-1] if ends else None
+        if (
+            last is not None
+            and last.start() >= max((c.start() for c in commas), default=-1)
+            and para[last.end() : last.end() + 1].isupper()
+        ):
+            return dash.end(), last.start()
     if dash is None or not commas:
         return None
     rest = para[commas[-1].start() + 1 :]
@@ -2149,6 +2170,9 @@ def _foreign_speaker_at(
             or _office_and_name(r[2])
         )
         and not _names_a_thing(r[2])  # "ha annunciato il ritiro dal Trattato Cieli Aperti"
+        # "podkreślił na antenie TVP Info", "sagte er im Interview mit der ZEIT": the
+        # channel or paper it was said on, not who said it
+        and not _MEDIUM_BEFORE.search(bare, 0, r[0])
         # "potwierdził w piątek, że Stany Zjednoczone …": a name past "that" is the subject
         # of what was said, not who said it.
         and not _THAT.search(bare, verb.end(), r[0])
@@ -2203,6 +2227,9 @@ def _foreign_speaker_at(
     office = _office_holder_named(bare, verb, day, seen)
     if office is not None:
         return office
+    introduced_as = _office_introduced(bare, verb, context, day, seen)
+    if introduced_as is not None:
+        return introduced_as
     if (
         re.search(
             # "Он также отметил", "Він також наголосив", "El a adăugat", "Hon tillade": a
@@ -2215,6 +2242,14 @@ def _foreign_speaker_at(
         # (French puts "il" after the verb with a hyphen only: " il presidente" is Italian.)
         or re.match(r"\s+(?:он|она|вона|він|er|sie)\b|-t-(?:il|elle)\b", clause[verb.end() :], re.I)
         or re.search(r"-(?:il|elle)\b|\b(?:er|sie)\b", verb.group(0))
+        # '"…," uvedl.', '"…", dodał.': a quotation, then the verb alone closing the sentence
+        # (the languages that drop the subject)
+        or (
+            not bare[: verb.start()].strip(" ,–—-")
+            and clause[: verb.start()].strip()[:1] in '"“„«'
+            and re.fullmatch(r"\s*[.!?]?\s*", clause[verb.end() :]) is not None
+            and verb.group(0).lower() not in _ACCORDING_TO
+        )
         # "…, añadió el político noruego.", "– dodał szef polskiej dyplomacji.", "…, sagte der
         # SPD-Politiker.": a description after the verb, naming nobody, closing the sentence
         or (
@@ -2231,6 +2266,8 @@ def _foreign_speaker_at(
             # the description names that the person last speaking does not hold is
             # someone else's, not theirs.
             fits = _same_office(clause[verb.end() :], seen[-1].role or "")
+            if _AGENCY_AFTER.match(clause, verb.end()):
+                return None  # "Uviedla to tlačová agentúra DPA.": the agency reported it
             return seen[-1] if fits else None
         said_after = context + " " + bare[: verb.start()]  # not a name inside the quotation
 
@@ -2269,7 +2306,12 @@ def _foreign_speaker_at(
             if earlier is not None and earlier.name:
                 return earlier
     according = verb.group(0).lower() in _ACCORDING_TO
-    if seen and not according and _PRO_DROP.fullmatch(clause[: verb.start()].strip(" \t\n–—-,")):
+    if (
+        seen
+        and not according
+        and _PRO_DROP.fullmatch(clause[: verb.start()].strip(" \t\n–—-,"))
+        and not _AGENCY_AFTER.match(clause, verb.end())
+    ):
         # "Así lo ha indicado …", "Также подчеркнул, что …", "Inoltre ha ribadito …": the
         # languages that drop the subject leave the person last named speaking.
         return seen[-1]
@@ -2311,8 +2353,10 @@ _NEXT_TO_VERB = re.compile(
     r"(?s:.{0,3})|\s*\([^()]{1,20}\)\s*|"
     r"(?:\s+(?!(?:that|que|qu|che|dass|że|что|що|že|că|att|dat|ki|kad|ka|and|und|et|y|e|i|"
     r"a|oraz|or|but|aber|mais|pero|ma|ale|who|which|qui|der|die|das)\s)"
-    # an agency's initials may stand among them ("Zbigniew Rau w rozmowie z PAP stwierdził")
-    r"(?:[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*|[A-ZА-ЯЁ]{2,6})){1,4}\s+"
+    # an agency's initials may stand among them ("Zbigniew Rau w rozmowie z PAP stwierdził"),
+    # and a place after its preposition ("Mike Pompeo v úterý v Bruselu oznámil")
+    r"(?:(?:v|ve|w|we|in|im|na|vo|в|во|на|у|і)\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]*|"
+    r"[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*|[A-ZА-ЯЁ]{2,6})){1,4}\s+"
 )
 #: The word opening a reported clause ("that") in the languages read.
 _THAT = re.compile(
@@ -2355,6 +2399,62 @@ def _office_holder_named(
         return None
     person = next(iter(holders.values()))
     return _unify(Speaker(person.name, _role(person, day), person), seen)
+
+
+#: Words that name where something was said, before the outlet's name.
+_MEDIUM_BEFORE = re.compile(
+    r"(?:na antenie|w programie|w audycji|w rozmowie z|w wywiadzie dla|в эфире|в интервью|"
+    r"в программе|в ефірі|в інтерв['’]ю|im Gespräch mit|im Interview mit|gegenüber|"
+    r"dans une interview (?:à|au)|au micro de|à l['’]antenne de|en una entrevista con|"
+    r"a la cadena|ai microfoni di|in un['’]intervista (?:a|al)|v rozhovoru pro|v pořadu|"
+    r"v relácii|v rozhovore pre) (?:\S+ )?$",
+    re.IGNORECASE,
+)
+#: A news agency named after a speech verb ("Uviedla to tlačová agentúra DPA.", "…,
+#: meldet die Nachrichtenagentur dpa", "…, a rapporté l'agence Reuters").
+_AGENCY_AFTER = re.compile(
+    r"(?:\s+\S+){0,3}?\s+\S*(?:agentúr|agentur|agencj|агентств|agence|agencia|agenzia|ajans|"
+    r"news agency|hírügynökség|uutistoimisto|nyhetsbyrå|nyhedsbureau|persbureau|agenţi|agenți)",
+    re.IGNORECASE,
+)
+#: Up to three words in a verb's attribution, set off by a comma (or a quotation's close)
+#: before it, or closing the sentence after it: "…, Naton pääsihteeri sanoi.", "…, sagte
+#: der Generalsekretär.", "…, заявил глава ведомства."
+_ATTRIBUTION_BEFORE = re.compile(r"[,”\"»“–—]\s+(?P<words>(?:[^\W\d_][\w’'-]*\s+){1,3})$")
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s+(?P<words>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,2})\s*[.!?]?\s*$"
+)
+
+
+def _office_introduced(
+    bare: str, verb: re.Match[str], context: str, day: dt.date | None, seen: list[Speaker]
+) -> Speaker | None:
+    """The person the page introduced by the office an attribution names instead.
+
+    "Naton pääsihteeri Jens Stoltenberg …" early on, then "…, Naton pääsihteeri sanoi.":
+    an office word in lower case of the attribution, written just before a name earlier
+    on the page, names that person, in any language and whatever the record knows. The
+    last such name before the attribution is taken.
+    """
+    near = _ATTRIBUTION_BEFORE.search(bare, 0, verb.start())
+    words = near["words"].split() if near is not None else []
+    after = _ATTRIBUTION_AFTER.match(bare, verb.end())
+    words += after["words"].split() if after is not None else []
+    offices = [w for w in words if len(w) >= 5 and w[:1].islower() and not foreign_said(w)]
+    for word in offices:
+        hits = list(
+            re.finditer(
+                rf"(?<![\w-]){re.escape(word)}\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]+"
+                rf"(?:\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]+){{1,2}})",
+                context,
+            )
+        )
+        named = person_name(hits[-1]["name"]) if hits else None
+        if named is not None:
+            who = _speaker_of(named[0], context, day, seen)
+            if who is not None and who.name:
+                return who
+    return None
 
 
 #: A description after a speech verb that closes its sentence: a definite article (or
@@ -2470,6 +2570,9 @@ _ACCORDING_TO = frozenset(
         "potrivit",
         "ifølge",
         "pasak",
+        "mukaan",
+        "podle",
+        "podľa",
     }
 )
 #: What may stand before a speech verb when the sentence drops its subject: nothing, or a
@@ -2523,23 +2626,49 @@ _RUSSIAN_SURNAME = re.compile(
 )
 
 
+#: Case endings a surname takes after "according to" and its kin: the Finnish genitive
+#: ("Stoltenbergin mukaan", "Haaviston mukaan"), the Czech, Slovak and Polish genitive and
+#: dative ("podle Stoltenberga", "według Putina", "Putinovi"), the Russian genitive.
+_CASE_ENDINGS = (":n", "in", "n", "a", "ovi", "owi", "а", "у")
+
+
+def _uninflected(word: str) -> tuple[str, ...]:
+    """``word``, then the surname it may be in a case ending (a stem of four letters or more)."""
+    stems = (
+        word[: -len(end)]
+        for end in _CASE_ENDINGS
+        if word.endswith(end) and len(word) - len(end) >= 4
+    )
+    return (word, *stems)
+
+
+def _last_two(run: str) -> str:
+    return " ".join(run.rstrip(".").split()[-2:])
+
+
 def _named_earlier(
     word: str, context: str, day: dt.date | None, seen: list[Speaker]
 ) -> Speaker | None:
     """The person whose full name, printed earlier on the page, ends with ``word``.
 
-    "Maas" after "Bundesaußenminister Heiko Maas (SPD)"; "Лавров" after "Сергей Лавров".
-    A capitalised noun of German copy ("Regierung") has no full name before it: None.
+    "Maas" after "Bundesaußenminister Heiko Maas (SPD)"; "Лавров" after "Сергей Лавров";
+    "Stoltenbergin mukaan" after "Jens Stoltenberg" (the surname in a case ending:
+    :func:`_uninflected`). A capitalised noun of German copy ("Regierung") has no full
+    name before it: None.
     """
+    forms = _uninflected(word)
     for p in reversed(seen):
-        if p.name and len(p.name.split()) >= 2 and p.name.split()[-1] == word:
+        if p.name and len(p.name.split()) >= 2 and p.name.split()[-1] in forms:
             return p
     runs = [
         sub for m in _ANY_NAME_RUN.finditer(context) for sub in re.split(r"(?<=\.)\s+", m.group(0))
     ]
-    for run in reversed(runs):
+    # The record's people first: "Eilen Stoltenberg" ("Yesterday Stoltenberg") is a
+    # sentence's opening word glued to the surname of the "Jens Stoltenberg" named before.
+    ordered = [r for r in reversed(runs) if person_by_alias(_last_two(r))]
+    for run in ordered + [r for r in reversed(runs) if r not in ordered]:
         parts = run.rstrip(".").split()
-        if len(parts) < 2 or parts[-1] != word:
+        if len(parts) < 2 or parts[-1] not in forms:
             continue
         # The given name and the surname, with any particle between ("Jaap de Hoop
         # Scheffer"), not the office glued before them ("Bundesaußenminister Heiko Maas").

@@ -158,18 +158,27 @@ def sentences(text: str) -> list[tuple[int, int]]:
 #: '"Is it over?" he asked.'), part of the same sentence.
 _CLOSED_QUOTATION = re.compile(r"[.!?…][\"”»’']$")
 _LOWER_START = re.compile(r"[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω]")
+#: A party's abbreviation in brackets after a member's name ("Antti Kaikkonen (kesk.)
+#: totesi …", "Dirk Van der Maelen (sp.a.)"): no sentence ends inside it.
+_BRACKETED_ABBREVIATION = re.compile(r"\(\w[\w.-]{0,11}\.\)$")
 
 
 def _attributions_joined(
     text: str, spans: tuple[tuple[int, int], ...]
 ) -> tuple[tuple[int, int], ...]:
-    """Sentences with a quotation's attribution in lower case joined to the quotation."""
+    """Sentences with a quotation's attribution in lower case joined to the quotation.
+
+    So is a sentence in lower case after a party's abbreviation in brackets.
+    """
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if (
             out
             and _LOWER_START.match(text, a)
-            and _CLOSED_QUOTATION.search(text, 0, out[-1][1])
+            and (
+                _CLOSED_QUOTATION.search(text, 0, out[-1][1])
+                or _BRACKETED_ABBREVIATION.search(text, 0, out[-1][1])
+            )
             and "\n" not in text[out[-1][1] : a]
         ):
             out[-1] = (out[-1][0], b)

@@ -62,6 +62,25 @@ _TITLE_BY = re.compile(
     r"(?P<who>[A-Z].{2,400})$",
     re.IGNORECASE,
 )
+#: The same title in the region's other languages, the name after "of" or in the
+#: genitive: "Rede von …", "Discours de …", "Discurso de …", "Discorso di …",
+#: "Przemówienie …", "Projev …", "Reč a odpovede na otázky Sergeja Lavrova …",
+#: "Выступление и ответы на вопросы СМИ Министра … С.В.Лаврова …", "Виступ …".
+_TITLE_BY_OTHER = re.compile(
+    r"^(?:(?:Rede|Ansprache|Grußwort|Festrede)\s+(?:von|des|der)\s+|"
+    r"(?:Discours|Allocution)\s+(?:de|du|d[’'])\s*|"
+    r"(?:Discurso|Intervención)\s+(?:de|del)\s+|(?:Discorso|Intervento)\s+(?:di|del|della)\s+|"
+    # "Discurso y respuestas a preguntas de los medios ofrecidas por el Ministro …", as the
+    # Russian foreign ministry titles its Spanish transcripts
+    r"(?:Discurso|Intervención|Palabras)\s+y\s+respuestas\s+a\s+(?:las\s+)?preguntas\s+de\s+"
+    r"(?:los\s+)?medios(?:\s+de\s+comunicación)?\s+(?:ofrecid[oa]s?\s+)?(?:por|de|del)\s+"
+    r"(?:(?:el|la)\s+)?|"
+    r"(?:Przemówienie|Wystąpienie|Projev|Prejav|Reč|Речь|Выступление|Виступ|Промова|"
+    r"Toespraak|Tale|Talen)(?:\s+(?:a|i|и|і)\s+(?:odpovede?|odpovědi|odpowiedzi|ответы|"
+    r"відповіді)\s+na\s+otázky|\s+(?:и|і)\s+(?:ответы|відповіді)\s+на\s+(?:вопросы|запитання)"
+    r"(?:\s+(?:СМИ|ЗМІ))?)?\s+(?:(?:van|af)\s+)?)"
+    r"(?P<who>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ].{2,400})$"
+)
 _DATELINE = re.compile(
     # A place has two letters at least: "Q – …" opens a question, not a dateline.
     r"^(?P<place>[A-Z][A-Za-z.'’/-][A-Za-z .'’/-]{0,39}?)"
@@ -148,6 +167,18 @@ _CONNECTORS = {
 _NOT_LABELS = {
     # A player's or a page's prompts ("Watch: NATO and Russia agree …", "Next Up: …").
     "watch",
+    # A record's agenda and a page's contents ("ORDEN DEL DÍA:", "Tagesordnung:").
+    "orden",
+    "ordre",
+    "ordine",
+    "tagesordnung",
+    "porządek",
+    "повестка",
+    "порядок",
+    "sumario",
+    "sommaire",
+    "inhalt",
+    "содержание",
     "next",
     "listen",
     "video",
@@ -198,6 +229,17 @@ _NOT_LABELS = {
     "url",
     "author",
     "function",
+    # A news agency's video script and the fields around it ("STORY: …", "SHOWS: …",
+    # "SCRIPT: …", "CAPTION: …", "CREDIT: …").
+    "story",
+    "shows",
+    "script",
+    "caption",
+    "credit",
+    "credits",
+    "headline",
+    "lead",
+    "teaser",
     # The same fields and prompts in the other languages the corpus reads ("Фото: …",
     # "Datum: …", "ЧТО ЕЩЕ ПОЧИТАТЬ: …", "Quelle: …", "Źródło: …").
     "foto",
@@ -506,7 +548,9 @@ _OUTLET = re.compile(
     r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Herald|Tribune|Radio|TV|"
     r"Television|Agency|Izvestia|Kommersant|Interfax|Newspaper|Daily|Channel|Network|"
     r"Broadcasting|Press|News Service|Service|Wire|Media)|"
-    r"^(?:RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK|"
+    r"^(?:(?:DIE|DER|Die|Der)\s+(?=ZEIT|Zeit|SPIEGEL|Spiegel|WELT|Welt|STANDARD|Standard|"
+    r"PRESSE|Presse))?(?:WELT|Welt|STANDARD|Der Standard|PRESSE|"
+    r"RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK|"
     # Broadcasters that interview under their initials ("DW: Mr. Secretary-General, …").
     r"DW|BBC|CNN|VOA|NPR|PBS|ZDF|ARD|RFE/RL|RFI|RT|TVN|RMF|ORF|SRF|RAI|RTL|France 24|Euronews|"
     # German papers label their interviews' questions with their own names ("BILD: …?"),
@@ -925,6 +969,12 @@ def _trailing_date(line: str) -> dt.date | None:
         after = closing["inner"][inner[0][1] :].strip(" ,") if len(inner) == 1 else None
         if after is not None and (not after or _place_like(after)):
             return dt.date.fromisoformat(inner[0][2])
+    if not found and "," in line:
+        # "…, Washington, 10 de diciembre de 2019": a date of another language closing the
+        # title after its last comma.
+        last = _date_line(line.rsplit(",", 1)[1].strip())
+        if last is not None:
+            return last[0]
     if not found:
         # "… Excerpts from the daily press briefing (24.01.19)": day, month, two-digit year.
         short = re.search(r"\((?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)\)\s*$", line)
@@ -1205,6 +1255,22 @@ def _title_case(rest: str) -> bool:
     return sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
+def _outlet_key(label: str) -> str:
+    """An outlet's label without its article or case: "DIE ZEIT" and "ZEIT" are one paper."""
+    words = label.split()
+    if len(words) > 1 and words[0].lower() in ("die", "der", "das", "the", "le", "la", "el", "il"):
+        words = words[1:]
+    return " ".join(words).casefold()
+
+
+def _titled_other(line: str) -> re.Match[str] | None:
+    """:data:`_TITLE_BY_OTHER`'s match, when what follows the word names a person."""
+    by = _TITLE_BY_OTHER.match(line)
+    if by is None or person_name(by["who"]) is None:
+        return None
+    return by
+
+
 def _kicker(rest: str, block: str, first: bool = False) -> bool:
     """Whether ``Name: words`` is a news subheading, not a speaker's turn.
 
@@ -1279,7 +1345,10 @@ _DASH_LABEL = re.compile(
     # "KADİR GÖKMEN ÖĞÜT (İstanbul) – …": a member's name in capitals and the constituency
     # (not an agency: "NEW YORK (AP) –" is a dateline; see _inline_label).
     rf"|[{UPPER}][{UPPER}’'-]+(?:\s+[{UPPER}][{UPPER}’'-]+){{1,3}}\s+\((?P<seat>[{UPPER}][^()\n]{{1,40}})\)"
-    rf"|{HONORIFIC}\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\.?\s+[–—-]\s+(?=[{UPPER}“\"«])"
+    rf"|{HONORIFIC}\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}"
+    # "С. СОРОКИНА – …", "Ю. КОБАЛАДЗЕ - …": a broadcaster's transcript (Echo of Moscow),
+    # the initial and the surname in capitals.
+    rf"|[{UPPER}]\.\s?[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?)\.?\s+[–—-]\s+(?=[{UPPER}“\"«])"
 )
 
 
@@ -1442,6 +1511,57 @@ class _Context:
     day: dt.date | None
     participants: list[Person]
     seen: dict[str, Speaker] = field(default_factory=dict)
+    #: The page's text, where a label's short form is read against the names it prints.
+    text: str = ""
+    #: The sitting's chair, as a verbatim record's header names them ("PRESIDENCIA DEL
+    #: EXCMO. SR. D. PAU MARÍ KLOSE"), for the labels that give the office alone.
+    chair: str | None = None
+
+
+#: A verbatim record's header naming who chairs the sitting, in Spanish, French and
+#: Italian records ("PRESIDENCIA DEL EXCMO. SR. D. PAU MARÍ KLOSE", "PRÉSIDENCE DE M.
+#: CLAUDE BARTOLONE", "PRESIDENZA DEL PRESIDENTE ROBERTO FICO").
+_CHAIR_HEADER = re.compile(
+    r"^\s*(?:PRESIDENCIA|PRÉSIDENCE|PRESIDENZA)\s+(?:DE\s+LA|DEL|DE|DELLA)\s+"
+    r"(?:(?:EXCM[OA]\.?|SR\.?|SRA\.?|D\.|D\.ª|DÑA\.?|DOÑA|DON|M\.|MME|PRESIDENTE|PRESIDENTA|"
+    r"VICEPRESIDENTE|VICEPRESIDENTA)\s+)*"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+){1,4})\s*$",
+    re.MULTILINE,
+)
+
+#: A courtesy title, an article and an office in lower case, then a name: a French,
+#: Spanish or Italian record's label ("Mme la présidente Patricia Adam", "M. le ministre
+#: Jean-Yves Le Drian", "El señor ministro José Manuel Albares").
+_ARTICLE_OFFICE_NAME = re.compile(
+    r"(?:(?:M\.|Mme|MM\.|Mlle|Sr\.|Sra\.|El señor|La señora|On\.)\s+)?(?:la|le|l['’]|el|il)\s*"
+    r"(?P<office>[a-zà-ÿ][\wà-ÿ-]*"
+    r"(?:\s+(?:(?:de|du|des|d['’]|del|della|de la)\s*)?[a-zà-ÿ][\wà-ÿ-]*){0,4})"
+    r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s+(?:de\s+|van\s+|von\s+|le\s+|la\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+){1,3})"
+)
+
+
+def _chair_named(text: str) -> str | None:
+    """The chair a record's header names, in the name's own case ("Pau Marí Klose")."""
+    found = _CHAIR_HEADER.search(text[:5000])
+    if found is None:
+        return None
+    return " ".join(w[:1] + w[1:].lower() for w in found["name"].split())
+
+
+def _full_name_printed(name: str, text: str) -> str | None:
+    """The full name a record prints for a label's two surnames ("Albares Bueno").
+
+    Spanish labels give a person's surnames ("(Albares Bueno)") where the chair gave the
+    given name and the first surname ("don José Manuel Albares"): the name as printed.
+    """
+    words = name.split()
+    if len(words) != 2:
+        return None
+    found = re.search(
+        rf"(?<![\w-])((?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+\s+){{1,2}}{re.escape(words[0])})(?![\w-])",
+        text,
+    )
+    return found.group(1) if found is not None else None
 
 
 def _role_without_person(core: str) -> str | None:
@@ -1462,11 +1582,23 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
             if seen_name == name:
                 return speaker
         title = " ".join(bracketed["office"].split()).strip(" ,").capitalize()
+        written = _full_name_printed(name, ctx.text)
+        if written is not None:
+            ctx.seen[name] = Speaker(written, title)
+            return ctx.seen[name]
         speaker = Speaker(name, title)
         ctx.seen[name] = speaker
         return speaker
     paren = " ".join(re.findall(r"\(([^)]*)\)", label)).strip()
     core = re.sub(r"\s*\([^)]*\)", "", label).strip(" ,")
+    office_first = _ARTICLE_OFFICE_NAME.fullmatch(core)
+    if office_first is not None:
+        # "Mme la présidente Patricia Adam", "M. le ministre Jean-Yves Le Drian": the
+        # office in lower case after its article, then the name.
+        name = office_first["name"]
+        speaker = ctx.seen.get(name) or Speaker(name, office_first["office"].capitalize())
+        ctx.seen[name] = speaker
+        return speaker
     role_only = _role_without_person(core)
     if role_only:
         return Speaker(None, role_only)
@@ -1501,7 +1633,9 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         # (not whoever's title merely holds the word: "Press Secretary of the President").
         # Turkey's "Başkan" presides as a president does.
         low = core.lower()
-        return Speaker(None, "President" if "resid" in low or "başkan" in low else "Chair")
+        chair = "President" if "resid" in low or "başkan" in low else "Chair"
+        # "El señor PRESIDENTE:" under "PRESIDENCIA DEL EXCMO. SR. D. PAU MARÍ KLOSE"
+        return Speaker(ctx.chair, chair)
     if _words(core) >= 2:
         holder = person_by_role(core, ctx.day)
         if holder is not None:
@@ -1824,13 +1958,14 @@ def structure(raw: RawText) -> Structure:
                 continue
             by = _BYLINE.match(line) or (_WITH.match(line) if title is not None else None)
             if by is None and not byline:
-                by = _TITLE_BY.match(line)
+                by = _TITLE_BY.match(line) or _titled_other(line)
                 if by is not None and _words(line) <= 40 and not re.search(r"[.?!]$", line):
                     title = title or line.rstrip()  # the title, and whose words follow
             ends = _trailing_date(line.rstrip(". ")) if by and _words(line) <= 40 else None
             if by and _words(line) <= 40 and (ends or not re.search(r"[.?!]$", line)):
                 byline = by.group("who")
-                titled_by = by.re is _TITLE_BY  # "Address by X, …": whose words, not a reporter
+                # "Address by X, …": whose words, not a reporter
+                titled_by = by.re is _TITLE_BY or by.re is _TITLE_BY_OTHER
                 header_lines.append(line)
                 if ends is not None:
                     dates.append((3, i, ends))
@@ -2154,7 +2289,7 @@ def structure(raw: RawText) -> Structure:
             # "MONDAY, NOVEMBER 8, 2010" in a header printed in capitals.
             caps_dates = (_date_line(line.title()) for line in header_lines[before:])
             day = next((d[0] for d in caps_dates if d is not None), None)
-    ctx = _Context(day, participants)
+    ctx = _Context(day, participants, text=text, chair=_chair_named(text))
     opening = _opening_speaker(participants, author, day, byline, title)
     if co_authors and not highlights:
         opening = co_authors[0]  # the lead-in names who wrote it, whatever else the page says
@@ -3214,6 +3349,7 @@ def _turns(
 ) -> tuple[list[Turn], dict[str, int]]:
     turns: list[Turn] = []
     flags = {"labels": 0, "moderator": 0, "journalist": 0, "articles": 0, "dashes": 0}
+    outlets: set[str] = set()  # the outlets whose names label questions ("" for others)
     state = ""
     last_official: Speaker | None = None
     # Questions and answers marked only by a leading dash ("- Sergey Alekseevich, …?",
@@ -3369,9 +3505,15 @@ def _turns(
                 body_start = block.start + len(first_line)
         if speaker is not None:
             flags["labels"] += 1
+            label = inline[0] if inline else first_line
             if speaker.role == "journalist":
                 flags["journalist"] += 1
-            label = inline[0] if inline else first_line
+                core = re.sub(r"\s*\([^)]*\)", "", label).strip(" ,:")
+                if _OUTLET.search(core) and _words(core) <= 4:
+                    # "DIE ZEIT:", "ZEIT:": a paper's questions under its own name
+                    outlets.add(_outlet_key(core))
+                else:
+                    outlets.add("")
             if speaker.role == "moderator" and re.match(r"\s*moderator\b", label, re.I):
                 flags["moderator"] += 1  # "MODERATOR:": a briefing's moderator
             current = new(speaker, labelled=True)
@@ -3428,6 +3570,9 @@ def _turns(
             current = new(opening)
             last_official = opening
         current.spans.append((block.start, block.end, block.page))
+    # One outlet asking every labelled question: a paper's interview ("DIE ZEIT: …?" /
+    # "Stoltenberg: …"), whatever its title says.
+    flags["one_outlet"] = int(len(outlets) == 1 and "" not in outlets)
     return [t for t in turns if t.spans or t.labelled], flags
 
 
@@ -3674,6 +3819,9 @@ FOREIGN_SAID_WORDS = (
     # Estonian's "according to" after the name ("Urmas Reinsalu sõnul").
     r"sõnul|"
     r"povedal[a]?|uviedol|uviedla|vyhlásil[a]?|zdôraznil[a]?|"
+    # more of Slovak ("Stoltenberg pripomenul, že …") and the Czech and Slovak "confirmed"
+    r"pripomenul[a]?|vyjadril[a]?|konštatoval[a]?|odpovedal[a]?|vysvetlil[a]?|"
+    r"napísal[a]?|priznal[a]?|potvrdil[a]?|"
     r"je (?:dejal|dejala|povedal|povedala|poudaril|poudarila|izjavil|izjavila)|"
     # Slovenian puts words between the auxiliary and the participle ("je danes v govoru
     # … sporočil, da …"): the participles of speech alone.
@@ -3682,6 +3830,13 @@ FOREIGN_SAID_WORDS = (
     r"изтъкна|допълни|"
     r"mondta|közölte|hangsúlyozta|jelentette ki|fogalmazott|"
     r"sanoi|sanoo|kertoi|totesi|korosti|"
+    # Finnish in the present, which reports write as often ("…, Kaikkonen toteaa."), and
+    # more of its past ("muistutti", "painotti").
+    # "Stoltenbergin mukaan" (after a genitive: "according to"), the Czech and Slovak
+    # "podle Stoltenberga".
+    r"(?<=n )mukaan|podle|podľa|"
+    r"toteaa|kertoo|korostaa|muistutti|muistuttaa|painotti|painottaa|huomautti|"
+    r"huomauttaa|vakuutti|vakuuttaa|arvioi|arvioi|varoitti|varoittaa|lisäsi|lisää|"
     r"sagde|siger|udtalte|understregede|tilføjede|sier|uttalte|ifølge|"
     r"sakė|pareiškė|pabrėžė|teigė|pasak|sacīja|norādīja|uzsvēra|paziņoja|ütles|teatas|"
     r"rõhutas|"
@@ -4104,6 +4259,12 @@ def _kind(
     lead = " ".join(text[b.start : b.end][:400] for b in blocks[:3])
     if (flags["dashes"] or flags["labels"]) and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
+    if (
+        flags.get("one_outlet")
+        and not flags["moderator"]
+        and len(named - {"journalist", "moderator"}) == 1
+    ):
+        return "interview"  # one paper asks under its name, one person answers
     said_form = any(
         re.match(
             r"(?:[A-Z]{2,8}\s+[-–]\s+)?(?:excerpts? from (?:the |a )?)?(?:joint\s+)?"
