@@ -257,6 +257,8 @@ def role_and_name(label: str) -> tuple[str, str | None]:
 _ABBREVIATED_TITLES = frozenset(
     {"sen.", "rep.", "gov.", "gen.", "adm.", "amb.", "lt.", "col.", "maj.", "capt.", "sgt."}
     | {"cmdr.", "brig.", "pres.", "sec."}
+    # "PM Đukanović", "FM Lavrov": headline abbreviations of the prime and foreign minister
+    | {"pm", "fm"}
 )
 
 

@@ -2429,6 +2429,10 @@ _INTERVIEWEE = re.compile(
     r"(?P<who>(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+)[’']s\s+[Ii]nterview"
     r"|[Ii]nterview (?:of|with|by) (?P<who2>(?:[A-Z][\w.’'-]*\s+){1,8}?[A-Z][\w’'-]+)"
     r"(?=\s+(?:with|to|for|in|on|at)\b|[\s,.]*$)"
+    # "PM Đukanović in interview with Kommersant: …", "Lavrov in an interview to RT"
+    r"|(?P<who3>(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w.’'-]*\s+){0,3}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)\s+in\s+"
+    r"(?:an\s+)?interview\s+"
+    r"(?:with|to|for)\b"
 )
 
 
@@ -2533,17 +2537,27 @@ def _unlabelled_interview(
         # questions at least, the first within the first four paragraphs, each followed by
         # an answer); what stands before the first question is the page's lead.
         first = min(asked, default=len(blocks))
-        put = all(
-            _PUT_TO_SOMEONE.search(text[blocks[k].start : blocks[k].end])
-            or _PARA_NUMBER.match(text[blocks[k].start : blocks[k].end])
+        # Questions put to someone ("voyez-vous …?"): two at least and half of them (an
+        # interviewer also asks about others: "Les États-Unis ont fait savoir …?").
+        put_to = sum(
+            1
             for k in asked
+            if _PUT_TO_SOMEONE.search(text[blocks[k].start : blocks[k].end])
+            or _PARA_NUMBER.match(text[blocks[k].start : blocks[k].end])
         )
         # A lead that says it is an interview ("V rozhovoru se mimo jiné ptáme:", "In the
         # interview we ask, among others:") may list its topics first; the excerpt may end
         # on a question its answer was cut from.
         said_so = any(_INTERVIEW.search(text[b.start : b.end]) for b in blocks[:first])
+        # "Excerpt from interview of Alexander Grushko, …" closing an excerpt that opens
+        # with its one question, put to him.
+        closing_says = asked == {0} and any(
+            _INTERVIEW.search(text[b.start : b.end]) and _words(text[b.start : b.end]) <= 40
+            for b in blocks[1:]
+        )
+        put = (put_to >= 2 or closing_says) and put_to * 2 >= len(asked)
         if (
-            len(asked) < 2
+            (len(asked) < 2 and not closing_says)
             or first > (7 if said_so else 3)
             or not put
             or any(k + 1 in asked or (k + 1 >= len(blocks) and k == first) for k in asked)
@@ -2587,7 +2601,7 @@ def _unlabelled_interview(
             if found is not None:
                 break
         if named is not None:
-            who_text = named["who"] or named["who2"]
+            who_text = named["who"] or named["who2"] or named["who3"]
             found = titled_surname(who_text) or person_name(who_text)
         if found is None:
             # "Interview of the Minister of Foreign Affairs of the Republic of Azerbaijan
@@ -2596,6 +2610,10 @@ def _unlabelled_interview(
             # Zeitschrift …", "Entretien avec …", "Интервью …").
             office = _INTERVIEW_OF.search(heads)
             found = person_name(office["who"]) if office is not None else None
+        if found is None and title and _words(title) <= 8:
+            # "Russian Deputy Foreign Minister Alexander Grushko" over the questions: the
+            # title is the person asked.
+            found = person_name(title)
         if found is None and lead:
             # "Zda se Jana Černochová zúčastní …" among the topics listed before the first
             # question: the first whole name the lead gives inside a sentence (after a word
