@@ -85,8 +85,10 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: every tune figure, and the furniture model and the filter of short unattributed lines;
 #: and after session 17's rounds 30a, 30b and 31a, 30 documents in 19 languages that found
 #: 18 of 45 speakers on first contact, and the mechanisms they called for; and after
-#: session 19's rounds 36a and 36b, 20 excerpts that took tune date recall from .901 to .899).
-TUNE_FLOORS = {"date": 0.89, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.80, "leaked": 107}
+#: session 19's rounds 36a and 36b, 20 excerpts that took tune date recall from .901 to .899;
+#: and after session 20's rounds 38a and 38b, 18 excerpts whose pages leaked 11 lines on
+#: first contact, 3 of them left after the rules they called for: leaked 107 -> 110).
+TUNE_FLOORS = {"date": 0.89, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.80, "leaked": 110}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
@@ -137,7 +139,7 @@ def test_corpus_scores_per_part_and_document(ingest_eval: ModuleType) -> None:
     )  # fmt: skip
     counts = tuple(parts[p]["documents"] for p in names)
     assert sum(counts) == len(report["documents"])
-    assert counts == (795, 18, 5, 14, 12, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14)
+    assert counts == (813, 18, 5, 14, 12, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14)
     for part in parts.values():
         for field in ingest_eval.FIELDS:
             assert 0.0 <= part[field]["precision"] <= 1.0

@@ -1876,6 +1876,9 @@ def _foreign_speaker(
         if (p := person_by_alias(tail)) is not None
         # "la propuesta de Putin", "с Путиным": a person after a preposition is an object
         if not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, a)
+        # "… leszögezte, hogy … a Stoltenberg által javasolt …": a person named past the
+        # verb's "that" is in what was said
+        and not any(v.end() <= a and _THAT.search(bare, v.end(), a) for v in verbs)
     ]
     known = {p.name: p for _, _, p in placed}
     if len(known) > 1:
@@ -1934,7 +1937,7 @@ _CLAUSE_JOINERS = frozenset({
 
 #: A paragraph opened by a dialogue dash, as Nordic, Finnish, Polish and Russian copy
 #: print a speaker's words without quotation marks.
-_DIALOGUE_DASH = re.compile(r"^\s*[–—]\s+(?=\S)")
+_DIALOGUE_DASH = re.compile(r"^\s*[–—-]\s+(?=\S)")
 #: A comma, a word in lower case and a capitalised one: where an attribution may begin.
 #: Up to four words in lower case may describe the person between the verb and the name
 #: ("…, sa det russiske utenriksdepartementets talskvinne Maria Zakharova torsdag").
@@ -1954,6 +1957,12 @@ _COMMA_NAME_VERB = re.compile(
 )
 
 
+_COMMA_VERB_PRONOUN = re.compile(
+    rf",\s+{FOREIGN_SAID_WORDS}\s+(?:han|hun|hon|hij|zij|er|sie|он|она|він|вона)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _dialogue_attribution(para: str) -> tuple[int, int] | None:
     """The words of a paragraph opened by a dialogue dash, up to its attribution's comma.
 
@@ -1969,6 +1978,10 @@ def _dialogue_attribution(para: str) -> tuple[int, int] | None:
     # the joiner "og").
     commas = [c for c in commas if _may_attribute(para[c.start() + 1 :].split()[0])]
     if dash is not None:
+        # "…, siger han.", "…, sa hun.": the verb and a pronoun close the paragraph.
+        pronoun = _COMMA_VERB_PRONOUN.search(para, dash.end())
+        if pronoun is not None:
+            return dash.end(), pronoun.start()
         ends = list(_COMMA_NAME_VERB.finditer(para, dash.end()))
         last = ends[-1] if ends else None
         if (
@@ -2192,6 +2205,15 @@ def _foreign_speaker_at(
     described = _name_then_description(bare, runs, verb, context, day, seen)
     if described is not None:
         return described
+    if before and runs.index(before[-1]) > 0:
+        # "Thordis Kolbrun Reykfjord Gylfadottir (Tourdis Kolbrun Reikfiord Gilfadoutir)
+        # teigė": a foreign name, then how the language writes it, in brackets; the name
+        # as its bearer writes it.
+        k = runs.index(before[-1])
+        if re.fullmatch(r"\s*\(", bare[runs[k - 1][1] : before[-1][0]]) and bare[
+            before[-1][1] : verb.start()
+        ].lstrip().startswith(")"):
+            before = [runs[k - 1]]
     if before:
         # "Aleksandr Groesjko, de vice-minister van Buitenlandse Zaken, zei dat …": the run
         # against the verb closes an apposition opened in lower case after a name and a
@@ -2240,7 +2262,11 @@ def _foreign_speaker_at(
         )
         # "…, отметила она.", "…, sagte er.", "…, ajoute-t-il": the pronoun after the verb
         # (French puts "il" after the verb with a hyphen only: " il presidente" is Italian.)
-        or re.match(r"\s+(?:он|она|вона|він|er|sie)\b|-t-(?:il|elle)\b", clause[verb.end() :], re.I)
+        or re.match(
+            r"\s+(?:он|она|вона|він|er|sie|han|hun|hon|hij|zij)\b|-t-(?:il|elle)\b",
+            clause[verb.end() :],
+            re.I,
+        )
         or re.search(r"-(?:il|elle)\b|\b(?:er|sie)\b", verb.group(0))
         # '"…," uvedl.', '"…", dodał.': a quotation, then the verb alone closing the sentence
         # (the languages that drop the subject)
@@ -2360,7 +2386,9 @@ _NEXT_TO_VERB = re.compile(
 )
 #: The word opening a reported clause ("that") in the languages read.
 _THAT = re.compile(
-    r"(?<!\w)(?:that|que|qu['’]|che|dass|że|что|що|že|că|att|dat|ki)(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:that|que|qu['’]|che|dass|że|что|що|že|că|att|dat|ki|hogy|että|at|kad|"
+    r"ότι|πως|че)(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -2571,6 +2599,7 @@ _ACCORDING_TO = frozenset(
         "ifølge",
         "pasak",
         "mukaan",
+        "szerint",
         "podle",
         "podľa",
     }

@@ -1255,6 +1255,12 @@ def _title_case(rest: str) -> bool:
     return sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
 
 
+def _closes_on_attribution(para: str) -> bool:
+    """Whether a paragraph's last clause, after its last comma, holds a speech verb."""
+    tail = para.rstrip().rsplit(",", 1)
+    return len(tail) == 2 and len(tail[1].split()) <= 14 and _SAID.search(tail[1]) is not None
+
+
 def _outlet_key(label: str) -> str:
     """An outlet's label without its article or case: "DIE ZEIT" and "ZEIT" are one paper."""
     words = label.split()
@@ -2610,9 +2616,16 @@ def _unlabelled_interview(
             # Zeitschrift …", "Entretien avec …", "Интервью …").
             office = _INTERVIEW_OF.search(heads)
             found = person_name(office["who"]) if office is not None else None
-        if found is None and title and _words(title) <= 8:
+        if (
+            found is None
+            and title
+            and _words(title) <= 8
+            and not _INTERVIEW.search(title)
+            and not re.search(r"[\d„“”\"«»:]", title)
+        ):
             # "Russian Deputy Foreign Minister Alexander Grushko" over the questions: the
-            # title is the person asked.
+            # title is the person asked (not a paper's name: "Interview für die Zeitschrift
+            # „Diplomatisches Magazin“").
             found = person_name(title)
         if found is None and lead:
             # "Zda se Jana Černochová zúčastní …" among the topics listed before the first
@@ -3383,6 +3396,12 @@ def _turns(
         and text[b.start : b.end].rstrip().endswith("?")
         and blocks[i + 1] in dashed
     ]
+    # "- Hvorfor i alverden siger han det? …, siger Lavrov ifølge …": dashed quotations that
+    # close on their attribution, as Nordic and Polish news copy prints them, are a report's
+    # quotations, not an interview's turns.
+    attributed = sum(1 for b in dashed if _closes_on_attribution(text[b.start : b.end]))
+    if attributed * 2 >= len(dashed):
+        dashed = []
     if len(dashed) >= 2 and (any("?" in text[b.start : b.end] for b in dashed) or len(asked) >= 2):
         interviewee = _person_in_lead(
             text[blocks[0].start if blocks else 0 : dashed[0].start], ctx.day
@@ -3847,6 +3866,9 @@ FOREIGN_SAID_WORDS = (
     r"заяви|каза|посочи|подчерта|добави|отбеляза|потвърди|съобщи|призова|предупреди|"
     r"изтъкна|допълни|"
     r"mondta|közölte|hangsúlyozta|jelentette ki|fogalmazott|"
+    # more of Hungarian ("arról számolt be, hogy", "leszögezte", "Stoltenberg szerint")
+    r"számolt be|leszögezte|kijelentette|hangoztatta|nyilatkozta|tette hozzá|emelte ki|"
+    r"felszólította|figyelmeztetett|szerint|"
     r"sanoi|sanoo|kertoi|totesi|korosti|"
     # Finnish in the present, which reports write as often ("…, Kaikkonen toteaa."), and
     # more of its past ("muistutti", "painotti").
