@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from indivisible.ingest._gazetteer import load
-from indivisible.ingest._literals import anchored, required
+from indivisible.ingest._literals import anchored, by_first_letter, regrouped, required
 
 PATTERNS = [
     r"(?:^|[.!?]\s+)(?:photo|image)s?\s*(?:credit)?\s*:\s*\S+$|\bcopyright\s+(?:ap|afp)\b",
@@ -72,3 +72,46 @@ def test_the_rules_patterns_with_a_test_hold_it_in_every_match() -> None:
         assert f.search("nothing here at all") is None
     credit = "photo: reuters/john smith"
     assert any(f.search(credit) for f in folded)
+
+
+# --- alternatives grouped by first letter: faster, the same matches ---------------------
+
+_WORDS = st.lists(st.text(alphabet="abcde ", min_size=1, max_size=6), min_size=1, max_size=8)
+
+
+@given(_WORDS, st.text(alphabet="abcde .x", max_size=80))
+def test_alternatives_grouped_by_first_letter_find_the_same_matches(
+    words: list[str], text: str
+) -> None:
+    words = [w for w in words if w[:1].isalpha()] or ["a"]
+    written = r"\b(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"
+    grouped = regrouped(written)
+    assert [m.span() for m in re.finditer(written, text)] == [
+        m.span() for m in re.finditer(grouped, text)
+    ]
+
+
+def test_a_group_opening_otherwise_is_left_as_written() -> None:
+    assert regrouped(r"\b(?:(?:the )?parties|each party) shall") == (
+        r"\b(?:(?:the )?parties|each party) shall"
+    )
+    assert by_first_letter("(?:a)|(?:b)") == "(?:a)|(?:b)"  # two groups, not one
+
+
+def test_the_speech_verbs_grouped_match_as_written_on_every_corpus_document() -> None:
+    from pathlib import Path
+
+    from indivisible.ingest import _structure
+
+    written = re.compile(rf"\b{_structure._FOREIGN_SAID_WRITTEN}(?!\w)", re.IGNORECASE)
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        p.read_text(encoding="utf-8", errors="replace")
+        for folder in ("examples/corpus", "tests/ingest/corpus")
+        for p in sorted((root / folder).glob("*.txt"))
+    ]
+    assert len(texts) > 500
+    for text in texts:
+        assert [m.span() for m in written.finditer(text)] == [
+            m.span() for m in _structure.FOREIGN_SAID.finditer(text)
+        ]

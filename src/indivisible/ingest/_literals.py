@@ -162,3 +162,113 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     if op is c.ATOMIC_GROUP:
         return _sequence(list(av))
     return None
+
+
+def by_first_letter(group: str) -> str:
+    r"""A group of alternatives ``(?:…|…)`` regrouped by their first letter, same matches.
+
+    The regular-expression engine tries the alternatives of a group one after the other at
+    each position; hundreds of speech verbs (``(?:said|says|told|…)``) cost hundreds of
+    tries at every word. Grouped by a plain first letter (``(?:s(?:aid|ays)|t(?:old)|…)``),
+    a position tries one group. The alternatives that open otherwise (a group, an escape)
+    follow the letters' groups; within a group the written order is kept. Meant for lists
+    of words, where two alternatives seldom match at one position: a test holds that the
+    speech verbs' matches are the same on every corpus document.
+
+    Examples:
+        >>> by_first_letter("(?:said|told|says|(?:je|је) rekao)")
+        '(?:s(?:aid|ays)|t(?:old)|(?:je|је) rekao)'
+        >>> by_first_letter("(?:a|b)c") == "(?:a|b)c"  # not one group: left as written
+        True
+    """
+    if not (group.startswith("(?:") and group.endswith(")")):
+        return group
+    alternatives = _top_level_alternatives(group[3:-1])
+    if alternatives is None:
+        return group
+    letters: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for alternative in alternatives:
+        first = alternative[:1]
+        if first.isalpha() and alternative[1:2] not in ("?", "*", "+", "{"):
+            letters.setdefault(first, []).append(alternative[1:])
+        else:
+            rest.append(alternative)
+    parts = [f"{first}(?:{'|'.join(tails)})" for first, tails in letters.items()]
+    return "(?:" + "|".join([*parts, *rest]) + ")"
+
+
+def _top_level_alternatives(source: str) -> list[str] | None:
+    """``source`` split on its top-level ``|``; None if its brackets do not balance."""
+    out: list[str] = []
+    start, depth, i, in_class = 0, 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 2 if source[i + 1 : i + 2] == "]" else 1  # "[]…]": the first "]" is literal
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif char == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class:
+        return None
+    out.append(source[start:])
+    return out
+
+
+def regrouped(source: str) -> str:
+    r"""A pattern opened by ``\b(?:…|…)``, its alternatives grouped by first letter.
+
+    Only when every alternative opens with a plain letter: two alternatives that open with
+    different letters never match at one position, so the matches are the same
+    (:func:`by_first_letter`); otherwise the pattern is returned as written.
+
+    Examples:
+        >>> regrouped(r"\b(?:we demand|demands?\b|we insist)\s")
+        '\\b(?:w(?:e demand|e insist)|d(?:emands?\\b))\\s'
+        >>> regrouped(r"\b(?:(?:the )?parties|each party) shall")  # a group opens one
+        '\\b(?:(?:the )?parties|each party) shall'
+    """
+    if not source.startswith("\\b(?:"):
+        return source
+    depth, i = 0, 2
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            close = source.find("]", i + 2)
+            if close < 0:
+                return source
+            i = close + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    else:
+        return source
+    group = source[2 : i + 1]
+    alternatives = _top_level_alternatives(group[3:-1])
+    if not alternatives or not all(
+        a[:1].isalpha() and a[1:2] not in ("?", "*", "+", "{") for a in alternatives
+    ):
+        return source
+    return "\\b" + by_first_letter(group) + source[i + 1 :]

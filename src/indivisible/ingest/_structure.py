@@ -28,6 +28,7 @@ from indivisible.ingest._link import (
     persons_mentioned,
     strip_honorifics,
 )
+from indivisible.ingest._literals import by_first_letter
 from indivisible.ingest._names import (
     NAME_RUN,
     UPPER,
@@ -3766,8 +3767,9 @@ def _addressee(question: str, ctx: _Context) -> Speaker | None:
 #: Speech verbs and attributions of Spanish, German, French, Italian, Polish and Russian
 #: copy ("declaró el ministro …", "laut NATO-Generalsekretär …", "a déclaré", "ha detto",
 #: "powiedział minister", "подчеркнул Медведев"): reports in those languages attribute
-#: words so.
-FOREIGN_SAID_WORDS = (
+#: words so. As written here, one language at a time; :data:`FOREIGN_SAID_WORDS` is the
+#: same list grouped by first letter (:func:`by_first_letter`), several times faster.
+_FOREIGN_SAID_WRITTEN = (
     r"(?:dijo|declaró|afirmó|señaló|subrayó|aseguró|explicó|indicó|agregó|añadió|anunció|"
     r"enfatizó|advirtió|sostuvo|manifestó|según|destacó|reiteró|insistió|"
     r"dice|afirma|asegura|señala|declara|explica|subraya|advierte|sostiene|añade|agrega|"
@@ -3899,12 +3901,15 @@ FOREIGN_SAID_WORDS = (
     r"είπε|δήλωσε|τόνισε|σημείωσε|υπογράμμισε|πρόσθεσε|ανέφερε|υποστήριξε|επεσήμανε|"
     r"ξεκαθάρισε|διαμήνυσε|κατά τον|κατά την)"
 )
-FOREIGN_SAID = re.compile(rf"\b{FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
+FOREIGN_SAID_WORDS = by_first_letter(_FOREIGN_SAID_WRITTEN)
+# Every alternative opens with a letter: "not after a letter" is the word boundary, and the
+# engine tests it faster than \b.
+FOREIGN_SAID = re.compile(rf"(?<!\w){FOREIGN_SAID_WORDS}(?!\w)", re.IGNORECASE)
 #: The same, run on lowered text: several times faster than a case-insensitive search of
 #: so many alternatives (the words are all written in lower case). A case-insensitive
 #: search takes the Turkish dotless "ı" for "i" and "I" ("AÇIKLADI" is "açıkladı"), so
 #: the lowered text and the words read it as "i" (:func:`lowered`).
-_FOREIGN_SAID_LOW = re.compile(rf"\b{FOREIGN_SAID_WORDS.replace('ı', 'i')}(?!\w)")
+_FOREIGN_SAID_LOW = re.compile(rf"(?<!\w){FOREIGN_SAID_WORDS.replace('ı', 'i')}(?!\w)")
 _DOTLESS = str.maketrans("ı", "i")
 
 
@@ -3926,10 +3931,14 @@ def foreign_said(text: str) -> list[re.Match[str]]:
 
 
 _SAID_WORDS = (
-    r"\b(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
-    r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|confirmed|"
-    r"underlined|emphasi[sz]ed|pointed out|assured|vowed|"
-    r"according to)\b|" + FOREIGN_SAID.pattern
+    r"(?<!\w)"
+    + by_first_letter(
+        r"(?:said|says|told|added|stated|warned|insisted|argued|declared|noted|stressed|"
+        r"continued|explained|affirmed|reaffirmed|underscored|reiterated|commented|confirmed|"
+        r"underlined|emphasi[sz]ed|pointed out|assured|vowed|"
+        r"according to|" + _FOREIGN_SAID_WRITTEN[3:]
+    )
+    + r"(?!\w)"
 )
 _SAID = re.compile(_SAID_WORDS, re.IGNORECASE)
 _SAID_LOW = re.compile(_SAID_WORDS.replace("ı", "i"))
