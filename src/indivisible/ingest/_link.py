@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from indivisible.ingest._gazetteer import Gazetteer, Person, fold, instrument_signed, load, lookup
+from indivisible.ingest._literals import by_first_letter
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -22,7 +23,8 @@ _MONTH_NAMES = (
 )
 # Capitalised or in capitals ("JANUARY 10, 2022" in a page header), never in lower case,
 # where "may" is a verb.
-_MONTH = f"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})"
+# Grouped by first letter: a position tries one group (the same matches, faster).
+_MONTH = by_first_letter(f"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})")
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
 _ORD = r"(?:st|nd|rd|th)?"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a": 1, "an": 1}
@@ -152,8 +154,8 @@ def dates_mentioned(text: str, doc: dt.date | None) -> list[tuple[int, int, str]
         "dmy": months,
         "mdy": months,
         "my": months and year,
-        "mid": _MONTH_ANY.search(text) is not None
-        and ("early" in low or "mid" in low or "late" in low),
+        "mid": ("early" in low or "mid" in low or "late" in low)
+        and _MONTH_ANY.search(text) is not None,
         "year": year,
         "relative": relative,
     }
