@@ -152,7 +152,9 @@ _DESCRIBED = (
 #: part of the name.
 _PRENAME = (
     r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w’'-]+[’']s\s+)?(?:[Nn]ewly[\s-](?:appointed|elected|named)|"
-    r"[Rr]ecently\s+(?:appointed|elected)|[Oo]utgoing|[Ii]ncoming|[Ff]ormer|[Aa]cting)\s+"
+    r"[Rr]ecently\s+(?:appointed|elected)|[Oo]utgoing|[Ii]ncoming|[Ff]ormer|[Aa]cting|"
+    # "The Honourable Mélanie Joly, Minister of Foreign Affairs, today announced …"
+    r"(?:Right\s+)?Honou?rable|Hon\.)\s+"
     r"(?=[A-Z]))?"
 )
 _REPORTED = re.compile(
@@ -2057,8 +2059,14 @@ def _name_runs(bare: str) -> list[tuple[int, int, str]]:
         if m.group(0).endswith("-"):
             continue
         run = _ARTICLE_CLOSES_NAME.split(m.group(0), maxsplit=1)[0]
+        # "Stoltenberg van de NAVO", "Scheffer of NATO": a body's abbreviation after a
+        # particle closes no name; the name ends before the particle.
+        run = _PARTICLE_BODY.sub("", run)
         out.append((m.start(), m.start() + len(run), run.rstrip(".")))
     return out
+
+
+_PARTICLE_BODY = re.compile(r"(?:\s+(?:van|de|der|den|von|of|di|du|del|da))+\s+[A-ZА-ЯЁ]{2,6}$")
 
 
 def _office_and_name(run: str) -> bool:
@@ -2201,6 +2209,8 @@ def _foreign_speaker_at(
         # "Die Regierung betonte", "La Commissione ha detto": an article opens no name
         and r[2].split()[0].lower() not in _ARTICLES
         and not _names_a_thing(r[2])  # "В НАТО выразили сожаление"
+        # "het ministerie van Buitenlandse Zaken dinsdag duidelijk gemaakt": a ministry
+        and r[2].split()[-1].lower() not in _MINISTRY_WORDS
     ]
     described = _name_then_description(bare, runs, verb, context, day, seen)
     if described is not None:
@@ -2238,6 +2248,10 @@ def _foreign_speaker_at(
             keep = 3 if re.search(r"(?:вич|вна|ична|івна)$", words[-2]) else 2
             run = " ".join(words[-keep:])
         named = person_name(run)
+        if len(words) == 2 and _titled_word(words[0]):
+            # "Secretaris-generaal Stoltenberg van de NAVO zegt": a title and a surname
+            known_surname = person_by_alias(words[1])
+            named = (known_surname.name if known_surname else words[1], words[0])
         who = _speaker_of(named[0], context, day, seen) if named is not None else None
         if who is not None and who.name:
             # "sagte de Hoop Scheffer" after "Jaap de Hoop Scheffer": the person named before
@@ -2671,6 +2685,24 @@ def _uninflected(word: str) -> tuple[str, ...]:
     return (word, *stems)
 
 
+def _titled_word(word: str) -> bool:
+    """An office in one word, in any of the languages read ("Secretaris-generaal")."""
+    low = word.lower()
+    return (
+        is_role_word(word)
+        or german_office(word)
+        or any(low.startswith(stem) for stems in _OFFICE_STEMS.values() for stem in stems)
+    )
+
+
+#: The words that close a ministry's name before its minister's ("minister van Buitenlandse
+#: Zaken Pompeo", "Foreign Affairs", "Asuntos Exteriores", "Esteri").
+_MINISTRY_WORDS = frozenset(
+    {"zaken", "affairs", "affaires", "exteriores", "esteri", "étrangères", "defensie",
+     "defence", "defense", "défense", "defensa", "difesa", "verteidigung", "interior"}
+)  # fmt: skip
+
+
 def _last_two(run: str) -> str:
     return " ".join(run.rstrip(".").split()[-2:])
 
@@ -2703,6 +2735,13 @@ def _named_earlier(
         # Scheffer"), not the office glued before them ("Bundesaußenminister Heiko Maas").
         capitals = [i for i, part in enumerate(parts) if part[:1].isupper()]
         full = " ".join(parts[capitals[-2] :]) if len(capitals) >= 2 else ""
+        if full and full.split()[0].lower() in _MINISTRY_WORDS:
+            # "minister van Buitenlandse Zaken Pompeo": the ministry's last word is no given
+            # name; the surname alone, if the record knows it.
+            alone = person_by_alias(parts[-1])
+            if alone is not None:
+                return _speaker_of(alone.name, context, day, seen)
+            return Speaker(parts[-1], None)  # the surname the page introduced so
         if full.split(" ")[0].lower() in _ARTICLES:
             continue
         named = person_name(full) if full else None

@@ -3833,6 +3833,9 @@ _FOREIGN_SAID_WRITTEN = (
     r"avisou|reiterou|destacou|observou|assegurou|"
     r"säger|sade|uppger|uppgav|menar|enligt|invänder|konstaterar|betonar|påpekar|"
     r"zei|zegt|verklaarde|benadrukte|volgens|waarschuwde|liet weten|"
+    # more of Dutch: '"…", aldus Pompeo', "zo deelde Reynders mee", and the participles of
+    # the perfect ("Dat heeft minister … Didier Reynders dinsdag duidelijk gemaakt")
+    r"aldus|deelde|duidelijk gemaakt|gezegd|verklaard|benadrukt|gewaarschuwd|laten weten|"
     r"a declarat|a spus|a afirmat|a subliniat|potrivit|a precizat|a adăugat|"
     r"dedi|açıkladı|bildirdi|belirtti|ifade etti|söyledi|kaydetti|vurguladı|"
     r"ifadelerini kullandı|ifadelerini kullanmıştı|diye konuştu|şeklinde konuştu|"
