@@ -821,6 +821,9 @@ _PUBLISHED = (
 )
 
 
+_LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[а-яёіїєґ])i|i(?=[а-яёіїєґ])", re.IGNORECASE)
+
+
 def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """A line that is a date, optionally with a place: ``3 October 2001, Brussels``.
 
@@ -832,6 +835,8 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
     line = _GLUED_TIME.sub(r"\1 \2", line)
     line = _SPACED_FIGURES.sub(r"\1.\2.\3", line)
+    # "20 квiтня 2019": a Latin "i" typed for the Ukrainian "і" inside a Cyrillic word.
+    line = _LATIN_I_IN_CYRILLIC.sub("і", line)
     # "2008.gada 14.augustā": the Latvian order (year, "gada", day, month), as figures.
     line = _LATVIAN_DATE.sub(
         lambda m: f"{m[2]}.{_LATVIAN_MONTHS.index(m[3].lower()) + 1:02d}.{m[1]}", line
