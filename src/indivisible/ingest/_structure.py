@@ -168,6 +168,11 @@ _CONNECTORS = {
 _NOT_LABELS = {
     # A player's or a page's prompts ("Watch: NATO and Russia agree …", "Next Up: …").
     "watch",
+    # An official journal's fields ("Permalink ELI:", "Referencia:", "Departamento:").
+    "permalink",
+    "referencia",
+    "departamento",
+    "rango",
     # A record's agenda and a page's contents ("ORDEN DEL DÍA:", "Tagesordnung:").
     "orden",
     "ordre",
@@ -3842,6 +3847,8 @@ _FOREIGN_SAID_WRITTEN = (
     # the perfect ("Dat heeft minister … Didier Reynders dinsdag duidelijk gemaakt")
     r"aldus|deelde|duidelijk gemaakt|gezegd|verklaard|benadrukt|gewaarschuwd|laten weten|"
     r"a declarat|a spus|a afirmat|a subliniat|potrivit|a precizat|a adăugat|"
+    # "El a mai spus că …": "also" between the auxiliary and the participle
+    r"a mai (?:spus|declarat|afirmat|subliniat|precizat|adăugat)|"
     r"dedi|açıkladı|bildirdi|belirtti|ifade etti|söyledi|kaydetti|vurguladı|"
     r"ifadelerini kullandı|ifadelerini kullanmıştı|diye konuştu|şeklinde konuştu|"
     # Azerbaijani, in the narrative past its agencies write ("… bildirib ki, …").
