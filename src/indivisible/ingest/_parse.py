@@ -867,6 +867,16 @@ def _speaker_of_any(
             subject = _last_subject(context, day, seen)
             if subject is not None:
                 return subject
+        if seen and plain.lower() not in ("he", "she", "they", "him", "her"):
+            # "The Swedish prime minister said …" after Finland's president spoke: the
+            # office the description names is the last speaker's, or a speaker's before
+            # who holds it, or nobody's on the page.
+            holder = next((p for p in reversed(seen) if _same_office(plain, p.role or "")), None)
+            if holder is None:
+                return None
+            if holder is not seen[-1] and not (_offices(plain) & _offices(holder.role or "")):
+                return None  # an earlier speaker fits only by holding no office at all
+            return holder
         if seen:
             return seen[-1]
         refs = [r for r in persons_mentioned(context, day) if r.person is not None]
