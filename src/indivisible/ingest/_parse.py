@@ -427,14 +427,16 @@ def _finish(
 
 
 #: A sentence that says who said what came before it: "Об этом заявил … Сергей Лавров",
-#: "Про це зазначила … Наталія Галібаренко", "Dat heeft minister … gezegd", "Uviedol to
-#: …", "C'est ce qu'a déclaré …", "Así lo afirmó …", "Das sagte …".
+#: "Про це зазначила … Наталія Галібаренко", "Това обяви … Румен Радев", "Dat heeft
+#: minister … gezegd", "Uviedol to …", "C'est ce qu'a déclaré …", "Así lo afirmó …".
 _SAID_THIS = re.compile(
     r"^(?:об этом|это|так|такое (?:заявление|мнение))\s+(?:[^\s.,]+\s+){0,4}?"
     r"(?:заявил|сказал|сообщил|отметил|рассказал|написал|подчеркнул|высказал)а?\b"
     r"|^(?:про це|це|так)\s+(?:[^\s.,]+\s+){0,4}?"
     r"(?:заявив|сказав|повідомив|зазначив|розповів|написав|наголосив|"
     r"заявила|сказала|повідомила|зазначила|розповіла|написала|наголосила)\b"
+    r"|^(?:това|така)\s+(?:[^\s.,]+\s+){0,4}?"
+    r"(?:заяви|каза|обяви|посочи|съобщи|подчерта|отбеляза|коментира)\b"
     r"|^(?:poinformował[a]? o tym|powiedział[a]? to|tak (?:powiedział|stwierdził)[a]?)\b"
     r"|^(?:das|dies) (?:sagte|erklärte|betonte|teilte)\b"
     r"|^dat (?:heeft|zei|zegt|verklaarde|schrijft)\b"

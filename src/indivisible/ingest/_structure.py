@@ -3883,7 +3883,7 @@ _FOREIGN_SAID_WRITTEN = (
     # … sporočil, da …"): the participles of speech alone.
     r"sporočil[a]?|opozoril[a]?|poudaril[a]?|izjavil[a]?|dejal[a]?|"
     r"заяви|каза|посочи|подчерта|добави|отбеляза|потвърди|съобщи|призова|предупреди|"
-    r"изтъкна|допълни|"
+    r"изтъкна|допълни|обяви|коментира|сподели|заключи|поясни|"
     r"mondta|közölte|hangsúlyozta|jelentette ki|fogalmazott|"
     # more of Hungarian ("arról számolt be, hogy", "leszögezte", "Stoltenberg szerint")
     r"számolt be|leszögezte|kijelentette|hangoztatta|nyilatkozta|tette hozzá|emelte ki|"
