@@ -1274,6 +1274,43 @@ def _closes_on_attribution(para: str) -> bool:
     return len(tail) == 2 and len(tail[1].split()) <= 14 and _SAID.search(tail[1]) is not None
 
 
+#: A question opened by addressing the person asked by name ("Herr Lambsdorff, …", "Mr
+#: Greminger, …", "Pane ministře, …"): the name.
+_VOCATIVE_NAME = re.compile(
+    r"(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame|Señor|Señora|Signor|Signora|Pan|Pani|"
+    r"Pane|Paní|Pán|Господин|Госпожа|Пане|Пані)\s+(?P<name>[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]+)\s*,"
+)
+
+
+def _answers_led_by_surname(text: str, blocks: list[Block]) -> tuple[str, set[int]] | None:
+    """The interviewee's surname and the answers it opens, in an interview that prints it so.
+
+    A question addresses someone by name ("Herr Lambsdorff, …?"), and two paragraphs after
+    it at least open with that surname, glued to the answer or before a capital ("Lambsdorff
+    Die USA …"); None otherwise.
+    """
+    for k, block in enumerate(blocks[:4]):
+        called = _VOCATIVE_NAME.match(text, block.start, block.end)
+        if called is None:
+            continue
+        surname = called["name"]
+        led = {
+            j
+            for j in range(k + 1, len(blocks))
+            if re.match(
+                rf"{re.escape(surname)}(?:\s*[:–—-]?\s*)(?=[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ„“\"«])",
+                text[blocks[j].start : blocks[j].end],
+            )
+            and not re.match(
+                rf"{re.escape(surname)}\s+[a-zà-ÿ]", text[blocks[j].start : blocks[j].end]
+            )
+        }
+        if len(led) >= 2:
+            return surname, led
+        return None
+    return None
+
+
 def _outlet_key(label: str) -> str:
     """An outlet's label without its article or case: "DIE ZEIT" and "ZEIT" are one paper."""
     words = label.split()
@@ -2549,6 +2586,32 @@ def _unlabelled_interview(
         if re.sub(r"\s*\([^()]{2,120}\)$", "", text[b.start : b.end].rstrip()).endswith("?")
         and _words(text[b.start : b.end]) <= 80
     }
+    # "Herr Lambsdorff, der … INF-Vertrag … ist ausgelaufen. Droht …?" over answers each
+    # opened by the surname in bold ("Lambsdorff Die USA …", "LambsdorffDie …"): the
+    # paragraphs between the answers are the interviewer's, whatever they close with.
+    surname_led = _answers_led_by_surname(text, blocks)
+    if surname_led is not None:
+        surname, led = surname_led
+        first_led = min(led)
+        asked = {k for k in range(first_led - 1, len(blocks)) if k not in led}
+        if not flags.get("labels") and asked and min(asked) <= 3:
+            above, rest = blocks[: first_led - 1], blocks[first_led - 1 :]
+            who = opening if opening.name else Speaker(surname, None)
+            answered = [Turn(Speaker(None, None), [(b.start, b.end, b.page) for b in above])]
+            answered = [t for t in answered if t.spans]
+            for k, block in enumerate(rest, start=first_led - 1):
+                start = block.start
+                if k in led:
+                    start += len(surname)
+                    while start < block.end and text[start] in " :–—-":
+                        start += 1
+                speaker = who if k in led else Speaker(None, "journalist")
+                span = (start, block.end, block.page)
+                if answered and answered[-1].speaker == speaker:
+                    answered[-1].spans.append(span)
+                else:
+                    answered.append(Turn(speaker, [span], False))
+            return answered
     lead: list[Block] = []
     if not _INTERVIEW.search(heads):
         # No word says it is an interview: questions put to someone ("do you think …?",
