@@ -1014,8 +1014,9 @@ _OTHER_MONTH = re.compile(
     r"окт|ноя|дек|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
     r"noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
     r"dicembre|"
-    # Italian and Portuguese abbreviations ("9 Lug 2012 20:12", "12 ott 2021", "3 dez 2020")
-    r"gen|mag|giu|lug|ago|ott|dic|fev|abr|out|dez|"
+    # Italian and Portuguese abbreviations after the day ("9 Lug 2012 20:12", "12 ott
+    # 2021", "3 dez 2020"): English words open with them too ("general", "out", "ago")
+    r"(?<=\d )(?:gen|mag|giu|lug|ago|ott|dic|fev|abr|out|dez)\b|"
     # Polish and Ukrainian ("14 czerwca 2021", "24 лютого 2022")
     r"stycz|lutego|luty|marca|marzec|kwie|maja|czerw|lipca|lipiec|sierp|wrze[sś]|pa[zź]dziern|"
     r"listopad|grud|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|"
