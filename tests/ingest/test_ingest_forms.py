@@ -284,3 +284,31 @@ def test_who_speaks_a_paragraph(tmp_path: Path, case: dict[str, object]) -> None
         assert said[-1].speaker is None, said[-1].speaker
     else:
         assert str(case["speaker"]).lower() in str(said[-1].speaker).lower()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        # A phrase of when or where opens the sentence: what was said follows the verb.
+        (
+            "In another interview, the Finnish president highlighted his surprise at the "
+            "attitude of Ankara.",
+            "his surprise at the attitude of Ankara.",
+        ),
+        # The twin: a clause before the attribution is what was said.
+        (
+            "This process carries unacceptable risks for everyone, the Finnish president said.",
+            "This process carries unacceptable risks for everyone",
+        ),
+    ],
+)
+def test_an_opening_phrase_of_time_is_not_what_was_said(
+    tmp_path: Path, sentence: str, said: str
+) -> None:
+    text = (
+        "Nordic leaders meet\n\nHELSINKI (Reuters) - Finnish President Sauli Niinisto said "
+        f"on Sunday that the talks would continue.\n\n{sentence}\n"
+    )
+    doc = parse_written(tmp_path, text)
+    texts = [s.text for s in doc.statements if s.speaker == "Sauli Niinisto"]
+    assert said in texts, texts

@@ -226,6 +226,14 @@ _REPORTED_AFTER = re.compile(
     # “we will be judged …”"): the clause before the attribution is reported all the same.
     rf"(?:{_VERBS}|continued|explained)\b.{{0,300}}$"
 )
+#: A short phrase of when or where opening a sentence before its subject ("In another
+#: interview", "On the night of January 6").
+_INTRODUCTORY = re.compile(
+    r"(?:In|At|On|During|After|Before|Earlier|Later|Meanwhile|Separately|Elsewhere|Last|"
+    r"Next)\b[^,;:“”\"]{0,40}"
+)
+#: The speech verb after an attribution, and the "that" after it.
+_VERB_AFTER_ATTRIBUTION = re.compile(rf"\s(?:{_VERBS}|continued|explained)\b(?:\s+that\b)?\s*")
 #: "…,” the deputy minister, Sergei Ryabkov, said": the name in apposition is who.
 _AFTER_APPOSED = re.compile(
     rf"^\s*,?[”\"]?\s*(?:the|a)\s+[\w.’'\s-]{{2,60}}?,\s+(?P<who>{_NAME}),\s+{_AUX}"
@@ -1803,6 +1811,13 @@ def _reported_here(
                 who = _unify(Speaker(named[0], named[1]), seen)
             else:
                 who = _speaker_of(attr, context, day, seen)
+        if who is not None and _INTRODUCTORY.fullmatch(after.group("what")):
+            # "On the night of January 6, Armenia's Prime Minister … Nikol Pashinyan announced
+            # that …": a phrase of when or where opens the sentence; what was said follows
+            # the verb.
+            verb = _VERB_AFTER_ATTRIBUTION.search(clause, after.end("attr"))
+            if verb is not None and len(clause) - verb.end() >= 20:
+                return who, verb.end(), len(clause.rstrip())
         if who is not None:
             return who, 0, after.end("what")
     inverted = _INVERTED_AFTER.match(clause)
