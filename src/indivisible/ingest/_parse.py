@@ -62,6 +62,8 @@ _QUOTE = re.compile(
 #: A quotation opened after a colon or comma and never closed in the sentence.
 _UNCLOSED = re.compile(r"(?<=[,:] )“(?P<a>[^“”]{20,})$|(?<=[,:] )«(?P<c>[^«»]{20,})$")
 _VERBS = (
+    # "Ryabkov was quoted as telling state news agency Tass that …"
+    r"(?:was|were) quoted as (?:saying|telling)|"
     r"said|says|told|stated|declared|wrote|added|replied|promised|assured|warned|insisted|"
     r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out|affirmed|"
     r"reaffirmed|underscored|reiterated|acknowledged|admitted|confirmed|explained|commented|"
