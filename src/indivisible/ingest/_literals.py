@@ -198,32 +198,50 @@ def by_first_letter(group: str) -> str:
     return "(?:" + "|".join([*parts, *rest]) + ")"
 
 
-def _top_level_alternatives(source: str) -> list[str] | None:
-    """``source`` split on its top-level ``|``; None if its brackets do not balance."""
-    out: list[str] = []
-    start, depth, i, in_class = 0, 0, 0, False
+def _brackets_and_bars(source: str) -> list[tuple[int, str]] | None:
+    """The ``(``, ``)`` and ``|`` of a pattern's source that are its syntax, with offsets.
+
+    Those escaped or inside a character class are left out (a class's first ``]`` is
+    literal: ``[]…]``, ``[^]…]``); None if a class is never closed.
+    """
+    out: list[tuple[int, str]] = []
+    i = 0
     while i < len(source):
         char = source[i]
         if char == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            i += 2 if source[i + 1 : i + 2] == "]" else 1  # "[]…]": the first "]" is literal
+        if char == "[":
+            first = i + 2 if source[i + 1 : i + 2] == "^" else i + 1
+            close = source.find("]", first + 1)
+            if close < 0:
+                return None
+            i = close + 1
             continue
-        elif char == "(":
+        if char in "()|":
+            out.append((i, char))
+        i += 1
+    return out
+
+
+def _top_level_alternatives(source: str) -> list[str] | None:
+    """``source`` split on its top-level ``|``; None if its brackets do not balance."""
+    marks = _brackets_and_bars(source)
+    if marks is None:
+        return None
+    out: list[str] = []
+    start, depth = 0, 0
+    for i, char in marks:
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth < 0:
                 return None
-        elif char == "|" and depth == 0:
+        elif depth == 0:
             out.append(source[start:i])
             start = i + 1
-        i += 1
-    if depth or in_class:
+    if depth:
         return None
     out.append(source[start:])
     return out
@@ -244,27 +262,15 @@ def regrouped(source: str) -> str:
     """
     if not source.startswith("\\b(?:"):
         return source
-    depth, i = 0, 2
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            close = source.find("]", i + 2)
-            if close < 0:
-                return source
-            i = close + 1
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        i += 1
-    else:
+    depth, end = 0, None
+    for i, char in _brackets_and_bars(source) or []:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == ")" and depth == 0:
+            end = i
+            break
+    if end is None:
         return source
+    i = end
     group = source[2 : i + 1]
     alternatives = _top_level_alternatives(group[3:-1])
     if not alternatives or not all(

@@ -2814,13 +2814,15 @@ def _named_earlier(
     runs = [
         sub for m in _ANY_NAME_RUN.finditer(context) for sub in re.split(r"(?<=\.)\s+", m.group(0))
     ]
-    # The record's people first: "Eilen Stoltenberg" ("Yesterday Stoltenberg") is a
+    # Only the runs that end with the surname are looked up, the latest first; of those,
+    # the record's people first: "Eilen Stoltenberg" ("Yesterday Stoltenberg") is a
     # sentence's opening word glued to the surname of the "Jens Stoltenberg" named before.
-    ordered = [r for r in reversed(runs) if person_by_alias(_last_two(r))]
-    for run in ordered + [r for r in reversed(runs) if r not in ordered]:
+    ending = [r for r in reversed(runs) if len(w := r.rstrip(".").split()) >= 2 and w[-1] in forms]
+    known = [bool(person_by_alias(_last_two(r))) for r in ending]
+    ordered = [r for r, k in zip(ending, known, strict=True) if k]
+    ordered += [r for r, k in zip(ending, known, strict=True) if not k]
+    for run in ordered:
         parts = run.rstrip(".").split()
-        if len(parts) < 2 or parts[-1] not in forms:
-            continue
         # The given name and the surname, with any particle between ("Jaap de Hoop
         # Scheffer"), not the office glued before them ("Bundesaußenminister Heiko Maas").
         capitals = [i for i, part in enumerate(parts) if part[:1].isupper()]

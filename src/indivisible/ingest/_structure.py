@@ -2593,26 +2593,13 @@ def _unlabelled_interview(
     surname_led = _answers_led_by_surname(text, blocks)
     if surname_led is not None:
         surname, led = surname_led
-        first_led = min(led)
-        asked = {k for k in range(first_led - 1, len(blocks)) if k not in led}
-        if not flags.get("labels") and asked and min(asked) <= 3:
-            above, rest = blocks[: first_led - 1], blocks[first_led - 1 :]
+        first = min(led) - 1
+        between = {k - first for k in range(first, len(blocks)) if k not in led}
+        if between and min(between) + first <= 3:
             who = opening if opening.name else Speaker(surname, None)
-            answered = [Turn(Speaker(None, None), [(b.start, b.end, b.page) for b in above])]
-            answered = [t for t in answered if t.spans]
-            for k, block in enumerate(rest, start=first_led - 1):
-                start = block.start
-                if k in led:
-                    start += len(surname)
-                    while start < block.end and text[start] in " :–—-":
-                        start += 1
-                speaker = who if k in led else Speaker(None, "journalist")
-                span = (start, block.end, block.page)
-                if answered and answered[-1].speaker == speaker:
-                    answered[-1].spans.append(span)
-                else:
-                    answered.append(Turn(speaker, [span], False))
-            return answered
+            return _interview_turns(
+                text, blocks[:first], blocks[first:], between, who, label=surname
+            )
     lead: list[Block] = []
     if not _INTERVIEW.search(heads):
         # No word says it is an interview: questions put to someone ("do you think …?",
@@ -2720,13 +2707,35 @@ def _unlabelled_interview(
         if found is None:
             return None
         who = Speaker(found[0], found[1])
+    return _interview_turns(text, lead, blocks, asked, who)
+
+
+def _interview_turns(
+    text: str,
+    lead: list[Block],
+    blocks: list[Block],
+    asked: set[int],
+    who: Speaker,
+    label: str | None = None,
+) -> list[Turn]:
+    """The turns of an interview printed without labels.
+
+    The lead is nobody's; then each block is the journalist's if its index is in
+    ``asked``, else ``who``'s. An answer that opens with ``label`` (the surname printed in
+    bold) is read from after it.
+    """
     asker = Speaker(None, "journalist")
     turns: list[Turn] = []
     if lead:
         turns.append(Turn(Speaker(None, None), [(b.start, b.end, b.page) for b in lead], False))
     for k, block in enumerate(blocks):
         speaker = asker if k in asked else who
-        span = (block.start, block.end, block.page)
+        start = block.start
+        if label is not None and k not in asked and text.startswith(label, start):
+            start += len(label)
+            while start < block.end and text[start] in " :–—-":
+                start += 1
+        span = (start, block.end, block.page)
         if turns and turns[-1].speaker == speaker:
             turns[-1].spans.append(span)
         else:
