@@ -142,6 +142,13 @@ _UPPER = (
 UPPER = _UPPER
 _NAME_WORD = rf"[{_UPPER}][\w’'.-]*"
 
+#: English words that open a sentence in capitals and are never a first name: "The Trump
+#: administration", "When Lavrov" are no person's full name. (Particles that do open
+#: surnames, "De Crem", "Le Drian", "Van Rompuy", are not among them.)
+_SENTENCE_OPENER_LIST = """the a an this that these those but and or nor when then as if while
+    after before since so yet although though however meanwhile"""
+SENTENCE_OPENERS = frozenset(_SENTENCE_OPENER_LIST.split())
+
 
 #: A run of two or more capitalised words, particles allowed ("Jaap de Hoop Scheffer"): where
 #: a person's name may stand in running text.

@@ -31,6 +31,7 @@ from indivisible.ingest._link import (
 )
 from indivisible.ingest._names import (
     NAME_RUN,
+    SENTENCE_OPENERS,
     UPPER,
     german_office,
     implausible_speaker,
@@ -910,7 +911,7 @@ def _speaker_of_any(
         # A surname alone: the full name it stands for, written earlier in the document.
         full = re.findall(rf"((?:[A-Z][\w’'.-]*\s+){{1,3}}{re.escape(plain)})\b", context)
         # "The Trump administration" names no first name.
-        full = [f for f in full if f.split()[0] not in ("The", "A", "An", "This", "That")]
+        full = [f for f in full if f.split()[0].lower() not in SENTENCE_OPENERS]
         if full:
             named = person_name(full[-1])
             if named is not None:
@@ -921,7 +922,11 @@ def _speaker_of_any(
         # a title and a surname stand for the full name written earlier.
         last = re.escape(words[-1])
         full = re.findall(rf"\b([A-Z][\w’'-]+\s+{last})\b", context)
-        full = [f for f in full if not is_role_word(f.split()[0])]
+        full = [
+            f
+            for f in full
+            if not is_role_word(f.split()[0]) and f.split()[0].lower() not in SENTENCE_OPENERS
+        ]
         if full:
             named = person_name(full[-1])
             if named is not None:
