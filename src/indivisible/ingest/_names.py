@@ -382,6 +382,18 @@ _THING_WORDS = {
     # Communications Directorate"
     "house",
     "directorate",
+    # a body's parts and research bodies: "Head of the Conventional Arms Control Division"
+    "division",
+    "institute",
+    "centre",
+    "center",
+    "university",
+    "foundation",
+    # a field an office is named after: "the Department of Non-Proliferation and Arms Control"
+    "control",
+    "disarmament",
+    "non-proliferation",
+    "nonproliferation",
     "ministry",
     "office",
     "department",

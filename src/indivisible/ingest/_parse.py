@@ -75,6 +75,9 @@ _VERBS = (
     r"welcomed|reminded|drew attention to(?: the fact)?|made (?:it )?clear|predicted|quipped|"
     r"spoke (?:of|about)|"
     r"reassured|informed|notified|answered|outlined|"
+    # "had a simple yet direct message for Mr Lavrov: “…”", "had this to say: “…”"
+    r"had (?:a|this|the following|one)(?: [\w-]+){0,4}? (?:message|words?|warning|advice)|"
+    r"had this to say|put it (?:this way|bluntly|simply|plainly)|"
     r"condemned|denounced|deplored|lamented|ruled out|blasted|slammed|referred to|"
     # "expressed “grave concern” and “surprise” at …": the words quoted, too short to stand alone
     r"expressed [“\"][^“”\"]{1,40}[”\"](?: and [“\"][^“”\"]{1,40}[”\"])?|"
@@ -178,6 +181,8 @@ _REPORTED = re.compile(
     r"{0,3}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
+#: Whom the words were for, closed by a colon before the quotation: "for Mr Lavrov: “…”".
+_TO_WHOM_COLON = re.compile(r"[^“”\"«»:.]{1,80}:\s+(?=[“\"«])")
 _DATELINE = re.compile(
     # "MOSCOW : The speaker …": a colon set off by a space, as Singapore's TODAY prints it.
     r"^[A-Z][A-Z .'’/-]{2,40}(?:,[^—–]{1,40})?(?:\s*[—–-]+|\s+:)\s*"
@@ -1747,6 +1752,9 @@ def _reported_here(
             what_at += that.end()
         elif _REPORTED_AFTER.match(clause):
             rep = None
+    colon = _TO_WHOM_COLON.match(rep.group("what")) if rep else None
+    if rep and colon is not None and what_at == rep.start("what"):
+        what_at += colon.end()  # "had a message for Mr Lavrov: “…”": the words are quoted
     if rep and len(rep.group("what").split()) < 4:
         # "…, Secretary-General Jens Stoltenberg said on Tuesday.": the words come first;
         # what follows the verb is only when.

@@ -190,6 +190,11 @@ _NOT_LABELS = {
     "video",
     "audio",
     "photo",
+    # an image's label before its caption or credit ("Featured Image:", "Illustration:")
+    "featured",
+    "image",
+    "picture",
+    "illustration",
     "related",
     # A news site's field labels ("Quote: …", "Details: …", "Background: …").
     "quote",
@@ -568,7 +573,8 @@ _OUTLET = re.compile(
 _PARA_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 _COMMENTS = re.compile(
     r"^(?:leave a (?:comment|reply)|post a comment|add a comment|submit a comment|"
-    r"\d+ comments?|comments? \(\d+\))\.?$",
+    r"(?:there (?:are|is) )?\d+ comments?(?: on this (?:article|story|post))?|"
+    r"comments? \(\d+\))\.?$",
     re.IGNORECASE,
 )
 
@@ -1486,7 +1492,12 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         # record times each speech; the colons of the time are not the label's.
         return timed["label"], timed.end()
     # "Anf. 1 Utrikesminister CARL BILDT (m):": the Riksdag's record numbers each speech.
-    numbered = re.match(r"^(?:Q|Anf\.\s?)\d{1,4}\s+(?=[A-ZÅÄÖ])", line)
+    numbered = re.match(r"^(?:Q|Anf\.\s?)\d{1,4}\s+(?=[A-ZÅÄÖ])", line) or re.match(
+        # "0:00:00.3 John Ciorciari: Welcome …", "[00:12:31] Moderator: …": a recording's
+        # transcript times each turn before its label.
+        r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+(?=[A-Z])",
+        line,
+    )
     if numbered is None and re.match(r"^[•▪◦]\s*[^:\n]{2,110}:\s*$", line):
         # "• Amna Nawaz:": a transcript printed as a list puts a bullet before each
         # speaker's label on its own line (a bulleted line of text is not a label).
@@ -2133,7 +2144,12 @@ def structure(raw: RawText) -> Structure:
                 if _words(line) > 30 or re.search(r"[.?!]$", line.rstrip()):
                     break
                 late_by = _BYLINE.match(line)
-                if late_by and person_name(late_by.group("who").split(",")[0]) is not None:
+                who = late_by.group("who") if late_by else ""
+                # "By X at the Wilson Center, 21 April 2022": the person before the occasion
+                if late_by and (
+                    person_name(who.split(",")[0]) is not None
+                    or person_name(_OCCASION.split(who)[0].split(",")[0]) is not None
+                ):
                     byline = late_by.group("who")
                     _note_trailing_date(line, k)
                     for j in range(body_from, k + 1):
