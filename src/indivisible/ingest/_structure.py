@@ -4397,7 +4397,8 @@ def _kind(
     heads = " ".join([title or "", *header])
     if (flags["articles"] >= 2 and _TREATY_PARTIES.search(body)) or _TREATY.search(body[:3000]):
         return "treaty_text"
-    if _SUMMIT_DECLARATION.search(body[:3000]):
+    if _SUMMIT_DECLARATION.search(body[:3000]) or _SUMMIT_DECLARATION.search(text[:3000]):
+        # (the page's text too: a line the header or the furniture took may open it)
         return "treaty_text"  # a summit's declaration by all its heads of state or government
     if _preamble(text, blocks):
         return "treaty_text"  # "…, salutând …, convinși că …, declară următoarele:"
@@ -4534,7 +4535,39 @@ def _kind(
         ):
             flags["unsigned"] = 1
             return "statement"
+    if not quotes and not said and _names_its_instrument(text, blocks, title, header):
+        return "treaty_text"  # an instrument's text under its own name, without its formulas
     return "speech"
+
+
+#: An instrument's text naming itself: "this Treaty", "настоящим Актом", "dicho Tratado".
+_SELF_REFERENCE = re.compile(
+    r"\b(?:this|the present) (?:Treaty|Agreement|Act|Charter|Document|Convention|Protocol|"
+    r"Memorandum)\b|"
+    r"\bнастоящ\w* (?:Акт|Договор|Соглашени|Харти|Документ|Конвенци|Протокол|Меморандум)\w*|"
+    r"\b(?:le|la) présente? (?:traité|accord|acte|charte|document|convention|protocole)\b|"
+    r"\b(?:el|la) present[ea] (?:tratado|acuerdo|acta|carta|documento|convenio|protocolo)\b|"
+    r"\bdich[oa] (?:tratado|acuerdo|acta|carta|convenio)\b|"
+    r"\bdiese[sr]? (?:Vertrag|Abkommen|Akte|Charta|Dokument|Übereinkommen)s?\b"
+)
+#: A numbered paragraph or a section's Roman numeral opening a line ("12. С вызовами …",
+#: "II. Механизм консультаций …").
+_NUMBERED_PARA = re.compile(r"(?m)^\s*(?:\d{1,2}|[IVX]{1,4})\.\s+\S")
+
+
+def _names_its_instrument(
+    text: str, blocks: list[Block], title: str | None, header: list[str]
+) -> bool:
+    """Whether a page that quotes and reports nobody is an instrument's text by its name.
+
+    Its title or one of its first lines names an instrument of the record, and the text
+    refers to itself as one ("this Treaty", "настоящим Актом", "dicho Tratado") or numbers
+    its paragraphs or sections (two at least).
+    """
+    heads = [title or "", *header, *(text[b.start : b.end] for b in blocks[:4])]
+    if not any(_words(h) <= 30 and link(h, None).instruments for h in heads if h):
+        return False
+    return bool(_SELF_REFERENCE.search(text)) or len(_NUMBERED_PARA.findall(text)) >= 2
 
 
 _FIRST_PERSON = re.compile(
