@@ -86,7 +86,9 @@ _VERBS = (
     r"expressed (?:his|her|their) (?:readiness|hope|concern|confidence|regret|support)|"
     # "voiced his expectation that", "expressed his appreciation for", "voiced special gratitude"
     r"(?:expressed|voiced) (?:(?:his|her|their|the|special|deep|particular|strong)\s+){0,2}"
-    r"(?:appreciation|gratitude|expectation|hope|concern|support|conviction|satisfaction)"
+    r"(?:appreciation|gratitude|expectation|hope|concern|support|conviction|satisfaction|"
+    # "has expressed disappointment at the failure of …"
+    r"disappointment|regret|dismay|alarm|frustration|surprise|confidence|readiness)"
 )
 # A name, or a title with its name ("Secretary of State Antony Blinken"): "of" and "of
 # the" join capitalised words.
@@ -97,7 +99,7 @@ _NAME = (
     # lower-case office noun (and up to two lower-case words before it) before the name.
     r"|(?:(?!(?:and|or|the|a|an|with|by|to|in|on|at|from|for|said|says|told)\b)[a-z][\w-]*\s+){0,2}"
     r"(?:spokes(?:man|woman|person)|envoy|official|diplomat|aide|adviser|advisor|minister|"
-    r"secretary|ambassador|representative|negotiator|lawmaker|senator|legislator|deputy|"
+    r"secretary(?:-[Gg]eneral)?|ambassador|representative|negotiator|lawmaker|senator|legislator|deputy|"
     r"commander|chief|leader|president|chairman|chairwoman|head|director|general|analyst|"
     r"expert|researcher|professor|governor|mayor|premier|chancellor)(?=\s+[A-Z])"
     # "Russia deputy Interior Minister Grigori Karasin": a lower-case rank inside the title.
@@ -119,13 +121,17 @@ _AUX = (
 _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
     r"\b[Aa]n?\s+(?:[\w.’'-]+\s+){0,3}?(?:official|spokes(?:man|woman|person)|diplomat|source)|"
-    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey),?\s+{_AUX}(?:{_VERBS})\b(?P<tail>[^“”«»\"!?]{{0,120}})$"
+    # "… by White House spokeswoman Jen Psaki, who said …": a relative clause's verb
+    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)(?:,\s+who)?,?\s+{_AUX}(?:{_VERBS})\b"
+    r"(?P<tail>[^“”«»\"!?]{0,120})$"
 )
 _AFTER = re.compile(
     # "«…», — said Erler": a dash may stand between the quotation and its attribution.
     # '“…,” spokesman of the ministry Anton Mazur said': a lower-case office before the name.
     # (not "the Russian Foreign Minister", a description read below)
-    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?:(?!(?:the|a|an)\s)[a-z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+){{0,4}}?)?"
+    # '"…," the conference's Argentinian President Gustavo Zlauvinen told': a body's
+    # possessive before the office and the name.
+    rf"^\s*,?\s*(?:[—–]\s*)?(?:(?:the\s+[a-z][\w-]*[’']s\s+|(?!(?:the|a|an)\s)[a-z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+){{0,4}}?)?"
     rf"(?P<who>{_NAME}|he|she)(?:,[^,“”\"]{{2,80}},)?"
     # "Sen. Lindsey Graham (R-S.C.) told reporters": a party and state in brackets
     r"(?:\s+\([A-Z]-[A-Za-z.]{2,8}\))?"
@@ -181,6 +187,8 @@ _REPORTED = re.compile(
     r"{0,3}"
     r":?\s+(?:that\s+)?(?P<what>[\w“\"].+)$"
 )
+#: A possessive's ending closing a name ("Donald Trump’s proposed system").
+_SUFFIXED = re.compile(r"[’']s?$")
 #: Whom the words were for, closed by a colon before the quotation: "for Mr Lavrov: “…”".
 _TO_WHOM_COLON = re.compile(r"[^“”\"«»:.]{1,80}:\s+(?=[“\"«])")
 _DATELINE = re.compile(
@@ -798,7 +806,15 @@ _NOT_AN_ABBREVIATION = "".join(
 def _speaker_of(
     who: str, context: str, day: dt.date | None, seen: list[Speaker] | None = None
 ) -> Speaker | None:
-    """Resolve the subject of a speech verb to a speaker, never to a place ("New York")."""
+    """Resolve the subject of a speech verb to a speaker, never to a place ("New York").
+
+    Nor to a news agency: "Пескова ТАСС" (from "цитирует Пескова ТАСС") is Peskov, "РИА
+    Новости" nobody.
+    """
+    if _AGENCY_TAIL.search(who.rstrip(" .,")):
+        who = _AGENCY_TAIL.sub("", who.rstrip(" .,"))
+        if not who:
+            return None
     found = _speaker_of_any(who, context, day, seen)
     if found is not None and found.person is None and found.name and _place_name(found.name):
         return None
@@ -1241,6 +1257,16 @@ def _quotations(
                         when = dt.date.fromisoformat(iso)
                 who_said = said.group("who").strip()
                 speaker = _speaker_of(who_said, context + prefix, when or day, seen)
+                tail = before[-240:]
+                while speaker is None and said is not None and said.group("who")[:1].isupper():
+                    # "The extension was announced by … Jen Psaki, who said …": a subject
+                    # that names nobody; a later attribution of the same words may.
+                    said = _BEFORE.search(tail, said.end("who"))
+                    if said is not None:
+                        prefix = before[: len(before) - len(tail) + said.start("who")]
+                        speaker = _speaker_of(
+                            said.group("who").strip(), context + prefix, day, seen
+                        )
             else:
                 after = _AFTER.match(after_text[:120]) or _AFTER_APPOSED.match(after_text)
                 described = _AFTER_DESCRIBED.match(after_text)
@@ -1784,6 +1810,20 @@ def _reported_here(
             who = _surname_speaker(rep.group("who"), context, day, seen)
         if who is not None:
             return who, what_at, len(clause.rstrip())
+        # "The Kremlin said in a statement that Putin told Biden … that he supports …": a
+        # body's report of a person's words; the words are the person's.
+        inner = _REPORTED.match(clause[what_at:])
+        nested = (
+            _reported_here(clause[what_at:], context, day, seen, ahead)
+            if inner is not None and not _SUFFIXED.search(inner.group("who"))
+            else None
+        )
+        if (
+            nested is not None
+            and nested[0].name
+            and (nested[0].person is not None or len(nested[0].name.split()) >= 2)
+        ):
+            return nested[0], nested[1] + what_at, nested[2] + what_at
     fronted = _AS_NOTED.match(clause)
     if fronted:
         # "As Russian Presidential Press Secretary Dmitry Peskov noted, an initiative …":
@@ -2151,10 +2191,19 @@ def _name_runs(bare: str) -> list[tuple[int, int, str]]:
         # "Stoltenberg van de NAVO", "Scheffer of NATO": a body's abbreviation after a
         # particle closes no name; the name ends before the particle.
         run = _PARTICLE_BODY.sub("", run)
-        out.append((m.start(), m.start() + len(run), run.rstrip(".")))
+        # "цитирует Пескова ТАСС", "в беседе с РИА Новости": an agency relays, never speaks
+        run = _AGENCY_TAIL.sub("", run)
+        if run:
+            out.append((m.start(), m.start() + len(run), run.rstrip(".")))
     return out
 
 
+#: A news agency's name closing a run of capitalised words (or making it up).
+_AGENCY_TAIL = re.compile(
+    r"(?:^|\s+)(?:(?:РИА|RIA)\s+(?:Новости|Novosti)|(?:ИТАР-)?ТАСС|TASS|Интерфакс|Interfax|"
+    r"Reuters|AFP|PAP|Укрінформ|Ukrinform|УНН|Спутник|Sputnik|Известия|Izvestia|"
+    r"Коммерсант|Kommersant|Xinhua|Синьхуа|БелТА|BelTA|Anadolu|ANSA|EFE|Agerpres)$"
+)
 _PARTICLE_BODY = re.compile(r"(?:\s+(?:van|de|der|den|von|of|di|du|del|da))+\s+[A-ZА-ЯЁ]{2,6}$")
 
 
@@ -2490,6 +2539,8 @@ _NEXT_TO_VERB = re.compile(
     # an agency's initials may stand among them ("Zbigniew Rau w rozmowie z PAP stwierdził"),
     # and a place after its preposition ("Mike Pompeo v úterý v Bruselu oznámil")
     r"(?:(?:v|ve|w|we|in|im|na|vo|в|во|на|у|і)\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]*|"
+    # "Анатолий Антонов в беседе с РИА Новости рассказал": an agency of two words
+    r"(?:РИА|RIA)\s+(?:Новости|Novosti)|Интерфакс\w*|Interfax|Reuters|Укрінформ\w*|Ukrinform|"
     r"[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*|[A-ZА-ЯЁ]{2,6})){1,4}\s+"
 )
 #: The word opening a reported clause ("that") in the languages read.

@@ -4110,6 +4110,14 @@ _STATEMENT_TITLE = re.compile(
     r"\bcommuniqu[ée]|\bcomunicato\b|\bcomunicado\b|\bkommuniqu[ée]|\bкоммюнике\b|\bкомюніке\b",
     re.IGNORECASE,
 )
+#: A broadcast's host introducing the guest: "X speaks with Y", "joins us now", "Welcome
+#: to the program", "Thank you for joining us".
+_ON_AIR_GUEST = re.compile(
+    r"\b(?:speaks|spoke|talks|talked) (?:with|to)\b|\bjoins us\b|\bjoined (?:now )?by\b|"
+    r"\bwelcome (?:back )?to the (?:program|programme|show)\b|"
+    r"\bthank(?:s| you)(?: very much| so much)? for joining us\b",
+    re.IGNORECASE,
+)
 _INTERVIEW = re.compile(
     r"\binterview|\bentretien\b|\bentrevista\b|\bintervista\b|\bwywiad|\bинтервью|"
     r"\bінтерв['’]ю|"
@@ -4345,6 +4353,11 @@ def _preamble(text: str, blocks: list[Block]) -> bool:
     return False
 
 
+def _first_label_at(turns: list[Turn]) -> int:
+    """Where the first labelled turn begins (0 if none is labelled)."""
+    return min((t.spans[0][0] for t in turns if t.labelled and t.spans), default=0)
+
+
 def _asks_and_answers(text: str, turns: list[Turn]) -> bool:
     """Whether two labelled people, and only two, talk so that one asks and the other answers.
 
@@ -4467,6 +4480,14 @@ def _kind(
         for t in turns
         if t.labelled and t.spans and text[t.spans[0][0] : t.spans[0][0] + 1] in '“"'
     }
+    if (
+        flags["labels"]
+        and 2 <= len(named - {"journalist", "moderator"}) <= 3
+        and _ON_AIR_GUEST.search(" ".join([heads, text[: _first_label_at(turns)]]))
+    ):
+        # "Robert Siegel speaks with Edgars Rinkevics …", "… he joins us now from New York":
+        # a broadcast's host and guest (a played clip may add a third voice).
+        return "interview"
     if _asks_and_answers(text, turns):
         return "interview"  # one labelled person asks, the other answers
     if flags["labels"] >= 1 and named - {"journalist", "moderator"} - quote_labels:
