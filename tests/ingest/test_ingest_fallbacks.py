@@ -178,9 +178,20 @@ def test_a_surname_alone_after_the_clause_is_the_person_named_earlier(tmp_path: 
     assert any(t.startswith("Ankara is hopeful") for t in _said(doc, "Mevlut Cavusoglu"))
 
 
-def test_a_surname_never_named_in_full_is_no_speaker(tmp_path: Path) -> None:
+def test_a_surname_never_named_in_full_speaks_as_printed(tmp_path: Path) -> None:
+    # "…, Ozturk added.": the surname alone, as the page prints it (a closing quotation's
+    # surname is read so too); no full name is invented for it.
     text = _NEWS.replace(" with Turkish Foreign Minister Mevlut Cavusoglu", "").replace(
         "Cavusoglu added", "Ozturk added"
+    )
+    doc = parse_written(tmp_path, text)
+    hopeful = [s for s in spoken(doc) if s.text.startswith("Ankara is hopeful")]
+    assert [s.speaker for s in hopeful] == ["Ozturk"]
+
+
+def test_a_place_closing_reported_words_is_no_speaker(tmp_path: Path) -> None:
+    text = _NEWS.replace(" with Turkish Foreign Minister Mevlut Cavusoglu", "").replace(
+        "Cavusoglu added", "Ankara added"
     )
     doc = parse_written(tmp_path, text)
     assert not any(s.text.startswith("Ankara is hopeful") for s in spoken(doc))

@@ -843,7 +843,11 @@ def _surname_speaker(
 
     "Hua said" after "spokeswoman Hua Chunying": the full name written earlier (its first
     or last word); otherwise the surname alone, if it may be one (:func:`lone_surname`).
+    A place is no surname ("Moscow repeatedly noted" after "Ambassador to Moscow John
+    Sullivan").
     """
+    if _place_name(word):
+        return None
     for p in reversed(seen):
         if p.name and (same_person(word, p.name) or word in p.name.split()):
             return p
@@ -897,6 +901,12 @@ def _speaker_of_any(
         qualified = _described_person(plain, context)
         if qualified is not None:
             return _unify(qualified, seen)
+        if plain.lower() == "they":
+            # "NATO officials said … They emphasised …": a group, never one person named
+            # before; only a group that spoke last ("officials") goes on.
+            last = seen[-1] if seen else None
+            group = last is not None and not last.name and (last.role or "").endswith("s")
+            return last if group else None
         if plain.lower() in ("he", "she"):
             subject = _last_subject(context, day, seen)
             if subject is not None:
@@ -1851,10 +1861,13 @@ def _reported_here(
         elif (
             re.fullmatch(r"[^\W\d_][\w’'-]+", attr) and attr[0].isupper() and not is_role_word(attr)
         ):
-            # "…, Cavusoglu added.": a surname alone, for the full name written earlier.
+            # "…, Cavusoglu added.": a surname alone, for the full name written earlier, or
+            # as the page prints it if it never gives one ("…, Belousov said.").
             who = _speaker_of(attr, context, day, seen)
             if who is not None and (who.name is None or not same_person(attr, who.name)):
                 who = None
+            if who is None and _PLAIN_SAID.match(clause, after.end("attr")):
+                who = _lone_surname(attr)
         elif re.match(rf"^{HONORIFIC}\s+[A-Z][\w’'-]+$", attr):
             who = _speaker_of(attr, context, day, seen)  # "…, Mr Stoltenberg said."
         elif re.match(r"^(?:he|she|the |a )", attr, re.IGNORECASE):
@@ -2010,6 +2023,9 @@ def _foreign_speaker(
         # "… leszögezte, hogy … a Stoltenberg által javasolt …": a person named past the
         # verb's "that" is in what was said
         and not any(v.end() <= a and _THAT.search(bare, v.end(), a) for v in verbs)
+        # "Vladimiras Putinas planuoja …, pareiškė Lietuvos užsienio reikalų ministras": the
+        # verb after a comma, its subject after it; a person before the comma was spoken of
+        and not any(b <= v.start() and _inverted(bare, v) for v in verbs)
     ]
     known = {p.name: p for _, _, p in placed}
     if len(known) > 1:
@@ -2032,6 +2048,23 @@ def _foreign_speaker(
         if found is not None:
             return found
     return None
+
+
+#: Lower-case words closed by an office's noun: "užsienio reikalų ministras", "foreign
+#: minister", "министр иностранных дел".
+_OFFICE_AFTER = re.compile(
+    r"(?:\s+[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]*){0,3}?\s+"
+    r"(?i:minist\w*|министр\w*|міністр\w*|prezident\w*|president\w*|президент\w*|"
+    r"ambasad\w*|ambassad\w*|посол\w*|premier\w*|premjer\w*|kancler\w*)\b"
+)
+
+
+def _inverted(bare: str, verb: re.Match[str]) -> bool:
+    """Whether a speech verb follows a comma and its subject follows it ("…, said X")."""
+    if not re.search(r",\s*(?:[-–—]\s*)?$", bare[: verb.start()]):
+        return False
+    rest = bare[verb.end() :].strip(" .")
+    return bool(rest) and not rest.startswith(",") and not _THAT.match(rest)
 
 
 #: A quotation closed, then a comma (and a dash) and a word in lower case: in every
@@ -2511,6 +2544,10 @@ def _foreign_speaker_at(
     before_verb = context + " " + clause[: verb.start()]
     # "В НАТО выразили сожаление": an organisation's or a treaty's name is nobody.
     lone_at = lone_at if lone_at is None or not _names_a_thing(lone_at["who"]) else None
+    if lone_at is not None and _OFFICE_AFTER.match(clause, verb.end() + lone_at.end()):
+        # "…, pareiškė Lietuvos užsienio reikalų ministras": a state's genitive opening an
+        # office in lower case, not a surname
+        lone_at = None
     lone_before = (
         lone_before if lone_before is None or not _names_a_thing(lone_before["who"]) else None
     )
