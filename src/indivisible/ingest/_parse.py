@@ -904,9 +904,9 @@ def _speaker_of_any(
         if plain.lower() == "they":
             # "NATO officials said … They emphasised …": a group, never one person named
             # before; only a group that spoke last ("officials") goes on.
-            last = seen[-1] if seen else None
-            group = last is not None and not last.name and (last.role or "").endswith("s")
-            return last if group else None
+            previous = seen[-1] if seen else None
+            group = previous is not None and not previous.name
+            return previous if group and (previous.role or "").endswith("s") else None
         if plain.lower() in ("he", "she"):
             subject = _last_subject(context, day, seen)
             if subject is not None:
