@@ -905,8 +905,9 @@ def _speaker_of_any(
             # "NATO officials said … They emphasised …": a group, never one person named
             # before; only a group that spoke last ("officials") goes on.
             previous = seen[-1] if seen else None
-            group = previous is not None and not previous.name
-            return previous if group and (previous.role or "").endswith("s") else None
+            if previous is None or previous.name or not (previous.role or "").endswith("s"):
+                return None
+            return previous
         if plain.lower() in ("he", "she"):
             subject = _last_subject(context, day, seen)
             if subject is not None:
