@@ -297,3 +297,18 @@ def test_the_evaluation_refuses_a_bad_corpus_with_the_file_and_line(
     (tmp_path / "gold" / "x.yaml").write_text("file: gone.txt\nsplit: tune\n", encoding="utf-8")
     assert rob.main([str(tmp_path)]) == 2
     assert "gone.txt" in capsys.readouterr().err
+
+
+def test_a_guillemet_left_open_after_a_colon_is_read(tmp_path: Path) -> None:
+    # session 21: an unclosed « … quotation (its pattern has fewer groups than the closed
+    # ones') once raised IndexError on a French speech.
+    text = (
+        "La sécurité de l'Europe\n\n"
+        "PARIS — Le ministre a parlé lundi.\n\n"
+        "Vient ensuite une longue liste de noms, dont Victor Hugo qui écrivait : « Un jour "
+        "viendra où l'on verra ces deux groupes immenses se tendant la main par-dessus les "
+        "mers, échangeant leurs produits, leur commerce, leur industrie… (1). Il ne faut pas "
+        "non plus oublier le projet de fédération européenne.\n"
+    )
+    doc = _parse(tmp_path, text)
+    assert any("Un jour" in s.text for s in doc.statements)

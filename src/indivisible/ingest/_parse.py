@@ -1234,7 +1234,8 @@ def _quotations(
         # the paragraph ends: a quotation left open runs to the end of what is read.
         matches.append(unclosed)
     for m in matches:
-        group = next(g for g in ("a", "b", "c", "d") if m.group(g) is not None)
+        # (an unclosed quotation's pattern has the groups "a" and "c" only)
+        group = next(g for g in ("a", "b", "c", "d") if m.groupdict().get(g) is not None)
         inner = m.group(group)
         if len(inner.split()) < 4 and not (
             # "“NATO must stop,” Ryabkov said.": short, but said by someone; a scare
