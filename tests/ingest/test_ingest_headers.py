@@ -462,3 +462,49 @@ def test_a_headlines_subject_over_a_report_speaks_nothing_of_it(tmp_path: Path) 
     )
     doc = _parse(tmp_path, report)
     assert not any(s.speaker == "Holland" for s in doc.statements)
+
+
+# --- session 21: whose words a speech's header names ----------------------------------
+
+_SPOKEN = (
+    "I am grateful for this opportunity to address you. European security is indivisible, "
+    "and I believe we should restore trust step by step.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "speaker"),
+    [
+        # the title's head alone on its line, the name on the next
+        (
+            "Statement by\nH.E. Dr. Jan Halvar\nMinister of Foreign Affairs\n"
+            "at the Meeting of the OSCE Ministerial Council,\nMilan, 6 December 2018\n\n",
+            "Jan Halvar",
+        ),
+        # an OSCE document's number, day and original language, then the title and name
+        (
+            "Abschlussstatement des Bundesministers des Auswärtigen\n\nMC.DEL/44/15\n"
+            "7 December 2015\n"
+            "Original: GERMAN\nAbschlussstatement des Bundesministers des Auswärtigen\n"
+            "Dr. Jan Halvar\nauf dem OSZE-Ministerrat\n",
+            "Jan Halvar",
+        ),
+        # the title after a place and a day, the office in lower case before the name
+        (
+            "10.07.2015\n\nHelsinki, 10.07.2015 - Discorso del consigliere federale Jan Halvar "
+            "in occasione dell'incontro ad alto livello dell'OSCE - Fa stato la versione "
+            "orale\n\n",
+            "Jan Halvar",
+        ),
+    ],
+)
+def test_a_speech_header_names_its_speaker(tmp_path: Path, header: str, speaker: str) -> None:
+    doc = _parse(tmp_path, header + "Mr. Chairperson, Excellencies,\n\n" + _SPOKEN)
+    assert {s.speaker for s in doc.statements if s.text != "Mr. Chairperson, Excellencies,"} == {
+        speaker
+    }
+
+
+def test_a_title_head_alone_without_a_name_after_it_names_nobody(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, "Statement by\n\nThe Ministry of Foreign Affairs\n\n" + _SPOKEN)
+    assert {s.speaker for s in doc.statements} <= {None}

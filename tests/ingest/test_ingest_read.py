@@ -95,3 +95,12 @@ def test_crlf_line_endings_are_normalised(tmp_path: Path) -> None:
     (statement,) = parsed.statements
     assert statement.text == "We insist on an answer."
     assert parsed.document.text[statement.start : statement.end] == statement.text
+
+
+def test_forum_emphasis_tags_are_markup_not_text(tmp_path: Path) -> None:
+    # session 21: "[b]Rz: Czy …?[/b]" as a copied page keeps its bold questions
+    path = tmp_path / "doc.txt"
+    path.write_text("[b]Czy NATO się zmieni?[/b]\n[B]Tomas Valasek:[/B] Tak. [i]Raczej[/i] nie.\n")
+    assert read(path).text == "Czy NATO się zmieni?\nTomas Valasek: Tak. Raczej nie.\n"
+    path.write_text("[Senate] Session of 12 May.\n")
+    assert read(path).text == "[Senate] Session of 12 May.\n"  # an editorial note stays

@@ -197,6 +197,9 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         if w.strip(",").lower() in _BODY_WORDS | _THING_WORDS | one_word_state_names()
         or _titled(w)
         or _is_abbreviation(w)
+        # "Bundesministers des Auswärtigen Dr. Frank-Walter Steinmeier": a courtesy or
+        # academic title glued between the office and the name
+        or re.fullmatch(r"(?:Dr|Prof|Mr|Mrs|Ms|Mme|Herr|Frau|Sir|Dame)\.?", w) is not None
     ]
     if glued:
         lead.extend(words[: glued[-1] + 1])

@@ -131,11 +131,15 @@ def read(path: Path) -> RawText:
     fmt = _format(path, raw[:512])
     if fmt == "html":
         return _read_html(raw, path, digest)
-    text = _decode(raw, path)
+    text = _BBCODE.sub("", _decode(raw, path))
     _check_controls(text, path)
     if not text.strip():
         raise InputError("file contains only whitespace", path=path)
     return RawText(sha256=digest, format=fmt, text=text)
+
+
+#: Forum-style emphasis tags a copied page may keep ("[b]Rz: Czy …?[/b]"): markup, not text.
+_BBCODE = re.compile(r"\[/?(?:b|i|u|em|strong)\]", re.IGNORECASE)
 
 
 def _read_html(raw: bytes, path: Path, digest: str) -> RawText:

@@ -32,6 +32,7 @@ from indivisible.ingest._literals import by_first_letter
 from indivisible.ingest._names import (
     NAME_RUN,
     UPPER,
+    german_office,
     is_role_word,
     person_name,
     role_and_name,
@@ -67,8 +68,31 @@ _TITLE_BY = re.compile(
 #: genitive: "Rede von …", "Discours de …", "Discurso de …", "Discorso di …",
 #: "Przemówienie …", "Projev …", "Reč a odpovede na otázky Sergeja Lavrova …",
 #: "Выступление и ответы на вопросы СМИ Министра … С.В.Лаврова …", "Виступ …".
+#: A speech's or a statement's title whose person is on the next line: "Statement by",
+#: "Remarks delivered by", "Intervention de".
+_TITLE_HEAD_ALONE = re.compile(
+    r"^(?:(?:opening|closing|keynote|introductory|welcoming)\s+)?"
+    r"(?:statement|remarks|speech|address|intervention|lecture|message)\s+(?:delivered\s+)?"
+    r"(?:by|of)\s*:?$|"
+    r"^(?:Rede|Ansprache|Discours|Allocution|Intervention|Discurso|Intervención|Discorso|"
+    r"Intervento|Przemówienie|Wystąpienie|Выступление|Виступ)\s+(?:von|de|du|del|di|della)\s*:?$",
+    re.IGNORECASE,
+)
+#: A speech's title with the office in lower case before the name: "Discorso del
+#: consigliere federale Didier Burkhalter …", "Rede des Bundesministers …".
+_SPEECH_OF = re.compile(
+    r"^(?:Discorso|Intervento|Discours|Allocution|Discurso|Intervención|Rede|Ansprache)\s+"
+    r"(?:di|del|della|dello|de|du|des|de la|von|der)\s+(?P<who>.{3,400})$"
+)
+#: A page's field naming who speaks: "Speaker: X", "Oratore: X", "Redner: X".
+_SPEAKER_FIELD = re.compile(
+    r"^(?:speaker|oratore|oratrice|orateur|oratrice|orador[a]?|redner(?:in)?|mówca|"
+    r"докладчик|выступающий|доповідач|talare|puhuja)\s*:\s*(?P<who>[^:]{3,80})$",
+    re.IGNORECASE,
+)
 _TITLE_BY_OTHER = re.compile(
-    r"^(?:(?:Rede|Ansprache|Grußwort|Festrede)\s+(?:von|des|der)\s+|"
+    r"^(?:(?:Rede|Ansprache|Grußwort|Festrede|(?:Abschluss|Eröffnungs|Eingangs)?[Ss]tatement)"
+    r"\s+(?:von|des|der)\s+|"
     r"(?:Discours|Allocution)\s+(?:de|du|d[’'])\s*|"
     r"(?:Discurso|Intervención)\s+(?:de|del)\s+|(?:Discorso|Intervento)\s+(?:di|del|della)\s+|"
     # "Discurso y respuestas a preguntas de los medios ofrecidas por el Ministro …", as the
@@ -1916,6 +1940,7 @@ def structure(raw: RawText) -> Structure:
     dates.extend(early_dates)
     byline = ""
     titled_by = False
+    name_next = False  # a title head alone on its line: the name follows (below)
     header_lines: list[str] = []
     header_persons: list[Person] = []
 
@@ -2022,6 +2047,57 @@ def structure(raw: RawText) -> Structure:
                     # "… Special meeting of the OSCE Permanent Council, 16 January 2014"
                     dates.append((3, i, ends))
                 dropped.append((block.start, block.end, "title"))
+                body_from = i + 1
+                continue
+            after_head = (
+                title is not None
+                and _TITLE_HEAD_ALONE.match(title.strip()) is not None
+                and bool(header_lines)
+                and header_lines[-1].strip() == title.strip()
+            )
+            first_line = text[block.start : block.end].strip().split("\n")[0]
+            if (name_next or after_head) and not byline and _words(first_line) <= 12:
+                # "Statement by" / "H.E. Dr. Miroslav Cerar": the title's head on its line,
+                # the person's name on the next
+                named_next = person_name(first_line.split(",")[0])
+                if named_next is not None:
+                    byline = first_line.strip()
+                    name_next = False
+                    header_lines.append(line)
+                    dropped.append((block.start, block.end, "byline"))
+                    body_from = i + 1
+                    continue
+            name_next = False
+            if (
+                not byline
+                and _words(line) <= 12
+                and (
+                    _TITLE_HEAD_ALONE.match(line.strip())
+                    or ((t := _TITLE_BY_OTHER.match(line)) and person_name(t["who"]) is None)
+                )
+            ):
+                name_next = True
+                title = title or line.rstrip()
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "title"))
+                body_from = i + 1
+                continue
+            flat = " ".join(line.split())
+            wrapped = _titled_other(flat) if "\n" in line and not byline else None
+            if wrapped is not None and _words(flat) <= 40:
+                # "Abschlussstatement des Bundesministers des Auswärtigen" / "Dr. Frank-Walter
+                # Steinmeier": the title wrapped onto the name's line
+                byline = wrapped["who"]
+                header_lines.append(flat)
+                dropped.append((block.start, block.end, "byline"))
+                body_from = i + 1
+                continue
+            field = _SPEAKER_FIELD.match(line.strip())
+            if field is not None and not byline and person_name(field["who"]) is not None:
+                # "Oratore: Didier Burkhalter": the page's field naming the speaker
+                byline = field["who"].strip()
+                header_lines.append(line)
+                dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
             by = _BYLINE.match(line) or (_WITH.match(line) if title is not None else None)
@@ -2630,6 +2706,7 @@ def _unlabelled_interview(
             for k in asked
             if _PUT_TO_SOMEONE.search(text[blocks[k].start : blocks[k].end])
             or _PARA_NUMBER.match(text[blocks[k].start : blocks[k].end])
+            or _ADDRESSED.match(text[blocks[k].start : blocks[k].end])
         )
         # A lead that says it is an interview ("V rozhovoru se mimo jiné ptáme:", "In the
         # interview we ask, among others:") may list its topics first; the excerpt may end
@@ -2641,7 +2718,13 @@ def _unlabelled_interview(
             _INTERVIEW.search(text[b.start : b.end]) and _words(text[b.start : b.end]) <= 40
             for b in blocks[1:]
         )
-        put = (put_to >= 2 or closing_says) and put_to * 2 >= len(asked)
+        # "Herr Schmid, seit dem 2. August …?": the first question addresses the person
+        addressed = first < len(blocks) and bool(
+            _ADDRESSED.match(text[blocks[first].start : blocks[first].end])
+        )
+        put = (
+            put_to >= 2 or closing_says or (addressed and len(asked) >= 2)
+        ) and put_to * 2 >= len(asked)
         if (
             (len(asked) < 2 and not closing_says)
             or first > (7 if said_so else 3)
@@ -2720,6 +2803,22 @@ def _unlabelled_interview(
                 ),
                 None,
             )
+        if found is None and asked:
+            # "Herr Schmid, seit dem 2. August …?": the question addresses the person asked
+            # (by the full name the page prints elsewhere, or the surname alone)
+            first_q = blocks[min(asked)]
+            address = _ADDRESSED_NAME.match(text[first_q.start : first_q.end])
+            if (
+                address is not None
+                and _ADDRESSED.match(text[first_q.start : first_q.end])
+                and not is_role_word(address["who"])
+                and not german_office(address["who"])
+            ):
+                surname = address["who"].split()[-1]
+                full = re.search(rf"\b[{UPPER}][\w’'-]+\s+{re.escape(surname)}\b", text)
+                found = (person_name(full[0]) if full else None) or (
+                    (surname, None) if lone_surname(surname) else None
+                )
         if found is None:
             return None
         who = Speaker(found[0], found[1])
@@ -2911,6 +3010,18 @@ def _opening_speaker(
         titled = titled_surname(byline[: cuts[0]].strip(" ,"))
         if titled is not None:
             return Speaker(titled[0], titled[1])
+    for piece in re.split(r"\s+[-–—]\s+", title or "")[1:]:
+        # "Helsinki, 10.07.2015 - Discorso del consigliere federale Didier Burkhalter in
+        # occasione dell'incontro … - Fa stato la versione orale": the title after the place
+        # and day names the person, before the occasion
+        titled_piece = (
+            _TITLE_BY_OTHER.match(piece) or _TITLE_BY.match(piece) or _SPEECH_OF.match(piece)
+        )
+        if titled_piece is not None:
+            who = _OCCASION.split(titled_piece["who"])[0]
+            named = person_name(who.split(",")[0]) or person_name(who)
+            if named is not None:
+                return Speaker(named[0], named[1])
     if title and "," in title:
         # "From the speech of the Head of the Delegation …, Yu.D.Zhdanova (January 29, 2025)"
         last = re.sub(r"\([^)]*\)", "", title).rsplit(",", 1)[-1].strip(" .")
@@ -4142,6 +4253,21 @@ _PUT_TO_SOMEONE = re.compile(
     r"du|dig|ni|dere|deg|jij|uw|siz|sizin|ön|önök|te|teidän|jūs|jūsų|teie|"
     r"dumneavoastră)\b|(?<=\w)(?:íte|áte|ете|ите)\b|-vous\b|\b(?:Sie|Ihnen|Ihre?[mnrs]?)\b",
     re.IGNORECASE,
+)
+#: A question opened by addressing the person asked: "Herr Schmid, …?", "Mr. Secretary,
+#: …?", "Monsieur le ministre, …?", "Pan ministrze, …?", "Господин министр, …?".
+_ADDRESSED = re.compile(
+    r"^\s*(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Madam|Monsieur|Madame|Señor|Señora|Signor[ae]?|"
+    r"Pan|Pani|Господин|Госпожа|Пане|Пані|Heer|Mevrouw)"
+    r"(?:\s+(?:le|la|l[’']|el|il)?\s*[\w’'-]+){1,3},\s"
+    # (not a speech's salutation: "Herr Präsident, meine Damen und Herren, …")
+    r"(?!(?i:meine|liebe|sehr geehrte|ladies|dear|distinguished|mesdames|chers|chères|señoras|"
+    r"queridos|signore|gentili|szanowni|drodzy|уважаемые|дорогие|шановні)\b)"
+)
+#: The person a question addresses by name: "Herr Schmid, …", "Mr. Halvar, …".
+_ADDRESSED_NAME = re.compile(
+    r"^\s*(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame|Señor|Señora|Signor[ae]?|Pan|Pani|"
+    r"Господин|Госпожа|Пане|Пані|Heer|Mevrouw)\s+(?P<who>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]+),\s"
 )
 _BODY_SPEAKS = re.compile(
     r"^(?:The )?(?P<body>(?:[A-Z][\w.’'-]*\s+){0,5}?(?:Union|States|Federation|Government|"
