@@ -509,6 +509,8 @@ prezident prezidenti baş naziri nazir naziri xarici işlər müdafiə sözçüs
 
 #: Words of a title that precede a name ("NATO Secretary General Jens Stoltenberg").
 _ROLE_WORDS = {
+    # "Senate Majority Leader Harry Reid", "Supreme Leader …": an office's last word
+    "leader",
     "secretary",
     "general",
     "secretary-general",

@@ -59,6 +59,10 @@ _QUOTE = re.compile(
     r"“(?P<a>[^“”]+)”|\"(?P<b>[^\"\n]+)\"|«(?P<c>[^«»]+)»"
     # German and Polish copy open low and close high: „…“ (or „…”).
     r"|„(?P<d>[^„“”]+)[“”]"
+    # British and Irish copy quotes in single marks: ‘We have suggested …’ (an apostrophe
+    # inside a word, "didn’t", does not close it; the opening mark follows a space or a
+    # colon, never a letter)
+    r"|(?<![\w’])‘(?P<e>(?:[^‘’\n]|’(?=\w))+)’(?!\w)"
 )
 #: A quotation opened after a colon or comma and never closed in the sentence.
 _UNCLOSED = re.compile(r"(?<=[,:] )“(?P<a>[^“”]{20,})$|(?<=[,:] )«(?P<c>[^«»]{20,})$")
@@ -124,6 +128,13 @@ _BEFORE = re.compile(
     # "… by White House spokeswoman Jen Psaki, who said …": a relative clause's verb
     rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)(?:,\s+who)?,?\s+{_AUX}(?:{_VERBS})\b"
     r"(?P<tail>[^“”«»\"!?]{0,120})$"
+)
+#: A participle of speech after the subject's clause, then the quotation: "Senate Majority
+#: Leader Harry Reid, D-Nev., sounded not quite as upbeat, telling reporters: “…”".
+_PARTICIPLE_BEFORE = re.compile(
+    rf"(?P<who>{_NAME})(?:,[^,“”\"]{{2,40}},)?\s+(?:[a-z][\w’'-]*[\s,]+){{1,12}}?"
+    r"(?:telling|saying|adding|noting|warning|insisting|arguing|declaring|stressing)\b"
+    r"[^“”«»\"!?.]{0,60}$"
 )
 _AFTER = re.compile(
     # "«…», — said Erler": a dash may stand between the quotation and its attribution.
@@ -1235,7 +1246,7 @@ def _quotations(
         matches.append(unclosed)
     for m in matches:
         # (an unclosed quotation's pattern has the groups "a" and "c" only)
-        group = next(g for g in ("a", "b", "c", "d") if m.groupdict().get(g) is not None)
+        group = next(g for g in ("a", "b", "c", "d", "e") if m.groupdict().get(g) is not None)
         inner = m.group(group)
         if len(inner.split()) < 4 and not (
             # "“NATO must stop,” Ryabkov said.": short, but said by someone; a scare
@@ -1257,7 +1268,7 @@ def _quotations(
         if _AUDIENCE.match(after_text[:40]):
             speaker = Speaker(None, "member of the audience")
         else:
-            said = _BEFORE.search(before[-240:])
+            said = _BEFORE.search(before[-240:]) or _PARTICIPLE_BEFORE.search(before[-240:])
             according = _ACCORDING_BEFORE.search(before[-120:])
             if according:
                 speaker = _speaker_of(according.group("who"), context + before, day, seen)
