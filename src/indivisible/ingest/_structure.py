@@ -882,7 +882,9 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     line = _as_figures(line)
     # "Donnerstag, den 19. April 2018": a German weekday is no place.
     line = re.sub(
-        r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+(?:den\s+)?",
+        # (or its abbreviation: "So., 09. Okt. 2022")
+        r"^(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|(?:mo|di|mi|do|fr|sa|so)\.)"
+        r",?\s+(?:den\s+)?",
         "",
         line,
         flags=re.IGNORECASE,
@@ -1047,6 +1049,8 @@ _OTHER_MONTH = re.compile(
     # Italian and Portuguese abbreviations after the day ("9 Lug 2012 20:12", "12 ott
     # 2021", "3 dez 2020"): English words open with them too ("general", "out", "ago")
     r"(?<=\d )(?:gen|mag|giu|lug|ago|ott|dic|fev|abr|out|dez)\b|"
+    # German abbreviations after the day and its dot ("09. Okt. 2022", "17. Dez. 2021")
+    r"(?<=\d\. )(?:jän|jan|feb|mär|apr|jun|jul|aug|sep|okt|nov|dez)\b|"
     # Polish and Ukrainian ("14 czerwca 2021", "24 лютого 2022")
     r"stycz|lutego|luty|marca|marzec|kwie|maja|czerw|lipca|lipiec|sierp|wrze[sś]|pa[zź]dziern|"
     r"listopad|grud|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листоп|груд|"
@@ -1112,6 +1116,8 @@ def _parsed_span(line: str) -> tuple[int, int, str] | None:
     # dateparser's search loses the day of "8. desember 2016": the day's full stop becomes a
     # space (offsets unchanged).
     line = re.sub(r"\b([0-3]?\d)\.(?=\s+[^\W\d_]{3,})", r"\1 ", line)
+    # Nor does it read a month abbreviated with a full stop ("09. Okt. 2022"): a space.
+    line = re.sub(r"(?<=\b[^\W\d_]{3})\.(?=\s+\d)", " ", line)
     for shown, when in _full_dates(
         line,
         (
@@ -4167,7 +4173,9 @@ _SAID_LOW = re.compile(_SAID_WORDS.replace("ı", "i"))
 _TREATY = re.compile(
     # "have agreed as follows", or "agreed as follows:" as a machine translation prints it
     r"(?:have\s+)?agreed\s+as\s+follows|(?<=\s)(?:confirm|affirm)\s+the\s+following\b(?!\s+(?:points?|statement))|hereinafter\s+(?:referred\s+to|called|designated)\s+"
-    r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides)"
+    r"(?:\w+\s+)?(?:as\s+)?(?:the\s+)?[\"“]?(?:States?\s+Part(?:y|ies)|Parties|Contracting\s+Parties|Sides|"
+    # "(hereinafter referred to as the Treaty)": an instrument naming the one it implements
+    r"Treaty|Charter|Agreement|Convention|Organi[sz]ation)"
     # the same formulas in Russian, Spanish, French, German, Italian and Polish texts
     r"|договорились\s+о\s+нижеследующем|именуем\w+\s+в\s+дальнейшем|"
     r"(?:ниже|далее)\s+именуем\w+\s+(?:\w+\s+)?(?:Сторон|Участник|Государств)"
@@ -4183,13 +4191,18 @@ _TREATY = re.compile(
 #: communiqué, an instrument its participants adopt, not one speaker's statement. A few
 #: presidents or ministers speaking together ("We, the Presidents of …") stay a statement.
 _SUMMIT_DECLARATION = re.compile(
-    r"\b(?:We|Nous|Wir|Nosotros|Noi|Мы),?\s+(?:the\s+|les\s+|die\s+|los\s+|i\s+)?"
+    r"\b(?:We|Nous|Wir|Nosotros|Noi|Мы|My|Ми|Wij|Nós),?\s+(?:the\s+|les\s+|die\s+|los\s+|i\s+|os\s+)?"
     r"(?:Heads\s+of\s+State\s+(?:and|or)\s+(?:of\s+)?Government|"
     r"chefs\s+d['’]\s?[EÉ]tat\s+(?:et|ou)\s+de\s+gouvernement|"
     r"Staats-\s+und\s+Regierungschefs|"
     r"Jefes\s+de\s+Estado\s+(?:y|o)\s+de\s+Gobierno|"
     r"Capi\s+di\s+Stato\s+(?:e|o)\s+di\s+Governo|"
-    r"главы\s+государств\s+(?:и|или)\s+правительств)",
+    r"главы\s+государств\s+(?:и|или)\s+правительств|"
+    # Romanian, Polish, Ukrainian, Czech, Dutch and Portuguese summit declarations
+    r"(?<=Noi,\s)[şș]efii\s+de\s+stat\s+[şș]i\s+de\s+guvern|"
+    r"szefowie\s+państw\s+i\s+rządów|глави\s+держав\s+(?:і|та)\s+урядів|"
+    r"hlavy\s+států\s+a\s+vlád|staatshoofden\s+en\s+regeringsleiders|"
+    r"Chefes\s+de\s+Estado\s+e\s+de\s+Governo)",
     re.IGNORECASE,
 )
 _CHAIR = re.compile(
