@@ -112,7 +112,9 @@ _NAME = (
 #: When something was said, between the verb and what was said ("said Sunday …").
 _WHEN = (
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"tonight|earlier|later)"
+    r"tonight|earlier|later|"
+    # "Vladimir Putin last year called on Washington to …", "earlier this month"
+    r"(?:earlier\s+)?(?:last|this)\s+(?:year|month|week|night))"
 )
 #: "has said", "had commented", "also said", "has repeatedly warned": an auxiliary or an
 #: adverb of time or repetition between the speaker and the verb.
