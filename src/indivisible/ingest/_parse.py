@@ -2547,14 +2547,18 @@ def _foreign_speaker_at(
         # languages that drop the subject leave the person last named speaking.
         return seen[-1]
     # (Greek names a person with the article: "σημείωσε η Μπέρμποκ")
+    # (a surname of three letters, "Rau", only where the page printed the full name before)
     lone_at = re.match(
-        r"\s+(?:(?:ο|η|τον|την|του|της)\s+)?(?P<who>[A-ZА-ЯЁΑ-ΩΆΈΉΊΌΎΏ][\w’'-]{3,})\b",
+        r"\s+(?:(?:ο|η|τον|την|του|της)\s+)?(?P<who>[A-ZА-ЯЁΑ-ΩΆΈΉΊΌΎΏ][\w’'-]{2,})\b",
         clause[verb.end() :],
     )
     # "sagte Maas", "Riabkov agregó", "Czaputowicz odpowiedział": a surname alone next to
     # the verb is the person whose full name the page printed before it ("Heiko Maas").
+    # (not a place after its preposition: "Il ministero degli Esteri di Mosca ha annunciato")
     lone_before = re.search(
-        r"(?<![\w-])(?P<who>[A-ZА-ЯЁΑ-ΩΆΈΉΊΌΎΏ][\w’'-]{3,})\s+$", clause[: verb.start()]
+        r"(?<![\w-])(?<!\bdi )(?<!\bde )(?<!\bof )(?<!\bvon )(?<!\bdu )(?<!\bdel )(?<!\bz )"
+        r"(?<!\bиз )(?<!\bвід )(?P<who>[A-ZА-ЯЁΑ-ΩΆΈΉΊΌΎΏ][\w’'-]{3,})\s+$",
+        clause[: verb.start()],
     )
     before_verb = context + " " + clause[: verb.start()]
     # "В НАТО выразили сожаление": an organisation's or a treaty's name is nobody.
@@ -2571,7 +2575,7 @@ def _foreign_speaker_at(
         if earlier_named is not None:
             return earlier_named
     lone = _lone_surname(lone_at["who"]) if lone_at is not None else None
-    if lone is not None:
+    if lone is not None and lone_at is not None and len(lone_at["who"]) >= 4:
         earlier = next((p for p in seen if p.name and same_person(lone.name or "", p.name)), None)
         return earlier or lone
     return None
@@ -2646,7 +2650,11 @@ _MEDIUM_BEFORE = re.compile(
     r"в программе|в ефірі|в інтерв['’]ю|im Gespräch mit|im Interview mit|gegenüber|"
     r"dans une interview (?:à|au)|au micro de|à l['’]antenne de|en una entrevista con|"
     r"a la cadena|ai microfoni di|in un['’]intervista (?:a|al)|v rozhovoru pro|v pořadu|"
-    r"v relácii|v rozhovore pre) (?:\S+ )?$",
+    r"v relácii|v rozhovore pre|"
+    # "mówił Rau cytowany w serwisie Polskiego Radia", "zitiert von der …": where the
+    # words were quoted, not who spoke them
+    r"cytowan\w+ (?:w|przez)(?: serwisie| portalu)?|zitiert (?:von|in|im)|cité\w* (?:par|dans)|"
+    r"citad[oa] (?:por|en)|citat[oa] (?:da|su)|quoted (?:by|in|on)) (?:\S+ )?$",
     re.IGNORECASE,
 )
 #: A news agency named after a speech verb ("Uviedla to tlačová agentúra DPA.", "…,
