@@ -762,3 +762,15 @@ def test_interrupted_turns_are_no_questions(tmp_path: Path) -> None:
         "what happens if the invasion of Ukraine is not halted?", "excuse me, please…"
     ).replace("Should NATO send air power or troops at some point?", "We were all worried…")
     assert parse_written(tmp_path, text).document.kind == "transcript"
+
+
+def test_a_bare_q_opens_a_reporters_question(tmp_path: Path) -> None:
+    # session 21: the White House's briefings print "Q" and the question, without a colon
+    doc = parse_written(
+        tmp_path,
+        "PRESS BRIEFING BY JAN HALVAR\n\nMR. HALVAR: Good afternoon. The President met the "
+        "Foreign Minister today.\n\nQ That took up 45 minutes. (Laughter.)\n\nMR. HALVAR: Yes. "
+        "They reviewed the issues for the summit.\n",
+    )
+    asked = [s for s in doc.statements if s.text.startswith("That took up")]
+    assert [s.role for s in asked] == ["journalist"]

@@ -1522,6 +1522,11 @@ def _inline_label(line: str) -> tuple[str, int] | None:
         # record times each speech; the colons of the time are not the label's.
         return timed["label"], timed.end()
     # "Anf. 1 Utrikesminister CARL BILDT (m):": the Riksdag's record numbers each speech.
+    briefing_q = re.match(r"^Q\s{1,3}(?=[A-Z“\"(])", line)
+    if briefing_q is not None and not re.match(r"^Q\s+[A-Z][a-z]+\s*:", line):
+        # "Q That took up 45 minutes. (Laughter.)": the White House's transcripts print a
+        # reporter's question after a bare "Q"
+        return "Q", briefing_q.end()
     numbered = re.match(r"^(?:Q|Anf\.\s?)\d{1,4}\s+(?=[A-ZÅÄÖ])", line) or re.match(
         # "0:00:00.3 John Ciorciari: Welcome …", "[00:12:31] Moderator: …": a recording's
         # transcript times each turn before its label.
@@ -2728,11 +2733,15 @@ def _unlabelled_interview(
         addressed = first < len(blocks) and bool(
             _ADDRESSED.match(text[blocks[first].start : blocks[first].end])
         )
-        put = (
-            put_to >= 2 or closing_says or (addressed and len(asked) >= 2)
-        ) and put_to * 2 >= len(asked)
+        # "… answers our questions about …" over one question and its answer
+        ours = any(
+            re.search(_OUR_QUESTIONS, text[b.start : b.end], re.IGNORECASE) for b in blocks[:first]
+        )
+        put = (put_to >= 2 or closing_says or (addressed and len(asked) >= 2) or ours) and (
+            put_to * 2 >= len(asked) or ours
+        )
         if (
-            (len(asked) < 2 and not closing_says)
+            (len(asked) < 2 and not closing_says and not ours)
             or first > (7 if said_so else 3)
             or not put
             or any(k + 1 in asked or (k + 1 >= len(blocks) and k == first) for k in asked)
@@ -2769,6 +2778,12 @@ def _unlabelled_interview(
             found = person_name(kicker["who"]) or (
                 (kicker["who"], None) if lone_surname(kicker["who"]) else None
             )
+        for block in lead if named is None and found is None else []:
+            # "Quentin Lopino, a diplomat of …, answers our questions": who answers them
+            answers = _ANSWERS_OURS.search(text[block.start : block.end])
+            found = person_name(answers["who"]) if answers is not None else None
+            if found is not None:
+                break
         for block in lead if named is None and found is None else []:
             # "Matthew Bunn is the … professor …": the lead names the interviewee first.
             run = _NAME_IN_LEAD.search(text[block.start : block.end])
@@ -4246,6 +4261,17 @@ _ON_AIR_GUEST = re.compile(
     r"\bthank(?:s| you)(?: very much| so much)? for joining us\b",
     re.IGNORECASE,
 )
+#: A lead saying the outlet asked its own questions: "Quentin Lopino … answers our questions".
+_OUR_QUESTIONS = (
+    r"\banswer(?:s|ed)?\s+our\s+questions\b|\brépond\s+à\s+nos\s+questions\b|"
+    r"\bbeantwortet(?:e)?\s+unsere\s+Fragen\b|\bresponde\s+a\s+nuestras\s+preguntas\b|"
+    r"\bodpowiada\s+na\s+nasze\s+pytania\b|\bотвечает\s+на\s+наши\s+вопросы\b"
+)
+#: Who answers the outlet's questions: "Quentin Lopino, a diplomat of …, answers our …".
+_ANSWERS_OURS = re.compile(
+    rf"(?P<who>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{1,3}})(?:,[^,]{{1,160}},)?\s+"
+    rf"(?i:{_OUR_QUESTIONS})"
+)
 _INTERVIEW = re.compile(
     r"\binterview|\bentretien\b|\bentrevista\b|\bintervista\b|\bwywiad|\bинтервью|"
     r"\bінтерв['’]ю|"
@@ -4257,7 +4283,8 @@ _INTERVIEW = re.compile(
     # на вопросы «Известий»", "відповів на запитання", "a răspuns la întrebările".
     r"\bgespräch\b|\brozmawia\b|\brozmowa\s+z\b|\bответил[аи]?\s+на\s+вопросы|"
     r"\bвідпові(?:в|ла|ли)\s+на\s+(?:запитання|питання)|"
-    r"\ba\s+răspuns\s+la\s+întrebările",
+    r"\ba\s+răspuns\s+la\s+întrebările|" + _OUR_QUESTIONS,
+    # "X answers our questions", "répond à nos questions": the outlet's own questions
     re.IGNORECASE,
 )
 #: A question put to someone, in the languages read: the pronouns of address ("you",
