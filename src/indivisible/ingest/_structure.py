@@ -4625,7 +4625,9 @@ def _kind(
         flags["moderator"]
         or flags["journalist"]
         or re.search(
-            r"press (?:conference|point|briefing)|news conference|briefing|"
+            # (not a newsletter's name: "Morning Briefing - February 04, 2026")
+            r"press (?:conference|point|briefing)|news conference|"
+            r"(?<!morning )(?<!evening )briefing|"
             # "holds a joint media availability", "Meeting of the President … with the media"
             r"media availability|with the media\b|"
             # "Vladimir Putin answered media questions", "questions from reporters"
