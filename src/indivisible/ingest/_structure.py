@@ -2734,9 +2734,7 @@ def _unlabelled_interview(
             _ADDRESSED.match(text[blocks[first].start : blocks[first].end])
         )
         # "… answers our questions about …" over one question and its answer
-        ours = any(
-            re.search(_OUR_QUESTIONS, text[b.start : b.end], re.IGNORECASE) for b in blocks[:first]
-        )
+        ours = any(_OUR_QUESTIONS_RE.search(text, b.start, b.end) for b in blocks[:first])
         put = (put_to >= 2 or closing_says or (addressed and len(asked) >= 2) or ours) and (
             put_to * 2 >= len(asked) or ours
         )
@@ -4267,6 +4265,7 @@ _OUR_QUESTIONS = (
     r"\bbeantwortet(?:e)?\s+unsere\s+Fragen\b|\bresponde\s+a\s+nuestras\s+preguntas\b|"
     r"\bodpowiada\s+na\s+nasze\s+pytania\b|\bотвечает\s+на\s+наши\s+вопросы\b"
 )
+_OUR_QUESTIONS_RE = re.compile(_OUR_QUESTIONS, re.IGNORECASE)
 #: Who answers the outlet's questions: "Quentin Lopino, a diplomat of …, answers our …".
 _ANSWERS_OURS = re.compile(
     rf"(?P<who>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{1,3}})(?:,[^,]{{1,160}},)?\s+"
@@ -4300,19 +4299,20 @@ _PUT_TO_SOMEONE = re.compile(
 )
 #: A question opened by addressing the person asked: "Herr Schmid, …?", "Mr. Secretary,
 #: …?", "Monsieur le ministre, …?", "Pan ministrze, …?", "Господин министр, …?".
-_ADDRESSED = re.compile(
-    r"^\s*(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Madam|Monsieur|Madame|Señor|Señora|Signor[ae]?|"
+#: The courtesy titles a question addresses its person with.
+_ADDRESS_TITLES = (
+    r"(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Madam|Monsieur|Madame|Señor|Señora|Signor[ae]?|"
     r"Pan|Pani|Господин|Госпожа|Пане|Пані|Heer|Mevrouw)"
+)
+_ADDRESSED = re.compile(
+    rf"^\s*{_ADDRESS_TITLES}"
     r"(?:\s+(?:le|la|l[’']|el|il)?\s*[\w’'-]+){1,3},\s"
     # (not a speech's salutation: "Herr Präsident, meine Damen und Herren, …")
     r"(?!(?i:meine|liebe|sehr geehrte|ladies|dear|distinguished|mesdames|chers|chères|señoras|"
     r"queridos|signore|gentili|szanowni|drodzy|уважаемые|дорогие|шановні)\b)"
 )
 #: The person a question addresses by name: "Herr Schmid, …", "Mr. Halvar, …".
-_ADDRESSED_NAME = re.compile(
-    r"^\s*(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame|Señor|Señora|Signor[ae]?|Pan|Pani|"
-    r"Господин|Госпожа|Пане|Пані|Heer|Mevrouw)\s+(?P<who>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]+),\s"
-)
+_ADDRESSED_NAME = re.compile(rf"^\s*{_ADDRESS_TITLES}\s+(?P<who>[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w’'-]+),\s")
 _BODY_SPEAKS = re.compile(
     r"^(?:The )?(?P<body>(?:[A-Z][\w.’'-]*\s+){0,5}?(?:Union|States|Federation|Government|"
     r"Delegation|Mission|Republic|Kingdom|Ministry|Council)(?:\s+(?:of|to|for)\s+(?:the\s+)?"
