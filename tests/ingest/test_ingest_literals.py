@@ -115,3 +115,41 @@ def test_the_speech_verbs_grouped_match_as_written_on_every_corpus_document() ->
         assert [m.span() for m in written.finditer(text)] == [
             m.span() for m in _structure.FOREIGN_SAID.finditer(text)
         ]
+
+
+# --- the boilerplate screen: one call for the anchored rules, the same answer -----------
+
+
+def test_the_boilerplate_screen_joins_the_anchored_rules_and_keeps_the_others() -> None:
+    rules = load().rules
+    screen, folded = rules.boilerplate_screen, rules.boilerplate_folded
+    assert screen is not None and folded is not None and screen.head is not None
+    assert 0 < len(screen.rest) < len(folded) // 4
+    assert all(not anchored(f.pattern.pattern) for f in screen.rest)
+    assert not screen.passes("all rights reserved.")  # an anchored rule
+    assert not screen.passes("the website is no longer updated. see the new one.")  # not
+    assert screen.passes("the ministers met in geneva and agreed to continue.")
+
+
+def test_the_boilerplate_screen_passes_a_line_only_where_no_rule_matches() -> None:
+    """Every paragraph of every corpus document, lowered, and lines built to match."""
+    from pathlib import Path
+
+    rules = load().rules
+    screen, folded = rules.boilerplate_screen, rules.boilerplate_folded
+    assert screen is not None and folded is not None
+    root = Path(__file__).resolve().parents[2]
+    lines = [
+        line.strip().lower()
+        for folder in ("examples/corpus", "tests/ingest/corpus")
+        for p in sorted((root / folder).glob("*.txt"))
+        for line in p.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip()
+    ]
+    assert len(lines) > 10000
+    caught = 0
+    for low in lines:
+        matched = any(f.search(low) for f in folded)
+        assert screen.passes(low) is not matched, low
+        caught += matched
+    assert caught > 500  # the test sees lines both ways

@@ -89,6 +89,8 @@ class Rules:
     #: ``stances`` and ``boilerplate`` patterns to run on lowered text, or None.
     stances_folded: tuple[Folded, ...] | None = None
     boilerplate_folded: tuple[Folded, ...] | None = None
+    #: A first test that no ``boilerplate_folded`` pattern matches a lowered line.
+    boilerplate_screen: Screen | None = None
 
 
 @dataclass(frozen=True)
@@ -444,7 +446,8 @@ def _rules_unchecked() -> Rules:
         tuple(stances),
         tuple(places),
         stances_folded=fold_all([p for _, p in stances]),
-        boilerplate_folded=fold_all([p for p, _ in boiler]),
+        boilerplate_folded=(folded := fold_all([p for p, _ in boiler])),
+        boilerplate_screen=None if folded is None else Screen.of(folded),
     )
 
 
@@ -485,6 +488,48 @@ class Folded:
         if self.gate is not None and self.gate.search(low) is None:
             return None
         return self.pattern.search(low)
+
+
+class Screen:
+    """A cheap test that none of several folded patterns matches a lowered text.
+
+    Most line rules open at the text's start (``^…``): they are joined into one
+    alternation tried at offset 0 only, one call instead of one per rule, where a search
+    for each of them would also stop at offset 0 but pays a call each. The others are
+    tried one by one. Where the screen finds something, the rules are tried in their
+    order as before (the first that matches gives its reason), so it changes no result.
+    """
+
+    __slots__ = ("head", "rest")
+
+    def __init__(self, head: re.Pattern[str] | None, rest: tuple[Folded, ...]) -> None:
+        self.head = head
+        self.rest = rest
+
+    @classmethod
+    def of(cls, folded: tuple[Folded, ...]) -> Screen:
+        """The screen of ``folded``: its anchored patterns joined, the others kept."""
+        flags = {f.pattern.flags for f in folded}
+        joinable = len(flags) == 1 and not flags.pop() & re.MULTILINE
+        heads = [
+            f.pattern.pattern
+            for f in folded
+            if joinable and anchored(f.pattern.pattern, f.pattern.flags)
+        ]
+        head = None
+        if heads:
+            try:
+                head = re.compile("|".join(f"(?:{h})" for h in heads), folded[0].pattern.flags)
+            except re.error:  # a pattern that cannot stand inside another (inline flags)
+                head, heads = None, []
+        taken = set(heads)
+        return cls(head, tuple(f for f in folded if f.pattern.pattern not in taken))
+
+    def passes(self, low: str) -> bool:
+        """Whether no pattern can match ``low`` (a lowered text)."""
+        if self.head is not None and self.head.match(low) is not None:
+            return False
+        return not any(f.search(low) for f in self.rest)
 
 
 def fold(pattern: re.Pattern[str]) -> Folded | None:

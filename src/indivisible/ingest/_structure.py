@@ -541,6 +541,9 @@ def _boilerplate(line: str) -> str | None:
     rules = load().rules
     low = line.lower()
     folded = rules.boilerplate_folded if len(low) == len(line) else None
+    screen = rules.boilerplate_screen
+    if folded is not None and screen is not None and screen.passes(low):
+        return None
     for i, (pattern, why) in enumerate(rules.boilerplate):
         if folded[i].search(low) if folded is not None else pattern.search(line):
             return why
