@@ -508,3 +508,61 @@ def test_a_speech_header_names_its_speaker(tmp_path: Path, header: str, speaker:
 def test_a_title_head_alone_without_a_name_after_it_names_nobody(tmp_path: Path) -> None:
     doc = _parse(tmp_path, "Statement by\n\nThe Ministry of Foreign Affairs\n\n" + _SPOKEN)
     assert {s.speaker for s in doc.statements} <= {None}
+
+
+# --- session 22: a signature line under the date, a name over the address ---------------
+
+
+def test_a_name_and_office_under_the_date_name_the_speaker_not_the_place(
+    tmp_path: Path,
+) -> None:
+    doc = _parse(
+        tmp_path,
+        "March 10, 1995\n\nTHE HONORABLE JAN D. HALVAR, DIRECTOR\n"
+        "REMARKS AT THE ATLANTIC COUNCIL,\nWASHINGTON, D.C.\n\n" + _SPOKEN,
+    )
+    assert {s.speaker for s in doc.statements} == {"Jan D. Halvar"}
+    assert doc.document.place != "THE HONORABLE JAN D. HALVAR, DIRECTOR"
+
+
+def test_a_name_and_office_over_a_report_name_nobody(tmp_path: Path) -> None:
+    """The twin: a correspondent's byline under the date, over a report in the third person."""
+    report = (
+        "The ministers met in Geneva on Tuesday and agreed to continue the talks. The "
+        "delegations exchanged papers on missile deployments and on exercises.\n"
+    )
+    doc = _parse(tmp_path, f"March 10, 1995\n\nJan D. Halvar, Moscow Correspondent\n\n{report}")
+    assert {s.speaker for s in doc.statements} <= {None}
+
+
+def test_a_full_name_over_the_address_a_speech_opens_with_speaks_it(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Speech\n\nFifty years on from the Final Act, promises unkept\n\nJan Halvar\n\n"
+        "Thank you, Mr Chair.\n\n" + _SPOKEN,
+    )
+    assert {s.speaker for s in doc.statements} == {"Jan Halvar"}
+
+
+def test_a_name_over_a_paragraph_of_report_is_a_caption(tmp_path: Path) -> None:
+    """The twin: the name over a sentence that is no address stays nobody's label."""
+    doc = _parse(
+        tmp_path,
+        "UK statement to the OSCE on the Final Act\n\nJan Halvar\n\n"
+        "Thanks to the delegations, the council adopted the decision on Tuesday.\n\n"
+        "The decision takes effect next month. Halvar welcomed it.\n",
+    )
+    assert "Jan Halvar" not in {s.speaker for s in doc.statements}
+
+
+def test_the_address_answered_is_not_the_speakers(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Statement by the Delegation of Azerbaijan at the Special meeting of the OSCE "
+        "Permanent Council, 16 January 2014\n\n"
+        "in response to the address delivered by Swiss Chairperson-in-Office of the OSCE,\n"
+        "H.E. Mr. Jan Halvar\n\nThank you,\n\n" + _SPOKEN,
+    )
+    speakers = {s.speaker for s in doc.statements}
+    assert speakers == {"Delegation of Azerbaijan"}
+    assert not any("in response to" in s.text for s in doc.statements)

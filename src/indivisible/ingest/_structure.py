@@ -163,7 +163,8 @@ _VOCATIVE = re.compile(
     r"madam \w+|mme\.?\s*\w+|monsieur (?:le|la) \w+|madame (?:la|le) \w+|"
     r"mesdames(?:,| et) messieurs|distinguished \w+ chair\w*|"
     r"(?:dear )?colleagues|(?:dear )?friends|good (?:morning|afternoon|evening)|"
-    r"excellenc(?:y|ies)|thank you(?:,| very much| for)|distinguished)\b",
+    # "Thank you, Mr Chair.": the comma looked ahead to, so the word boundary closes "you"
+    r"excellenc(?:y|ies)|thank you(?=,| very much\b| for\b)|distinguished)\b",
     re.IGNORECASE,
 )
 _CONNECTORS = {
@@ -981,9 +982,20 @@ def _salutation_at(text: str, blocks: list[Block]) -> int | None:
         line = text[block.start : block.end].strip()
         if _words(line) > 40:
             return None
-        if _salutation(line):
+        if _salutation(line) and not (
+            line.lower().startswith("thank you") and _closing(text, blocks, i)
+        ):
             return i if i > 0 else None
     return None
+
+
+def _closing(text: str, blocks: list[Block], i: int) -> bool:
+    """Whether block ``i`` closes the text: fewer than twenty words follow it.
+
+    "Thank you, Mr Chairperson." opens a speech, or ends one as short as ten paragraphs
+    (the other addresses open one only).
+    """
+    return sum(_words(text[b.start : b.end]) for b in blocks[i + 1 : i + 4]) < 20
 
 
 def _place_like(text: str) -> bool:
@@ -2157,6 +2169,10 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
+            if _place_line(line) and place is None and _signature(line) is not None:
+                dropped.append((block.start, block.end, "header (signature)"))
+                body_from = i + 1
+                continue
             if _place_line(line) and (place is None):
                 pending_place = line
                 place = place or (line if dates else None)
@@ -2282,6 +2298,10 @@ def structure(raw: RawText) -> Structure:
             if dated:
                 dates.append((dated[2], 500 + i, dated[0]))
                 dropped.append((block.start, block.end, "date"))
+            elif placed and _signature(line) is not None:
+                # "March 10, 1995" / "THE HONORABLE JOHN D. HOLUM, DIRECTOR": who speaks,
+                # not where (see _signature_speaker).
+                dropped.append((block.start, block.end, "header (signature)"))
             elif placed:
                 # "February 22, 2022" / "The Kremlin, Moscow": the place under the date.
                 place = place or line.strip()
@@ -3067,6 +3087,10 @@ _AUTHORED = re.compile(
     r"|(?:delivered|presented|given|read out)\s+by)\s+(?P<who>[A-Z].{2,200})$",
     re.IGNORECASE,
 )
+#: What a header line says the text answers: "in response to the address delivered by X".
+_IN_RESPONSE = re.compile(
+    r"\b(?:in (?:response|reply|answer) to|responding to|replying to|following)\b", re.I
+)
 #: "Foreign Ministry Spokesperson Geng Shuang's Remarks on …": whose words, before "'s".
 _AUTHORED_POSSESSIVE = re.compile(
     r"^(?P<who>[A-Z][^:;!?]{2,120}?)[’']s\s+(?:(?:press|opening|closing|keynote|video)\s+)?"
@@ -3127,6 +3151,8 @@ def _header_speaker(
         by = _AUTHORED.search(probe) or _AUTHORED_POSSESSIVE.match(probe)
         if by is None or _DELEGATION_WORDS.match(by["who"]):
             continue  # "Statement by the delegation of Belarus": see _delegation
+        if _IN_RESPONSE.search(probe[: by.start() + 1]):
+            continue  # "in response to the address delivered by …": the words answered
         # "… by Prime Minister Kishida regarding His Attendance at …": what the words are
         # about is no part of who spoke them.
         who = re.split(r"\s+(?:regarding|concerning|about|on)\s+", by["who"])[0]
@@ -3152,7 +3178,75 @@ def _header_speaker(
             continue  # "Vienna Austria": a place, not a name
         if any(is_role_word(w.strip(",")) for w in after.split()[:6]):
             return Speaker(named[0], after.split(",")[0].strip())
-    return _kicker_speaker(text, blocks, lines) or _headline_speaker(text, blocks, lines)
+    return (
+        _signature_speaker(text, blocks, lines)
+        or _name_over_address(text, blocks, dropped)
+        or _kicker_speaker(text, blocks, lines)
+        or _headline_speaker(text, blocks, lines)
+    )
+
+
+#: A header line naming a speaker and their office: "THE HONORABLE JOHN D. HOLUM,
+#: DIRECTOR", "H.E. Mr Sergey Kuzmin, Ambassador of …" (a speech's page prints who
+#: delivers it over the title).
+_NAME_COMMA_OFFICE = re.compile(
+    rf"(?:(?:The\s+)?(?:Honou?rable|Hon\.|Excellency|His Excellency|Her Excellency|"
+    rf"Ambassador|{HONORIFIC})\s+)*"
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3}),\s+(?P<office>[^,;:]{3,80}?),?"
+)
+
+
+def _signature_speaker(text: str, blocks: list[Block], lines: list[str]) -> Speaker | None:
+    """The person a header line names with their office, over a text in the first person.
+
+    A header line of twelve words at most is a name (after a courtesy title) and an office
+    after a comma ("The Honorable John D. Holum, Director"), the office holding a word of
+    title; the text below speaks in the first person (three times at least), so a byline
+    with its paper's post ("John Smith, Moscow Correspondent") over a report names nobody.
+    """
+    for line in _heads_over_first_person(text, blocks, lines, 0):
+        signed = _signature(line)
+        if signed is not None:
+            return Speaker(*signed)
+    return None
+
+
+def _name_over_address(
+    text: str, blocks: list[Block], dropped: list[tuple[int, int, str]]
+) -> Speaker | None:
+    """A full name alone on the header line right above the address a speech opens with.
+
+    "Jan Halvar" over "Thank you, Mr Chair.": a speech's page prints its speaker's name
+    between its title and its first words (see also the same form inside the body, read
+    by :func:`_turns`).
+    """
+    if not blocks or not _salutation(text[blocks[0].start : blocks[0].end]):
+        return None
+    above = [(a, b) for a, b, why in dropped if b <= blocks[0].start and why != "date"]
+    if not above:
+        return None
+    a, b = max(above)
+    if text[b : blocks[0].start].strip():
+        return None  # something between the line and the address
+    line = text[a:b].strip().splitlines()[-1].strip()
+    named = person_name(line)
+    if named is None or named[0] != line or not 2 <= _words(line) <= 4:
+        return None
+    return Speaker(named[0], named[1])
+
+
+def _signature(line: str) -> tuple[str, str] | None:
+    """The full name and office of a line that is only those (:data:`_NAME_COMMA_OFFICE`)."""
+    if _words(line) > 12:
+        return None
+    probe = line.strip().title() if line.isupper() else line.strip()
+    m = _NAME_COMMA_OFFICE.fullmatch(probe)
+    if m is None or not any(is_role_word(w) for w in m["office"].split()):
+        return None
+    named = person_name(m["name"])
+    if named is None or named[0] != m["name"] or len(named[0].split()) < 2:
+        return None
+    return named[0], m["office"].strip()
 
 
 #: A headline whose subject is a person and whose verb says what they say or deliver:
@@ -3759,6 +3853,12 @@ def _turns(
                 # (an office alone, "The President", or "Mr. …" still labels a record).
                 continue
             speaker = _resolve(first_line, ctx, standalone=not marked)
+            if speaker is None and line == first_line and _VOCATIVE.match(following):
+                # "Neil Holland" over "Thank you, Mr Chair.": a speech's page prints its
+                # speaker's full name over the address the speech opens with.
+                named = person_name(alone)
+                if named is not None and named[0] == alone and 2 <= _words(alone) <= 4:
+                    speaker = _resolve(first_line, ctx, standalone=False)
             if (
                 line == first_line
                 and re.match(rf"{HONORIFIC}\s+[A-Z]", first_line)
