@@ -566,3 +566,50 @@ def test_the_address_answered_is_not_the_speakers(tmp_path: Path) -> None:
     speakers = {s.speaker for s in doc.statements}
     assert speakers == {"Delegation of Azerbaijan"}
     assert not any("in response to" in s.text for s in doc.statements)
+
+
+_TWO_PLUS_TWO = (
+    "Speech and answers to questions from the mass media by Russian Foreign Minister Jan "
+    "Halvar during the joint press conference with Russian Defence Minister Petr Novak "
+    "summarizing the results of the consultations of the heads of the foreign services and "
+    "the defence services of Russia and the United States, Washington, 9 August 2013\n\n"
+)
+
+
+def test_a_ministrys_long_title_names_the_speaker_and_the_day(tmp_path: Path) -> None:
+    doc = _parse(tmp_path, _TWO_PLUS_TWO + _SPOKEN)
+    assert {s.speaker for s in doc.statements} == {"Jan Halvar"}
+    assert doc.document.date == dt.date(2013, 8, 9)
+    assert not any("mass media" in s.text for s in doc.statements)
+
+
+def test_a_long_first_sentence_of_a_report_is_no_title(tmp_path: Path) -> None:
+    """The twin: a report's first sentence, as long and closed by a full stop, stays."""
+    lead = _TWO_PLUS_TWO.replace("Speech and answers", "Reporters heard the answers").replace(
+        "2013\n", "2013.\n"
+    )
+    doc = _parse(tmp_path, lead + _SPOKEN)
+    assert any("mass media" in s.text for s in doc.statements)
+    assert "Jan Halvar" not in {s.speaker for s in doc.statements}
+
+
+def test_a_french_label_over_the_address_opens_a_turn(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Président de la Russie Jan Halvar : Monsieur le Président, Mesdames et Messieurs,\n\n"
+        "C’est un plaisir de vous accueillir au Kremlin. Nos entretiens ont été substantiels "
+        "et nous avons parlé de la sécurité européenne.\n",
+    )
+    said = {(s.speaker, s.role) for s in doc.statements}
+    assert said == {("Jan Halvar", "Président de la Russie")}
+
+
+def test_a_french_label_over_a_headline_is_a_kicker(tmp_path: Path) -> None:
+    """The twin: a name and a colon over words in title case that address nobody."""
+    doc = _parse(
+        tmp_path,
+        "Président de la Russie Jan Halvar : Une Nouvelle Ère Pour La Sécurité\n\n"
+        "Le président a reçu son homologue au Kremlin mardi. Les deux hommes ont parlé de la "
+        "sécurité européenne pendant trois heures.\n",
+    )
+    assert "Jan Halvar" not in {s.speaker for s in doc.statements}

@@ -239,6 +239,10 @@ def role_and_name(label: str) -> tuple[str, str | None]:
         ('Artur Parfenchikov', 'Acting Head of the Republic of Karelia')
         >>> role_and_name("Deputy Foreign Minister Sergey Ryabkov")
         ('Sergey Ryabkov', 'Deputy Foreign Minister')
+        >>> role_and_name("Président de la Russie Vladimir Poutine")
+        ('Vladimir Poutine', 'Président de la Russie')
+        >>> role_and_name("Maria de Fatima Silva")
+        ('Maria de Fatima Silva', None)
         >>> role_and_name("Sergey Ryabkov"), role_and_name("Minister of Defence")
         (('Sergey Ryabkov', None), ('Minister of Defence', None))
     """
@@ -246,9 +250,15 @@ def role_and_name(label: str) -> tuple[str, str | None]:
     cut = 0
     for i, w in enumerate(words[:-2]):
         low = w.strip(",").lower()
-        if low == "of":
+        # "Président de la Russie Vladimir Poutine", "Ministro de Asuntos Exteriores …": the
+        # Romance languages' "of" after an office (never a name's own particle: "Maria de
+        # Fatima Silva" holds no office before it).
+        romance = low in ("de", "du", "des", "del", "della", "di") and any(
+            x.strip(",").lower() in _ROLE_WORDS for x in words[:i]
+        )
+        if low == "of" or romance:
             j = i + 1
-            while j < len(words) and words[j].lower() in ("the", "of"):
+            while j < len(words) and words[j].lower() in ("the", "of", "la", "le", "l’", "l'"):
                 j += 1
             cut = j + 1
         elif low in _ROLE_WORDS and i + 1 >= cut:
@@ -496,7 +506,7 @@ ministerka poslankyňa
 _ROMANCE_OFFICE_WORDS = """
 ministro ministra ministre vicepresidente vicepresidenta presidenta vice-presidente
 secretario secretaria portavoz sottosegretario sottosegretaria viceministro viceministra
-porte-parole
+porte-parole président présidente
 """
 #: Turkish and Azerbaijani offices before a name ("Cumhurbaşkanı Recep Tayyip Erdoğan",
 #: "Dışişleri Bakanı Mevlüt Çavuşoğlu", "Xarici İşlər naziri Ceyhun Bayramov"): the words of

@@ -1392,6 +1392,8 @@ def _kicker(rest: str, block: str, first: bool = False) -> bool:
     words = rest.split()
     if re.match(r"\s*[—–]\s", rest):
         return False  # "O Sr. Pedro Pessanha (CH): — Sr. Presidente, …": a record's turn
+    if _salutation(rest):
+        return False  # "… Vladimir Poutine : Monsieur le Président, Mesdames et Messieurs,"
     if _title_case(rest):
         return True
     return (
@@ -2004,8 +2006,12 @@ def structure(raw: RawText) -> Structure:
                 and _role_without_person(field_label[0]) is None
                 and _OUTLET.search(field_label[0]) is None
             )
-            headline = first_headline or (
-                field_label is not None and _title_case(line[field_label[1] :])
+            headline = (
+                first_headline or (field_label is not None and _title_case(line[field_label[1] :]))
+            ) and not (
+                # "Président de la Russie Vladimir Poutine : Monsieur le Président, Mesdames
+                # et Messieurs,": a speaker's label over the address they open with
+                field_label is not None and _VOCATIVE.match(line[field_label[1] :].strip())
             )
             if field_label and not dated and headline:
                 # "CNN International: U.S. Secretary … Says …": the page's headline.
@@ -2051,6 +2057,34 @@ def structure(raw: RawText) -> Structure:
                 title = title or dated_head["rest"].strip()
                 header_lines.append(dated_head["rest"].strip())
                 dropped.append((block.start, block.end, "dated header"))
+                body_from = i + 1
+                continue
+            authored = (
+                _AUTHORED.search(line)
+                if i == 0
+                and title is None
+                and not byline
+                and "\n" not in line.strip()
+                and 30 < _words(line) <= 80
+                and not re.search(r"[.?!]$", line.strip())
+                and _GENRE_TITLE.match(line)
+                else None
+            )
+            if authored is not None:
+                # "Speech and answers to questions from the mass media by Russian Foreign
+                # Minister Sergey Lavrov during the joint press conference with …,
+                # Washington, 9 August 2013": a ministry's title of fifty words, which says
+                # whose words follow and, at its end, the day.
+                who = authored["who"]
+                # the person, not the occasion after them (see _opening_speaker)
+                cuts = [m.start() for m in _OCCASION.finditer(who)] + [len(who)]
+                byline = next((who[:c] for c in cuts if person_name(who[:c])), who)
+                title = line.strip()
+                header_lines.append(title)
+                told = _title_tail_date(line)
+                if told is not None:
+                    dates.append((3, i, told))
+                dropped.append((block.start, block.end, "title"))
                 body_from = i + 1
                 continue
             adopted = _ADOPTED.match(line) if _words(line) <= 40 else None
@@ -3084,12 +3118,23 @@ _AUTHORED = re.compile(
     # "Press conference with NATO Secretary General Jens Stoltenberg, …": the host first
     r"|(?:joint\s+)?(?:press|news|media)\s+(?:conference|briefing|point|availability)\s+"
     r"(?:with|by|of)(?:\s+the)?"
-    r"|(?:delivered|presented|given|read out)\s+by)\s+(?P<who>[A-Z].{2,200})$",
+    r"|(?:delivered|presented|given|read out)\s+by"
+    # "answers to questions from the mass media by …", "answers to media questions by …"
+    r"|answers?\s+to\s+(?:(?:the\s+)?(?:mass\s+)?media\s+)?questions"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?(?:mass\s+)?(?:media|journalists))?\s+by)"
+    r"\s+(?P<who>[A-Z].{2,400})$",
     re.IGNORECASE,
 )
 #: What a header line says the text answers: "in response to the address delivered by X".
 _IN_RESPONSE = re.compile(
     r"\b(?:in (?:response|reply|answer) to|responding to|replying to|following)\b", re.I
+)
+#: A title opening with what kind of words follow ("Speech and answers to questions …",
+#: "Remarks by …", "Opening statement …").
+_GENRE_TITLE = re.compile(
+    r"(?:(?:opening|closing|introductory|keynote|joint)\s+)?(?:speech|remarks|statement|"
+    r"address|answers|comments|interview|press\s+conference|briefing|transcript|lecture)\b",
+    re.IGNORECASE,
 )
 #: "Foreign Ministry Spokesperson Geng Shuang's Remarks on …": whose words, before "'s".
 _AUTHORED_POSSESSIVE = re.compile(
