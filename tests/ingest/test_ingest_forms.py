@@ -253,6 +253,23 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
     assert not [line for line in lines if line in kept]
 
 
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Time limit is exhausted. Please reload CAPTCHA.", True),
+        ("Please complete the reCAPTCHA to continue", True),
+        ("Spread the love", True),
+        ("Bots that solve a captcha in seconds flood the ministry's website, he said.", False),
+        ("Spread the love of peace, the minister told the crowd.", False),
+    ],
+)
+def test_a_widgets_prompt_is_furniture_by_rule(line: str, furniture: bool) -> None:
+    """Session 22: a CAPTCHA's prompt and a share plugin's label (rules.yaml), and twins."""
+    from indivisible.ingest._structure import _boilerplate
+
+    assert (_boilerplate(line) is not None) is furniture
+
+
 @pytest.mark.parametrize("case", _FURNITURE["kept"], ids=lambda c: c["lang"])
 def test_words_that_open_like_furniture_stay(tmp_path: Path, case: dict[str, str]) -> None:
     kept = " ".join(_lines_of_statements(tmp_path, case["body"], [case["line"]]))

@@ -2037,8 +2037,13 @@ def _foreign_speaker(
         for tail in dict.fromkeys((r, *(" ".join(r.split()[-n:]) for n in (3, 2))))
         if len(tail.split()) >= 2 or tail == r
         if (p := person_by_alias(tail)) is not None
-        # "la propuesta de Putin", "с Путиным": a person after a preposition is an object
-        if not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, a)
+        # "la propuesta de Putin", "с Путиным": a person after a preposition is an object,
+        # not after the "de" of the office that opens the sentence's subject ("El
+        # viceministro de Asuntos Exteriores de Rusia Serguéi Riabkov advirtió …")
+        if (
+            not _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, a)
+            or (tail != r and _SUBJECT_OFFICE_OF.search(bare, 0, a) is not None)
+        )
         # "… leszögezte, hogy … a Stoltenberg által javasolt …": a person named past the
         # verb's "that" is in what was said
         and not any(v.end() <= a and _THAT.search(bare, v.end(), a) for v in verbs)
@@ -2252,7 +2257,7 @@ def _name_runs(bare: str) -> list[tuple[int, int, str]]:
 
 #: News agencies, which relay words and never speak them ("цитирует Пескова ТАСС").
 _AGENCY_NAMES = (
-    r"(?:РИА|RIA)\s+(?:Новости|Novosti)|(?:ИТАР-)?ТАСС|TASS|Интерфакс|Interfax|"
+    r"(?:РИА|RIA)\s+(?:Новости|N[oó]vosti)|(?:ИТАР-)?ТАСС|TASS|Интерфакс|Interfax|"
     r"Reuters|AFP|PAP|Укрінформ|Ukrinform|УНН|Спутник|Sputnik|Известия|Izvestia|"
     r"Коммерсант|Kommersant|Xinhua|Синьхуа|БелТА|BelTA|Anadolu|ANSA|EFE|Agerpres"
 )
@@ -2877,6 +2882,16 @@ _FOREIGN_PREPOSITIONS = frozenset({
 # fmt: on
 #: An article or a preposition just before a position: the capitalised run that follows is
 #: a noun phrase, not a person.
+#: A subject's office and its "of" before capitalised words: "El viceministro de", "Le
+#: ministre des", "Il sottosegretario agli" (the sentence's start, a comma or the article).
+_SUBJECT_OFFICE_OF = re.compile(
+    r"(?:^|[,;:]\s*|(?<!\w)(?:el|la|le|il|lo|l[’'])\s*)"
+    r"(?:vice-?|sotto|sub)?(?:ministr[oae]|minist[eè]re?|secretari[oa]|secr[ée]taire|"
+    r"segretari[oa]|portavoz|porte-parole|portavoce|president[ea]|présidente?|canciller|"
+    r"embajador[a]?|ambassadeur|ambasciatore|jef[ea])"
+    r"\s+(?:de(?:\s+la)?|del|des|du|di|della|dei|degli|agli)\s+$",
+    re.IGNORECASE,
+)
 _ARTICLE_OR_PREPOSITION_BEFORE = re.compile(
     rf"(?<!\w)(?:{'|'.join(sorted(_ARTICLES | _FOREIGN_PREPOSITIONS))})\s+$", re.IGNORECASE
 )
