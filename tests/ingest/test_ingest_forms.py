@@ -261,10 +261,24 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
         ("Spread the love", True),
         ("Bots that solve a captcha in seconds flood the ministry's website, he said.", False),
         ("Spread the love of peace, the minister told the crowd.", False),
+        ("Читай также: Ракетный договор: ОБСЕ возложила вину на Россию", True),
+        ("Читай также внимательно текст договора, сказал министр.", False),
+        (
+            "ABC 17 News is committed to providing a forum for civil and constructive "
+            "conversation.",
+            True,
+        ),
+        ("Please keep your comments respectful and relevant.", True),
+        (
+            "We need a forum for civil and constructive conversation with Russia on arms control, "
+            "which the OSCE was once, and which it may become again if the parties so wish, the "
+            "minister told the Permanent Council on Thursday in Vienna.",
+            False,
+        ),
     ],
 )
 def test_a_widgets_prompt_is_furniture_by_rule(line: str, furniture: bool) -> None:
-    """Session 22: a CAPTCHA's prompt and a share plugin's label (rules.yaml), and twins."""
+    """Session 22: a CAPTCHA's prompt, a share plugin's label, the familiar "read also"."""
     from indivisible.ingest._structure import _boilerplate
 
     assert (_boilerplate(line) is not None) is furniture

@@ -613,3 +613,34 @@ def test_a_french_label_over_a_headline_is_a_kicker(tmp_path: Path) -> None:
         "sécurité européenne pendant trois heures.\n",
     )
     assert "Jan Halvar" not in {s.speaker for s in doc.statements}
+
+
+_GERMAN_SPOKEN = (
+    "Herr Vorsitzender,\n\nDeutschland schließt sich der Erklärung der Europäischen Union "
+    "an. Erlauben Sie mir, einige Worte in nationaler Kapazität zu ergänzen. Wir brauchen "
+    "die Instrumente der OSZE, die wir gemeinsam beschlossen haben.\n"
+)
+
+
+def test_a_german_statements_long_title_names_the_speaker_and_the_day(tmp_path: Path) -> None:
+    title = (
+        "Stellungnahme der Ständigen Vertreterin der Bundesrepublik Deutschland, "
+        "Botschafterin Jana Halvar, bei der 84. gemeinsamen Sitzung des Forums für "
+        "Sicherheitskooperation und des Ständigen Rats der OSZE einberufen gem. Paragraf 16.3 "
+        "des Wiener Dokuments zu „Ungewöhnlichen militärischen Aktivitäten auf dem Gebiet der "
+        "Republik Belarus“ am 16. Februar 2022 in Wien\n\n"
+    )
+    doc = _parse(tmp_path, title + _GERMAN_SPOKEN)
+    assert {s.speaker for s in doc.statements} == {"Jana Halvar"}
+    assert doc.document.date == dt.date(2022, 2, 16)
+
+
+def test_a_german_statement_of_a_body_names_no_person(tmp_path: Path) -> None:
+    """The twin: the title names a body, not a person."""
+    title = (
+        "Stellungnahme der Bundesregierung zu den ungewöhnlichen militärischen Aktivitäten "
+        "auf dem Gebiet der Republik Belarus\n\n"
+    )
+    doc = _parse(tmp_path, title + _GERMAN_SPOKEN)
+    assert not any(s.speaker and "Bundesregierung" in s.speaker for s in doc.statements)
+    assert {s.speaker for s in doc.statements} <= {None}

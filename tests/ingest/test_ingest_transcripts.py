@@ -774,3 +774,38 @@ def test_a_bare_q_opens_a_reporters_question(tmp_path: Path) -> None:
     )
     asked = [s for s in doc.statements if s.text.startswith("That took up")]
     assert [s.role for s in asked] == ["journalist"]
+
+
+# --- session 22: the Bundestag's interjections --------------------------------------------
+
+_HECKLED = (
+    "Den INF-Vertrag erhalten\n\n"
+    "Herr Präsident! Liebe Kolleginnen und Kollegen! Die Kollegin hat den Vertrag falsch "
+    "gelesen.\n\n"
+    "(Jana Halvar [BÜNDNIS 90/DIE GRÜNEN]: Nein! Sehr unwahrscheinlich!)\n\n"
+    "Ich glaube, klarer kann man sich nicht positionieren.\n\n"
+    "(Beifall bei der CDU/CSU – Petr Novak [Augsburg] [DIE LINKE]: Und konkret?)\n\n"
+    "Das Problem ist mit Wortbausteinen nicht zu lösen.\n\n"
+    "(Zuruf der Abg. Eva Lipka [SPD])\n"
+)
+
+
+def test_interjections_are_their_members_and_the_speech_goes_on(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _HECKLED)
+    said = [(s.speaker, s.role, s.text) for s in doc.statements]
+    assert ("Jana Halvar", "BÜNDNIS 90/DIE GRÜNEN", "Nein! Sehr unwahrscheinlich!") in said
+    assert ("Petr Novak", "DIE LINKE", "Und konkret?") in said
+    texts = [t for _, _, t in said]
+    assert "Ich glaube, klarer kann man sich nicht positionieren." in texts
+    assert not any("Beifall" in t or "Zuruf" in t for t in texts)
+    assert "Eva Lipka" not in {s.speaker for s in doc.statements}  # a call without words
+
+
+def test_a_member_and_group_named_in_a_sentence_interject_nothing(tmp_path: Path) -> None:
+    """The twin: the same name and group in the speech's own sentence, not in brackets."""
+    doc = parse_written(
+        tmp_path,
+        "Den INF-Vertrag erhalten\n\nHerr Präsident! Die Kollegin Jana Halvar [BÜNDNIS "
+        "90/DIE GRÜNEN] hat gesagt: Wir brauchen Abrüstung. Da hat sie recht.\n",
+    )
+    assert "Jana Halvar" not in {s.speaker for s in doc.statements}

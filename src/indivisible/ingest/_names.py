@@ -301,7 +301,7 @@ def _titled(word: str) -> bool:
 
 _GERMAN_OFFICE = re.compile(
     r"(?:minister|kanzler|präsident|sekretär|sprecher|botschafter|vorsitzender?|chef|"
-    r"kommissar|beauftragter?|gesandter?)(?:in)?$"
+    r"kommissar|beauftragter?|gesandter?|vertreter)(?:in)?$"
 )
 
 

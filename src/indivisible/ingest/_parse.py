@@ -130,7 +130,11 @@ _BEFORE = re.compile(
     r"(?P<who>\b[Tt]he\s+(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+|"
     r"\b[Aa]n?\s+(?:[\w.’'-]+\s+){0,3}?(?:official|spokes(?:man|woman|person)|diplomat|source)|"
     # "… by White House spokeswoman Jen Psaki, who said …": a relative clause's verb
-    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)(?:,\s+who)?,?\s+{_AUX}(?:{_VERBS})\b"
+    rf"{_NAME}|\b[Hh]e|\b[Ss]he|\b[Tt]hey)(?:,\s+who)?"
+    # "Ivanov hesitated, then said, “…”", "Putin smiled and said: “…”": one verb of what
+    # the speaker did before speaking
+    r"(?:\s+[a-z]{3,}ed,?\s+(?:and\s+then|and|then))?"
+    rf",?\s+{_AUX}(?:{_VERBS})\b"
     r"(?P<tail>[^“”«»\"!?]{0,120})$"
 )
 #: A participle of speech after the subject's clause, then the quotation: "Senate Majority
@@ -322,7 +326,8 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
             if any(d[1].name and d[1].name.lower() not in states for d in reported):
                 statements = reported
                 document = dataclasses.replace(document, kind="news_article")
-    statements = _without_fragments(raw.text, statements)
+    called = {n for n, t in enumerate(found.turns) if t.interjection}
+    statements = _without_fragments(raw.text, statements, called)
     if document.kind == "news_article":
         statements = _with_narrative(raw.text, found, statements)
     statements = _with_record_persons(statements, found.date)
@@ -741,16 +746,20 @@ def _with_record_persons(drafts: list[_Draft], day: dt.date | None) -> list[_Dra
     return out
 
 
-def _without_fragments(text: str, drafts: list[_Draft]) -> list[_Draft]:
+def _without_fragments(
+    text: str, drafts: list[_Draft], called: set[int] | frozenset[int] = frozenset()
+) -> list[_Draft]:
     """The drafts without the short fragments nobody speaks.
 
     When some turn gives words to a speaker (a name or a role), a draft left to nobody that
     is no prose (a header line above the first label, a stage direction, a procedural
     note) is the page's; prose left to nobody (an interview's lead-in) stays. On a page
     where nobody is named, only loose header lines above its first sentence go
-    (docs/ingestion.md, "Fragments nobody speaks").
+    (docs/ingestion.md, "Fragments nobody speaks"). The turns numbered in ``called`` are
+    interjections, which name their members but not the speech they interrupt: its
+    sentences stay, short or not.
     """
-    if any((d[1].name or d[1].role) and d[6] is None for d in drafts):
+    if any((d[1].name or d[1].role) and d[6] is None and d[0] not in called for d in drafts):
         return [d for d in drafts if d[1].name or d[1].role or _prose(text[d[2] : d[3]])]
     # A page where nobody is named: only the header's loose lines above its first sentence
     # go ("Стадия рассмотрения:", "Third reading of the bill"), never a line that closes

@@ -91,8 +91,8 @@ _SPEAKER_FIELD = re.compile(
     re.IGNORECASE,
 )
 _TITLE_BY_OTHER = re.compile(
-    r"^(?:(?:Rede|Ansprache|Grußwort|Festrede|(?:Abschluss|Eröffnungs|Eingangs)?[Ss]tatement)"
-    r"\s+(?:von|des|der)\s+|"
+    r"^(?:(?:Rede|Ansprache|Grußwort|Festrede|(?:Abschluss|Eröffnungs|Eingangs)?[Ss]tatement|"
+    r"Stellungnahme)\s+(?:von|des|der)\s+|"
     r"(?:Discours|Allocution)\s+(?:de|du|d[’'])\s*|"
     r"(?:Discurso|Intervención)\s+(?:de|del)\s+|(?:Discorso|Intervento)\s+(?:di|del|della)\s+|"
     # "Discurso y respuestas a preguntas de los medios ofrecidas por el Ministro …", as the
@@ -383,6 +383,8 @@ class Turn:
     speaker: Speaker
     spans: list[tuple[int, int, int | None]] = field(default_factory=list)
     labelled: bool = False
+    #: Words called out during another's speech (:func:`_interjections`).
+    interjection: bool = False
 
 
 @dataclass
@@ -1374,7 +1376,13 @@ def _outlet_key(label: str) -> str:
 def _titled_other(line: str) -> re.Match[str] | None:
     """:data:`_TITLE_BY_OTHER`'s match, when what follows the word names a person."""
     by = _TITLE_BY_OTHER.match(line)
-    if by is None or person_name(by["who"]) is None:
+    if by is None:
+        return None
+    # "Stellungnahme der Ständigen Vertreterin …, Botschafterin Gesa Bräutigam, bei der 84.
+    # gemeinsamen Sitzung … in Wien": the person before the occasion
+    who = by["who"]
+    cuts = [m.start() for m in _OCCASION.finditer(who)] + [len(who)]
+    if not any(person_name(who[:c]) is not None for c in cuts):
         return None
     return by
 
@@ -2161,12 +2169,17 @@ def structure(raw: RawText) -> Structure:
                 body_from = i + 1
                 continue
             by = _BYLINE.match(line) or (_WITH.match(line) if title is not None else None)
+            # A title saying whose words follow runs to sixty words ("Stellungnahme der
+            # Ständigen Vertreterin …, Botschafterin X, bei der 84. gemeinsamen Sitzung des
+            # Forums … am 16. Februar 2022 in Wien"); a byline to forty.
+            longest = 40
             if by is None and not byline:
                 by = _TITLE_BY.match(line) or _titled_other(line)
-                if by is not None and _words(line) <= 40 and not re.search(r"[.?!]$", line):
+                longest = 60 if by is not None else 40
+                if by is not None and _words(line) <= longest and not re.search(r"[.?!]$", line):
                     title = title or line.rstrip()  # the title, and whose words follow
-            ends = _trailing_date(line.rstrip(". ")) if by and _words(line) <= 40 else None
-            if by and _words(line) <= 40 and (ends or not re.search(r"[.?!]$", line)):
+            ends = _trailing_date(line.rstrip(". ")) if by and _words(line) <= longest else None
+            if by and _words(line) <= longest and (ends or not re.search(r"[.?!]$", line)):
                 byline = by.group("who")
                 # "Address by X, …": whose words, not a reporter
                 titled_by = by.re is _TITLE_BY or by.re is _TITLE_BY_OTHER
@@ -3002,7 +3015,7 @@ def _self_introduced(text: str, turns: list[Turn]) -> None:
 
 _OCCASION = re.compile(
     r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with"
-    r"|à|au|aux|sur|devant|lors|en)\s+(?=\S)"
+    r"|à|au|aux|sur|devant|lors|en|bei|beim|anlässlich|vor|ante|durante)\s+(?=\S)"
 )
 
 
@@ -3820,6 +3833,20 @@ def _turns(
         first_line = text[block.start : first_line_end] if first_line_end >= 0 else line
         if _TREATY_ARTICLE.match(line):
             flags["articles"] += 1
+        heckles = _interjections(line)
+        if heckles:
+            # "(Steffi Lemke [BÜNDNIS 90/DIE GRÜNEN]: Nein!)": a member's words called out
+            # during a speech, as the Bundestag's record prints them; the speech goes on.
+            resume = current.speaker if current is not None else opening
+            for name, group, a, b in heckles:
+                who = _resolve(name, ctx, standalone=False)
+                if who is None:
+                    continue
+                called = new(Speaker(who.name, who.role or group, who.person), labelled=True)
+                called.interjection = True
+                called.spans.append((block.start + a, block.start + b, block.page))
+            current = new(resume)
+            continue
         speaker: Speaker | None = None
         body_start = block.start
         inline = labels[n]
@@ -3991,6 +4018,42 @@ def _turns(
     # "Stoltenberg: …"), whatever its title says.
     flags["one_outlet"] = int(len(outlets) == 1 and "" not in outlets)
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+#: A member's words called out in a speech, one part of a paragraph wholly in brackets:
+#: "Heike Hänsel [DIE LINKE]: Und konkret?" (the Bundestag's record names the member and
+#: their group in square brackets; applause and other notes are the record's).
+_INTERJECTION = re.compile(
+    r"(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w.’'-]*\s+){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+)\s+"
+    # (a place in brackets first tells two members of one name apart: "Claudia Roth
+    # [Augsburg] [BÜNDNIS 90/DIE GRÜNEN]")
+    r"(?:\[[^\[\]\n]{2,40}\]\s+)?"
+    r"\[(?P<group>[^\[\]\n]{2,40})\]\s*:\s*(?P<words>\S.*?)\s*$"
+)
+
+
+def _interjections(line: str) -> list[tuple[str, str, int, int]]:
+    """The members' interjections of a paragraph wholly in brackets, if it holds any.
+
+    Each is the name, the group and the span of the words called out, within the
+    paragraph; the parts are separated by dashes ("(Beifall bei der CDU/CSU – Heike Hänsel
+    [DIE LINKE]: Und konkret?)").
+    """
+    stripped = line.strip()
+    if not (stripped.startswith("(") and stripped.endswith(")")) or "]:" not in stripped:
+        return []
+    offset = line.index("(") + 1
+    inner = line[offset : line.rindex(")")]
+    out = []
+    at = 0
+    for part in re.split(r"(\s+[–—]\s+)", inner):
+        m = _INTERJECTION.fullmatch(part.strip()) if not part.isspace() else None
+        if m is not None and not re.search(r"[–—]", part.strip()[:1]):
+            lead = len(part) - len(part.lstrip())
+            a = offset + at + lead + m.start("words")
+            out.append((m["name"], m["group"], a, a + len(m["words"])))
+        at += len(part)
+    return out
 
 
 #: A speaker's name with a group in brackets, alone on its line and closed by a full stop
@@ -4749,6 +4812,10 @@ def _kind(
     lead = " ".join(text[b.start : b.end][:400] for b in blocks[:3])
     if (flags["dashes"] or flags["labels"]) and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
+    if flags["labels"] and len(named - {"moderator"}) == 2 and _INTERVIEW.search(lead):
+        # "The following is a transcript of an interview with … Jens Stoltenberg on 'Face
+        # the Nation'" over the host's and the guest's labelled turns
+        return "interview"
     if (
         flags.get("one_outlet")
         and not flags["moderator"]
@@ -4776,14 +4843,16 @@ def _kind(
             # (not a newsletter's name: "Morning Briefing - February 04, 2026")
             r"press (?:conference|point|briefing)|news conference|"
             r"(?<!morning )(?<!evening )briefing|"
-            # "holds a joint media availability", "Meeting of the President … with the media"
-            r"media availability|with the media\b|"
+            # "holds a joint media availability", "Secretary Blinken At a Press Availability",
+            # "Meeting of the President … with the media"
+            r"(?:media|press) availability|with the media\b|"
             # "Vladimir Putin answered media questions", "questions from reporters"
             r"\b(?:media|journalists[’']?|reporters[’']?|press) questions\b|"
             r"questions from (?:the )?(?:media|journalists|reporters|press)\b|"
             # the same in the languages of the region ("conférence de presse", "rueda de
             # prensa", "Pressekonferenz", "пресс-конференция", "pressemøde" …)
-            r"conférence de presse|point de presse|rueda de prensa|conferencia de prensa|"
+            # (French in capitals drops the accents: "CONFERENCE DE PRESSE")
+            r"conf[ée]rence de presse|point de presse|rueda de prensa|conferencia de prensa|"
             r"conferenza stampa|pressekonferenz|pressebriefing|пресс-конференц|"
             r"прес-конференц|брифинг|konferencj\w prasow|tiskov\w konferenc|"
             r"tlačov\w konferenci|persconferentie|presskonferens|pressekonferanse|"
