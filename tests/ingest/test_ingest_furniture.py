@@ -138,3 +138,28 @@ def test_loose_header_lines_above_a_speech_nobody_is_named_for_are_no_statements
     assert not any("Stage of" in t or "Third reading" in t for t in texts)
     # A clause closed by a comma, a sentence, and lines below the first sentence stay.
     assert any("Recalling" in t for t in texts) and any("Long live" in t for t in texts)
+
+
+# --- session 22: the faster counts and tests give what the plain ones give ---------------
+
+
+@given(st.text(max_size=200) | st.text(alphabet="AbcZ09 .,:|©«»Wir@", max_size=200))
+def test_the_line_counts_are_the_characters_counts(text: str) -> None:
+    from indivisible.ingest._furniture import _counts
+
+    assert _counts(text) == (
+        sum(map(str.isupper, text)),
+        sum(map(str.isalpha, text)),
+        sum(map(str.isdigit, text)),
+    )
+
+
+@given(st.text(alphabet="We wir I ich nous ours Mr (AP Photo) Фото: я мы.,/", max_size=120))
+def test_the_lowered_tests_match_where_the_written_ones_do(text: str) -> None:
+    from indivisible.ingest import _furniture as f
+
+    low = text.lower()
+    if len(low) != len(text) or f._FIRST_PERSON_LOW is None or f._CREDIT_LOW is None:
+        return
+    assert (f._FIRST_PERSON_LOW.search(low) is None) == (f._FIRST_PERSON.search(text) is None)
+    assert (f._CREDIT_LOW.search(low) is None) == (f._CREDIT.search(text) is None)

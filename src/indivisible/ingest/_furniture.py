@@ -25,6 +25,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from ._gazetteer import Folded, fold
 from ._logistic import Model, load_model, logistic
 
 #: The features, in the model's order (documented in docs/ingestion.md).
@@ -132,6 +133,30 @@ _NUMBERED = re.compile(r"\d{1,2}\.\s+\S")
 _UNCLOSED = re.compile(r"[.!?…:;,\"”»]$")
 #: A credit ends the line and is short: it is looked for in the line's last characters.
 _CREDIT_TAIL = 160
+#: The case-insensitive tests run on the lowered line (the same matches where lowering
+#: keeps its length, several times faster: ``_gazetteer.Folded``).
+_FIRST_PERSON_LOW: Folded | None = fold(_FIRST_PERSON)
+_CREDIT_LOW: Folded | None = fold(_CREDIT)
+#: ASCII bytes of each class, deleted to count a line's capitals, letters and figures.
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_ALPHA = _ASCII_UPPER + bytes(range(ord("a"), ord("z") + 1))
+_ASCII_DIGITS = b"0123456789"
+
+
+def _counts(text: str) -> tuple[int, int, int]:
+    """The capitals, letters and figures of a line (``str.isupper`` … of each character).
+
+    An ASCII line is counted by deleting each class from its bytes (no call per character).
+    """
+    if text.isascii():
+        raw = text.encode("ascii")
+        n = len(raw)
+        return (
+            n - len(raw.translate(None, _ASCII_UPPER)),
+            n - len(raw.translate(None, _ASCII_ALPHA)),
+            n - len(raw.translate(None, _ASCII_DIGITS)),
+        )
+    return sum(map(str.isupper, text)), sum(map(str.isalpha, text)), sum(map(str.isdigit, text))
 
 
 def features(line: str, ctx: LineContext) -> list[float]:
@@ -140,9 +165,18 @@ def features(line: str, ctx: LineContext) -> list[float]:
     tokens = text.split()
     words = [t for t in tokens if _LETTER.search(t)]
     n = max(len(words), 1)
-    letters = sum(map(str.isalpha, text))
+    upper, letters, digits = _counts(text)
     low = text.lower()
     folds = len(low) == len(text)
+    if folds and _FIRST_PERSON_LOW is not None:
+        first_person = _FIRST_PERSON_LOW.search(low) is not None
+    else:
+        first_person = _FIRST_PERSON.search(text) is not None
+    tail = text[-_CREDIT_TAIL:]
+    if folds and _CREDIT_LOW is not None:
+        credit = _CREDIT_LOW.search(low[-_CREDIT_TAIL:]) is not None
+    else:
+        credit = _CREDIT.search(tail) is not None
     return [
         math.log1p(len(tokens)),
         math.log1p(len(text)),
@@ -150,14 +184,14 @@ def features(line: str, ctx: LineContext) -> list[float]:
         float(text.endswith(":")),
         sum(1 for w in words if w[0].islower()) / n,
         sum(1 for w in words if w[0].isupper()) / n,
-        sum(map(str.isupper, text)) / max(letters, 1),
-        sum(map(str.isdigit, text)) / max(len(text), 1),
+        upper / max(letters, 1),
+        digits / max(len(text), 1),
         float(any(c in low for c in _LINK_CUES) and bool(_LINK.search(text))),
-        float(bool(_PHONE.search(text))),
+        float(digits > 0 and bool(_PHONE.search(text))),  # (a number holds figures)
         float(bool(_FIELD.match(text))),
         float(bool(_SEPARATOR.search(text))),
         float(text[:1] in "([" and text[-1:] in ")]"),
-        float(bool(_FIRST_PERSON.search(text))),
+        float(first_person),
         float(bool(_QUOTE.search(text))),
         math.log1p(len(_SENTENCE_END.findall(text))),
         math.log1p(text.count(",")),
@@ -166,14 +200,14 @@ def features(line: str, ctx: LineContext) -> list[float]:
         float(ctx.labelled_turn),
         float(ctx.repeated),
         float(text[:1].isdigit()),
-        float(bool(_CLOCK.search(text))),
-        float(bool(_YEAR.search(text))),
+        float(digits > 0 and bool(_CLOCK.search(text))),
+        float(digits > 0 and bool(_YEAR.search(text))),
         float(len(words) >= 2 and all(w[0].isupper() or len(w) <= 3 for w in words)),
         sum(1 for w in words if w.lower() in _FUNCTION_WORDS) / n,
         float(bool(_SPEECH_VERB_LOW.search(low) if folds else _SPEECH_VERB.search(text))),
         float(ctx.position < 0.05),
         float(ctx.position > 0.95),
-        float(bool(_CREDIT.search(text[-_CREDIT_TAIL:]))),
+        float(credit),
         float(bool(_NUMBERED.match(text)) and len(tokens) <= 10),
         float(len(tokens) <= 12 and not _UNCLOSED.search(text)),
     ]
@@ -181,6 +215,9 @@ def features(line: str, ctx: LineContext) -> list[float]:
 
 def line_words(line: str) -> set[str]:
     """The lowered words of a paragraph, for the model's vocabulary."""
+    low = line.lower()
+    if len(low) == len(line):
+        return set(WORD.findall(low))  # (lowered first: one call, the same words)
     return {w.lower() for w in WORD.findall(line)}
 
 
