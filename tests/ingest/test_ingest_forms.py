@@ -269,6 +269,11 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
             True,
         ),
         ("Please keep your comments respectful and relevant.", True),
+        ("NOTE: The following commentary was originally published on the Network.", True),
+        ("This article first appeared in Foreign Affairs.", True),
+        ("Get the latest creative news from FooBar about art, design and business.", True),
+        ("The treaty was originally published in 1990, the minister said.", False),
+        ("Get the latest weapons out of Europe, the minister demanded of the alliance.", False),
         (
             "We need a forum for civil and constructive conversation with Russia on arms control, "
             "which the OSCE was once, and which it may become again if the parties so wish, the "
@@ -343,3 +348,22 @@ def test_an_opening_phrase_of_time_is_not_what_was_said(
     doc = parse_written(tmp_path, text)
     texts = [s.text for s in doc.statements if s.speaker == "Sauli Niinisto"]
     assert said in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # session 22: a title-case headline's verb and object, a state's term in the chair
+        ("Bulgarian Foreign Minister Welcomes Plans", None),
+        ("the Austrian Chairpersonship", None),
+        ("the Polish Presidency", None),
+        # the twins: the office and a person's name
+        ("Bulgarian Foreign Minister Jan Halvar", "Jan Halvar"),
+        ("Austrian Secretary General Jan Halvar", "Jan Halvar"),
+    ],
+)
+def test_headline_verbs_and_chairs_are_no_names(text: str, name: str | None) -> None:
+    from indivisible.ingest._names import person_name
+
+    found = person_name(text)
+    assert (found[0] if found else None) == name

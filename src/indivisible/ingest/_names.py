@@ -108,6 +108,9 @@ _BODY_WORDS = {
     "government",
     "delegation",
     "affairs",  # "Minister of Foreign and European Affairs": the office, not a name
+    # "the Austrian Chairpersonship of the OSCE Forum …": a state's term in the chair
+    "chairpersonship",
+    "presidency",
 }
 #: A body's word is no peer's either ("Council of Europe").
 _NOT_PEERS = _PEER_LOOKALIKES | _BODY_WORDS
@@ -478,6 +481,30 @@ _HEADLINE_VERBS = {
     "undermines",
     "confirms",
     "denies",
+    # "Bulgarian Foreign Minister Welcomes Plans for …": a title-case headline's verb
+    "welcomes",
+    "praises",
+    "condemns",
+    "meets",
+    "visits",
+    "announces",
+    "proposes",
+    "discusses",
+    "stresses",
+    "reaffirms",
+    "thanks",
+    "regrets",
+    "highlights",
+    "receives",
+    "hosts",
+    "supports",
+    "expects",
+    "insists",
+    "demands",
+    "threatens",
+    "accuses",
+    "criticises",
+    "criticizes",
 }
 
 

@@ -799,7 +799,23 @@ def _words(text: str) -> int:
 
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)([0-2]?\d:[0-5]\d)\b")
 #: "26. 4. 2021": a day and a month in figures, spaced after their full stops.
-_SPACED_FIGURES = re.compile(r"\b([0-3]?\d)\.\s([01]?\d)\.\s((?:19|20)\d\d)\b")
+_SPACED_FIGURES = re.compile(
+    # "20. 1. 2022", and "15 / 09 / 2021" or "15 . 09 . 2021" (spaces around the marks)
+    r"\b([0-3]?\d)\.\s([01]?\d)\.\s((?:19|20)\d\d)\b"
+    r"|\b([0-3]?\d)\s+(?P<mark>[./])\s+([01]?\d)\s+(?P=mark)\s+((?:19|20)\d\d)\b"
+)
+
+
+def _unspaced(m: re.Match[str]) -> str:
+    """A spaced date in figures written close (:data:`_SPACED_FIGURES`).
+
+    The mark is kept: "1 / 2 / 2021" stays as ambiguous as "1/2/2021" is.
+    """
+    if m[1]:
+        return f"{m[1]}.{m[2]}.{m[3]}"
+    return str(m["mark"]).join((m[4], m[6], m[7]))
+
+
 _STAMP_DAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
 #: A Greek weekday before the day ("Τετάρτη 23 Φεβρουαρίου 2022" over a reposted Kremlin
 #: text): dateparser takes it into the date it finds, so it is set apart first.
@@ -875,7 +891,7 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """
     # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
     line = _GLUED_TIME.sub(r"\1 \2", line)
-    line = _SPACED_FIGURES.sub(r"\1.\2.\3", line)
+    line = _SPACED_FIGURES.sub(_unspaced, line)
     # "20 квiтня 2019": a Latin "i" typed for the Ukrainian "і" inside a Cyrillic word.
     line = _LATIN_I_IN_CYRILLIC.sub("і", line)
     # "2008.gada 14.augustā": the Latvian order (year, "gada", day, month), as figures.
