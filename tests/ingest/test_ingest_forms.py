@@ -273,6 +273,8 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
         ("This article first appeared in Foreign Affairs.", True),
         ("Get the latest creative news from FooBar about art, design and business.", True),
         ("The treaty was originally published in 1990, the minister said.", False),
+        ("Courtesy/Source: Independent", True),
+        ("Courtesy: Reuters", True),
         ("Get the latest weapons out of Europe, the minister demanded of the alliance.", False),
         (
             "We need a forum for civil and constructive conversation with Russia on arms control, "

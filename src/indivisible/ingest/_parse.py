@@ -63,6 +63,10 @@ _QUOTE = re.compile(
     # inside a word, "didn’t", does not close it; the opening mark follows a space or a
     # colon, never a letter)
     r"|(?<![\w’])‘(?P<e>(?:[^‘’\n]|’(?=\w))+)’(?!\w)"
+    # or in straight ones, typed: 'Russia's aggression is a challenge,' Healey said. The
+    # mark opens before a capital and closes after the quotation's own punctuation; an
+    # apostrophe before a letter ("Russia's") does not close it.
+    r"|(?<![\w'’])'(?=[A-Z])(?P<f>(?:[^'\n]|'(?=\w))+?[.,!?…])'(?!\w)"
 )
 #: A quotation opened after a colon or comma and never closed in the sentence.
 _UNCLOSED = re.compile(r"(?<=[,:] )“(?P<a>[^“”]{20,})$|(?<=[,:] )«(?P<c>[^«»]{20,})$")
@@ -1260,7 +1264,7 @@ def _quotations(
         matches.append(unclosed)
     for m in matches:
         # (an unclosed quotation's pattern has the groups "a" and "c" only)
-        group = next(g for g in ("a", "b", "c", "d", "e") if m.groupdict().get(g) is not None)
+        group = next(g for g in "abcdef" if m.groupdict().get(g) is not None)
         inner = m.group(group)
         if len(inner.split()) < 4 and not (
             # "“NATO must stop,” Ryabkov said.": short, but said by someone; a scare
