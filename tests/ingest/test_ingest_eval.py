@@ -90,8 +90,13 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: first contact, 3 of them left after the rules they called for, and one site's blurb
 #: that each refit of the furniture model near its threshold keeps or drops: 107 -> 111;
 #: and after rounds 41a and 41b, 16 excerpts that found 13 of 31 speakers on first contact,
-#: taking tune speaker recall from .802 to .796: .80 -> .79).
-TUNE_FLOORS = {"date": 0.87, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.79, "leaked": 114}
+#: taking tune speaker recall from .802 to .796: .80 -> .79; and after session 21's rounds
+#: 43a to 48b, whose first-contact leaks took leaked lines 111 -> 114, and whose round 46,
+#: chosen for printed dates no rule may read, took date recall .89 -> .87; and after
+#: session 22's rounds 49a to 53b, 100 excerpts that leaked 16 lines on first contact, two
+#: of them left (a commentary's author line and note, which a rule could not tell from an
+#: interview's lead naming its guest): 114 -> 116).
+TUNE_FLOORS = {"date": 0.87, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.79, "leaked": 116}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

@@ -578,6 +578,22 @@ def _repeated(lines: list[str], i: int, first: bool = False) -> str | None:
     return "repeated line (caption or doubled heading)"
 
 
+def _glued_twice(line: str) -> str | None:
+    """Whether a line is one sentence printed twice end to end (a caption and its copy).
+
+    "Prime Minister … on March 8, 2022.Prime Minister … on March 8, 2022.": a photo's
+    caption glued to its alternative text, as a page's text is copied.
+    """
+    core = line.strip()
+    half = len(core) // 2
+    if len(core) < 40:
+        return None
+    first, second = core[:half].strip(), core[half:].strip()
+    if first != second and not (len(core) % 2 and core[: half + 1].strip() == second):
+        return None
+    return "caption printed twice (a caption and its copy)"
+
+
 #: A publication's name as a label: its interviewer asks.
 #: A word that makes an affiliation an outlet's ("… TV channel", "… news agency").
 _OUTLET_WORD = re.compile(
@@ -1915,6 +1931,7 @@ def structure(raw: RawText) -> Structure:
         why = (
             _boilerplate(line)
             or _repeated(lines, i, first=not kept)
+            or _glued_twice(line)
             or _names_caption(line)
             or _truncated_heading(line)
             or _heading_copy(lines, i)
