@@ -200,3 +200,60 @@ def test_a_speaker_filter_folds_every_script(db_url: str, tmp_path: Path) -> Non
     assert [r["speaker"] for r in query_statements(db_url, speaker="Медведев")] == ["Медведев"]
     assert [r["speaker"] for r in query_statements(db_url, speaker="медведев")] == ["Медведев"]
     assert query_statements(db_url, speaker="путин") == []
+
+
+# --- session 22: documents share a commit, each still stored whole ----------------------
+
+
+def _speeches(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    out = []
+    for k in range(n):
+        path = folder / f"speech-{k:02d}.txt"
+        path.write_text(
+            f"Speech number {k}\n\nMr Chairman, we discussed the Vienna Document at meeting "
+            f"{k}. The OSCE remains the platform for dialogue on European security.\n",
+            encoding="utf-8",
+        )
+        out.append(path)
+    return out
+
+
+def test_documents_sharing_commits_are_each_stored_in_order(tmp_path: Path, db_url: str) -> None:
+    paths = _speeches(tmp_path / "in", 37)  # more than two batches
+    paths.insert(5, paths[3])  # the same file twice inside one batch
+    outcomes = ingest(paths, db_url)
+    assert [o.path for o in outcomes] == [str(p) for p in paths]
+    assert [o.status for o in outcomes].count("ingested") == 37
+    assert outcomes[5].status == "unchanged"
+    store = Store(db_url)
+    try:
+        assert store.counts()["documents"] == 37
+    finally:
+        store.close()
+
+
+def test_a_failing_batch_leaves_none_of_its_documents(
+    tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _speeches(tmp_path / "in", 20)
+    real = Store._add
+    seen: list[str] = []
+
+    def failing(self: Store, conn: object, parsed: object) -> bool:
+        seen.append(parsed.document.id)  # type: ignore[attr-defined]
+        if len(seen) == 18:  # the second batch's second document
+            raise StoreError("store error: disk full")
+        return real(self, conn, parsed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "_add", failing)
+    with pytest.raises(StoreError):
+        ingest(paths, db_url)
+    monkeypatch.undo()
+    store = Store(db_url)
+    try:
+        assert store.counts()["documents"] == 16  # the first batch whole, none of the second
+    finally:
+        store.close()
+    again = ingest(paths, db_url)
+    assert [o.status for o in again].count("ingested") == 4  # a later run stores the rest

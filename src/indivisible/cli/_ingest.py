@@ -106,9 +106,10 @@ def ingest_command(
 ) -> None:
     """Ingest speeches, transcripts and articles into sourced statements.
 
-    Each file is ingested in its own transaction; a file or folder that fails is reported
-    and the others still ingest. A document already stored (also by another ingest running
-    at the same time) is reported unchanged. The exit status is 2 if any item failed.
+    Each document is stored whole or not at all (up to 16 share a transaction); a file or
+    folder that fails is reported and the others still ingest. A document already stored
+    (also by another ingest running at the same time) is reported unchanged. The exit
+    status is 2 if any item failed.
     """
     from indivisible.ingest import ingest as ingest_paths
 

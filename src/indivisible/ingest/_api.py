@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,10 @@ def _parse_batch(paths: list[str]) -> list[tuple[ParsedDocument | None, str | No
 
 #: Files per Dask task: large enough that scheduling costs little beside parsing.
 BATCH = 16
+#: Parsed documents stored in one transaction (one commit), and the longest a parsed
+#: document waits for it: a commit costs about as much as parsing a tenth of a document.
+STORE_BATCH = 16
+STORE_SECONDS = 2.0
 
 
 def _parsed_in_order(
@@ -130,11 +135,13 @@ def ingest(
     workers: int | None = None,
     scheduler: str | None = None,
 ) -> list[IngestOutcome]:
-    """Ingest documents into the store, one transaction per document.
+    """Ingest documents into the store, each whole or not at all.
 
     A file or folder that cannot be read is reported in its outcome and the others still
     ingest. A document already stored (same bytes), also by another run at the same time,
-    is left as it is and reported ``unchanged``.
+    is left as it is and reported ``unchanged``. Parsed documents are stored in
+    transactions of up to :data:`STORE_BATCH` (one commit for them); each is written with
+    all its statements or not at all.
 
     Args:
         paths: files, or folders searched for files ending in :data:`SUFFIXES`.
@@ -153,17 +160,33 @@ def ingest(
         raise InputError("give --workers or --scheduler, not both", field="--workers")
     items = _expand(paths)
     store = Store(db_url or default_db_url())
-    outcomes: list[IngestOutcome] = []
+    outcomes: list[IngestOutcome | None] = []
+    # Parsed documents wait for a commit shared by up to STORE_BATCH of them, or by those
+    # parsed within STORE_SECONDS: each is stored whole or not at all (Store.add_many).
+    waiting: list[tuple[int, Path, ParsedDocument]] = []
+    since = time.monotonic()
+
+    def flush() -> None:
+        stored = store.add_many([parsed for _, _, parsed in waiting])
+        for (k, path, parsed), new in zip(waiting, stored, strict=True):
+            outcomes[k] = IngestOutcome(str(path), "ingested" if new else "unchanged", parsed)
+        waiting.clear()
+
     try:
         for path, parsed, error in _parsed_in_order(items, workers, scheduler):
             if parsed is None:
                 outcomes.append(IngestOutcome(str(path), "failed", error=error))
                 continue
-            stored = store.add(parsed)
-            outcomes.append(IngestOutcome(str(path), "ingested" if stored else "unchanged", parsed))
+            outcomes.append(None)
+            waiting.append((len(outcomes) - 1, path, parsed))
+            if len(waiting) >= STORE_BATCH or time.monotonic() - since >= STORE_SECONDS:
+                flush()
+                since = time.monotonic()
+        if waiting:
+            flush()
     finally:
         store.close()
-    return outcomes
+    return [o for o in outcomes if o is not None]
 
 
 def query_statements(

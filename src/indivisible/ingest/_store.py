@@ -1,8 +1,9 @@
 """The statement store: SQLAlchemy Core over SQLite (default) or PostgreSQL.
 
 Documents are keyed by the SHA-256 of their bytes, so ingesting the same file twice is a
-no-op. Each document is written in one transaction: if anything fails, nothing of it is
-stored. Statements keep their character offsets into ``documents.text``.
+no-op. Each document is written whole in one transaction (which several documents may
+share: :meth:`Store.add_many`): if anything fails, nothing of it is stored. Statements
+keep their character offsets into ``documents.text``.
 """
 
 from __future__ import annotations
@@ -283,67 +284,80 @@ class Store:
         Returns:
             True if stored, False if a document with the same content was already there.
         """
-        doc = parsed.document
         with self._connect() as conn:
-            if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
-                return False
-            # Another process may store the same document between the check and the insert
-            # (two ingests of one folder): the insert does nothing then, and the document is
-            # reported unchanged rather than failing on the primary key.
-            inserted = conn.execute(
-                _insert_ignore(conn, documents)
-                .returning(documents.c.id)
-                .values(
-                    id=doc.id,
-                    title=doc.title,
-                    date=doc.date,
-                    place=doc.place,
-                    kind=doc.kind,
-                    format=doc.format,
-                    author=doc.author,
-                    source_path=doc.source_path,
-                    text=doc.text,
-                    ingested_at=dt.datetime.now(dt.UTC),
-                )
+            return self._add(conn, parsed)
+
+    def add_many(self, batch: list[ParsedDocument]) -> list[bool]:
+        """Store several documents, each whole, in one transaction (:meth:`add` of each).
+
+        One commit for the batch instead of one per document: a document is still stored
+        with all its statements or not at all, and a batch that fails leaves none of its
+        documents; a later run stores them (a document is known by its content's hash).
+        """
+        with self._connect() as conn:
+            return [self._add(conn, parsed) for parsed in batch]
+
+    def _add(self, conn: Connection, parsed: ParsedDocument) -> bool:
+        doc = parsed.document
+        if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
+            return False
+        # Another process may store the same document between the check and the insert
+        # (two ingests of one folder): the insert does nothing then, and the document is
+        # reported unchanged rather than failing on the primary key.
+        inserted = conn.execute(
+            _insert_ignore(conn, documents)
+            .returning(documents.c.id)
+            .values(
+                id=doc.id,
+                title=doc.title,
+                date=doc.date,
+                place=doc.place,
+                kind=doc.kind,
+                format=doc.format,
+                author=doc.author,
+                source_path=doc.source_path,
+                text=doc.text,
+                ingested_at=dt.datetime.now(dt.UTC),
             )
-            if inserted.first() is None:
-                return False
-            if conn.dialect.name == "sqlite":
-                _add_rows_sqlite(conn, parsed)
-                return True
-            rows = [
-                {
-                    "document_id": doc.id,
-                    "seq": s.seq,
-                    "turn": s.turn,
-                    "speaker": s.speaker,
-                    "role": s.role,
-                    "person_id": s.person_id,
-                    "text": s.text,
-                    "start": s.start,
-                    "end": s.end,
-                    "page": s.page,
-                    "date": s.date,
-                    "stance": s.stance,
-                    "stance_cue": s.stance_cue,
-                    "quoted_by": s.quoted_by,
-                }
+        )
+        if inserted.first() is None:
+            return False
+        if conn.dialect.name == "sqlite":
+            _add_rows_sqlite(conn, parsed)
+            return True
+        rows = [
+            {
+                "document_id": doc.id,
+                "seq": s.seq,
+                "turn": s.turn,
+                "speaker": s.speaker,
+                "role": s.role,
+                "person_id": s.person_id,
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "page": s.page,
+                "date": s.date,
+                "stance": s.stance,
+                "stance_cue": s.stance_cue,
+                "quoted_by": s.quoted_by,
+            }
+            for s in parsed.statements
+        ]
+        if rows:
+            conn.execute(statements.insert(), rows)
+        for table, column, attr in (
+            (statement_instruments, "instrument_id", "instruments"),
+            (statement_organisations, "organisation_id", "organisations"),
+            (statement_dates, "date_mentioned", "dates_mentioned"),
+        ):
+            links = [
+                {"document_id": doc.id, "seq": s.seq, column: value}
                 for s in parsed.statements
+                for value in getattr(s, attr)
             ]
-            if rows:
-                conn.execute(statements.insert(), rows)
-            for table, column, attr in (
-                (statement_instruments, "instrument_id", "instruments"),
-                (statement_organisations, "organisation_id", "organisations"),
-                (statement_dates, "date_mentioned", "dates_mentioned"),
-            ):
-                links = [
-                    {"document_id": doc.id, "seq": s.seq, column: value}
-                    for s in parsed.statements
-                    for value in getattr(s, attr)
-                ]
-                if links:
-                    conn.execute(table.insert(), links)
+            if links:
+                conn.execute(table.insert(), links)
         return True
 
     def known(self) -> dict[str, list[str]]:
