@@ -50,12 +50,14 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Strategic Offensive Arms.", "ends a sentence"),
         ("Article Five", 'names a thing ("article")'),
         ("Ukraine Crisis", 'names a thing ("crisis")'),
+        ("Baltic Sea", 'names a thing ("sea")'),
         # Twins: names that look alike but are persons' names.
         ("Belarus’s Alyaksandr Lukashenka", None),  # the possessive is the country's
         ("Martin O’Neill", None),  # a capital after the apostrophe: the name's own
         ("John Smith Jr.", None),
         ("Inés Arrimadas", None),  # "In" only as a whole word opens a phrase
         ("Ukrainian Woman", None),  # an unnamed person the page quotes
+        ("Seamus Heaney", None),  # "Sea" only as a whole word names a sea
     ],
 )
 def test_implausible_speakers(name: str, why: str | None) -> None:
@@ -281,6 +283,8 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
         ("Moscow · the talks resumed on Monday after a pause, the minister said.", False),
         ("This report by the ministry was published too late for the talks, he said.", False),
         ("Play Live Radio", True),
+        ("Origen de los datos: sitio web de lamoncloa.gob.es", True),
+        ("Met dank overgenomen van Europese Raad, gepubliceerd op vrijdag 26 februari 2021.", True),
         ("Buy subscriptions, t-shirts and more from our shop right here!", True),
         ("The play live on stage was about the treaty, the minister said.", False),
         # a caption glued to its copy; a sentence said once stays

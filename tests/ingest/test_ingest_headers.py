@@ -644,3 +644,28 @@ def test_a_german_statement_of_a_body_names_no_person(tmp_path: Path) -> None:
     doc = _parse(tmp_path, title + _GERMAN_SPOKEN)
     assert not any(s.speaker and "Bundesregierung" in s.speaker for s in doc.statements)
     assert {s.speaker for s in doc.statements} <= {None}
+
+
+_GIFT = (
+    "“President Biden is giving a gift to Moscow by unconditionally extending the treaty. "
+    "This decision sets a concerning precedent for future relations, and I regret it.”\n"
+)
+
+
+def test_a_lead_in_naming_an_unknown_senator_outweighs_the_titles_known_name(
+    tmp_path: Path,
+) -> None:
+    doc = _parse(
+        tmp_path,
+        "Halvar Statement on Biden Plan to Extend U.S.–Russia Arms Deal\n\n"
+        "Washington, D.C.  Senator Jan Halvar (R-Arkansas) released the following statement "
+        "after President Biden proposed that the New START treaty be extended for five years:"
+        "\n\n" + _GIFT,
+    )
+    assert {s.speaker for s in doc.statements} == {"Jan Halvar"}
+
+
+def test_the_titles_known_name_speaks_when_no_lead_in_names_anyone(tmp_path: Path) -> None:
+    """The twin: no byline; the title names the known person whose statement it is."""
+    doc = _parse(tmp_path, "Statement by President Biden on the Treaty\n\n" + _SPOKEN)
+    assert {s.speaker for s in doc.statements} == {"Joe Biden"}

@@ -426,6 +426,8 @@ _OPENING_WORDS = {
 _NOT_PERSON_WORDS = {
     "article", "crisis", "war", "treaty", "agreement", "charter", "accord", "accords",
     "memorandum", "protocol", "convention", "talks", "negotiations", "tweet", "share",
+    # "the Baltic Sea", "the Black Sea": a sea or a gulf said nothing
+    "sea", "gulf", "strait", "peninsula",
 }  # fmt: skip
 #: A possessive or a Turkish case ending after an apostrophe ("Donald Trump’s", "Liberal
 #: Democratic Party’s", "Ukrayna’ya"): the name of whose something, not of who speaks. A

@@ -2533,7 +2533,13 @@ def structure(raw: RawText) -> Structure:
         byline = byline or host["host"]
         people_title = host["host"]
     participants: list[Person] = []
+    # A byline naming a person the record does not know ("Senator Tom Cotton") is still
+    # whose words these are: the title's known names ("Cotton Statement on Biden Plan …")
+    # are then what the text is about.
+    named_by_line = bool(byline) and _opening_speaker([], None, day, byline).name is not None
     for source in (byline, author or "", people_title):
+        if source is people_title and named_by_line and not participants:
+            break
         for ref in persons_mentioned(source, day):
             if ref.person is not None and ref.person not in participants:
                 participants.append(ref.person)
