@@ -172,11 +172,10 @@ def features(line: str, ctx: LineContext) -> list[float]:
         first_person = _FIRST_PERSON_LOW.search(low) is not None
     else:
         first_person = _FIRST_PERSON.search(text) is not None
-    tail = text[-_CREDIT_TAIL:]
     if folds and _CREDIT_LOW is not None:
         credit = _CREDIT_LOW.search(low[-_CREDIT_TAIL:]) is not None
     else:
-        credit = _CREDIT.search(tail) is not None
+        credit = _CREDIT.search(text[-_CREDIT_TAIL:]) is not None
     return [
         math.log1p(len(tokens)),
         math.log1p(len(text)),

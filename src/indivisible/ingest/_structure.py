@@ -588,8 +588,7 @@ def _glued_twice(line: str) -> str | None:
     half = len(core) // 2
     if len(core) < 40:
         return None
-    first, second = core[:half].strip(), core[half:].strip()
-    if first != second and not (len(core) % 2 and core[: half + 1].strip() == second):
+    if core[:half].strip() != core[half:].strip():  # (a space between the copies or none)
         return None
     return "caption printed twice (a caption and its copy)"
 
@@ -1412,11 +1411,17 @@ def _titled_other(line: str) -> re.Match[str] | None:
         return None
     # "Stellungnahme der Ständigen Vertreterin …, Botschafterin Gesa Bräutigam, bei der 84.
     # gemeinsamen Sitzung … in Wien": the person before the occasion
-    who = by["who"]
+    return by if _before_occasion(by["who"]) is not None else None
+
+
+def _before_occasion(who: str) -> str | None:
+    """The shortest part of ``who`` ending before an occasion's word that names a person.
+
+    "Russian Foreign Minister Sergey Lavrov" of "Russian Foreign Minister Sergey Lavrov
+    during the joint press conference with …" (:data:`_OCCASION`); None if no part does.
+    """
     cuts = [m.start() for m in _OCCASION.finditer(who)] + [len(who)]
-    if not any(person_name(who[:c]) is not None for c in cuts):
-        return None
-    return by
+    return next((who[:c] for c in cuts if person_name(who[:c]) is not None), None)
 
 
 def _kicker(rest: str, block: str, first: bool = False) -> bool:
@@ -2116,10 +2121,7 @@ def structure(raw: RawText) -> Structure:
                 # Minister Sergey Lavrov during the joint press conference with …,
                 # Washington, 9 August 2013": a ministry's title of fifty words, which says
                 # whose words follow and, at its end, the day.
-                who = authored["who"]
-                # the person, not the occasion after them (see _opening_speaker)
-                cuts = [m.start() for m in _OCCASION.finditer(who)] + [len(who)]
-                byline = next((who[:c] for c in cuts if person_name(who[:c])), who)
+                byline = _before_occasion(authored["who"]) or authored["who"]
                 title = line.strip()
                 header_lines.append(title)
                 told = _title_tail_date(line)
@@ -4085,9 +4087,9 @@ def _interjections(line: str) -> list[tuple[str, str, int, int]]:
     inner = line[offset : line.rindex(")")]
     out = []
     at = 0
-    for part in re.split(r"(\s+[–—]\s+)", inner):
-        m = _INTERJECTION.fullmatch(part.strip()) if not part.isspace() else None
-        if m is not None and not re.search(r"[–—]", part.strip()[:1]):
+    for part in re.split(r"(\s+[–—]\s+)", inner):  # (the dashes kept, for the offsets)
+        m = _INTERJECTION.fullmatch(part.strip())
+        if m is not None:
             lead = len(part) - len(part.lstrip())
             a = offset + at + lead + m.start("words")
             out.append((m["name"], m["group"], a, a + len(m["words"])))
