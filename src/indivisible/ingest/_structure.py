@@ -2024,6 +2024,14 @@ def structure(raw: RawText) -> Structure:
             dropped.append((blocks[0].start, blocks[0].end, "title"))
             blocks = blocks[1:]
 
+    def _speakers_title(line: str, i: int, block: Block) -> None:
+        """A title naming who speaks, set apart: a header line, its closing day offered."""
+        header_lines.append(line)
+        told = _title_tail_date(line)
+        if told is not None:
+            dates.append((3, i, told))
+        dropped.append((block.start, block.end, "title"))
+
     def _note_trailing_date(line: str, i: int) -> None:
         """A header line ending in a date ("…, 26 January 2022") offers it as the day."""
         ends = _trailing_date(line)
@@ -2123,11 +2131,7 @@ def structure(raw: RawText) -> Structure:
                 # whose words follow and, at its end, the day.
                 byline = _before_occasion(authored["who"]) or authored["who"]
                 title = line.strip()
-                header_lines.append(title)
-                told = _title_tail_date(line)
-                if told is not None:
-                    dates.append((3, i, told))
-                dropped.append((block.start, block.end, "title"))
+                _speakers_title(title, i, block)
                 body_from = i + 1
                 continue
             adopted = _ADOPTED.match(line) if _words(line) <= 40 else None
@@ -2282,11 +2286,7 @@ def structure(raw: RawText) -> Structure:
                 # 2022.": the title names who speaks and, at its end, the day.
                 byline = titled.group("who")
                 title = title or line.rstrip()
-                header_lines.append(line)
-                told = _title_tail_date(line)
-                if told is not None:
-                    dates.append((3, i, told))
-                dropped.append((block.start, block.end, "title"))
+                _speakers_title(line, i, block)
                 body_from = i + 1
                 continue
             _note_trailing_date(line, i)
