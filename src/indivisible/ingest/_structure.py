@@ -1231,6 +1231,13 @@ _DOCUMENT_WORDS = {
     "excerpt",
     "excerpts",
     "transcript",
+    # "SPEAKERS: ROBERT JOSEPH, …": a programme's field listing who takes part
+    "speakers",
+    "participants",
+    "panelists",
+    "panellists",
+    "attendees",
+    "files",  # "FCC Public Inspection Files:", a station's field
 }
 
 
@@ -4802,6 +4809,25 @@ def _asks_and_answers(text: str, turns: list[Turn]) -> bool:
     return shares[0] <= 1 / 3 and shares[1] >= 1 / 2
 
 
+#: The role a broadcast's host is labelled with: "Jill Neubronner (Presenter):".
+_HOST_ROLE = re.compile(r"presenter|host|interviewer|anchor", re.IGNORECASE)
+
+
+def _heading_above_labels(text: str, blocks: list[Block], turns: list[Turn]) -> str:
+    """The page's first paragraph when it is a heading above the first labelled turn.
+
+    A short line (25 words at most, no closing full stop) that no label opens, before one
+    that does: a title the header reading left in the body.
+    """
+    if not blocks or not any(t.labelled for t in turns):
+        return ""
+    first = text[blocks[0].start : blocks[0].end].strip()
+    labelled = next(t for t in turns if t.labelled)
+    if not labelled.spans or labelled.spans[0][0] <= blocks[0].start:
+        return ""
+    return first if _words(first) <= 25 and not re.search(r"[.!?]$", first) else ""
+
+
 def _kind(
     text: str,
     blocks: list[Block],
@@ -4853,9 +4879,13 @@ def _kind(
     lead = " ".join(text[b.start : b.end][:400] for b in blocks[:3])
     if (flags["dashes"] or flags["labels"]) and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
-    if flags["labels"] and len(named - {"moderator"}) == 2 and _INTERVIEW.search(lead):
+    hosted = any(
+        t.labelled and _HOST_ROLE.fullmatch(t.speaker.role or "") is not None for t in turns
+    )
+    if flags["labels"] and len(named - {"moderator"}) == 2 and (_INTERVIEW.search(lead) or hosted):
         # "The following is a transcript of an interview with … Jens Stoltenberg on 'Face
-        # the Nation'" over the host's and the guest's labelled turns
+        # the Nation'" over the host's and the guest's labelled turns; or "Jill Neubronner
+        # (Presenter): …?" and "Minister: …", the host labelled as such
         return "interview"
     if (
         flags.get("one_outlet")
@@ -4900,7 +4930,9 @@ def _kind(
             r"pressemøde|tiedotustilaisuu|basın toplantısı|conferinț\w de presă|"
             r"sajtótájékoztató|пресконференция|συνέντευξη τύπου|spaudos konferencij|"
             r"preses konferenc|pressikonverents",
-            heads,
+            # (and a heading the page left above its first label: "Transcript of Weekly
+            # Media Briefing by the Official Spokesperson (April 28, 2022)")
+            " ".join([heads, _heading_above_labels(text, blocks, turns)]),
             re.IGNORECASE,
         )
     ):
