@@ -70,8 +70,9 @@ def _parse_batch(paths: list[str]) -> list[tuple[ParsedDocument | None, str | No
 
 #: Files per Dask task: large enough that scheduling costs little beside parsing.
 BATCH = 16
-#: Parsed documents stored in one transaction (one commit), and the longest a parsed
-#: document waits for it: a commit costs about as much as parsing a tenth of a document.
+#: Parsed documents stored in one transaction (one commit; it costs about as much as parsing
+#: a tenth of a document), and the seconds after the last commit past which the next
+#: parsed document closes the batch however few it holds.
 STORE_BATCH = 16
 STORE_SECONDS = 2.0
 
@@ -162,7 +163,8 @@ def ingest(
     store = Store(db_url or default_db_url())
     outcomes: list[IngestOutcome | None] = []
     # Parsed documents wait for a commit shared by up to STORE_BATCH of them, or by those
-    # parsed within STORE_SECONDS: each is stored whole or not at all (Store.add_many).
+    # parsed until STORE_SECONDS have passed since the last commit: each is stored whole or
+    # not at all (Store.add_many).
     waiting: list[tuple[int, Path, ParsedDocument]] = []
     since = time.monotonic()
 

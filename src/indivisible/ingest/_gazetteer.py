@@ -510,8 +510,9 @@ class Screen:
     @classmethod
     def of(cls, folded: tuple[Folded, ...]) -> Screen:
         """The screen of ``folded``: its anchored patterns joined, the others kept."""
-        flags = {f.pattern.flags for f in folded}
-        joinable = len(flags) == 1 and not flags.pop() & re.MULTILINE
+        flags = folded[0].pattern.flags
+        # one alternation needs one set of flags, and "^" at the text's start only
+        joinable = all(f.pattern.flags == flags for f in folded) and not flags & re.MULTILINE
         heads = [
             f.pattern.pattern
             for f in folded

@@ -435,6 +435,16 @@ _NOT_PERSON_WORDS = {
 _SUFFIXED = re.compile(r"[’'][a-zçğıöşü]{1,5}$")
 
 
+def possessive(name: str) -> bool:
+    """Whether a name closes on a possessive or a case ending (:data:`_SUFFIXED`).
+
+    Examples:
+        >>> possessive("Donald Trump’s"), possessive("Martin O’Neill")
+        (True, False)
+    """
+    return bool(name.split()) and _SUFFIXED.search(name.split()[-1]) is not None
+
+
 def implausible_speaker(name: str) -> str | None:
     """Why ``name``, found as a speaker, cannot be a person's name; None if it may be.
 
@@ -455,7 +465,7 @@ def implausible_speaker(name: str) -> str | None:
     if words[0].lower() in _OPENING_WORDS and len(words) > 1:
         return f'opens with "{words[0].lower()}"'
     last = words[-1]
-    if _SUFFIXED.search(last):
+    if possessive(name):
         return "possessive or case ending"  # the last word: "Belarus’s Alyaksandr Lukashenka"
     if len(words) > 1 and last.endswith(".") and len(last) > 4:
         return "ends a sentence"

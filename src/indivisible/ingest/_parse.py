@@ -37,6 +37,7 @@ from indivisible.ingest._names import (
     implausible_speaker,
     is_role_word,
     person_name,
+    possessive,
     same_person,
     titled_surname,
 )
@@ -1856,8 +1857,7 @@ def _reported_here(
         inner = _REPORTED.match(clause[what_at:])
         nested = (
             _reported_here(clause[what_at:], context, day, seen, ahead)
-            if inner is not None
-            and implausible_speaker(inner.group("who")) != "possessive or case ending"
+            if inner is not None and not possessive(inner.group("who"))
             else None
         )
         if (

@@ -2262,13 +2262,14 @@ def structure(raw: RawText) -> Structure:
                 dropped.append((block.start, block.end, "byline"))
                 body_from = i + 1
                 continue
-            if _place_line(line) and place is None and _signature(line) is not None:
-                dropped.append((block.start, block.end, "header (signature)"))
-                body_from = i + 1
-                continue
-            if _place_line(line) and (place is None):
+            if place is None and _place_line(line):
+                if _signature(line) is not None:
+                    # "THE HONORABLE JOHN D. HOLUM, DIRECTOR": who speaks, not where
+                    dropped.append((block.start, block.end, "header (signature)"))
+                    body_from = i + 1
+                    continue
                 pending_place = line
-                place = place or (line if dates else None)
+                place = line if dates else None
                 dropped.append((block.start, block.end, "place"))
                 body_from = i + 1
                 continue
