@@ -10,7 +10,14 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indivisible.ingest._furniture import FEATURES, LineContext, features, model, probability
+from indivisible.ingest._furniture import (
+    FEATURES,
+    LineContext,
+    features,
+    furniture,
+    model,
+    probability,
+)
 
 from ._docs import parse_written
 
@@ -163,3 +170,31 @@ def test_the_lowered_tests_match_where_the_written_ones_do(text: str) -> None:
         return
     assert (f._FIRST_PERSON_LOW.search(low) is None) == (f._FIRST_PERSON.search(text) is None)
     assert (f._CREDIT_LOW.search(low) is None) == (f._CREDIT.search(text) is None)
+
+
+_LINES = st.sampled_from(
+    [
+        "Share on twitter",
+        "Photo: Jana Halvar/Reuters",
+        "We have always said that NATO's expansion threatens our security.",
+        "Editor in charge: Li Wei",
+        "https://www.example.org/press/2022/statement-osce.html",
+        "(As delivered)",
+        "Thank you, Mr Chairperson.",
+    ]
+)
+
+
+@given(
+    line=st.one_of(_LINES, st.text(max_size=120)),
+    position=st.floats(min_value=0.0, max_value=1.0),
+    flags=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+)
+def test_the_decision_is_the_models_probability_against_its_threshold(
+    line: str, position: float, flags: tuple[bool, bool, bool]
+) -> None:
+    """furniture() scores one unfolded linear form; it decides as the probability does."""
+    ctx = LineContext(position, *flags)
+    p = probability(line, ctx)
+    if abs(p - model().threshold) > 1e-9:  # (rounding apart, at the threshold itself)
+        assert furniture(line, ctx) == (p >= model().threshold)

@@ -21,6 +21,7 @@ lines lost).
 from __future__ import annotations
 
 import math
+import operator
 import re
 from functools import cache
 from typing import NamedTuple
@@ -233,6 +234,31 @@ def probability(line: str, ctx: LineContext, m: Model | None = None) -> float:
     return logistic(m, features(line, ctx) + [float(w in found) for w in m.vocabulary])
 
 
+@cache
+def _linear() -> tuple[float, tuple[float, ...], tuple[tuple[str, float], ...], float]:
+    """The shipped model unfolded into one linear form, and its threshold as a score.
+
+    ``b + Σ w_k (x_k - μ_k) / σ_k`` is ``c + Σ a_k x_k`` with ``a_k = w_k / σ_k`` and
+    ``c = b - Σ a_k μ_k``; a vocabulary word's feature is 1 or 0, so its term is ``a_k``
+    when the paragraph holds the word. The probability is at least the threshold ``t``
+    exactly when the score is at least ``log(t / (1 - t))``.
+    """
+    m = model()
+    a = [w / s for w, s in zip(m.weights, m.scales, strict=True)]
+    c = m.bias - sum(ak * mu for ak, mu in zip(a, m.means, strict=True))
+    n = len(FEATURES)
+    words = tuple(zip(m.vocabulary, a[n:], strict=True))  # (in the model's order)
+    return c, tuple(a[:n]), words, math.log(m.threshold / (1.0 - m.threshold))
+
+
 def furniture(line: str, ctx: LineContext) -> bool:
-    """Whether the model takes a one-line paragraph of a turn for page furniture."""
-    return probability(line, ctx) >= model().threshold
+    """Whether the model takes a one-line paragraph of a turn for page furniture.
+
+    The same decision as ``probability(line, ctx) >= threshold``, scored as one linear form
+    (:func:`_linear`): no standardisation per feature and no term for the words absent.
+    """
+    c, dense, words, cut = _linear()
+    found = line_words(line)
+    z: float = c + sum(map(operator.mul, dense, features(line, ctx)))
+    z += sum(a for w, a in words if w in found)
+    return z >= cut

@@ -158,6 +158,17 @@ SENTENCE_OPENERS = frozenset(_SENTENCE_OPENER_LIST.split())
 NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:de|van|von|der|da|di|le|la)\b))+")
 
 
+@lru_cache(maxsize=8192)
+def _name_parts(name: str) -> tuple[str, str, str, str]:
+    """The first, middle and last names and title nameparser reads in ``name``.
+
+    Kept per name: a corpus names the same people again and again, and nameparser's
+    pipeline costs more than the rest of :func:`person_name`.
+    """
+    parsed = HumanName(name)
+    return parsed.first, parsed.middle, parsed.last, parsed.title
+
+
 def person_name(text: str) -> tuple[str, str | None] | None:
     """A person's name and title in a byline or attribution, if it reads as one.
 
@@ -207,8 +218,8 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     if glued:
         lead.extend(words[: glued[-1] + 1])
         words = words[glued[-1] + 1 :]
-    parsed = HumanName(" ".join(words))
-    parts = [p for p in (parsed.first, parsed.middle, parsed.last) if p]
+    first, middle, last_name, title = _name_parts(" ".join(words))
+    parts = [p for p in (first, middle, last_name) if p]
     if len(parts) < 2 or any(p.lower() in _BODY_WORDS | _ROLE_WORDS for p in parts):
         return None
     if any(w.strip(",.").lower() in _THING_WORDS | _HEADLINE_VERBS for w in words):
@@ -222,7 +233,7 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         # "МИД РФ", "главы МИД ФРГ": a state's abbreviation closes a body's name; a
         # surname in capitals is longer ("ЛАВРОВ"), and Latin ones stay names ("Tiny KOX").
         return None
-    role = " ".join([*lead, parsed.title] if parsed.title else lead) or None
+    role = " ".join([*lead, title] if title else lead) or None
     return " ".join(parts), role
 
 
