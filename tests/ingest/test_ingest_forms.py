@@ -51,6 +51,8 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Article Five", 'names a thing ("article")'),
         ("Ukraine Crisis", 'names a thing ("crisis")'),
         ("Baltic Sea", 'names a thing ("sea")'),
+        ("Nachrichtenagentur Tass", 'names a thing ("nachrichtenagentur")'),
+        ("Agenzia Nova", 'names a thing ("agenzia")'),
         # Twins: names that look alike but are persons' names.
         ("Belarus’s Alyaksandr Lukashenka", None),  # the possessive is the country's
         ("Martin O’Neill", None),  # a capital after the apostrophe: the name's own
@@ -58,6 +60,7 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Inés Arrimadas", None),  # "In" only as a whole word opens a phrase
         ("Ukrainian Woman", None),  # an unnamed person the page quotes
         ("Seamus Heaney", None),  # "Sea" only as a whole word names a sea
+        ("Stefan Zeitunger", None),  # an outlet's word only as a whole word
     ],
 )
 def test_implausible_speakers(name: str, why: str | None) -> None:

@@ -439,6 +439,9 @@ _NOT_PERSON_WORDS = {
     "memorandum", "protocol", "convention", "talks", "negotiations", "tweet", "share",
     # "the Baltic Sea", "the Black Sea": a sea or a gulf said nothing
     "sea", "gulf", "strait", "peninsula",
+    # "der staatlichen Nachrichtenagentur Tass zufolge": an outlet reports, it is no person
+    "nachrichtenagentur", "presseagentur", "newspaper", "zeitung", "agence", "agenzia",
+    "agencia", "agencja", "агентство", "агентства", "агентству",
 }  # fmt: skip
 #: A possessive or a Turkish case ending after an apostrophe ("Donald Trump’s", "Liberal
 #: Democratic Party’s", "Ukrayna’ya"): the name of whose something, not of who speaks. A

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -444,6 +445,10 @@ def _wrapped(lines: list[tuple[int, int]]) -> bool:
     return in_groups / len(real) >= 0.6 and short / len(real) >= 0.8
 
 
+#: A name of one to three capitalised words opening a line with a colon ("Nuland: …").
+_LINE_LABEL = re.compile(r"[ \t]*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,2})[ \t]*:[ \t]+\S")
+
+
 def _blocks(text: str) -> list[Block]:
     """Lines, or paragraphs of hard-wrapped lines.
 
@@ -458,16 +463,22 @@ def _blocks(text: str) -> list[Block]:
         return [Block(s, e) for s, e in lines if s >= 0]
     widths = sorted(e - s for s, e in lines if s >= 0)
     full = widths[len(widths) // 2] * 0.6
+    # "Novaya Gazeta: …" opening two lines, and "Nuland: Kirill, I'd like to remind …": on a
+    # page where a label comes back, a transcript's, every line a label opens starts a turn.
+    opening_labels = [_LINE_LABEL.match(text, s, e) if s >= 0 else None for s, e in lines]
+    label_counts = Counter(m[1] for m in opening_labels if m is not None)
+    transcript = any(n >= 2 for n in label_counts.values())
     blocks: list[Block] = []
     current: Block | None = None
     previous_full = False
-    for s, e in lines:
+    for (s, e), opened in zip(lines, opening_labels, strict=True):
         if s < 0:
             current = None
             continue
         furniture = _boilerplate(text[s:e]) is not None
         # "  Mr. REID. Mr. President, …": a Record's speaker opens a paragraph of its own.
         labelled = _RECORD_LABEL.match(text[s:e]) is not None
+        labelled = labelled or (opened is not None and transcript)
         if current is None or not previous_full or furniture or labelled:
             current = Block(s, e)
             blocks.append(current)
@@ -601,7 +612,9 @@ _OUTLET_WORD = re.compile(
     re.IGNORECASE,
 )
 _OUTLET = re.compile(
-    r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Herald|Tribune|Radio|TV|"
+    # ("Gazeta" and "Zeitung": the newspaper in Russian, Polish and German, "Novaya Gazeta:")
+    r"(?:\b(?:Today|Times|News|Post|Magazine|Journal|Gazette|Gazeta|Zeitung|Herald|Tribune|"
+    r"Radio|TV|"
     r"Television|Agency|Izvestia|Kommersant|Interfax|Newspaper|Daily|Channel|Network|"
     r"Broadcasting|Press|News Service|Service|Wire|Media)|"
     r"^(?:(?:DIE|DER|Die|Der)\s+(?=ZEIT|Zeit|SPIEGEL|Spiegel|WELT|Welt|STANDARD|Standard|"
@@ -800,6 +813,8 @@ def _teaser_tail(text: str, blocks: list[Block]) -> int:
         line = text[block.start : block.end].strip()
         if "\n" in line or not 4 <= _words(line) <= 25 or re.search(r"[.!?…:;,][\"'”»’)]*$", line):
             break
+        if _signature(line) is not None:
+            break  # "Paolo Cotta-Ramusino, Secretary General of Pugwash": who signed the text
         run += 1
     return run if 3 <= run < len(blocks) else 0
 
@@ -2498,8 +2513,13 @@ def structure(raw: RawText) -> Structure:
             # "President Havel delivered the following address in December 1994 at …
             # in Budapest.": a lead-in of one sentence, closed by a full stop.
             following = _FOLLOWING_SENTENCE.fullmatch(text, blocks[0].start, blocks[0].end)
+        if following is None and len(blocks) >= 2:
+            # "The below Pugwash Note was written by Sergio Duarte, President, and Dr Paolo
+            # Cotta Ramusino, Secretary-General, of the Pugwash Conferences …."
+            following = _WRITTEN_BY.fullmatch(text, blocks[0].start, blocks[0].end)
         if following is not None:
-            who = (following.groupdict().get("who") or following["who2"] or "").strip(" ,")
+            named = following.groupdict()
+            who = (named.get("who") or named.get("who2") or named.get("who3") or "").strip(" ,")
             spoken = re.search(r"\b(?:address|speech|lecture)\b", following.group(0)) is not None
             co_authors = _joint_speakers(who, day)
             byline = byline or (co_authors[0].name or who if co_authors else who)
@@ -2514,6 +2534,15 @@ def structure(raw: RawText) -> Structure:
                 byline, lead_in = co_authors[0].name or "", True
                 dropped.extend((b.start, b.end, "lead-in") for b in blocks[: k + 1])
                 blocks = blocks[k + 1 :]
+    if not highlights and not co_authors and not byline and not author:
+        signed = _closing_signatures(text, blocks)
+        if signed is not None:
+            # "Jayantha Dhanapala, President of Pugwash" / "Paolo Cotta-Ramusino, Secretary
+            # General of Pugwash" under a statement in the first person: its signatories.
+            k, co_authors = signed
+            byline, lead_in = co_authors[0].name or "", True
+            dropped.extend((b.start, b.end, "signature") for b in blocks[k:])
+            blocks = blocks[:k]
     if not highlights and len(blocks) >= 3 and not byline and not author:
         # A press office's report, then the text it introduces: "… Chairman John Kerry held a
         # business meeting …" / "The full text of his opening statement as prepared is
@@ -3901,10 +3930,18 @@ def _turns(
         inline = labels[n]
         if inline and line == first_line and _page_field(first_line, inline, label_uses):
             continue  # "Photograph: Evgenia Novozhenina/Reuters": the page's, nobody's words
-        if inline and _common_word_label(inline[0], label_uses, text):
+        answers = (
+            # "Nuland: Kirill, I'd like to remind …" under a question in a transcript whose
+            # other label comes back: the answer's label, named once.
+            n > 0
+            and text[blocks[n - 1].start : blocks[n - 1].end].rstrip().endswith("?")
+            and any(v >= 2 for v in label_uses.values())
+        )
+        if inline and not answers and _common_word_label(inline[0], label_uses, text):
             inline = None  # "Hozzátette: „…”", "Още: …": a word of the text, not a name
         if (
             inline
+            and not answers  # (a kicker answers no question)
             and not _DASH_LABEL.match(first_line)  # "President. – …" is never a kicker
             and _kicker(first_line[inline[1] :], line, first=n == 0)
         ):
@@ -3917,7 +3954,22 @@ def _turns(
             # Alone on its line, the Russian and Ukrainian word for a question is as often a
             # record's agenda field ("Вопрос:" over the bill a Duma sitting debates).
             inline = None
-        if inline:
+        if (
+            line == first_line
+            and n + 1 < len(blocks)
+            and (
+                reaction := _reaction_label(
+                    first_line, text[blocks[n + 1].start : blocks[n + 1].end]
+                )
+            )
+        ):
+            # "Nickolas Roth, Senior Fellow and Director of …:" over "“A five-year extension
+            # …”": a press office's round of reactions, each quotation under its author.
+            name, office = reaction
+            found = _resolve(name, ctx, standalone=False) or Speaker(name, None)
+            speaker = Speaker(found.name, office, found.person)
+            body_start = block.end
+        elif inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
             body_start = block.start + inline[1]
             if speaker is not None and first_line.startswith("["):
@@ -4067,6 +4119,37 @@ def _turns(
     # "Stoltenberg: …"), whatever its title says.
     flags["one_outlet"] = int(len(outlets) == 1 and "" not in outlets)
     return [t for t in turns if t.spans or t.labelled], flags
+
+
+#: A paragraph naming a person and their office or affiliation, closed by a colon: "Michael
+#: Krepon, Stimson Center co-founder and Distinguished Fellow:".
+_NAME_AND_OFFICE_COLON = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}),\s+(?P<office>[^\n]{3,300}?)\s*:"
+)
+
+
+def _reaction_label(line: str, following: str) -> tuple[str, str] | None:
+    """The author and office a paragraph of its own gives the quotation under it.
+
+    The paragraph is a person's full name, a comma, an office or affiliation of up to 50
+    words and a colon, and the next one opens with a quotation mark: a press office's
+    round of reactions ("Stimson released the following statements:"). A sentence that
+    names someone and goes on ("Jane Doe, the minister, said:") has a verb after the name's
+    comma only inside the office, so a line with a verb of saying is refused.
+    """
+    m = _NAME_AND_OFFICE_COLON.fullmatch(line.strip())
+    opens = following.lstrip()[:1]
+    if m is None or not opens or opens not in '“"„«‘' or _words(m["office"]) > 50:
+        return None
+    if _SAYS_WORD.search(m["office"]):
+        return None  # "Jane Doe, the minister, said:": a report's sentence
+    named = person_name(m["name"])
+    if named is None or named[0] != m["name"] or len(named[0].split()) < 2:
+        return None
+    return named[0], m["office"].strip(" ,")
+
+
+_SAYS_WORD = re.compile(r"\b(?:said|says|told|added|stated|declared|wrote|noted)\b")
 
 
 #: A member's words called out in a speech, one part of a paragraph wholly in brackets:
@@ -4621,12 +4704,57 @@ _FOLLOWING = re.compile(
     r"attributable to\s+(?P<who>[^:\n]{3,120}?)|(?P<who2>[A-Z][^:\n]{2,160}?|[A-Z][^:\n]{160,600}?"
     r"(?=,?\s+(?:[-–—]\s+)?(?:today\s+|jointly\s+)?(?:issued|made|released)\b))\s+(?:[-–—]\s+)?"
     r"(?:today\s+|jointly\s+)?(?:issued|made|released|delivered|gave|published)\s+the "
-    r"following\s+(?:joint\s+)?(?:statement|remarks|comments?|declaration)\b[^:\n]{0,100}?)\s*:\s*"
+    r"following\s+(?:joint\s+)?(?:statement|remarks|comments?|declaration)\b[^:\n]{0,100}?"
+    # "Zur Ratifizierung des neuen START-Abkommens erklärt der außenpolitische Sprecher der
+    # SPD-Bundestagsfraktion, Rolf Mützenich:": a German press release's lead-in (a working
+    # group's name may stand before it, "AG Außenpolitik").
+    r"|(?:[^\W\d_][\w-]*\s+){0,3}?Zu[rm]?\s[^:\n]{3,250}?\s(?:erklärt|erklären)\s+"
+    r"(?P<who3>[^:\n]{3,200}?))\s*:\s*"
 )
 _FOLLOWING_SENTENCE = re.compile(
     r"(?P<who2>[A-Z][^:.\n]{2,160}?)\s+(?:delivered|gave|made)\s+the following\s+(?:address|"
     r"speech|remarks|statement|lecture)\b[^:\n“”\"]{0,200}\.\s*"
 )
+#: A lead-in of one sentence naming who wrote the text below it: "The below Pugwash Note was
+#: written by Sergio Duarte, President, and …, of the Pugwash Conferences …."
+_WRITTEN_BY = re.compile(
+    r"\s*(?:The|This)\s+(?:below|following)\s+(?:[\w-]+\s+){0,4}?(?:is|was)\s+"
+    r"(?:written|signed|authored|drafted|prepared)\s+by\s+(?P<who2>[A-Z][^\n]{3,300}?)\.\s*"
+)
+
+
+def _closing_signatures(text: str, blocks: list[Block]) -> tuple[int, list[Speaker]] | None:
+    """The signatories a statement's last lines name, each with their office.
+
+    One to six lines at the text's end (one paragraph or several), each a full name and an
+    office (:func:`_signature`), under a text that speaks in the first person (three times
+    at least outside quotations): the text is theirs. At most two short lines may follow
+    them (the page's own: a repeated title, a link; twelve words each at most). Returns the
+    index of the first signature's paragraph and the signatories.
+    """
+    for skip in range(3):
+        end = len(blocks) - skip
+        if end < 2:
+            return None
+        if skip and _words(text[blocks[end].start : blocks[end].end]) > 12:
+            return None
+        k = end
+        signed: list[tuple[str, str] | None] = []
+        while k > 1:
+            lines = [ln for ln in text[blocks[k - 1].start : blocks[k - 1].end].splitlines()]
+            found = [_signature(ln) for ln in lines if ln.strip()]
+            if not found or len(signed) + len(found) > 6 or not all(found):
+                break
+            signed = found + signed
+            k -= 1
+        if signed:
+            body = " ".join(text[b.start : b.end] for b in blocks[:k])
+            if _first_person(body) < 3:
+                return None
+            return k, [Speaker(name, office) for name, office in (x for x in signed if x)]
+    return None
+
+
 #: A lead-in that names the several people a text is by: "Joint statement by the Ministers
 #: for Foreign Affairs, A (France), B (Germany) and C (Poland), on the occasion of …", or
 #: a press office's "U.S. Senators A (D-RI), …, B …, and C … today issued the below
