@@ -106,8 +106,11 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: first contact: leaked 116 -> 119 (a newsletter's teaser captions, the next press release's
 #: headline under a dated stamp, an ambassador's biography line, which no rule tells from a
 #: sentence of the text), kind .84 -> .83 (tune .8405 -> .837: think tanks' papers and
-#: statements read as speeches, interviews without labels as reports).
-TUNE_FLOORS = {"date": 0.86, "kind": 0.83, "speakers_p": 0.93, "speakers_r": 0.79, "leaked": 119}
+#: statements read as speeches, interviews without labels as reports); after rounds 57a and
+#: 57b, 16 excerpts that leaked 3 lines on first contact, one left (a caption written as a
+#: sentence), and whose refit furniture model no longer takes an editor's note of 95 words
+#: for furniture: 119 -> 121.
+TUNE_FLOORS = {"date": 0.86, "kind": 0.83, "speakers_p": 0.93, "speakers_r": 0.79, "leaked": 121}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

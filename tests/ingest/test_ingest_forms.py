@@ -292,6 +292,16 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
         ("Met dank overgenomen van Europese Raad, gepubliceerd op vrijdag 26 februari 2021.", True),
         ("Buy subscriptions, t-shirts and more from our shop right here!", True),
         ("The play live on stage was about the treaty, the minister said.", False),
+        # session 23: a Spanish teaser, a paywall's offer, a teaser's link
+        ("Le puede interesar: Putin reconoce la independencia de los territorios", True),
+        ("Le puede interesar saber que el tratado sigue vigente, dijo el ministro.", False),
+        ("Danach 9,99 € im Monatsabo.", True),
+        ("Continue reading ...", True),
+        ("Continue reading the treaty and you will see that it binds both sides.", False),
+        ("Il segretario di Stato Blinken e il ministro Sergeij Lavrov a Ginevra - Ansa", True),
+        ("Die Unterhändler Wendy Sherman und Sergej Rjabkow am Montag in Genf Bild: dpa", True),
+        ("Lavrov met Blinken in Geneva. He said the talks went well - Reuters", False),
+        ("The talks in Geneva were difficult, the minister told Reuters", False),
         # a caption glued to its copy; a sentence said once stays
         (
             "Jan Halvar talks with soldiers at the base on March 8, 2022."

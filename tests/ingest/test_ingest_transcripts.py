@@ -970,3 +970,25 @@ def test_a_wrapped_essays_note_starts_no_turn(tmp_path: Path) -> None:
         "paragraph, and nothing else; there have been no inspections since 2020.\n",
     )
     assert "Halvar" not in {s.speaker for s in doc.statements}
+
+
+_MONSIEUR = (
+    "Fin des pourparlers à Genève\n\n"
+    "La délégation russe avait à sa tête le vice-ministre des Affaires étrangères Jan "
+    "Halvarov, qui a rencontré ses homologues américains lundi.\n\n"
+    'Les discussions ont été "difficiles, longues et très professionnelles", a déclaré '
+    "M. Halvarov lors d'un point de presse à l'issue des entretiens.\n"
+)
+
+
+def test_monsieur_and_a_surname_are_the_person_named_before(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _MONSIEUR)
+    said = [s.speaker for s in doc.statements if "difficiles" in s.text]
+    assert said == ["Jan Halvarov"]
+
+
+def test_monsieur_and_a_surname_named_nowhere_else_stay_as_printed(tmp_path: Path) -> None:
+    """The twin: without the full name before, the page's "M. Halvarov" is all there is."""
+    doc = parse_written(tmp_path, _MONSIEUR.replace("Jan Halvarov", "Petr Novak"))
+    said = [s.speaker for s in doc.statements if "difficiles" in s.text]
+    assert said and "Novak" not in (said[0] or "")

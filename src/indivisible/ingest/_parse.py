@@ -247,7 +247,10 @@ _ACCORDING_BEFORE = re.compile(
 #: "…, according to statements by spokeswoman Maria Zakharova on …": the attribution
 #: closes the sentence.
 _ACCORDING_AFTER = re.compile(
-    rf"^(?P<what>[^“\"”]{{20,}}?),\s+according to {_BY}(?P<who>(?:[\w’'.-]+\s+){{0,6}}?{_NAME})"
+    # A short quoted fragment may sit in the clause ("Norway “is the only NATO member
+    # bordering Russia,” so it is monitoring …, according to Frank Bakke-Jensen, …").
+    rf"^(?P<what>(?:[^“\"”]|“[^“”]{{1,60}}”|\"[^\"]{{1,60}}\"){{20,}}?),\s+according to {_BY}"
+    rf"(?P<who>(?:[\w’'.-]+\s+){{0,6}}?{_NAME})"
     r"(?:\s+(?:on|in|at|to|during|after|before)\b[^“\"”]{0,100})?"
     # "…, according to Anatoly Antonov, Russia’s ambassador to the United States."
     r"(?:,[^,“\"”]{2,100})?[.!]?$"
@@ -908,6 +911,13 @@ def _speaker_of_any(
     plain = re.sub(r"(?<=[a-z’'-]{2})\.$", "", who.strip())
     # A name never runs on past a sentence's end ("Alexander Grushko. As informs RIA").
     plain = re.split(rf"{_NOT_AN_ABBREVIATION}(?<=[a-z’'-]{{2}})\.\s+(?=[A-Z])", plain)[0]
+    monsieur = re.fullmatch(r"M\.\s+([A-Z][\w’'-]+)", plain)
+    if monsieur is not None:
+        # "a déclaré M. Riabkov" after "… Sergueï Riabkov": French "Monsieur" (or an initial),
+        # and the surname the page named in full before.
+        in_full = _speaker_of_any(monsieur[1], context, day, seen)
+        if in_full is not None and in_full.name and len(in_full.name.split()) >= 2:
+            return in_full
     if plain.lower() in ("he", "she", "they", "him", "her") or re.match(
         r"^(?:the|a|an|this|that)\s", plain, re.IGNORECASE
     ):
