@@ -109,8 +109,10 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: statements read as speeches, interviews without labels as reports); after rounds 57a and
 #: 57b, 16 excerpts that leaked 3 lines on first contact, one left (a caption written as a
 #: sentence), and whose refit furniture model no longer takes an editor's note of 95 words
-#: for furniture: 119 -> 121.
-TUNE_FLOORS = {"date": 0.86, "kind": 0.83, "speakers_p": 0.93, "speakers_r": 0.79, "leaked": 121}
+#: for furniture: 119 -> 121; after rounds 58a to 58c, 28 excerpts that leaked 4 lines on
+#: first contact, 1 left (a caption naming three people with their offices), and whose
+#: refit model moves a line or two either way: 121 -> 122.
+TUNE_FLOORS = {"date": 0.86, "kind": 0.83, "speakers_p": 0.93, "speakers_r": 0.79, "leaked": 122}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

@@ -301,6 +301,16 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
         ("Il segretario di Stato Blinken e il ministro Sergeij Lavrov a Ginevra - Ansa", True),
         ("Die Unterhändler Wendy Sherman und Sergej Rjabkow am Montag in Genf Bild: dpa", True),
         ("Lavrov met Blinken in Geneva. He said the talks went well - Reuters", False),
+        # a photograph's caption: an office and a full name, closed by a full stop
+        ("NATO Secretary General Jens Stoltenberg.", True),
+        ("NATO Secretary General Jens Stoltenberg said the talks went well.", False),
+        ("Jens Stoltenberg.", False),
+        (
+            "Formatting necessary for an accurate reading of this text may be shown by tags "
+            "(e.g., <DELETED> or <BOLD>) or may be missing from this TXT display.",
+            True,
+        ),
+        ("Formatting the treaty's text took the negotiators a week, the minister said.", False),
         ("The talks in Geneva were difficult, the minister told Reuters", False),
         # a caption glued to its copy; a sentence said once stays
         (
@@ -320,9 +330,10 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
 )
 def test_a_widgets_prompt_is_furniture_by_rule(line: str, furniture: bool) -> None:
     """Session 22: a CAPTCHA's prompt, a share plugin's label, the familiar "read also"."""
-    from indivisible.ingest._structure import _boilerplate, _glued_twice
+    from indivisible.ingest._structure import _boilerplate, _glued_twice, _titled_name_caption
 
-    assert (_boilerplate(line) is not None or _glued_twice(line) is not None) is furniture
+    found = _boilerplate(line) or _glued_twice(line) or _titled_name_caption(line)
+    assert (found is not None) is furniture
 
 
 @pytest.mark.parametrize("case", _FURNITURE["kept"], ids=lambda c: c["lang"])
@@ -396,6 +407,11 @@ def test_an_opening_phrase_of_time_is_not_what_was_said(
         # the twins: the office and a person's name
         ("Bulgarian Foreign Minister Jan Halvar", "Jan Halvar"),
         ("Austrian Secretary General Jan Halvar", "Jan Halvar"),
+        # session 23: a state's name that is also a surname; a state's possessive is none
+        ("Ambassador Neil Holland", "Neil Holland"),
+        ("Senator Steve Israel", "Steve Israel"),
+        ("Jan Holland’s", None),
+        ("President Vladimir Russia", None),
     ],
 )
 def test_headline_verbs_and_chairs_are_no_names(text: str, name: str | None) -> None:

@@ -327,7 +327,8 @@ def test_a_newspapers_name_over_its_questions_makes_an_interview(tmp_path: Path)
     assert doc.document.kind == "interview"
     asked = [s for s in doc.statements if s.role == "journalist"]
     assert [s.text[:8] for s in asked] == ["Russland", "Hat Sie "]
-    assert {s.speaker for s in spoken(doc)} == {None, "Steinmeier"}
+    # (session 23: the byline credits the questions, so they are Rolf Kleine's)
+    assert {s.speaker for s in spoken(doc)} == {"Rolf Kleine", "Steinmeier"}
 
 
 @pytest.mark.parametrize(
@@ -992,3 +993,84 @@ def test_monsieur_and_a_surname_named_nowhere_else_stay_as_printed(tmp_path: Pat
     doc = parse_written(tmp_path, _MONSIEUR.replace("Jan Halvarov", "Petr Novak"))
     said = [s.speaker for s in doc.statements if "difficiles" in s.text]
     assert said and "Novak" not in (said[0] or "")
+
+
+_CREDITED = (
+    "Interview with the Foreign Minister on the treaty\n\n"
+    "Der stellvertretende Fraktionsvorsitzende Petr Novak gab dem Sender das folgende "
+    "Interview. Die Fragen stellte Jana Halvar:\n\n"
+    "Frage: Herr Novak, ist der Vertrag noch zu retten?\n\n"
+    "Novak: Ja, wenn beide Seiten es wollen. Wir haben konkrete Vorschläge gemacht.\n\n"
+    "Frage: Und wenn Moskau nicht einlenkt?\n\n"
+    "Novak: Dann bleibt uns nur die Abschreckung, und das wäre ein Rückschritt für alle.\n"
+)
+
+
+def test_an_interviews_credited_journalist_asks(tmp_path: Path) -> None:
+    doc = parse_written(tmp_path, _CREDITED)
+    asked = {s.speaker for s in doc.statements if s.role == "journalist"}
+    assert asked == {"Jana Halvar"}
+
+
+def test_an_interview_crediting_nobody_has_a_journalist_ask(tmp_path: Path) -> None:
+    """The twin: without the credit, the questions stay an unnamed journalist's."""
+    doc = parse_written(tmp_path, _CREDITED.replace(" Die Fragen stellte Jana Halvar:", ""))
+    asked = {s.speaker for s in doc.statements if s.role == "journalist"}
+    assert asked == {None}
+
+
+_ASKED_UNLABELLED = (
+    "Der Generalinspekteur zur Lage\n\n"
+    "Was das bedeutet, sagt Generalinspekteur Jan Halvar unserer Redaktion.\n\n"
+    "Herr Halvar, steht die Welt vor einem Atomkrieg?\n\n"
+    "Jan Halvar: Klar nein! Wir verfolgen genau, was sich tut. Das ist ein Ritual der "
+    "Abschreckung.\n\n"
+    "Was steckt dahinter?\n\n"
+    "Halvar: Die Lage wurde offensichtlich völlig falsch eingeschätzt, und die Reaktion "
+    "war schnell.\n\n"
+    "Was kann Deutschland tun?\n\n"
+    "Halvar: Wir liefern, was wir können, und wir stimmen uns mit den Verbündeten ab.\n"
+)
+
+
+def test_unlabelled_questions_over_one_persons_labelled_answers_are_an_interview(
+    tmp_path: Path,
+) -> None:
+    doc = parse_written(tmp_path, _ASKED_UNLABELLED)
+    assert doc.document.kind == "interview"
+    asked = [s.text for s in doc.statements if s.role == "journalist"]
+    assert "Was steckt dahinter?" in asked
+
+
+def test_one_persons_labelled_turns_asking_nothing_are_no_interview(tmp_path: Path) -> None:
+    """The twin: the same labelled turns with statements between them, not questions."""
+    doc = parse_written(tmp_path, _ASKED_UNLABELLED.replace("?\n", ".\n"))
+    assert doc.document.kind != "interview"
+
+
+_TOPIC_QUESTIONS = (
+    "Ambassador Halvar's Remarks to the Press at the Tbilisi Conference\n\n"
+    "Q: Ambassador's impressions of the conference\n\n"
+    "A: Well, this is a very important conference, and it brings together the advocates of "
+    "Georgia's Euro-Atlantic integration.\n\n"
+    "Q: Strategy against Russian threats\n\n"
+    "A: We are very committed to Georgia being able to deter any kind of aggression.\n"
+)
+
+
+def test_a_question_given_as_its_topic_is_asked(tmp_path: Path) -> None:
+    """Session 23: "Q: Strategy against Russian threats" is a question, not a kicker."""
+    doc = parse_written(tmp_path, _TOPIC_QUESTIONS)
+    asked = [s.text for s in doc.statements if s.role == "journalist"]
+    assert "Strategy against Russian threats" in asked
+
+
+def test_a_kicker_over_a_report_is_nobodys_question(tmp_path: Path) -> None:
+    """The twin: "Analysis: Strategy against Russian threats" heads a report."""
+    doc = parse_written(
+        tmp_path,
+        "Conference in Tbilisi\n\nAnalysis: Strategy against Russian threats\n\n"
+        "Georgia's partners met in Tbilisi on Monday to discuss deterrence, and the ministers "
+        "agreed to meet again in the spring.\n",
+    )
+    assert not any(s.role == "journalist" for s in doc.statements)

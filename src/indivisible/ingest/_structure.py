@@ -800,6 +800,27 @@ def _names_caption(line: str) -> str | None:
     return "photo caption (names only)"
 
 
+def _titled_name_caption(line: str) -> str | None:
+    """Whether a line is only an office and a person's full name, closed by a full stop.
+
+    "NATO Secretary General Jens Stoltenberg." under a photograph: no verb, nothing said.
+    Ten words at most, each capitalised; the name a full name after the office (not a name
+    alone: "Jens Stoltenberg." may be a signature, read with the text's end).
+    """
+    bare = line.strip()
+    if not bare.endswith(".") or bare.endswith("..") or _words(bare) > 10:
+        return None
+    words = bare.rstrip(".").split()
+    if not all(w[:1].isupper() or w in ("of", "the", "for", "and") for w in words):
+        return None
+    named = person_name(" ".join(words))
+    if named is None or not named[1] or len(named[0].split()) < 2:
+        return None
+    if " ".join(words) != f"{named[1]} {named[0]}":
+        return None  # words besides the office and the name
+    return "photo caption (an office and a name)"
+
+
 def _teaser_tail(text: str, blocks: list[Block]) -> int:
     """How many blocks at the page's end are a list of other pages' headlines.
 
@@ -1960,6 +1981,7 @@ def structure(raw: RawText) -> Structure:
             or _repeated(lines, i, first=not kept)
             or _glued_twice(line)
             or _names_caption(line)
+            or _titled_name_caption(line)
             or _truncated_heading(line)
             or _heading_copy(lines, i)
             or _case_copy(lines, i)
@@ -2664,6 +2686,7 @@ def structure(raw: RawText) -> Structure:
         flags["joint"] = int(bool(co_authors))
         flags["spoken_lead_in"] = int(spoken)
         flags["titled_by"] = int(titled_by)
+        flags["asked_unlabelled"] = _asked_before_labels(text, turns)
         kind = _kind(text, blocks, turns, flags, raw, byline, title, header_lines)
         pair = _readout_pair(title, day) if not flags["labels"] else None
         if pair is not None and kind in ("speech", "statement", "news_article"):
@@ -2712,6 +2735,14 @@ def structure(raw: RawText) -> Structure:
                         turn.speaker = speaker
     if kind in ("interview", "press_conference"):
         turns = _unlabelled_questions(text, turns)
+    if kind == "interview":
+        asker = _interviewer(text, blocks, dropped)
+        if asker is not None:
+            # "Die Fragen stellte Hanno Griess:", "Von ROLF KLEINE": the page names who asked;
+            # the questions are that journalist's.
+            for turn in turns:
+                if turn.speaker == Speaker(None, "journalist"):
+                    turn.speaker = Speaker(asker, "journalist")
     _self_introduced(text, turns)
     if title is None and byline:
         label = {"press_conference": "Press conference", "transcript": "Transcript"}.get(
@@ -2722,6 +2753,44 @@ def structure(raw: RawText) -> Structure:
     return Structure(
         title, day, place, author, kind, turns, participants, dropped, len(blocks), joint, guessed
     )
+
+
+#: An interview's credit of who asked, in the languages of the corpus: "Die Fragen stellte
+#: Hanno Griess", "Das Gespräch führte …", "Interview by …", "Propos recueillis par …",
+#: "Rozmawiał …", "Беседовала …", and a byline ("Von ROLF KLEINE", "By …").
+_INTERVIEWER = re.compile(
+    r"(?:^|[\s(•·|])(?:Die Fragen stellten?|Das (?:Gespräch|Interview) führten?|"
+    r"[Ii]nterview(?:ed)? by|[Ii]nterviewer\s*:|[Qq]uestions by|[Pp]ropos recueillis par|"
+    r"[Ee]ntrevista (?:realizada )?por|[Ii]ntervista (?:a cura )?di|"
+    r"[Rr]ozmawiał[a]?|[Rr]ozmowę przeprowadził[a]?|[Бб]еседовал[аи]?|[Ии]нтервью записал[аи]?|"
+    r"[Рр]озмовляв|[Рр]озмовляла|[Пп]итання ставив|[Pp]tal[a]? se|[Rr]azgovara(?:o|la)\s*:|"
+    r"[Vv]on|[Bb]y)\s+"
+    rf"(?P<who>[{UPPER}][\w.’'-]+(?:\s+[{UPPER}][\w.’'-]+){{1,3}})\s*[:.,)]?\s*$"
+)
+
+
+def _interviewer(text: str, blocks: list[Block], dropped: list[tuple[int, int, str]]) -> str | None:
+    """The journalist an interview's page credits with the questions, if it names one.
+
+    The credit closes a header line or byline, or one of the first three or the last two
+    paragraphs (up to 40 words): "Die Fragen stellte Hanno Griess:", "Von ROLF KLEINE".
+    The name is a full name (two to four words; one in capitals is written as a name).
+    """
+    heads = [text[a:b] for a, b, why in dropped if why.split(" ")[0] in ("byline", "header")]
+    paras = [text[b.start : b.end] for b in [*blocks[:3], *blocks[-2:]]]
+    found = set()
+    for line in [*heads, *paras]:
+        for part in line.splitlines():
+            if _words(part) > 40:
+                continue
+            m = _INTERVIEWER.search(part.strip())
+            if m is None:
+                continue
+            who = m["who"].title() if m["who"].isupper() else m["who"]
+            named = person_name(who)
+            if named is not None and named[0] == who:
+                found.add(who)
+    return found.pop() if len(found) == 1 else None
 
 
 #: Whose interview a heading announces, in the languages of the corpus: the words up to the
@@ -3023,6 +3092,27 @@ def _interview_turns(
         else:
             turns.append(Turn(speaker, [span], False))
     return turns
+
+
+def _asked_before_labels(text: str, turns: list[Turn]) -> int:
+    """How many unlabelled paragraphs ask a question right before a person's labelled turn.
+
+    The paragraph closes with a question mark, has 60 words at most, stands alone or closes
+    the turn before, and the next turn is labelled with a person's name (see
+    :func:`_unlabelled_questions`).
+    """
+    count = 0
+    for turn, after in itertools.pairwise(turns):
+        if not turn.spans or not after.labelled or after.speaker.name is None:
+            continue
+        if turn.labelled and len(turn.spans) == 1:
+            continue  # a labelled speaker asking back
+        if {after.speaker.role, turn.speaker.role} & {"journalist", "moderator"}:
+            continue
+        a, b, _ = turn.spans[-1]
+        if text[a:b].rstrip().endswith("?") and _words(text[a:b]) <= 60:
+            count += 1
+    return count
 
 
 def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
@@ -3942,6 +4032,8 @@ def _turns(
         if (
             inline
             and not answers  # (a kicker answers no question)
+            # "Q: Strategy against Russian threats": a question given as its topic
+            and inline[0].strip().lower() not in ("q", "question")
             and not _DASH_LABEL.match(first_line)  # "President. – …" is never a kicker
             and _kicker(first_line[inline[1] :], line, first=n == 0)
         ):
@@ -5001,6 +5093,10 @@ def _kind(
     named = {t.speaker.key for t in turns if t.labelled}
     if flags.get("unlabelled_interview"):
         return "interview"  # questions and answers without labels (_unlabelled_interview)
+    if flags.get("asked_unlabelled", 0) >= 2 and len(named - {"journalist", "moderator"}) == 1:
+        # "Herr Zorn, steht die Welt vor einem Atomkrieg?" over "Eberhard Zorn: Klar nein!",
+        # again and again: a paper's questions unlabelled, one person's answers labelled.
+        return "interview"
     if _INTERVIEW.search(heads) and (flags["labels"] or flags["journalist"]):
         return "interview"
     # The lead: the first block, or the first three ("BILD-Interview mit …" under the
