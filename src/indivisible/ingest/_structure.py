@@ -1616,59 +1616,66 @@ _TIMED_LABEL = re.compile(
 )
 
 
+#: The fixed forms :func:`_inline_label` tries, compiled once.
+_BARE_Q = re.compile(r"^Q\s{1,3}(?=[A-Z“\"(])")
+_Q_NAME_LABEL = re.compile(r"^Q\s+[A-Z][a-z]+\s*:")
+_NUMBERED_LABEL = re.compile(r"^(?:Q|Anf\.\s?)\d{1,4}\s+(?=[A-ZÅÄÖ])")
+_TIMED_TURN = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+(?=[A-Z])")
+_BULLET_LABEL = re.compile(r"^[•▪◦]\s*[^:\n]{2,110}:\s*$")
+_BULLET_MARK = re.compile(r"^[•▪◦]\s*")
+_COLON_LABEL = re.compile(r"^(?P<label>[^:\n]{1,110}?)\s*:(?:\s+|$)")
+_GLUED_LABEL = re.compile(r"^(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):(?=[A-Z“\"])")
+_REPORTER_ASKED = re.compile(
+    r"^(?:An?|The)\s+(?P<label>reporter|journalist|correspondent)\s+asked\s*:\s*"
+)
+_DASHED_QA = re.compile(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=[A-Z“\"«])")
+_DOTTED_QA = re.compile(r"^(?P<label>Pregunta|Respuesta|P|R)\.\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"«])")
+_BRACKETED_ASKER = re.compile(r"^\[(?P<who>[^\[\],\n]{3,60})(?:,[^\[\]\n]{2,60})?\]\s+(?=[A-Z“\"])")
+
+
 def _inline_label(line: str) -> tuple[str, int] | None:
     """``"Name: text"`` → ``("Name", offset of text)``; also a label alone with a colon.
 
     A committee's question number before the label ("Q28   Stuart Anderson:") is set aside.
     """
-    timed = _TIMED_LABEL.match(line)
+    timed = _TIMED_LABEL.match(line) if "[" in line else None
     if timed is not None and _label_like(timed["label"]):
         # "Svein Roald Hansen (A) [09:31:23]: (ordfører for saken): …": the Storting's
         # record times each speech; the colons of the time are not the label's.
         return timed["label"], timed.end()
     # "Anf. 1 Utrikesminister CARL BILDT (m):": the Riksdag's record numbers each speech.
-    briefing_q = re.match(r"^Q\s{1,3}(?=[A-Z“\"(])", line)
-    if briefing_q is not None and not re.match(r"^Q\s+[A-Z][a-z]+\s*:", line):
+    briefing_q = _BARE_Q.match(line)
+    if briefing_q is not None and not _Q_NAME_LABEL.match(line):
         # "Q That took up 45 minutes. (Laughter.)": the White House's transcripts print a
         # reporter's question after a bare "Q"
         return "Q", briefing_q.end()
-    numbered = re.match(r"^(?:Q|Anf\.\s?)\d{1,4}\s+(?=[A-ZÅÄÖ])", line) or re.match(
-        # "0:00:00.3 John Ciorciari: Welcome …", "[00:12:31] Moderator: …": a recording's
-        # transcript times each turn before its label.
-        r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?\s+(?=[A-Z])",
-        line,
-    )
-    if numbered is None and re.match(r"^[•▪◦]\s*[^:\n]{2,110}:\s*$", line):
+    # ("0:00:00.3 John Ciorciari: Welcome …", "[00:12:31] Moderator: …": a recording's
+    # transcript times each turn before its label.)
+    numbered = _NUMBERED_LABEL.match(line) or _TIMED_TURN.match(line)
+    if numbered is None and line[:1] in "•▪◦" and _BULLET_LABEL.match(line):
         # "• Amna Nawaz:": a transcript printed as a list puts a bullet before each
         # speaker's label on its own line (a bulleted line of text is not a label).
-        numbered = re.match(r"^[•▪◦]\s*", line)
+        numbered = _BULLET_MARK.match(line)
     if numbered is not None:
         inner = _inline_label(line[numbered.end() :])
         return (inner[0], inner[1] + numbered.end()) if inner is not None else None
-    m = re.match(r"^(?P<label>[^:\n]{1,110}?)\s*:(?:\s+|$)", line) or re.match(
-        # "Stoltenberg:The …": a name and its words with the space lost.
-        r"^(?P<label>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}):(?=[A-Z“\"])",
-        line,
-    )
-    asked = re.match(
-        r"^(?:An?|The)\s+(?P<label>reporter|journalist|correspondent)\s+asked\s*:\s*", line
-    )
+    # ("Stoltenberg:The …": a name and its words with the space lost.)
+    m = (_COLON_LABEL.match(line) or _GLUED_LABEL.match(line)) if ":" in line else None
+    asked = _REPORTER_ASKED.match(line)
     if asked:
         # "A reporter asked: NATO Secretary-General said …": a briefing's question, as the
         # Chinese foreign ministry's English transcripts print it.
         return asked["label"].capitalize(), asked.end()
-    dashed = re.match(r"^(?P<label>Q|A|R|Question|Answer|Réponse)\s*[–—-]\s+(?=[A-Z“\"«])", line)
+    dashed = _DASHED_QA.match(line)
     if dashed:
         return dashed.group("label"), dashed.end()  # "Q – …" / "A – …": a briefing's Q&A
-    dotted = re.match(r"^(?P<label>Pregunta|Respuesta|P|R)\.\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"«])", line)
+    dotted = _DOTTED_QA.match(line)
     if dotted:
         # "Pregunta. Cazas rusos …" / "Respuesta. Quiere que …" / "P. ¿Es también …?": the
         # Spanish press prints an interview's question and answer so.
         word = {"P": "Pregunta", "R": "Respuesta"}.get(dotted["label"], dotted["label"])
         return word, dotted.end()
-    bracketed = re.match(
-        r"^\[(?P<who>[^\[\],\n]{3,60})(?:,[^\[\]\n]{2,60})?\]\s+(?=[A-Z“\"])", line
-    )
+    bracketed = _BRACKETED_ASKER.match(line) if line[:1] == "[" else None
     if bracketed is not None:
         # "[Helena Bedwell, Bloomberg News] Thank you …": a press conference's record puts
         # a questioner's name and outlet in square brackets before the question.
