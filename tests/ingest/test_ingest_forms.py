@@ -311,6 +311,19 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
             True,
         ),
         ("Formatting the treaty's text took the negotiators a week, the minister said.", False),
+        (
+            "Od 25 maja 2018 r. obowiązuje w Polsce Rozporządzenie (UE) 2016/679 (ogólne "
+            "rozporządzenie o ochronie danych, zwane także RODO).",
+            True,
+        ),
+        ("We read the data of the treaty's inspections, and we protect them, he said.", False),
+        ("Story by KONSTANTIN HALVAR and JAMEY NOVAK for the Associated Press.", True),
+        ("The story by the Associated Press was wrong about the treaty, he said.", False),
+        (
+            "Jan Halvar and Petr Novak conduct a press conference at the Ministry of Defense "
+            "Guest House in Moscow, March 22, 2011.",
+            True,
+        ),
         ("The talks in Geneva were difficult, the minister told Reuters", False),
         # a caption glued to its copy; a sentence said once stays
         (

@@ -1704,13 +1704,16 @@ _AS_NOTED = re.compile(
 )
 #: "X did something and told reporters that …": a speech verb joined to the subject's first.
 _COORDINATED = re.compile(
-    rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+(?:has\s+|had\s+)?[a-z]+ed\b"
-    r"[^“”\"«».;:]{2,120}?\s+and\s+(?:also\s+)?"
+    rf"^{_INTRO}(?P<who>{_NAME})(?:,[^,“”\"]{{2,100}},)?\s+(?:has\s+|had\s+)?(?P<verb>[a-z]+ed)\b"
+    # ("… and told reporters that", "Morin declined to state …, but said it's …")
+    r"[^“”\"«».;:]{2,120}?(?P<conj>\s+and|,?\s+but)\s+(?:also\s+)?"
     r"(?:told (?:reporters|journalists|him|her|them|the \w+)|warned (?:him|her|them|that)|"
     r"said|stressed|added|noted|insisted|argued|emphasi[sz]ed|underlined|stated|declared|"
     r"called on|called for|urged)"
     r"(?:\s+that)?,?\s+(?P<what>[\w“\"].{10,})$"
 )
+#: The verbs of refusing to say, before "but said": what follows "but" is all that was said.
+_REFUSED = re.compile(r"declined|refused|avoided|dodged|sidestepped|ducked")
 #: "with X (on Thursday) saying (that) …": a participle clause naming who spoke.
 _WITH_SAYING = re.compile(
     rf"\bwith\s+(?P<who>(?:[a-z][\w’'-]*\s+){{0,4}}?{_NAME})(?:,[^,“”\"]{{2,80}},)?"
@@ -1794,6 +1797,10 @@ def _reported_here(
     the remarks …"), as a news lead names the title before the person.
     """
     joined = _COORDINATED.match(clause)
+    if joined and "but" in joined["conj"] and not _REFUSED.fullmatch(joined["verb"]):
+        # "He emphasised his openness … but said that …": both halves are what he said;
+        # only a refusal ("declined to state …, but said …") leaves the first unsaid.
+        joined = None
     if joined:
         # "Lavrov echoed Rubio's remarks and told reporters that …", "Biden voiced concern
         # about … and warned him that …": a speech verb joined to the subject's first verb;

@@ -932,6 +932,9 @@ _PUBLISHED = (
 _LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[а-яёіїєґ])i|i(?=[а-яёіїєґ])", re.IGNORECASE)
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     """A line that is a date, optionally with a place: ``3 October 2001, Brussels``.
 
@@ -940,6 +943,8 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
     "17 December 2021 13:30"), 1 for a weekday-first stamp ("Tuesday, April 23, 2019") of
     the kind blogs and news sites print above a reposted text.
     """
+    if _ANY_DIGIT.search(line) is None:
+        return None  # every date a header prints holds its day or its year in figures
     # A year glued to the time by the page's layout ("11 January 201817:19") is two values.
     line = _GLUED_TIME.sub(r"\1 \2", line)
     line = _SPACED_FIGURES.sub(_unspaced, line)
