@@ -1074,3 +1074,15 @@ def test_a_kicker_over_a_report_is_nobodys_question(tmp_path: Path) -> None:
         "agreed to meet again in the spring.\n",
     )
     assert not any(s.role == "journalist" for s in doc.statements)
+
+
+def test_a_name_closing_the_leads_sentence_is_no_interviewer(tmp_path: Path) -> None:
+    """The twin: "… unterzeichnet von Petr Orlin." in the lead is no byline."""
+    doc = parse_written(
+        tmp_path,
+        _CREDITED.replace(
+            " Die Fragen stellte Jana Halvar:", " Der Vertrag wurde unterzeichnet von Petr Orlin."
+        ),
+    )
+    asked = {s.speaker for s in doc.statements if s.role == "journalist"}
+    assert asked == {None}

@@ -2775,9 +2775,12 @@ _INTERVIEWER = re.compile(
     r"[Ii]nterview(?:ed)? by|[Ii]nterviewer\s*:|[Qq]uestions by|[Pp]ropos recueillis par|"
     r"[Ee]ntrevista (?:realizada )?por|[Ii]ntervista (?:a cura )?di|"
     r"[Rr]ozmawiał[a]?|[Rr]ozmowę przeprowadził[a]?|[Бб]еседовал[аи]?|[Ии]нтервью записал[аи]?|"
-    r"[Рр]озмовляв|[Рр]озмовляла|[Пп]итання ставив|[Pp]tal[a]? se|[Rr]azgovara(?:o|la)\s*:|"
-    r"[Vv]on|[Bb]y)\s+"
+    r"[Рр]озмовляв|[Рр]озмовляла|[Пп]итання ставив|[Pp]tal[a]? se|[Rr]azgovara(?:o|la)\s*:)\s+"
     rf"(?P<who>[{UPPER}][\w.’'-]+(?:\s+[{UPPER}][\w.’'-]+){{1,3}})\s*[:.,)]?\s*$"
+    # A byline opens its line ("  • Von ROLF KLEINE"): "… was signed by Vladimir Putin." in
+    # the lead names no interviewer.
+    rf"|^[\s•·|]*(?:[Vv]on|VON|[Bb]y|BY)\s+(?P<by>[{UPPER}][\w.’'-]+(?:\s+[{UPPER}][\w.’'-]+){{1,3}})"
+    r"\s*$"
 )
 
 
@@ -2798,7 +2801,8 @@ def _interviewer(text: str, blocks: list[Block], dropped: list[tuple[int, int, s
             m = _INTERVIEWER.search(part.strip())
             if m is None:
                 continue
-            who = m["who"].title() if m["who"].isupper() else m["who"]
+            who = m["who"] or m["by"]
+            who = who.title() if who.isupper() else who
             named = person_name(who)
             if named is not None and named[0] == who:
                 found.add(who)
