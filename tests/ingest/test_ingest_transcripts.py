@@ -1086,3 +1086,31 @@ def test_a_name_closing_the_leads_sentence_is_no_interviewer(tmp_path: Path) -> 
     )
     asked = {s.speaker for s in doc.statements if s.role == "journalist"}
     assert asked == {None}
+
+
+_POSSESSIVE_SPEECH = (
+    "Halvarsen's Speech at the 16th OSCE Ministerial Conference in Helsinki\n\n"
+    "Mr. Chairman, Ministers, Ladies and Gentlemen,\n\n"
+    "I am very pleased to attend this meeting here in Helsinki. I believe the principles of "
+    "the Final Act are as relevant today as they were then, and we must defend them.\n\n"
+    "My country will keep working for a stronger OSCE, and I thank you for your attention.\n"
+)
+
+
+def test_a_surnames_speech_in_its_title_names_the_speaker(tmp_path: Path) -> None:
+    """Session 23: "X's Speech at …" over a text in the first person; the page gives X alone."""
+    doc = parse_written(tmp_path, _POSSESSIVE_SPEECH)
+    assert {s.speaker for s in spoken(doc)} == {"Halvarsen"}
+
+
+def test_a_surnames_speech_over_a_report_names_nobody(tmp_path: Path) -> None:
+    """The twin: the same title over a report in the third person."""
+    doc = parse_written(
+        tmp_path,
+        _POSSESSIVE_SPEECH.replace("I am very pleased", "The minister was pleased")
+        .replace("I believe", "He believes")
+        .replace(", and we must", ", and the states must")
+        .replace("My country will keep", "His country will keep")
+        .replace("and I thank you for your attention", "the ministry said"),
+    )
+    assert "Halvarsen" not in {s.speaker for s in spoken(doc)}

@@ -3402,6 +3402,15 @@ def _header_speaker(
         titled = bool(found.role) and bool(re.fullmatch(r"[A-Z][\w’'-]+", found.name or ""))
         if found.name and (person_name(found.name) is not None or titled):
             return found  # a name, or an office and a surname ("Prime Minister Kishida")
+        alone = who.strip(" .,")
+        if (
+            by.re is _AUTHORED_POSSESSIVE
+            and lone_surname(alone)
+            and _first_person(" ".join(text[b.start : b.end] for b in blocks[:8])) >= 3
+        ):
+            # "Paet's Speech at the 16th OSCE Ministers' Conference" over a text in the
+            # first person: the surname the page gives alone is the speaker's.
+            return Speaker(alone, None)
     for line, after in itertools.pairwise(lines):
         if re.fullmatch(r"(?:keynote\s+)?(?:speaker|presenter)s?\s*:", line, re.IGNORECASE):
             # "SPEAKER:" over "ROSE GOTTEMOELLER," (a field of a transcript's header).
