@@ -27,7 +27,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ._gazetteer import Folded, fold
-from ._logistic import Model, load_model, logistic
+from ._logistic import Model, load_model
 
 #: The features, in the model's order (documented in docs/ingestion.md).
 FEATURES = (
@@ -227,13 +227,6 @@ def model() -> Model:
     return load_model("furniture_model.json", FEATURES)
 
 
-def probability(line: str, ctx: LineContext, m: Model | None = None) -> float:
-    """The model's probability that a one-line paragraph of a turn is page furniture."""
-    m = m or model()
-    found = line_words(line)
-    return logistic(m, features(line, ctx) + [float(w in found) for w in m.vocabulary])
-
-
 @cache
 def _linear() -> tuple[float, tuple[float, ...], tuple[tuple[str, float], ...], float]:
     """The shipped model unfolded into one linear form, and its threshold as a score.
@@ -251,14 +244,26 @@ def _linear() -> tuple[float, tuple[float, ...], tuple[tuple[str, float], ...], 
     return c, tuple(a[:n]), words, math.log(m.threshold / (1.0 - m.threshold))
 
 
+def _score(line: str, ctx: LineContext) -> float:
+    """The model's log-odds that a one-line paragraph of a turn is page furniture.
+
+    One linear form (:func:`_linear`): no standardisation per feature and no term for the
+    words the paragraph lacks.
+    """
+    c, dense, words, _ = _linear()
+    found = line_words(line)
+    z: float = c + sum(map(operator.mul, dense, features(line, ctx)))
+    return z + sum(a for w, a in words if w in found)
+
+
+def probability(line: str, ctx: LineContext) -> float:
+    """The model's probability that a one-line paragraph of a turn is page furniture."""
+    return 1.0 / (1.0 + math.exp(-max(min(_score(line, ctx), 60.0), -60.0)))
+
+
 def furniture(line: str, ctx: LineContext) -> bool:
     """Whether the model takes a one-line paragraph of a turn for page furniture.
 
-    The same decision as ``probability(line, ctx) >= threshold``, scored as one linear form
-    (:func:`_linear`): no standardisation per feature and no term for the words absent.
+    The probability against the model's threshold, compared as log-odds (:func:`_linear`).
     """
-    c, dense, words, cut = _linear()
-    found = line_words(line)
-    z: float = c + sum(map(operator.mul, dense, features(line, ctx)))
-    z += sum(a for w, a in words if w in found)
-    return z >= cut
+    return _score(line, ctx) >= _linear()[3]

@@ -169,15 +169,8 @@ def _name_parts(name: str) -> tuple[str, str, str, str]:
     return parsed.first, parsed.middle, parsed.last, parsed.title
 
 
-#: States whose one-word names are never a surname (others are: "Holland", "Israel",
-#: "Jordan", "Chad").
-_STATE_ONLY_LIST = """russia ukraine belarus america germany france poland lithuania latvia estonia
-    finland sweden norway denmark romania bulgaria hungary moldova georgia armenia
-    azerbaijan kazakhstan turkey türkiye serbia croatia slovenia slovakia czechia austria
-    switzerland italy spain portugal greece albania montenegro macedonia kosovo bosnia
-    iceland ireland belgium luxembourg netherlands britain canada uzbekistan tajikistan
-    kyrgyzstan turkmenistan china iran syria iraq"""
-_STATE_ONLY = frozenset(_STATE_ONLY_LIST.split())
+#: States whose one-word names are surnames too: "Neil Holland", "Steve Israel".
+_SURNAME_STATES = frozenset({"holland", "israel", "jordan", "chad"})
 
 
 def person_name(text: str) -> tuple[str, str | None] | None:
@@ -239,9 +232,10 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         return None  # "Correcting Russia's false claims": a headline's verb, not a name
     bare_last = words[-1].strip(",.")
     last = re.sub(r"[’']s$", "", bare_last).lower()
-    if last in one_word_state_names() and (last != bare_last.lower() or last in _STATE_ONLY):
-        # "… Russia's": a state, not a surname ("Neil Holland", "Steve Israel" are names)
-        return None
+    if last in one_word_state_names() and (
+        last != bare_last.lower() or last not in _SURNAME_STATES
+    ):
+        return None  # "… Russia's": a state, not a surname ("Neil Holland" is a name)
     if re.fullmatch(r"[А-ЯЁЄІЇҐЎ]{2,3}", words[-1].strip(",.")):
         # "МИД РФ", "главы МИД ФРГ": a state's abbreviation closes a body's name; a
         # surname in capitals is longer ("ЛАВРОВ"), and Latin ones stay names ("Tiny KOX").

@@ -3117,18 +3117,24 @@ def _asked_before_labels(text: str, turns: list[Turn]) -> int:
     the turn before, and the next turn is labelled with a person's name (see
     :func:`_unlabelled_questions`).
     """
-    count = 0
-    for turn, after in itertools.pairwise(turns):
-        if not turn.spans or not after.labelled or after.speaker.name is None:
-            continue
-        if turn.labelled and len(turn.spans) == 1:
-            continue  # a labelled speaker asking back
-        if {after.speaker.role, turn.speaker.role} & {"journalist", "moderator"}:
-            continue
-        a, b, _ = turn.spans[-1]
-        if text[a:b].rstrip().endswith("?") and _words(text[a:b]) <= 60:
-            count += 1
-    return count
+    return sum(_asks_before(text, turn, after) for turn, after in itertools.pairwise(turns))
+
+
+def _asks_before(text: str, turn: Turn, after: Turn) -> bool:
+    """Whether ``turn`` closes on a question that the person labelled in ``after`` answers.
+
+    Its last paragraph ends with a question mark and has 60 words at most; ``after`` is
+    labelled with a person's name; neither is a journalist's or a moderator's; a labelled
+    turn of one paragraph is that speaker asking back, not a question put to them.
+    """
+    if not turn.spans or not after.labelled or after.speaker.name is None:
+        return False
+    if turn.labelled and len(turn.spans) == 1:
+        return False  # a labelled speaker asking back
+    if {after.speaker.role, turn.speaker.role} & {"journalist", "moderator"}:
+        return False
+    a, b, _ = turn.spans[-1]
+    return text[a:b].rstrip().endswith("?") and _words(text[a:b]) <= 60
 
 
 def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
@@ -3141,30 +3147,12 @@ def _unlabelled_questions(text: str, turns: list[Turn]) -> list[Turn]:
     out: list[Turn] = []
     asker = Speaker(None, "journalist")
     for k, turn in enumerate(turns):
-        follows = (
-            k + 1 < len(turns)
-            and turns[k + 1].labelled
-            and turns[k + 1].speaker.role not in ("journalist", "moderator")
-            and turns[k + 1].speaker.name is not None
-        )
-        last = turn.spans[-1] if turn.spans else None
-        asks = (
-            follows
-            and last is not None
-            and text[last[0] : last[1]].rstrip().endswith("?")
-            and _words(text[last[0] : last[1]]) <= 60
-            and turn.speaker.role not in ("journalist", "moderator")
-        )
-        if not asks:
+        if k + 1 == len(turns) or not _asks_before(text, turn, turns[k + 1]):
             out.append(turn)
-            continue
-        if turn.labelled and len(turn.spans) == 1:
-            out.append(turn)  # a labelled speaker asking back is still that speaker
             continue
         if turn.spans[:-1]:
             out.append(Turn(turn.speaker, turn.spans[:-1], turn.labelled))
-        assert last is not None
-        out.append(Turn(asker, [last], False))
+        out.append(Turn(asker, [turn.spans[-1]], False))
     return out
 
 
@@ -3406,7 +3394,7 @@ def _header_speaker(
         if (
             by.re is _AUTHORED_POSSESSIVE
             and lone_surname(alone)
-            and _first_person(" ".join(text[b.start : b.end] for b in blocks[:8])) >= 3
+            and _opens_in_first_person(text, blocks)
         ):
             # "Paet's Speech at the 16th OSCE Ministers' Conference" over a text in the
             # first person: the surname the page gives alone is the speaker's.
@@ -3541,6 +3529,11 @@ def _headline_speaker(text: str, blocks: list[Block], lines: list[str]) -> Speak
     return None
 
 
+def _opens_in_first_person(text: str, blocks: list[Block]) -> bool:
+    """Whether the text's first eight paragraphs speak in the first person three times."""
+    return _first_person(" ".join(text[b.start : b.end] for b in blocks[:8])) >= 3
+
+
 def _heads_over_first_person(
     text: str, blocks: list[Block], lines: list[str], longest: int
 ) -> list[str]:
@@ -3550,8 +3543,7 @@ def _heads_over_first_person(
     the first person three times at least outside quotation marks in its first paragraphs,
     or nothing is returned.
     """
-    body = " ".join(text[b.start : b.end] for b in blocks[:8])
-    if _first_person(body) < 3:
+    if not _opens_in_first_person(text, blocks):
         return []
     first = text[blocks[0].start : blocks[0].end].strip() if blocks else ""
     return [*lines, first] if first and _words(first) <= longest else lines
@@ -4002,6 +3994,7 @@ def _turns(
         if found_label is not None:
             key = found_label[0].strip().lower()
             label_uses[key] = label_uses.get(key, 0) + 1
+    recurring = any(v >= 2 for v in label_uses.values())  # a transcript's labels come back
 
     # Lines that may be a speaker's name alone (as the loop below reads them), and how often:
     # counted on a page with no inline label only, the one the caption test below reads.
@@ -4045,12 +4038,13 @@ def _turns(
         inline = labels[n]
         if inline and line == first_line and _page_field(first_line, inline, label_uses):
             continue  # "Photograph: Evgenia Novozhenina/Reuters": the page's, nobody's words
-        answers = (
+        answers = bool(
             # "Nuland: Kirill, I'd like to remind …" under a question in a transcript whose
             # other label comes back: the answer's label, named once.
-            n > 0
+            inline
+            and recurring
+            and n > 0
             and text[blocks[n - 1].start : blocks[n - 1].end].rstrip().endswith("?")
-            and any(v >= 2 for v in label_uses.values())
         )
         if inline and not answers and _common_word_label(inline[0], label_uses, text):
             inline = None  # "Hozzátette: „…”", "Още: …": a word of the text, not a name
@@ -4858,7 +4852,7 @@ def _closing_signatures(text: str, blocks: list[Block]) -> tuple[int, list[Speak
         k = end
         signed: list[tuple[str, str] | None] = []
         while k > 1:
-            lines = [ln for ln in text[blocks[k - 1].start : blocks[k - 1].end].splitlines()]
+            lines = text[blocks[k - 1].start : blocks[k - 1].end].splitlines()
             found = [_signature(ln) for ln in lines if ln.strip()]
             if not found or len(signed) + len(found) > 6 or not all(found):
                 break
