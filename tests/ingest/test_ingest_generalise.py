@@ -52,12 +52,20 @@ def test_header_date_is_found(tmp_path: Path, header: str, expected: dt.date) ->
     assert doc.document.date == expected
 
 
-def test_an_update_stamp_is_not_the_date(tmp_path: Path) -> None:
-    good = _parse(tmp_path, "Briefing\n\n3 May 2021\n\nLast updated 9 May 2021 10:00\n\nText.\n")
-    bad = _parse(tmp_path, "Briefing\n\nLast updated 9 May 2021 10:00\n\nText.\n", "b.txt")
-    assert good.document.date == dt.date(2021, 5, 3)
-    assert bad.document.date is None
-    assert all("updated" not in s.text.lower() for s in bad.statements)
+def test_an_update_stamp_dates_the_page_only_when_nothing_else_does(tmp_path: Path) -> None:
+    dated = _parse(tmp_path, "Briefing\n\n3 May 2021\n\nLast updated 9 May 2021 10:00\n\nText.\n")
+    alone = _parse(tmp_path, "Briefing\n\nLast updated 9 May 2021 10:00\n\nText.\n", "b.txt")
+    assert dated.document.date == dt.date(2021, 5, 3)
+    # A page that prints no other day was written on or before the day it was updated: the
+    # stamp's day, as a guess, and the stamp itself stays furniture.
+    assert alone.document.date == dt.date(2021, 5, 9)
+    assert all("updated" not in s.text.lower() for s in alone.statements)
+    far = "Briefing\n\n" + "".join(
+        f"In the {n}th hour we met again and talked about the treaty at length.\n\n"
+        for n in range(5, 45)
+    )
+    footer = _parse(tmp_path, far + "Last updated 9 May 2021 10:00\n", "c.txt")
+    assert footer.document.date is None, "a footer's stamp is the site's, not the page's"
 
 
 def test_a_dated_place_line_beats_a_weekday_stamp(tmp_path: Path) -> None:

@@ -927,6 +927,23 @@ _PUBLISHED = (
     r"gepubliceerd op|gepubliceerd|paskelbta|publicēts|avaldatud|objavljeno|"
     r"δημοσιεύθηκε|публикувано"
 )
+#: "Updated" in the region's languages, as an update stamp's label.
+_UPDATE_WORDS = (
+    r"(?:last )?updated|update|modified|mis à jour|actualisé|(?:zuletzt )?aktualisiert|"
+    r"обновлено|оновлено|actualizado|actualizada|atualizado|aggiornato|zaktualizowano|"
+    r"aktualizacja|bijgewerkt|uppdaterad|uppdaterat|opdateret|oppdatert|päivitetty|"
+    r"aktualizované|aktualizováno|frissítve|actualizat|ažurirano|atnaujinta|atjaunināts|"
+    r"uuendatud|güncellendi|ενημερώθηκε"
+)
+#: The label of an update stamp opening its line ("• Last updated:", "Updated on").
+_UPDATED_LEAD = re.compile(
+    rf"^[•·\-\s]*(?:{_UPDATE_WORDS})\b\W*(?:on|le|am|el|il|o)?\b\s*:?\s*", re.IGNORECASE
+)
+#: An update stamp after the page's own day ("17.05.2022 14:27 UPPDATERAD 18.05.2022
+#: 07:14"): the day it changed, set aside when the line is read.
+_UPDATED_AFTER = re.compile(
+    rf"\b(?:{_UPDATE_WORDS})\b\W*(?:on|le|am|el|il|o)?\s*:?\s*\S*\d.*$", re.IGNORECASE
+)
 
 
 _LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[а-яёіїєґ])i|i(?=[а-яёіїєґ])", re.IGNORECASE)
@@ -976,7 +993,9 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
         other = _parsed_span(line)
         found = [other] if other is not None else []
     for a, b, iso in found:
-        rest = (line[:a] + " " + line[b:]).strip(_EDGES)
+        # The update stamp after the day is the day it changed: not part of the date line.
+        after = _UPDATED_AFTER.sub("", line[b:])
+        rest = (line[:a] + " " + after).strip(_EDGES)
         # A time zone first ("(UTC +04:00)", "GMT+3"), then the time ("14:51", "2:25 p.m. EST").
         rest = re.sub(r"\(?\b(?:UTC|GMT)\s*(?:[+−-]\s*\d{1,2}(?::?\d{2})?)?\)?", " ", rest)
         rest = re.sub(
@@ -1013,6 +1032,23 @@ _TITLED = re.compile(
     r"(?:(?:M|Mme|MM)\.?\s+)?(?P<who>[A-Z][^\n]{2,300})$",
     re.IGNORECASE,
 )
+
+
+def _update_stamp_day(text: str, dropped: list[tuple[int, int, str]]) -> dt.date | None:
+    """The day of the page's update stamp near its top, when nothing else dates it.
+
+    "Updated on Apr 01, 2022 02:29 PM IST", "Last updated 2019.12.04 15:55": a page that
+    prints no other day was written that day or shortly before, as a reader takes it; a
+    guess, marked as such.
+    """
+    for a, b, why in dropped:
+        if a > 1500 or why != "page update stamp":
+            continue
+        stamp = _UPDATED_LEAD.sub("", text[a:b].strip())
+        read = _date_line(stamp)
+        if read is not None:
+            return read[0]
+    return None
 
 
 def _title_tail_date(line: str) -> dt.date | None:
@@ -2273,6 +2309,20 @@ def structure(raw: RawText) -> Structure:
                 longest = 60 if by is not None else 40
                 if by is not None and _words(line) <= longest and not re.search(r"[.?!]$", line):
                     title = title or line.rstrip()  # the title, and whose words follow
+            if (
+                by is not None
+                and title is None
+                and by.re is _BYLINE
+                and _TITLE_BY.match(line)
+                and _words(line) <= 60
+                and not re.search(r"[.?!]$", line)
+                and i + 1 < len(blocks)
+                and _date_line(text[blocks[i + 1].start : blocks[i + 1].end]) is not None
+            ):
+                # "Statement by the Ministry of Foreign Affairs on …" over the page's date
+                # line: its title as well as whose words follow (a title wrapped onto more
+                # lines is read as before).
+                title = line.rstrip()
             ends = _trailing_date(line.rstrip(". ")) if by and _words(line) <= longest else None
             if by and _words(line) <= longest and (ends or not re.search(r"[.?!]$", line)):
                 byline = by.group("who")
@@ -2522,6 +2572,8 @@ def structure(raw: RawText) -> Structure:
             # No rule dated the page: the learned model's best date near the top, if it is
             # sure enough (``_datemodel``); marked as a guess.
             day = guessed_day(text, dropped, _parsed_span, yearless)
+            if day is None:
+                day = _update_stamp_day(text, dropped)
             guessed = day is not None
     if place is None:
         heads = [title or ""] + [text[b.start : b.end] for b in blocks[:1] if highlights]
@@ -3689,8 +3741,8 @@ def _undated_page_day(text: str, yearless: str | None, heads: list[str]) -> dt.d
        2024.").
 
     A full date opening the first paragraph ("On December 5, 2022, we marked …") is the
-    event's, and an update stamp is never the page's date, even alone: the corpus's
-    annotators read them so.
+    event's; an update stamp is the page's date only where nothing else dates it
+    (:func:`_update_stamp_day`, after the learned model).
     """
     if yearless is not None:
         for _, _, iso in dates_mentioned(text[:2500], None):
