@@ -4745,6 +4745,9 @@ _BRIEFING_SAID = re.compile(
     r"\bpress conference\b|\b(?:take|answer|to) (?:your |some |a few )?questions\b",
     re.IGNORECASE,
 )
+#: A title that opens by calling the page a statement ("Joint Statement By The Leaders Of
+#: Bucharest Nine").
+_STATEMENT_HEAD = re.compile(r"(?:joint\s+)?statement\b", re.IGNORECASE)
 _STATEMENT_TITLE = re.compile(
     r"\bstatement\b|\bdeclaration by\b|"
     # the same in the region's languages ("Déclaration de …", "Erklärung des …",
@@ -5150,8 +5153,11 @@ def _kind(
     heads = " ".join([title or "", *header])
     if (flags["articles"] >= 2 and _TREATY_PARTIES.search(body)) or _TREATY.search(body[:3000]):
         return "treaty_text"
-    if _SUMMIT_DECLARATION.search(body[:3000]) or _SUMMIT_DECLARATION.search(text[:3000]):
-        # (the page's text too: a line the header or the furniture took may open it)
+    if (
+        _SUMMIT_DECLARATION.search(body[:3000]) or _SUMMIT_DECLARATION.search(text[:3000])
+    ) and not _STATEMENT_HEAD.match((title or "").strip()):
+        # (the page's text too: a line the header or the furniture took may open it; a page
+        # that calls itself a statement, "Joint Statement by the Leaders of …", is one)
         return "treaty_text"  # a summit's declaration by all its heads of state or government
     if _preamble(text, blocks):
         return "treaty_text"  # "…, salutând …, convinși că …, declară următoarele:"
@@ -5308,7 +5314,7 @@ def _kind(
         # Nobody named and nobody addressed, the institution speaking as "we" and no one as
         # "I" ("We regret the announcement …"): a ministry's or a government's statement
         # (whose author the page does not name: no body is guessed for it).
-        unquoted = _QUOTED.sub(" ", body)
+        unquoted = _ROMAN_ONE.sub(" ", _QUOTED.sub(" ", body))
         if not re.search(r"\b(?:I|[Mm]y|[Mm]e)\b", unquoted) and re.search(
             r"\b(?:[Ww]e|[Oo]ur)\b", unquoted
         ):
@@ -5356,8 +5362,14 @@ _FIRST_PERSON = re.compile(
     r"[Ii]o|[Nn]oi|[Nn]ostr[oaie]|[Яя]|[Мм]ы|[Нн]аш\w*)(?!\w)"
 )
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"]*\"")
+#: The numeral one after a name in capitals or a part's heading ("START I", "World War I",
+#: "Annex I"): no one speaking in the first person.
+_ROMAN_ONE = re.compile(
+    r"\b(?:[A-Z]{2,}|War|Part|Title|Chapter|Annex|Protocol|Article|Phase|Section|Stage|Basket)"
+    r"[- ]I\b(?![-'’])"
+)
 
 
 def _first_person(body: str) -> int:
     """First-person words outside quotations."""
-    return len(_FIRST_PERSON.findall(_QUOTED.sub(" ", body)))
+    return len(_FIRST_PERSON.findall(_ROMAN_ONE.sub(" ", _QUOTED.sub(" ", body))))
