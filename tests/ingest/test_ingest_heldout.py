@@ -66,6 +66,38 @@ def test_attributable_lead_in_glued_to_the_text(tmp_path: Path) -> None:
     assert not any("attributable" in s.text for s in doc.statements)
 
 
+def test_a_readout_gives_the_principal_what_it_reports_of_them(tmp_path: Path) -> None:
+    # The spokesperson's statement reports what the Secretary said: his words are his, the
+    # account around them the spokesperson's, and no attribution fragment is left over.
+    doc = _parse(
+        tmp_path,
+        "The following is attributable to Spokesperson Jana Lipka: Secretary of State Petr "
+        "Orlin spoke by phone yesterday with the OSCE Chair. The Secretary emphasized the "
+        "importance of diplomatic engagement in the OSCE. The Secretary said he would "
+        "continue to urge Russia to choose the path of diplomacy. The call lasted an hour.\n",
+    )
+    by = {
+        s.speaker: [s.text for s in doc.statements if s.speaker == s_.speaker]
+        for s_ in doc.statements
+        for s in [s_]
+    }
+    assert set(by) == {"Jana Lipka", "Petr Orlin"}
+    assert any("diplomatic engagement" in t for t in by["Petr Orlin"])
+    assert all("diplomatic engagement" not in t for t in by["Jana Lipka"])
+    assert all(len(t.split()) >= 3 and "Secretary said" not in t for t in by["Jana Lipka"])
+    assert any("The call lasted an hour." in t for t in by["Jana Lipka"])
+
+
+def test_a_readout_of_what_they_agreed_stays_the_spokespersons(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "The following is attributable to Spokesperson Jana Lipka: Secretary of State Petr "
+        "Orlin spoke by phone yesterday with the OSCE Chair. They emphasized the importance "
+        "of diplomatic engagement in the OSCE.\n",
+    )
+    assert {s.speaker for s in doc.statements} == {"Jana Lipka"}
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -81,7 +81,8 @@ _VERBS = (
     r"responded|remarked|recalled|concluded|observed|suggested|maintained|contended|"
     r"complained|vowed|pledged|tweeted|posted|blogged|announced|called|termed|branded|"
     r"specified|indicated|clarified|mentioned|highlighted|proposed|critici[sz]ed|regretted|"
-    r"welcomed|reminded|drew attention to(?: the fact)?|made (?:it )?clear|predicted|quipped|"
+    r"welcomed|commended|praised|reminded|drew attention to(?: the fact)?|made (?:it )?clear|"
+    r"predicted|quipped|"
     r"spoke (?:of|about)|"
     r"reassured|informed|notified|answered|outlined|assessed|estimated|"
     # "had a simple yet direct message for Mr Lavrov: “…”", "had this to say: “…”"
@@ -334,6 +335,8 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
             if any(d[1].name and d[1].name.lower() not in states for d in reported):
                 statements = reported
                 document = dataclasses.replace(document, kind="news_article")
+        elif found.kind == "statement" and _spokesperson_only(found):
+            statements = _with_principals(raw.text, found, statements)
     called = {n for n, t in enumerate(found.turns) if t.interjection}
     statements = _without_fragments(raw.text, statements, called)
     if document.kind == "news_article":
@@ -356,6 +359,68 @@ def parse_text(raw: RawText, source_path: str) -> ParsedDocument:
 
 
 _Draft = tuple[int, Speaker, int, int, int | None, dt.date | None, str | None]
+
+#: A spokesperson's office, whose statement reports a principal's words.
+_SPOKESPERSON = re.compile(
+    r"\bspokes(?:person|man|woman)\b|\bpress secretary\b|\bsprecher(?:in)?\b|"
+    r"\bporte-parole\b|\bportavoz\b|\bportavoce\b|\brzeczni(?:k|czka)\b|"
+    r"\bофициальн\w+ представител|\bпресс-секретар",
+    re.IGNORECASE,
+)
+
+
+def _spokesperson_only(found: Structure) -> bool:
+    """Whether every turn of the page is one spokesperson's (a readout in their name)."""
+    keys = {t.speaker.key for t in found.turns}
+    role = found.turns[0].speaker.role if found.turns else None
+    return len(keys) == 1 and bool(role) and _SPOKESPERSON.search(role or "") is not None
+
+
+def _with_principals(text: str, found: Structure, drafts: list[_Draft]) -> list[_Draft]:
+    """A spokesperson's readout with the principal's reported words as the principal's.
+
+    "The following is attributable to Spokesperson Ned Price: Secretary Blinken spoke …
+    The Secretary emphasized the importance of …": the statement is the spokesperson's, and
+    what it reports a named person said ("emphasized", "said he would …") is that person's
+    own, as a report's reported speech is; the rest stays the spokesperson's.
+    """
+    if not drafts:
+        return drafts
+    own = drafts[0][1].key
+    reported = [
+        d
+        for d in _news_statements(text, found)
+        if d[1].name and d[6] is None and d[1].key != own
+    ]
+    if not reported:
+        return drafts
+    cuts = sorted((d[2], d[3]) for d in reported)
+    out: list[_Draft] = list(reported)
+    for d in drafts:
+        inside = [(a, b) for a, b in cuts if a < d[3] and b > d[2]]
+        if not inside:
+            out.append(d)
+            continue
+        # The spokesperson keeps the whole sentences between the reported clauses, not the
+        # attribution around them ("The Secretary said", ", he added.").
+        edges = [d[2], *(x for cut in inside for x in cut), d[3]]
+        for k in range(0, len(edges), 2):
+            x, y = edges[k], edges[k + 1]
+            closed = text[:x].rstrip().endswith((".", "!", "?", "”", '"'))
+            if k > 0 and not (closed and re.match(r"\s*[\"“A-Z]", text[x:y])):
+                # (the rest of the reported sentence: ", he added.")
+                first = _SENTENCE_BREAK.search(text, x, y)
+                x = first.end() if first else y
+            if k + 2 < len(edges):
+                ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, x, y)]
+                y = ends[-1] if ends else x
+            if len(text[x:y].split()) >= 3:
+                out.append((d[0], d[1], x, y, d[4], d[5], d[6]))
+    return sorted(out, key=lambda d: d[2])
+
+
+#: The end of a sentence and the space after it.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+")
 
 
 def _without_word_speakers(text: str, found: Structure, drafts: list[_Draft]) -> list[_Draft]:
