@@ -388,9 +388,7 @@ def _with_principals(text: str, found: Structure, drafts: list[_Draft]) -> list[
         return drafts
     own = drafts[0][1].key
     reported = [
-        d
-        for d in _news_statements(text, found)
-        if d[1].name and d[6] is None and d[1].key != own
+        d for d in _news_statements(text, found) if d[1].name and d[6] is None and d[1].key != own
     ]
     if not reported:
         return drafts
