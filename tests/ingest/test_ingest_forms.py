@@ -339,6 +339,26 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
             "minister told the Permanent Council on Thursday in Vienna.",
             False,
         ),
+        # session 24: a paywall's offer and terms, a widget's data notice, a browser notice
+        ("Hazte Premium desde 1€ para seguir leyendo", True),
+        ("El Gobierno quiere seguir leyendo el tratado con calma, dijo el ministro.", False),
+        ("Ya soy premium Inicia sesión", True),
+        ("Términos y condiciones de compra", True),
+        ("The terms and conditions of the treaty are binding, he said.", False),
+        (
+            "Unter Umständen sammelt BotTalk personenbezogene Daten für eigene Zwecke und "
+            "verarbeitet diese in einem Land mit nach EU-Standards nicht ausreichenden "
+            "Datenschutzniveau.",
+            True,
+        ),
+        ("Die Regierung schützt personenbezogene Daten der Bürger streng.", False),
+        ("Dieser Browser wird nicht mehr unterstützt", True),
+        (
+            "Bitte wechseln Sie zu einem unterstützten Browser wie Chrome, Firefox, Safari "
+            "oder Edge.",
+            True,
+        ),
+        ("The browser maker was attacked by hackers last week, the minister said.", False),
     ],
 )
 def test_a_widgets_prompt_is_furniture_by_rule(line: str, furniture: bool) -> None:

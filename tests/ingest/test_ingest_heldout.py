@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from indivisible.ingest._link import link
 
 from ._docs import parse_written, spoken
@@ -96,6 +98,27 @@ def test_a_readout_of_what_they_agreed_stays_the_spokespersons(tmp_path: Path) -
         "of diplomatic engagement in the OSCE.\n",
     )
     assert {s.speaker for s in doc.statements} == {"Jana Lipka"}
+
+
+@pytest.mark.parametrize(
+    ("head", "label"),
+    [
+        ("BZ-INTERVIEW mit dem Russlandbeauftragten Jan Halvar über Nato-Manöver.", "BZ"),
+        ("Der neue Botschafter Jan Halvar im Gespräch.", "Die Presse"),
+    ],
+)
+def test_an_outlets_label_asks_the_questions(tmp_path: Path, head: str, label: str) -> None:
+    # The paper labels its questions with its initials, which the page names its interview
+    # after, or with its name: the journalist asks, the outlet is no speaker.
+    doc = _parse(
+        tmp_path,
+        f"Interview\n\n{head}\n\n{label}: Herr Halvar, wie ernst ist die Lage an der "
+        "Grenze?\n\nHalvar: Sehr ernst. Wir sehen jeden Tag gefährliche Situationen.\n",
+    )
+    assert {(s.speaker, s.role) for s in doc.statements if s.text.endswith("?")} == {
+        (None, "journalist")
+    }
+    assert any((s.speaker or "").endswith("Halvar") for s in doc.statements)
 
 
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:

@@ -618,7 +618,7 @@ _OUTLET = re.compile(
     r"Television|Agency|Izvestia|Kommersant|Interfax|Newspaper|Daily|Channel|Network|"
     r"Broadcasting|Press|News Service|Service|Wire|Media)|"
     r"^(?:(?:DIE|DER|Die|Der)\s+(?=ZEIT|Zeit|SPIEGEL|Spiegel|WELT|Welt|STANDARD|Standard|"
-    r"PRESSE|Presse))?(?:WELT|Welt|STANDARD|Der Standard|PRESSE|"
+    r"PRESSE|Presse))?(?:WELT|Welt|STANDARD|Der Standard|PRESSE|Presse|"
     r"RIA Novosti|TASS|Reuters|AFP|AP|Bloomberg|CCTV|CGTN|NHK|"
     # Broadcasters that interview under their initials ("DW: Mr. Secretary-General, …").
     r"DW|BBC|CNN|VOA|NPR|PBS|ZDF|ARD|RFE/RL|RFI|RT|TVN|RMF|ORF|SRF|RAI|RTL|France 24|Euronews|"
@@ -1049,6 +1049,18 @@ def _update_stamp_day(text: str, dropped: list[tuple[int, int, str]]) -> dt.date
         if read is not None:
             return read[0]
     return None
+
+
+def _named_interviewer(core: str, ctx: _Context) -> bool:
+    """Whether a label in capitals is the outlet the page names its interview after.
+
+    "BZ-INTERVIEW mit dem Russlandbeauftragten …" over "BZ: Herr Erler, …?": the paper's
+    initials label its questions (as "SZ-Interview", "NZZ interview" would).
+    """
+    if re.fullmatch(r"[A-ZÄÖÜ]{2,5}", core) is None:
+        return False
+    head = ctx.text[:2000]
+    return re.search(rf"(?<!\w){core}[- ]?(?:interview|gespräch)\b", head, re.I) is not None
 
 
 def _title_tail_date(line: str) -> dt.date | None:
@@ -1858,7 +1870,9 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     role_only = _role_without_person(core)
     if role_only:
         return Speaker(None, role_only)
-    if (_OUTLET.search(core) or _QUOTED_LABEL.match(label.strip())) and not standalone:
+    if (
+        _OUTLET.search(core) or _QUOTED_LABEL.match(label.strip()) or _named_interviewer(core, ctx)
+    ) and not standalone:
         # "Arms Control Today:": the interviewing outlet; an outlet's name alone on its line
         # ("Reuters" under an update stamp) is a credit, no one asking.
         return Speaker(None, "journalist")
