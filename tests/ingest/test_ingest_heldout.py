@@ -121,6 +121,30 @@ def test_an_outlets_label_asks_the_questions(tmp_path: Path, head: str, label: s
     assert any((s.speaker or "").endswith("Halvar") for s in doc.statements)
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Jan Halvar (Renew). –", "Jan Halvar, on behalf of the PPE Group. –"],
+)
+def test_a_members_name_and_group_before_a_dash_is_a_label(tmp_path: Path, label: str) -> None:
+    # The European Parliament's verbatim report: the member, the group, a full stop, a dash.
+    doc = _parse(
+        tmp_path,
+        "Intervention en séance plénière sur la situation à la frontière ukrainienne\n\n"
+        f"{label} Madame la Présidente, chers collègues, la Russie veut des garanties.\n",
+    )
+    assert {s.speaker for s in doc.statements} == {"Jan Halvar"}
+    assert all(not s.text.startswith("Jan Halvar") for s in doc.statements)
+
+
+def test_a_name_and_an_aside_in_brackets_is_no_label(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Die Lage an der Grenze\n\nJan Halvar (Renew) – der Fraktionschef – sprach am "
+        "Montag mit Journalisten über die Lage an der Grenze zur Ukraine.\n",
+    )
+    assert all(s.role != "Renew" for s in doc.statements)
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -1597,6 +1597,12 @@ _DASH_LABEL = re.compile(
     # (not an agency: "NEW YORK (AP) –" is a dateline; see _inline_label).
     rf"|[{UPPER}][{UPPER}’'-]+(?:\s+[{UPPER}][{UPPER}’'-]+){{1,3}}\s+\((?P<seat>[{UPPER}][^()\n]{{1,40}})\)"
     rf"|{HONORIFIC}\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}"
+    # The European Parliament's verbatim report: "Bernard Guetta (Renew). – Madame la
+    # Présidente, …", "Jan Halvar, on behalf of the PPE Group. – …" (its political group,
+    # then a full stop before the dash).
+    rf"|[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{1,3}}\s+\((?P<group>[^()\n]{{1,30}})\)(?=\.)"
+    rf"|[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{1,3}},\s+(?:on behalf of|au nom du|"
+    r"im Namen der|en nombre del|a nome del|w imieniu)\s[^.\n]{2,60}(?=\.)"
     # "С. СОРОКИНА – …", "Ю. КОБАЛАДЗЕ - …": a broadcaster's transcript (Echo of Moscow),
     # the initial and the surname in capitals.
     rf"|[{UPPER}]\.\s?[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?)\.?\s+[–—-]\s+(?=[{UPPER}“\"«])"
