@@ -53,6 +53,7 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Baltic Sea", 'names a thing ("sea")'),
         ("Nachrichtenagentur Tass", 'names a thing ("nachrichtenagentur")'),
         ("Agenzia Nova", 'names a thing ("agenzia")'),
+        ("Athens Acropolis Hotel", 'names a thing ("hotel")'),
         # Twins: names that look alike but are persons' names.
         ("Belarus’s Alyaksandr Lukashenka", None),  # the possessive is the country's
         ("Martin O’Neill", None),  # a capital after the apostrophe: the name's own
@@ -61,6 +62,7 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Ukrainian Woman", None),  # an unnamed person the page quotes
         ("Seamus Heaney", None),  # "Sea" only as a whole word names a sea
         ("Stefan Zeitunger", None),  # an outlet's word only as a whole word
+        ("Jan Hotelling", None),  # a venue's word only as a whole word
     ],
 )
 def test_implausible_speakers(name: str, why: str | None) -> None:

@@ -145,6 +145,23 @@ def test_a_name_and_an_aside_in_brackets_is_no_label(tmp_path: Path) -> None:
     assert all(s.role != "Renew" for s in doc.statements)
 
 
+@pytest.mark.parametrize(("verb", "speaks"), [("delivers remarks", True), ("listens", False)])
+def test_a_caption_saying_who_delivers_the_remarks(tmp_path: Path, verb: str, speaks: bool) -> None:
+    # The speech's page shows its speaker in a photograph's caption under the title, and
+    # its venue on a line of its own (no one's label).
+    doc = _parse(
+        tmp_path,
+        "Marshall Center Alumni Reception\n\n"
+        f"Ambassador Jan Halvar {verb} at the Marshall Center Alumni Reception "
+        "(State Department Photo)\n\nAthens Acropolis Hotel\n"
+        "6:00 p.m. – 7:30 p.m., June 28, 2018\n\n"
+        "Thank you very much for the warm welcome and for the opportunity to address you.\n\n"
+        "I want to congratulate my counterpart on a historic couple of weeks.\n",
+    )
+    assert all(s.speaker != "Athens Acropolis Hotel" for s in doc.statements)
+    assert ({s.speaker for s in doc.statements} == {"Jan Halvar"}) is speaks
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -446,6 +446,8 @@ _NOT_PERSON_WORDS = {
     "memorandum", "protocol", "convention", "talks", "negotiations", "tweet", "share",
     # "the Baltic Sea", "the Black Sea": a sea or a gulf said nothing
     "sea", "gulf", "strait", "peninsula",
+    # "Athens Acropolis Hotel" under a speech's title: the venue, not who speaks
+    "hotel", "museum", "auditorium", "stadium", "cathedral",
     # "der staatlichen Nachrichtenagentur Tass zufolge": an outlet reports, it is no person
     "nachrichtenagentur", "presseagentur", "newspaper", "zeitung", "agence", "agenzia",
     "agencia", "agencja", "агентство", "агентства", "агентству",

@@ -34,6 +34,7 @@ from indivisible.ingest._names import (
     NAME_RUN,
     UPPER,
     german_office,
+    implausible_speaker,
     is_role_word,
     person_name,
     role_and_name,
@@ -3382,6 +3383,13 @@ _AUTHORED = re.compile(
     r"\s+(?P<who>[A-Z].{2,400})$",
     re.IGNORECASE,
 )
+#: A header line (a photograph's caption, a subtitle) saying who delivers the text: "Ambassador
+#: Pyatt delivers remarks at George C. Marshall Center Alumni Reception".
+_DELIVERS = re.compile(
+    r"^(?P<who>(?:[A-Z][\w.’'-]*\s+){1,5}?[A-Z][\w’'-]+)\s+(?:delivers|delivered|gives|gave)\s+"
+    r"(?:(?:the\s+)?(?:opening|closing|keynote|welcoming|introductory)\s+)?"
+    r"(?:remarks|a speech|an address|address|a keynote(?:\s+(?:address|speech))?|a lecture)\b"
+)
 #: What a header line says the text answers: "in response to the address delivered by X".
 _IN_RESPONSE = re.compile(
     r"\b(?:in (?:response|reply|answer) to|responding to|replying to|following)\b", re.I
@@ -3450,7 +3458,7 @@ def _header_speaker(
         if _words(line) > 40:
             continue
         probe = line.title() if line.isupper() else line
-        by = _AUTHORED.search(probe) or _AUTHORED_POSSESSIVE.match(probe)
+        by = _AUTHORED.search(probe) or _AUTHORED_POSSESSIVE.match(probe) or _DELIVERS.match(probe)
         if by is None or _DELEGATION_WORDS.match(by["who"]):
             continue  # "Statement by the delegation of Belarus": see _delegation
         if _IN_RESPONSE.search(probe[: by.start() + 1]):
@@ -4213,7 +4221,12 @@ def _turns(
                 # "Neil Holland" over "Thank you, Mr Chair.": a speech's page prints its
                 # speaker's full name over the address the speech opens with.
                 named = person_name(alone)
-                if named is not None and named[0] == alone and 2 <= _words(alone) <= 4:
+                if (
+                    named is not None
+                    and named[0] == alone
+                    and 2 <= _words(alone) <= 4
+                    and implausible_speaker(alone) is None  # "Athens Acropolis Hotel"
+                ):
                     speaker = _resolve(first_line, ctx, standalone=False)
             if (
                 line == first_line
