@@ -162,6 +162,22 @@ def test_a_caption_saying_who_delivers_the_remarks(tmp_path: Path, verb: str, sp
     assert ({s.speaker for s in doc.statements} == {"Jan Halvar"}) is speaks
 
 
+@pytest.mark.parametrize(("who", "his"), [("der Minister", True), ("die Zeitung", False)])
+def test_a_description_after_the_verb_stands_for_a_person_only(
+    tmp_path: Path, who: str, his: bool
+) -> None:
+    # "…, sagte der Minister": the minister named before; "…, sagte die Zeitung": the paper
+    # said it, no one the page named.
+    doc = _parse(
+        tmp_path,
+        "Nachricht des Tages\n\nBERLIN (dpa) - Verteidigungsminister Jan Halvar hat "
+        "zurückhaltend auf die Ankündigung reagiert. Er habe die Rede nicht gehört, sagte "
+        f"{who}.\n",
+    )
+    said = [s for s in doc.statements if "Rede nicht gehört" in s.text]
+    assert said and (said[0].speaker == "Jan Halvar") is his
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

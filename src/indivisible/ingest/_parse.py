@@ -2857,6 +2857,8 @@ def _described_after(tail: str) -> bool:
     words = m["words"].split()
     if NAME_RUN.search(m["words"]) or words[0].lower() in _NOT_DESCRIPTION_WORDS:
         return False
+    if implausible_speaker(m["words"]) is not None:
+        return False  # "…, sagte die Zeitung": an outlet, a thing, no one who spoke
     # Without an article (Polish, Russian), the description opens with an office: "dodał
     # szef polskiej dyplomacji", never "ha annunciato che rispetterà il trattato".
     return bool(m["article"]) or (words[0][:1].islower() and is_role_word(words[0]))
