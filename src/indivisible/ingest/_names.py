@@ -451,6 +451,8 @@ _NOT_PERSON_WORDS = {
     # "der staatlichen Nachrichtenagentur Tass zufolge": an outlet reports, it is no person
     "nachrichtenagentur", "presseagentur", "newspaper", "zeitung", "agence", "agenzia",
     "agencia", "agencja", "агентство", "агентства", "агентству",
+    # "Ascultă Radio Antena Satelor Live": a station's name, over its programme's title
+    "radio", "television", "channel",
 }  # fmt: skip
 #: A possessive or a Turkish case ending after an apostrophe ("Donald Trump’s", "Liberal
 #: Democratic Party’s", "Ukrayna’ya"): the name of whose something, not of who speaks. A
@@ -570,6 +572,12 @@ ministro ministra ministre vicepresidente vicepresidenta presidenta vice-preside
 secretario secretaria portavoz sottosegretario sottosegretaria viceministro viceministra
 porte-parole président présidente
 """
+#: Romanian offices, with the definite article Romanian glues to them ("Ministrul Apărării,
+#: Mircea Duşa, a afirmat …", "Preşedintele Klaus Iohannis").
+_ROMANIAN_OFFICE_WORDS = """
+ministrul ministru preşedintele președintele premierul prim-ministrul ambasadorul
+purtătorul secretarul şeful șeful vicepremierul
+"""
 #: Turkish and Azerbaijani offices before a name ("Cumhurbaşkanı Recep Tayyip Erdoğan",
 #: "Dışişleri Bakanı Mevlüt Çavuşoğlu", "Xarici İşlər naziri Ceyhun Bayramov"): the words of
 #: the office, in the forms a title takes (the possessive "-ı", "-si").
@@ -635,4 +643,5 @@ _ROLE_WORDS = {
     *_SLAVIC_OFFICE_WORDS.split(),
     *_TURKIC_OFFICE_WORDS.split(),
     *_ROMANCE_OFFICE_WORDS.split(),
+    *_ROMANIAN_OFFICE_WORDS.split(),
 }

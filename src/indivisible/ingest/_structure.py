@@ -3491,7 +3491,7 @@ def _header_speaker(
             continue
         bare = re.sub(rf"^{HONORIFIC}\s+", "", line)  # "Mr Tiny KOX"
         named = person_name(bare)
-        if named is None or named[0] != bare:
+        if named is None or named[0] != bare or implausible_speaker(bare) is not None:
             continue
         if any(re.search(rf"\b{re.escape(p)}\b", line) for p in load().rules.places):
             continue  # "Vienna Austria": a place, not a name
