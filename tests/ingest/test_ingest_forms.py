@@ -362,6 +362,11 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
             True,
         ),
         ("The browser maker was attacked by hackers last week, the minister said.", False),
+        # a blog's links to its neighbouring posts
+        ("universe Previous post UN reports 1000’s of children, victims of war", True),
+        ("Google Next post Google has a big decision to make!", True),
+        ("The next article of the treaty sets the ceilings, he said.", False),
+        ("The next post of the mission will be in Kyiv, the minister said.", False),
     ],
 )
 def test_a_widgets_prompt_is_furniture_by_rule(line: str, furniture: bool) -> None:

@@ -178,6 +178,29 @@ def test_a_description_after_the_verb_stands_for_a_person_only(
     assert said and (said[0].speaker == "Jan Halvar") is his
 
 
+def test_similar_stories_close_the_text(tmp_path: Path) -> None:
+    # The clip's page lists other clips' titles under "Similar stories": none is the text.
+    body = (
+        'HALVAR: "We will never apologize for advancing our interests. The treaty was '
+        'violated for years, and that is why we are withdrawing from it."\n\n'
+    )
+    doc = _parse(
+        tmp_path,
+        "Halvar on the treaty\n\n"
+        + body
+        + "Similar stories\nNovak: We’re Seeing a Pattern of ‘Deep Connections’\n"
+        "Lipka Battles the Press: ‘There Is No Evidence’ of Collusion\n",
+    )
+    assert not any("Pattern" in s.text or "Evidence" in s.text for s in doc.statements)
+    kept = _parse(
+        tmp_path,
+        "Halvar on the treaty\n\n" + body + "Similar stories were told by the other "
+        "ministers at the meeting, he said.\n",
+        "b.txt",
+    )
+    assert any("Similar stories were told" in s.text for s in kept.statements)
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,
