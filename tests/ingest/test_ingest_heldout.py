@@ -201,6 +201,34 @@ def test_similar_stories_close_the_text(tmp_path: Path) -> None:
     assert any("Similar stories were told" in s.text for s in kept.statements)
 
 
+@pytest.mark.parametrize(
+    ("title", "who"),
+    [
+        # an adjective in lower case before the office in the genitive, then the occasion
+        (
+            "Rede des russischen Ministerpräsidenten Jan Halvar auf der Münchner "
+            "Sicherheitskonferenz am 13. Februar 2016",
+            "Jan Halvar",
+        ),
+        ("Vortrag von Jan Halvar am 18. November 2000 in Graz", "Jan Halvar"),
+        ("Intervention de M. Jan Halvar, ambassadeur, à l'École militaire", "Halvar"),
+        # the twin: a speech about a conference names no speaker
+        ("Rede über die Münchner Sicherheitskonferenz am 13. Februar 2016", None),
+    ],
+)
+def test_a_speechs_title_names_its_speaker(tmp_path: Path, title: str, who: str | None) -> None:
+    doc = _parse(
+        tmp_path,
+        f"{title}\n\nSehr geehrte Damen und Herren, ich danke Ihnen für die Einladung. "
+        "Wir sind bereit zur Zusammenarbeit.\n",
+    )
+    speakers = {s.speaker for s in doc.statements}
+    if who is None:
+        assert speakers == {None}
+    else:
+        assert len(speakers) == 1 and (speakers.pop() or "").endswith(who)
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -322,7 +322,7 @@ def _titled(word: str) -> bool:
 
 _GERMAN_OFFICE = re.compile(
     r"(?:minister|kanzler|präsident|sekretär|sprecher|botschafter|vorsitzender?|chef|"
-    r"kommissar|beauftragter?|gesandter?|vertreter)(?:in)?$"
+    r"kommissar|beauftragter?|gesandter?|vertreter)(?:in|en|n)?$"
 )
 
 

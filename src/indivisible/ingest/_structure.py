@@ -93,9 +93,13 @@ _SPEAKER_FIELD = re.compile(
     re.IGNORECASE,
 )
 _TITLE_BY_OTHER = re.compile(
-    r"^(?:(?:Rede|Ansprache|Grußwort|Festrede|(?:Abschluss|Eröffnungs|Eingangs)?[Ss]tatement|"
-    r"Stellungnahme)\s+(?:von|des|der)\s+|"
-    r"(?:Discours|Allocution)\s+(?:de|du|d[’'])\s*|"
+    # "Rede des russischen Ministerpräsidenten Dimitri Medwedew …": an adjective or two in
+    # lower case before the office
+    r"^(?:(?:Rede|Ansprache|Grußwort|Festrede|Vortrag|(?:Abschluss|Eröffnungs|Eingangs)?"
+    r"[Ss]tatement|Stellungnahme)\s+(?:von|des|der)\s+(?:[a-zäöüß]+\s+){0,2}|"
+    # "Synthèse de l'intervention de M. l'ambassadeur …": a summary's or an excerpt's title
+    r"(?:(?:Synthèse|Texte|Extraits?|Résumé)\s+de\s+l['’]\s*)?"
+    r"(?:Discours|Allocution|[Ii]ntervention)\s+(?:de|du|d[’'])\s*|"
     r"(?:Discurso|Intervención)\s+(?:de|del)\s+|(?:Discorso|Intervento)\s+(?:di|del|della)\s+|"
     # "Discurso y respuestas a preguntas de los medios ofrecidas por el Ministro …", as the
     # Russian foreign ministry titles its Spanish transcripts
@@ -3260,7 +3264,7 @@ def _self_introduced(text: str, turns: list[Turn]) -> None:
 
 _OCCASION = re.compile(
     r"\s+(?:at|to|on|before|during|ahead of|following|after|in|for|with"
-    r"|à|au|aux|sur|devant|lors|en|bei|beim|anlässlich|vor|ante|durante)\s+(?=\S)"
+    r"|à|au|aux|sur|devant|lors|en|bei|beim|anlässlich|vor|auf|am|im|ante|durante)\s+(?=\S)"
 )
 
 
