@@ -229,6 +229,40 @@ def test_a_speechs_title_names_its_speaker(tmp_path: Path, title: str, who: str 
         assert len(speakers) == 1 and (speakers.pop() or "").endswith(who)
 
 
+_REPORT_THEN_TEXT = (
+    "{title}\n\n{lead}\n\n{second}\n\n{handing}\n\n"
+    "“{first} Rivolgo un saluto a tutti voi.\n\n"
+    "Questo Comando ha accompagnato il nostro Paese nella sua appartenenza alla Nato.”\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("handing", "who"),
+    [
+        ("Il discorso integrale di Halvar", "Jan Halvar"),
+        ("Jan Halvar delivered a speech at the meeting of the Ministerial Council:", "Jan Halvar"),
+        # the twin: a line about the speech's text that hands over to no one
+        ("Il discorso integrale è disponibile sul sito", None),
+    ],
+)
+def test_a_report_hands_over_to_the_speech_it_introduces(
+    tmp_path: Path, handing: str, who: str | None
+) -> None:
+    doc = _parse(
+        tmp_path,
+        _REPORT_THEN_TEXT.format(
+            title="Halvar alla Nato",
+            lead="Il Presidente della Repubblica, Jan Halvar, è intervenuto oggi alla "
+            "celebrazione del 70° anniversario della NATO.",
+            second="Al suo arrivo, il Presidente Halvar ha deposto una corona d’alloro.",
+            handing=handing,
+            first="Ringrazio il Vice Segretario generale per l’accoglienza.",
+        ),
+    )
+    assert {s.speaker for s in doc.statements if "Ringrazio" in s.text} == {who}
+    assert doc.document.kind == "speech"
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

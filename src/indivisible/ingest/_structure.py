@@ -2664,6 +2664,15 @@ def structure(raw: RawText) -> Structure:
         if introduced is not None:
             k, who = introduced
             byline, lead_in = who, True
+            handing = text[blocks[k].start : blocks[k].end]
+            spoken = _HANDED_OVER.match(handing.strip()) is not None and (
+                re.search(
+                    r"\b(?:speech|address|lecture|keynote|discorso|discours|discurso|Rede)\b",
+                    handing,
+                    re.I,
+                )
+                is not None
+            )
             dropped.extend((b.start, b.end, "lead-in") for b in blocks[: k + 1])
             blocks = blocks[k + 1 :]
     if not highlights and len(blocks) >= 2 and not byline and not author:
@@ -4893,6 +4902,28 @@ def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
                 if named is not None and len(named[0].split()) >= 2:
                     return k, named[0]
             return None
+        handed = _HANDED_OVER.match(line)
+        if handed is not None:
+            # "Uzbek Foreign Minister Abdulaziz Kamilov delivered a speech at the 23rd meeting
+            # of the OSCE Ministerial Council:", "Il discorso integrale di Mattarella": the
+            # person, or the surname of one the report named in full before.
+            who = (handed["who"] or handed["who2"]).strip(" .,:")
+            named = person_name(who)
+            if named is not None and named[0] == who and len(who.split()) >= 2:
+                return k, who
+            if len(who.split()) == 1:
+                lead = " ".join(text[b.start : b.end] for b in blocks[:k])
+                for run in NAME_RUN.findall(lead):
+                    full = person_name(run)
+                    if (
+                        full is not None
+                        and full[0].split()[-1] == who
+                        and len(full[0].split()) >= 2
+                    ):
+                        return k, full[0]
+            who_found = _opening_speaker([], None, None, who)
+            if who_found.name and person_name(who_found.name) is not None:
+                return k, who
         # "EU statement delivered by H.E. Ambassador Stanislav Raščan" on a line of its own
         titled = _TITLE_BY.match(line) or _AUTHORED.search(line)
         if titled is not None and _words(line) <= 25 and not line.endswith("."):
@@ -4902,6 +4933,18 @@ def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
     return None
 
 
+#: A line handing a report over to the text it introduces and saying whose it is: "X
+#: delivered a speech at …:", "Il discorso integrale di Mattarella", "Full text of X's speech".
+_HANDED_OVER = re.compile(
+    r"^(?P<who>[A-Z][^:\n]{2,160}?)\s+(?:delivered|gave|made|read out)\s+(?:a|an|his|her|the)\s+"
+    r"(?:speech|address|statement|lecture|keynote(?:\s+(?:speech|address))?)\b[^:\n]{0,160}:$"
+    r"|^(?:(?:the|il|le|el|der|die)\s+)?(?:full text of|"
+    r"(?:discorso|intervento) integrale (?:di|del|della)|"
+    r"texte intégral (?:du discours )?de|discours intégral de|discurso íntegro de|"
+    r"Wortlaut der Rede (?:von|des))\s+(?P<who2>[A-ZÀ-Ž][^:\n]{2,100}?)"
+    r"(?:[’']s\s+(?:speech|remarks|address|statement))?\s*[:.]?$",
+    re.IGNORECASE,
+)
 _FOLLOWING = re.compile(
     r"\s*(?:The following(?:\s+(?:statement|remarks|readout|comments?))?\s+(?:is|are|was|were)\s+"
     r"attributable to\s+(?P<who>[^:\n]{3,120}?)|(?P<who2>[A-Z][^:\n]{2,160}?|[A-Z][^:\n]{160,600}?"
