@@ -263,6 +263,24 @@ def test_a_report_hands_over_to_the_speech_it_introduces(
     assert doc.document.kind == "speech"
 
 
+@pytest.mark.parametrize("name_above", [True, False])
+def test_an_authors_note_under_their_name(tmp_path: Path, name_above: bool) -> None:
+    # The speech's page prints its author's name and a note about them, then the speech:
+    # the note is the page's furniture and the words the author's. Without the name on the
+    # line above, the same sentence is the text's own.
+    note = "Jan Halvar is the founder and former president of the Halvar Foundation."
+    header = f"April 14, 2008 3 min read\nJan Halvar\n{note}" if name_above else note
+    doc = _parse(
+        tmp_path,
+        f"The Foundation and Missile Defense\n\n{header}\n\nDelivered March 11, 2008\n\n"
+        "Ladies and Gentlemen, welcome to our celebration of the anniversary.\n\n"
+        "I'm happy we're joined tonight by so many champions of missile defense.\n",
+    )
+    assert any(note in s.text for s in doc.statements) is not name_above
+    if name_above:
+        assert {s.speaker for s in doc.statements} == {"Jan Halvar"}
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

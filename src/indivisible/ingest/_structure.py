@@ -731,6 +731,25 @@ def _heading_copy(lines: list[str], i: int) -> str | None:
     return None
 
 
+def _author_note(lines: list[str], i: int) -> str | None:
+    """An author's note under their name, set apart as the page's furniture.
+
+    "Edwin J. Feulner" over "Edwin J. Feulner is the founder and former president of The
+    Heritage Foundation.": one sentence, the name it opens with alone on the line above.
+    """
+    line = lines[i]
+    if i == 0 or not 6 <= _words(line) <= 40 or not line.rstrip().endswith("."):
+        return None
+    above = lines[i - 1].strip()
+    if not 2 <= _words(above) <= 4 or re.search(r"[.:;!?,]$", above):
+        return None
+    if not re.match(rf"{re.escape(above)}\s+(?:is|was)\s+(?:the|a|an|an?\s+\w+)\b", line):
+        return None
+    if re.search(r"[a-z]{2}\.\s", line) or person_name(above) is None:
+        return None
+    return "author's note under their name"
+
+
 #: A speech verb with its clause: what a caption describing a photograph does not hold.
 _REPORTS_SPEECH = re.compile(
     r"\b(?:said|says|told|stated|added|warned|stressed|noted)\b(?:\s+[\w’'-]+){0,4}?\s+that\b"
@@ -2058,6 +2077,7 @@ def structure(raw: RawText) -> Structure:
             or _truncated_heading(line)
             or _heading_copy(lines, i)
             or _case_copy(lines, i)
+            or _author_note(lines, i)
         )
         if why == "caption with a bracketed agency credit" and _REPORTS_SPEECH.search(line):
             # "… Grushko told Sputnik that the meeting will focus on … (ANI/Sputnik)": the
@@ -3513,9 +3533,25 @@ def _header_speaker(
     return (
         _signature_speaker(text, blocks, lines)
         or _name_over_address(text, blocks, dropped)
+        or _noted_author(text, dropped)
         or _kicker_speaker(text, blocks, lines)
         or _headline_speaker(text, blocks, lines)
     )
+
+
+def _noted_author(text: str, dropped: list[tuple[int, int, str]]) -> Speaker | None:
+    """The author a page's note presents under their name, when nothing else names one.
+
+    "Edwin J. Feulner" over "Edwin J. Feulner is the founder and former president of The
+    Heritage Foundation." above a speech or a commentary: the words are the author's.
+    """
+    for a, _, why in dropped:
+        if why == "author's note under their name" and a < 3000:
+            above = text[:a].rstrip("\n").rsplit("\n", 1)[-1].strip()
+            named = person_name(above)
+            if named is not None and named[0] == above:
+                return Speaker(named[0], None)
+    return None
 
 
 #: A header line naming a speaker and their office: "THE HONORABLE JOHN D. HOLUM,
