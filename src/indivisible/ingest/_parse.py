@@ -2446,6 +2446,9 @@ def _subject_before_comma(
 _LOWER_APPOSITION = re.compile(r",\s+[^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][^,;.“”\"«»]{0,80}")
 
 
+_VERB_WITH_PREPOSITION = re.compile(r"\s(?:auf|an|zu|über)$", re.IGNORECASE)
+
+
 def _foreign_speaker_at(
     clause: str,
     bare: str,
@@ -2490,6 +2493,9 @@ def _foreign_speaker_at(
         # "potwierdził w piątek, że Stany Zjednoczone …": a name past "that" is the subject
         # of what was said, not who said it.
         and not _THAT.search(bare, verb.end(), r[0])
+        # "Er verwies auf den anhaltenden Austausch von Botschaften …": a verb closed by its
+        # preposition takes its object next, never its subject
+        and not _VERB_WITH_PREPOSITION.search(verb.group(0))
     ]
     before = [
         r
