@@ -281,6 +281,28 @@ def test_an_authors_note_under_their_name(tmp_path: Path, name_above: bool) -> N
         assert {s.speaker for s in doc.statements} == {"Jan Halvar"}
 
 
+@pytest.mark.parametrize(
+    ("title", "who"),
+    [
+        ("Ambassador Halvar Statement at the Joint FSC/PC: Request for Consultation", "Halvar"),
+        ("Joint Statement at the Meeting of the Permanent Council", None),
+    ],
+)
+def test_a_title_naming_its_speaker_before_the_kind_of_text(
+    tmp_path: Path, title: str, who: str | None
+) -> None:
+    # DCSIMG, a web-analytics tag's image name, is no title; the speaker's name stops
+    # before "Statement" (no "Halvar Statement", no "Joint" speaking).
+    doc = _parse(
+        tmp_path,
+        f"DCSIMG\n\n{title}\n\nU.S. Mission to the OSCE - Vienna, Austria\n\n"
+        "The United States appreciates your convening of this meeting at our request. "
+        "We regret that the need for such a meeting became imperative.\n",
+    )
+    assert doc.document.title == title
+    assert {s.speaker for s in doc.statements} == {who}
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -173,6 +173,12 @@ def _name_parts(name: str) -> tuple[str, str, str, str]:
 _SURNAME_STATES = frozenset({"holland", "israel", "jordan", "chad"})
 
 
+#: The kinds of text a title names after its speaker ("Ambassador Baer Statement at …").
+_DOCUMENT_WORDS = frozenset(
+    {"statement", "remarks", "speech", "address", "interview", "briefing", "readout", "op-ed"}
+)
+
+
 def person_name(text: str) -> tuple[str, str | None] | None:
     """A person's name and title in a byline or attribution, if it reads as one.
 
@@ -230,6 +236,8 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         return None  # "Open Skies Treaty", "Treaty Review Conference": not a person
     if words[0].lower().endswith("ing") and len(words[0]) >= 6:
         return None  # "Correcting Russia's false claims": a headline's verb, not a name
+    if words[-1].strip(",.").lower() in _DOCUMENT_WORDS:
+        return None  # "Ambassador Baer Statement at …": the kind of text, after the name
     bare_last = words[-1].strip(",.")
     last = re.sub(r"[’']s$", "", bare_last).lower()
     if last in one_word_state_names() and (

@@ -3443,6 +3443,12 @@ _AUTHORED_POSSESSIVE = re.compile(
 )
 
 
+#: A title naming its speaker before the kind of text, in title case and without the
+#: possessive: "Ambassador Baer Statement at the Joint FSC/PC: …".
+_AUTHORED_BARE = re.compile(
+    r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,5}?)\s+(?:Statement|Remarks|Speech|Address)"
+    r"\s+(?:at|to|on|before|in)\b"
+)
 #: A title whose subject hosts an event with a guest: "PM X holds a media availability with Y".
 _HOST = re.compile(
     r"^(?:transcript\s*[-–—:]\s*)?(?P<host>[A-Z][^,;:]{2,80}?)\s+(?:holds|gives|hosts|chairs)\s+"
@@ -3491,7 +3497,12 @@ def _header_speaker(
         if _words(line) > 40:
             continue
         probe = line.title() if line.isupper() else line
-        by = _AUTHORED.search(probe) or _AUTHORED_POSSESSIVE.match(probe) or _DELIVERS.match(probe)
+        by = (
+            _AUTHORED.search(probe)
+            or _AUTHORED_POSSESSIVE.match(probe)
+            or _DELIVERS.match(probe)
+            or _AUTHORED_BARE.match(probe)
+        )
         if by is None or _DELEGATION_WORDS.match(by["who"]):
             continue  # "Statement by the delegation of Belarus": see _delegation
         if _IN_RESPONSE.search(probe[: by.start() + 1]):
