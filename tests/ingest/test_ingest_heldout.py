@@ -303,6 +303,33 @@ def test_a_title_naming_its_speaker_before_the_kind_of_text(
     assert {s.speaker for s in doc.statements} == {who}
 
 
+_LONG_TITLE = (
+    "Statement by the Deputy Head of the Delegation of the Russian Federation at the Second "
+    "Session of the Preparatory Committee for the 11th Review Conference of the Parties to "
+    "the Treaty on the Non-Proliferation of Nuclear Weapons, Deputy Director of the "
+    "Department for Non-Proliferation and Arms Control of the Ministry of Foreign Affairs "
+    "of the Russian Federation{who} (Cluster III Specific Issue on Strengthening the Review "
+    "Process of the NPT), Geneva, 30 July, 2024"
+)
+
+
+@pytest.mark.parametrize(("who", "speaker"), [(" Mr. Jan Halvar", "Jan Halvar"), ("", None)])
+def test_a_long_titles_person_is_the_one_it_gives_an_honorific(
+    tmp_path: Path, who: str, speaker: str | None
+) -> None:
+    # A statement's title of eighty words under a section's abbreviation ("МИД"): its day
+    # closes it, its person is the one given "Mr."; without one no person speaks.
+    doc = _parse(
+        tmp_path,
+        f"МИД\n\n{_LONG_TITLE.format(who=who)}\n\nMr. Chairman,\n\n"
+        "Russia constructively participated in the activities of the Working Group.\n",
+    )
+    assert doc.document.date == dt.date(2024, 7, 30)
+    assert doc.document.kind == "statement"
+    persons = {s.speaker for s in doc.statements}
+    assert persons == {speaker} if speaker else "Nuclear Weapons" not in persons
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -436,6 +436,9 @@ _THING_WORDS = {
     "disarmament",
     "non-proliferation",
     "nonproliferation",
+    # "the Treaty on the Non-Proliferation of Nuclear Weapons": what a treaty is about
+    "weapons",
+    "missiles",
     "ministry",
     "office",
     "department",

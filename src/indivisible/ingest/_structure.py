@@ -63,7 +63,7 @@ _TITLE_BY = re.compile(
     r"^(?:(?:opening|closing|keynote|introductory|welcoming|video)\s+)?"
     r"(?:(?:press|video|televised)\s+)?"
     r"(?:address|speech|remarks|intervention|statement|lecture|message)\s+(?:by|of|from)\s+"
-    r"(?P<who>[A-Z].{2,400})$",
+    r"(?P<who>[A-Z].{2,600})$",
     re.IGNORECASE,
 )
 #: The same title in the region's other languages, the name after "of" or in the
@@ -2351,7 +2351,7 @@ def structure(raw: RawText) -> Structure:
             longest = 40
             if by is None and not byline:
                 by = _TITLE_BY.match(line) or _titled_other(line)
-                longest = 60 if by is not None else 40
+                longest = 80 if by is not None else 40
                 if by is not None and _words(line) <= longest and not re.search(r"[.?!]$", line):
                     title = title or line.rstrip()  # the title, and whose words follow
             if (
@@ -3334,6 +3334,13 @@ def _readout_pair(title: str | None, day: dt.date | None) -> tuple[Speaker, Spea
     return people[0], people[1]
 
 
+#: A name given an honorific inside a longer line ("…, Deputy Director … Mr. Mikhail
+#: Kondratenkov").
+_HONOURED_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|H\.E\.)\.?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})"
+)
+
+
 def _opening_speaker(
     participants: list[Person],
     author: str | None,
@@ -3351,6 +3358,16 @@ def _opening_speaker(
         return Speaker(author, None)
     if byline and byline.isupper():
         byline = byline.title()  # "H.E. MSGR. DOMINIQUE MAMBERTI"
+    if byline and _words(byline) > 12:
+        # "Statement by the Deputy Head of the Delegation of …, Deputy Director of the
+        # Department … Mr. Mikhail Kondratenkov (Cluster III …), Geneva, …": a long
+        # title's person is the one it gives an honorific; what stands in brackets is an aside.
+        plain = re.sub(r"\s*\([^()]*\)", "", byline)
+        honoured = _HONOURED_NAME.search(plain)
+        if honoured is not None and honoured.start() > 0:
+            named = person_name(honoured["name"])
+            if named is not None and named[0] == honoured["name"]:
+                return Speaker(named[0], None)
     if byline and " and " in byline:
         # "with NATO Deputy Secretary General Rose Gottemoeller and the President …": the
         # first person named opens; an office with "and" in it falls through to the rest.
