@@ -330,6 +330,20 @@ def test_a_long_titles_person_is_the_one_it_gives_an_honorific(
     assert persons == {speaker} if speaker else "Nuclear Weapons" not in persons
 
 
+@pytest.mark.parametrize(("who", "speaks"), [("Koenders", True), ("Officials", False)])
+def test_a_surname_the_page_gave_with_an_office_closes_a_quotation(
+    tmp_path: Path, who: str, speaks: bool
+) -> None:
+    # A surname closing in -s reads as a plural unless the page gave it with an office.
+    doc = _parse(
+        tmp_path,
+        "Allies united\n\nForeign Minister Koenders looked back on the meeting in Antalya. "
+        f'"The allies voiced their concerns about Russia\'s conduct in unison", {who} said.\n',
+    )
+    said = [s for s in doc.statements if "in unison" in s.text]
+    assert said and (said[0].speaker == "Koenders") is speaks
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

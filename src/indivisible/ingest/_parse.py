@@ -914,13 +914,23 @@ def _speaker_of(
     return found
 
 
-def _lone_surname(who: str) -> Speaker | None:
+def _lone_surname(who: str, context: str = "") -> Speaker | None:
     """A surname alone closing a quotation ('…,” Voinovich said'), as a speaker.
 
-    For a page that never gives the person's full name (see :func:`lone_surname`).
+    For a page that never gives the person's full name (see :func:`lone_surname`). A word
+    the page has given with an office before ("Minister Koenders (Buitenlandse Zaken) blikt
+    …") is a surname whatever it ends with (a final -s reads as a plural otherwise).
     """
     word = who.strip(" .,")
-    return Speaker(word, None) if lone_surname(word) else None
+    if lone_surname(word):
+        return Speaker(word, None)
+    if not re.fullmatch(r"[A-Z][a-z’'-]{3,}", word):
+        return None
+    for run in NAME_RUN.findall(context):
+        titled = titled_surname(run) if run.split()[-1] == word else None
+        if titled is not None:
+            return Speaker(titled[0], titled[1])
+    return None
 
 
 #: The plain speech verbs a surname alone may be the subject of ("Kerry said …").
@@ -949,7 +959,7 @@ def _surname_speaker(
             named = _speaker_of(run, context, day, seen)
             if named is not None and named.name and word in named.name.split():
                 return named
-    return _lone_surname(word)
+    return _lone_surname(word, context)
 
 
 def _place_name(name: str) -> bool:
@@ -1387,7 +1397,9 @@ def _quotations(
                 described = _AFTER_DESCRIBED.match(after_text)
                 if after:
                     who = after.group("who") or after.group("who2") or after.group("who3") or ""
-                    speaker = _speaker_of(who, context + before, day, seen) or _lone_surname(who)
+                    speaker = _speaker_of(who, context + before, day, seen) or _lone_surname(
+                        who, context + before
+                    )
                 elif described:
                     who_d = described.group("who") or described.group("who_inv")
                     speaker = _speaker_of(who_d, context + before, day, seen)
@@ -1979,7 +1991,7 @@ def _reported_here(
             if who is not None and (who.name is None or not same_person(attr, who.name)):
                 who = None
             if who is None and _PLAIN_SAID.match(clause, after.end("attr")):
-                who = _lone_surname(attr)
+                who = _lone_surname(attr, context)
         elif re.match(rf"^{HONORIFIC}\s+[A-Z][\w’'-]+$", attr):
             who = _speaker_of(attr, context, day, seen)  # "…, Mr Stoltenberg said."
         elif re.match(r"^(?:he|she|the |a )", attr, re.IGNORECASE):
@@ -2081,7 +2093,7 @@ def _dash_speaker(
     found = _speaker_of(who, context, day, seen) if re.search(r"[A-Za-z]", who) else None
     if found is not None and (found.name or found.role):
         return found
-    lone = _lone_surname(who) if len(who.split()) == 1 else None
+    lone = _lone_surname(who, context) if len(who.split()) == 1 else None
     if lone is not None:
         return next((p for p in seen if p.name and same_person(lone.name or "", p.name)), lone)
     return seen[-1] if seen and who[:1].islower() else None
@@ -2438,7 +2450,7 @@ def _subject_before_comma(
         return _speaker_of(named[0], context, day, seen) if named is not None else None
     found = _surname_speaker(words[0], context, day, seen)
     # A surname alone that nothing before names in full may be an adverb ("Ancak, …").
-    return found if found is not None and found.name != words[0] else None
+    return found if found is not None and (found.name != words[0] or found.role) else None
 
 
 #: Between a name and the run that closes its apposition: a comma, then words opened in
