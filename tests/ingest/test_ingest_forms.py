@@ -367,6 +367,22 @@ def test_furniture_stays_out_of_statements(tmp_path: Path, case: dict[str, objec
         ("Google Next post Google has a big decision to make!", True),
         ("The next article of the treaty sets the ceilings, he said.", False),
         ("The next post of the mission will be in Kyiv, the minister said.", False),
+        # a featured image's caption under its label; where a text was first published
+        (
+            "Kiemelt kép: Szijjártó Péter külgazdasági és külügyminiszter a tárgyalásuk után "
+            "2025. december 18-án. MTI/Kovács Attila.",
+            True,
+        ),
+        ("Featured image: the treaty is a featured image of our times, he said.", False),
+        ("This article was written for France’s Revue Defense Nationale (May 2010).", True),
+        (
+            "This article was written in 1990 by the parties and it binds all of them to this "
+            "day, the minister told the delegates in Vienna.",
+            False,
+        ),
+        # a web-analytics tag's image name; a section's abbreviation in Cyrillic
+        ("DCSIMG", True),
+        ("МИД", True),
     ],
 )
 def test_a_widgets_prompt_is_furniture_by_rule(line: str, furniture: bool) -> None:
