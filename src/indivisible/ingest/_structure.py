@@ -1018,7 +1018,7 @@ def _date_line(line: str) -> tuple[dt.date, str | None, int] | None:
         found = [other] if other is not None else []
     for a, b, iso in found:
         # The update stamp after the day is the day it changed: not part of the date line.
-        after = _UPDATED_AFTER.sub("", line[b:])
+        after = _UPDATED_AFTER.sub("", line[b:]) if len(line) - b <= 80 else line[b:]
         rest = (line[:a] + " " + after).strip(_EDGES)
         # A time zone first ("(UTC +04:00)", "GMT+3"), then the time ("14:51", "2:25 p.m. EST").
         rest = re.sub(r"\(?\b(?:UTC|GMT)\s*(?:[+−-]\s*\d{1,2}(?::?\d{2})?)?\)?", " ", rest)
