@@ -738,10 +738,15 @@ def _author_note(lines: list[str], i: int) -> str | None:
     Heritage Foundation.": one sentence, the name it opens with alone on the line above.
     """
     line = lines[i]
-    if i == 0 or not 6 <= _words(line) <= 40 or not line.rstrip().endswith("."):
+    if i == 0:
         return None
     above = lines[i - 1].strip()
+    # (the cheap test first: the line opens with the whole line above it)
+    if not above or not line.startswith(above + " ") or not line.rstrip().endswith("."):
+        return None
     if not 2 <= _words(above) <= 4 or re.search(r"[.:;!?,]$", above):
+        return None
+    if not 6 <= _words(line) <= 40:
         return None
     if not re.match(rf"{re.escape(above)}\s+(?:is|was)\s+(?:the|a|an|an?\s+\w+)\b", line):
         return None
