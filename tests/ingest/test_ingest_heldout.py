@@ -344,6 +344,26 @@ def test_a_surname_the_page_gave_with_an_office_closes_a_quotation(
     assert said and (said[0].speaker == "Koenders") is speaks
 
 
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("Remarks at a UN Security Council briefing on threats to peace", "statement"),
+        ("Remarks at a press briefing on threats to peace", "press_conference"),
+    ],
+)
+def test_a_titled_name_under_the_title_delivers_it(tmp_path: Path, head: str, kind: str) -> None:
+    # "Ambassador Robert Wood" over his office, a place, a day and "AS DELIVERED": he speaks;
+    # the Security Council's "briefing" is a meeting, not a press briefing.
+    doc = _parse(
+        tmp_path,
+        f"{head}\nAmbassador Jan Halvar\nDeputy Commissioner for Special Political Affairs\n"
+        "New-York, New-York\nMarch 31, 2023\nAS DELIVERED\nThank you Mr President. And I "
+        "thank the High Representative for her informative and sobering briefing.\n",
+    )
+    assert {s.speaker for s in doc.statements} == {"Jan Halvar"}
+    assert doc.document.kind == kind
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

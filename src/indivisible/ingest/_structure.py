@@ -3557,6 +3557,9 @@ def _header_speaker(
             continue
         bare = re.sub(rf"^{HONORIFIC}\s+", "", line)  # "Mr Tiny KOX"
         named = person_name(bare)
+        if named is not None and named[0] != bare and named[1] and bare == f"{named[1]} {named[0]}":
+            # "Ambassador Robert Wood" over "Deputy Commissioner for …": a title, the name
+            bare = named[0]
         if named is None or named[0] != bare or implausible_speaker(bare) is not None:
             continue
         if any(re.search(rf"\b{re.escape(p)}\b", line) for p in load().rules.places):
@@ -5364,7 +5367,9 @@ def _kind(
         or re.search(
             # (not a newsletter's name: "Morning Briefing - February 04, 2026")
             r"press (?:conference|point|briefing)|news conference|"
-            r"(?<!morning )(?<!evening )briefing|"
+            # (nor the Security Council's meeting of that name: "Remarks at a UN Security
+            # Council briefing on threats to international peace and security")
+            r"(?<!morning )(?<!evening )(?<!council )briefing|"
             # "holds a joint media availability", "Secretary Blinken At a Press Availability",
             # "Meeting of the President … with the media"
             r"(?:media|press) availability|with the media\b|"
