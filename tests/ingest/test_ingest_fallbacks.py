@@ -877,7 +877,7 @@ def test_dotted_figures_are_day_first_and_a_via_line_is_a_credit(tmp_path: Path)
     )
     doc = parse_written(tmp_path, text)
     assert str(doc.document.date) == "2023-11-07"
-    assert doc.document.title.startswith("Statement by the Ministry"), "the title over the date"
+    assert (doc.document.title or "").startswith("Statement by the Ministry"), "title over date"
     assert [s.text for s in doc.statements] == [text.rsplit("\n\n", 1)[1].strip()]
     assert all(s.role != "journalist" for s in doc.statements)
     assert not any("Via Interfax" in s.text for s in doc.statements)
