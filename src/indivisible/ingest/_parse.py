@@ -170,7 +170,11 @@ _AUDIENCE = re.compile(r"^[\s,.”\"]*(?:\w+[\s,]+){0,2}question\b", re.IGNORECA
 _INTRO = (
     # "But Albanese said …", "However, he noted that …": a conjunction opening the sentence
     r"(?:(?:But|And|Yet|Still|Meanwhile|However|Also|Later|Earlier|Instead)\s*,?\s+)?"
-    r"(?:(?:[A-Z][^,“\"”]{2,120}|[Ii]n [^,]{2,60}),\s+)?"
+    r"(?:(?:[A-Z][^,“\"”]{2,120}|[Ii]n [^,]{2,60}),\s+"
+    # "On the issue German Foreign Minister Heiko Maas said …": a short phrase of place or
+    # topic in lower case after its preposition, no comma before the subject
+    r"|(?:On|In|At|During|After|Before|Under|For)\s+(?:the\s+|this\s+|that\s+|its\s+)?"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?=[A-Z]))?"
 )
 #: "The representative of the Russian Federation said that …" (UN meetings coverage): an
 #: unnamed delegate, known by the country they speak for.
