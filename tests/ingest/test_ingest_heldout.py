@@ -364,6 +364,17 @@ def test_a_titled_name_under_the_title_delivers_it(tmp_path: Path, head: str, ki
     assert doc.document.kind == kind
 
 
+def test_a_members_label_with_a_party_and_a_colon_is_no_dateline(tmp_path: Path) -> None:
+    # "New York, 2 August 2022 (TDI): …" is a dateline; "Jan Halvar (Grüne): …" a label.
+    doc = _parse(
+        tmp_path,
+        "Sitzung des Nationalrates\n\nJan Halvar (Grüne): Sehr geehrte Frau Präsidentin! Die "
+        "Lage an der Grenze ist ernst.\n\nPetr Novak (ÖVP): Ich danke der Kollegin.\n",
+    )
+    assert {s.speaker for s in doc.statements} == {"Jan Halvar", "Petr Novak"}
+    assert doc.document.date is None
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -118,8 +118,11 @@ _DATELINE = re.compile(
     # "ALMATY, Kazakhstan, 17 July 2010 – …": the country between the city and the day
     r"(?:,\s*[A-Z][a-z][A-Za-z .'’-]{1,30}?(?=,\s*(?:\d{1,2}\s+[A-Z]|[A-Z][a-z]+\.?\s+\d)))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]+\.?,?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+\.?,?(?:\s+\d{4})?))?"
-    # "Bishkek, Nov. 22, 2023. / Kabar/. On …": the agency between slashes
-    r"\s*(?:\([A-Za-z][\w ]{1,20}\)\s*)?(?:[–—]+|\s*--?\s|\.\s*/\s?[A-Z][\w ]{1,20}/[.:]?)\s*"
+    # "Bishkek, Nov. 22, 2023. / Kabar/. On …": the agency between slashes; "New York, 2
+    # August 2022 (TDI): The United Nations began …": the agency, then a colon
+    # (only with the day: "Name (Party): …" is a verbatim report's label)
+    r"\s*(?:(?(date)\([A-Za-z][\w ]{1,20}\)\s*:|(?!))|(?:\([A-Za-z][\w ]{1,20}\)\s*)?"
+    r"(?:[–—]+|\s*--?\s|\.\s*/\s?[A-Z][\w ]{1,20}/[.:]?))\s*"
     # "WASHINGTON DC (TASS): …": a place in capitals and the agency, then a colon.
     r"|^(?P<place2>[A-Z][A-Z .'’/-]{1,40}?)\s*\((?:[A-Z][\w ]{1,20})\)\s*:\s*"
     # "WARSAW (Pakistan Point News / Sputnik - 06th July, 2023) Poland will …": the
