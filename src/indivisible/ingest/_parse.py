@@ -928,8 +928,8 @@ def _lone_surname(who: str, context: str = "") -> Speaker | None:
     word = who.strip(" .,")
     if lone_surname(word):
         return Speaker(word, None)
-    if not re.fullmatch(r"[A-Z][a-z’'-]{3,}", word):
-        return None
+    if not re.fullmatch(r"[A-Z][a-z’'-]{3,}", word) or f" {word}" not in context:
+        return None  # (a title before it leaves a space before it: no scan of the runs)
     for run in NAME_RUN.findall(context):
         titled = titled_surname(run) if run.split()[-1] == word else None
         if titled is not None:

@@ -4963,7 +4963,9 @@ def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
     """Where a press office's report hands over to the text it introduces, and whose it is.
 
     Within the first ten paragraphs: a lead-in ("The full text of his opening statement as
-    prepared is below:") after a report naming the person first, or a heading of its own
+    prepared is below:") after a report naming the person first, a line handing over to
+    the person's text ("… delivered a speech at …:", "Il discorso integrale di Mattarella":
+    the person, or the surname of one the report named in full), or a heading of its own
     naming the person ("Speech of President of the Republic of Azerbaijan Ilham Aliyev").
     """
     for k, block in enumerate(blocks[1:10], start=1):
@@ -4971,41 +4973,45 @@ def _introduced_text(text: str, blocks: list[Block]) -> tuple[int, str] | None:
         if k + 1 >= len(blocks) or "\n" in line:
             continue
         if _TEXT_BELOW.match(line):
-            lead = " ".join(text[b.start : b.end] for b in blocks[:k])
-            for run in NAME_RUN.findall(lead):
-                named = person_name(run)
-                if named is not None and len(named[0].split()) >= 2:
-                    return k, named[0]
-            return None
+            named = _named_in_lead(text, blocks[:k])
+            return (k, named) if named is not None else None
         handed = _HANDED_OVER.match(line)
         if handed is not None:
-            # "Uzbek Foreign Minister Abdulaziz Kamilov delivered a speech at the 23rd meeting
-            # of the OSCE Ministerial Council:", "Il discorso integrale di Mattarella": the
-            # person, or the surname of one the report named in full before.
             who = (handed["who"] or handed["who2"]).strip(" .,:")
-            named = person_name(who)
-            if named is not None and named[0] == who and len(who.split()) >= 2:
+            named_here = person_name(who)
+            if named_here is not None and named_here[0] == who and len(who.split()) >= 2:
                 return k, who
-            if len(who.split()) == 1:
-                lead = " ".join(text[b.start : b.end] for b in blocks[:k])
-                for run in NAME_RUN.findall(lead):
-                    full = person_name(run)
-                    if (
-                        full is not None
-                        and full[0].split()[-1] == who
-                        and len(full[0].split()) >= 2
-                    ):
-                        return k, full[0]
-            who_found = _opening_speaker([], None, None, who)
-            if who_found.name and person_name(who_found.name) is not None:
+            full = _named_in_lead(text, blocks[:k], who) if len(who.split()) == 1 else None
+            if full is not None:
+                return k, full
+            if _names_a_person(who):
                 return k, who
         # "EU statement delivered by H.E. Ambassador Stanislav Raščan" on a line of its own
         titled = _TITLE_BY.match(line) or _AUTHORED.search(line)
-        if titled is not None and _words(line) <= 25 and not line.endswith("."):
-            who = _opening_speaker([], None, None, titled["who"].strip(" .,"))
-            if who.name and person_name(who.name) is not None:
-                return k, titled["who"].strip(" .,")
+        author = titled["who"].strip(" .,") if titled is not None else ""
+        if author and _words(line) <= 25 and not line.endswith(".") and _names_a_person(author):
+            return k, author
     return None
+
+
+def _named_in_lead(text: str, lead: list[Block], surname: str | None = None) -> str | None:
+    """The first full name (two words at least) the lead's paragraphs give, or None.
+
+    With ``surname``, the first whose last word it is.
+    """
+    for run in NAME_RUN.findall(" ".join(text[b.start : b.end] for b in lead)):
+        named = person_name(run)
+        if named is None or len(named[0].split()) < 2:
+            continue
+        if surname is None or named[0].split()[-1] == surname:
+            return named[0]
+    return None
+
+
+def _names_a_person(who: str) -> bool:
+    """Whether an author's part of a line reads as a person (an office and a name)."""
+    found = _opening_speaker([], None, None, who)
+    return bool(found.name) and person_name(found.name or "") is not None
 
 
 #: A line handing a report over to the text it introduces and saying whose it is: "X
