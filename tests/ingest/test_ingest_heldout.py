@@ -375,6 +375,55 @@ def test_a_members_label_with_a_party_and_a_colon_is_no_dateline(tmp_path: Path)
     assert doc.document.date is None
 
 
+@pytest.mark.parametrize(
+    ("lead", "question", "remark"),
+    [
+        (
+            "Wien. Er ist der oberste Friedenswächter: Jan Halvar, Generalsekretär der "
+            "Organisation. Der Auftrag ist dem Diplomaten aus der Schweiz Ansporn.",
+            "Herr Halvar, die Organisation zählt täglich die Verletzungen der Waffenruhe. Wie "
+            "fühlen Sie sich an der Spitze einer solchen Organisation?",
+            "Das müssen Sie bitte erklären…",
+        ),
+        (
+            "Grande soddisfazione per l’elezione di Jan Halvar alla presidenza "
+            "dell’Assemblea parlamentare.",
+            "Presidente Halvar, come si è giunti a questo prestigioso riconoscimento?",
+            "Un successo per tutta la nazione, insomma…",
+        ),
+    ],
+)
+def test_an_unlabelled_interview_addressing_its_guest_and_a_remark_left_hanging(
+    tmp_path: Path, lead: str, question: str, remark: str
+) -> None:
+    # The first question addresses the guest by a courtesy title or an office; a short
+    # remark left hanging ("…") asks for the answer below it; the guest is the one the
+    # question addresses, not the first capitalised pair inside the lead.
+    doc = _parse(
+        tmp_path,
+        f"{lead}\n\n{question}\n\nNatürlich kann man dem Anspruch nicht immer gerecht "
+        "werden. Wir tun aber einen guten Job.\n\n"
+        f"{remark}\n\nSeit Anfang des Jahres haben wir über tausend lokale Waffenruhen "
+        "ausgehandelt.\n",
+    )
+    assert doc.document.kind == "interview"
+    assert {s.speaker for s in doc.statements if s.speaker} == {"Jan Halvar"}
+    asked = [s.text for s in doc.statements if s.role == "journalist"]
+    assert asked == [question, remark]
+
+
+def test_a_remark_left_hanging_in_a_speech_asks_nothing(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Rede von Jan Halvar\n\nPresidente Mattarella, Autorità, signore e signori, "
+        "grazie per l’invito.\n\nDie Lage ist ernst. Und doch…\n\nWir haben über tausend "
+        "lokale Waffenruhen ausgehandelt.\n\nAber es bleibt viel zu tun…\n\nDie Organisation "
+        "wird ihren Auftrag erfüllen.\n",
+    )
+    assert doc.document.kind != "interview"
+    assert not any(s.role == "journalist" for s in doc.statements)
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

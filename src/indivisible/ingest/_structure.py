@@ -3034,8 +3034,16 @@ def _unlabelled_interview(
     asked = {
         k
         for k, b in enumerate(blocks)
-        if re.sub(r"\s*\([^()]{2,120}\)$", "", text[b.start : b.end].rstrip()).endswith("?")
-        and _words(text[b.start : b.end]) <= 80
+        if (
+            re.sub(r"\s*\([^()]{2,120}\)$", "", text[b.start : b.end].rstrip()).endswith("?")
+            and _words(text[b.start : b.end]) <= 80
+        )
+        # "Das müssen Sie bitte erklären…", "Un successo per tutta la nazione, insomma…": a
+        # short remark left hanging asks for the answer that follows it.
+        or (
+            text[b.start : b.end].rstrip().endswith(("…", "..."))
+            and _words(text[b.start : b.end]) <= 15
+        )
     }
     # "Herr Lambsdorff, der … INF-Vertrag … ist ausgelaufen. Droht …?" over answers each
     # opened by the surname in bold ("Lambsdorff Die USA …", "LambsdorffDie …"): the
@@ -3156,19 +3164,6 @@ def _unlabelled_interview(
             # title is the person asked (not a paper's name: "Interview für die Zeitschrift
             # „Diplomatisches Magazin“").
             found = person_name(title)
-        if found is None and lead:
-            # "Zda se Jana Černochová zúčastní …" among the topics listed before the first
-            # question: the first whole name the lead gives inside a sentence (after a word
-            # in lower case: a sentence's first words are no name's).
-            found = next(
-                (
-                    guest
-                    for b in lead
-                    for m in _NAME_INSIDE.finditer(text, b.start, b.end)
-                    if (guest := person_name(m[0])) is not None and guest[0] == m[0]
-                ),
-                None,
-            )
         if found is None and asked:
             # "Herr Schmid, seit dem 2. August …?": the question addresses the person asked
             # (by the full name the page prints elsewhere, or the surname alone)
@@ -3185,6 +3180,19 @@ def _unlabelled_interview(
                 found = (person_name(full[0]) if full else None) or (
                     (surname, None) if lone_surname(surname) else None
                 )
+        if found is None and lead:
+            # "Zda se Jana Černochová zúčastní …" among the topics listed before the first
+            # question: the first whole name the lead gives inside a sentence (after a word
+            # in lower case: a sentence's first words are no name's).
+            found = next(
+                (
+                    guest
+                    for b in lead
+                    for m in _NAME_INSIDE.finditer(text, b.start, b.end)
+                    if (guest := person_name(m[0])) is not None and guest[0] == m[0]
+                ),
+                None,
+            )
         if found is None:
             return None
         who = Speaker(found[0], found[1])
@@ -4932,7 +4940,10 @@ _PUT_TO_SOMEONE = re.compile(
 #: The courtesy titles a question addresses its person with.
 _ADDRESS_TITLES = (
     r"(?:Herr|Frau|Mr\.?|Mrs\.?|Ms\.?|Madam|Monsieur|Madame|Señor|Señora|Signor[ae]?|"
-    r"Pan|Pani|Господин|Госпожа|Пане|Пані|Heer|Mevrouw)"
+    r"Pan|Pani|Господин|Госпожа|Пане|Пані|Heer|Mevrouw|"
+    # or by the office ("Presidente Migliori, come …?", "Ambassador Kelly, …?")
+    r"Presidente?|Président|Minister|Ministro|Ministre|Secretary|Ambassador|Ambasciatore|"
+    r"Embajador|Ambassadeur|Botschafter|General|Generale|Général|Admiral|Senator|Senatore)"
 )
 _ADDRESSED = re.compile(
     rf"^\s*{_ADDRESS_TITLES}"
