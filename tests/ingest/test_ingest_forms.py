@@ -55,6 +55,11 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Agenzia Nova", 'names a thing ("agenzia")'),
         ("Athens Acropolis Hotel", 'names a thing ("hotel")'),
         ("Ascultă Radio Antena Satelor Live", 'names a thing ("radio")'),
+        # "Für Russland sei es laut Lawrow …": a preposition of another language opens it
+        ("Für Russland", 'opens with "für"'),
+        ("Selon Moscou", 'opens with "selon"'),
+        # "die Waffenlieferung von Deutschland fordert": a German noun, no surname
+        ("Waffenlieferung von Deutschland", 'a noun ("Waffenlieferung")'),
         # Twins: names that look alike but are persons' names.
         ("Belarus’s Alyaksandr Lukashenka", None),  # the possessive is the country's
         ("Martin O’Neill", None),  # a capital after the apostrophe: the name's own
@@ -64,6 +69,9 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Seamus Heaney", None),  # "Sea" only as a whole word names a sea
         ("Stefan Zeitunger", None),  # an outlet's word only as a whole word
         ("Jan Hotelling", None),  # a venue's word only as a whole word
+        ("Ursula von der Leyen", None),  # "von" may open a name's part: not a preposition
+        ("Per Gahrton", None),  # nor a Swedish given name that is a Latin word
+        ("Klaus Hartung", None),  # a surname ending in "-ung" is short
     ],
 )
 def test_implausible_speakers(name: str, why: str | None) -> None:

@@ -1331,15 +1331,20 @@ def test_a_dutch_courtesy_title_inside_a_sentence_is_no_label(tmp_path: Path) ->
         "Čítajte aj: Fico kritizuje rozhodnutie NATO",
         "Taip pat skaitykite: Nausėda susitiko su Stoltenbergu",
         "Kapcsolódó: Szijjártó Brüsszelben tárgyalt",
+        "TU PEUX VOIR: Joe Biden : « Ce sera un désastre pour la Russie »",
     ],
-    ids=["french", "polish", "russian", "german", "bulgarian", "slovak", "lithuanian", "hungarian"],
-)
+    ids=[
+        "french", "polish", "russian", "german", "bulgarian", "slovak", "lithuanian",
+        "hungarian", "french-you-may-see",
+    ],
+)  # fmt: skip
 def test_a_read_also_link_in_another_language_is_furniture(line: str) -> None:
     assert _boilerplate(line) == "teaser link in another language"
 
 
 def test_a_sentence_opening_with_lire_aussi_is_text() -> None:
     assert _boilerplate("Lire aussi la suite de notre enquête sur le sommet de Vilnius.") is None
+    assert _boilerplate("Tu peux voir que la Russie ne bougera pas.") is None
     # "още" (still, more) opens sentences too; only the prompt's colon makes a link.
     assert _boilerplate("Още не е ясно кога ще се проведе срещата на върха.") is None
 

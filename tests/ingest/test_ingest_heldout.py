@@ -424,6 +424,91 @@ def test_a_remark_left_hanging_in_a_speech_asks_nothing(tmp_path: Path) -> None:
     assert not any(s.role == "journalist" for s in doc.statements)
 
 
+def test_a_french_papers_labels_closed_by_a_full_stop_and_a_dash(tmp_path: Path) -> None:
+    # "LE FIGARO. - …?" over "Anders Fogh RASMUSSEN. - …": the paper asks, the guest
+    # (surname in capitals) answers.
+    doc = _parse(
+        tmp_path,
+        "La Russie s'en prend à un ennemi inexistant\n\nINTERVIEW - Le secrétaire général Jan "
+        "Halvar veut rassurer Moscou.\n\nLE FIGARO. - L'Alliance irrite la Russie avec son "
+        "bouclier. Qu'en dites-vous ?\n\nJan HALVAR. - Ce n'est sûrement pas la défense de "
+        "l'Alliance qui pousse à la course. Notre système ne vise pas la Russie.\n\n"
+        "LE FIGARO. - Et les exercices ?\n\nJan HALVAR. - Ils sont défensifs.\n",
+    )
+    assert doc.document.kind == "interview"
+    # (the name as the label prints it, as "Mr Tiny KOX" stays)
+    assert {s.speaker for s in doc.statements if s.speaker} == {"Jan HALVAR"}
+    assert [s.role for s in doc.statements if s.speaker is None][-2:] == ["journalist"] * 2
+
+
+def test_a_dateline_in_capitals_before_a_dash_is_no_label(tmp_path: Path) -> None:
+    doc = _parse(
+        tmp_path,
+        "Le sommet s'ouvre\n\nNEW YORK. - Le secrétaire général Jan Halvar a ouvert le "
+        "sommet mardi. « Nous ne visons personne », a-t-il déclaré.\n",
+    )
+    assert not any(s.speaker and "York" in s.speaker for s in doc.statements)
+    assert not any(s.role == "journalist" for s in doc.statements)
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_a_papers_name_in_capitals_labels_its_questions_when_the_page_names_it(
+    tmp_path: Path, named: bool
+) -> None:
+    # "ÖSTERREICH-Interview mit dem russischen Botschafter …" over "ÖSTERREICH: …?": the
+    # paper asks under its own name, however long the name.
+    head = "ÖSTERREICH-Interview mit" if named else "Gespräch mit"
+    doc = _parse(
+        tmp_path,
+        f"{head} dem Botschafter Jan Halvar zur Lage in der Ukraine.\n\nÖSTERREICH: Wieder "
+        "gibt es Warnungen. Sind die Warnungen berechtigt?\n\nJan Halvar: Das sollten Sie "
+        "diejenigen fragen, die diese Kampagne führen.\n\nÖSTERREICH: Wird es Gespräche "
+        "geben?\n\nJan Halvar: Wir sind dazu bereit.\n",
+    )
+    asked = {s.speaker or s.role for s in doc.statements if "berechtigt" in s.text}
+    assert (asked == {"journalist"}) is named
+
+
+def test_an_interview_the_lead_announces_late_in_its_first_paragraph(tmp_path: Path) -> None:
+    # "En una entrevista con EL PAÍS …" 650 characters into the lead, over "Pregunta." and
+    # "Respuesta." turns: an interview, not a press conference.
+    filler = "El conflicto divide a los aliados occidentales, con algunos de ellos dispuestos. " * 7
+    doc = _parse(
+        tmp_path,
+        f"El secretario general Jan Halvar defiende el derecho de Ucrania. {filler}En una "
+        "entrevista con EL PAÍS, el secretario general afirma que Rusia es el agresor.\n\n"
+        "Pregunta. ¿Estamos en el comienzo de una nueva guerra fría?\n\n"
+        "Respuesta. Todos tenemos la responsabilidad de que sea el comienzo de un diálogo.\n",
+    )
+    assert doc.document.kind == "interview"
+
+
+@pytest.mark.parametrize(
+    ("office", "speaker"),
+    [
+        # the place the office is held in, glued before the name after "in"
+        (
+            "the Permanent Representative to the International Organizations in Vienna",
+            "Jan HALVAR",
+        ),
+        # a given name that is also a capital's, with no "in" before it
+        ("the Permanent Representative Lima", "Lima Jan HALVAR"),
+    ],
+)
+def test_a_statement_title_in_capitals_with_its_day_after_a_full_stop(
+    tmp_path: Path, office: str, speaker: str
+) -> None:
+    doc = _parse(
+        tmp_path,
+        f"STATEMENT by {office} Jan HALVAR at the 54th session of the Preparatory "
+        "Commission. 25 June 2020.\n\nMadame Chairperson,\n\nAt the outset let me express "
+        "my thanks for your efforts. You can count on our support.\n",
+    )
+    assert doc.document.kind == "statement"
+    assert doc.document.date == dt.date(2020, 6, 25)
+    assert {s.speaker for s in doc.statements} == {speaker}
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -16,7 +16,7 @@ from functools import lru_cache
 from nameparser import HumanName
 from rapidfuzz import fuzz
 
-from indivisible.ingest._gazetteer import one_word_state_names
+from indivisible.ingest._gazetteer import one_word_state_names, world_place_words
 
 #: Least similarity (0-100) of two given names, or two surnames, taken as one spelling.
 VARIANT_SCORE = 80.0
@@ -102,6 +102,8 @@ _BODY_WORDS = {
     "federation",
     "organization",
     "organisation",
+    "organizations",  # "… to the International Organizations in Vienna"
+    "organisations",
     "council",
     "ministry",
     "department",
@@ -204,10 +206,18 @@ def person_name(text: str) -> tuple[str, str | None] | None:
     text = re.sub(r"\b(?:[A-Z]\.){2,}(?=\s)", lambda m: m.group(0).replace(".", ""), text)
     text = re.sub(r"\b([A-Z][a-z]?)\.(?=[A-Z])", r"\1. ", text)  # "Yu.D.Zhdanova"
     particle = r"(?:de|van|von|der|da|di|le|la)\b"  # whole words: "It disregards" is no name
-    runs = re.findall(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{particle}))+", text)
-    if not runs:
+    found = list(re.finditer(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{particle}))+", text))
+    if not found:
         return None
-    words = runs[-1].split()
+    words = found[-1][0].split()
+    if (
+        len(words) > 2
+        and re.search(r"\b(?:in|at)\s+$", text[: found[-1].start()])
+        and words[0].lower() in world_place_words()
+    ):
+        # "… to the International Organizations in Vienna Mikhail Ulyanov": the place the
+        # office is held in, glued before the name.
+        words.pop(0)
     while len(words) > 2 and words[0].lower() in ("der", "die", "das", "den", "dem", "des"):
         words.pop(0)  # "Der Außenminister Heiko Maas": German's article before the office
     lead: list[str] = []
@@ -449,6 +459,10 @@ _THING_WORDS = {
 _OPENING_WORDS = {
     "in", "on", "at", "to", "for", "from", "by", "with", "near", "of", "after", "before",
     "during", "since", "about", "and", "but", "as",
+    # the same in the region's languages ("Für Russland sei es laut Lawrow …"), leaving
+    # out what a name may hold or begin with ("von", "de", "Con", "Per")
+    "für", "mit", "nach", "bei", "aus", "über", "gegen", "laut", "pour", "avec", "dans",
+    "sur", "selon", "según", "secondo", "dla", "według",
 }  # fmt: skip
 #: What a page names that is neither a person nor a body that speaks: an instrument, an
 #: article, a crisis, talks, sharing buttons.
@@ -509,6 +523,10 @@ def implausible_speaker(name: str) -> str | None:
         bare = w.strip(",.;:").lower()
         if bare in _NOT_PERSON_WORDS:
             return f'names a thing ("{bare}")'
+    for w in words:
+        if len(w) >= 10 and re.search(r"(?:ung|heit|keit|schaft)$", w):
+            # "die Waffenlieferung von Deutschland fordert": a German noun, no surname
+            return f'a noun ("{w}")'
     return None
 
 

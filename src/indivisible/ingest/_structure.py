@@ -1083,13 +1083,18 @@ def _update_stamp_day(text: str, dropped: list[tuple[int, int, str]]) -> dt.date
     return None
 
 
+def _outlet_in_capitals(core: str) -> bool:
+    """An outlet's name printed in capitals: "LE FIGARO. - …" labels the paper's questions."""
+    return core.isupper() and _OUTLET.search(core.title()) is not None
+
+
 def _named_interviewer(core: str, ctx: _Context) -> bool:
     """Whether a label in capitals is the outlet the page names its interview after.
 
     "BZ-INTERVIEW mit dem Russlandbeauftragten …" over "BZ: Herr Erler, …?": the paper's
     initials label its questions (as "SZ-Interview", "NZZ interview" would).
     """
-    if re.fullmatch(r"[A-ZÄÖÜ]{2,5}", core) is None:
+    if re.fullmatch(rf"[{UPPER}]{{2,}}", core) is None:
         return False
     head = ctx.text[:2000]
     return re.search(rf"(?<!\w){core}[- ]?(?:interview|gespräch)\b", head, re.I) is not None
@@ -1201,7 +1206,9 @@ def _trailing_date(line: str) -> dt.date | None:
     if tail and re.fullmatch(r",\s*(?:[A-Z][\w’'-]+\s?){1,3}", line[b:].strip()):
         # "… du chef de l'Alliance... 23.12.2021, Sputnik France": the publisher's stamp.
         return dt.date.fromisoformat(iso) if re.search(r"\.{3}|…|\s$", line[:a]) else None
-    if tail or not re.search(r"(?:,|\()\s*$", line[:a]):
+    # ("… at the 54th session of the CTBTO Preparatory Commission. 25 June 2020": the day
+    # after the title's full stop)
+    if tail or not re.search(r"(?:,|\(|\S\.)\s*$", line[:a]):
         return None
     return dt.date.fromisoformat(iso)
 
@@ -1637,7 +1644,13 @@ _DASH_LABEL = re.compile(
     r"im Namen der|en nombre del|a nome del|w imieniu)\s[^.\n]{2,60}(?=\.)"
     # "С. СОРОКИНА – …", "Ю. КОБАЛАДЗЕ - …": a broadcaster's transcript (Echo of Moscow),
     # the initial and the surname in capitals.
-    rf"|[{UPPER}]\.\s?[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?)\.?\s+[–—-]\s+(?=[{UPPER}“\"«])"
+    rf"|[{UPPER}]\.\s?[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?"
+    # "LE FIGARO. - …" over "Anders Fogh RASMUSSEN. - …": a French paper's interview, its
+    # name and the guest's surname in capitals, each closed by a full stop before the dash.
+    rf"|(?:[{UPPER}][^\W\d_{UPPER}][\w’'-]*\s+){{1,3}}[{UPPER}]{{2,}}[{UPPER}’'-]*(?=\.)"
+    # (the paper's name after its article: "NEW YORK. - …" is a dateline)
+    rf"|(?:LE|LA|LES|EL|IL|DIE|DER|DAS|THE)\s+[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{2,}})?(?=\.))"
+    rf"\.?\s+[–—-]\s+(?=[{UPPER}“\"«])"
 )
 
 
@@ -1909,7 +1922,10 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     if role_only:
         return Speaker(None, role_only)
     if (
-        _OUTLET.search(core) or _QUOTED_LABEL.match(label.strip()) or _named_interviewer(core, ctx)
+        _OUTLET.search(core)
+        or _outlet_in_capitals(core)
+        or _QUOTED_LABEL.match(label.strip())
+        or _named_interviewer(core, ctx)
     ) and not standalone:
         # "Arms Control Today:": the interviewing outlet; an outlet's name alone on its line
         # ("Reuters" under an update stamp) is a credit, no one asking.
@@ -4346,7 +4362,7 @@ def _turns(
             if speaker.role == "journalist":
                 flags["journalist"] += 1
                 core = re.sub(r"\s*\([^)]*\)", "", label).strip(" ,:")
-                if _OUTLET.search(core) and _words(core) <= 4:
+                if (_OUTLET.search(core) or _outlet_in_capitals(core)) and _words(core) <= 4:
                     # "DIE ZEIT:", "ZEIT:": a paper's questions under its own name
                     outlets.add(_outlet_key(core))
                 else:
@@ -5350,7 +5366,7 @@ def _kind(
         return "interview"
     # The lead: the first block, or the first three ("BILD-Interview mit …" under the
     # headline and the byline).
-    lead = " ".join(text[b.start : b.end][:400] for b in blocks[:3])
+    lead = " ".join(text[b.start : b.end][:1000] for b in blocks[:3])
     if (flags["dashes"] or flags["labels"]) and flags["journalist"] and _INTERVIEW.search(lead):
         return "interview"  # an agency's interview: "… said in an interview with Interfax"
     hosted = any(
