@@ -52,6 +52,7 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Ukraine Crisis", 'names a thing ("crisis")'),
         ("Baltic Sea", 'names a thing ("sea")'),
         ("Nachrichtenagentur Tass", 'names a thing ("nachrichtenagentur")'),
+        ("Deutsche Presse-Agentur", 'names a thing ("presse-agentur")'),
         ("Agenzia Nova", 'names a thing ("agenzia")'),
         ("Athens Acropolis Hotel", 'names a thing ("hotel")'),
         ("Ascultă Radio Antena Satelor Live", 'names a thing ("radio")'),

@@ -509,6 +509,23 @@ def test_a_statement_title_in_capitals_with_its_day_after_a_full_stop(
     assert {s.speaker for s in doc.statements} == {speaker}
 
 
+@pytest.mark.parametrize("stamp", ["", "Friday, February 26, 2021\n\n"])
+def test_the_stamps_of_a_latest_news_list_date_other_stories(tmp_path: Path, stamp: str) -> None:
+    # "Latest News" over headlines each with its own stamp: their days are theirs; the
+    # page's own stamp, when it prints one, dates it.
+    others = "".join(
+        f"Other story number {n} about the cricket season Sun, Jan 11, 2026, 06:{n}0 PM\n\n"
+        for n in range(1, 5)
+    )
+    doc = _parse(
+        tmp_path,
+        f"Russia warns Sweden against joining the alliance\n\n{stamp}New Delhi (IANS) The "
+        'spokeswoman said on Friday that Moscow would respond.\n\nJan Halvar said: "We '
+        'will respond."\n\nThe ministry did not elaborate.\n\nLatest News\n\n' + others,
+    )
+    assert doc.document.date == (dt.date(2021, 2, 26) if stamp else None)
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

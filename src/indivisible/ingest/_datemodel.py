@@ -158,7 +158,13 @@ def candidates(
     another language in a short line (``_structure._parsed_span``).
     """
     # A line the rules set apart as no date of the text (a masthead's today) offers none.
-    barred = [(s, e) for s, e, why in dropped if "not the text's date" in why]
+    # Nor does a list of other stories under its heading ("Latest News" over headlines
+    # each with its own stamp): their days are theirs.
+    barred = [
+        (s, e)
+        for s, e, why in dropped
+        if "not the text's date" in why or why == "teaser" or why.startswith("teaser headline (")
+    ]
     rows: list[tuple[int, int, str, int, int, int, str]] = []
     pos = 0
     index = 0

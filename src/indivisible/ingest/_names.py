@@ -474,8 +474,8 @@ _NOT_PERSON_WORDS = {
     # "Athens Acropolis Hotel" under a speech's title: the venue, not who speaks
     "hotel", "museum", "auditorium", "stadium", "cathedral",
     # "der staatlichen Nachrichtenagentur Tass zufolge": an outlet reports, it is no person
-    "nachrichtenagentur", "presseagentur", "newspaper", "zeitung", "agence", "agenzia",
-    "agencia", "agencja", "агентство", "агентства", "агентству",
+    "nachrichtenagentur", "presseagentur", "presse-agentur", "newspaper", "zeitung", "agence",
+    "agenzia", "agencia", "agencja", "агентство", "агентства", "агентству",
     # "Ascultă Radio Antena Satelor Live": a station's name, over its programme's title
     "radio", "television", "channel",
 }  # fmt: skip

@@ -75,6 +75,8 @@ _VERBS = (
     # "Ryabkov was quoted as telling state news agency Tass that …"
     r"(?:was|were) quoted as (?:saying|telling)|"
     r"said|says|told|stated|declared|wrote|added|replied|promised|assured|warned|insisted|"
+    # (a live blog's present tense: "Foreign Minister Ann Linde tells news agency TT that …")
+    r"tells|adds|warns|insists|argues|stresses|explains|writes|"
     r"argued|noted|stressed|asked|emphasized|emphasised|underlined|pointed out|affirmed|"
     r"reaffirmed|underscored|reiterated|acknowledged|admitted|confirmed|explained|commented|"
     r"cautioned|urged|accused|blamed|denied|dismissed|described|labell?ed|claimed|charged|"
