@@ -112,8 +112,12 @@ def test_gold_dates_are_read_at_their_precision(ingest_eval: ModuleType) -> None
 #: for furniture: 119 -> 121; after rounds 58a to 58c, 28 excerpts that leaked 4 lines on
 #: first contact, 1 left (a caption naming three people with their offices), and whose
 #: refit model moves a line or two either way: 121 -> 122 (session 24's rounds 60a to 62a,
-#: 63 excerpts that leaked 18 lines on first contact, leave one; the floor is unchanged).
-TUNE_FLOORS = {"date": 0.86, "kind": 0.83, "speakers_p": 0.93, "speakers_r": 0.79, "leaked": 122}
+#: 63 excerpts that leaked 18 lines on first contact, leave one; the floor is unchanged);
+#: after session 25's rounds 63a to 65c, 63 excerpts that leaked 13 lines on first contact,
+#: 11 left (ten of them one Senate record's file card above the act: its fields in capitals,
+#: a table's head and row, the archive's own name lines) and a refit that moved one more:
+#: 122 -> 134.
+TUNE_FLOORS = {"date": 0.86, "kind": 0.83, "speakers_p": 0.93, "speakers_r": 0.79, "leaked": 134}
 
 CORPORA = [ROOT / "examples" / "corpus", ROOT / "tests" / "ingest" / "corpus"]
 

@@ -53,6 +53,9 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Baltic Sea", 'names a thing ("sea")'),
         ("Nachrichtenagentur Tass", 'names a thing ("nachrichtenagentur")'),
         ("Deutsche Presse-Agentur", 'names a thing ("presse-agentur")'),
+        ("Sommet OTAN", 'names a thing ("sommet")'),  # "Sommet OTAN: discours d'ouverture"
+        ("Overseas Territories", 'names a thing ("territories")'),
+        ("DECLARA", 'names a thing ("declara")'),  # "El Senado de la Nación, / DECLARA:"
         ("Agenzia Nova", 'names a thing ("agenzia")'),
         ("Athens Acropolis Hotel", 'names a thing ("hotel")'),
         ("Ascultă Radio Antena Satelor Live", 'names a thing ("radio")'),

@@ -1345,6 +1345,23 @@ def test_a_read_also_link_in_another_language_is_furniture(line: str) -> None:
 def test_a_sentence_opening_with_lire_aussi_is_text() -> None:
     assert _boilerplate("Lire aussi la suite de notre enquête sur le sommet de Vilnius.") is None
     assert _boilerplate("Tu peux voir que la Russie ne bougera pas.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        (
+            "Source: The Guardian, citing Jan Halvar, Former Secretary General of NATO, as "
+            "reported by European Pravda.",
+            True,
+        ),
+        ("Джерело: Reuters, цитуючи генсека НАТО.", True),
+        # a sentence after the label is text
+        ("Source: the ministry said the talks had failed, citing no reason at all!", False),
+    ],
+)
+def test_a_source_line_naming_whom_the_outlet_cites(line: str, furniture: bool) -> None:
+    assert (_boilerplate(line) == "source line naming whom the outlet cites") is furniture
     # "още" (still, more) opens sentences too; only the prompt's colon makes a link.
     assert _boilerplate("Още не е ясно кога ще се проведе срещата на върха.") is None
 

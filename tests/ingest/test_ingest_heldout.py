@@ -526,6 +526,83 @@ def test_the_stamps_of_a_latest_news_list_date_other_stories(tmp_path: Path, sta
     assert doc.document.date == (dt.date(2021, 2, 26) if stamp else None)
 
 
+@pytest.mark.parametrize(
+    ("byline", "speaker"),
+    [
+        ("Written by: Jan Halvar", "Jan Halvar"),
+        ("Authored by Jan Halvar", "Jan Halvar"),
+        # a sentence opening so is no byline
+        ("Written by the ministry staff, the paper says little.", None),
+    ],
+)
+def test_a_written_by_byline_names_the_author(
+    tmp_path: Path, byline: str, speaker: str | None
+) -> None:
+    doc = _parse(
+        tmp_path,
+        f"A new security order in Europe\n\n{byline}\n\nRussia's war against Ukraine signals "
+        "the collapse of the European security order. Talk of an order under stress is "
+        "irrelevant.\n\nThe problem facing European states is how to act now.\n",
+    )
+    assert {s.speaker for s in doc.statements} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("Washington (October 19, 2018) –", dt.date(2018, 10, 19)),
+        ("Brussels (19 October 2018) –", dt.date(2018, 10, 19)),
+        # a bracket without a day is an agency's credit, as before
+        ("Washington (Reuters) –", None),
+    ],
+)
+def test_a_press_offices_dateline_with_its_day_in_brackets(
+    tmp_path: Path, dateline: str, day: dt.date | None
+) -> None:
+    doc = _parse(
+        tmp_path,
+        f"Senator Halvar Statement on Reports\n\n{dateline} Senator Jan Halvar released the "
+        "following statement in response to media reports.\n\n“Pulling out of the treaty "
+        "plays into Russia’s hands,” said Senator Halvar.\n",
+    )
+    assert doc.document.date == day
+    assert not any(s.text.startswith(dateline[:9]) for s in doc.statements)
+
+
+@pytest.mark.parametrize(
+    ("note", "author"),
+    [
+        (
+            "Jan B. Halvar, the former Deputy Chief of Staff to the Secretary General in "
+            "Brussels, is an international consultant.",
+            "Jan B. Halvar",
+        ),
+        # a report's lead of the same shape describes no author's trade
+        (
+            "Jan B. Halvar, the former Deputy Chief of Staff to the Secretary General in "
+            "Brussels, is a candidate for the presidency.",
+            None,
+        ),
+    ],
+)
+def test_a_commentarys_note_on_its_author_in_the_header(
+    tmp_path: Path, note: str, author: str | None
+) -> None:
+    # The author writes the commentary, not the person its title is about.
+    doc = _parse(
+        tmp_path,
+        f"Don’t Let Vladimir Putin Destroy NATO\n\n8 minute read\n\n{note}\n\nThese are "
+        "consequential times for the alliance and its member states. We must act.\n\nThe "
+        "summit in Warsaw must bolster those most exposed.\n",
+    )
+    said = {s.speaker for s in doc.statements if "consequential" in s.text}
+    if author:
+        assert said == {author}
+        assert not any(note[:20] in s.text for s in doc.statements)
+    else:
+        assert said != {"Jan B. Halvar"}
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -478,6 +478,14 @@ _NOT_PERSON_WORDS = {
     "agenzia", "agencia", "agencja", "агентство", "агентства", "агентству",
     # "Ascultă Radio Antena Satelor Live": a station's name, over its programme's title
     "radio", "television", "channel",
+    # "our Minister for Europe, North America and Overseas Territories stated": an office's
+    # regions, no persons
+    "territories", "territory", "islands", "america", "africa", "oceania",
+    # "El Senado de la Nación, / DECLARA: / Que …", "FUNDAMENTOS:": the formula of a
+    # Spanish-speaking parliament's act and its parts, no speakers' labels
+    "declara", "resuelve", "decreta", "fundamentos", "considerando", "considerandos",
+    # "Sommet OTAN: discours d'ouverture": a meeting is no one
+    "summit", "sommet", "gipfel", "cumbre", "vertice", "szczyt", "саммит", "саміт",
 }  # fmt: skip
 #: A possessive or a Turkish case ending after an apostrophe ("Donald Trump’s", "Liberal
 #: Democratic Party’s", "Ukrayna’ya"): the name of whose something, not of who speaks. A

@@ -2161,6 +2161,8 @@ def _foreign_speaker(
         # "Vladimiras Putinas planuoja …, pareiškė Lietuvos užsienio reikalų ministras": the
         # verb after a comma, its subject after it; a person before the comma was spoken of
         and not any(b <= v.start() and _inverted(bare, v) for v in verbs)
+        # "aseguró al entonces presidente …, Mijaíl Gorbachov, que …": told to him
+        and not any(_told_to(bare, v, a, b) for v in verbs)
     ]
     known = {p.name: p for _, _, p in placed}
     if len(known) > 1:
@@ -2514,6 +2516,8 @@ def _foreign_speaker_at(
         # "Er verwies auf den anhaltenden Austausch von Botschaften …": a verb closed by its
         # preposition takes its object next, never its subject
         and not _VERB_WITH_PREPOSITION.search(verb.group(0))
+        # "aseguró a Jan Halvar que …": the person it was said to
+        and not _told_to(bare, verb, r[0], r[1])
     ]
     before = [
         r
@@ -3011,6 +3015,25 @@ _SUBJECT_OFFICE_OF = re.compile(
     r"\s+(?:de(?:\s+la)?|del|des|du|di|della|dei|degli|agli)\s+$",
     re.IGNORECASE,
 )
+#: A speech verb's indirect object in the Romance languages: "aseguró a …", "aseguró al
+#: entonces presidente …", "a dit à …", "ha detto al …", "disse ao …": said to someone.
+_TOLD_TO = re.compile(r"\s+(?:a|al|ao|à|au|aux|alla|allo|agli|ai)\s", re.IGNORECASE)
+
+
+def _told_to(bare: str, verb: re.Match[str], a: int, b: int) -> bool:
+    """Whether the name at ``bare[a:b]`` is who the words were said to, not who said them.
+
+    "aseguró a Jan Halvar que …", "aseguró al entonces presidente …, Mijaíl Gorbachov,
+    que …": the verb's indirect object, the that-clause right after the name. Not "dijo a
+    la prensa el ministro Jan Halvar": the subject after the words' recipient.
+    """
+    return (
+        verb.end() <= a
+        and _TOLD_TO.match(bare, verb.end()) is not None
+        and re.match(r",?\s+(?:que|che|qu['’])\b", bare[b:]) is not None
+    )
+
+
 _ARTICLE_OR_PREPOSITION_BEFORE = re.compile(
     rf"(?<!\w)(?:{'|'.join(sorted(_ARTICLES | _FOREIGN_PREPOSITIONS))})\s+$", re.IGNORECASE
 )

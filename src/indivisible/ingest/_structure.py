@@ -49,7 +49,7 @@ _BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_META = re.compile(r"^[-*]\s*([A-Za-z][\w ]{0,30}):\s*(.*)$")
 _BYLINE = re.compile(
-    r"^(?:by|from|(?:as )?delivered by|"
+    r"^(?:by|from|(?:as )?delivered by|(?:written|authored) by:?|"
     r"(?:excerpts? from )?(?:the |a )?(?:statement|remarks) (?:delivered )?by(?: an?)?)\s+"
     r"(?P<who>.{3,300})$",
     re.IGNORECASE,
@@ -121,6 +121,9 @@ _DATELINE = re.compile(
     # "Bishkek, Nov. 22, 2023. / Kabar/. On …": the agency between slashes; "New York, 2
     # August 2022 (TDI): The United Nations began …": the agency, then a colon
     # (only with the day: "Name (Party): …" is a verbatim report's label)
+    # "Washington (October 19, 2018) – Senator …": a press office's day in brackets
+    r"(?:\s*\((?P<date6>[A-Z][a-z]+\.?\s+[0-3]?\d,\s+(?:19|20)\d\d|"
+    r"[0-3]?\d\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d)\)(?=\s*[–—-]))?"
     r"\s*(?:(?(date)\([A-Za-z][\w ]{1,20}\)\s*:|(?!))|(?:\([A-Za-z][\w ]{1,20}\)\s*)?"
     r"(?:[–—]+|\s*--?\s|\.\s*/\s?[A-Z][\w ]{1,20}/[.:]?))\s*"
     # "WASHINGTON DC (TASS): …": a place in capitals and the agency, then a colon.
@@ -743,6 +746,8 @@ def _author_note(lines: list[str], i: int) -> str | None:
     line = lines[i]
     if i == 0:
         return None
+    if i <= 6 and _author_bio(line) is not None:
+        return "author's note in the header"
     above = lines[i - 1].strip()
     # (the cheap test first: the line opens with the whole line above it)
     if not above or not line.startswith(above + " ") or not line.rstrip().endswith("."):
@@ -756,6 +761,29 @@ def _author_note(lines: list[str], i: int) -> str | None:
     if re.search(r"[a-z]{2}\.\s", line) or person_name(above) is None:
         return None
     return "author's note under their name"
+
+
+#: A commentary's note on its author in the page's header: "James B. Foley, the former
+#: Deputy Chief of Staff to the NATO Secretary General in Brussels, is an international
+#: consultant." (the name, what they were, then what they are: a scholar's or a writer's
+#: trade).
+_AUTHOR_BIO = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}),\s+(?:the\s+|a\s+)?[^.,;]{3,160},"
+    r"\s+(?:is|was)\s+(?:a|an|the)\s+[^.;]{0,80}?\b(?:consultant|fellow|professor|director|"
+    r"analyst|researcher|editor|author|columnist|lecturer|expert|scholar|adviser|advisor|"
+    r"specialist)\b[^.;]{0,120}\.$"
+)
+
+
+def _author_bio(line: str) -> str | None:
+    """The author a one-sentence note in the header presents (:data:`_AUTHOR_BIO`)."""
+    if not line[:1].isupper() or not 6 <= _words(line) <= 45:
+        return None
+    bio = _AUTHOR_BIO.match(line.strip())
+    if bio is None:
+        return None
+    named = person_name(bio["name"])
+    return named[0] if named is not None and named[0] == bio["name"] else None
 
 
 #: A speech verb with its clause: what a caption describing a photograph does not hold.
@@ -2602,7 +2630,9 @@ def structure(raw: RawText) -> Structure:
             )
             named_place = named_place or dateline.group("place4") or dateline.group("place5")
             place = place or named_place.strip().title()
-            shown = dateline.group("date") or dateline.group("date3") or ""
+            shown = (
+                dateline.group("date") or dateline.group("date3") or dateline.group("date6") or ""
+            )
             when = first_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", shown))
             if dateline.group("date4") or dateline.group("date5"):
                 # "21 de mayo de 2022", "12. März 2022"
@@ -2763,6 +2793,16 @@ def structure(raw: RawText) -> Structure:
             day = next((d[0] for d in caps_dates if d is not None), None)
     ctx = _Context(day, participants, text=text, chair=_chair_named(text))
     opening = _opening_speaker(participants, author, day, byline, title)
+    page_author = raw.author or meta.get("author")
+    if (
+        not page_author
+        and not byline
+        and any(w == "author's note in the header" for *_, w in dropped)
+    ):
+        # "James B. Foley, the former …, is an international consultant." over "Don't Let
+        # Vladimir Putin Destroy NATO": the commentary's author, not the person its title
+        # is about.
+        opening = _noted_author(text, dropped) or opening
     if co_authors and not highlights:
         opening = co_authors[0]  # the lead-in names who wrote it, whatever else the page says
     opening_from_header = False
@@ -3608,7 +3648,11 @@ def _noted_author(text: str, dropped: list[tuple[int, int, str]]) -> Speaker | N
     "Edwin J. Feulner" over "Edwin J. Feulner is the founder and former president of The
     Heritage Foundation." above a speech or a commentary: the words are the author's.
     """
-    for a, _, why in dropped:
+    for a, b, why in dropped:
+        if why == "author's note in the header":
+            bio = _author_bio(text[a:b])
+            if bio is not None:
+                return Speaker(bio, None)
         if why == "author's note under their name" and a < 3000:
             above = text[:a].rstrip("\n").rsplit("\n", 1)[-1].strip()
             named = person_name(above)
