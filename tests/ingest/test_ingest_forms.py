@@ -481,6 +481,16 @@ def test_an_opening_phrase_of_time_is_not_what_was_said(
         ("Senator Steve Israel", "Steve Israel"),
         ("Jan Holland’s", None),
         ("President Vladimir Russia", None),
+        # session 25: a committee, the United States in Hungarian, organisations in the
+        # plural, the place an office is held in glued before the name after "in"
+        ("Mitglied im Auswärtigen Ausschuss", None),
+        ("az Egyesült Államok", None),
+        ("the Permanent Representative to the International Organizations", None),
+        (
+            "the Representative to the International Organizations in Vienna Jan Halvar",
+            "Jan Halvar",
+        ),
+        ("the Representative Lima Jan Halvar", "Lima Jan Halvar"),  # no "in": a given name
     ],
 )
 def test_headline_verbs_and_chairs_are_no_names(text: str, name: str | None) -> None:

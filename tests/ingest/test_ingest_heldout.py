@@ -603,6 +603,31 @@ def test_a_commentarys_note_on_its_author_in_the_header(
         assert said != {"Jan B. Halvar"}
 
 
+@pytest.mark.parametrize(
+    ("who", "speakers"),
+    [
+        # two authors, each with an office, the second after ", und"
+        (
+            "Katja Lipka, Sprecherin für Abrüstungspolitik, und Jan Halvar, Mitglied im "
+            "Auswärtigen Ausschuss",
+            {"Katja Lipka", "Jan Halvar"},
+        ),
+        # one author with a committee's office: the committee is no second author
+        ("Jan Halvar, Mitglied im Auswärtigen Ausschuss", {"Jan Halvar"}),
+    ],
+)
+def test_a_german_press_releases_lead_in_naming_its_authors(
+    tmp_path: Path, who: str, speakers: set[str]
+) -> None:
+    doc = _parse(
+        tmp_path,
+        f"Zur Ankündigung, das Abkommen zu verlängern, erklären {who}:\n\n„Die Ankündigung "
+        "ist ein wichtiges Zeichen. Das Abkommen dient der Reduzierung strategischer "
+        "Waffen.“\n\nJetzt ist Russland aufgefordert, ebenso zu antworten.\n",
+    )
+    assert {s.speaker for s in doc.statements if "wichtiges Zeichen" in s.text} == speakers
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

@@ -94,6 +94,7 @@ _PEER_LOOKALIKES = {
 _BODY_WORDS = {
     "union",
     "states",
+    "államok",  # "az Egyesült Államok": the United States in Hungarian
     "mission",
     "office",
     "bureau",
@@ -105,6 +106,13 @@ _BODY_WORDS = {
     "organizations",  # "… to the International Organizations in Vienna"
     "organisations",
     "council",
+    # "Mitglied im Auswärtigen Ausschuss": a committee, in the region's languages
+    "committee",
+    "ausschuss",
+    "comité",
+    "commissione",
+    "komitet",
+    "комитет",
     "ministry",
     "department",
     "government",
@@ -383,13 +391,21 @@ def titled_surname(text: str) -> tuple[str, str] | None:
         return None
     *title, last = words
     lead = [w for w in title if not _is_abbreviation(w)]
-    if not lead or not all(w.strip(",").lower() in _ROLE_WORDS for w in lead):
+    if not lead or not all(
+        w.strip(",").lower() in _ROLE_WORDS or w.lower() in _TITLE_ABBREVIATIONS for w in lead
+    ):
         return None
     if not re.fullmatch(r"[A-Z][a-z’'-]+(?:-[A-Z][a-z’'-]+)?", last):
         return None
     if last.lower() in _ROLE_WORDS | _BODY_WORDS | _THING_WORDS:
         return None
     return last, " ".join(title)
+
+
+#: Titles shortened before a surname: "said Rep. Beyer", "Gen. Milley", "Amb. Carpenter".
+_TITLE_ABBREVIATIONS = frozenset(
+    f"{a}." for a in ("rep", "sen", "gen", "gov", "amb", "adm", "sec", "col", "prof", "maj", "capt")
+)
 
 
 #: Words that make a run of capitalised words the name of a thing, not of a person.

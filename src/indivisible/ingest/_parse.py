@@ -2177,6 +2177,12 @@ def _foreign_speaker(
         known = against if len(against) == 1 else known
     if len(known) == 1:
         person = next(iter(known.values()))
+        subject = _subject_against(bare, runs, verbs[0], placed)
+        if subject is not None:
+            # "El diputado nacional Julio Cobos (UCR-Mendoza) manifestó su preocupación por el
+            # anuncio del Presidente …, Vladimir Putin": the one the page names against the
+            # verb speaks; the known person after it is what was spoken of.
+            return _unify(Speaker(subject, None), seen)
         return _unify(Speaker(person.name, _role(person, day), person), seen)
     if known:
         return None
@@ -2184,6 +2190,34 @@ def _foreign_speaker(
         found = _foreign_speaker_at(clause, bare, runs, verb, context, day, seen)
         if found is not None:
             return found
+    return None
+
+
+def _subject_against(
+    bare: str,
+    runs: list[tuple[int, int, str]],
+    verb: re.Match[str],
+    placed: list[tuple[int, int, Person]],
+) -> str | None:
+    """A full name standing against a speech verb, when the known persons follow the verb.
+
+    The whole name run (a given name and a surname, nothing else) right before the verb,
+    a party in brackets allowed between; None when a known person stands before the verb.
+    """
+    if any(a < verb.start() for a, _, _ in placed):
+        return None
+    for a, b, run in reversed(runs):
+        if b > verb.start() or bare[a - 1 : a] == "(":
+            continue  # (after the verb, or a party in brackets: "(UCR-Mendoza)")
+        if not _NEXT_TO_VERB.fullmatch(bare, b, verb.start()):
+            return None
+        named = person_name(run)
+        words = run.split()
+        if named is None or len(words) < 2 or " ".join(words[-len(named[0].split()) :]) != named[0]:
+            return None
+        if _ARTICLE_OR_PREPOSITION_BEFORE.search(bare, 0, bare.find(named[0], a)):
+            return None
+        return named[0]
     return None
 
 

@@ -4767,6 +4767,10 @@ _FOREIGN_SAID_WRITTEN = (
     # the perfect ("Dat heeft minister … Didier Reynders dinsdag duidelijk gemaakt")
     r"aldus|deelde|duidelijk gemaakt|gezegd|verklaard|benadrukt|gewaarschuwd|laten weten|"
     r"a declarat|a spus|a afirmat|a subliniat|potrivit|a precizat|a adăugat|"
+    # "Klaus Iohannis a anunţat că …", "a transmis", "a menționat", "a avertizat" (the
+    # comma-below letters and the older cedilla ones both in use)
+    r"a anun[țţ]at|a transmis|a men[țţ]ionat|a avertizat|a explicat|a ar[ăa]tat|"
+    r"a sus[țţ]inut|a reiterat|a scris|a catalogat|"
     # "El a mai spus că …": "also" between the auxiliary and the participle
     r"a mai (?:spus|declarat|afirmat|subliniat|precizat|adăugat)|"
     r"dedi|açıkladı|bildirdi|belirtti|ifade etti|söyledi|kaydetti|vurguladı|"
@@ -5177,7 +5181,7 @@ def _joint_speakers(who: str, day: dt.date | None) -> list[Speaker]:
     """
     found: list[Speaker] = []
     bare = re.sub(r"\s*\([^()\n]{1,40}\)", "", who)
-    for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s+und\s+|\s+et\s+", bare):
+    for part in re.split(r",\s*(?:(?:and|und|et)\s+)?|;\s*|\s+and\s+|\s+und\s+|\s+et\s+", bare):
         part = part.strip(" .")
         if found and part[:1].islower() and not part.startswith("the "):
             break  # "…, on the occasion of …": the list of names has ended
