@@ -4714,6 +4714,12 @@ _FOREIGN_SAID_WRITTEN = (
     r"voegde (?:hij |zij |ze )?eraan toe|tillade|tilføjede|hozzátette|"
     r"a déclaré|a dit|a affirmé|a souligné|a expliqué|a ajouté|a indiqué|a estimé|a assuré|"
     r"a averti|a regretté|avait regretté|selon|a insisté|a rappelé|a martelé|a prévenu|"
+    # "… Antony Blinken a promis une réponse « unie, rapide et sévère »", "a réaffirmé", "a
+    # mis en garde", "a fait savoir"; an adverb may stand in the perfect ("a également
+    # assuré", "a aussi déclaré")
+    r"a promis|a précisé|a réaffirmé|a réitéré|a déploré|a mis en garde|a fait savoir|"
+    r"a (?:également|aussi|encore|toutefois|cependant|notamment) (?:déclaré|dit|affirmé|"
+    r"souligné|assuré|ajouté|indiqué|estimé|rappelé|promis|averti|insisté)|"
     r"déclare|affirme|souligne|explique|ajoute|assure|avertit|insiste|"
     r"ha detto|ha dichiarato|ha affermato|ha sottolineato|ha spiegato|ha aggiunto|secondo|"
     r"ha ribadito|ha avvertito|ha osservato|ha precisato|ha evidenziato|"
