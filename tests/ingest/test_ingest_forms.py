@@ -53,6 +53,7 @@ def test_a_possessive_is_nobody_s_name(tmp_path: Path, who: str, speakers: set[s
         ("Baltic Sea", 'names a thing ("sea")'),
         ("Nachrichtenagentur Tass", 'names a thing ("nachrichtenagentur")'),
         ("Deutsche Presse-Agentur", 'names a thing ("presse-agentur")'),
+        ("Ria Novosti", 'names a thing ("novosti")'),
         ("Sommet OTAN", 'names a thing ("sommet")'),  # "Sommet OTAN: discours d'ouverture"
         ("Overseas Territories", 'names a thing ("territories")'),
         ("DECLARA", 'names a thing ("declara")'),  # "El Senado de la Nación, / DECLARA:"
@@ -485,6 +486,8 @@ def test_an_opening_phrase_of_time_is_not_what_was_said(
         # plural, the place an office is held in glued before the name after "in"
         ("Mitglied im Auswärtigen Ausschuss", None),
         ("az Egyesült Államok", None),
+        ("Russischer Botschafter", None),  # an adjective and a German office
+        ("Der Außenminister Heiko Maas", "Heiko Maas"),
         ("the Permanent Representative to the International Organizations", None),
         (
             "the Representative to the International Organizations in Vienna Jan Halvar",

@@ -1362,6 +1362,19 @@ def test_a_sentence_opening_with_lire_aussi_is_text() -> None:
 )
 def test_a_source_line_naming_whom_the_outlet_cites(line: str, furniture: bool) -> None:
     assert (_boilerplate(line) == "source line naming whom the outlet cites") is furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Lyssna på alla avsnitt i Sveriges Radios app.", True),
+        ("Listen to all episodes on our app", True),
+        # a sentence that opens so and goes on is text
+        ("Listen to all episodes of the war, he said, and you will see that nobody cared.", False),
+    ],
+)
+def test_a_programmes_prompt_to_its_other_episodes(line: str, furniture: bool) -> None:
+    assert (_boilerplate(line) is not None) is furniture
     # "още" (still, more) opens sentences too; only the prompt's colon makes a link.
     assert _boilerplate("Още не е ясно кога ще се проведе срещата на върха.") is None
 

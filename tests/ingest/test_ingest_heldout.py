@@ -628,6 +628,75 @@ def test_a_german_press_releases_lead_in_naming_its_authors(
     assert {s.speaker for s in doc.statements if "wichtiges Zeichen" in s.text} == speakers
 
 
+@pytest.mark.parametrize(
+    ("label", "name", "role"),
+    [
+        ("Russischer Botschafter", None, "Russischer Botschafter"),
+        ("Jan Halvar", "Jan Halvar", None),
+    ],
+)
+def test_an_office_and_its_adjective_label_no_ones_name(
+    label: str, name: str | None, role: str | None
+) -> None:
+    # "Russischer Botschafter: „…“" is an office, no person's name; a name labels as before.
+    from indivisible.ingest._structure import _Context, _resolve
+
+    found = _resolve(label, _Context(None, [], text=label), standalone=False)
+    assert found is not None and (found.name, found.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("opening", "label"),
+    [
+        # where the report was filed, before a colon
+        ("United Nations: After a conference to review the treaty failed", False),
+        # a name before a colon labels a turn as before
+        ("Jan Halvar: After a conference to review the treaty failed", True),
+    ],
+)
+def test_a_place_and_a_colon_opening_a_report(tmp_path: Path, opening: str, label: bool) -> None:
+    doc = _parse(
+        tmp_path,
+        f"Review conference fails\n\n{opening}, the Secretary-General called for talks to "
+        "limit the nuclear threat, his spokesperson stated.\n\nUN Spokesperson Piet Lipka "
+        "said the Secretary-General was unhappy that states failed to agree.\n",
+    )
+    speakers = {s.speaker for s in doc.statements}
+    assert "United Nations" not in speakers
+    assert ("Jan Halvar" in speakers) is label
+    # (a report: the spokesperson named in it speaks)
+    assert ("Piet Lipka" in speakers) is not label
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "role"),
+    [
+        # a bracket the page left open before Hansard's office and the member in brackets
+        (
+            "[The Minister for the Armed Forces (Jan Halvar): I can indeed.",
+            "Jan Halvar",
+            "The Minister for the Armed Forces",
+        ),
+        # a questioner named in closed brackets stays a questioner
+        (
+            "[Jan Halvar, Bloomberg News] Thank you. Will the talks go on?",
+            "Jan Halvar",
+            "journalist",
+        ),
+    ],
+)
+def test_an_open_bracket_before_a_members_label(
+    tmp_path: Path, line: str, speaker: str, role: str
+) -> None:
+    doc = _parse(
+        tmp_path,
+        "Nuclear deterrent\n\nPiet Lipka: Will the Minister assure the House that the "
+        f"co-operation we need is not in doubt?\n\n{line}\n\nPiet Lipka: I thank him.\n",
+    )
+    said = [s for s in doc.statements if s.speaker == speaker]
+    assert said and said[0].role == role
+
+
 def test_a_sentence_about_a_statement_is_no_lead_in(tmp_path: Path) -> None:
     doc = _parse(
         tmp_path,

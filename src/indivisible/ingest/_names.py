@@ -256,6 +256,8 @@ def person_name(text: str) -> tuple[str, str | None] | None:
         return None  # "Correcting Russia's false claims": a headline's verb, not a name
     if words[-1].strip(",.").lower() in _DOCUMENT_WORDS:
         return None  # "Ambassador Baer Statement at …": the kind of text, after the name
+    if german_office(words[-1]):
+        return None  # "Russischer Botschafter: …": an adjective and an office, no name
     bare_last = words[-1].strip(",.")
     last = re.sub(r"[’']s$", "", bare_last).lower()
     if last in one_word_state_names() and (
@@ -491,7 +493,7 @@ _NOT_PERSON_WORDS = {
     "hotel", "museum", "auditorium", "stadium", "cathedral",
     # "der staatlichen Nachrichtenagentur Tass zufolge": an outlet reports, it is no person
     "nachrichtenagentur", "presseagentur", "presse-agentur", "newspaper", "zeitung", "agence",
-    "agenzia", "agencia", "agencja", "агентство", "агентства", "агентству",
+    "agenzia", "agencia", "agencja", "novosti", "агентство", "агентства", "агентству",
     # "Ascultă Radio Antena Satelor Live": a station's name, over its programme's title
     "radio", "television", "channel",
     # "our Minister for Europe, North America and Overseas Territories stated": an office's

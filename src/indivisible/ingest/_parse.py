@@ -2763,7 +2763,8 @@ _NEXT_TO_VERB = re.compile(
     r"(?:(?:v|ve|w|we|in|im|na|vo|в|во|на|у|і)\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w’'-]*|"
     # "Анатолий Антонов в беседе с РИА Новости рассказал": an agency of two words
     rf"(?:{_AGENCY_NAMES})\w*|"
-    r"[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*|[A-ZА-ЯЁ]{2,6})){1,4}\s+"
+    # a day of the month ("Реджеп Таїп Ердоган 6 березня закликав")
+    r"[^\W\d_A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐΑ-Ω][\w’'-]*|[A-ZА-ЯЁ]{2,6}|[0-3]?\d\.?)){1,4}\s+"
 )
 #: The word opening a reported clause ("that") in the languages read.
 _THAT = re.compile(

@@ -145,6 +145,8 @@ _DATELINE = re.compile(
     r"(?P<date5>[0-3]?\d\.\s+[A-ZÄÖÜ][a-zäöü]{2,9}\.?\s+(?:19|20)\d\d)"
     r"\s*(?:\([A-Za-z][\w .]{1,20}\)\s*)?(?:[–—]|\s-)\s+(?=[A-ZÀ-ÖØ-Þ“„\"«])"
 )
+#: "United Nations: After a conference …": a place and a colon opening a report's text.
+_PLACE_COLON = re.compile(r"(?P<place>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}):\s+(?=[A-Z])")
 #: "MOSCOW. May 14. KAZINFORM …": a place in capitals, the day, the agency in capitals.
 _AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’/-]{1,30}?)\.\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}\.\s+"
@@ -1770,6 +1772,12 @@ def _inline_label(line: str) -> tuple[str, int] | None:
 
     A committee's question number before the label ("Q28   Stuart Anderson:") is set aside.
     """
+    colon = line.find(":")
+    if line[:1] == "[" and colon > 0 and "]" not in line[:colon]:
+        # "[The Minister for the Armed Forces (Luke Pollard): I can indeed.": a bracket the
+        # page left open before a member's label
+        inner = _inline_label(line[1:])
+        return (inner[0], inner[1] + 1) if inner is not None else None
     timed = _TIMED_LABEL.match(line) if "[" in line else None
     if timed is not None and _label_like(timed["label"]):
         # "Svein Roald Hansen (A) [09:31:23]: (ordfører for saken): …": the Storting's
@@ -1938,6 +1946,18 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
         return speaker
     paren = " ".join(re.findall(r"\(([^)]*)\)", label)).strip()
     core = re.sub(r"\s*\([^)]*\)", "", label).strip(" ,")
+    in_brackets = person_name(paren) if paren and _words(paren) >= 2 else None
+    if (
+        in_brackets is not None
+        and in_brackets[0] == paren
+        and any(is_role_word(w) for w in core.split())
+        and person_name(core) is None
+    ):
+        # "The Minister for the Armed Forces (Luke Pollard)": Hansard's office, then the
+        # member's name in brackets.
+        speaker = ctx.seen.get(paren) or Speaker(paren, core)
+        ctx.seen[paren] = speaker
+        return speaker
     office_first = _ARTICLE_OFFICE_NAME.fullmatch(core)
     if office_first is not None:
         # "Mme la présidente Patricia Adam", "M. le ministre Jean-Yves Le Drian": the
@@ -2014,6 +2034,9 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
             return speaker
     if standalone:
         return None
+    if 2 <= _words(plain) <= 3 and german_office(plain.split()[-1]) and not office:
+        # "Russischer Botschafter: „…“": an office and its adjective, no one's name
+        return Speaker(None, plain)
     speaker = Speaker(plain, paren if paren and not _INTERPRETER.match(paren) else office)
     ctx.seen[plain] = speaker
     return speaker
@@ -2623,6 +2646,25 @@ def structure(raw: RawText) -> Structure:
             place = place or agency.group("place").strip().title()
             dropped.append((blocks[0].start, blocks[0].start + agency.end(), "dateline"))
             blocks[0] = Block(blocks[0].start + agency.end(), blocks[0].end, blocks[0].page)
+        colon = (
+            _PLACE_COLON.match(first_block)
+            if dateline is None and not dated_first and agency is None
+            else None
+        )
+        if (
+            colon is not None
+            and (
+                colon["place"] in ("United Nations", "UN Headquarters")
+                or colon["place"] in load().rules.places
+            )
+            and _words(first_block[colon.end() :]) >= 15
+        ):
+            # "United Nations: After a conference to review the Non-Proliferation Treaty
+            # failed, …": where the report was filed, before a colon; no speaker's label.
+            place = place or colon["place"]
+            dropped.append((blocks[0].start, blocks[0].start + colon.end(), "dateline"))
+            blocks[0] = Block(blocks[0].start + colon.end(), blocks[0].end, blocks[0].page)
+            agency = colon
         has_dateline = dateline is not None or dated_first is not None or agency is not None
         if dateline:
             named_place = (
@@ -3042,6 +3084,8 @@ def lone_surname(word: str) -> bool:
     places = load().rules.places
     if is_role_word(word) or any(low == p.lower() or low.endswith(" " + p.lower()) for p in places):
         return False
+    if re.search(r"(?:[^с]ный|ная|ное|ные|ного)$", low):
+        return False  # "заявил Генеральный секретарь ООН": an adjective, capitalised
     found = link(word, None)
     return not (found.instruments or found.organisations)
 
@@ -4319,7 +4363,11 @@ def _turns(
         elif inline:
             speaker = _resolve(inline[0], ctx, standalone=False)
             body_start = block.start + inline[1]
-            if speaker is not None and first_line.startswith("["):
+            if (
+                speaker is not None
+                and first_line.startswith("[")
+                and "]" in first_line[: inline[1]]
+            ):
                 # "[Helena Bedwell, Bloomberg News] …": a named questioner; the next
                 # unlabelled paragraph is the answer, not more of the question.
                 speaker = Speaker(speaker.name, "journalist", speaker.person)
