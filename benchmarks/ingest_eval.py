@@ -337,12 +337,12 @@ def evaluate(corpus: Path) -> dict[str, Any]:
 #: ``test14`` (the same, session 19), ``test15`` (the same, session 20), ``test16`` (the
 #: same, session 21), ``test17`` and ``test18`` (the same, session 22), ``test19`` and
 #: ``test20`` (the same, session 23), ``test21`` to ``test23`` (the same, session 24),
-#: ``test24`` to ``test28`` (the same, session 25), and all together.
+#: ``test24`` to ``test29`` (the same, session 25), and all together.
 PARTS = (
     "tune", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
     "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17",
     "test18", "test19", "test20", "test21", "test22", "test23", "test24", "test25",
-    "test26", "test27", "test28", "all",
+    "test26", "test27", "test28", "test29", "all",
 )  # fmt: skip
 
 #: The fields scored on the development corpus, in report order.
