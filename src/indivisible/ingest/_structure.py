@@ -2664,8 +2664,9 @@ def structure(raw: RawText) -> Structure:
             place = place or colon["place"]
             dropped.append((blocks[0].start, blocks[0].start + colon.end(), "dateline"))
             blocks[0] = Block(blocks[0].start + colon.end(), blocks[0].end, blocks[0].page)
-            agency = colon
-        has_dateline = dateline is not None or dated_first is not None or agency is not None
+        else:
+            colon = None
+        has_dateline = any(d is not None for d in (dateline, dated_first, agency, colon))
         if dateline:
             named_place = (
                 dateline.group("place") or dateline.group("place2") or dateline.group("place3")
