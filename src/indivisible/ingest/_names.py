@@ -404,10 +404,12 @@ def titled_surname(text: str) -> tuple[str, str] | None:
     return last, " ".join(title)
 
 
-#: Titles shortened before a surname: "said Rep. Beyer", "Gen. Milley", "Amb. Carpenter".
-_TITLE_ABBREVIATIONS = frozenset(
-    f"{a}." for a in ("rep", "sen", "gen", "gov", "amb", "adm", "sec", "col", "prof", "maj", "capt")
-)
+#: Titles shortened before a surname: "said Rep. Beyer", "Gen. Milley", "Amb. Carpenter"
+#: (the sentence splitter keeps their full stop with the name, _parse).
+TITLE_ABBREVIATIONS = (
+    "Sen", "Rep", "Gen", "Gov", "Amb", "Col", "Adm", "Sec", "Prof", "Maj", "Capt",
+)  # fmt: skip
+_TITLE_ABBREVIATIONS = frozenset(f"{a.lower()}." for a in TITLE_ABBREVIATIONS)
 
 
 #: Words that make a run of capitalised words the name of a thing, not of a person.

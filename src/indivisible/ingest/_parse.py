@@ -32,6 +32,7 @@ from indivisible.ingest._link import (
 from indivisible.ingest._names import (
     NAME_RUN,
     SENTENCE_OPENERS,
+    TITLE_ABBREVIATIONS,
     UPPER,
     german_office,
     implausible_speaker,
@@ -896,10 +897,7 @@ def _loose_line(block: str) -> bool:
 
 #: A full stop after one of these closes a title's abbreviation, not a sentence ("Sen.
 #: Lindsey Graham", "Gen. Mark Milley", "Amb. Michael Carpenter").
-_NOT_AN_ABBREVIATION = "".join(
-    rf"(?<!\b{a})"
-    for a in ("Sen", "Rep", "Gen", "Gov", "Amb", "Col", "Adm", "Sec", "Prof", "Mrs", "Maj", "Capt")
-)
+_NOT_AN_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in (*TITLE_ABBREVIATIONS, "Mrs"))
 
 
 def _speaker_of(
@@ -3065,8 +3063,11 @@ def _told_to(bare: str, verb: re.Match[str], a: int, b: int) -> bool:
     return (
         verb.end() <= a
         and _TOLD_TO.match(bare, verb.end()) is not None
-        and re.match(r",?\s+(?:que|che|qu['’])\b", bare[b:]) is not None
+        and _THAT_CLAUSE_NEXT.match(bare, b) is not None
     )
+
+
+_THAT_CLAUSE_NEXT = re.compile(r",?\s+(?:que|che|qu['’])\b")
 
 
 _ARTICLE_OR_PREPOSITION_BEFORE = re.compile(

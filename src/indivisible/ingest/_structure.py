@@ -1113,9 +1113,11 @@ def _update_stamp_day(text: str, dropped: list[tuple[int, int, str]]) -> dt.date
     return None
 
 
-def _outlet_in_capitals(core: str) -> bool:
-    """An outlet's name printed in capitals: "LE FIGARO. - …" labels the paper's questions."""
-    return core.isupper() and _OUTLET.search(core.title()) is not None
+def _outlet_label(core: str) -> bool:
+    """Whether a label names an outlet, in its own case or in capitals ("LE FIGARO. - …")."""
+    return _OUTLET.search(core) is not None or (
+        core.isupper() and _OUTLET.search(core.title()) is not None
+    )
 
 
 def _named_interviewer(core: str, ctx: _Context) -> bool:
@@ -1970,10 +1972,7 @@ def _resolve(label: str, ctx: _Context, *, standalone: bool) -> Speaker | None:
     if role_only:
         return Speaker(None, role_only)
     if (
-        _OUTLET.search(core)
-        or _outlet_in_capitals(core)
-        or _QUOTED_LABEL.match(label.strip())
-        or _named_interviewer(core, ctx)
+        _outlet_label(core) or _QUOTED_LABEL.match(label.strip()) or _named_interviewer(core, ctx)
     ) and not standalone:
         # "Arms Control Today:": the interviewing outlet; an outlet's name alone on its line
         # ("Reuters" under an update stamp) is a credit, no one asking.
@@ -3134,17 +3133,11 @@ def _unlabelled_interview(
     # after the question.
     asked = {
         k
-        for k, b in enumerate(blocks)
-        if (
-            re.sub(r"\s*\([^()]{2,120}\)$", "", text[b.start : b.end].rstrip()).endswith("?")
-            and _words(text[b.start : b.end]) <= 80
-        )
+        for k, para in enumerate(text[b.start : b.end].rstrip() for b in blocks)
+        if (re.sub(r"\s*\([^()]{2,120}\)$", "", para).endswith("?") and _words(para) <= 80)
         # "Das müssen Sie bitte erklären…", "Un successo per tutta la nazione, insomma…": a
         # short remark left hanging asks for the answer that follows it.
-        or (
-            text[b.start : b.end].rstrip().endswith(("…", "..."))
-            and _words(text[b.start : b.end]) <= 15
-        )
+        or (para.endswith(("…", "...")) and _words(para) <= 15)
     }
     # "Herr Lambsdorff, der … INF-Vertrag … ist ausgelaufen. Droht …?" over answers each
     # opened by the surname in bold ("Lambsdorff Die USA …", "LambsdorffDie …"): the
@@ -4455,7 +4448,7 @@ def _turns(
             if speaker.role == "journalist":
                 flags["journalist"] += 1
                 core = re.sub(r"\s*\([^)]*\)", "", label).strip(" ,:")
-                if (_OUTLET.search(core) or _outlet_in_capitals(core)) and _words(core) <= 4:
+                if _outlet_label(core) and _words(core) <= 4:
                     # "DIE ZEIT:", "ZEIT:": a paper's questions under its own name
                     outlets.add(_outlet_key(core))
                 else:
